@@ -1,0 +1,44 @@
+// Process configuration from the environment, each variable declared once and validated at start-up.
+import { z } from 'zod';
+
+/** A missing or malformed variable; entry points print its one-line message and exit 1. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const url = z.url({ protocol: /^https?$/ });
+
+const VARIABLES = {
+  SPREADSHEET_ID: { schema: z.string().min(1), required: true, help: 'the id of the campaign spreadsheet (from its URL)' },
+  GOOGLE_SHEETS_ROOT_URL: { schema: url, required: false, help: "root URL of the Sheets API; leave unset for Google's" },
+  SENDGRID_API_KEY: { schema: z.string().min(1), required: true, help: 'the SendGrid API key (Secret Manager in production)' },
+  SENDGRID_BASE_URL: { schema: url, required: false, help: "base URL of the SendGrid API; leave unset for SendGrid's" },
+  MAIL_FROM: { schema: z.email(), required: true, help: 'the sender address verified at SendGrid' },
+  INGEST_SECRET: { schema: z.string().min(16), required: false, help: 'HMAC secret shared with the form trigger, at least 16 characters' },
+  THIDUA_DATA_DIR: { schema: z.string().min(1), required: false, help: 'where the local stack keeps its data' },
+} as const;
+
+type Vars = typeof VARIABLES;
+export type Config = {
+  readonly [K in keyof Vars as Vars[K]['required'] extends true ? K : never]: string;
+} & {
+  readonly [K in keyof Vars as Vars[K]['required'] extends true ? never : K]?: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const out: Record<string, string> = {};
+  for (const [name, def] of Object.entries(VARIABLES)) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') {
+      if (def.required) throw new ConfigError(`Missing environment variable ${name}: ${def.help}.`);
+      continue;
+    }
+    const parsed = def.schema.safeParse(raw);
+    if (!parsed.success) throw new ConfigError(`Malformed environment variable ${name}: expected ${def.help}.`);
+    out[name] = parsed.data;
+  }
+  return out as Config;
+}

@@ -1,0 +1,38 @@
+// The campaign's settings from `Cấu hình`, each falling back to its declared default.
+import { SETTINGS, TAB, type SettingKey } from '../../sheets-schema/index.ts';
+import { cellText } from './cells.ts';
+import type { Snapshot } from './snapshot.ts';
+import { readTable } from './table.ts';
+
+export type Settings = ReadonlyMap<SettingKey, string>;
+
+export function readSettings(snapshot: Snapshot): Settings {
+  const table = readTable(snapshot, TAB.config, ['Khóa', 'Giá trị']);
+  const typed = new Map<string, string>();
+  for (const row of table.rows) typed.set(cellText(row.get('Khóa')), cellText(row.get('Giá trị')));
+  const settings = new Map<SettingKey, string>();
+  for (const def of SETTINGS) {
+    const value = typed.get(def.key);
+    settings.set(def.key, value === undefined || value === '' ? def.default : value);
+  }
+  return settings;
+}
+
+export function setting(settings: Settings, key: SettingKey): string {
+  return settings.get(key) ?? '';
+}
+
+/** A numeric setting; a value that is not a number falls back to the declared default. */
+export function numberSetting(settings: Settings, key: SettingKey): number {
+  const parsed = Number(setting(settings, key).replace(',', '.'));
+  if (Number.isFinite(parsed)) return parsed;
+  return Number(SETTINGS.find((s) => s.key === key)?.default ?? NaN);
+}
+
+/** A list setting split on `separator`, items trimmed, empties dropped. */
+export function listSetting(settings: Settings, key: SettingKey, separator = ','): string[] {
+  return setting(settings, key)
+    .split(separator)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}

@@ -1,0 +1,31 @@
+// What every job reads (one values.batchGet) and what it decides to write and send.
+import type { Cell } from './cells.ts';
+
+/** Raw values of each tab, row-major, as UNFORMATTED_VALUE; a tab absent from the spreadsheet is absent here. */
+export interface Snapshot {
+  readonly spreadsheetId: string;
+  readonly tabs: ReadonlyMap<string, readonly (readonly Cell[])[]>;
+}
+
+/** A whole system tab rewritten from scratch: header row then data rows. */
+export interface TabWrite {
+  readonly tab: string;
+  readonly rows: readonly (readonly Cell[])[];
+}
+
+export interface Recipient {
+  readonly email: string;
+  readonly name?: string;
+}
+
+/** One email to one set of recipients, before it is grouped into SendGrid requests. */
+export interface PlannedEmail {
+  /** Deterministic idempotency key: the same decision on any run gives the same key. */
+  readonly key: string;
+  /** A template name under templates/ (e.g. `receipt`). */
+  readonly template: string;
+  readonly to: readonly Recipient[];
+  readonly cc?: readonly Recipient[];
+  /** The template's data; everything that differs per recipient. */
+  readonly data: Readonly<Record<string, unknown>>;
+}

@@ -1,0 +1,71 @@
+// Header-driven reading of a tab: columns are found by their header text, never by position.
+import type { Cell } from './cells.ts';
+import { cellText } from './cells.ts';
+import type { Snapshot } from './snapshot.ts';
+
+/** A required header is missing or duplicated: the job stops before writing anything. */
+export class HeaderError extends Error {
+  constructor(
+    readonly tab: string,
+    readonly header: string,
+    readonly problem: 'missing' | 'duplicate' | 'no-tab',
+  ) {
+    super(
+      problem === 'no-tab'
+        ? `Không tìm thấy trang tính '${tab}'. Hãy chạy npm run setup-sheets để tạo lại cấu trúc bảng tính.`
+        : problem === 'missing'
+          ? `Trang tính '${tab}' thiếu cột '${header}'. Hãy thêm lại cột này (đúng tên) hoặc chạy npm run setup-sheets.`
+          : `Trang tính '${tab}' có hai cột cùng tên '${header}'. Hãy đổi tên hoặc xóa một cột.`,
+    );
+    this.name = 'HeaderError';
+  }
+}
+
+export interface TableRow {
+  /** 1-based row number in the sheet (the header is row 1). */
+  readonly rowNumber: number;
+  /** The cell under `header`, or undefined when the row is shorter or the header absent. */
+  get(header: string): Cell | undefined;
+  /** All cells of the row keyed by their (NFC, trimmed) header. */
+  readonly cells: Readonly<Record<string, Cell>>;
+}
+
+export interface Table {
+  readonly tab: string;
+  readonly headers: readonly string[];
+  readonly rows: readonly TableRow[];
+  has(header: string): boolean;
+}
+
+/**
+ * Reads `tab` from the snapshot. Every header of `required` must be present exactly once, else HeaderError.
+ * Fully empty rows are skipped (coordinators leave gaps); a missing tab is an error only when `required` is non-empty.
+ */
+export function readTable(snapshot: Snapshot, tab: string, required: readonly string[] = []): Table {
+  const values = snapshot.tabs.get(tab);
+  if (!values) {
+    if (required.length > 0) throw new HeaderError(tab, required[0], 'no-tab');
+    return { tab, headers: [], rows: [], has: () => false };
+  }
+  const headers = (values[0] ?? []).map((h) => cellText(h));
+  const index = new Map<string, number>();
+  headers.forEach((h, i) => {
+    if (h === '') return;
+    if (index.has(h)) {
+      if (required.includes(h)) throw new HeaderError(tab, h, 'duplicate');
+      return; // an unrequired duplicate keeps its first column
+    }
+    index.set(h, i);
+  });
+  for (const h of required) if (!index.has(h)) throw new HeaderError(tab, h, 'missing');
+
+  const rows: TableRow[] = [];
+  for (let r = 1; r < values.length; r++) {
+    const raw = values[r] ?? [];
+    if (raw.every((c) => cellText(c) === '')) continue;
+    const cells: Record<string, Cell> = {};
+    for (const [h, i] of index) if (i < raw.length) cells[h] = raw[i];
+    rows.push({ rowNumber: r + 1, cells, get: (h) => cells[h] });
+  }
+  return { tab, headers, rows, has: (h) => index.has(h) };
+}

@@ -1,0 +1,40 @@
+// The keys of `Cấu hình`: each declared once with its default (as typed in the sheet) and its meaning.
+// Every number of DOMAIN.md is a default a campaign can change here.
+
+export interface SettingDef {
+  readonly key: string;
+  /** The value setup-sheets writes and the value used when the key is absent or empty. */
+  readonly default: string;
+  readonly help: string;
+}
+
+export const SETTINGS = [
+  { key: 'Tên phong trào', default: 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc', help: 'Tên hiển thị trên thư và bảng tổng hợp.' },
+  { key: 'Năm', default: '2026', help: 'Năm của đợt thi đua.' },
+  { key: 'Cơ quan phát động', default: 'Ban Chỉ đạo phong trào', help: 'Cơ quan tổ chức, ký tên trên thư.' },
+  { key: 'Tên người gửi', default: 'Thường trực phong trào', help: 'Tên hiển thị của người gửi thư.' },
+  { key: 'Email trả lời', default: '', help: 'Địa chỉ nhận thư trả lời (reply-to); để trống thì dùng địa chỉ gửi.' },
+  {
+    key: 'Người nhận bản tin',
+    default: '',
+    help: 'Các danh sách nhận bản tin hằng tuần, mỗi danh sách cách nhau bởi dấu ";", các địa chỉ trong một danh sách cách nhau bởi dấu ",".',
+  },
+  { key: 'Múi giờ', default: 'Asia/Ho_Chi_Minh', help: 'Múi giờ dùng cho hạn nộp và lịch gửi thư.' },
+  { key: 'Ngưỡng Xuất sắc', default: '90', help: 'Tổng điểm tối thiểu để xếp loại Xuất sắc.' },
+  { key: 'Ngưỡng Khá', default: '70', help: 'Tổng điểm tối thiểu để xếp loại Khá.' },
+  { key: 'Ngưỡng Trung bình', default: '50', help: 'Tổng điểm tối thiểu để xếp loại Trung bình; thấp hơn là Yếu.' },
+  {
+    key: 'Mức tối đa khi có vụ việc nghiêm trọng',
+    default: 'Trung bình',
+    help: 'Mức xếp loại cao nhất của đơn vị để xảy ra vụ việc nghiêm trọng về ANTT.',
+  },
+  { key: 'Mức được xét khen thưởng', default: 'Xuất sắc, Khá', help: 'Các mức xếp loại được xét thi đua, khen thưởng.' },
+  { key: 'Số lần nhắc quá hạn tối đa', default: '3', help: 'Số thư nhắc quá hạn tối đa cho mỗi đơn vị và mỗi mốc (gửi hằng tuần).' },
+  { key: 'Dời hạn khi trùng ngày nghỉ', default: 'Không', help: 'Có: hạn nộp rơi vào thứ Bảy, Chủ nhật hoặc ngày lễ được dời sang ngày làm việc kế tiếp.' },
+  { key: 'Ngày nghỉ lễ', default: '', help: 'Các ngày nghỉ lễ (dd/MM/yyyy), cách nhau bởi dấu ",".' },
+  { key: 'KNC: số năm công tác của lãnh đạo', default: '10', help: 'Kỷ niệm chương: số năm giữ chức vụ lãnh đạo tối thiểu (TT 20/2025/TT-BCA).' },
+  { key: 'KNC: số năm công tác của nam', default: '15', help: 'Kỷ niệm chương: số năm tham gia lực lượng cơ sở tối thiểu của nam.' },
+  { key: 'KNC: số năm công tác của nữ', default: '10', help: 'Kỷ niệm chương: số năm tham gia lực lượng cơ sở tối thiểu của nữ.' },
+] as const satisfies readonly SettingDef[];
+
+export type SettingKey = (typeof SETTINGS)[number]['key'];

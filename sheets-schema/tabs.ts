@@ -1,0 +1,128 @@
+// Every tab of the campaign spreadsheet: name, owner and required headers (DESIGN.md, "The spreadsheet").
+import type { TabDef } from './types.ts';
+import { FORMS } from './forms/index.ts';
+
+/** The first column Google Forms writes in every response tab. */
+export const TIMESTAMP_HEADER = 'Dấu thời gian';
+
+export const TAB = {
+  config: 'Cấu hình',
+  units: 'Đơn vị',
+  milestones: 'Mốc thời gian',
+  criteria: 'Tiêu chí',
+  targets: 'Chỉ tiêu',
+  quotas: 'Phân bổ chỉ tiêu',
+  assessment: 'Thẩm định',
+  registration: 'Đăng ký thi đua',
+  interim: 'Báo cáo sơ kết',
+  final: 'Báo cáo tổng kết',
+  nominations: 'Đề nghị khen thưởng',
+  checks: 'Kiểm tra',
+  progress: 'Tiến độ',
+  classification: 'Xếp loại',
+  awards: 'Khen thưởng',
+  dashboard: 'Tổng hợp',
+  mailLog: 'Nhật ký thư',
+} as const;
+
+const COORDINATOR_TABS: readonly TabDef[] = [
+  {
+    name: TAB.config,
+    owner: 'coordinator',
+    headers: ['Khóa', 'Giá trị'],
+    optionalHeaders: ['Ghi chú'],
+    description: 'Cấu hình phong trào: tên, năm, cơ quan phát động, người gửi, người nhận bản tin, ngưỡng xếp loại.',
+  },
+  {
+    name: TAB.units,
+    owner: 'coordinator',
+    headers: ['Mã đơn vị', 'Tên đơn vị', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo'],
+    description: 'Danh sách đơn vị tham gia phong trào.',
+  },
+  {
+    name: TAB.milestones,
+    owner: 'coordinator',
+    headers: ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)'],
+    description: 'Các mốc thời gian, biểu mẫu và hạn nộp (dd/MM/yyyy).',
+  },
+  {
+    name: TAB.criteria,
+    owner: 'coordinator',
+    headers: ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa'],
+    description: 'Tiêu chí chấm điểm phong trào.',
+  },
+  {
+    name: TAB.targets,
+    owner: 'coordinator',
+    headers: ['Hình thức khen thưởng', 'Đối tượng', 'Số lượng tối thiểu', 'Số lượng tối đa'],
+    description: 'Chỉ tiêu khen thưởng của toàn phong trào.',
+  },
+  {
+    name: TAB.quotas,
+    owner: 'coordinator',
+    headers: ['Mã đơn vị', 'Hình thức khen thưởng', 'Đối tượng', 'Số lượng'],
+    description: 'Chỉ tiêu khen thưởng phân bổ cho từng đơn vị.',
+  },
+  {
+    name: TAB.assessment,
+    owner: 'coordinator',
+    headers: ['Mã đơn vị', 'Điểm thẩm định', 'Ghi chú'],
+    description: 'Điểm thẩm định của cấp trên; thay cho điểm tự chấm.',
+  },
+];
+
+const SYSTEM_TABS: readonly TabDef[] = [
+  {
+    name: TAB.checks,
+    owner: 'system',
+    headers: ['Biểu mẫu', 'Dấu thời gian', 'Mã đơn vị', 'Trạng thái', 'Lỗi'],
+    description: 'Kết quả kiểm tra từng câu trả lời biểu mẫu.',
+  },
+  {
+    name: TAB.progress,
+    owner: 'system',
+    headers: ['Mã đơn vị', 'Mã mốc', 'Trạng thái', 'Ngày nộp'],
+    description: 'Tiến độ nộp của từng đơn vị theo từng mốc.',
+  },
+  {
+    name: TAB.classification,
+    owner: 'system',
+    headers: ['Mã đơn vị', 'Tổng điểm', 'Xếp loại', 'Hạng trong Cụm/Khối', 'Được xét khen thưởng', 'Lý do'],
+    description: 'Tổng điểm, xếp loại và thứ hạng của từng đơn vị.',
+  },
+  {
+    name: TAB.awards,
+    owner: 'system',
+    headers: ['Hình thức khen thưởng', 'Đối tượng', 'Số đề nghị', 'Số hợp lệ', 'Tối thiểu', 'Tối đa', 'Tình trạng'],
+    description: 'Số đề nghị khen thưởng so với chỉ tiêu.',
+  },
+  {
+    name: TAB.dashboard,
+    owner: 'system',
+    headers: [],
+    description: 'Bảng tổng hợp cho cán bộ theo dõi phong trào.',
+  },
+  {
+    name: TAB.mailLog,
+    owner: 'system',
+    headers: ['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái'],
+    optionalHeaders: ['Chi tiết'],
+    description: 'Nhật ký thư đã gửi; căn cứ để không gửi trùng.',
+  },
+];
+
+const FORM_TABS: readonly TabDef[] = FORMS.map((form) => ({
+  name: form.tab,
+  owner: 'form' as const,
+  headers: [TIMESTAMP_HEADER, ...form.questions.filter((q) => q.kind !== 'score').map((q) => q.header)],
+  description: form.description,
+}));
+
+/** All tabs in the order setup-sheets creates them. */
+export const TABS: readonly TabDef[] = [...COORDINATOR_TABS, ...FORM_TABS, ...SYSTEM_TABS];
+
+export function tabDef(name: string): TabDef {
+  const def = TABS.find((t) => t.name === name);
+  if (!def) throw new Error(`Unknown tab '${name}': declare it in sheets-schema/tabs.ts`);
+  return def;
+}

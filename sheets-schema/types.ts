@@ -1,0 +1,65 @@
+// The shapes every tab and form declaration takes; the declarations themselves live beside this file.
+
+/** Who may write a tab: coordinators type it, Google Forms appends to it, or only our functions write it. */
+export type TabOwner = 'coordinator' | 'form' | 'system';
+
+export interface TabDef {
+  /** Exact tab name (Vietnamese, NFC). */
+  readonly name: string;
+  readonly owner: TabOwner;
+  /** Headers that must exist, in the order setup-sheets creates them. Extra columns are always allowed. */
+  readonly headers: readonly string[];
+  /** Headers created by setup-sheets but not required when reading (e.g. optional form questions). */
+  readonly optionalHeaders?: readonly string[];
+  /** One line for coordinators: what the tab holds. */
+  readonly description: string;
+}
+
+/** How an answer is typed, validated and rendered as a form control. */
+export type QuestionKind =
+  | 'unitCode' // a code from `Đơn vị`; trimmed and upper-cased before matching
+  | 'text' // one line
+  | 'paragraph' // several lines
+  | 'email'
+  | 'integer' // non-negative integer indicator
+  | 'percent' // 0..100
+  | 'choice' // one of `options`
+  | 'score'; // a criterion score within 0..`Điểm tối đa` (final report, generated from `Tiêu chí`)
+
+export interface Question {
+  /** The column header in the response tab and the question title in the form: identical, always. */
+  readonly header: string;
+  readonly kind: QuestionKind;
+  readonly required: boolean;
+  /** Help text shown under the question. */
+  readonly help?: string;
+  /** For `choice`. */
+  readonly options?: readonly string[];
+  /** Longest accepted answer, in characters (text kinds). */
+  readonly maxLength?: number;
+  /** Inclusive bounds for numeric kinds. */
+  readonly min?: number;
+  readonly max?: number;
+  /**
+   * Required only when another answer has a given value (e.g. medal fields only for the medal award).
+   * When set, `required` means "required when the condition holds".
+   */
+  readonly requiredWhen?: { readonly header: string; readonly equals: string };
+}
+
+export interface FormDef {
+  /** The response tab the form writes to; also the value of `Biểu mẫu` in `Mốc thời gian`. */
+  readonly tab: string;
+  /** The form's title as units see it. */
+  readonly title: string;
+  readonly description: string;
+  readonly questions: readonly Question[];
+}
+
+/** One row of `Tiêu chí`: criteria are data, so the final report's score questions are generated from them. */
+export interface Criterion {
+  readonly code: string;
+  readonly group: string;
+  readonly content: string;
+  readonly maxScore: number;
+}
