@@ -23,7 +23,14 @@ export const TAB = {
   awards: 'Khen thưởng',
   dashboard: 'Tổng hợp',
   mailLog: 'Nhật ký thư',
+  formLinks: 'Liên kết biểu mẫu',
 } as const;
+
+/**
+ * An extra column the form trigger (Apps Script in production, the local forms here) writes beside the
+ * answers: the response's own edit link, used in "please fix" emails. Google Forms keeps extra columns.
+ */
+export const EDIT_LINK_HEADER = 'Liên kết chỉnh sửa';
 
 const COORDINATOR_TABS: readonly TabDef[] = [
   {
@@ -68,6 +75,12 @@ const COORDINATOR_TABS: readonly TabDef[] = [
     owner: 'coordinator',
     headers: ['Mã đơn vị', 'Điểm thẩm định', 'Ghi chú'],
     description: 'Điểm thẩm định của cấp trên; thay cho điểm tự chấm.',
+  },
+  {
+    name: TAB.formLinks,
+    owner: 'coordinator',
+    headers: ['Mã đơn vị', 'Biểu mẫu', 'Liên kết'],
+    description: 'Liên kết biểu mẫu điền sẵn mã của từng đơn vị (do kịch bản Apps Script ghi).',
   },
 ];
 
@@ -115,6 +128,7 @@ const FORM_TABS: readonly TabDef[] = FORMS.map((form) => ({
   name: form.tab,
   owner: 'form' as const,
   headers: [TIMESTAMP_HEADER, ...form.questions.filter((q) => q.kind !== 'score').map((q) => q.header)],
+  optionalHeaders: [EDIT_LINK_HEADER],
   description: form.description,
 }));
 
