@@ -1,0 +1,111 @@
+// The campaign as the rules see it: units, judged responses and the results computed from them.
+// Produced by `evaluateCampaign` (functions/rules), consumed by jobs, the dashboard, reminders and the digest.
+import type { Settings } from './settings.ts';
+import type { TabWrite } from './snapshot.ts';
+
+export interface Unit {
+  /** Normalised (trimmed, upper-cased). */
+  readonly code: string;
+  readonly name: string;
+  /** `Loại hình`: Cơ quan, Doanh nghiệp, Cơ sở giáo dục, Xã/Phường, Khu dân cư, Công đoàn cơ sở. */
+  readonly type: string;
+  /** `Cụm/Khối`. */
+  readonly cluster: string;
+  readonly contactEmails: readonly string[];
+  readonly leaderEmails: readonly string[];
+}
+
+/** One response row of a form-owned tab with its verdict. Every row of every response tab has exactly one. */
+export interface JudgedResponse {
+  /** The response tab (= the form). */
+  readonly form: string;
+  /** 1-based sheet row. */
+  readonly rowNumber: number;
+  /** `Dấu thời gian`, or null when unreadable (then the response is invalid). */
+  readonly submittedAt: Date | null;
+  /** Normalised unit code as typed ('' when empty); may be unknown. */
+  readonly unitCode: string;
+  readonly valid: boolean;
+  /** Plain-Vietnamese errors, one per problem, naming the question as the unit saw it. */
+  readonly errors: readonly string[];
+  /** Rule verdicts that are not errors (e.g. a nomination's eligibility), one line each. */
+  readonly notes: readonly string[];
+  /** A later valid response of the same unit to the same form replaces this one. */
+  readonly superseded: boolean;
+  /** The answers as the unit gave them (question header → text), for receipts. */
+  readonly answers: readonly { readonly question: string; readonly answer: string }[];
+  /** Hash of the answers; part of email keys so an edited response is mailed again. */
+  readonly contentHash: string;
+  /** The response's own edit link when the trigger recorded one. */
+  readonly editLink?: string;
+}
+
+export type Level = 'Xuất sắc' | 'Khá' | 'Trung bình' | 'Yếu';
+export const LEVELS: readonly Level[] = ['Xuất sắc', 'Khá', 'Trung bình', 'Yếu'];
+export const UNCLASSIFIED = 'Chưa xếp loại';
+
+export interface UnitResult {
+  readonly unitCode: string;
+  /** Final total (assessed score when present), null without a valid final report or assessment. */
+  readonly total: number | null;
+  readonly assessed: boolean;
+  readonly level: Level | typeof UNCLASSIFIED;
+  /** Rank within `Cụm/Khối` (ties share, next skips), null when unclassified. */
+  readonly rank: number | null;
+  /** Passes the commendation gate. */
+  readonly commendable: boolean;
+  /** Why not (or why capped), Vietnamese; '' when nothing to say. */
+  readonly reason: string;
+  /** Per criterion group of `Tiêu chí`: self-assessed score and maximum. */
+  readonly groupScores: readonly { readonly group: string; readonly score: number; readonly max: number }[];
+  /** "An toàn về ANTT" verdict, Vietnamese: 'Đạt', 'Chưa đạt: <criterion>', 'Không thuộc phạm vi', 'Chưa có báo cáo'. */
+  readonly antt: string;
+}
+
+export type NominationStatus = 'Đủ điều kiện' | 'Không đủ điều kiện' | 'Chờ xếp loại' | 'Chưa xét' | 'Trùng';
+
+export interface NominationVerdict {
+  readonly form: string;
+  readonly rowNumber: number;
+  readonly unitCode: string;
+  readonly award: string;
+  /** `Tập thể` or `Cá nhân`. */
+  readonly kind: string;
+  readonly nominee: string;
+  readonly status: NominationStatus;
+  /** Vietnamese reason when not eligible. */
+  readonly reason: string;
+}
+
+export interface AwardTally {
+  readonly award: string;
+  readonly kind: string;
+  readonly nominated: number;
+  readonly eligible: number;
+  readonly min: number | null;
+  readonly max: number | null;
+  /** `Đủ`, `Thiếu N`, `Vượt N`. */
+  readonly status: string;
+}
+
+export interface Milestone {
+  readonly code: string;
+  readonly name: string;
+  /** The response tab that satisfies it. */
+  readonly form: string;
+  /** Last moment of the deadline day in the campaign's time zone (23:59:59.999). */
+  readonly deadline: Date;
+  /** Days before the deadline at which reminders go out, e.g. [7, 3, 1]. */
+  readonly remindBefore: readonly number[];
+}
+
+export interface Evaluation {
+  readonly settings: Settings;
+  readonly units: readonly Unit[];
+  readonly responses: readonly JudgedResponse[];
+  readonly results: readonly UnitResult[];
+  readonly nominations: readonly NominationVerdict[];
+  readonly awards: readonly AwardTally[];
+  /** `Kiểm tra`, `Xếp loại`, `Khen thưởng`, ready to write. */
+  readonly tabs: readonly TabWrite[];
+}
