@@ -24,6 +24,7 @@ export const TAB = {
   dashboard: 'Tổng hợp',
   mailLog: 'Nhật ký thư',
   formLinks: 'Liên kết biểu mẫu',
+  history: 'Lịch sử',
 } as const;
 
 /**
@@ -121,6 +122,12 @@ const SYSTEM_TABS: readonly TabDef[] = [
     headers: ['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái'],
     optionalHeaders: ['Chi tiết'],
     description: 'Nhật ký thư đã gửi; căn cứ để không gửi trùng.',
+  },
+  {
+    name: TAB.history,
+    owner: 'system',
+    headers: ['Tuần', 'Ngày'],
+    description: 'Số liệu hằng tuần của bản tin, để so sánh với tuần trước.',
   },
 ];
 

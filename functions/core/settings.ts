@@ -36,3 +36,23 @@ export function listSetting(settings: Settings, key: SettingKey, separator = ','
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
+
+/** The fields every email's layout shows, from `Cấu hình`. */
+export interface LayoutData {
+  readonly campaign: string;
+  readonly organisation: string;
+  readonly year: string;
+}
+
+export function layoutData(settings: Settings): LayoutData {
+  return {
+    campaign: setting(settings, 'Tên phong trào'),
+    organisation: setting(settings, 'Cơ quan phát động'),
+    year: setting(settings, 'Năm'),
+  };
+}
+
+/** Campaign identity used inside email keys, so two campaigns sharing a mail log never collide. */
+export function campaignKey(settings: Settings): string {
+  return `${setting(settings, 'Tên phong trào')} ${setting(settings, 'Năm')}`.trim();
+}

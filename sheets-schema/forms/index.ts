@@ -1,9 +1,46 @@
-// The four forms, in the order of the campaign year.
-import type { FormDef } from '../types.ts';
+// The four forms, in the order of the campaign year, and the question list each unit sees.
+import type { Criterion, FormDef, Question } from '../types.ts';
+import { FINAL_FORM, criterionQuestions } from './final.ts';
+import { NOMINATION_FORM } from './nominations.ts';
 import { REGISTRATION_FORM } from './registration.ts';
+import { INTERIM_FORM } from './reports.ts';
 
-export const FORMS: readonly FormDef[] = [REGISTRATION_FORM];
+export const FORMS: readonly FormDef[] = [REGISTRATION_FORM, INTERIM_FORM, FINAL_FORM, NOMINATION_FORM];
 
 export function formDef(tab: string): FormDef | undefined {
   return FORMS.find((f) => f.tab === tab);
 }
+
+/** Every question of `form` as a unit sees it: the final report gains one score question per criterion, last. */
+export function formQuestions(form: FormDef, criteria: readonly Criterion[]): Question[] {
+  return form === FINAL_FORM || form.tab === FINAL_FORM.tab ? [...form.questions, ...criterionQuestions(criteria)] : [...form.questions];
+}
+
+export { ANTT_REGISTRATION_OPTIONS, REGISTRATION_FORM } from './registration.ts';
+export { INTERIM_FORM, INDICATOR_QUESTIONS, REPORT_CONSISTENCY } from './reports.ts';
+export {
+  ANTT_AGENCY_CRITERIA,
+  ANTT_RESIDENTIAL_CRITERIA,
+  FINAL_FORM,
+  NO,
+  SERIOUS_INCIDENT_HEADER,
+  YES,
+  criterionHeader,
+  criterionQuestions,
+  type AnttCriterion,
+} from './final.ts';
+export {
+  AWARDS,
+  AWARD_CERTIFICATE,
+  AWARD_MEDAL,
+  AWARD_MINISTER_CERTIFICATE,
+  FEMALE,
+  GROUP_GRASSROOTS,
+  GROUP_LEADER,
+  KIND_COLLECTIVE,
+  KIND_INDIVIDUAL,
+  MALE,
+  NOMINATION_FORM,
+  NOMINATION_HEADERS,
+  NOMINEE_KINDS,
+} from './nominations.ts';

@@ -1,0 +1,85 @@
+// The milestones of `Mốc thời gian`: deadlines as the last moment of their day in the campaign zone, holidays applied.
+import { TAB } from '../../sheets-schema/index.ts';
+import { DEFAULT_TIME_ZONE, cellDate, cellText, type Cell } from '../core/cells.ts';
+import type { Milestone } from '../core/model.ts';
+import { listSetting, setting, type Settings } from '../core/settings.ts';
+import type { Snapshot } from '../core/snapshot.ts';
+import { readTable } from '../core/table.ts';
+import { endOfLocalDay, isWeekend, localDay } from './days.ts';
+
+const HEADERS = ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)'] as const;
+
+/** The response tabs a milestone may point at. */
+const FORM_TABS: ReadonlySet<string> = new Set([TAB.registration, TAB.interim, TAB.final, TAB.nominations]);
+
+/** `Múi giờ` of `Cấu hình`; an unknown zone name falls back to Asia/Ho_Chi_Minh rather than producing invalid dates. */
+export function campaignTimeZone(settings: Settings): string {
+  const zone = setting(settings, 'Múi giờ') || DEFAULT_TIME_ZONE;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return DEFAULT_TIME_ZONE;
+  }
+}
+
+/**
+ * Reads `Mốc thời gian`. A malformed row is skipped and explained in Vietnamese in `errors` (the job goes on);
+ * a missing tab or header throws HeaderError like every required tab.
+ */
+export function readMilestones(snapshot: Snapshot, settings: Settings, errors: string[] = []): Milestone[] {
+  const timeZone = campaignTimeZone(settings);
+  const table = readTable(snapshot, TAB.milestones, HEADERS);
+  const holidays = readHolidays(settings, timeZone, errors);
+  const shift = setting(settings, 'Dời hạn khi trùng ngày nghỉ').toLocaleLowerCase('vi') === 'có';
+  const milestones: Milestone[] = [];
+  const seen = new Set<string>();
+
+  for (const row of table.rows) {
+    const where = `Mốc thời gian, dòng ${row.rowNumber}`;
+    const code = cellText(row.get('Mã mốc')).toUpperCase();
+    const name = cellText(row.get('Tên mốc'));
+    const form = cellText(row.get('Biểu mẫu'));
+    const rawDeadline = row.get('Hạn nộp');
+    const problems: string[] = [];
+    if (code === '') problems.push('thiếu mã mốc');
+    else if (seen.has(code)) problems.push(`mã mốc '${code}' bị trùng với một dòng phía trên`);
+    if (!FORM_TABS.has(form)) {
+      problems.push(`biểu mẫu '${form}' không phải một trong: ${[...FORM_TABS].join(', ')}`);
+    }
+    const date = cellDate(rawDeadline, timeZone);
+    if (!date) problems.push(`hạn nộp '${cellText(rawDeadline)}' không phải ngày hợp lệ dạng dd/MM/yyyy`);
+    const offsets = parseOffsets(row.get('Nhắc trước (ngày)'));
+    if (!offsets) problems.push(`'Nhắc trước (ngày)' phải là các số ngày nguyên dương cách nhau bởi dấu phẩy, ví dụ 7,3,1`);
+    if (problems.length > 0 || !date || !offsets) {
+      errors.push(`${where}: ${problems.join('; ')}. Mốc này bị bỏ qua cho đến khi được sửa.`);
+      continue;
+    }
+    seen.add(code);
+    let day = localDay(date, timeZone);
+    // Moved only on request: a deadline on a day off stands unless the campaign chose to move it.
+    if (shift) while (isWeekend(day) || holidays.has(day)) day++;
+    milestones.push({ code, name: name || code, form, deadline: endOfLocalDay(day, timeZone), remindBefore: offsets });
+  }
+  return milestones;
+}
+
+/** `7,3,1` (or a lone number) → [7, 3, 1], largest first, without duplicates; empty → []; anything else → null. */
+function parseOffsets(cell: Cell | undefined): number[] | null {
+  const text = cellText(cell);
+  if (text === '') return [];
+  const parts = text.split(/[,;\s]+/).filter((p) => p !== '');
+  const numbers = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
+  if (numbers.some((n) => !Number.isInteger(n) || n <= 0)) return null;
+  return [...new Set(numbers)].sort((a, b) => b - a);
+}
+
+function readHolidays(settings: Settings, timeZone: string, errors: string[]): Set<number> {
+  const days = new Set<number>();
+  for (const text of listSetting(settings, 'Ngày nghỉ lễ')) {
+    const date = cellDate(text, timeZone);
+    if (date) days.add(localDay(date, timeZone));
+    else errors.push(`Cấu hình, 'Ngày nghỉ lễ': '${text}' không phải ngày hợp lệ dạng dd/MM/yyyy, ngày này bị bỏ qua.`);
+  }
+  return days;
+}

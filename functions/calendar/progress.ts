@@ -1,0 +1,113 @@
+// Where each unit stands on each milestone (`Tiến độ`), the shared view of the dashboard, reminders and the digest.
+import { TAB } from '../../sheets-schema/index.ts';
+import { formatDate } from '../core/cells.ts';
+import type { Evaluation, JudgedResponse, Milestone, Unit } from '../core/model.ts';
+import type { TabWrite } from '../core/snapshot.ts';
+import { localDay } from './days.ts';
+import { campaignTimeZone } from './milestones.ts';
+
+export type ProgressStatus = 'Chưa đến hạn' | 'Sắp đến hạn' | 'Đã nộp' | 'Nộp muộn' | 'Quá hạn' | 'Không hợp lệ';
+
+export const PROGRESS_STATUSES: readonly ProgressStatus[] = [
+  'Đã nộp',
+  'Nộp muộn',
+  'Quá hạn',
+  'Không hợp lệ',
+  'Sắp đến hạn',
+  'Chưa đến hạn',
+];
+
+export interface ProgressEntry {
+  readonly unit: Unit;
+  readonly milestone: Milestone;
+  readonly status: ProgressStatus;
+  /**
+   * `Đã nộp`: the latest valid submission on or before the deadline (a later edit does not make an on-time unit late);
+   * `Nộp muộn`: the latest valid submission; `Không hợp lệ`: the latest (invalid) submission; otherwise null.
+   */
+  readonly submittedAt: Date | null;
+  /** For `Không hợp lệ`: the latest invalid response, whose errors the reminder repeats. */
+  readonly invalidResponse?: JudgedResponse;
+}
+
+export interface Progress {
+  readonly timeZone: string;
+  readonly now: Date;
+  readonly milestones: readonly Milestone[];
+  /** Units in `Đơn vị` order, each with its milestones in `Mốc thời gian` order. */
+  readonly entries: readonly ProgressEntry[];
+}
+
+/** True when the unit still owes something for the milestone (no valid submission yet). */
+export function isOutstanding(status: ProgressStatus): boolean {
+  return status !== 'Đã nộp' && status !== 'Nộp muộn';
+}
+
+export function computeProgress(evaluation: Evaluation, milestones: readonly Milestone[], now: Date): Progress {
+  const timeZone = campaignTimeZone(evaluation.settings);
+  const byUnitForm = new Map<string, JudgedResponse[]>();
+  for (const r of evaluation.responses) {
+    if (r.unitCode === '' || r.submittedAt === null) continue;
+    const key = `${r.unitCode}\u0000${r.form}`;
+    const list = byUnitForm.get(key);
+    if (list) list.push(r);
+    else byUnitForm.set(key, [r]);
+  }
+  const today = localDay(now, timeZone);
+  const entries: ProgressEntry[] = [];
+  for (const unit of evaluation.units) {
+    for (const milestone of milestones) {
+      const responses = byUnitForm.get(`${unit.code}\u0000${milestone.form}`) ?? [];
+      entries.push(statusOf(unit, milestone, responses, now, today, timeZone));
+    }
+  }
+  return { timeZone, now, milestones, entries };
+}
+
+function statusOf(
+  unit: Unit,
+  milestone: Milestone,
+  responses: readonly JudgedResponse[],
+  now: Date,
+  today: number,
+  timeZone: string,
+): ProgressEntry {
+  const deadline = milestone.deadline.getTime();
+  let latestValid: Date | null = null;
+  let latestOnTime: Date | null = null;
+  let latestInvalid: JudgedResponse | null = null;
+  for (const r of responses) {
+    const at = r.submittedAt!;
+    if (r.valid) {
+      if (!latestValid || at > latestValid) latestValid = at;
+      if (at.getTime() <= deadline && (!latestOnTime || at > latestOnTime)) latestOnTime = at;
+    } else if (!latestInvalid || at > latestInvalid.submittedAt!) {
+      latestInvalid = r;
+    }
+  }
+  if (latestOnTime) return { unit, milestone, status: 'Đã nộp', submittedAt: latestOnTime };
+  if (latestValid) return { unit, milestone, status: 'Nộp muộn', submittedAt: latestValid };
+  if (latestInvalid) {
+    return { unit, milestone, status: 'Không hợp lệ', submittedAt: latestInvalid.submittedAt, invalidResponse: latestInvalid };
+  }
+  if (now.getTime() > deadline) return { unit, milestone, status: 'Quá hạn', submittedAt: null };
+  const deadlineDay = localDay(milestone.deadline, timeZone);
+  const window = Math.max(0, ...milestone.remindBefore);
+  const status = deadlineDay - today <= window ? 'Sắp đến hạn' : 'Chưa đến hạn';
+  return { unit, milestone, status, submittedAt: null };
+}
+
+export const PROGRESS_HEADERS = ['Mã đơn vị', 'Tên đơn vị', 'Mã mốc', 'Hạn nộp', 'Trạng thái', 'Ngày nộp'] as const;
+
+/** `Tiến độ`, one row per unit × milestone; dates as dd/MM/yyyy text in the campaign zone. */
+export function progressTab(progress: Progress): TabWrite {
+  const rows = progress.entries.map((e) => [
+    e.unit.code,
+    e.unit.name,
+    e.milestone.code,
+    formatDate(e.milestone.deadline, progress.timeZone),
+    e.status,
+    e.submittedAt ? formatDate(e.submittedAt, progress.timeZone) : '',
+  ]);
+  return { tab: TAB.progress, rows: [[...PROGRESS_HEADERS], ...rows] };
+}

@@ -1,0 +1,14 @@
+// Dashboard API: the `Tổng hợp` tab, its figures as a model for the digest, the weekly history and campaign identity.
+export { DASHBOARD_SECTIONS, dashboardTab, renderDashboard } from './tab.ts';
+export {
+  dashboardModel,
+  percent,
+  type ClusterLeader,
+  type DashboardModel,
+  type LevelCount,
+  type MilestoneFigures,
+  type PendingFix,
+  type UnitMilestone,
+} from './model.ts';
+export { campaignKey, layoutData, type LayoutData } from './campaign.ts';
+export { historyTab, previousWeek, readHistory, weeklyFigures, type HistoryRow } from './history.ts';

@@ -1,0 +1,170 @@
+// The figures of the coordinator dashboard and the weekly digest, computed once from the evaluation and progress.
+import type { Progress, ProgressStatus } from '../calendar/index.ts';
+import type { AwardTally, Evaluation, Level } from '../core/model.ts';
+import { LEVELS, UNCLASSIFIED } from '../core/model.ts';
+import { layoutData, type LayoutData } from './campaign.ts';
+
+export interface MilestoneFigures {
+  readonly code: string;
+  readonly name: string;
+  readonly deadline: Date;
+  readonly units: number;
+  readonly onTime: number;
+  readonly late: number;
+  readonly overdue: number;
+  readonly invalid: number;
+  /** `Chưa đến hạn` and `Sắp đến hạn`. */
+  readonly notYetDue: number;
+  /** Units with a valid submission (on time or late), % of units, one decimal. */
+  readonly submittedPercent: number;
+}
+
+export interface UnitMilestone {
+  readonly unitCode: string;
+  readonly unitName: string;
+  readonly cluster: string;
+  readonly milestoneCode: string;
+  readonly milestoneName: string;
+  readonly deadline: Date;
+  readonly status: ProgressStatus;
+}
+
+export interface LevelCount {
+  readonly level: Level | typeof UNCLASSIFIED;
+  readonly count: number;
+  readonly percent: number;
+}
+
+export interface ClusterLeader {
+  readonly cluster: string;
+  readonly unitCode: string;
+  readonly unitName: string;
+  readonly total: number | null;
+  readonly level: string;
+}
+
+export interface PendingFix {
+  readonly form: string;
+  readonly submittedAt: Date | null;
+  readonly unitCode: string;
+  /** '' when the code typed in the form is not in `Đơn vị`. */
+  readonly unitName: string;
+  readonly errors: readonly string[];
+}
+
+export interface DashboardModel extends LayoutData {
+  readonly updatedAt: Date;
+  readonly timeZone: string;
+  readonly unitCount: number;
+  readonly milestones: readonly MilestoneFigures[];
+  /** Past the deadline with no valid submission (`Quá hạn`, or `Không hợp lệ` once the deadline has passed). */
+  readonly overdue: readonly UnitMilestone[];
+  /** Submitted after the deadline (`Nộp muộn`). */
+  readonly late: readonly UnitMilestone[];
+  /** Every level, highest first, then `Chưa xếp loại`; zero counts included so columns stay stable. */
+  readonly levels: readonly LevelCount[];
+  /** Rank 1 of each cluster (several on a tie), clusters in `Đơn vị` order. */
+  readonly leaders: readonly ClusterLeader[];
+  readonly nominations: readonly AwardTally[];
+  readonly pendingFixes: readonly PendingFix[];
+}
+
+export function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
+}
+
+export function dashboardModel(evaluation: Evaluation, progress: Progress, now: Date): DashboardModel {
+  const unitCount = evaluation.units.length;
+  const milestones = progress.milestones.map((m): MilestoneFigures => {
+    const counts = new Map<ProgressStatus, number>();
+    for (const e of progress.entries) if (e.milestone === m) counts.set(e.status, (counts.get(e.status) ?? 0) + 1);
+    const n = (s: ProgressStatus) => counts.get(s) ?? 0;
+    return {
+      code: m.code,
+      name: m.name,
+      deadline: m.deadline,
+      units: unitCount,
+      onTime: n('Đã nộp'),
+      late: n('Nộp muộn'),
+      overdue: n('Quá hạn'),
+      invalid: n('Không hợp lệ'),
+      notYetDue: n('Chưa đến hạn') + n('Sắp đến hạn'),
+      submittedPercent: percent(n('Đã nộp') + n('Nộp muộn'), unitCount),
+    };
+  });
+
+  const toRow = (e: Progress['entries'][number]): UnitMilestone => ({
+    unitCode: e.unit.code,
+    unitName: e.unit.name,
+    cluster: e.unit.cluster,
+    milestoneCode: e.milestone.code,
+    milestoneName: e.milestone.name,
+    deadline: e.milestone.deadline,
+    status: e.status,
+  });
+  const pastDeadline = (e: Progress['entries'][number]) => now.getTime() > e.milestone.deadline.getTime();
+  const overdue = progress.entries
+    .filter((e) => e.status === 'Quá hạn' || (e.status === 'Không hợp lệ' && pastDeadline(e)))
+    .map(toRow);
+  const late = progress.entries.filter((e) => e.status === 'Nộp muộn').map(toRow);
+
+  const levelOf = new Map(evaluation.results.map((r) => [r.unitCode, r]));
+  const levelCounts = new Map<LevelCount['level'], number>();
+  for (const u of evaluation.units) {
+    const level = levelOf.get(u.code)?.level ?? UNCLASSIFIED;
+    levelCounts.set(level, (levelCounts.get(level) ?? 0) + 1);
+  }
+  const levels = [...LEVELS, UNCLASSIFIED as typeof UNCLASSIFIED].map((level): LevelCount => {
+    const count = levelCounts.get(level) ?? 0;
+    return { level, count, percent: percent(count, unitCount) };
+  });
+
+  const leaders: ClusterLeader[] = [];
+  for (const u of evaluation.units) {
+    const r = levelOf.get(u.code);
+    if (r && r.rank === 1 && r.level !== UNCLASSIFIED) {
+      leaders.push({ cluster: u.cluster, unitCode: u.code, unitName: u.name, total: r.total, level: r.level });
+    }
+  }
+  const clusterOrder = [...new Set(evaluation.units.map((u) => u.cluster))];
+  leaders.sort((a, b) => clusterOrder.indexOf(a.cluster) - clusterOrder.indexOf(b.cluster));
+
+  return {
+    ...layoutData(evaluation.settings),
+    updatedAt: now,
+    timeZone: progress.timeZone,
+    unitCount,
+    milestones,
+    overdue,
+    late,
+    levels,
+    leaders,
+    nominations: evaluation.awards,
+    pendingFixes: pendingFixes(evaluation),
+  };
+}
+
+/** Invalid responses no later valid response of the same unit to the same form has replaced. */
+function pendingFixes(evaluation: Evaluation): PendingFix[] {
+  const latestValid = new Map<string, number>();
+  for (const r of evaluation.responses) {
+    if (!r.valid) continue;
+    const key = `${r.unitCode}\u0000${r.form}`;
+    const at = r.submittedAt?.getTime() ?? 0;
+    if (at >= (latestValid.get(key) ?? -Infinity)) latestValid.set(key, at);
+  }
+  const names = new Map(evaluation.units.map((u) => [u.code, u.name]));
+  return evaluation.responses
+    .filter((r) => {
+      if (r.valid || r.superseded) return false;
+      const fixedAt = latestValid.get(`${r.unitCode}\u0000${r.form}`);
+      return fixedAt === undefined || fixedAt < (r.submittedAt?.getTime() ?? 0);
+    })
+    .map((r) => ({
+      form: r.form,
+      submittedAt: r.submittedAt,
+      unitCode: r.unitCode,
+      unitName: names.get(r.unitCode) ?? '',
+      errors: r.errors,
+    }));
+}

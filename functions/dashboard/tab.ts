@@ -1,0 +1,92 @@
+// `Tổng hợp` laid out for a person: a title block, then one titled section per question a coordinator asks.
+// Section titles and column labels are stable and codes sit in their own columns, so many campaigns' sheets roll up.
+import { TAB } from '../../sheets-schema/index.ts';
+import type { Progress } from '../calendar/index.ts';
+import { formatDate, formatDateTime, type Cell } from '../core/cells.ts';
+import type { Evaluation } from '../core/model.ts';
+import type { TabWrite } from '../core/snapshot.ts';
+import { dashboardModel, type DashboardModel } from './model.ts';
+
+export const DASHBOARD_SECTIONS = {
+  progress: 'TIẾN ĐỘ NỘP THEO MỐC',
+  overdue: 'ĐƠN VỊ QUÁ HẠN',
+  levels: 'KẾT QUẢ XẾP LOẠI',
+  leaders: 'ĐƠN VỊ DẪN ĐẦU CỤM/KHỐI',
+  nominations: 'ĐỀ NGHỊ KHEN THƯỞNG SO VỚI CHỈ TIÊU',
+  fixes: 'CÂU TRẢ LỜI CHỜ ĐƠN VỊ SỬA',
+} as const;
+
+export function dashboardTab(evaluation: Evaluation, progress: Progress, now: Date): TabWrite {
+  return renderDashboard(dashboardModel(evaluation, progress, now));
+}
+
+export function renderDashboard(model: DashboardModel): TabWrite {
+  const tz = model.timeZone;
+  const rows: Cell[][] = [
+    [`BẢNG TỔNG HỢP ${model.campaign.toLocaleUpperCase('vi')}`],
+    ['Năm', model.year],
+    ['Cơ quan phát động', model.organisation],
+    ['Cập nhật lúc', formatDateTime(model.updatedAt, tz)],
+    ['Số đơn vị', model.unitCount],
+  ];
+  const section = (title: string, headers: readonly string[], body: readonly Cell[][], empty: string) => {
+    rows.push([], [title], [...headers]);
+    if (body.length === 0) rows.push([empty]);
+    else rows.push(...body);
+  };
+
+  section(
+    DASHBOARD_SECTIONS.progress,
+    ['Mã mốc', 'Tên mốc', 'Hạn nộp', 'Số đơn vị', 'Đã nộp đúng hạn', 'Nộp muộn', 'Quá hạn', 'Không hợp lệ', 'Chưa đến hạn', 'Tỷ lệ đã nộp (%)'],
+    model.milestones.map((m) => [
+      m.code,
+      m.name,
+      formatDate(m.deadline, tz),
+      m.units,
+      m.onTime,
+      m.late,
+      m.overdue,
+      m.invalid,
+      m.notYetDue,
+      m.submittedPercent,
+    ]),
+    'Chưa có mốc thời gian nào hợp lệ.',
+  );
+  section(
+    DASHBOARD_SECTIONS.overdue,
+    ['Mã đơn vị', 'Tên đơn vị', 'Cụm/Khối', 'Mã mốc', 'Tên mốc', 'Hạn nộp', 'Trạng thái'],
+    model.overdue.map((o) => [o.unitCode, o.unitName, o.cluster, o.milestoneCode, o.milestoneName, formatDate(o.deadline, tz), o.status]),
+    'Không có đơn vị quá hạn.',
+  );
+  section(
+    DASHBOARD_SECTIONS.levels,
+    ['Xếp loại', 'Số đơn vị', 'Tỷ lệ (%)'],
+    model.levels.map((l) => [l.level, l.count, l.percent]),
+    '',
+  );
+  section(
+    DASHBOARD_SECTIONS.leaders,
+    ['Cụm/Khối', 'Mã đơn vị', 'Tên đơn vị', 'Tổng điểm', 'Xếp loại'],
+    model.leaders.map((l) => [l.cluster, l.unitCode, l.unitName, l.total ?? '', l.level]),
+    'Chưa có đơn vị nào được xếp loại.',
+  );
+  section(
+    DASHBOARD_SECTIONS.nominations,
+    ['Hình thức khen thưởng', 'Đối tượng', 'Số đề nghị', 'Số hợp lệ', 'Tối thiểu', 'Tối đa', 'Tình trạng'],
+    model.nominations.map((n) => [n.award, n.kind, n.nominated, n.eligible, n.min ?? '', n.max ?? '', n.status]),
+    'Chưa có chỉ tiêu khen thưởng.',
+  );
+  section(
+    DASHBOARD_SECTIONS.fixes,
+    ['Biểu mẫu', 'Dấu thời gian', 'Mã đơn vị', 'Tên đơn vị', 'Lỗi'],
+    model.pendingFixes.map((f) => [
+      f.form,
+      f.submittedAt ? formatDateTime(f.submittedAt, tz) : '',
+      f.unitCode,
+      f.unitName || 'Mã đơn vị không có trong danh sách',
+      f.errors.join('\n'),
+    ]),
+    'Không có câu trả lời nào chờ sửa.',
+  );
+  return { tab: TAB.dashboard, rows };
+}

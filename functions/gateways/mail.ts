@@ -1,0 +1,243 @@
+// The SendGrid gateway, built once: dynamic-template sends in batches of 1,000 personalizations, and the templates API for sync.
+import { Client } from '@sendgrid/client';
+import { MailService } from '@sendgrid/mail';
+import type { PlannedEmail, Recipient } from '../core/snapshot.ts';
+import { TEMPLATE_PREFIX } from '../mail/templates.ts';
+import type { TemplateVersion } from '../mail/types.ts';
+import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, withRetry, type RetryPolicy, type RetryVerdict } from './retry.ts';
+
+export interface MailGatewayOptions {
+  readonly apiKey: string;
+  /** Root of the SendGrid API (e.g. a local server); unset: SendGrid's. */
+  readonly baseUrl?: string;
+  readonly retry?: RetryPolicy;
+  /** Per HTTP request. */
+  readonly timeoutMs?: number;
+}
+
+export interface Envelope {
+  readonly from: Recipient;
+  readonly replyTo?: Recipient;
+  readonly categories: string[];
+}
+
+export type SendOutcome = { readonly status: 'sent' } | { readonly status: 'failed'; readonly error: string };
+
+export interface TemplateSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly generation: string;
+  readonly versions: readonly { readonly id: string; readonly name: string; readonly active: number }[];
+}
+
+export interface TemplateDetail {
+  readonly id: string;
+  readonly name: string;
+  readonly versions: readonly (TemplateVersion & { readonly id: string; readonly active: number })[];
+}
+
+/** The subset of SendGrid's Transactional Templates API the sync script needs. */
+export interface TemplatesApi {
+  /** Every dynamic template, all pages. */
+  list(): Promise<TemplateSummary[]>;
+  get(id: string): Promise<TemplateDetail>;
+  create(name: string): Promise<TemplateSummary>;
+  /** Adds a version and makes it the active one. */
+  addActiveVersion(templateId: string, version: TemplateVersion): Promise<{ readonly id: string }>;
+}
+
+export interface MailGateway {
+  /** Never throws for a failed request: its emails come back `failed` with the reason. */
+  send(emails: readonly PlannedEmail[], envelope: Envelope): Promise<Map<string, SendOutcome>>;
+  readonly templates: TemplatesApi;
+  /** HTTP requests made to /v3/mail/send so far, retries included. */
+  requests(): number;
+}
+
+/** SendGrid's limits per mail send request. */
+const MAX_PERSONALIZATIONS = 1000;
+const MAX_RECIPIENTS = 1000;
+const PAGE_SIZE = 200;
+const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]+$/;
+
+export function createMailGateway(options: MailGatewayOptions): MailGateway {
+  // A client of our own rather than the module singleton, so several gateways can live in one process.
+  const client = new Client();
+  client.setApiKey(options.apiKey);
+  // setApiKey resets the base URL to SendGrid's region host, so the override must come after it.
+  if (options.baseUrl) client.setDefaultRequest('baseUrl', options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+  const mailer = new MailService();
+  mailer.setClient(client);
+  mailer.setTimeout(options.timeoutMs ?? 30_000); // on the shared client: template calls get it too
+  const policy = options.retry ?? DEFAULT_RETRY;
+  let sendRequests = 0;
+
+  const call = async <T>(request: Parameters<Client['request']>[0]): Promise<T> => {
+    const [, body] = await withRetry(() => client.request(request), judge, policy);
+    return body as T;
+  };
+
+  const templates: TemplatesApi = {
+    async list() {
+      const all: TemplateSummary[] = [];
+      let pageToken: string | undefined;
+      do {
+        const qs: Record<string, string | number> = { generations: 'dynamic', page_size: PAGE_SIZE };
+        if (pageToken) qs.page_token = pageToken;
+        const page = await call<{ result: TemplateSummary[]; _metadata?: { next?: string } }>({ method: 'GET', url: '/v3/templates', qs });
+        all.push(...page.result);
+        pageToken = page._metadata?.next ? (new URL(page._metadata.next).searchParams.get('page_token') ?? undefined) : undefined;
+      } while (pageToken);
+      return all;
+    },
+    get: (id) => call<TemplateDetail>({ method: 'GET', url: `/v3/templates/${encodeURIComponent(id)}` }),
+    create: (name) => call<TemplateSummary>({ method: 'POST', url: '/v3/templates', body: { name, generation: 'dynamic' } }),
+    addActiveVersion: (templateId, version) =>
+      call<{ id: string }>({
+        method: 'POST',
+        url: `/v3/templates/${encodeURIComponent(templateId)}/versions`,
+        body: { ...version, active: 1, editor: 'code', generate_plain_content: false },
+      }),
+  };
+
+  // Template name → id, listed once per gateway (built once per process); listed again only for a name not seen.
+  let ids: Promise<Map<string, string>> | undefined;
+  const listIds = () => {
+    ids = templates.list().then((list) => new Map(list.map((t) => [t.name, t.id])));
+    ids.catch(() => (ids = undefined));
+    return ids;
+  };
+  const templateId = async (name: string): Promise<string> => {
+    const fullName = TEMPLATE_PREFIX + name;
+    let id = (await (ids ?? listIds())).get(fullName);
+    if (!id) id = (await listIds()).get(fullName);
+    if (!id) throw new Error(`SendGrid has no template '${fullName}': run npm run sync-templates`);
+    return id;
+  };
+
+  async function send(emails: readonly PlannedEmail[], envelope: Envelope): Promise<Map<string, SendOutcome>> {
+    const results = new Map<string, SendOutcome>();
+    const byTemplate = new Map<string, { email: PlannedEmail; to: Recipient[]; cc: Recipient[] }[]>();
+    for (const email of emails) {
+      const prepared = prepare(email);
+      if (typeof prepared === 'string') {
+        results.set(email.key, { status: 'failed', error: prepared });
+        continue;
+      }
+      const group = byTemplate.get(email.template) ?? [];
+      group.push({ email, ...prepared });
+      byTemplate.set(email.template, group);
+    }
+    for (const [name, group] of byTemplate) {
+      let id: string;
+      try {
+        id = await templateId(name);
+      } catch (error) {
+        for (const { email } of group) results.set(email.key, { status: 'failed', error: describe(error) });
+        continue;
+      }
+      for (const batch of batches(group)) {
+        const message = {
+          from: envelope.from,
+          ...(envelope.replyTo ? { replyTo: envelope.replyTo } : {}),
+          templateId: id,
+          categories: envelope.categories,
+          // Data with quotes or ampersands is expected (Vietnamese names); the helper's console warning is noise.
+          hideWarnings: true,
+          personalizations: batch.map(({ email, to, cc }) => ({
+            to,
+            ...(cc.length > 0 ? { cc } : {}),
+            dynamicTemplateData: email.data,
+            customArgs: { email_key: email.key },
+          })),
+        };
+        let outcome: SendOutcome;
+        try {
+          await withRetry(
+            () => {
+              sendRequests += 1;
+              // The helper mutates what it is given; each attempt gets a fresh copy.
+              return mailer.send(structuredClone(message) as Parameters<MailService['send']>[0]);
+            },
+            judge,
+            policy,
+          );
+          outcome = { status: 'sent' };
+        } catch (error) {
+          outcome = { status: 'failed', error: describe(error) };
+        }
+        for (const { email } of batch) results.set(email.key, outcome);
+      }
+    }
+    return results;
+  }
+
+  return { send, templates, requests: () => sendRequests };
+}
+
+/** Recipients cleaned so one bad email cannot make SendGrid reject the 999 others sharing its request. */
+function prepare(email: PlannedEmail): { to: Recipient[]; cc: Recipient[] } | string {
+  const seen = new Set<string>();
+  const clean = (list: readonly Recipient[] | undefined) => {
+    const out: Recipient[] = [];
+    for (const r of list ?? []) {
+      const address = r.email.trim();
+      if (!EMAIL.test(address)) return `Invalid recipient address '${address}'`;
+      if (seen.has(address.toLowerCase())) continue; // SendGrid refuses an address twice in one personalization
+      seen.add(address.toLowerCase());
+      out.push(r.name ? { email: address, name: r.name } : { email: address });
+    }
+    return out;
+  };
+  const to = clean(email.to);
+  if (typeof to === 'string') return to;
+  const cc = clean(email.cc);
+  if (typeof cc === 'string') return cc;
+  if (to.length === 0) return 'No recipient';
+  if (to.length + cc.length > MAX_RECIPIENTS) return `More than ${MAX_RECIPIENTS} recipients in one email`;
+  return { to, cc };
+}
+
+/** ≤1,000 personalizations and ≤1,000 recipients (to + cc) per request, as SendGrid requires. */
+function* batches<T extends { to: Recipient[]; cc: Recipient[] }>(items: readonly T[]): Generator<T[]> {
+  let batch: T[] = [];
+  let recipients = 0;
+  for (const item of items) {
+    const n = item.to.length + item.cc.length;
+    if (batch.length === MAX_PERSONALIZATIONS || recipients + n > MAX_RECIPIENTS) {
+      yield batch;
+      batch = [];
+      recipients = 0;
+    }
+    batch.push(item);
+    recipients += n;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+interface SendGridFailure {
+  code?: unknown;
+  message?: string;
+  response?: { headers?: Record<string, unknown>; body?: unknown };
+}
+
+function judge(error: unknown): RetryVerdict {
+  const e = error as SendGridFailure;
+  if (typeof e.code === 'number') {
+    const retryAfter = e.response?.headers?.['retry-after'];
+    return { retry: isRetryableStatus(e.code), retryAfterMs: parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : undefined) };
+  }
+  // Network failures (reset, refused, timeout) come from axios with a string code; anything else is a bug here.
+  return { retry: typeof e.code === 'string' };
+}
+
+/** `SendGrid API error - [status] messages`, so callers never parse raw bodies. */
+function describe(error: unknown): string {
+  const e = error as SendGridFailure;
+  if (typeof e.code === 'number') {
+    const body = e.response?.body as { errors?: { message?: string; field?: string | null }[] } | undefined;
+    const detail = body?.errors?.map((x) => (x.field ? `${x.message} (${x.field})` : x.message)).join('; ');
+    return `SendGrid API error - [${e.code}] ${detail || e.message || 'no detail'}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,236 @@
+// The Sheets gateway: one batched read of the snapshot, batched writes, explicit retry, API calls counted.
+import type { sheets_v4 } from '@googleapis/sheets';
+import type { Cell } from '../core/cells.ts';
+import type { Snapshot } from '../core/snapshot.ts';
+import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, withRetry, type RetryPolicy, type RetryVerdict } from './retry.ts';
+import type { SheetsApi } from './sheets-client.ts';
+
+/** A Google API failure, normalised so callers never parse raw bodies. */
+export class SheetsError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+  ) {
+    super(message);
+    this.name = 'SheetsError';
+  }
+}
+
+export interface GridSize {
+  readonly rows: number;
+  readonly columns: number;
+}
+
+export interface SheetsSnapshot extends Snapshot {
+  /** Grid size of every tab read, from the clipped ranges Google echoes for whole-sheet reads. */
+  readonly grids: ReadonlyMap<string, GridSize>;
+}
+
+export interface ValueRangeWrite {
+  readonly range: string;
+  readonly values: readonly (readonly Cell[])[];
+}
+
+export interface SheetsGateway {
+  /** Every tab of `tabs` that exists, read in one values.batchGet (a second call only when some tab is missing). */
+  readSnapshot(tabs: readonly string[]): Promise<SheetsSnapshot>;
+  /** values.batchUpdate, always RAW so `=IMPORTXML(...)` stays text. */
+  writeValues(writes: readonly ValueRangeWrite[]): Promise<void>;
+  /** values.append RAW; returns the 1-based first row written. */
+  appendRows(tab: string, rows: readonly (readonly Cell[])[]): Promise<number>;
+  readTab(tab: string): Promise<readonly (readonly Cell[])[]>;
+  /** spreadsheets.batchUpdate for structure (adding sheets, growing grids). */
+  batchUpdate(requests: readonly sheets_v4.Schema$Request[]): Promise<sheets_v4.Schema$BatchUpdateSpreadsheetResponse>;
+  listSheets(): Promise<{ title: string; sheetId: number; grid: GridSize }[]>;
+  /** Google API requests made so far, retries included. */
+  readonly calls: () => number;
+}
+
+/** Quotes a sheet name for A1 notation: wrapped in apostrophes, inner apostrophes doubled. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Column number (1-based) to letters: 1 → A, 27 → AA. */
+export function columnLetters(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+function lettersToColumn(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** The grid of a whole-sheet read from the range Google echoes, e.g. `'Kiểm tra'!A1:Z1000` → 1000 × 26. */
+export function gridFromRange(range: string | null | undefined): GridSize | undefined {
+  const m = /!([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range ?? '');
+  if (!m) return undefined;
+  return { rows: Number(m[4] ?? m[2]), columns: lettersToColumn(m[3] ?? m[1]) };
+}
+
+interface GaxiosLike {
+  status?: number;
+  code?: number | string;
+  message?: string;
+  response?: { status?: number; headers?: unknown; data?: { error?: { message?: string } } };
+}
+
+function statusOf(error: unknown): number | undefined {
+  const e = error as GaxiosLike;
+  const status = e?.response?.status ?? e?.status ?? (typeof e?.code === 'number' ? e.code : undefined);
+  return typeof status === 'number' ? status : undefined;
+}
+
+function header(headers: unknown, name: string): string | undefined {
+  if (!headers) return undefined;
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
+  const value = (headers as Record<string, string | string[] | undefined>)[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function judgeGoogleError(error: unknown): RetryVerdict {
+  const status = statusOf(error);
+  if (!isRetryableStatus(status)) return { retry: false };
+  return { retry: true, retryAfterMs: parseRetryAfter(header((error as GaxiosLike)?.response?.headers, 'retry-after')) };
+}
+
+function normalise(error: unknown): SheetsError {
+  const e = error as GaxiosLike;
+  const status = statusOf(error);
+  const message = e?.response?.data?.error?.message ?? e?.message ?? String(error);
+  return new SheetsError(`Google API error - [${status ?? 'network'}] ${message}`, status);
+}
+
+export interface SheetsGatewayOptions {
+  readonly api: SheetsApi;
+  readonly spreadsheetId: string;
+  readonly retry?: RetryPolicy;
+  /** Per-request timeout; a slower answer counts as a network failure and is retried. */
+  readonly timeoutMs?: number;
+}
+
+export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGateway {
+  const { api, spreadsheetId } = options;
+  const policy = options.retry ?? DEFAULT_RETRY;
+  const requestOptions = { timeout: options.timeoutMs ?? 60_000 };
+  let calls = 0;
+
+  async function call<T>(run: () => Promise<{ data: T }>): Promise<T> {
+    try {
+      return await withRetry(
+        () => {
+          calls++;
+          return run().then((r) => r.data);
+        },
+        judgeGoogleError,
+        policy,
+      );
+    } catch (error) {
+      throw normalise(error);
+    }
+  }
+
+  async function listSheets() {
+    const data = await call(() =>
+      api.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties(title,sheetId,gridProperties)' }, requestOptions),
+    );
+    return (data.sheets ?? []).map((s) => ({
+      title: s.properties?.title ?? '',
+      sheetId: s.properties?.sheetId ?? 0,
+      grid: { rows: s.properties?.gridProperties?.rowCount ?? 0, columns: s.properties?.gridProperties?.columnCount ?? 0 },
+    }));
+  }
+
+  async function batchGet(tabs: readonly string[]): Promise<SheetsSnapshot> {
+    const data =
+      tabs.length === 0
+        ? { valueRanges: [] }
+        : await call(() =>
+            api.spreadsheets.values.batchGet(
+              {
+                spreadsheetId,
+                ranges: tabs.map(quoteSheet),
+                majorDimension: 'ROWS',
+                valueRenderOption: 'UNFORMATTED_VALUE',
+                dateTimeRenderOption: 'SERIAL_NUMBER',
+              },
+              requestOptions,
+            ),
+          );
+    const values = new Map<string, readonly (readonly Cell[])[]>();
+    const grids = new Map<string, GridSize>();
+    (data.valueRanges ?? []).forEach((vr, i) => {
+      values.set(tabs[i], (vr.values ?? []) as Cell[][]);
+      const grid = gridFromRange(vr.range);
+      if (grid) grids.set(tabs[i], grid);
+    });
+    return { spreadsheetId, tabs: values, grids };
+  }
+
+  return {
+    calls: () => calls,
+    listSheets,
+    async readSnapshot(tabs) {
+      try {
+        return await batchGet(tabs);
+      } catch (error) {
+        // One unknown tab fails the whole batchGet with 400; learn which exist and read those.
+        if (!(error instanceof SheetsError) || error.status !== 400) throw error;
+        const existing = new Set((await listSheets()).map((s) => s.title));
+        return batchGet(tabs.filter((t) => existing.has(t)));
+      }
+    },
+    async writeValues(writes) {
+      if (writes.length === 0) return;
+      await call(() =>
+        api.spreadsheets.values.batchUpdate(
+          {
+            spreadsheetId,
+            requestBody: {
+              valueInputOption: 'RAW',
+              data: writes.map((w) => ({ range: w.range, majorDimension: 'ROWS', values: w.values as Cell[][] })),
+            },
+          },
+          requestOptions,
+        ),
+      );
+    },
+    async appendRows(tab, rows) {
+      const data = await call(() =>
+        api.spreadsheets.values.append(
+          {
+            spreadsheetId,
+            range: quoteSheet(tab),
+            valueInputOption: 'RAW',
+            insertDataOption: 'INSERT_ROWS',
+            requestBody: { majorDimension: 'ROWS', values: rows as Cell[][] },
+          },
+          requestOptions,
+        ),
+      );
+      const m = /!\$?[A-Z]+\$?(\d+)/.exec(data.updates?.updatedRange ?? '');
+      if (!m) throw new SheetsError(`Google API error - append to '${tab}' returned no updatedRange`, undefined);
+      return Number(m[1]);
+    },
+    async readTab(tab) {
+      const data = await call(() =>
+        api.spreadsheets.values.get(
+          { spreadsheetId, range: quoteSheet(tab), valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER' },
+          requestOptions,
+        ),
+      );
+      return (data.values ?? []) as Cell[][];
+    },
+    async batchUpdate(requests) {
+      return call(() =>
+        api.spreadsheets.batchUpdate(
+          { spreadsheetId, requestBody: { requests: requests as sheets_v4.Schema$Request[] } },
+          requestOptions,
+        ),
+      );
+    },
+  };
+}

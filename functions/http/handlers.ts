@@ -1,0 +1,131 @@
+// The three HTTP handlers, built from their dependencies so tests run them without a spreadsheet or Google.
+import type { HttpFunction, Request, Response } from '@google-cloud/functions-framework';
+import { z } from 'zod';
+import type { Logger } from '../logging.ts';
+import { createLogger } from '../logging.ts';
+import type { OidcVerifier } from './oidc.ts';
+import { createReplayGuard, type ReplayGuard } from './replay.ts';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from './signature.ts';
+
+export type JobName = 'ingest' | 'remind' | 'digest';
+
+/** What a job reports; the same shape as functions/jobs/run.ts returns. */
+export interface JobSummary {
+  readonly job: string;
+  readonly lines: readonly string[];
+  readonly sheetsCalls: number;
+  readonly mailRequests: number;
+}
+
+export type RunJob = (name: JobName, options: { now: Date; dryRun: boolean }) => Promise<JobSummary>;
+
+export interface HandlerDeps {
+  readonly runJob: RunJob;
+  readonly verifyOidc: OidcVerifier;
+  /** The HMAC secret shared with the form trigger; without it only OIDC callers reach `ingest`. */
+  readonly secret?: string;
+  readonly now?: () => Date;
+  readonly logger?: Logger;
+  /** How old a signed request may be, in seconds; also how long its signature is remembered. */
+  readonly toleranceSec?: number;
+  readonly replay?: ReplayGuard;
+}
+
+export interface Handlers {
+  readonly ingest: HttpFunction;
+  readonly remind: HttpFunction;
+  readonly digest: HttpFunction;
+}
+
+/** What the form trigger posts: the response tab and the row that changed (the run recomputes everything anyway). */
+const IngestBody = z.object({ tab: z.string().min(1).max(200), row: z.int().min(2) });
+
+const MESSAGES = {
+  method: 'Chỉ chấp nhận phương thức POST.',
+  missing: 'Thiếu chữ ký hoặc mã xác thực.',
+  malformed: 'Chữ ký không đúng định dạng.',
+  stale: 'Yêu cầu đã quá hạn; kiểm tra đồng hồ của máy gửi.',
+  mismatch: 'Chữ ký không khớp.',
+  replayed: 'Yêu cầu này đã được nhận trước đó.',
+  invalid: 'Mã xác thực OIDC không hợp lệ.',
+  'wrong-account': 'Tài khoản gọi không được phép chạy công việc này.',
+  'no-secret': 'Máy chủ chưa cấu hình INGEST_SECRET nên không nhận yêu cầu có chữ ký.',
+  body: 'Nội dung yêu cầu phải là JSON {"tab": "...", "row": số dòng}.',
+  failed: 'Công việc gặp lỗi; xem nhật ký của hàm để biết chi tiết.',
+} as const;
+
+type Refusal = keyof typeof MESSAGES;
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const now = deps.now ?? (() => new Date());
+  const tolerance = deps.toleranceSec ?? 300;
+  const replay = deps.replay ?? createReplayGuard(tolerance);
+  const logger = deps.logger ?? createLogger({ secrets: deps.secret ? [deps.secret] : [] });
+
+  function refuse(res: Response, job: JobName, status: number, reason: Refusal): void {
+    logger.log(status >= 500 ? 'ERROR' : 'WARNING', `${job}: request refused (${reason})`, { job, status, reason });
+    res.status(status).json({ error: MESSAGES[reason], reason });
+  }
+
+  async function run(res: Response, job: JobName, dryRun: boolean, caller: string): Promise<void> {
+    try {
+      const summary = await deps.runJob(job, { now: now(), dryRun });
+      for (const line of summary.lines) logger.log('INFO', line, { job });
+      logger.log('NOTICE', `${job}: done`, {
+        job,
+        caller,
+        dryRun,
+        sheetsCalls: summary.sheetsCalls,
+        mailRequests: summary.mailRequests,
+      });
+      res.status(200).json({ job: summary.job, dryRun, lines: summary.lines });
+    } catch (error) {
+      logger.log('ERROR', `${job}: ${error instanceof Error ? error.message : String(error)}`, { job, caller });
+      refuse(res, job, 500, 'failed');
+    }
+  }
+
+  /** Scheduler calls may ask for a plan only with `?dryRun=true`; a form trigger never does. */
+  function wantsDryRun(req: Request): boolean {
+    return req.query.dryRun === 'true' || req.query.dryRun === '1';
+  }
+
+  function scheduled(job: JobName): HttpFunction {
+    return async (req, res) => {
+      if (req.method !== 'POST') return refuse(res, job, 405, 'method');
+      const verdict = await deps.verifyOidc(req.get('authorization'));
+      if (verdict !== 'ok') return refuse(res, job, 401, verdict);
+      await run(res, job, wantsDryRun(req), 'scheduler');
+    };
+  }
+
+  const ingest: HttpFunction = async (req, res) => {
+    if (req.method !== 'POST') return refuse(res, 'ingest', 405, 'method');
+    // A bearer token means Cloud Scheduler's sweep; anything else must carry the form trigger's signature.
+    if (req.get('authorization')) {
+      const verdict = await deps.verifyOidc(req.get('authorization'));
+      if (verdict !== 'ok') return refuse(res, 'ingest', 401, verdict);
+      return run(res, 'ingest', wantsDryRun(req), 'scheduler');
+    }
+    if (!deps.secret) return refuse(res, 'ingest', 401, 'no-secret');
+    // The signature covers the bytes as sent, so verify the raw body, never a re-serialised JSON.
+    const body = req.rawBody ? req.rawBody.toString('utf8') : '';
+    const timestamp = req.get(TIMESTAMP_HEADER);
+    const signature = req.get(SIGNATURE_HEADER);
+    const nowSec = Math.floor(now().getTime() / 1000);
+    const verdict = verifySignature(body, deps.secret, timestamp, signature, nowSec, tolerance);
+    if (verdict !== 'ok') return refuse(res, 'ingest', 401, verdict);
+    if (!replay.accept(signature!, Number(timestamp), nowSec)) return refuse(res, 'ingest', 401, 'replayed');
+    let parsed;
+    try {
+      parsed = IngestBody.safeParse(JSON.parse(body));
+    } catch {
+      return refuse(res, 'ingest', 400, 'body');
+    }
+    if (!parsed.success) return refuse(res, 'ingest', 400, 'body');
+    logger.log('INFO', `ingest: form submission at row ${parsed.data.row}`, { job: 'ingest', tab: parsed.data.tab, row: parsed.data.row });
+    return run(res, 'ingest', false, 'form');
+  };
+
+  return { ingest, remind: scheduled('remind'), digest: scheduled('digest') };
+}

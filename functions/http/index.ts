@@ -1,0 +1,6 @@
+// The HTTP edge of the functions: handler factory, request authentication and signing.
+export { createHandlers, type HandlerDeps, type Handlers, type JobName, type JobSummary, type RunJob } from './handlers.ts';
+export { createOidcVerifier, type OidcOptions, type OidcVerdict, type OidcVerifier } from './oidc.ts';
+export { createReplayGuard, type ReplayGuard } from './replay.ts';
+export { SIGNATURE_HEADER, TIMESTAMP_HEADER, signPayload, verifySignature, type SignatureVerdict } from './signature.ts';
+export { loadHttpEnv, type HttpEnv } from './env.ts';

@@ -1,0 +1,40 @@
+// The deployable functions: exactly `ingest`, `remind` and `digest`, registered with the Functions Framework.
+import { http } from '@google-cloud/functions-framework';
+import { ConfigError, loadConfig } from './config.ts';
+import { createHandlers, createOidcVerifier, loadHttpEnv } from './http/index.ts';
+import type { RunJob } from './http/index.ts';
+import { createLogger } from './logging.ts';
+
+const startupLogger = createLogger({ labels: { component: 'startup' } });
+
+function start(): void {
+  // Fail at start-up, not at the first request: a missing variable shows as one clear line in the deploy logs.
+  const config = loadConfig();
+  const httpEnv = loadHttpEnv();
+  const logger = createLogger({
+    labels: { component: 'functions' },
+    secrets: [config.INGEST_SECRET ?? '', config.SENDGRID_API_KEY],
+  });
+  if (!config.INGEST_SECRET) logger.log('WARNING', 'INGEST_SECRET is not set: ingest accepts only Cloud Scheduler calls.');
+  // Imported on first use so each function's cold start loads only the job code it runs.
+  const runJob: RunJob = async (name, options) => {
+    const jobs = await import('./jobs/run.ts');
+    return jobs.runJob(name, options);
+  };
+  const handlers = createHandlers({
+    runJob,
+    verifyOidc: createOidcVerifier({ audience: httpEnv.oidcAudience, serviceAccount: httpEnv.schedulerServiceAccount }),
+    secret: config.INGEST_SECRET,
+    logger,
+  });
+  http('ingest', handlers.ingest);
+  http('remind', handlers.remind);
+  http('digest', handlers.digest);
+}
+
+try {
+  start();
+} catch (error) {
+  if (error instanceof ConfigError) startupLogger.log('CRITICAL', error.message);
+  throw error;
+}

@@ -1,0 +1,227 @@
+// The `digest` job's decision: one weekly email per leader list, and this week's figures appended to `Lịch sử`.
+import { createHash } from 'node:crypto';
+import { computeProgress, formatWeekdayDate, isoWeekKey, localDay, readMilestones } from '../calendar/index.ts';
+import { formatDate } from '../core/cells.ts';
+import type { Evaluation } from '../core/model.ts';
+import { listSetting } from '../core/settings.ts';
+import type { PlannedEmail, Snapshot } from '../core/snapshot.ts';
+import {
+  campaignKey,
+  dashboardModel,
+  historyTab,
+  layoutData,
+  previousWeek,
+  readHistory,
+  weeklyFigures,
+  type DashboardModel,
+  type LayoutData,
+} from '../dashboard/index.ts';
+import type { JobPlan } from './plan.ts';
+
+/** One coloured piece of a bar; widths of a bar add up to 100 (percent of the table). */
+export interface BarSegment {
+  readonly width: number;
+  readonly color: string;
+}
+
+/** Data of `templates/digest.*`. */
+export interface DigestData extends LayoutData {
+  /** `2026-W40`. */
+  readonly week: string;
+  /** `Tuần 40/2026`. */
+  readonly weekLabel: string;
+  /** `Thứ Hai, 28/9/2026`. */
+  readonly date: string;
+  readonly unitCount: number;
+  readonly milestones: readonly {
+    readonly code: string;
+    readonly name: string;
+    readonly deadline: string;
+    readonly onTime: number;
+    readonly late: number;
+    readonly overdue: number;
+    readonly invalid: number;
+    readonly notYetDue: number;
+    readonly submittedPercent: string;
+    readonly bar: readonly BarSegment[];
+  }[];
+  readonly hasMilestones: boolean;
+  /** Late or overdue units grouped by `Cụm/Khối`; each unit with its milestones, e.g. `SK: quá hạn`. */
+  readonly clusters: readonly {
+    readonly cluster: string;
+    readonly units: readonly { readonly code: string; readonly name: string; readonly items: string }[];
+  }[];
+  readonly hasLateUnits: boolean;
+  readonly levels: readonly { readonly level: string; readonly count: number; readonly percent: string; readonly bar: readonly BarSegment[] }[];
+  readonly nominations: readonly {
+    readonly award: string;
+    readonly kind: string;
+    readonly nominated: number;
+    readonly eligible: number;
+    readonly target: string;
+    readonly status: string;
+    readonly ok: boolean;
+  }[];
+  readonly hasNominations: boolean;
+  readonly pendingFixes: number;
+  /** What moved since the previous digest, one line per changed figure. */
+  readonly changes: readonly { readonly label: string; readonly previous: number; readonly current: number; readonly delta: string }[];
+  readonly hasPrevious: boolean;
+  readonly hasChanges: boolean;
+  readonly previousWeekLabel: string;
+}
+
+export const BAR_COLORS = { onTime: '#15803d', late: '#f59e0b', overdue: '#b91c1c', invalid: '#7c3aed', notYetDue: '#d4d4d8', level: '#1d4ed8' } as const;
+
+const ADDRESS = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
+
+export function planDigest(snapshot: Snapshot, evaluation: Evaluation, now: Date): JobPlan {
+  const settings = evaluation.settings;
+  const progress = computeProgress(evaluation, readMilestones(snapshot, settings), now);
+  const model = dashboardModel(evaluation, progress, now);
+  const week = isoWeekKey(localDay(now, progress.timeZone));
+  const history = readHistory(snapshot);
+  const figures = weeklyFigures(model);
+  const before = previousWeek(history, week);
+  const data = digestData(model, week, figures, before);
+
+  const summary: string[] = [];
+  const emails: PlannedEmail[] = [];
+  for (const list of listSetting(settings, 'Người nhận bản tin', ';')) {
+    const addresses = list.split(',').map((a) => a.trim()).filter((a) => a !== '');
+    const bad = addresses.filter((a) => !ADDRESS.test(a));
+    for (const a of bad) summary.push(`Cấu hình, 'Người nhận bản tin': '${a}' không phải địa chỉ email, đã bỏ qua.`);
+    const good = [...new Map(addresses.filter((a) => ADDRESS.test(a)).map((a) => [a.toLowerCase(), a])).values()];
+    if (good.length === 0) continue;
+    emails.push({
+      key: `digest|${campaignKey(settings)}|${week}|${listHash(good)}`,
+      template: 'digest',
+      to: good.map((email) => ({ email })),
+      data: { ...data },
+    });
+  }
+  if (emails.length === 0) summary.unshift(`Chưa có danh sách nhận bản tin hợp lệ ở khóa 'Người nhận bản tin' của trang 'Cấu hình'.`);
+  summary.unshift(`Bản tin ${data.weekLabel}: ${emails.length} thư (trước khi lọc theo Nhật ký thư).`);
+  return { writes: [historyTab(history, week, now, figures, progress.timeZone)], emails, summary };
+}
+
+/** Order-independent: reordering addresses in a list is not a new list. */
+function listHash(addresses: readonly string[]): string {
+  const canonical = addresses.map((a) => a.toLowerCase()).sort().join(',');
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 12);
+}
+
+function weekLabel(week: string): string {
+  const [year, w] = week.split('-W');
+  return `Tuần ${Number(w)}/${year}`;
+}
+
+const vnNumber = (n: number) => String(n).replace('.', ',');
+
+export function digestData(
+  model: DashboardModel,
+  week: string,
+  figures: ReadonlyMap<string, number>,
+  before: { readonly week: string; readonly figures: ReadonlyMap<string, number> } | null,
+): DigestData {
+  const tz = model.timeZone;
+  const clusters = new Map<string, Map<string, { code: string; name: string; items: string[] }>>();
+  const lateOrOverdue = [...model.overdue, ...model.late].sort(
+    (a, b) => model.milestones.findIndex((m) => m.code === a.milestoneCode) - model.milestones.findIndex((m) => m.code === b.milestoneCode),
+  );
+  for (const row of lateOrOverdue) {
+    const units = clusters.get(row.cluster) ?? new Map();
+    clusters.set(row.cluster, units);
+    const unit = units.get(row.unitCode) ?? { code: row.unitCode, name: row.unitName, items: [] };
+    units.set(row.unitCode, unit);
+    const what = row.status === 'Nộp muộn' ? 'nộp muộn' : row.status === 'Quá hạn' ? 'quá hạn' : 'quá hạn, bài nộp không hợp lệ';
+    unit.items.push(`${row.milestoneCode}: ${what}`);
+  }
+  const changes: DigestData['changes'][number][] = [];
+  if (before) {
+    for (const [label, current] of figures) {
+      const previous = before.figures.get(label);
+      if (previous === undefined || previous === current) continue;
+      const d = current - previous;
+      changes.push({ label, previous, current, delta: d > 0 ? `+${d}` : `${d}` });
+    }
+  }
+  return {
+    campaign: model.campaign,
+    organisation: model.organisation,
+    year: model.year,
+    week,
+    weekLabel: weekLabel(week),
+    date: formatWeekdayDate(model.updatedAt, tz),
+    unitCount: model.unitCount,
+    milestones: model.milestones.map((m) => ({
+      code: m.code,
+      name: m.name,
+      deadline: formatDate(m.deadline, tz),
+      onTime: m.onTime,
+      late: m.late,
+      overdue: m.overdue,
+      invalid: m.invalid,
+      notYetDue: m.notYetDue,
+      submittedPercent: vnNumber(m.submittedPercent),
+      bar: bar([
+        [m.onTime, BAR_COLORS.onTime],
+        [m.late, BAR_COLORS.late],
+        [m.invalid, BAR_COLORS.invalid],
+        [m.overdue, BAR_COLORS.overdue],
+        [m.notYetDue, BAR_COLORS.notYetDue],
+      ]),
+    })),
+    hasMilestones: model.milestones.length > 0,
+    clusters: [...clusters].map(([cluster, units]) => ({
+      cluster,
+      units: [...units.values()].map((u) => ({ code: u.code, name: u.name, items: u.items.join('; ') })),
+    })),
+    hasLateUnits: clusters.size > 0,
+    levels: model.levels.map((l) => ({
+      level: l.level,
+      count: l.count,
+      percent: vnNumber(l.percent),
+      bar: bar([
+        [l.count, BAR_COLORS.level],
+        [model.unitCount - l.count, BAR_COLORS.notYetDue],
+      ]),
+    })),
+    nominations: model.nominations.map((n) => ({
+      award: n.award,
+      kind: n.kind,
+      nominated: n.nominated,
+      eligible: n.eligible,
+      target: n.min === null && n.max === null ? '' : n.min === n.max ? `${n.min}` : `${n.min ?? 0}–${n.max ?? '…'}`,
+      status: n.status,
+      ok: n.status === 'Đủ',
+    })),
+    hasNominations: model.nominations.length > 0,
+    pendingFixes: model.pendingFixes.length,
+    changes,
+    hasPrevious: before !== null,
+    hasChanges: changes.length > 0,
+    previousWeekLabel: before ? weekLabel(before.week) : '',
+  };
+}
+
+/**
+ * Whole-percent widths that add up to exactly 100 (largest remainder), zero parts dropped:
+ * Outlook draws a 0% cell anyway, so an empty part must not be a cell at all.
+ */
+export function bar(parts: readonly (readonly [number, string])[]): BarSegment[] {
+  const total = parts.reduce((s, [n]) => s + Math.max(0, n), 0);
+  if (total === 0) return [{ width: 100, color: BAR_COLORS.notYetDue }];
+  const exact = parts.map(([n, color]) => ({ color, raw: (Math.max(0, n) / total) * 100 }));
+  const widths = exact.map((e) => Math.floor(e.raw));
+  let left = 100 - widths.reduce((s, w) => s + w, 0);
+  const order = exact.map((e, i) => ({ i, rem: e.raw - Math.floor(e.raw) })).sort((a, b) => b.rem - a.rem);
+  for (const { i } of order) {
+    if (left === 0) break;
+    if (exact[i].raw > 0) {
+      widths[i]++;
+      left--;
+    }
+  }
+  return exact.map((e, i) => ({ width: widths[i], color: e.color })).filter((s) => s.width > 0);
+}

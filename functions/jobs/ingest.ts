@@ -1,0 +1,94 @@
+// `ingest`: judge every response, recompute the system tabs, and plan a receipt or a "please fix" email per response.
+import { formDef, TAB } from '../../sheets-schema/index.ts';
+import { formatDateTime } from '../core/cells.ts';
+import { formLinkKey, readFormLinks } from '../core/links.ts';
+import type { Evaluation, JudgedResponse, Unit } from '../core/model.ts';
+import { campaignKey, layoutData, setting } from '../core/settings.ts';
+import type { PlannedEmail, Recipient, Snapshot, TabWrite } from '../core/snapshot.ts';
+import type { JobPlan } from './plan.ts';
+
+/** What ingest needs beyond the rules: the tabs computed by the calendar, dashboard and results modules. */
+export interface IngestParts {
+  readonly evaluation: Evaluation;
+  readonly extraTabs: readonly TabWrite[];
+  readonly extraEmails: readonly PlannedEmail[];
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The unit's contact addresses, plus any address the respondent typed into the form itself. */
+function recipients(response: JudgedResponse, unit: Unit | undefined): Recipient[] {
+  const emails = new Set<string>(unit?.contactEmails ?? []);
+  const form = formDef(response.form);
+  for (const q of form?.questions ?? []) {
+    if (q.kind !== 'email') continue;
+    const typed = response.answers.find((a) => a.question === q.header)?.answer.trim().toLowerCase();
+    if (typed && EMAIL.test(typed)) emails.add(typed);
+  }
+  return [...emails].map((email) => ({ email, name: unit?.name }));
+}
+
+/** A response earlier than a valid one of the same unit and form needs no email: the later one speaks for it. */
+function replacedResponses(responses: readonly JudgedResponse[]): Set<JudgedResponse> {
+  const latestValid = new Map<string, number>();
+  for (const r of responses) {
+    if (!r.valid || !r.submittedAt) continue;
+    const key = `${r.form}\u0000${r.unitCode}`;
+    latestValid.set(key, Math.max(latestValid.get(key) ?? -Infinity, r.submittedAt.getTime()));
+  }
+  const replaced = new Set<JudgedResponse>();
+  for (const r of responses) {
+    const latest = latestValid.get(`${r.form}\u0000${r.unitCode}`);
+    if (r.superseded || (latest !== undefined && r.submittedAt && r.submittedAt.getTime() < latest)) replaced.add(r);
+  }
+  return replaced;
+}
+
+export function planIngest(snapshot: Snapshot, parts: IngestParts): JobPlan {
+  const { evaluation } = parts;
+  const settings = evaluation.settings;
+  const timeZone = setting(settings, 'Múi giờ');
+  const units = new Map(evaluation.units.map((u) => [u.code, u]));
+  const links = readFormLinks(snapshot);
+  const layout = layoutData(settings);
+  const campaign = campaignKey(settings);
+  const replaced = replacedResponses(evaluation.responses);
+
+  const emails: PlannedEmail[] = [];
+  for (const response of evaluation.responses) {
+    if (replaced.has(response)) continue;
+    const unit = units.get(response.unitCode);
+    const to = recipients(response, unit);
+    if (to.length === 0) continue; // an unknown unit with no typed address: the `Kiểm tra` row is all we can do
+    const template = response.valid ? 'receipt' : 'fix-request';
+    const submitted = response.submittedAt ? formatDateTime(response.submittedAt, timeZone) : '';
+    emails.push({
+      key: ['ingest', campaign, response.form, response.unitCode, submitted, response.contentHash, template].join('|'),
+      template,
+      to,
+      data: {
+        ...layout,
+        unitName: unit?.name ?? '',
+        unitCode: response.unitCode,
+        formTitle: formDef(response.form)?.title ?? response.form,
+        submittedAt: submitted,
+        answers: response.answers,
+        errors: response.errors,
+        notes: response.notes,
+        editLink: response.editLink ?? links.get(formLinkKey(response.unitCode, response.form)) ?? '',
+      },
+    });
+  }
+  emails.push(...parts.extraEmails);
+
+  const valid = evaluation.responses.filter((r) => r.valid).length;
+  const invalid = evaluation.responses.length - valid;
+  return {
+    writes: [...evaluation.tabs, ...parts.extraTabs].filter((w) => w.tab !== TAB.mailLog),
+    emails,
+    summary: [
+      `Đã kiểm tra ${evaluation.responses.length} câu trả lời: ${valid} hợp lệ, ${invalid} không hợp lệ.`,
+      `Đơn vị: ${evaluation.units.length}.`,
+    ],
+  };
+}

@@ -1,0 +1,77 @@
+// The mail log (`Nhật ký thư`) is the only accumulated state: it decides which planned emails are still due.
+// Statuses: `Đang gửi` = claimed by a run, outcome unknown until it finishes (a crash leaves it so, visibly, and it is
+// never resent on its own); `Đã gửi`; `Lỗi` = the send finally failed, the next run tries again; `Bỏ qua` = another run
+// claimed it first; `Gửi lại` = typed by a coordinator to ask for a resend.
+import { TAB } from '../../sheets-schema/index.ts';
+import { cellText, type Cell } from '../core/cells.ts';
+import type { PlannedEmail, Snapshot } from '../core/snapshot.ts';
+import { readTable } from '../core/table.ts';
+
+export const LOG_HEADERS = ['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái'] as const;
+export const LOG_DETAIL_HEADER = 'Chi tiết';
+
+export const STATUS = {
+  claimed: 'Đang gửi',
+  sent: 'Đã gửi',
+  failed: 'Lỗi',
+  skipped: 'Bỏ qua',
+  resend: 'Gửi lại',
+} as const;
+
+/** Statuses that hold a key: a later run must not send it again. */
+const HOLDING: ReadonlySet<string> = new Set([STATUS.claimed, STATUS.sent]);
+
+export function holdsKey(status: Cell | undefined): boolean {
+  return HOLDING.has(cellText(status));
+}
+
+export interface DueEmails {
+  readonly due: readonly PlannedEmail[];
+  /** Planned emails the log already holds as sent. */
+  readonly alreadySent: number;
+  /** Planned emails claimed by a run that never reported back (or is still running). */
+  readonly inDoubt: number;
+}
+
+/** Which planned emails the log does not hold yet; duplicates of a key within one plan count once. */
+export function dueEmails(snapshot: Snapshot, planned: readonly PlannedEmail[]): DueEmails {
+  const table = readTable(snapshot, TAB.mailLog, snapshot.tabs.has(TAB.mailLog) ? ['Khóa', 'Trạng thái'] : []);
+  const held = new Map<string, string>();
+  for (const row of table.rows) {
+    const status = cellText(row.get('Trạng thái'));
+    if (!HOLDING.has(status)) continue;
+    const key = cellText(row.get('Khóa'));
+    if (held.get(key) !== STATUS.sent) held.set(key, status);
+  }
+  const seen = new Set<string>();
+  const due: PlannedEmail[] = [];
+  let alreadySent = 0;
+  let inDoubt = 0;
+  for (const email of planned) {
+    if (seen.has(email.key)) continue;
+    seen.add(email.key);
+    const status = held.get(email.key);
+    if (status === STATUS.sent) alreadySent++;
+    else if (status === STATUS.claimed) inDoubt++;
+    else due.push(email);
+  }
+  return { due, alreadySent, inDoubt };
+}
+
+/**
+ * After appending our claims, the winner of a key is its first holding row in sheet order. Appends are
+ * serialised by Sheets, so two overlapping runs agree on the winner without any lock.
+ */
+export function claimWinners(logValues: readonly (readonly Cell[])[], keys: readonly string[], firstOwnRow: number): boolean[] {
+  const headers = (logValues[0] ?? []).map((h) => cellText(h));
+  const keyCol = headers.indexOf('Khóa');
+  const statusCol = headers.indexOf('Trạng thái');
+  const firstHolder = new Map<string, number>();
+  for (let r = 1; r < logValues.length; r++) {
+    const row = logValues[r] ?? [];
+    if (!holdsKey(row[statusCol])) continue;
+    const key = cellText(row[keyCol]);
+    if (!firstHolder.has(key)) firstHolder.set(key, r + 1);
+  }
+  return keys.map((key, i) => firstHolder.get(key) === firstOwnRow + i);
+}

@@ -1,0 +1,77 @@
+// Wires a job end to end: configuration, gateways, one snapshot, the pure plan, then apply.
+import { TABS } from '../../sheets-schema/index.ts';
+import { loadConfig } from '../config.ts';
+import type { Snapshot } from '../core/snapshot.ts';
+import { setting } from '../core/settings.ts';
+import { createSheetsClient } from '../gateways/sheets-client.ts';
+import { createSheetsGateway } from '../gateways/sheets.ts';
+import { applyPlan, type MailSender } from './apply.ts';
+import { planJob, HISTORY_TAB, type JobName } from './jobs.ts';
+
+export type { JobName } from './jobs.ts';
+
+export interface JobSummary {
+  readonly job: string;
+  readonly lines: readonly string[];
+  readonly sheetsCalls: number;
+  readonly mailRequests: number;
+}
+
+export interface RunOptions {
+  readonly now?: Date;
+  readonly dryRun?: boolean;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Every tab a job may read; absent ones are simply missing from the snapshot. */
+const SNAPSHOT_TABS = [...TABS.map((t) => t.name), HISTORY_TAB];
+
+export async function runJob(name: JobName, options: RunOptions = {}): Promise<JobSummary> {
+  const config = loadConfig(options.env);
+  const now = options.now ?? new Date();
+  const dryRun = options.dryRun ?? false;
+  const sheets = createSheetsGateway({
+    api: createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL),
+    spreadsheetId: config.SPREADSHEET_ID,
+  });
+  const snapshot = await sheets.readSnapshot(SNAPSHOT_TABS);
+  const { plan, settings } = planJob(name, snapshot as Snapshot, now);
+
+  const { createMailGateway } = await import('../gateways/mail.ts');
+  const mail = createMailGateway({ apiKey: config.SENDGRID_API_KEY, baseUrl: config.SENDGRID_BASE_URL });
+  const replyTo = setting(settings, 'Email trả lời');
+  const result = await applyPlan(
+    {
+      sheets,
+      mail: mail as MailSender,
+      envelope: {
+        from: { email: config.MAIL_FROM, name: setting(settings, 'Tên người gửi') },
+        replyTo: replyTo ? { email: replyTo } : undefined,
+        categories: ['thidua', name],
+      },
+      now,
+      timeZone: setting(settings, 'Múi giờ'),
+      dryRun,
+    },
+    snapshot,
+    plan,
+  );
+
+  const lines = [...plan.summary];
+  if (dryRun) {
+    const { loadTemplates } = await import('../mail/templates.ts');
+    const templates = loadTemplates();
+    const { dueEmails } = await import('./mail-log.ts');
+    const due = dueEmails(snapshot, plan.emails).due;
+    for (const email of due) templates.render(email.template, email.data);
+    lines.push(`Chạy thử: đã soạn ${due.length} thư, không gửi thư nào và không ghi gì vào bảng tính.`);
+  } else {
+    lines.push(
+      `Thư: đã gửi ${result.sent}, lỗi ${result.failed}, đã gửi từ trước ${result.alreadySent}` +
+        (result.inDoubt ? `, chưa rõ kết quả ${result.inDoubt} (xem trang Nhật ký thư)` : '') +
+        (result.lostClaims ? `, do lượt chạy khác gửi ${result.lostClaims}` : '') +
+        '.',
+    );
+  }
+  return { job: name, lines, sheetsCalls: sheets.calls(), mailRequests: mail.requests() };
+}

@@ -1,0 +1,121 @@
+// The coordinator-owned tabs the rules read: units, criteria, targets, quotas and assessed scores.
+import type { Criterion } from '../../sheets-schema/index.ts';
+import { TAB } from '../../sheets-schema/index.ts';
+import { cellText, nameKey, unitCode } from '../core/cells.ts';
+import type { Unit } from '../core/model.ts';
+import type { Snapshot } from '../core/snapshot.ts';
+import type { Table } from '../core/table.ts';
+import { readTable } from '../core/table.ts';
+import { parseLooseNumber } from './numbers.ts';
+
+const UNIT_HEADERS = ['Mã đơn vị', 'Tên đơn vị', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo'];
+
+function emails(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((e) => e.trim())
+    .filter((e) => e.includes('@'));
+}
+
+/** `Đơn vị`, codes normalised; a repeated code keeps its first row, a row without code is skipped. */
+export function readUnits(snapshot: Snapshot): Unit[] {
+  const table = readTable(snapshot, TAB.units, UNIT_HEADERS);
+  const seen = new Set<string>();
+  const units: Unit[] = [];
+  for (const row of table.rows) {
+    const code = unitCode(row.get('Mã đơn vị'));
+    if (code === '' || seen.has(code)) continue;
+    seen.add(code);
+    units.push({
+      code,
+      name: cellText(row.get('Tên đơn vị')),
+      type: cellText(row.get('Loại hình')),
+      cluster: cellText(row.get('Cụm/Khối')),
+      contactEmails: emails(cellText(row.get('Email liên hệ'))),
+      leaderEmails: emails(cellText(row.get('Email lãnh đạo'))),
+    });
+  }
+  return units;
+}
+
+/** `Tiêu chí` in sheet order; a row without code or with a maximum that is not a non-negative number is ignored. */
+export function readCriteria(snapshot: Snapshot): Criterion[] {
+  const table = readTable(snapshot, TAB.criteria, ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa']);
+  const seen = new Set<string>();
+  const criteria: Criterion[] = [];
+  for (const row of table.rows) {
+    const code = unitCode(row.get('Mã tiêu chí'));
+    const max = parseLooseNumber(row.get('Điểm tối đa'));
+    if (code === '' || seen.has(code) || max === null || max < 0) continue;
+    seen.add(code);
+    criteria.push({ code, group: cellText(row.get('Nhóm')), content: cellText(row.get('Nội dung')), maxScore: max });
+  }
+  return criteria;
+}
+
+/** An optional coordinator tab: absent means empty, present means its headers are required. */
+function optionalTable(snapshot: Snapshot, tab: string, headers: readonly string[]): Table {
+  return snapshot.tabs.has(tab) ? readTable(snapshot, tab, headers) : readTable(snapshot, tab);
+}
+
+export interface Target {
+  readonly award: string;
+  readonly kind: string;
+  readonly min: number | null;
+  readonly max: number | null;
+}
+
+export function readTargets(snapshot: Snapshot): Target[] {
+  const table = optionalTable(snapshot, TAB.targets, ['Hình thức khen thưởng', 'Đối tượng', 'Số lượng tối thiểu', 'Số lượng tối đa']);
+  return table.rows
+    .map((row) => ({
+      award: cellText(row.get('Hình thức khen thưởng')),
+      kind: cellText(row.get('Đối tượng')),
+      min: parseLooseNumber(row.get('Số lượng tối thiểu')),
+      max: parseLooseNumber(row.get('Số lượng tối đa')),
+    }))
+    .filter((t) => t.award !== '');
+}
+
+/** Key for an (award, kind) pair compared as people mean it: case and spacing do not matter. */
+export function awardKey(award: string, kind: string): string {
+  return `${nameKey(award)}\u0000${nameKey(kind)}`;
+}
+
+/** `Phân bổ chỉ tiêu`: unit × award × kind → quota. Rows for the same key add up. */
+export function readQuotas(snapshot: Snapshot): Map<string, number> {
+  const table = optionalTable(snapshot, TAB.quotas, ['Mã đơn vị', 'Hình thức khen thưởng', 'Đối tượng', 'Số lượng']);
+  const quotas = new Map<string, number>();
+  for (const row of table.rows) {
+    const count = parseLooseNumber(row.get('Số lượng'));
+    const unit = unitCode(row.get('Mã đơn vị'));
+    if (count === null || unit === '') continue;
+    const key = quotaKey(unit, cellText(row.get('Hình thức khen thưởng')), cellText(row.get('Đối tượng')));
+    quotas.set(key, (quotas.get(key) ?? 0) + count);
+  }
+  return quotas;
+}
+
+export function quotaKey(unit: string, award: string, kind: string): string {
+  return `${unit}\u0000${awardKey(award, kind)}`;
+}
+
+export interface Assessment {
+  /** null when the cell is filled but not a number. */
+  readonly score: number | null;
+  readonly typed: string;
+}
+
+/** `Thẩm định`: the assessed score per unit; the last row for a unit wins, empty scores are ignored. */
+export function readAssessments(snapshot: Snapshot): Map<string, Assessment> {
+  const table = optionalTable(snapshot, TAB.assessment, ['Mã đơn vị', 'Điểm thẩm định']);
+  const out = new Map<string, Assessment>();
+  for (const row of table.rows) {
+    const unit = unitCode(row.get('Mã đơn vị'));
+    const typed = cellText(row.get('Điểm thẩm định'));
+    if (unit === '' || typed === '') continue;
+    const score = parseLooseNumber(row.get('Điểm thẩm định'));
+    out.set(unit, { score: score !== null && score >= 0 ? score : null, typed });
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+// Score, level and cluster rank of each unit (QĐ 510/QĐ-BCA-V05; thresholds and cap from `Cấu hình`).
+import type { Criterion } from '../../sheets-schema/index.ts';
+import { SERIOUS_INCIDENT_HEADER, YES } from '../../sheets-schema/forms/index.ts';
+import type { Level, Unit } from '../core/model.ts';
+import { LEVELS, UNCLASSIFIED } from '../core/model.ts';
+import type { Settings } from '../core/settings.ts';
+import { listSetting, numberSetting, setting } from '../core/settings.ts';
+import type { Assessment } from './campaign-data.ts';
+import { formatNumber } from './numbers.ts';
+import type { Checked } from './validate.ts';
+
+export interface Thresholds {
+  readonly excellent: number;
+  readonly good: number;
+  readonly average: number;
+}
+
+export function readThresholds(settings: Settings): Thresholds {
+  return {
+    excellent: numberSetting(settings, 'Ngưỡng Xuất sắc'),
+    good: numberSetting(settings, 'Ngưỡng Khá'),
+    average: numberSetting(settings, 'Ngưỡng Trung bình'),
+  };
+}
+
+/** The level a total earns; monotone in the total. */
+export function levelFor(total: number, t: Thresholds): Level {
+  if (total >= t.excellent) return 'Xuất sắc';
+  if (total >= t.good) return 'Khá';
+  if (total >= t.average) return 'Trung bình';
+  return 'Yếu';
+}
+
+/** The lower of two levels. */
+export function capLevel(level: Level, cap: Level): Level {
+  return LEVELS.indexOf(level) >= LEVELS.indexOf(cap) ? level : cap;
+}
+
+function asLevel(text: string, fallback: Level): Level {
+  return LEVELS.find((l) => l.normalize('NFC').toLowerCase() === text.normalize('NFC').toLowerCase()) ?? fallback;
+}
+
+export interface Classification {
+  readonly unitCode: string;
+  readonly total: number | null;
+  readonly selfTotal: number | null;
+  readonly assessed: boolean;
+  readonly level: Level | typeof UNCLASSIFIED;
+  rank: number | null;
+  readonly commendable: boolean;
+  readonly reason: string;
+  readonly groupScores: { readonly group: string; readonly score: number; readonly max: number }[];
+}
+
+export function classifyUnit(
+  unit: Unit,
+  report: Checked | undefined,
+  assessment: Assessment | undefined,
+  criteria: readonly Criterion[],
+  settings: Settings,
+): Classification {
+  const groups = new Map<string, { group: string; score: number; max: number }>();
+  for (const c of criteria) {
+    const g = groups.get(c.group) ?? { group: c.group, score: 0, max: 0 };
+    g.score += report?.scores.get(c.code) ?? 0;
+    g.max += c.maxScore;
+    groups.set(c.group, g);
+  }
+  const groupScores = [...groups.values()];
+  if (!report) {
+    const reason = assessment ? 'Chưa có báo cáo tổng kết hợp lệ (đã có điểm thẩm định, chờ đơn vị nộp báo cáo).' : 'Chưa có báo cáo tổng kết hợp lệ.';
+    return { unitCode: unit.code, total: null, selfTotal: null, assessed: false, level: UNCLASSIFIED, rank: null, commendable: false, reason, groupScores };
+  }
+  const reasons: string[] = [];
+  // Sum in criteria order and round away binary noise from half points (0.1 + 0.2).
+  const selfTotal = round(criteria.reduce((sum, c) => sum + (report.scores.get(c.code) ?? 0), 0));
+  let total = selfTotal;
+  let assessed = false;
+  if (assessment?.score !== null && assessment?.score !== undefined) {
+    total = assessment.score;
+    assessed = true;
+  } else if (assessment) {
+    reasons.push(`Điểm thẩm định "${assessment.typed}" không phải là số; tạm dùng điểm tự chấm.`);
+  }
+  let level = levelFor(total, readThresholds(settings));
+  if (report.values.get(SERIOUS_INCIDENT_HEADER) === YES) {
+    const cap = asLevel(setting(settings, 'Mức tối đa khi có vụ việc nghiêm trọng'), 'Trung bình');
+    if (capLevel(level, cap) !== level) {
+      level = cap;
+      reasons.push(`Để xảy ra vụ việc nghiêm trọng về ANTT: xếp loại tối đa ${cap}.`);
+    }
+  }
+  const allowed = listSetting(settings, 'Mức được xét khen thưởng').map((l) => l.normalize('NFC').toLowerCase());
+  const commendable = allowed.includes(level.toLowerCase());
+  if (!commendable) reasons.push(`Xếp loại ${level}: không được xét thi đua, khen thưởng.`);
+  if (assessed) reasons.push(`Điểm thẩm định ${formatNumber(total)} thay cho điểm tự chấm ${formatNumber(selfTotal)}.`);
+  return { unitCode: unit.code, total, selfTotal, assessed, level, rank: null, commendable, reason: reasons.join(' '), groupScores };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/** Standard competition ranking within each cluster: ties share a rank and the next rank skips (1, 1, 3). */
+export function rankInClusters(results: readonly Classification[], clusterOf: (unitCode: string) => string): void {
+  const byCluster = new Map<string, Classification[]>();
+  for (const r of results) {
+    if (r.total === null) continue;
+    const cluster = clusterOf(r.unitCode);
+    const list = byCluster.get(cluster) ?? [];
+    list.push(r);
+    byCluster.set(cluster, list);
+  }
+  for (const list of byCluster.values()) {
+    list.sort((a, b) => (b.total ?? 0) - (a.total ?? 0));
+    list.forEach((r, i) => {
+      r.rank = i > 0 && list[i - 1].total === r.total ? list[i - 1].rank : i + 1;
+    });
+  }
+}

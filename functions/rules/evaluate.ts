@@ -1,0 +1,94 @@
+// The whole campaign judged from one snapshot: responses, classification, ANTT, nominations and award tallies.
+import { FORMS, NOMINATION_FORM, REGISTRATION_FORM, FINAL_FORM } from '../../sheets-schema/forms/index.ts';
+import { DEFAULT_TIME_ZONE } from '../core/cells.ts';
+import type { Evaluation, JudgedResponse, NominationVerdict, UnitResult } from '../core/model.ts';
+import type { Settings } from '../core/settings.ts';
+import { readSettings, setting } from '../core/settings.ts';
+import type { Snapshot } from '../core/snapshot.ts';
+import { anttVerdict } from './antt.ts';
+import { readAssessments, readCriteria, readQuotas, readTargets, readUnits } from './campaign-data.ts';
+import type { Classification } from './classify.ts';
+import { classifyUnit, rankInClusters } from './classify.ts';
+import { readMedalRules } from './medal.ts';
+import { judgeNominations, tallyAwards } from './nominations.ts';
+import { awardsTab, checksTab, classificationTab, verdictLine } from './output-tabs.ts';
+import type { Checked } from './validate.ts';
+import { isValid, standing, validateForm } from './validate.ts';
+
+function timeZoneOf(settings: Settings): string {
+  const zone = setting(settings, 'Múi giờ');
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return DEFAULT_TIME_ZONE; // a mistyped zone must not stop the job; deadlines fall back to Vietnam's
+  }
+}
+
+/**
+ * Pure: the same snapshot always gives the same evaluation. `now` is accepted for the jobs' uniform signature;
+ * no rule of the movement depends on it yet (deadlines are the calendar's business).
+ */
+export function evaluateCampaign(snapshot: Snapshot, now: Date): Evaluation {
+  void now;
+  const settings = readSettings(snapshot);
+  const timeZone = timeZoneOf(settings);
+  const units = readUnits(snapshot);
+  const unitMap = new Map(units.map((u) => [u.code, u]));
+  const criteria = readCriteria(snapshot);
+  const ctx = { units: unitMap, criteria, timeZone };
+
+  const byForm = new Map<string, Checked[]>(FORMS.map((f) => [f.tab, validateForm(snapshot, f, ctx)]));
+  const registrations = standing(byForm.get(REGISTRATION_FORM.tab) ?? []);
+  const reports = standing(byForm.get(FINAL_FORM.tab) ?? []);
+
+  const assessments = readAssessments(snapshot);
+  const classifications = new Map<string, Classification>();
+  for (const u of units) classifications.set(u.code, classifyUnit(u, reports.get(u.code), assessments.get(u.code), criteria, settings));
+  rankInClusters([...classifications.values()], (code) => unitMap.get(code)?.cluster ?? '');
+
+  const results = new Map<string, UnitResult & { selfTotal: number | null }>();
+  for (const u of units) {
+    const c = classifications.get(u.code)!;
+    results.set(u.code, { ...c, antt: anttVerdict(u, registrations.get(u.code), reports.get(u.code)) });
+  }
+
+  const nominations = (byForm.get(NOMINATION_FORM.tab) ?? []).filter(isValid);
+  const verdicts = judgeNominations(nominations, classifications, readQuotas(snapshot), readMedalRules(settings));
+  const verdictByRow = new Map<string, NominationVerdict>(verdicts.map((v) => [`${v.form}\u0000${v.rowNumber}`, v]));
+  const awards = tallyAwards(readTargets(snapshot), verdicts);
+
+  const responses: JudgedResponse[] = [];
+  const timestamps = new Map<JudgedResponse, string>();
+  for (const form of FORMS) {
+    for (const c of byForm.get(form.tab) ?? []) {
+      const v = verdictByRow.get(`${c.form}\u0000${c.rowNumber}`);
+      const judged: JudgedResponse = {
+        form: c.form,
+        rowNumber: c.rowNumber,
+        submittedAt: c.submittedAt,
+        unitCode: c.unitCode,
+        valid: isValid(c),
+        errors: c.errors,
+        notes: v ? [...c.notes, verdictLine(v)] : c.notes,
+        superseded: c.superseded,
+        answers: c.answers,
+        contentHash: c.contentHash,
+        ...(c.editLink ? { editLink: c.editLink } : {}),
+      };
+      responses.push(judged);
+      timestamps.set(judged, c.timestampText);
+    }
+  }
+
+  const resultList = units.map((u) => results.get(u.code)!);
+  return {
+    settings,
+    units,
+    responses,
+    results: resultList,
+    nominations: verdicts,
+    awards,
+    tabs: [checksTab(responses, timestamps, verdictByRow), classificationTab(units, results), awardsTab(awards)],
+  };
+}

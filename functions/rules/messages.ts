@@ -1,0 +1,38 @@
+// Every line a unit or coordinator reads about a response: one plain-Vietnamese sentence naming the question.
+import { formatNumber } from './numbers.ts';
+
+const QUOTE_LIMIT = 60;
+
+/** The unit's input, quoted and cut to a readable length. */
+export function quote(text: string): string {
+  const chars = [...text];
+  return `"${chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT).join('')}…` : text}"`;
+}
+
+const q = (header: string) => `Câu "${header}"`;
+const typed = (text: string) => `(đơn vị đã nhập ${quote(text)})`;
+
+export const msg = {
+  required: (header: string) => `${q(header)}: bắt buộc trả lời nhưng đang để trống.`,
+  requiredWhen: (header: string, other: string, value: string) =>
+    `${q(header)}: bắt buộc trả lời khi "${other}" là "${value}" nhưng đang để trống.`,
+  integer: (header: string, text: string) => `${q(header)}: phải là số nguyên không âm ${typed(text)}.`,
+  range: (header: string, min: number, max: number, text: string) =>
+    `${q(header)}: phải từ ${formatNumber(min)} đến ${formatNumber(max)} ${typed(text)}.`,
+  percent: (header: string, text: string) => `${q(header)}: phải là tỷ lệ phần trăm từ 0 đến 100 ${typed(text)}.`,
+  score: (header: string, max: number, text: string) =>
+    `${q(header)}: điểm phải là số từ 0 đến ${formatNumber(max)} ${typed(text)}.`,
+  email: (header: string, text: string) => `${q(header)}: không phải địa chỉ email hợp lệ ${typed(text)}.`,
+  choice: (header: string, options: readonly string[], text: string) =>
+    `${q(header)}: phải là một trong các lựa chọn ${options.map((o) => `"${o}"`).join(', ')} ${typed(text)}.`,
+  tooLong: (header: string, max: number, length: number) =>
+    `${q(header)}: dài quá ${formatNumber(max)} ký tự (đơn vị đã nhập ${formatNumber(length)} ký tự).`,
+  unknownUnit: (header: string, code: string) =>
+    `${q(header)}: không có đơn vị mã ${quote(code)} trong danh sách đơn vị; hãy kiểm tra lại mã do Thường trực phong trào cấp.`,
+  badTimestamp: (header: string, text: string) => `Cột "${header}": không đọc được thời điểm nộp ${typed(text)}.`,
+  atMost: (header: string, other: string, a: number, b: number) =>
+    `${q(header)}: không được lớn hơn câu "${other}" (${formatNumber(a)} > ${formatNumber(b)}).`,
+  difficultYears: (header: string, other: string) => `${q(header)}: không được lớn hơn câu "${other}".`,
+  unionModel: (header: string) => `${q(header)}: công đoàn cơ sở phải đăng ký ít nhất một mô hình, điển hình.`,
+  superseded: (when: string) => `Đã thay thế bằng lần nộp sau (${when}).`,
+};

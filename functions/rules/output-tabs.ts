@@ -1,0 +1,54 @@
+// The system tabs the rules own, `Kiểm tra`, `Xếp loại` and `Khen thưởng`, as complete rewrites (header row first).
+import { TAB, tabDef } from '../../sheets-schema/index.ts';
+import type { AwardTally, JudgedResponse, NominationVerdict, Unit, UnitResult } from '../core/model.ts';
+import type { TabWrite } from '../core/snapshot.ts';
+
+type Row = (string | number)[];
+
+/** Declared headers first, in their declared order, then our extra columns. */
+function header(tab: string, extra: readonly string[]): Row {
+  return [...tabDef(tab).headers, ...extra];
+}
+
+export function verdictLine(v: NominationVerdict): string {
+  return v.reason === '' ? v.status : `${v.status}: ${v.reason}`;
+}
+
+export function checksTab(
+  responses: readonly JudgedResponse[],
+  timestamps: ReadonlyMap<JudgedResponse, string>,
+  verdicts: ReadonlyMap<string, NominationVerdict>,
+): TabWrite {
+  const rows: Row[] = [header(TAB.checks, ['Dòng', 'Kết luận', 'Ghi chú'])];
+  for (const r of responses) {
+    const v = verdicts.get(`${r.form}\u0000${r.rowNumber}`);
+    const conclusion = v ? verdictLine(v) : '';
+    rows.push([
+      r.form,
+      timestamps.get(r) ?? '',
+      r.unitCode,
+      r.valid ? 'Hợp lệ' : 'Không hợp lệ',
+      r.errors.join('\n'),
+      r.rowNumber,
+      conclusion,
+      r.notes.filter((n) => n !== conclusion).join('\n'),
+    ]);
+  }
+  return { tab: TAB.checks, rows };
+}
+
+export function classificationTab(units: readonly Unit[], results: ReadonlyMap<string, UnitResult & { selfTotal: number | null }>): TabWrite {
+  const rows: Row[] = [header(TAB.classification, ['Tên đơn vị', 'Cụm/Khối', 'Điểm tự chấm', 'An toàn về ANTT'])];
+  for (const u of units) {
+    const r = results.get(u.code);
+    if (!r) continue;
+    rows.push([u.code, r.total ?? '', r.level, r.rank ?? '', r.commendable ? 'Có' : 'Không', r.reason, u.name, u.cluster, r.selfTotal ?? '', r.antt]);
+  }
+  return { tab: TAB.classification, rows };
+}
+
+export function awardsTab(tallies: readonly AwardTally[]): TabWrite {
+  const rows: Row[] = [header(TAB.awards, [])];
+  for (const t of tallies) rows.push([t.award, t.kind, t.nominated, t.eligible, t.min ?? '', t.max ?? '', t.status]);
+  return { tab: TAB.awards, rows };
+}

@@ -1,0 +1,70 @@
+// One answer against its question: presence, type, bounds and options. Pure; cross-question rules live in validate.ts.
+import type { Question } from '../../sheets-schema/index.ts';
+import type { Cell } from '../core/cells.ts';
+import { cellText, nameKey } from '../core/cells.ts';
+import { msg } from './messages.ts';
+import { parseCount, parseDecimal } from './numbers.ts';
+
+/** A normalised answer: numbers for numeric kinds, the canonical option for choices, NFC text otherwise. */
+export type Answer = string | number;
+
+export type AnswerCheck = { readonly ok: true; readonly value: Answer | null } | { readonly ok: false; readonly error: string };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
+
+/**
+ * `seen` is the header as the unit saw it (the column's title); `other(header)` gives the normalised answer to
+ * another question, for `requiredWhen`. Formula-looking text (`=`, `+`, `-`, `@` first) is ordinary text here.
+ */
+export function checkAnswer(question: Question, seen: string, cell: Cell | undefined, other: (header: string) => Answer | null): AnswerCheck {
+  const text = cellText(cell);
+  if (text === '') {
+    if (!question.required) return { ok: true, value: null };
+    const when = question.requiredWhen;
+    if (!when) return { ok: false, error: msg.required(seen) };
+    return other(when.header) === when.equals ? { ok: false, error: msg.requiredWhen(seen, when.header, when.equals) } : { ok: true, value: null };
+  }
+  switch (question.kind) {
+    case 'integer': {
+      const n = parseCount(cell);
+      if (n === null) return { ok: false, error: msg.integer(seen, text) };
+      return inRange(question, seen, n, text);
+    }
+    case 'percent': {
+      const n = parseDecimal(cell, true);
+      if (n === null || n > 100) return { ok: false, error: msg.percent(seen, text) };
+      return { ok: true, value: n };
+    }
+    case 'score': {
+      const max = question.max ?? Infinity;
+      const n = parseDecimal(cell);
+      // Out-of-range scores are errors, never clamped: the unit must correct its self-assessment.
+      if (n === null || n > max) return { ok: false, error: msg.score(seen, max, text) };
+      return { ok: true, value: n };
+    }
+    case 'email':
+      return EMAIL.test(text) ? withinLength(question, seen, text) : { ok: false, error: msg.email(seen, text) };
+    case 'choice': {
+      const key = nameKey(text);
+      const option = (question.options ?? []).find((o) => nameKey(o) === key);
+      return option === undefined ? { ok: false, error: msg.choice(seen, question.options ?? [], text) } : { ok: true, value: option };
+    }
+    case 'unitCode':
+      return withinLength(question, seen, text.toUpperCase());
+    case 'text':
+    case 'paragraph':
+      return withinLength(question, seen, text);
+  }
+}
+
+function inRange(question: Question, seen: string, n: number, text: string): AnswerCheck {
+  const min = question.min ?? 0;
+  const max = question.max ?? Number.MAX_SAFE_INTEGER;
+  return n < min || n > max ? { ok: false, error: msg.range(seen, min, max, text) } : { ok: true, value: n };
+}
+
+function withinLength(question: Question, seen: string, text: string): AnswerCheck {
+  const length = [...text].length;
+  if (question.maxLength !== undefined && length > question.maxLength) return { ok: false, error: msg.tooLong(seen, question.maxLength, length) };
+  return { ok: true, value: text };
+}

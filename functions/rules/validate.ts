@@ -1,0 +1,183 @@
+// Judging every response of the four forms: field rules from the schema, cross-question and cross-row rules.
+import { createHash } from 'node:crypto';
+import type { Criterion, FormDef, Question } from '../../sheets-schema/index.ts';
+import { EDIT_LINK_HEADER, TIMESTAMP_HEADER } from '../../sheets-schema/index.ts';
+import {
+  FINAL_FORM,
+  NOMINATION_FORM,
+  NOMINATION_HEADERS,
+  REGISTRATION_FORM,
+  REPORT_CONSISTENCY,
+  criterionQuestions,
+} from '../../sheets-schema/forms/index.ts';
+import { cellDate, cellText, formatDateTime } from '../core/cells.ts';
+import type { Unit } from '../core/model.ts';
+import type { Snapshot } from '../core/snapshot.ts';
+import type { Table, TableRow } from '../core/table.ts';
+import { readTable } from '../core/table.ts';
+import { msg } from './messages.ts';
+import type { Answer } from './validate-answer.ts';
+import { checkAnswer } from './validate-answer.ts';
+
+/** A response while the rules work on it; `values` are keyed by the question's declared header. */
+export interface Checked {
+  readonly form: string;
+  readonly rowNumber: number;
+  readonly submittedAt: Date | null;
+  readonly timestampText: string;
+  readonly unitCode: string;
+  readonly errors: string[];
+  readonly notes: string[];
+  superseded: boolean;
+  readonly values: ReadonlyMap<string, Answer>;
+  /** Final report: criterion code → score. */
+  readonly scores: ReadonlyMap<string, number>;
+  readonly answers: { readonly question: string; readonly answer: string }[];
+  readonly contentHash: string;
+  readonly editLink?: string;
+}
+
+export const isValid = (c: Checked): boolean => c.errors.length === 0;
+
+interface Column {
+  readonly question: Question;
+  /** The column's header in the tab (what the unit saw), or the declared header when the column is missing. */
+  readonly seen: string;
+  readonly criterion?: string;
+}
+
+/** Columns of a form in its tab; a criterion's score column is found by its `[code]` prefix, so retitling is harmless. */
+function columnsOf(form: FormDef, table: Table, criteria: readonly Criterion[]): Column[] {
+  const columns: Column[] = form.questions.map((question) => ({ question, seen: question.header }));
+  if (form.tab !== FINAL_FORM.tab) return columns;
+  const questions = criterionQuestions(criteria);
+  criteria.forEach((c, i) => {
+    const prefix = `[${c.code}]`;
+    const header = table.headers.find((h) => h.toUpperCase().startsWith(prefix));
+    columns.push({ question: questions[i], seen: header ?? questions[i].header, criterion: c.code });
+  });
+  return columns;
+}
+
+/**
+ * Headers a response tab must have: the timestamp and every required static question. Optional questions added to a
+ * form later may be absent from older tabs; a missing criterion column makes each report incomplete instead.
+ */
+function requiredHeaders(form: FormDef): string[] {
+  return [TIMESTAMP_HEADER, ...form.questions.filter((q) => q.required && q.kind !== 'score').map((q) => q.header)];
+}
+
+export interface ValidationContext {
+  readonly units: ReadonlyMap<string, Unit>;
+  readonly criteria: readonly Criterion[];
+  readonly timeZone: string;
+}
+
+/** Every row of `form`'s tab, judged; a tab that does not exist yet has no responses. */
+export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationContext): Checked[] {
+  if (!snapshot.tabs.has(form.tab)) return [];
+  const table = readTable(snapshot, form.tab, requiredHeaders(form));
+  const columns = columnsOf(form, table, ctx.criteria);
+  const checked = table.rows.map((row) => checkRow(form, row, columns, ctx));
+  if (form.tab !== NOMINATION_FORM.tab) markSuperseded(checked, ctx.timeZone);
+  return checked;
+}
+
+function checkRow(form: FormDef, row: TableRow, columns: readonly Column[], ctx: ValidationContext): Checked {
+  const errors: string[] = [];
+  const stamp = row.get(TIMESTAMP_HEADER);
+  const submittedAt = cellDate(stamp, ctx.timeZone);
+  const timestampText = submittedAt ? formatDateTime(submittedAt, ctx.timeZone) : cellText(stamp);
+  if (!submittedAt) errors.push(msg.badTimestamp(TIMESTAMP_HEADER, timestampText));
+
+  // Conditions come first so that `requiredWhen` can look at the answers they depend on.
+  const values = new Map<string, Answer>();
+  const results = new Array<string | null>(columns.length).fill(null);
+  const order = columns.map((_, i) => i).sort((a, b) => Number(!!columns[a].question.requiredWhen) - Number(!!columns[b].question.requiredWhen));
+  for (const i of order) {
+    const { question, seen } = columns[i];
+    const check = checkAnswer(question, seen, row.get(seen), (h) => values.get(h) ?? null);
+    if (!check.ok) results[i] = check.error;
+    else if (check.value !== null) values.set(question.header, check.value);
+  }
+  for (const error of results) if (error) errors.push(error);
+
+  const unitCode = String(values.get('Mã đơn vị') ?? cellText(row.get('Mã đơn vị')).toUpperCase());
+  const unit = ctx.units.get(unitCode);
+  if (unitCode !== '' && !unit) errors.push(msg.unknownUnit('Mã đơn vị', unitCode));
+  errors.push(...crossRules(form, values, unit));
+
+  const scores = new Map<string, number>();
+  for (const c of columns) {
+    const v = values.get(c.question.header);
+    if (c.criterion && typeof v === 'number') scores.set(c.criterion, v);
+  }
+  const answers = columns
+    .map((c) => ({ question: c.seen, answer: cellText(row.get(c.seen)) }))
+    .filter((a) => a.answer !== '');
+  const link = cellText(row.get(EDIT_LINK_HEADER));
+  return {
+    form: form.tab,
+    rowNumber: row.rowNumber,
+    submittedAt,
+    timestampText,
+    unitCode,
+    errors,
+    notes: [],
+    superseded: false,
+    values,
+    scores,
+    answers,
+    contentHash: createHash('sha256').update(JSON.stringify([form.tab, answers])).digest('hex').slice(0, 16),
+    ...(/^https?:\/\//.test(link) ? { editLink: link } : {}),
+  };
+}
+
+function crossRules(form: FormDef, values: ReadonlyMap<string, Answer>, unit: Unit | undefined): string[] {
+  const errors: string[] = [];
+  for (const rule of REPORT_CONSISTENCY) {
+    const a = values.get(rule.header);
+    const b = values.get(rule.atMost);
+    if (typeof a === 'number' && typeof b === 'number' && a > b) errors.push(msg.atMost(rule.header, rule.atMost, a, b));
+  }
+  if (form.tab === REGISTRATION_FORM.tab && unit?.type === 'Công đoàn cơ sở' && !values.has('Mô hình điển hình đăng ký')) {
+    errors.push(msg.unionModel('Mô hình điển hình đăng ký'));
+  }
+  if (form.tab === NOMINATION_FORM.tab) {
+    const years = values.get(NOMINATION_HEADERS.years);
+    const difficult = values.get(NOMINATION_HEADERS.difficultYears);
+    if (typeof years === 'number' && typeof difficult === 'number' && difficult > years) {
+      errors.push(msg.difficultYears(NOMINATION_HEADERS.difficultYears, NOMINATION_HEADERS.years));
+    }
+  }
+  return errors;
+}
+
+/** (time, row) order; a row whose time is unreadable is placed by its row number alone. */
+function before(a: Checked, b: Checked): boolean {
+  if (a.submittedAt && b.submittedAt && a.submittedAt.getTime() !== b.submittedAt.getTime()) return a.submittedAt < b.submittedAt;
+  return a.rowNumber < b.rowNumber;
+}
+
+/** Each unit's latest valid response stands; every earlier one of that unit, valid or not, is replaced by it. */
+function markSuperseded(checked: Checked[], timeZone: string): void {
+  const latest = new Map<string, Checked>();
+  for (const c of checked) {
+    if (!isValid(c)) continue;
+    const current = latest.get(c.unitCode);
+    if (!current || before(current, c)) latest.set(c.unitCode, c);
+  }
+  for (const c of checked) {
+    const last = latest.get(c.unitCode);
+    if (!last || last === c || !before(c, last)) continue;
+    c.superseded = true;
+    c.notes.push(msg.superseded(last.submittedAt ? formatDateTime(last.submittedAt, timeZone) : `dòng ${last.rowNumber}`));
+  }
+}
+
+/** The standing valid response of each unit to a form (non-nomination forms). */
+export function standing(checked: readonly Checked[]): Map<string, Checked> {
+  const out = new Map<string, Checked>();
+  for (const c of checked) if (isValid(c) && !c.superseded) out.set(c.unitCode, c);
+  return out;
+}

@@ -1,0 +1,243 @@
+// The demo campaign as rows keyed by header: coordinator tabs and responses to the four forms, with the mistakes
+// units really make. Deterministic: the same `now` gives the same campaign.
+import { TZDate } from '@date-fns/tz';
+import { FORMS, TAB, TIMESTAMP_HEADER, type FormDef, type Question } from '../../sheets-schema/index.ts';
+import { defaultCriteria, defaultTabRows } from '../../sheets-schema/defaults.ts';
+import { formQuestions } from '../../sheets-schema/forms/index.ts';
+import { RECOGNISED_UNITS_HEADER, REGISTERED_UNITS_HEADER } from '../../sheets-schema/forms/reports.ts';
+import { SERIOUS_INCIDENT_HEADER } from '../../sheets-schema/forms/final.ts';
+import {
+  AWARD_CERTIFICATE,
+  AWARD_MEDAL,
+  AWARD_MINISTER_CERTIFICATE,
+  KIND_COLLECTIVE,
+  KIND_INDIVIDUAL,
+  NOMINATION_HEADERS as N,
+} from '../../sheets-schema/forms/nominations.ts';
+import { dateToSerial, type Cell } from '../../functions/core/cells.ts';
+import { formSlug } from '../web/questions.ts';
+import { contactEmail, DEMO_PEOPLE, DEMO_UNITS, leaderEmail, type DemoUnit } from './units.ts';
+
+export type DemoRow = Record<string, Cell>;
+export type DemoTabs = Map<string, DemoRow[]>;
+
+const ZONE = 'Asia/Ho_Chi_Minh';
+
+/** A small seeded generator (mulberry32): the demo must be the same on every machine. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const COMMITMENTS = [
+  'Tổ chức tuyên truyền pháp luật về an ninh, trật tự cho 100% cán bộ, nhân viên; duy trì chế độ trực bảo vệ cơ quan.',
+  'Xây dựng và nhân rộng mô hình "Camera an ninh", phối hợp Công an phường giữ gìn trật tự địa bàn.',
+  'Không để xảy ra mất an ninh, trật tự, cháy nổ tại đơn vị; 100% hộ gia đình ký cam kết.',
+];
+const MODELS = ['Tổ tự quản an ninh, trật tự', 'Camera an ninh khu phố', 'Dòng họ tự quản về ANTT', 'Tổ hòa giải ở cơ sở'];
+
+function timestamp(year: number, month: number, day: number, hour: number, minute: number): Date {
+  return new Date(new TZDate(year, month - 1, day, hour, minute, 0, ZONE).getTime());
+}
+
+function answer(q: Question, unit: DemoUnit, rnd: () => number, person: string): Cell {
+  switch (q.kind) {
+    case 'unitCode':
+      return unit.code;
+    case 'email':
+      return contactEmail(unit);
+    case 'text':
+      return person;
+    case 'paragraph':
+      return q.header.includes('Mô hình') ? MODELS[Math.floor(rnd() * MODELS.length)] : COMMITMENTS[Math.floor(rnd() * COMMITMENTS.length)];
+    case 'integer':
+      return Math.floor(rnd() * 60) + (q.header.includes('lượt') || q.header.includes('hộ') ? 200 : 1);
+    case 'percent':
+      return q.header.includes('hộ') && unit.type !== 'Khu dân cư' && unit.type !== 'Xã/Phường' ? '' : 90 + Math.floor(rnd() * 11);
+    case 'score':
+      return Math.round((q.max ?? 0) * (0.62 + rnd() * 0.38));
+    case 'choice':
+      if (q.header === SERIOUS_INCIDENT_HEADER) return 'Không';
+      if (q.header.startsWith('Cơ quan, doanh nghiệp:')) return unit.type === 'Khu dân cư' || unit.type === 'Xã/Phường' ? '' : 'Có';
+      if (q.header.startsWith('Khu dân cư:')) return unit.type === 'Khu dân cư' || unit.type === 'Xã/Phường' ? 'Có' : '';
+      if (q.header.includes('An toàn về ANTT')) return unit.name.includes('Tiểu học') ? 'Không thuộc phạm vi' : 'Có';
+      return q.options?.[0] ?? '';
+  }
+}
+
+function response(form: FormDef, questions: readonly Question[], unit: DemoUnit, at: Date, rnd: () => number): DemoRow {
+  const person = DEMO_PEOPLE[Math.floor(rnd() * DEMO_PEOPLE.length)];
+  const row: DemoRow = { [TIMESTAMP_HEADER]: dateToSerial(at, ZONE) };
+  for (const q of questions) {
+    if (form.tab === TAB.nominations) continue;
+    const value = answer(q, unit, rnd, person);
+    if (value !== '') row[q.header] = value;
+  }
+  if (form.tab === TAB.interim || form.tab === TAB.final) {
+    const registered = Number(row[REGISTERED_UNITS_HEADER] ?? 0);
+    row[RECOGNISED_UNITS_HEADER] = Math.max(0, registered - Math.floor(rnd() * 5));
+  }
+  return row;
+}
+
+function nomination(unit: DemoUnit, at: Date, fields: Record<string, Cell>): DemoRow {
+  return { [TIMESTAMP_HEADER]: dateToSerial(at, ZONE), [N.unit]: unit.code, ...fields };
+}
+
+function medal(name: string, position: string, gender: 'Nam' | 'Nữ', group: string, years: number, difficult = 0): Record<string, Cell> {
+  return {
+    [N.kind]: KIND_INDIVIDUAL,
+    [N.award]: AWARD_MEDAL,
+    [N.nominee]: name,
+    [N.position]: position,
+    [N.gender]: gender,
+    [N.group]: group,
+    [N.years]: years,
+    [N.difficultYears]: difficult,
+    [N.commendations]: 2,
+    [N.excluded]: 'Không',
+    [N.disciplined]: 'Không',
+  };
+}
+
+/**
+ * The demo at `now`: the campaign year is now's year, and only responses dated before `now` exist, so the demo
+ * started in March shows registrations only and the demo started in December shows the whole year.
+ */
+export function demoCampaign(now: Date, formBaseUrl: string): DemoTabs {
+  const year = new TZDate(now.getTime(), ZONE).getFullYear();
+  const rnd = random(2026);
+  const tabs: DemoTabs = new Map();
+  const unit = (code: string) => DEMO_UNITS.find((u) => u.code === code)!;
+
+  tabs.set(TAB.config, [
+    ['Tên phong trào', 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc'],
+    ['Năm', String(year)],
+    ['Cơ quan phát động', 'Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh Tổ quốc tỉnh'],
+    ['Tên người gửi', 'Thường trực phong trào (Công an tỉnh)'],
+    ['Email trả lời', 'phongtrao.pv01@example.vn'],
+    ['Người nhận bản tin', 'truongban@example.vn, photruongban@example.vn; thuongtruc.pv01@example.vn'],
+  ].map(([k, v]) => ({ 'Khóa': k, 'Giá trị': v })));
+
+  tabs.set(TAB.units, DEMO_UNITS.map((u) => ({
+    'Mã đơn vị': u.code,
+    'Tên đơn vị': u.name,
+    'Loại hình': u.type,
+    'Cụm/Khối': u.cluster,
+    'Email liên hệ': contactEmail(u),
+    'Email lãnh đạo': leaderEmail(u),
+  })));
+
+  const defaults = defaultTabRows(year);
+  for (const tab of [TAB.criteria, TAB.targets, TAB.milestones] as const) {
+    const [header, ...rows] = defaults[tab];
+    tabs.set(tab, rows.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]]))));
+  }
+  tabs.get(TAB.targets)!.push({ 'Hình thức khen thưởng': AWARD_CERTIFICATE, 'Đối tượng': KIND_COLLECTIVE, 'Số lượng tối thiểu': 3, 'Số lượng tối đa': 10 });
+
+  tabs.set(TAB.quotas, [
+    { 'Mã đơn vị': 'SO-TP', 'Hình thức khen thưởng': AWARD_MINISTER_CERTIFICATE, 'Đối tượng': KIND_INDIVIDUAL, 'Số lượng': 1 },
+    { 'Mã đơn vị': 'PH-TANTHIEN', 'Hình thức khen thưởng': AWARD_MEDAL, 'Đối tượng': KIND_INDIVIDUAL, 'Số lượng': 2 },
+    { 'Mã đơn vị': 'DN-CAOSU', 'Hình thức khen thưởng': AWARD_MINISTER_CERTIFICATE, 'Đối tượng': KIND_COLLECTIVE, 'Số lượng': 1 },
+  ]);
+  tabs.set(TAB.assessment, [
+    { 'Mã đơn vị': 'SO-XD', 'Điểm thẩm định': 68, 'Ghi chú': 'Thẩm định lại: hồ sơ mô hình chưa đầy đủ minh chứng.' },
+    { 'Mã đơn vị': 'XA-TIENHUNG', 'Điểm thẩm định': 92, 'Ghi chú': 'Cộng điểm thành tích phát hiện tin báo.' },
+  ]);
+
+  tabs.set(
+    TAB.formLinks,
+    DEMO_UNITS.flatMap((u) =>
+      FORMS.map((f) => ({ 'Mã đơn vị': u.code, 'Biểu mẫu': f.tab, 'Liên kết': `${formBaseUrl}forms/${formSlug(f.tab)}?unit=${encodeURIComponent(u.code)}` })),
+    ),
+  );
+
+  const criteria = defaultCriteria();
+  const byForm = new Map(FORMS.map((f) => [f.tab, formQuestions(f, criteria)]));
+  const add = (form: FormDef, row: DemoRow) => {
+    if (Number(row[TIMESTAMP_HEADER]) > dateToSerial(now, ZONE)) return;
+    if (!tabs.has(form.tab)) tabs.set(form.tab, []);
+    tabs.get(form.tab)!.push(row);
+  };
+  const [registration, interim, final, nominations] = FORMS;
+
+  // Registration: most units in March, two late in April; the mistakes follow.
+  DEMO_UNITS.forEach((u, i) => {
+    if (['KDC-AP2', 'SO-NV'].includes(u.code)) return; // never register: reminders and overdue notices
+    const late = ['XA-THUANLOI', 'DN-MAYMAC'].includes(u.code);
+    const at = timestamp(year, late ? 4 : 3, late ? 6 + i : 2 + i, 8 + (i % 8), (i * 7) % 60);
+    const row = response(registration, byForm.get(registration.tab)!, u, at, rnd);
+    if (u.code === 'SO-YT') row['Mã đơn vị'] = '  so-yt '; // lower case and spaces: still matched
+    if (u.code === 'SO-TC') row['Nội dung cam kết'] = '=HYPERLINK("http://example.vn";"Cam kết")'; // stays text
+    if (u.code === 'SO-VHTTDL') row['Người đăng ký'] = 'Trần Thị Thu Hà'.normalize('NFD'); // decomposed Vietnamese
+    if (u.code === 'SO-XD') row['Email người đăng ký'] = 'vanthu.soxd@example'; // malformed email
+    if (u.code === 'CD-BUUDIEN') delete row['Mô hình điển hình đăng ký']; // grassroots union without a model
+    if (u.code === 'TR-CDYT') {
+      // forgot the commitments, then sent a corrected response the next day
+      add(registration, { ...row, 'Nội dung cam kết': '' });
+      row[TIMESTAMP_HEADER] = dateToSerial(timestamp(year, 3, 3 + i, 9, 15), ZONE);
+    }
+    add(registration, row);
+  });
+  add(registration, {
+    ...response(registration, byForm.get(registration.tab)!, unit('SO-TP'), timestamp(year, 3, 20, 10, 0), rnd),
+    'Mã đơn vị': 'SO-TTTT', // a code nobody issued
+    'Email người đăng ký': 'vanthu.sotttt@example.vn',
+  });
+
+  // Interim report: by 30/9, a few late, one inconsistent and one with a negative number.
+  DEMO_UNITS.forEach((u, i) => {
+    if (['KDC-AP2', 'SO-NV', 'XA-DONGTAM'].includes(u.code)) return;
+    const late = ['DN-CAPNUOC'].includes(u.code);
+    const row = response(interim, byForm.get(interim.tab)!, u, timestamp(year, late ? 10 : 9, late ? 4 : 1 + (i % 28), 14, i), rnd);
+    if (u.code === 'PH-TANBINH') row[RECOGNISED_UNITS_HEADER] = Number(row[REGISTERED_UNITS_HEADER]) + 3;
+    if (u.code === 'TR-THCSTANPHU') row['Số buổi tuyên truyền'] = -2;
+    if (u.code === 'CD-DAIHOC') row['Số tờ rơi, tài liệu phát hành'] = '1.250'; // Vietnamese thousands separator
+    add(interim, row);
+  });
+
+  // Final report: November, with self-assessed scores.
+  DEMO_UNITS.forEach((u, i) => {
+    if (['KDC-AP2', 'SO-NV', 'XA-DONGTAM', 'TR-THHUNGVUONG', 'CD-BUUDIEN'].includes(u.code)) return;
+    const row = response(final, byForm.get(final.tab)!, u, timestamp(year, 11, 3 + (i % 12), 15, i), rnd);
+    const scores = criteria.map((c) => `[${c.code}]`);
+    const scoreHeader = (code: string) => Object.keys(row).find((h) => h.startsWith(code))!;
+    if (u.code === 'DN-DIENLUC') row[scoreHeader(scores[3])] = 25; // above the 20-point maximum
+    if (u.code === 'KDC-KP3') delete row[scoreHeader(scores[6])]; // a criterion left blank
+    if (u.code === 'DN-MAYMAC') row[SERIOUS_INCIDENT_HEADER] = 'Có';
+    if (u.code === 'SO-VHTTDL') for (const c of criteria) row[scoreHeader(`[${c.code}]`)] = Math.round(c.maxScore * 0.55);
+    add(final, row);
+  });
+
+  // Nominations.
+  const n = (code: string, day: number, fields: Record<string, Cell>) => add(nominations, nomination(unit(code), timestamp(year, 11, day, 10, 0), fields));
+  const certificate = (kind: string, name: string, position: string, summary: string): Record<string, Cell> => ({
+    [N.kind]: kind,
+    [N.award]: AWARD_MINISTER_CERTIFICATE,
+    [N.nominee]: name,
+    ...(position ? { [N.position]: position } : {}),
+    ...(summary ? { [N.summary]: summary } : {}),
+  });
+  n('SO-TP', 5, certificate(KIND_INDIVIDUAL, 'Nguyễn Văn An', 'Phó Giám đốc Sở', 'Chỉ đạo xây dựng 3 mô hình tự quản, tuyên truyền pháp luật cho 2.000 lượt người.'));
+  n('SO-TP', 6, certificate(KIND_INDIVIDUAL, 'Trần Thị Bích', 'Chánh Văn phòng', 'Tham mưu kế hoạch, tổ chức 24 buổi tuyên truyền.'));
+  n('DN-CAOSU', 7, certificate(KIND_COLLECTIVE, 'Đội bảo vệ Nông trường 1', '', 'Phối hợp bắt giữ 4 vụ trộm cắp mủ cao su, không để xảy ra cháy rừng.'));
+  n('DN-CAOSU', 8, certificate(KIND_COLLECTIVE, 'Tổ bảo vệ Nhà máy chế biến', '', 'Duy trì tuần tra 24/24.'));
+  n('PH-TANTHIEN', 6, certificate(KIND_COLLECTIVE, 'Tổ dân phố số 5', '', 'Mô hình "Camera an ninh" phủ 100% tuyến đường.'));
+  n('PH-TANTHIEN', 9, medal('Lê Hoàng Cường', 'Tổ trưởng tổ bảo vệ an ninh, trật tự', 'Nam', 'Lực lượng cơ sở', 16));
+  n('PH-TANTHIEN', 9, medal('Phạm Thị Dung', 'Tổ viên tổ bảo vệ an ninh, trật tự', 'Nữ', 'Lực lượng cơ sở', 6, 3));
+  n('PH-TANTHIEN', 10, medal('Hoàng Minh Đức', 'Tổ phó tổ bảo vệ an ninh, trật tự', 'Nam', 'Lực lượng cơ sở', 9)); // too few years
+  n('XA-TIENHUNG', 7, medal('Vũ Thị Hạnh', 'Chủ tịch UBND xã', 'Nữ', 'Lãnh đạo', 12));
+  n('XA-TIENHUNG', 8, { ...medal('Đặng Quốc Huy', 'Phó Chủ tịch UBND xã', 'Nam', 'Lãnh đạo', 11), [N.disciplined]: 'Có' });
+  n('XA-TIENHUNG', 8, certificate(KIND_INDIVIDUAL, 'Bùi Thị Lan', 'Công an viên', '')); // no summary of achievements
+  n('SO-VHTTDL', 9, certificate(KIND_INDIVIDUAL, 'Đỗ Văn Long', 'Trưởng phòng', 'Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.'));
+  n('TR-THPTCHUYEN', 10, { [N.kind]: KIND_COLLECTIVE, [N.award]: AWARD_CERTIFICATE, [N.nominee]: 'Đoàn trường THPT chuyên Quang Trung' });
+  n('TR-THPTCHUYEN', 11, { [N.kind]: KIND_COLLECTIVE, [N.award]: AWARD_CERTIFICATE, [N.nominee]: 'Đoàn trường THPT  chuyên Quang Trung' }); // duplicate
+  n('KDC-KP1', 12, medal('Ngô Thị Mai', 'Trưởng khu phố', 'Nữ', 'Lực lượng cơ sở', 11));
+  return tabs;
+}

@@ -1,0 +1,30 @@
+// Loads the demo campaign into a spreadsheet through the official client: rows placed under their headers by name,
+// missing headers (the final report's criterion columns, as Google Forms would create them) appended at the end.
+import type { Cell } from '../../functions/core/cells.ts';
+import { quoteSheet, columnLetters } from '../../functions/gateways/sheets.ts';
+import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
+import { demoCampaign } from './campaign.ts';
+
+export async function seedDemo(api: SheetsApi, spreadsheetId: string, options: { now: Date; formBaseUrl: string }): Promise<string> {
+  const tabs = demoCampaign(options.now, options.formBaseUrl);
+  const names = [...tabs.keys()];
+  const headerRows = await api.spreadsheets.values.batchGet({
+    spreadsheetId,
+    ranges: names.map((n) => `${quoteSheet(n)}!1:1`),
+    valueRenderOption: 'UNFORMATTED_VALUE',
+  });
+  const data: { range: string; values: Cell[][] }[] = [];
+  let responses = 0;
+  names.forEach((tab, i) => {
+    const rows = tabs.get(tab)!;
+    const headers = ((headerRows.data.valueRanges?.[i]?.values?.[0] ?? []) as Cell[]).map(String);
+    for (const row of rows) for (const key of Object.keys(row)) if (!headers.includes(key)) headers.push(key);
+    const values = [headers, ...rows.map((row) => headers.map((h) => row[h] ?? ''))];
+    data.push({ range: `${quoteSheet(tab)}!A1:${columnLetters(headers.length)}${values.length}`, values });
+    if (rows.length > 0 && Object.keys(rows[0]).includes('Dấu thời gian')) responses += rows.length;
+  });
+  // Coordinator tabs may hold setup's defaults below the header; the demo replaces them whole.
+  await api.spreadsheets.values.batchClear({ spreadsheetId, requestBody: { ranges: names.map((n) => `${quoteSheet(n)}!A2:ZZ`) } });
+  await api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data } });
+  return `Đã nạp phong trào mẫu: ${tabs.get('Đơn vị')?.length ?? 0} đơn vị, ${responses} câu trả lời biểu mẫu.`;
+}

@@ -1,0 +1,44 @@
+// `npm run export -- --out FILE.xlsx [--list classification|nominees]`: the campaign archive or one official list.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../functions/config.ts';
+import { createSheetsClient } from '../functions/gateways/sheets-client.ts';
+import { HeaderError } from '../functions/core/table.ts';
+import { DEFAULT_TIME_ZONE } from '../functions/core/cells.ts';
+import { readSettings, setting } from '../functions/core/settings.ts';
+import { archiveModel, listModel, readAllTabs, snapshotOf, writeXlsx, type ListName } from './export/index.ts';
+
+const LISTS: readonly ListName[] = ['classification', 'nominees'];
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { out: { type: 'string' }, list: { type: 'string' } } });
+  if (!values.out) throw new UsageError('Thiếu --out <tệp.xlsx>. Ví dụ: npm run export -- --out luu-tru.xlsx');
+  if (values.list !== undefined && !LISTS.includes(values.list as ListName)) {
+    throw new UsageError(`--list phải là một trong: ${LISTS.join(', ')}.`);
+  }
+  const config = loadConfig();
+  const api = createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL);
+  const tabs = await readAllTabs(api, config.SPREADSHEET_ID);
+  const snapshot = snapshotOf(config.SPREADSHEET_ID, tabs);
+  let timeZone = DEFAULT_TIME_ZONE;
+  try {
+    timeZone = setting(readSettings(snapshot), 'Múi giờ') || DEFAULT_TIME_ZONE;
+  } catch {
+    // no `Cấu hình` tab: the default zone
+  }
+  const model = values.list ? listModel(values.list as ListName, snapshot, timeZone) : archiveModel(tabs, snapshot, timeZone);
+  const file = path.resolve(values.out);
+  await writeXlsx(model, file);
+  const rows = model.sheets.reduce((n, s) => n + s.rows.length, 0);
+  console.log(`Đã ghi ${file}: ${model.sheets.length} trang tính, ${rows} dòng dữ liệu.`);
+}
+
+class UsageError extends Error {}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof HeaderError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+});

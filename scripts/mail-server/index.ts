@@ -1,0 +1,5 @@
+// The local SendGrid-compatible server: start it in-process, inspect its outbox, inject faults.
+export { startMailServer } from './server.ts';
+export type { MailServer, MailServerOptions } from './server.ts';
+export type { Fault, FaultController } from './faults.ts';
+export type { Address, RenderedMessage, StoredMessage } from './store.ts';

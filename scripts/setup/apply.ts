@@ -1,0 +1,53 @@
+// Reads a spreadsheet, plans what is missing and applies it: at most one batchUpdate and one values.batchUpdate.
+import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
+import { judgeGoogleError } from '../../functions/gateways/sheets.ts';
+import { withRetry } from '../../functions/gateways/retry.ts';
+import { SETTINGS } from '../../sheets-schema/index.ts';
+import { defaultRows } from './defaults.ts';
+import { planSetup } from './plan.ts';
+import { STRUCTURE_FIELDS, headerRanges, toState } from './state.ts';
+
+export interface SetupSpreadsheetOptions {
+  readonly serviceAccount?: string;
+  readonly warningOnly?: boolean;
+  /** Campaign year for default milestones; the `Năm` default otherwise. */
+  readonly year?: number;
+}
+
+export interface SetupResult {
+  /** Vietnamese lines, one per change; empty when the spreadsheet already had everything. */
+  readonly changes: string[];
+}
+
+const DEFAULT_YEAR = Number(SETTINGS.find((s) => s.key === 'Năm')?.default ?? new Date().getFullYear());
+
+export async function setupSpreadsheet(api: SheetsApi, spreadsheetId: string, options: SetupSpreadsheetOptions = {}): Promise<SetupResult> {
+  const call = <T>(run: () => Promise<{ data: T }>) => withRetry(() => run().then((r) => r.data), judgeGoogleError);
+  const structure = await call(() => api.spreadsheets.get({ spreadsheetId, fields: STRUCTURE_FIELDS }));
+  const sheets = structure.sheets ?? [];
+  const wanted = headerRanges(sheets.map((s) => s.properties?.title ?? ''));
+  const values = new Map<string, unknown[][]>();
+  if (wanted.length > 0) {
+    const ranges = wanted.map((w) => w.range);
+    const read = await call(() => api.spreadsheets.values.batchGet({ spreadsheetId, ranges, majorDimension: 'ROWS' }));
+    // Value ranges come back in request order, so pair them with titles rather than parsing the echoed A1 ranges.
+    (read.valueRanges ?? []).forEach((vr, i) => values.set(wanted[i].title, (vr.values ?? []) as unknown[][]));
+  }
+  const plan = planSetup(toState(sheets, values), {
+    serviceAccount: options.serviceAccount,
+    warningOnly: options.warningOnly,
+    defaults: defaultRows(options.year ?? DEFAULT_YEAR),
+  });
+  if (plan.requests.length > 0) {
+    await call(() => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: plan.requests } }));
+  }
+  if (plan.writes.length > 0) {
+    await call(() =>
+      api.spreadsheets.values.batchUpdate({
+        spreadsheetId,
+        requestBody: { valueInputOption: 'RAW', data: plan.writes.map((w) => ({ range: w.range, values: w.values })) },
+      }),
+    );
+  }
+  return { changes: plan.changes };
+}

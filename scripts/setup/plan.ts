@@ -1,0 +1,255 @@
+// The pure planner: from what a spreadsheet has, the batchUpdate requests and value writes that are missing, never removing anything.
+import type { sheets_v4 } from '@googleapis/sheets';
+import { TAB, TABS, type TabDef } from '../../sheets-schema/index.ts';
+import { columnLetters, quoteSheet } from '../../functions/gateways/sheets.ts';
+import { CHARTS, HIGHLIGHTS, dropdownFor, numberFormatFor, settingDropdown, widthFor, type Dropdown } from './layout.ts';
+import { conditionKey, type SheetState, type SpreadsheetState } from './state.ts';
+
+type Request = sheets_v4.Schema$Request;
+
+export interface SetupOptions {
+  /** Editor of the protected system tabs besides the owner: the functions' service account. */
+  readonly serviceAccount?: string;
+  /** Protect system tabs with a warning instead of a lock (coordinators may still edit after confirming). */
+  readonly warningOnly?: boolean;
+  /** Rows written into an EMPTY coordinator tab, each keyed by header. */
+  readonly defaults?: ReadonlyMap<string, readonly Readonly<Record<string, string | number>>[]>;
+}
+
+export interface ValueWrite {
+  readonly range: string;
+  readonly values: (string | number)[][];
+}
+
+export interface SetupPlan {
+  readonly requests: Request[];
+  readonly writes: ValueWrite[];
+  /** One Vietnamese line per change, for the coordinator. */
+  readonly changes: string[];
+}
+
+interface Planned {
+  readonly def: TabDef;
+  readonly sheetId: number;
+  readonly headers: readonly string[];
+  readonly rowCount: number;
+}
+
+const NEW_SHEET_ROWS = 1000;
+const NEW_SHEET_COLUMNS = 26;
+
+function wantedHeaders(def: TabDef): string[] {
+  return [...def.headers, ...(def.optionalHeaders ?? [])];
+}
+
+function column(sheetId: number, index: number, fromRow: number): sheets_v4.Schema$GridRange {
+  return { sheetId, startRowIndex: fromRow, startColumnIndex: index, endColumnIndex: index + 1 };
+}
+
+
+export function planSetup(state: SpreadsheetState, options: SetupOptions = {}): SetupPlan {
+  const structure: Request[] = [];
+  const format: Request[] = [];
+  const writes: ValueWrite[] = [];
+  const changes: string[] = [];
+  const byTitle = new Map(state.sheets.map((s) => [s.title, s]));
+  let nextId = Math.max(0, ...state.sheets.map((s) => s.sheetId)) + 1;
+  const planned = new Map<string, Planned>();
+
+  for (const def of TABS) {
+    const existing: SheetState | undefined = byTitle.get(def.name);
+    const wanted = wantedHeaders(def);
+    const sheetId = existing?.sheetId ?? nextId++;
+    const current = existing?.headers ?? [];
+    const missing = wanted.filter((h) => !current.includes(h));
+    // New columns go after the last filled header, so coordinators' own columns and data never move.
+    let end = current.length;
+    while (end > 0 && current[end - 1] === '') end--;
+    const headers = [...current.slice(0, end), ...missing];
+    const columnCount = existing?.columnCount ?? Math.max(NEW_SHEET_COLUMNS, headers.length);
+
+    if (!existing) {
+      structure.push({
+        addSheet: {
+          properties: {
+            sheetId,
+            title: def.name,
+            gridProperties: { rowCount: NEW_SHEET_ROWS, columnCount, frozenRowCount: wanted.length > 0 ? 1 : 0 },
+          },
+        },
+      });
+      changes.push(`Tạo trang tính '${def.name}'.`);
+    } else {
+      if (headers.length > existing.columnCount) {
+        structure.push({
+          updateSheetProperties: {
+            properties: { sheetId, gridProperties: { columnCount: headers.length } },
+            fields: 'gridProperties.columnCount',
+          },
+        });
+      }
+      if (wanted.length > 0 && existing.frozenRowCount < 1) {
+        structure.push({
+          updateSheetProperties: { properties: { sheetId, gridProperties: { frozenRowCount: 1 } }, fields: 'gridProperties.frozenRowCount' },
+        });
+        changes.push(`Cố định dòng tiêu đề của '${def.name}'.`);
+      }
+    }
+
+    if (missing.length > 0) {
+      writes.push({ range: `${quoteSheet(def.name)}!${columnLetters(end + 1)}1`, values: [missing] });
+      if (existing) changes.push(`Thêm cột ${missing.map((h) => `'${h}'`).join(', ')} vào cuối dòng tiêu đề của '${def.name}'.`);
+      format.push({
+        repeatCell: {
+          range: { sheetId, startRowIndex: 0, endRowIndex: 1, startColumnIndex: end, endColumnIndex: end + missing.length },
+          cell: { userEnteredFormat: { textFormat: { bold: true } } },
+          fields: 'userEnteredFormat.textFormat.bold',
+        },
+      });
+      missing.forEach((header, i) => {
+        const index = end + i;
+        format.push({
+          updateDimensionProperties: {
+            range: { sheetId, dimension: 'COLUMNS', startIndex: index, endIndex: index + 1 },
+            properties: { pixelSize: widthFor(header) },
+            fields: 'pixelSize',
+          },
+        });
+        const numberFormat = numberFormatFor(header);
+        if (numberFormat) {
+          format.push({
+            repeatCell: {
+              range: column(sheetId, index, 1),
+              cell: { userEnteredFormat: { numberFormat: { ...numberFormat } } },
+              fields: 'userEnteredFormat.numberFormat',
+            },
+          });
+        }
+      });
+    }
+
+    if (def.owner === 'system' && !existing?.protectedSheet) {
+      const protectedRange: sheets_v4.Schema$ProtectedRange = {
+        range: { sheetId },
+        description: `Do hệ thống Thi đua ghi; không sửa tay.`,
+        warningOnly: options.warningOnly === true,
+      };
+      // Google ignores editors on warning-only protection, so they are sent only with a real lock.
+      if (!options.warningOnly && options.serviceAccount) protectedRange.editors = { users: [options.serviceAccount] };
+      format.push({ addProtectedRange: { protectedRange } });
+      changes.push(
+        options.warningOnly ? `Bật cảnh báo khi sửa trang tính hệ thống '${def.name}'.` : `Khóa trang tính hệ thống '${def.name}' (chỉ hệ thống được ghi).`,
+      );
+    }
+
+    planned.set(def.name, { def, sheetId, headers, rowCount: existing?.rowCount ?? NEW_SHEET_ROWS });
+  }
+
+  // Dropdowns need the final headers of their source tab, so they follow the pass above.
+  for (const p of planned.values()) {
+    const existing = byTitle.get(p.def.name);
+    const current = new Set(existing?.headers ?? []);
+    p.headers.forEach((header, index) => {
+      if (current.has(header)) return;
+      const dropdown = dropdownFor(p.def.name, header);
+      const rule = dropdown && validationRule(dropdown, planned);
+      if (rule) format.push({ setDataValidation: { range: column(p.sheetId, index, 1), rule } });
+    });
+  }
+
+  for (const h of HIGHLIGHTS) {
+    const p = planned.get(h.tab)!;
+    const index = p.headers.indexOf(h.header);
+    if (index < 0 || byTitle.get(h.tab)?.conditionKeys.includes(conditionKey(h.condition, h.value))) continue;
+    format.push({
+      addConditionalFormatRule: {
+        rule: {
+          ranges: [column(p.sheetId, index, 1)],
+          booleanRule: { condition: { type: h.condition, values: [{ userEnteredValue: h.value }] }, format: { backgroundColor: { ...h.background } } },
+        },
+        index: 0,
+      },
+    });
+    changes.push(`Tô màu ô '${h.value}' ở cột '${h.header}' của '${h.tab}'.`);
+  }
+
+  const dashboard = planned.get(TAB.dashboard)!;
+  for (const chart of CHARTS) {
+    if (byTitle.get(TAB.dashboard)?.chartTitles.includes(chart.title)) continue;
+    const source = planned.get(chart.sourceTab)!;
+    const range = (header: string) => {
+      const index = source.headers.indexOf(header);
+      return index < 0 ? undefined : { sources: [{ sheetId: source.sheetId, startRowIndex: 0, startColumnIndex: index, endColumnIndex: index + 1 }] };
+    };
+    const domain = range(chart.domain);
+    const series = chart.series.map(range);
+    if (!domain || series.some((s) => !s)) continue;
+    format.push({
+      addChart: {
+        chart: {
+          spec: {
+            title: chart.title,
+            basicChart: {
+              chartType: chart.chartType,
+              legendPosition: chart.count ? 'NO_LEGEND' : 'BOTTOM_LEGEND',
+              headerCount: 1,
+              domains: [{ domain: { sourceRange: domain } }],
+              series: series.map((s) => ({
+                series: { sourceRange: s, ...(chart.count ? { aggregateType: 'COUNT' } : {}) },
+                targetAxis: chart.chartType === 'BAR' ? 'BOTTOM_AXIS' : 'LEFT_AXIS',
+              })),
+            },
+          },
+          position: { overlayPosition: { anchorCell: { sheetId: dashboard.sheetId, rowIndex: chart.anchorRow, columnIndex: 4 } } },
+        },
+      },
+    });
+    changes.push(`Thêm biểu đồ '${chart.title}' vào '${TAB.dashboard}'.`);
+  }
+
+  for (const [tab, rows] of options.defaults ?? []) {
+    const p = planned.get(tab);
+    const existing = byTitle.get(tab);
+    if (!p || rows.length === 0 || (existing && existing.dataRows > 0)) continue;
+    const width = p.headers.length;
+    writes.push({
+      range: `${quoteSheet(tab)}!A2:${columnLetters(width)}${rows.length + 1}`,
+      values: rows.map((row) => p.headers.map((h) => row[h] ?? '')),
+    });
+    changes.push(`Ghi ${rows.length} dòng mặc định vào '${tab}'.`);
+    if (tab === TAB.config) {
+      const keyIndex = p.headers.indexOf('Khóa');
+      const valueIndex = p.headers.indexOf('Giá trị');
+      rows.forEach((row, i) => {
+        const dropdown = settingDropdown(String(row['Khóa'] ?? ''));
+        const rule = dropdown && validationRule(dropdown, planned);
+        if (!rule || keyIndex < 0 || valueIndex < 0) return;
+        const range = { sheetId: p.sheetId, startRowIndex: i + 1, endRowIndex: i + 2, startColumnIndex: valueIndex, endColumnIndex: valueIndex + 1 };
+        format.push({ setDataValidation: { range, rule } });
+      });
+    }
+  }
+
+  return { requests: [...structure, ...format], writes, changes };
+}
+
+function validationRule(dropdown: Dropdown, planned: ReadonlyMap<string, Planned>): sheets_v4.Schema$DataValidationRule | undefined {
+  if (dropdown.kind === 'list') {
+    return {
+      condition: { type: 'ONE_OF_LIST', values: dropdown.values.map((v) => ({ userEnteredValue: v })) },
+      inputMessage: dropdown.help,
+      strict: true,
+      showCustomUi: true,
+    };
+  }
+  const source = planned.get(dropdown.tab);
+  const index = source?.headers.indexOf(dropdown.header) ?? -1;
+  if (!source || index < 0) return undefined;
+  const letter = columnLetters(index + 1);
+  return {
+    condition: { type: 'ONE_OF_RANGE', values: [{ userEnteredValue: `=${quoteSheet(dropdown.tab)}!$${letter}$2:$${letter}` }] },
+    inputMessage: dropdown.help,
+    strict: true,
+    showCustomUi: true,
+  };
+}

@@ -1,0 +1,76 @@
+// What setup needs to know about a spreadsheet, read in two calls: structure (spreadsheets.get) and header rows (values.batchGet).
+import type { sheets_v4 } from '@googleapis/sheets';
+import { TABS } from '../../sheets-schema/index.ts';
+import { quoteSheet } from '../../functions/gateways/sheets.ts';
+
+export interface SheetState {
+  readonly sheetId: number;
+  readonly title: string;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly frozenRowCount: number;
+  /** True when a protected range covers the whole sheet. */
+  readonly protectedSheet: boolean;
+  /** `TYPE:value` of every boolean conditional-format rule, to recognise the ones we add. */
+  readonly conditionKeys: readonly string[];
+  readonly chartTitles: readonly string[];
+  /** The header row as text; empty cells kept so positions stay true. */
+  readonly headers: readonly string[];
+  /** Rows below the header that hold any value. */
+  readonly dataRows: number;
+}
+
+export interface SpreadsheetState {
+  readonly sheets: readonly SheetState[];
+}
+
+/** Fields of spreadsheets.get: only structure, never cell data, so the read stays small on a big campaign. */
+export const STRUCTURE_FIELDS =
+  'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount)),' +
+  'protectedRanges(protectedRangeId,range,description,warningOnly),' +
+  'conditionalFormats(booleanRule(condition(type,values))),charts(chartId,spec(title)))';
+
+export function conditionKey(type: string, value: string): string {
+  return `${type}:${value}`;
+}
+
+type Structure = Pick<sheets_v4.Schema$Sheet, 'properties' | 'protectedRanges' | 'conditionalFormats' | 'charts'>;
+
+/** Combines the structure and the value ranges read for the schema's tabs (rows as returned, trimmed). */
+export function toState(sheets: readonly Structure[], values: ReadonlyMap<string, readonly (readonly unknown[])[]>): SpreadsheetState {
+  return {
+    sheets: sheets.map((sheet) => {
+      const p = sheet.properties ?? {};
+      const title = p.title ?? '';
+      const rows = values.get(title) ?? [];
+      const protectedSheet = (sheet.protectedRanges ?? []).some((r) => {
+        const g = r.range ?? {};
+        return g.startRowIndex == null && g.endRowIndex == null && g.startColumnIndex == null && g.endColumnIndex == null;
+      });
+      return {
+        sheetId: p.sheetId ?? 0,
+        title,
+        rowCount: p.gridProperties?.rowCount ?? 1000,
+        columnCount: p.gridProperties?.columnCount ?? 26,
+        frozenRowCount: p.gridProperties?.frozenRowCount ?? 0,
+        protectedSheet,
+        conditionKeys: (sheet.conditionalFormats ?? []).map((f) =>
+          conditionKey(f.booleanRule?.condition?.type ?? '', f.booleanRule?.condition?.values?.[0]?.userEnteredValue ?? ''),
+        ),
+        chartTitles: (sheet.charts ?? []).map((c) => c.spec?.title ?? ''),
+        headers: (rows[0] ?? []).map((h) => String(h ?? '').normalize('NFC').trim()),
+        dataRows: rows.slice(1).filter((r) => r.some((c) => String(c ?? '').trim() !== '')).length,
+      };
+    }),
+  };
+}
+
+/** Tabs read whole (to know whether they are empty); every other tab only by its header row. */
+export const TABS_READ_WHOLE: ReadonlySet<string> = new Set(['Cấu hình', 'Tiêu chí', 'Chỉ tiêu', 'Mốc thời gian']);
+
+export function headerRanges(existingTitles: readonly string[]): { title: string; range: string }[] {
+  const schemaTabs = new Set(TABS.map((t) => t.name));
+  return existingTitles
+    .filter((title) => schemaTabs.has(title))
+    .map((title) => ({ title, range: TABS_READ_WHOLE.has(title) ? quoteSheet(title) : `${quoteSheet(title)}!1:1` }));
+}

@@ -1,0 +1,143 @@
+// Spreadsheets in memory, each persisted as one JSON file written atomically (temp file, fsync, rename).
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DEFAULT_COLUMNS, DEFAULT_ROWS, type JsonObject, type SheetState, type SpreadsheetState } from './model.ts';
+
+const SUFFIX = '.json';
+
+function fileName(id: string): string {
+  return encodeURIComponent(id) + SUFFIX;
+}
+
+export function newSheet(props: Partial<SheetState['properties']> & { sheetId: number; title: string; index: number }): SheetState {
+  const grid = (props.gridProperties ?? {}) as JsonObject;
+  return {
+    properties: {
+      ...props,
+      sheetType: 'GRID',
+      gridProperties: { ...grid, rowCount: Number(grid['rowCount'] ?? DEFAULT_ROWS), columnCount: Number(grid['columnCount'] ?? DEFAULT_COLUMNS) },
+    },
+    grid: [],
+    rowMeta: {},
+    columnMeta: {},
+    protectedRanges: [],
+    conditionalFormats: [],
+    charts: [],
+  };
+}
+
+export function newSpreadsheet(id: string, properties: JsonObject = {}): SpreadsheetState {
+  return {
+    spreadsheetId: id,
+    properties: {
+      autoRecalc: 'ON_CHANGE',
+      ...properties,
+      title: String(properties['title'] ?? 'Untitled spreadsheet'),
+      locale: String(properties['locale'] ?? 'en_US'),
+      timeZone: String(properties['timeZone'] ?? 'Etc/GMT'),
+    },
+    sheets: [],
+    namedRanges: [],
+  };
+}
+
+/** Google's ids are 44 URL-safe characters. */
+export function newSpreadsheetId(): string {
+  return randomBytes(33).toString('base64url');
+}
+
+interface Flush {
+  running: Promise<void> | null;
+  /** Callers whose change is not yet covered by a flush that started after it. */
+  waiting: Array<{ resolve: () => void; reject: (e: unknown) => void }>;
+}
+
+export class Store {
+  private readonly books = new Map<string, SpreadsheetState>();
+  private readonly flushes = new Map<string, Flush>();
+
+  constructor(private readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+    for (const name of readdirSync(dir)) {
+      if (!name.endsWith(SUFFIX)) continue;
+      const book = JSON.parse(readFileSync(join(dir, name), 'utf8')) as SpreadsheetState;
+      this.books.set(book.spreadsheetId, book);
+    }
+  }
+
+  get(id: string): SpreadsheetState | undefined {
+    return this.books.get(id);
+  }
+
+  /** Replaces (or adds) a spreadsheet and resolves once it is on disk. */
+  put(book: SpreadsheetState): Promise<void> {
+    this.books.set(book.spreadsheetId, book);
+    return this.persist(book.spreadsheetId);
+  }
+
+  /**
+   * Resolves once the spreadsheet's current state is durable. Changes arriving while a write is running
+   * are coalesced into the next write, so a burst of appends costs two writes rather than one each.
+   */
+  persist(id: string): Promise<void> {
+    let flush = this.flushes.get(id);
+    if (!flush) {
+      flush = { running: null, waiting: [] };
+      this.flushes.set(id, flush);
+    }
+    const done = new Promise<void>((resolve, reject) => flush.waiting.push({ resolve, reject }));
+    if (!flush.running) this.startFlush(id, flush);
+    return done;
+  }
+
+  private startFlush(id: string, flush: Flush): void {
+    const batch = flush.waiting.splice(0);
+    flush.running = (async () => {
+      // Serialise synchronously: the snapshot must be the state every waiter has seen.
+      const book = this.books.get(id);
+      const text = book ? JSON.stringify(book) : '';
+      try {
+        if (book) await this.writeAtomically(fileName(id), text);
+        for (const w of batch) w.resolve();
+      } catch (error) {
+        for (const w of batch) w.reject(error);
+      }
+    })().finally(() => {
+      flush.running = null;
+      if (flush.waiting.length > 0) this.startFlush(id, flush);
+    });
+  }
+
+  private async writeAtomically(name: string, text: string): Promise<void> {
+    const target = join(this.dir, name);
+    const temp = join(this.dir, `.${name}.${process.pid}.tmp`);
+    const fh = await open(temp, 'w');
+    try {
+      await fh.writeFile(text, 'utf8');
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(temp, target);
+    // The rename itself is durable only once the directory entry is flushed.
+    const dirHandle = await open(this.dir, 'r');
+    try {
+      await dirHandle.sync();
+    } catch {
+      // Some file systems refuse fsync on a directory; the rename is still atomic there.
+    } finally {
+      await dirHandle.close();
+    }
+  }
+
+  /** Waits for every write in flight (used by close). */
+  async drain(): Promise<void> {
+    for (;;) {
+      const running = [...this.flushes.values()].map((f) => f.running).filter((p): p is Promise<void> => p !== null);
+      if (running.length === 0) return;
+      await Promise.allSettled(running);
+    }
+  }
+}

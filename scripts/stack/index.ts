@@ -1,0 +1,142 @@
+// The embedded local stack: Sheets- and SendGrid-compatible servers, the functions, the web view and the demo campaign,
+// all on 127.0.0.1, so the product runs and is tested with no Google account.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { http } from '@google-cloud/functions-framework';
+import { getTestServer } from '@google-cloud/functions-framework/testing';
+import { createHandlers } from '../../functions/http/index.ts';
+import { runJob, type JobSummary } from '../../functions/jobs/run.ts';
+import type { JobName } from '../../functions/jobs/jobs.ts';
+import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
+import { startMailServer } from '../mail-server/index.ts';
+import { startSheetsServer } from '../sheets-server/index.ts';
+import { setupSpreadsheet } from '../setup/index.ts';
+import { syncTemplates } from '../sync-templates.ts';
+import { startWebView } from '../web/index.ts';
+import { seedDemo } from '../demo/seed.ts';
+
+export const DEMO_SPREADSHEET_ID = 'demo';
+/** Placeholders: the local mail server accepts any key and sender. */
+const LOCAL_API_KEY = 'SG.local-placeholder-key';
+const LOCAL_SENDER = 'thuongtruc@thidua.example.vn';
+
+export interface LocalStackOptions {
+  readonly dataDir: string;
+  /** The clock of the demo: the campaign year and response dates are laid out around it. */
+  readonly now?: () => Date;
+  readonly quiet?: boolean;
+}
+
+export interface LocalStack {
+  readonly urls: { readonly sheets: string; readonly mail: string; readonly web: string; readonly ingest: string };
+  readonly spreadsheetId: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** Lines of what setup did on this start (tabs created, demo seeded...). */
+  readonly startLines: readonly string[];
+  runJob(name: JobName, options?: { now?: Date; dryRun?: boolean }): Promise<JobSummary>;
+  close(): Promise<void>;
+}
+
+async function ingestSecret(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'ingest-secret');
+  try {
+    const kept = (await readFile(file, 'utf8')).trim();
+    if (kept.length >= 16) return kept;
+  } catch {
+    // first start: generate below
+  }
+  const secret = randomBytes(32).toString('hex');
+  await writeFile(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+/** Creates the demo spreadsheet through the local server's admin endpoint; true when it did not exist yet. */
+async function ensureSpreadsheet(sheetsUrl: string, id: string): Promise<boolean> {
+  const before = await fetch(new URL(`v4/spreadsheets/${id}`, sheetsUrl));
+  if (before.ok) return false;
+  const created = await fetch(new URL(`__admin/spreadsheets/${id}`, sheetsUrl), { method: 'PUT' });
+  if (!created.ok) throw new Error(`Local Sheets server refused to create '${id}': ${created.status}`);
+  return true;
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const dataDir = path.resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const now = options.now ?? (() => new Date());
+  const closers: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const c of closers.reverse()) await c().catch(() => undefined);
+  };
+  try {
+    const sheetsServer = await startSheetsServer({ port: 0, dataDir: path.join(dataDir, 'sheets') });
+    closers.push(() => sheetsServer.close());
+    const mailServer = await startMailServer({ port: 0, dataDir: path.join(dataDir, 'mail') });
+    closers.push(() => mailServer.close());
+    const secret = await ingestSecret(dataDir);
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      SPREADSHEET_ID: DEMO_SPREADSHEET_ID,
+      GOOGLE_SHEETS_ROOT_URL: sheetsServer.url,
+      SENDGRID_API_KEY: LOCAL_API_KEY,
+      SENDGRID_BASE_URL: mailServer.url,
+      MAIL_FROM: LOCAL_SENDER,
+      INGEST_SECRET: secret,
+      THIDUA_DATA_DIR: dataDir,
+    };
+
+    const startLines: string[] = [];
+    const created = await ensureSpreadsheet(sheetsServer.url, DEMO_SPREADSHEET_ID);
+    const api = createSheetsClient(sheetsServer.url);
+    const setup = await setupSpreadsheet(api, DEMO_SPREADSHEET_ID, {});
+    startLines.push(...setup.changes);
+    const templates = await syncTemplates({ apiKey: LOCAL_API_KEY, baseUrl: mailServer.url });
+    if (templates.created.length + templates.updated.length > 0) {
+      startLines.push(`Đã cập nhật ${templates.created.length + templates.updated.length} mẫu thư trên máy chủ thư.`);
+    }
+
+    const jobs = (name: JobName, o: { now?: Date; dryRun?: boolean } = {}) =>
+      runJob(name, { now: o.now ?? now(), dryRun: o.dryRun, env });
+    const handlers = createHandlers({
+      runJob: (name, o) => jobs(name, { now: now(), dryRun: o.dryRun }),
+      // Locally only the signed form trigger reaches ingest; there is no Cloud Scheduler to present an OIDC token.
+      verifyOidc: async () => ({ ok: false, reason: 'local' }) as never,
+      secret,
+      now,
+    });
+    http('ingest', handlers.ingest);
+    const functionServer = getTestServer('ingest');
+    await new Promise<void>((resolve) => functionServer.listen(0, '127.0.0.1', resolve));
+    closers.push(() => new Promise<void>((resolve) => functionServer.close(() => resolve())));
+    const ingestUrl = `http://127.0.0.1:${(functionServer.address() as AddressInfo).port}/`;
+
+    const web = await startWebView({
+      port: 0,
+      sheetsRootUrl: sheetsServer.url,
+      mailUrl: mailServer.url,
+      spreadsheetId: DEMO_SPREADSHEET_ID,
+      ingestUrl,
+      ingestSecret: secret,
+    });
+    closers.push(() => web.close());
+
+    if (created) {
+      const seeded = await seedDemo(api, DEMO_SPREADSHEET_ID, { now: now(), formBaseUrl: web.url });
+      startLines.push(seeded);
+    }
+
+    return {
+      urls: { sheets: sheetsServer.url, mail: mailServer.url, web: web.url, ingest: ingestUrl },
+      spreadsheetId: DEMO_SPREADSHEET_ID,
+      env,
+      startLines,
+      runJob: jobs,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

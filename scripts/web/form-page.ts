@@ -1,0 +1,78 @@
+// A response form rendered like the generated Google Form: same titles, help texts and validation, in HTML5.
+import type { FormDef, Question } from '../../sheets-schema/index.ts';
+import { esc } from './html.ts';
+import { isRequired, numberBounds } from './questions.ts';
+
+export interface FormView {
+  readonly form: FormDef;
+  readonly questions: readonly Question[];
+  readonly answers: Readonly<Record<string, string>>;
+  readonly errors: ReadonlyMap<string, string>;
+  readonly action: string;
+  /** Set when editing an earlier response (its sheet row). */
+  readonly editRow?: number;
+}
+
+function control(q: Question, value: string, required: boolean, id: string): string {
+  const name = `name="${esc(q.header)}"`;
+  const req = required ? ' required' : '';
+  const max = q.maxLength !== undefined ? ` maxlength="${q.maxLength}"` : '';
+  switch (q.kind) {
+    case 'paragraph':
+      return `<textarea id="${id}" ${name}${req}${max}>${esc(value)}</textarea>`;
+    case 'email':
+      return `<input id="${id}" type="email" ${name} value="${esc(value)}"${req}${max}>`;
+    case 'integer':
+    case 'percent':
+    case 'score': {
+      const b = numberBounds(q);
+      return `<input id="${id}" type="number" ${name} value="${esc(value)}" min="${b.min}"${b.max !== undefined ? ` max="${b.max}"` : ''} step="${b.step}"${req}>`;
+    }
+    case 'choice':
+      return (q.options ?? [])
+        .map(
+          (o, i) =>
+            `<label><input type="radio" ${name} value="${esc(o)}"${o === value ? ' checked' : ''}${req}${i === 0 ? ` id="${id}"` : ''}> ${esc(o)}</label><br>`,
+        )
+        .join('');
+    default:
+      return `<input id="${id}" type="text" ${name} value="${esc(value)}"${req}${max}>`;
+  }
+}
+
+export function renderForm(view: FormView): string {
+  const { form, questions, answers, errors } = view;
+  const items = questions.map((q, i) => {
+    const id = `q${i}`;
+    const required = isRequired(q, answers);
+    const when = q.requiredWhen
+      ? ` data-when-header="${esc(q.requiredWhen.header)}" data-when-equals="${esc(q.requiredWhen.equals)}" data-required="${q.required}"`
+      : '';
+    const star = q.required ? `<span class="req"${q.requiredWhen && !required ? ' hidden' : ''}> *</span>` : '';
+    const conditional = q.requiredWhen ? `<div class="help">Bắt buộc khi "${esc(q.requiredWhen.header)}" là "${esc(q.requiredWhen.equals)}".</div>` : '';
+    const err = errors.get(q.header);
+    return `<div class="q"${when}><label class="title" for="${id}">${esc(q.header)}${star}</label>${q.help ? `<div class="help">${esc(q.help)}</div>` : ''}${conditional}
+${control(q, answers[q.header] ?? '', required, id)}${err ? `<div class="err" role="alert">${esc(err)}</div>` : ''}</div>`;
+  });
+  const summary =
+    errors.size > 0
+      ? `<div class="errors" role="alert"><p><strong>Chưa gửi được: có ${errors.size} câu cần sửa.</strong></p><ul>${[...errors]
+          .map(([h, e]) => `<li>${esc(h)}: ${esc(e)}</li>`)
+          .join('')}</ul></div>`
+      : '';
+  const editing = view.editRow !== undefined ? `<p class="muted">Bạn đang chỉnh sửa câu trả lời đã gửi (dòng ${view.editRow}).</p>` : '';
+  return `<form class="gform" method="post" action="${esc(view.action)}" accept-charset="utf-8">
+<h1>${esc(form.title)}</h1><p>${esc(form.description)}</p>${editing}<p class="muted"><span class="req">*</span> Biểu thị câu hỏi bắt buộc</p>
+${summary}${items.join('\n')}
+<p><button type="submit">Gửi</button></p></form>`;
+}
+
+/** Toggles `required` on questions whose requirement depends on another answer (Google Forms uses sections for this). */
+export const FORM_SCRIPT = `
+function syncRequired(){document.querySelectorAll('[data-when-header]').forEach(function(box){
+var src=document.querySelectorAll('[name="'+CSS.escape(box.dataset.whenHeader)+'"]');var v='';
+src.forEach(function(e){if((e.type!=='radio'&&e.type!=='checkbox')||e.checked)v=e.value.trim();});
+var on=box.dataset.required==='true'&&v===box.dataset.whenEquals;
+box.querySelectorAll('input,textarea,select').forEach(function(c){c.required=on;});
+var s=box.querySelector('.req');if(s)s.hidden=!on;});}
+document.addEventListener('input',syncRequired);document.addEventListener('change',syncRequired);syncRequired();`;

@@ -1,0 +1,105 @@
+// `Đề nghị khen thưởng`: one response per nominee; the medal fields follow Thông tư 20/2025/TT-BCA.
+import type { FormDef, Question } from '../types.ts';
+import { NO, YES } from './final.ts';
+import { UNIT_CODE } from './reports.ts';
+
+export const AWARD_MINISTER_CERTIFICATE = 'Bằng khen của Bộ trưởng Bộ Công an';
+export const AWARD_MEDAL = 'Kỷ niệm chương "Bảo vệ an ninh Tổ quốc"';
+export const AWARD_CERTIFICATE = 'Giấy khen';
+export const AWARDS = [AWARD_MINISTER_CERTIFICATE, AWARD_MEDAL, AWARD_CERTIFICATE] as const;
+
+export const KIND_COLLECTIVE = 'Tập thể';
+export const KIND_INDIVIDUAL = 'Cá nhân';
+export const NOMINEE_KINDS = [KIND_COLLECTIVE, KIND_INDIVIDUAL] as const;
+
+export const MALE = 'Nam';
+export const FEMALE = 'Nữ';
+export const GROUP_LEADER = 'Lãnh đạo';
+export const GROUP_GRASSROOTS = 'Lực lượng cơ sở';
+
+export const NOMINATION_HEADERS = {
+  unit: 'Mã đơn vị',
+  kind: 'Đối tượng',
+  award: 'Hình thức khen thưởng',
+  nominee: 'Họ tên / Tên tập thể',
+  position: 'Chức vụ',
+  summary: 'Thành tích tóm tắt',
+  gender: 'Giới tính',
+  group: 'Nhóm đối tượng',
+  years: 'Số năm công tác',
+  difficultYears: 'Số năm ở vùng đặc biệt khó khăn',
+  commendations: 'Số lần được khen về ANTQ',
+  excluded: 'Đã được tặng huy chương loại trừ',
+  disciplined: 'Đang bị kỷ luật hoặc xem xét',
+} as const;
+
+const H = NOMINATION_HEADERS;
+const FOR_MEDAL = { header: H.award, equals: AWARD_MEDAL } as const;
+const MEDAL_NOTE = 'Chỉ điền khi đề nghị Kỷ niệm chương.';
+
+const medalYears = (header: string, help: string): Question => ({
+  header,
+  kind: 'integer',
+  required: true,
+  requiredWhen: FOR_MEDAL,
+  min: 0,
+  max: 80,
+  help: `${help} ${MEDAL_NOTE}`,
+});
+
+export const NOMINATION_FORM: FormDef = {
+  tab: 'Đề nghị khen thưởng',
+  title: 'Đề nghị khen thưởng phong trào Toàn dân bảo vệ an ninh Tổ quốc',
+  description:
+    'Mỗi lần gửi là một tập thể hoặc một cá nhân được đề nghị. Chỉ đơn vị xếp loại Xuất sắc, Khá được xét khen thưởng.',
+  questions: [
+    UNIT_CODE,
+    { header: H.kind, kind: 'choice', required: true, options: NOMINEE_KINDS },
+    { header: H.award, kind: 'choice', required: true, options: AWARDS, help: 'Kỷ niệm chương chỉ xét tặng cá nhân, mỗi người một lần.' },
+    { header: H.nominee, kind: 'text', required: true, maxLength: 200, help: 'Họ và tên đầy đủ của cá nhân hoặc tên tập thể.' },
+    {
+      header: H.position,
+      kind: 'text',
+      required: true,
+      requiredWhen: { header: H.kind, equals: KIND_INDIVIDUAL },
+      maxLength: 200,
+      help: 'Chức vụ, đơn vị công tác của cá nhân.',
+    },
+    {
+      header: H.summary,
+      kind: 'paragraph',
+      required: true,
+      requiredWhen: { header: H.award, equals: AWARD_MINISTER_CERTIFICATE },
+      maxLength: 3000,
+      help: 'Bắt buộc với Bằng khen; tối đa 3.000 ký tự.',
+    },
+    { header: H.gender, kind: 'choice', required: true, requiredWhen: FOR_MEDAL, options: [MALE, FEMALE], help: MEDAL_NOTE },
+    {
+      header: H.group,
+      kind: 'choice',
+      required: true,
+      requiredWhen: FOR_MEDAL,
+      options: [GROUP_LEADER, GROUP_GRASSROOTS],
+      help: `Lãnh đạo cấp ủy, chính quyền, đoàn thể, nhà trường, doanh nghiệp; hoặc thành viên lực lượng bảo vệ an ninh, trật tự ở cơ sở. ${MEDAL_NOTE}`,
+    },
+    medalYears(H.years, 'Số năm giữ chức vụ lãnh đạo hoặc tham gia lực lượng cơ sở.'),
+    medalYears(H.difficultYears, 'Trong số năm công tác, số năm ở vùng đặc biệt khó khăn, biên giới, hải đảo (được tính gấp đôi). Ghi 0 nếu không có.'),
+    medalYears(H.commendations, 'Số lần được khen thưởng về công tác bảo vệ an ninh Tổ quốc.'),
+    {
+      header: H.excluded,
+      kind: 'choice',
+      required: true,
+      requiredWhen: FOR_MEDAL,
+      options: [YES, NO],
+      help: `Đã được tặng Kỷ niệm chương "Bảo vệ an ninh Tổ quốc", "Chiến sĩ vẻ vang" hoặc "Vì an ninh Tổ quốc", hoặc đã bị truy cứu trách nhiệm hình sự. ${MEDAL_NOTE}`,
+    },
+    {
+      header: H.disciplined,
+      kind: 'choice',
+      required: true,
+      requiredWhen: FOR_MEDAL,
+      options: [YES, NO],
+      help: `Đang bị kỷ luật, hoặc đang bị khiếu nại, tố cáo, thanh tra, kiểm tra chưa có kết luận. ${MEDAL_NOTE}`,
+    },
+  ],
+};

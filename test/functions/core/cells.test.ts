@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { cellDate, cellText, dateToSerial, formatDateTime, nameKey, serialToDate, unitCode } from '../../../functions/core/cells.ts';
+
+describe('cells', () => {
+  it('normalises decomposed Vietnamese (NFD) to NFC and trims', () => {
+    const typed = '  Trần Thị Thu Hà '.normalize('NFD');
+    expect(cellText(typed)).toBe('Trần Thị Thu Hà');
+    expect(cellText(typed)).toBe('Trần Thị Thu Hà'.normalize('NFC'));
+  });
+
+  it('matches unit codes after trimming and upper-casing', () => {
+    expect(unitCode('  so-yt ')).toBe('SO-YT');
+  });
+
+  it('compares names ignoring case and repeated spaces', () => {
+    expect(nameKey('Đoàn trường THPT  chuyên Quang Trung')).toBe(nameKey('đoàn trường thpt chuyên quang trung'));
+  });
+
+  it.each([
+    // Google Forms writes a serial date in the spreadsheet's zone: 46098.5 is 17/03/2026 12:00 in Hà Nội.
+    [46098.5, '17/03/2026 12:00:00'],
+    ['17/03/2026', '17/03/2026 00:00:00'],
+    ['17/03/2026 08:05:09', '17/03/2026 08:05:09'],
+    ['7/3/2026 8:05', '07/03/2026 08:05:00'],
+  ])('reads the timestamp %j as %s in Asia/Ho_Chi_Minh', (cell, expected) => {
+    const date = cellDate(cell);
+    expect(date).not.toBeNull();
+    expect(formatDateTime(date!)).toBe(expected);
+  });
+
+  it.each(['31/02/2026', '2026-03-17', 'hôm qua', '', 0, -3, '17/13/2026'])('rejects %j as a date', (cell) => {
+    expect(cellDate(cell)).toBeNull();
+  });
+
+  it('turns a date into the serial Google Sheets shows and back, whatever the server zone', () => {
+    const at = new Date('2026-11-23T01:00:00Z'); // 08:00 in Hà Nội
+    const serial = dateToSerial(at);
+    expect(serial).toBeCloseTo(46349 + 8 / 24, 6);
+    expect(serialToDate(serial).toISOString()).toBe(at.toISOString());
+  });
+});

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { http } from '@google-cloud/functions-framework';
+import { getTestServer } from '@google-cloud/functions-framework/testing';
+import { createHandlers, createOidcVerifier, signPayload, type JobName } from '../../../functions/http/index.ts';
+import { createLogger } from '../../../functions/logging.ts';
+import { startOidcFixture, type OidcFixture } from './oidc-fixture.ts';
+
+const SECRET = 'a-local-test-secret-of-32-chars!';
+const AUDIENCE = 'https://asia-southeast1-demo.cloudfunctions.net/ingest';
+const SCHEDULER = 'thidua-scheduler@demo.iam.gserviceaccount.com';
+const NOW = new Date('2026-05-10T01:00:00Z');
+const NOW_SEC = Math.floor(NOW.getTime() / 1000);
+
+let oidc: OidcFixture;
+const servers: Server[] = [];
+const calls: { name: JobName; dryRun: boolean; now: Date }[] = [];
+const logLines: string[] = [];
+const urls: Record<JobName, string> = { ingest: '', remind: '', digest: '' };
+
+beforeAll(async () => {
+  oidc = await startOidcFixture();
+  const handlers = createHandlers({
+    runJob: async (name, options) => {
+      calls.push({ name, ...options });
+      return { job: name, lines: [`Đã gửi 1 thư tới so-tp@example.vn`], sheetsCalls: 2, mailRequests: 1 };
+    },
+    verifyOidc: createOidcVerifier({ audience: AUDIENCE, serviceAccount: SCHEDULER, client: oidc.client }),
+    secret: SECRET,
+    now: () => NOW,
+    logger: createLogger({ secrets: [SECRET], write: (line) => logLines.push(line) }),
+  });
+  for (const name of ['ingest', 'remind', 'digest'] as const) {
+    http(`test-${name}`, handlers[name]);
+    const server = getTestServer(`test-${name}`);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push(server);
+    urls[name] = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  }
+});
+
+afterAll(async () => {
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  await oidc.close();
+});
+
+function signed(body: string, ts = NOW_SEC, secret = SECRET): RequestInit {
+  return {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-thidua-timestamp': String(ts),
+      'x-thidua-signature': signPayload(body, secret, ts),
+    },
+    body,
+  };
+}
+
+async function post(job: JobName, init: RequestInit): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(urls[job], init);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+describe('ingest with the form trigger signature', () => {
+  it('runs ingest for a correctly signed submission and answers with the summary', async () => {
+    const before = calls.length;
+    const res = await post('ingest', signed(JSON.stringify({ tab: 'Đăng ký thi đua', row: 7 })));
+    expect(res.status).toBe(200);
+    expect(res.body.job).toBe('ingest');
+    expect(calls.slice(before)).toEqual([{ name: 'ingest', dryRun: false, now: NOW }]);
+  });
+
+  it('refuses the same signed request a second time', async () => {
+    const init = signed(JSON.stringify({ tab: 'Đăng ký thi đua', row: 8 }));
+    expect((await post('ingest', init)).status).toBe(200);
+    const again = await post('ingest', init);
+    expect(again.status).toBe(401);
+    expect(again.body).toEqual({ error: 'Yêu cầu này đã được nhận trước đó.', reason: 'replayed' });
+  });
+
+  it.each([
+    ['unsigned', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"tab":"x","row":2}' }, 'missing'],
+    ['stale', signed('{"tab":"x","row":3}', NOW_SEC - 301), 'stale'],
+    ['signed with another secret', signed('{"tab":"x","row":4}', NOW_SEC, 'another-secret-of-enough-length'), 'mismatch'],
+    [
+      'tampered after signing',
+      { ...signed('{"tab":"x","row":5}'), body: '{"tab":"x","row":6}' },
+      'mismatch',
+    ],
+    [
+      'malformed signature',
+      { method: 'POST', headers: { 'x-thidua-timestamp': String(NOW_SEC), 'x-thidua-signature': 'md5=abc' }, body: '{}' },
+      'malformed',
+    ],
+  ] as const)('refuses a request %s with 401 and runs nothing', async (_label, init, reason) => {
+    const before = calls.length;
+    const res = await post('ingest', init as RequestInit);
+    expect(res.status).toBe(401);
+    expect(res.body.reason).toBe(reason);
+    expect(typeof res.body.error).toBe('string');
+    expect(calls.length).toBe(before);
+  });
+
+  it('answers 400 to a signed body that is not {tab,row}', async () => {
+    const res = await post('ingest', signed('{"tab":"x"}'));
+    expect(res.status).toBe(400);
+  });
+
+  it('answers 405 to GET', async () => {
+    const res = await fetch(urls.ingest);
+    expect(res.status).toBe(405);
+  });
+});
+
+describe('OIDC from Cloud Scheduler', () => {
+  const bearer = (token: string): RequestInit => ({ method: 'POST', headers: { authorization: `Bearer ${token}` } });
+
+  it('runs remind, digest and the ingest sweep for the scheduler account', async () => {
+    const token = oidc.mint({ aud: AUDIENCE, email: SCHEDULER, email_verified: true });
+    for (const job of ['remind', 'digest', 'ingest'] as const) {
+      const before = calls.length;
+      const res = await post(job, bearer(token));
+      expect(res.status).toBe(200);
+      expect(calls.slice(before)).toEqual([{ name: job, dryRun: false, now: NOW }]);
+    }
+  });
+
+  it('passes ?dryRun=true to the job', async () => {
+    const token = oidc.mint({ aud: AUDIENCE, email: SCHEDULER, email_verified: true });
+    const before = calls.length;
+    const res = await fetch(`${urls.digest}?dryRun=true`, bearer(token));
+    expect(res.status).toBe(200);
+    expect(calls.slice(before)).toEqual([{ name: 'digest', dryRun: true, now: NOW }]);
+  });
+
+  it.each([
+    ['no token', undefined, 'missing'],
+    ['a token for another audience', { aud: 'https://example.com/other', email: SCHEDULER, email_verified: true }, 'invalid'],
+    ['a token of another account', { aud: AUDIENCE, email: 'someone@example.com', email_verified: true }, 'wrong-account'],
+    ['an expired token', { aud: AUDIENCE, email: SCHEDULER, email_verified: true, iat: 1_000_000, exp: 1_003_600 }, 'invalid'],
+    ['a token signed by an unknown key', { aud: AUDIENCE, email: SCHEDULER, email_verified: true, foreign: true }, 'invalid'],
+  ] as const)('refuses remind with %s', async (_label, claims, reason) => {
+    const before = calls.length;
+    const init: RequestInit = claims
+      ? (() => {
+          const { foreign, ...rest } = { foreign: false, ...claims };
+          return bearer(oidc.mint(rest, { foreignKey: foreign }));
+        })()
+      : { method: 'POST' };
+    const res = await post('remind', init);
+    expect(res.status).toBe(401);
+    expect(res.body.reason).toBe(reason);
+    expect(calls.length).toBe(before);
+  });
+});
+
+describe('logs', () => {
+  it('are one JSON object per line for Cloud Logging, with no email address, secret or token', () => {
+    expect(logLines.length).toBeGreaterThan(0);
+    for (const line of logLines) {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      expect(entry.severity).toMatch(/^(INFO|NOTICE|WARNING|ERROR)$/);
+      expect(typeof entry.message).toBe('string');
+      expect(line).not.toMatch(/@example|@demo|eyJ/);
+      expect(line).not.toContain(SECRET);
+    }
+  });
+});

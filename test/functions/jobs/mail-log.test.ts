@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { PlannedEmail, Snapshot } from '../../../functions/core/snapshot.ts';
+import { claimWinners, dueEmails } from '../../../functions/jobs/mail-log.ts';
+
+const HEADER = ['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái', 'Chi tiết'];
+const email = (key: string): PlannedEmail => ({ key, template: 'receipt', to: [{ email: 'a@example.vn' }], data: {} });
+const log = (rows: string[][]): Snapshot => ({ spreadsheetId: 't', tabs: new Map([['Nhật ký thư', [HEADER, ...rows]]]) });
+
+describe('mail log', () => {
+  it('drops emails already sent and counts them', () => {
+    const result = dueEmails(log([['k1', 'receipt', 'a@example.vn', '46000', 'Đã gửi']]), [email('k1'), email('k2')]);
+    expect(result.due.map((e) => e.key)).toEqual(['k2']);
+    expect(result.alreadySent).toBe(1);
+  });
+
+  it('never resends on its own an email whose run died between sending and logging (Đang gửi)', () => {
+    const result = dueEmails(log([['k1', 'receipt', 'a@example.vn', '46000', 'Đang gửi']]), [email('k1')]);
+    expect(result.due).toEqual([]);
+    expect(result.inDoubt).toBe(1);
+  });
+
+  it('tries again an email that failed, or that a coordinator marked Gửi lại', () => {
+    const result = dueEmails(
+      log([
+        ['k1', 'receipt', 'a@example.vn', '46000', 'Lỗi'],
+        ['k2', 'receipt', 'a@example.vn', '46000', 'Gửi lại'],
+      ]),
+      [email('k1'), email('k2')],
+    );
+    expect(result.due.map((e) => e.key)).toEqual(['k1', 'k2']);
+  });
+
+  it('plans a key once even when the plan repeats it', () => {
+    expect(dueEmails(log([]), [email('k1'), email('k1')]).due).toHaveLength(1);
+  });
+
+  it('gives a key to the first claim in sheet order, so overlapping runs agree on one sender', () => {
+    // Run A appended its claims at rows 2-3, run B appended the same keys at rows 4-5.
+    const values = [
+      HEADER,
+      ['k1', 'receipt', '', '', 'Đang gửi'],
+      ['k2', 'receipt', '', '', 'Đang gửi'],
+      ['k1', 'receipt', '', '', 'Đang gửi'],
+      ['k2', 'receipt', '', '', 'Đang gửi'],
+    ];
+    expect(claimWinners(values, ['k1', 'k2'], 2)).toEqual([true, true]);
+    expect(claimWinners(values, ['k1', 'k2'], 4)).toEqual([false, false]);
+  });
+
+  it('ignores failed rows when choosing the winner of a retried key', () => {
+    const values = [HEADER, ['k1', 'receipt', '', '', 'Lỗi'], ['k1', 'receipt', '', '', 'Đang gửi']];
+    expect(claimWinners(values, ['k1'], 3)).toEqual([true]);
+  });
+});

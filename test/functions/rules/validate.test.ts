@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { HeaderError } from '../../../functions/core/table.ts';
+import { evaluateCampaign } from '../../../functions/rules/index.ts';
+import type { JudgedResponse } from '../../../functions/core/model.ts';
+import { AWARD_CERTIFICATE, AWARD_MEDAL, AWARD_MINISTER_CERTIFICATE } from '../../../sheets-schema/forms/index.ts';
+import { TAB } from '../../../sheets-schema/index.ts';
+import { campaign } from './builder.ts';
+
+const NOW = new Date('2026-12-01T00:00:00Z');
+const only = (b: ReturnType<typeof campaign>, form: string): JudgedResponse[] =>
+  evaluateCampaign(b.snapshot(), NOW).responses.filter((r) => r.form === form);
+
+describe('field rules from the schema', () => {
+  it.each([['12'], [' 12 '], [12], ['1.234'], ['0']])('DOMAIN §7: indicator %j is a non-negative integer', (value) => {
+    const [r] = only(campaign().unit('A').respond(TAB.interim, { 'Mã đơn vị': 'A', 'Số buổi tuyên truyền': value }), TAB.interim);
+    expect(r.errors).toEqual([]);
+    expect(r.valid).toBe(true);
+  });
+
+  it.each([['1,5'], ['-3'], ['abc'], [1.5], ['=1+1']])('DOMAIN §7: indicator %j is rejected with the question named', (value) => {
+    const [r] = only(campaign().unit('A').respond(TAB.interim, { 'Mã đơn vị': 'A', 'Số buổi tuyên truyền': value }), TAB.interim);
+    expect(r.valid).toBe(false);
+    expect(r.errors).toEqual([`Câu "Số buổi tuyên truyền": phải là số nguyên không âm (đơn vị đã nhập "${value}").`]);
+  });
+
+  it('DOMAIN §7: a percentage is within 0–100 (decimal comma accepted)', () => {
+    const b = campaign()
+      .unit('A')
+      .respond(TAB.interim, { 'Mã đơn vị': 'A', 'Tỷ lệ cán bộ, nhân viên được tuyên truyền (%)': '95,5' })
+      .respond(TAB.interim, { 'Mã đơn vị': 'A', 'Tỷ lệ cán bộ, nhân viên được tuyên truyền (%)': '101' });
+    const [ok, bad] = only(b, TAB.interim);
+    expect(ok.valid).toBe(true);
+    expect(bad.errors).toEqual(['Câu "Tỷ lệ cán bộ, nhân viên được tuyên truyền (%)": phải là tỷ lệ phần trăm từ 0 đến 100 (đơn vị đã nhập "101").']);
+  });
+
+  it('DOMAIN §7: units recognised cannot exceed units registered for the ANTT standard', () => {
+    const b = campaign().unit('A').respond(TAB.interim, {
+      'Mã đơn vị': 'A',
+      'Số đơn vị, khu dân cư đăng ký "An toàn về ANTT"': 3,
+      'Số đơn vị, khu dân cư được công nhận "An toàn về ANTT"': 5,
+    });
+    const [r] = only(b, TAB.interim);
+    expect(r.errors).toEqual([
+      'Câu "Số đơn vị, khu dân cư được công nhận "An toàn về ANTT"": không được lớn hơn câu "Số đơn vị, khu dân cư đăng ký "An toàn về ANTT"" (5 > 3).',
+    ]);
+  });
+
+  it('a required answer left empty, a bad email and an over-long text are each one line', () => {
+    const b = campaign().unit('A').register('A', { 'Người đăng ký': '', 'Email người đăng ký': 'khong-phai-email', 'Nội dung cam kết': 'x'.repeat(5001) });
+    const [r] = only(b, TAB.registration);
+    expect(r.errors).toEqual([
+      'Câu "Người đăng ký": bắt buộc trả lời nhưng đang để trống.',
+      'Câu "Email người đăng ký": không phải địa chỉ email hợp lệ (đơn vị đã nhập "khong-phai-email").',
+      'Câu "Nội dung cam kết": dài quá 5.000 ký tự (đơn vị đã nhập 5.001 ký tự).',
+    ]);
+  });
+
+  it('a long input is quoted to at most 60 characters', () => {
+    const b = campaign().unit('A').respond(TAB.interim, { 'Mã đơn vị': 'A', 'Số buổi tuyên truyền': 'a'.repeat(200) });
+    const [r] = only(b, TAB.interim);
+    expect(r.errors[0]).toBe(`Câu "Số buổi tuyên truyền": phải là số nguyên không âm (đơn vị đã nhập "${'a'.repeat(60)}…").`);
+  });
+
+  it('DESIGN: formula-looking text stays text and is not an error by itself', () => {
+    const b = campaign().unit('A').register('A', { 'Nội dung cam kết': '=IMPORTXML("http://x", "//a")', 'Người đăng ký': '+84 Nguyễn Văn A' });
+    const [r] = only(b, TAB.registration);
+    expect(r.valid).toBe(true);
+    expect(r.answers).toContainEqual({ question: 'Nội dung cam kết', answer: '=IMPORTXML("http://x", "//a")' });
+  });
+
+  it('a choice typed decomposed (NFD) or in another case matches its option', () => {
+    const b = campaign().unit('A').register('A', { 'Đăng ký "An toàn về ANTT"': 'không thuộc phạm vi'.normalize('NFD') });
+    expect(only(b, TAB.registration)[0].valid).toBe(true);
+  });
+
+  it('a choice outside the options lists them', () => {
+    const b = campaign().unit('A').register('A', { 'Đăng ký "An toàn về ANTT"': 'Chưa' });
+    expect(only(b, TAB.registration)[0].errors).toEqual([
+      'Câu "Đăng ký "An toàn về ANTT"": phải là một trong các lựa chọn "Có", "Không", "Không thuộc phạm vi" (đơn vị đã nhập "Chưa").',
+    ]);
+  });
+});
+
+describe('criterion scores', () => {
+  it('QĐ 510: a score above its Điểm tối đa makes the report invalid, never clamped', () => {
+    const b = campaign().unit('A').report('A', { TC1: 51, TC2: 10 });
+    const ev = evaluateCampaign(b.snapshot(), NOW);
+    const r = ev.responses.find((x) => x.form === TAB.final)!;
+    expect(r.errors).toEqual(['Câu "[TC1] Lãnh đạo, chỉ đạo (tối đa 50 điểm)": điểm phải là số từ 0 đến 50 (đơn vị đã nhập "51").']);
+    expect(ev.results[0].level).toBe('Chưa xếp loại');
+  });
+
+  it('QĐ 510: a negative score is invalid', () => {
+    const [r] = only(campaign().unit('A').report('A', { TC1: '-1' }), TAB.final);
+    expect(r.valid).toBe(false);
+  });
+
+  it('QĐ 510: every criterion of Tiêu chí must be answered, even one added after the form', () => {
+    const b = campaign().unit('A').report('A', { TC1: 40, TC2: 40 });
+    const snap = b.snapshot();
+    const criteria = snap.tabs.get(TAB.criteria)!;
+    const withNew = { ...snap, tabs: new Map(snap.tabs).set(TAB.criteria, [...criteria, ['TC3', 'Mới', 'Tiêu chí mới', 10]]) };
+    const r = evaluateCampaign(withNew, NOW).responses.find((x) => x.form === TAB.final)!;
+    expect(r.errors).toEqual(['Câu "[TC3] Tiêu chí mới (tối đa 10 điểm)": bắt buộc trả lời nhưng đang để trống.']);
+  });
+
+  it('QĐ 510: a retitled criterion column is still found by its [code]', () => {
+    const b = campaign().unit('A').report('A', { TC1: 40, TC2: 45 });
+    const snap = b.snapshot();
+    const rows = snap.tabs.get(TAB.final)!.map((r) => [...r]);
+    rows[0] = rows[0].map((h) => (String(h).startsWith('[TC1]') ? '[TC1] Tên cũ của tiêu chí (tối đa 50 điểm)' : h));
+    const ev = evaluateCampaign({ ...snap, tabs: new Map(snap.tabs).set(TAB.final, rows) }, NOW);
+    expect(ev.results[0].total).toBe(85);
+  });
+});
+
+describe('nomination fields', () => {
+  it('TT 20/2025: medal fields are required for a medal nomination', () => {
+    const b = campaign().unit('A').nominate('A', { 'Đối tượng': 'Cá nhân', 'Hình thức khen thưởng': AWARD_MEDAL, 'Họ tên / Tên tập thể': 'Lê Thị B' });
+    const [r] = only(b, TAB.nominations);
+    expect(r.errors).toContain(`Câu "Giới tính": bắt buộc trả lời khi "Hình thức khen thưởng" là "${AWARD_MEDAL}" nhưng đang để trống.`);
+    expect(r.errors).toHaveLength(7);
+  });
+
+  it('TT 20/2025: medal fields are not asked of other awards', () => {
+    const b = campaign().unit('A').nominate('A', { 'Đối tượng': 'Tập thể', 'Hình thức khen thưởng': AWARD_CERTIFICATE, 'Họ tên / Tên tập thể': 'Tổ dân phố 3' });
+    expect(only(b, TAB.nominations)[0].errors).toEqual([]);
+  });
+
+  it('Luật TĐKT 2022 Art. 74: a Bằng khen needs a summary of achievements', () => {
+    const b = campaign().unit('A').nominate('A', {
+      'Đối tượng': 'Tập thể',
+      'Hình thức khen thưởng': AWARD_MINISTER_CERTIFICATE,
+      'Họ tên / Tên tập thể': 'Phòng Hành chính',
+      'Thành tích tóm tắt': '',
+    });
+    expect(only(b, TAB.nominations)[0].errors).toEqual([
+      `Câu "Thành tích tóm tắt": bắt buộc trả lời khi "Hình thức khen thưởng" là "${AWARD_MINISTER_CERTIFICATE}" nhưng đang để trống.`,
+    ]);
+  });
+});
+
+describe('cross-row rules', () => {
+  it('an unknown Mã đơn vị is an error; codes match after trim and upper-case', () => {
+    const b = campaign().unit('SO-TP').register(' so-tp ').register('XYZ');
+    const [known, unknown] = only(b, TAB.registration);
+    expect(known.valid).toBe(true);
+    expect(known.unitCode).toBe('SO-TP');
+    expect(unknown.errors).toEqual([
+      'Câu "Mã đơn vị": không có đơn vị mã "XYZ" trong danh sách đơn vị; hãy kiểm tra lại mã do Thường trực phong trào cấp.',
+    ]);
+  });
+
+  it('a later valid submission supersedes the earlier one; both stay valid in Kiểm tra', () => {
+    const b = campaign().unit('A').register('A').register('A', { 'Nội dung cam kết': 'Bản sửa' });
+    const ev = evaluateCampaign(b.snapshot(), NOW);
+    const [first, second] = ev.responses.filter((r) => r.form === TAB.registration);
+    expect([first.superseded, second.superseded]).toEqual([true, false]);
+    expect(first.notes[0]).toMatch(/^Đã thay thế bằng lần nộp sau \(\d{2}\/\d{2}\/2026 \d{2}:\d{2}:\d{2}\)\.$/);
+    const checks = ev.tabs.find((t) => t.tab === TAB.checks)!.rows;
+    expect(checks.slice(1).map((r) => r[3])).toEqual(['Hợp lệ', 'Hợp lệ']);
+    expect(checks[1][8 - 1]).toBe(first.notes[0]);
+  });
+
+  it('a later invalid submission does not supersede the valid one', () => {
+    const b = campaign().unit('A').register('A').register('A', { 'Email người đăng ký': 'sai' });
+    const [first, second] = only(b, TAB.registration);
+    expect(first.superseded).toBe(false);
+    expect(second.valid).toBe(false);
+  });
+
+  it('seed 002: a Công đoàn cơ sở registering no model is invalid', () => {
+    const b = campaign()
+      .unit({ code: 'CD1', type: 'Công đoàn cơ sở' })
+      .unit({ code: 'CQ1', type: 'Cơ quan' })
+      .register('CD1')
+      .register('CQ1');
+    const [union, agency] = only(b, TAB.registration);
+    expect(union.errors).toEqual(['Câu "Mô hình điển hình đăng ký": công đoàn cơ sở phải đăng ký ít nhất một mô hình, điển hình.']);
+    expect(agency.valid).toBe(true);
+  });
+
+  it('an unreadable timestamp makes the response invalid, never lost', () => {
+    const b = campaign().unit('A').register('A', { 'Dấu thời gian': 'hôm qua' });
+    const [r] = only(b, TAB.registration);
+    expect(r.errors).toEqual(['Cột "Dấu thời gian": không đọc được thời điểm nộp (đơn vị đã nhập "hôm qua").']);
+  });
+
+  it('the edit link column is carried to the response', () => {
+    const b = campaign().unit('A').register('A', { 'Liên kết chỉnh sửa': 'https://docs.google.com/forms/d/e/x/viewform?edit2=abc' });
+    expect(only(b, TAB.registration)[0].editLink).toBe('https://docs.google.com/forms/d/e/x/viewform?edit2=abc');
+  });
+
+  it('an edited answer changes the content hash; the same answers keep it', () => {
+    const a = only(campaign().unit('A').register('A', { 'Nội dung cam kết': 'Một' }), TAB.registration)[0];
+    const same = only(campaign().unit('A').register('A', { 'Nội dung cam kết': 'Một' }), TAB.registration)[0];
+    const edited = only(campaign().unit('A').register('A', { 'Nội dung cam kết': 'Hai' }), TAB.registration)[0];
+    expect(same.contentHash).toBe(a.contentHash);
+    expect(edited.contentHash).not.toBe(a.contentHash);
+  });
+});
+
+describe('headers', () => {
+  it('DESIGN: a missing required header of a response tab stops the job naming tab and header', () => {
+    const b = campaign().unit('A').tab(TAB.registration, [['Dấu thời gian', 'Mã đơn vị'], [46000, 'A']]);
+    expect(() => evaluateCampaign(b.snapshot(), NOW)).toThrow(HeaderError);
+    expect(() => evaluateCampaign(b.snapshot(), NOW)).toThrow(/'Đăng ký thi đua' thiếu cột 'Người đăng ký'/);
+  });
+
+  it('DESIGN: a response tab that does not exist yet is simply empty', () => {
+    const ev = evaluateCampaign(campaign().unit('A').snapshot(), NOW);
+    expect(ev.responses).toEqual([]);
+    expect(ev.results[0].level).toBe('Chưa xếp loại');
+  });
+
+  it('DESIGN: columns are found by header, not position', () => {
+    const snap = campaign().unit('A').register('A').snapshot();
+    const rows = snap.tabs.get(TAB.registration)!;
+    const reversed = rows.map((r) => [...r].reverse());
+    const ev = evaluateCampaign({ ...snap, tabs: new Map(snap.tabs).set(TAB.registration, reversed) }, NOW);
+    expect(ev.responses[0].valid).toBe(true);
+  });
+});

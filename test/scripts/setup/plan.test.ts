@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { SETTINGS, TAB, TABS } from '../../../sheets-schema/index.ts';
+import { planSetup, type SheetState, type SpreadsheetState } from '../../../scripts/setup/index.ts';
+import { defaultRows } from '../../../scripts/setup/defaults.ts';
+import { CHARTS, HIGHLIGHTS } from '../../../scripts/setup/layout.ts';
+
+const SA = 'thidua-functions@demo.iam.gserviceaccount.com';
+
+function sheet(title: string, sheetId: number, headers: string[], extra: Partial<SheetState> = {}): SheetState {
+  return {
+    sheetId,
+    title,
+    rowCount: 1000,
+    columnCount: 26,
+    frozenRowCount: 1,
+    protectedSheet: false,
+    conditionKeys: [],
+    chartTitles: [],
+    headers,
+    dataRows: 3,
+    ...extra,
+  };
+}
+
+/** A spreadsheet that already has everything setup would create. */
+function complete(): SpreadsheetState {
+  return {
+    sheets: TABS.map((def, i) =>
+      sheet(def.name, i + 10, [...def.headers, ...(def.optionalHeaders ?? [])], {
+        columnCount: Math.max(26, def.headers.length + (def.optionalHeaders?.length ?? 0)),
+        protectedSheet: def.owner === 'system',
+        conditionKeys: HIGHLIGHTS.filter((h) => h.tab === def.name).map((h) => `${h.condition}:${h.value}`),
+        chartTitles: def.name === TAB.dashboard ? CHARTS.map((c) => c.title) : [],
+      }),
+    ),
+  };
+}
+
+const EMPTY: SpreadsheetState = { sheets: [sheet('Trang tính1', 0, [], { frozenRowCount: 0, dataRows: 0 })] };
+
+describe('planSetup on an empty spreadsheet', () => {
+  const plan = planSetup(EMPTY, { serviceAccount: SA, defaults: defaultRows(2026) });
+  const kinds = plan.requests.map((r) => Object.keys(r)[0]);
+
+  it('adds every tab first, with its own id and a frozen header row', () => {
+    const added = plan.requests.filter((r) => r.addSheet).map((r) => r.addSheet!.properties!);
+    expect(added.map((p) => p.title)).toEqual(TABS.map((t) => t.name));
+    expect(new Set(added.map((p) => p.sheetId)).size).toBe(TABS.length);
+    expect(added.every((p) => p.sheetId! > 0)).toBe(true);
+    expect(added.find((p) => p.title === TAB.units)!.gridProperties).toEqual({ rowCount: 1000, columnCount: 26, frozenRowCount: 1 });
+    expect(kinds.slice(0, TABS.length).every((k) => k === 'addSheet')).toBe(true);
+  });
+
+  it('writes each header row at A1 and the defaults of the coordinator tabs, as RAW text', () => {
+    const units = plan.writes.find((w) => w.range === `'Đơn vị'!A1`)!;
+    expect(units.values).toEqual([['Mã đơn vị', 'Tên đơn vị', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo']]);
+    const config = plan.writes.find((w) => w.range.startsWith(`'Cấu hình'!A2`))!;
+    expect(config.range).toBe(`'Cấu hình'!A2:C${SETTINGS.length + 1}`);
+    expect(config.values[0]).toEqual(['Tên phong trào', SETTINGS[0].default, SETTINGS[0].help]);
+    expect(plan.writes.some((w) => w.range.startsWith(`'Mốc thời gian'!A2`))).toBe(true);
+    expect(plan.writes.some((w) => w.range.startsWith(`'Tổng hợp'`))).toBe(false);
+  });
+
+  it('locks the system tabs with the service account as editor', () => {
+    const locks = plan.requests.filter((r) => r.addProtectedRange).map((r) => r.addProtectedRange!.protectedRange!);
+    expect(locks).toHaveLength(TABS.filter((t) => t.owner === 'system').length);
+    expect(locks[0]).toMatchObject({ warningOnly: false, editors: { users: [SA] } });
+  });
+
+  it('formats dates, colours statuses, adds dropdowns and two charts', () => {
+    const formats = plan.requests.filter((r) => r.repeatCell?.fields === 'userEnteredFormat.numberFormat');
+    expect(formats.map((r) => r.repeatCell!.cell!.userEnteredFormat!.numberFormat!.pattern)).toContain('dd/MM/yyyy');
+    expect(formats.map((r) => r.repeatCell!.cell!.userEnteredFormat!.numberFormat!.pattern)).toContain('dd/MM/yyyy HH:mm:ss');
+    const rules = plan.requests.filter((r) => r.addConditionalFormatRule).map((r) => r.addConditionalFormatRule!.rule!.booleanRule!.condition!);
+    expect(rules).toContainEqual({ type: 'TEXT_EQ', values: [{ userEnteredValue: 'Quá hạn' }] });
+    expect(rules).toContainEqual({ type: 'TEXT_STARTS_WITH', values: [{ userEnteredValue: 'Thiếu' }] });
+    const lists = plan.requests.filter((r) => r.setDataValidation).map((r) => r.setDataValidation!.rule!.condition!);
+    expect(lists).toContainEqual({ type: 'ONE_OF_RANGE', values: [{ userEnteredValue: `='Đơn vị'!$A$2:$A` }] });
+    expect(lists).toContainEqual({ type: 'ONE_OF_LIST', values: [{ userEnteredValue: 'Tập thể' }, { userEnteredValue: 'Cá nhân' }] });
+    expect(lists).toContainEqual({
+      type: 'ONE_OF_LIST',
+      values: ['Xuất sắc', 'Khá', 'Trung bình', 'Yếu'].map((v) => ({ userEnteredValue: v })),
+    });
+    expect(plan.requests.filter((r) => r.addChart)).toHaveLength(2);
+  });
+
+  it('reports its changes in Vietnamese', () => {
+    expect(plan.changes).toContain(`Tạo trang tính 'Cấu hình'.`);
+    expect(plan.changes).toContain(`Khóa trang tính hệ thống 'Kiểm tra' (chỉ hệ thống được ghi).`);
+    expect(plan.changes).toContain(`Ghi ${SETTINGS.length} dòng mặc định vào 'Cấu hình'.`);
+  });
+});
+
+describe('planSetup on a spreadsheet that has everything', () => {
+  it('plans nothing', () => {
+    expect(planSetup(complete(), { serviceAccount: SA, defaults: defaultRows(2026) })).toEqual({ requests: [], writes: [], changes: [] });
+  });
+});
+
+describe('planSetup keeps what coordinators added', () => {
+  it('appends missing headers after the coordinator’s own columns and leaves the rows alone', () => {
+    const state = complete();
+    const units = sheet(TAB.units, 11, ['Mã đơn vị', 'Tên đơn vị', 'Số điện thoại', '', ''], { dataRows: 40 });
+    const plan = planSetup({ sheets: state.sheets.map((s) => (s.title === TAB.units ? units : s)) });
+    expect(plan.writes).toEqual([{ range: `'Đơn vị'!D1`, values: [['Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo']] }]);
+    expect(plan.changes).toEqual([
+      `Thêm cột 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo' vào cuối dòng tiêu đề của 'Đơn vị'.`,
+    ]);
+    expect(plan.requests.every((r) => !r.addSheet)).toBe(true);
+  });
+
+  it('grows the grid when new headers would not fit', () => {
+    const state = complete();
+    const narrow = sheet(TAB.units, 11, ['Mã đơn vị', 'Tên đơn vị'], { columnCount: 3 });
+    const plan = planSetup({ sheets: state.sheets.map((s) => (s.title === TAB.units ? narrow : s)) });
+    expect(plan.requests[0]).toEqual({
+      updateSheetProperties: { properties: { sheetId: 11, gridProperties: { columnCount: 6 } }, fields: 'gridProperties.columnCount' },
+    });
+  });
+
+  it('points unit dropdowns at wherever `Mã đơn vị` sits in `Đơn vị`', () => {
+    const state = complete();
+    const sheets = state.sheets
+      .map((s) => (s.title === TAB.units ? sheet(TAB.units, 11, ['Tên đơn vị', 'Mã đơn vị', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo']) : s))
+      .filter((s) => s.title !== TAB.assessment);
+    const plan = planSetup({ sheets });
+    const rule = plan.requests.find((r) => r.setDataValidation)!.setDataValidation!.rule!;
+    expect(rule.condition!.values).toEqual([{ userEnteredValue: `='Đơn vị'!$B$2:$B` }]);
+  });
+
+  it('does not write defaults into a coordinator tab that has rows', () => {
+    const plan = planSetup(complete(), { defaults: defaultRows(2026) });
+    expect(plan.writes).toEqual([]);
+  });
+
+  it('uses warning-only protection without editors when asked', () => {
+    const state = complete();
+    const sheets = state.sheets.map((s) => (s.title === TAB.checks ? { ...s, protectedSheet: false } : s));
+    const plan = planSetup({ sheets }, { warningOnly: true, serviceAccount: SA });
+    const sheetId = sheets.find((s) => s.title === TAB.checks)!.sheetId;
+    expect(plan.requests).toEqual([
+      { addProtectedRange: { protectedRange: { range: { sheetId }, description: 'Do hệ thống Thi đua ghi; không sửa tay.', warningOnly: true } } },
+    ]);
+    expect(plan.changes).toEqual([`Bật cảnh báo khi sửa trang tính hệ thống 'Kiểm tra'.`]);
+  });
+
+  it('freezes the header row of an existing tab that scrolls it away', () => {
+    const state = complete();
+    const sheets = state.sheets.map((s) => (s.title === TAB.targets ? { ...s, frozenRowCount: 0 } : s));
+    expect(planSetup({ sheets }).changes).toEqual([`Cố định dòng tiêu đề của 'Chỉ tiêu'.`]);
+  });
+});

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SETTINGS, TAB, TABS } from '../../../sheets-schema/index.ts';
+import { createSheetsClient, type SheetsApi } from '../../../functions/gateways/sheets-client.ts';
+import { startSheetsServer } from '../../../scripts/sheets-server/index.ts';
+import { setupSpreadsheet } from '../../../scripts/setup/index.ts';
+
+const SA = 'thidua-functions@demo.iam.gserviceaccount.com';
+let server: Awaited<ReturnType<typeof startSheetsServer>>;
+let dataDir: string;
+let api: SheetsApi;
+
+async function createSpreadsheet(id: string): Promise<void> {
+  const res = await fetch(`${server.url}__admin/spreadsheets/${id}`, { method: 'PUT' });
+  expect(res.ok).toBe(true);
+}
+
+async function tab(id: string, name: string): Promise<string[][]> {
+  const res = await api.spreadsheets.values.get({ spreadsheetId: id, range: `'${name}'` });
+  return (res.data.values ?? []) as string[][];
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'thidua-setup-'));
+  server = await startSheetsServer({ port: 0, dataDir });
+  api = createSheetsClient(server.url);
+});
+
+afterAll(async () => {
+  await server.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('setupSpreadsheet against the local Sheets server', () => {
+  it('builds the whole structure in an empty spreadsheet with four API calls', async () => {
+    await createSpreadsheet('fresh');
+    server.resetStats();
+    const { changes } = await setupSpreadsheet(api, 'fresh', { serviceAccount: SA });
+    expect(server.stats().total).toBeLessThanOrEqual(4);
+    expect(changes).toContain(`Tạo trang tính 'Đơn vị'.`);
+
+    const meta = await api.spreadsheets.get({ spreadsheetId: 'fresh' });
+    const titles = (meta.data.sheets ?? []).map((s) => s.properties!.title);
+    for (const def of TABS) expect(titles).toContain(def.name);
+    const checks = meta.data.sheets!.find((s) => s.properties!.title === TAB.checks)!;
+    expect(checks.properties!.gridProperties!.frozenRowCount).toBe(1);
+    expect(checks.protectedRanges).toHaveLength(1);
+    expect(meta.data.sheets!.find((s) => s.properties!.title === TAB.dashboard)!.charts).toHaveLength(2);
+
+    expect((await tab('fresh', TAB.units))[0]).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo']);
+    const config = await tab('fresh', TAB.config);
+    expect(config).toHaveLength(SETTINGS.length + 1);
+    expect(config[1].slice(0, 2)).toEqual(['Tên phong trào', SETTINGS[0].default]);
+    expect((await tab('fresh', TAB.milestones)).length).toBeGreaterThan(1);
+  });
+
+  it('changes nothing on a second run: no batchUpdate at all', async () => {
+    server.resetStats();
+    const { changes } = await setupSpreadsheet(api, 'fresh', { serviceAccount: SA });
+    expect(changes).toEqual([]);
+    expect(server.stats().calls['spreadsheets.batchUpdate'] ?? 0).toBe(0);
+    expect(server.stats().calls['values.batchUpdate'] ?? 0).toBe(0);
+  });
+
+  it('keeps a coordinator’s own columns and rows, adding only what is missing at the end', async () => {
+    await createSpreadsheet('kept');
+    await setupSpreadsheet(api, 'kept', {});
+    await api.spreadsheets.values.update({
+      spreadsheetId: 'kept',
+      range: `'Đơn vị'!A1:D3`,
+      valueInputOption: 'RAW',
+      requestBody: {
+        values: [
+          ['Mã đơn vị', 'Tên đơn vị', 'Số điện thoại', ''],
+          ['SO-TP', 'Sở Tư pháp', '0123', ''],
+          ['UBND-X', 'UBND xã A', '0456', ''],
+        ],
+      },
+    });
+    await api.spreadsheets.values.clear({ spreadsheetId: 'kept', range: `'Đơn vị'!E1:F1` });
+    await api.spreadsheets.values.update({
+      spreadsheetId: 'kept',
+      range: `'Cấu hình'!B2`,
+      valueInputOption: 'RAW',
+      requestBody: { values: [['Phong trào của tỉnh']] },
+    });
+
+    const { changes } = await setupSpreadsheet(api, 'kept', {});
+    expect(changes).toEqual([`Thêm cột 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo' vào cuối dòng tiêu đề của 'Đơn vị'.`]);
+    const units = await tab('kept', TAB.units);
+    expect(units[0]).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Số điện thoại', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo']);
+    expect(units.slice(1)).toEqual([
+      ['SO-TP', 'Sở Tư pháp', '0123'],
+      ['UBND-X', 'UBND xã A', '0456'],
+    ]);
+    expect((await tab('kept', TAB.config))[1][1]).toBe('Phong trào của tỉnh');
+  });
+});
