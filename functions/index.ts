@@ -15,7 +15,9 @@ function start(): void {
     labels: { component: 'functions' },
     secrets: [config.INGEST_SECRET ?? '', config.SENDGRID_API_KEY],
   });
-  if (!config.INGEST_SECRET) logger.log('WARNING', 'INGEST_SECRET is not set: ingest accepts only Cloud Scheduler calls.');
+  // Cloud Run functions set FUNCTION_TARGET; remind and digest are deployed without the ingest secret on purpose.
+  const target = process.env.FUNCTION_TARGET;
+  if (!config.INGEST_SECRET && (target === undefined || target === 'ingest')) logger.log('WARNING', 'INGEST_SECRET is not set: ingest accepts only Cloud Scheduler calls.');
   // Imported on first use so each function's cold start loads only the job code it runs.
   const runJob: RunJob = async (name, options) => {
     const jobs = await import('./jobs/run.ts');

@@ -1,9 +1,8 @@
 // Where each unit stands on each milestone (`Tiến độ`), the shared view of the dashboard, reminders and the digest.
 import { TAB } from '../../sheets-schema/index.ts';
-import { formatDate } from '../core/cells.ts';
 import type { Evaluation, JudgedResponse, Milestone, Unit } from '../core/model.ts';
 import type { TabWrite } from '../core/snapshot.ts';
-import { localDay } from './days.ts';
+import { formatLocalDate, localDay } from './days.ts';
 import { campaignTimeZone } from './milestones.ts';
 
 export type ProgressStatus = 'Chưa đến hạn' | 'Sắp đến hạn' | 'Đã nộp' | 'Nộp muộn' | 'Quá hạn' | 'Không hợp lệ';
@@ -105,9 +104,9 @@ export function progressTab(progress: Progress): TabWrite {
     e.unit.code,
     e.unit.name,
     e.milestone.code,
-    formatDate(e.milestone.deadline, progress.timeZone),
+    formatLocalDate(e.milestone.deadline, progress.timeZone),
     e.status,
-    e.submittedAt ? formatDate(e.submittedAt, progress.timeZone) : '',
+    e.submittedAt ? formatLocalDate(e.submittedAt, progress.timeZone) : '',
   ]);
   return { tab: TAB.progress, rows: [[...PROGRESS_HEADERS], ...rows] };
 }

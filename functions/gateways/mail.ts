@@ -2,7 +2,7 @@
 import { Client } from '@sendgrid/client';
 import { MailService } from '@sendgrid/mail';
 import type { PlannedEmail, Recipient } from '../core/snapshot.ts';
-import { TEMPLATE_PREFIX } from '../mail/templates.ts';
+import { TEMPLATE_PREFIX } from '../mail/names.ts';
 import type { TemplateVersion } from '../mail/types.ts';
 import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, withRetry, type RetryPolicy, type RetryVerdict } from './retry.ts';
 

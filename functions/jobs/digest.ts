@@ -1,7 +1,6 @@
 // The `digest` job's decision: one weekly email per leader list, and this week's figures appended to `Lịch sử`.
 import { createHash } from 'node:crypto';
-import { computeProgress, formatWeekdayDate, isoWeekKey, localDay, readMilestones } from '../calendar/index.ts';
-import { formatDate } from '../core/cells.ts';
+import { computeProgress, formatLocalDate, formatWeekdayDate, isoWeekKey, localDay, readMilestones } from '../calendar/index.ts';
 import type { Evaluation } from '../core/model.ts';
 import { listSetting } from '../core/settings.ts';
 import type { PlannedEmail, Snapshot } from '../core/snapshot.ts';
@@ -9,7 +8,6 @@ import {
   campaignKey,
   dashboardModel,
   historyTab,
-  layoutData,
   previousWeek,
   readHistory,
   weeklyFigures,
@@ -157,7 +155,7 @@ export function digestData(
     milestones: model.milestones.map((m) => ({
       code: m.code,
       name: m.name,
-      deadline: formatDate(m.deadline, tz),
+      deadline: formatLocalDate(m.deadline, tz),
       onTime: m.onTime,
       late: m.late,
       overdue: m.overdue,

@@ -2,6 +2,7 @@
 import { TAB } from '../../sheets-schema/index.ts';
 import {
   computeProgress,
+  formatLocalDateTime,
   formatWeekdayDate,
   isOutstanding,
   latestDueStep,
@@ -10,7 +11,6 @@ import {
   type ProgressEntry,
   type ReminderStep,
 } from '../calendar/index.ts';
-import { formatDateTime } from '../core/cells.ts';
 import { formLinkKey, readFormLinks, type FormLinks } from '../core/links.ts';
 import type { Evaluation } from '../core/model.ts';
 import { numberSetting } from '../core/settings.ts';
@@ -114,7 +114,7 @@ function reminderData(
     overdueNumber: step.kind === 'overdue' ? step.n : 0,
     overdueMax,
     invalid,
-    submittedAt: invalid && entry.submittedAt ? formatDateTime(entry.submittedAt, timeZone) : '',
+    submittedAt: invalid && entry.submittedAt ? formatLocalDateTime(entry.submittedAt, timeZone) : '',
     errors: invalid ? (entry.invalidResponse?.errors ?? []) : [],
     formLink: links.get(formLinkKey(entry.unit.code, entry.milestone.form)) ?? '',
   };

@@ -3,10 +3,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { TEMPLATE_PREFIX } from './names.ts';
 import { renderVersion } from './render.ts';
 import type { RenderedEmail, TemplateVersion } from './types.ts';
 
-export const TEMPLATE_PREFIX = 'thidua-';
+export { TEMPLATE_PREFIX };
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /** A template that cannot be built; the message names the file and what to change. */

@@ -1,7 +1,8 @@
 // The data each email template expects, and the shapes of a template version and of a rendered email.
 
 /** What every email carries for the shared layout; the caller puts it into each personalization's data. */
-export interface LayoutData {
+// Type aliases rather than interfaces: they fit PlannedEmail.data (Record<string, unknown>) without a cast.
+export type LayoutData = {
   /** Campaign name, shown in the header (e.g. `Phong trào "Toàn dân bảo vệ an ninh Tổ quốc" năm 2025`). */
   readonly campaign: string;
   /** The issuing body, shown in the footer. */
@@ -9,16 +10,16 @@ export interface LayoutData {
   readonly year: number | string;
   /** The grey line some mail clients show after the subject; keep it under ~100 characters. */
   readonly preheader?: string;
-}
+};
 
 /** One line of the answers summary in a receipt. */
-export interface AnswerLine {
+export type AnswerLine = {
   readonly question: string;
   readonly answer: string;
-}
+};
 
 /** `receipt`: a newly valid response was received. */
-export interface ReceiptData extends LayoutData {
+export type ReceiptData = LayoutData & {
   readonly unitName: string;
   readonly unitCode: string;
   readonly formTitle: string;
@@ -27,10 +28,10 @@ export interface ReceiptData extends LayoutData {
   readonly answers: readonly AnswerLine[];
   /** An http(s) link to edit the response, when the form gives one. */
   readonly editLink?: string;
-}
+};
 
 /** `fix-request`: a newly invalid response; the unit must correct it. */
-export interface FixRequestData extends LayoutData {
+export type FixRequestData = LayoutData & {
   readonly unitName: string;
   readonly unitCode: string;
   readonly formTitle: string;
@@ -40,13 +41,13 @@ export interface FixRequestData extends LayoutData {
   readonly errors: readonly string[];
   /** An http(s) edit or prefilled link to fix the response. */
   readonly editLink?: string;
-}
+};
 
 /** Template name → its data, for callers that want the compiler to check what they pass. */
-export interface TemplateDataMap {
+export type TemplateDataMap = {
   readonly receipt: ReceiptData;
   readonly 'fix-request': FixRequestData;
-}
+};
 
 /** One self-contained SendGrid dynamic template version (layout and partials already inlined). */
 export interface TemplateVersion {

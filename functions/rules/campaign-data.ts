@@ -77,9 +77,17 @@ export function readTargets(snapshot: Snapshot): Target[] {
     .filter((t) => t.award !== '');
 }
 
-/** Key for an (award, kind) pair compared as people mean it: case and spacing do not matter. */
+const awardKeys = new Map<string, string>();
+
+/** Key for an (award, kind) pair compared as people mean it: case and spacing do not matter. Few distinct pairs: memoised. */
 export function awardKey(award: string, kind: string): string {
-  return `${nameKey(award)}\u0000${nameKey(kind)}`;
+  const raw = `${award}\u0000${kind}`;
+  let key = awardKeys.get(raw);
+  if (key === undefined) {
+    key = `${nameKey(award)}\u0000${nameKey(kind)}`;
+    if (awardKeys.size < 10_000) awardKeys.set(raw, key);
+  }
+  return key;
 }
 
 /** `Phân bổ chỉ tiêu`: unit × award × kind → quota. Rows for the same key add up. */

@@ -13,16 +13,21 @@ export type AnswerCheck = { readonly ok: true; readonly value: Answer | null } |
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
 
 /**
- * `seen` is the header as the unit saw it (the column's title); `other(header)` gives the normalised answer to
- * another question, for `requiredWhen`. Formula-looking text (`=`, `+`, `-`, `@` first) is ordinary text here.
+ * `seen` is the header as the unit saw it (the column's title); `others` holds the normalised answers checked so far,
+ * for `requiredWhen`. Formula-looking text (`=`, `+`, `-`, `@` first) is ordinary text here.
  */
-export function checkAnswer(question: Question, seen: string, cell: Cell | undefined, other: (header: string) => Answer | null): AnswerCheck {
-  const text = cellText(cell);
+export function checkAnswer(
+  question: Question,
+  seen: string,
+  cell: Cell | undefined,
+  others: ReadonlyMap<string, Answer>,
+  text: string = cellText(cell),
+): AnswerCheck {
   if (text === '') {
     if (!question.required) return { ok: true, value: null };
     const when = question.requiredWhen;
     if (!when) return { ok: false, error: msg.required(seen) };
-    return other(when.header) === when.equals ? { ok: false, error: msg.requiredWhen(seen, when.header, when.equals) } : { ok: true, value: null };
+    return others.get(when.header) === when.equals ? { ok: false, error: msg.requiredWhen(seen, when.header, when.equals) } : { ok: true, value: null };
   }
   switch (question.kind) {
     case 'integer': {
@@ -45,8 +50,13 @@ export function checkAnswer(question: Question, seen: string, cell: Cell | undef
     case 'email':
       return EMAIL.test(text) ? withinLength(question, seen, text) : { ok: false, error: msg.email(seen, text) };
     case 'choice': {
-      const key = nameKey(text);
-      const option = (question.options ?? []).find((o) => nameKey(o) === key);
+      // Forms writes the option verbatim; only hand-typed or pasted answers need the slower comparison.
+      const options = question.options ?? [];
+      let option = options.includes(text) ? text : undefined;
+      if (option === undefined) {
+        const key = nameKey(text);
+        option = options.find((o) => nameKey(o) === key);
+      }
       return option === undefined ? { ok: false, error: msg.choice(seen, question.options ?? [], text) } : { ok: true, value: option };
     }
     case 'unitCode':

@@ -96,7 +96,7 @@ export async function startMailServer(options: MailServerOptions): Promise<MailS
     }
 
     if (isSend && method === 'POST') return mailSend(parseJson(raw), res);
-    return templatesApi(method, path.split('/').slice(3), url, parseJson(raw), res);
+    return templatesApi(method, path.split('/').slice(2), url, parseJson(raw), res);
   }
 
   function authorize(header: string | undefined): void {

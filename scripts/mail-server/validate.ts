@@ -8,7 +8,7 @@ export interface SendGridError {
 
 /** What validation needs to know about the referenced template, if any. */
 export interface TemplateLookup {
-  (id: string): { readonly exists: boolean; readonly subject?: string } ;
+  (id: string): { readonly exists: boolean; readonly subject?: string };
 }
 
 const HELP = 'http://sendgrid.com/docs/API_Reference/Web_API_v3/Mail/errors.html#message.';

@@ -15,6 +15,7 @@ export function newSheet(props: Partial<SheetState['properties']> & { sheetId: n
   const grid = (props.gridProperties ?? {}) as JsonObject;
   return {
     properties: {
+      ...{ sheetId: props.sheetId, title: props.title, index: props.index },
       ...props,
       sheetType: 'GRID',
       gridProperties: { ...grid, rowCount: Number(grid['rowCount'] ?? DEFAULT_ROWS), columnCount: Number(grid['columnCount'] ?? DEFAULT_COLUMNS) },

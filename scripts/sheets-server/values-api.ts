@@ -230,9 +230,9 @@ export function valuesAppend(book: SpreadsheetState, rangeText: string, q: Query
   const area = clip(sheet, range);
   const rows = asRows(body['values'], major, 'values');
 
+  // The search runs down from the range's first row past its end: the table may have grown beyond it.
   let first = -1;
-  const searchEnd = Math.min(area.endRow, sheet.grid.length);
-  for (let r = area.startRow; r < searchEnd; r++) {
+  for (let r = area.startRow; r < sheet.grid.length; r++) {
     if (!isEmptyRow(sheet, r, area.startCol, area.endCol)) {
       first = r;
       break;
@@ -244,17 +244,21 @@ export function valuesAppend(book: SpreadsheetState, rangeText: string, q: Query
   if (first >= 0) {
     let last = first;
     while (last + 1 < sheet.grid.length && !isEmptyRow(sheet, last + 1, area.startCol, area.endCol)) last++;
+    const used = (c: number) => {
+      for (let r = first; r <= last; r++) if (hasValue(sheet.grid[r]?.[c])) return true;
+      return false;
+    };
+    // The table is the block of data the range touches, widened over adjacent filled columns.
     let minCol = area.endCol;
-    let maxCol = area.startCol;
-    for (let r = first; r <= last; r++) {
-      const line = sheet.grid[r] ?? [];
-      for (let c = area.startCol; c < Math.min(area.endCol, line.length); c++) {
-        if (hasValue(line[c])) {
-          minCol = Math.min(minCol, c);
-          maxCol = Math.max(maxCol, c);
-        }
+    let maxCol = area.startCol - 1;
+    for (let c = area.startCol; c < area.endCol; c++) {
+      if (used(c)) {
+        minCol = Math.min(minCol, c);
+        maxCol = Math.max(maxCol, c);
       }
     }
+    while (minCol > 0 && used(minCol - 1)) minCol--;
+    while (maxCol + 1 < columnCount(sheet) && used(maxCol + 1)) maxCol++;
     tableRange = boxText(sheet, { startRow: first, startCol: minCol, endRow: last + 1, endCol: maxCol + 1 });
     target = last + 1;
     startCol = minCol;

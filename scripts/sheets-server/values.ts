@@ -62,7 +62,8 @@ export function parseUserEntered(text: string, locale: string): Input {
     const p = parseNumber(trimmed.slice(0, -1).trim(), locale);
     if (p !== null) {
       const decimals = /[.,](\d+)$/.exec(trimmed.slice(0, -1))?.[1]?.length ?? 0;
-      const pattern = decimals > 0 ? `0.${'0'.repeat(Math.min(decimals, 2))}%` : '0%';
+      // The UI gives a typed percentage two decimals when it has any.
+      const pattern = decimals > 0 ? '0.00%' : '0%';
       return { kind: 'set', value: { numberValue: p / 100 }, numberFormat: { type: 'PERCENT', pattern } };
     }
   }

@@ -59,7 +59,8 @@ export async function startWebView(options: WebViewOptions): Promise<WebView> {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // With the trailing slash, like the Sheets server's URL: callers build links as `${url}forms/...`.
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const ctx: SubmitContext = {
     api,
     spreadsheetId: options.spreadsheetId,

@@ -1,0 +1,116 @@
+// Each unit's results summary email: sent once per distinct result, because the key carries a hash of what it says.
+import { createHash } from 'node:crypto';
+import type { Evaluation, NominationVerdict, UnitResult } from '../core/model.ts';
+import { UNCLASSIFIED } from '../core/model.ts';
+import type { PlannedEmail, Snapshot } from '../core/snapshot.ts';
+import { campaignKey, layoutData, type LayoutData } from '../dashboard/campaign.ts';
+
+/** Data of `templates/results.*`. */
+export interface ResultsData extends LayoutData {
+  readonly unitCode: string;
+  readonly unitName: string;
+  readonly cluster: string;
+  readonly classified: boolean;
+  /** `Xuất sắc` … `Yếu`, or `Chưa xếp loại`. */
+  readonly level: string;
+  /** Total as Vietnamese text (`87,5`), '' when unclassified. */
+  readonly total: string;
+  readonly assessed: boolean;
+  /** Rank in the cluster (ties share), '' when unranked. */
+  readonly rank: string;
+  /** Classified units in the cluster, for "hạng 2/6". */
+  readonly clusterClassified: number;
+  readonly groups: readonly { readonly group: string; readonly score: string; readonly max: string }[];
+  readonly hasGroups: boolean;
+  readonly commendable: boolean;
+  readonly reason: string;
+  /** `An toàn về ANTT` verdict. */
+  readonly antt: string;
+  readonly nominations: readonly { readonly nominee: string; readonly award: string; readonly kind: string; readonly status: string; readonly reason: string; readonly eligible: boolean }[];
+  readonly hasNominations: boolean;
+}
+
+const vn = (n: number) => String(Math.round(n * 100) / 100).replace('.', ',');
+
+/**
+ * One summary per unit that has a level or a nomination verdict. The whole content is hashed into the key,
+ * so the apply step's mail log sends a changed result once and an unchanged one never again.
+ * `snapshot` is accepted for symmetry with the other planners; everything needed is in the evaluation.
+ */
+export function planResultsEmails(evaluation: Evaluation, _snapshot: Snapshot): PlannedEmail[] {
+  const settings = evaluation.settings;
+  const layout = layoutData(settings);
+  const results = new Map(evaluation.results.map((r) => [r.unitCode, r]));
+  const nominationsOf = new Map<string, NominationVerdict[]>();
+  for (const n of evaluation.nominations) nominationsOf.set(n.unitCode, [...(nominationsOf.get(n.unitCode) ?? []), n]);
+  const classifiedIn = new Map<string, number>();
+  for (const u of evaluation.units) {
+    const r = results.get(u.code);
+    if (r && r.level !== UNCLASSIFIED) classifiedIn.set(u.cluster, (classifiedIn.get(u.cluster) ?? 0) + 1);
+  }
+
+  const emails: PlannedEmail[] = [];
+  for (const unit of evaluation.units) {
+    const result = results.get(unit.code);
+    const nominations = (nominationsOf.get(unit.code) ?? []).toSorted((a, b) => a.rowNumber - b.rowNumber);
+    const classified = !!result && result.level !== UNCLASSIFIED;
+    if (!classified && nominations.length === 0) continue;
+    const to = [...new Set(unit.contactEmails.map((e) => e.trim()).filter((e) => e !== ''))].map((email) => ({ email, name: unit.name }));
+    if (to.length === 0) continue;
+    const data = resultsData(layout, unit, result, classified, classifiedIn.get(unit.cluster) ?? 0, nominations);
+    emails.push({
+      key: `results|${campaignKey(settings)}|${unit.code}|${contentHash(data)}`,
+      template: 'results',
+      to,
+      data: { ...data },
+    });
+  }
+  return emails;
+}
+
+function resultsData(
+  layout: LayoutData,
+  unit: Evaluation['units'][number],
+  result: UnitResult | undefined,
+  classified: boolean,
+  clusterSize: number,
+  nominations: readonly NominationVerdict[],
+): ResultsData {
+  const groups = classified && result ? result.groupScores.map((g) => ({ group: g.group, score: vn(g.score), max: vn(g.max) })) : [];
+  return {
+    ...layout,
+    unitCode: unit.code,
+    unitName: unit.name,
+    cluster: unit.cluster,
+    classified,
+    level: result?.level ?? UNCLASSIFIED,
+    total: classified && result?.total !== null && result?.total !== undefined ? vn(result.total) : '',
+    assessed: result?.assessed ?? false,
+    rank: classified && result?.rank ? String(result.rank) : '',
+    clusterClassified: clusterSize,
+    groups,
+    hasGroups: groups.length > 0,
+    commendable: result?.commendable ?? false,
+    reason: result?.reason ?? '',
+    antt: result?.antt ?? '',
+    nominations: nominations.map((n) => ({
+      nominee: n.nominee,
+      award: n.award,
+      kind: n.kind,
+      status: n.status,
+      reason: n.reason,
+      eligible: n.status === 'Đủ điều kiện',
+    })),
+    hasNominations: nominations.length > 0,
+  };
+}
+
+/**
+ * What triggers a new summary: the unit's own scores, level, gate, ANTT verdict and nomination verdicts.
+ * The rank is left out on purpose: it moves whenever another unit of the cluster is classified, which is not news for this unit.
+ */
+function contentHash(data: ResultsData): string {
+  const { level, total, assessed, groups, commendable, reason, antt, nominations } = data;
+  const content = { level, total, assessed, groups, commendable, reason, antt, nominations };
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,57 @@
+// The schema as plain data for Apps Script: forms, their questions and the names the script relies on.
+import { EDIT_LINK_HEADER, FORMS, TAB, TIMESTAMP_HEADER, type Question } from '../../sheets-schema/index.ts';
+import { FINAL_FORM } from '../../sheets-schema/forms/index.ts';
+
+export interface ScriptQuestion {
+  readonly title: string;
+  readonly kind: Question['kind'];
+  /** Forms cannot express "required when another answer is X"; those stay optional here and ingest checks them. */
+  readonly required: boolean;
+  readonly help: string;
+  readonly options?: readonly string[];
+  readonly min?: number;
+  readonly max?: number;
+  readonly maxLength?: number;
+}
+
+export interface ScriptForm {
+  /** Script property holding the created form id. */
+  readonly key: string;
+  readonly tab: string;
+  readonly title: string;
+  readonly description: string;
+  /** True for the final report: score questions are appended from `Tiêu chí` when the form is created. */
+  readonly withCriteria: boolean;
+  readonly questions: readonly ScriptQuestion[];
+}
+
+export function scriptForms(): ScriptForm[] {
+  return FORMS.map((form) => ({
+    key: `FORM_ID:${form.tab}`,
+    tab: form.tab,
+    title: form.title,
+    description: form.description,
+    withCriteria: form.tab === FINAL_FORM.tab,
+    questions: form.questions.map((q) => ({
+      title: q.header,
+      kind: q.kind,
+      required: q.required && !q.requiredWhen,
+      help: q.help ?? '',
+      ...(q.options ? { options: q.options } : {}),
+      ...(q.min !== undefined ? { min: q.min } : {}),
+      ...(q.max !== undefined ? { max: q.max } : {}),
+      ...(q.maxLength !== undefined ? { maxLength: q.maxLength } : {}),
+    })),
+  }));
+}
+
+export function scriptNames() {
+  return {
+    timestampHeader: TIMESTAMP_HEADER,
+    editLinkHeader: EDIT_LINK_HEADER,
+    unitsTab: TAB.units,
+    criteriaTab: TAB.criteria,
+    formLinksTab: TAB.formLinks,
+    unitCodeHeader: 'Mã đơn vị',
+  };
+}

@@ -1,0 +1,48 @@
+// Bulk-loads a campaign into a spreadsheet through the official client: grids grown in one batchUpdate, old rows
+// cleared in one batchClear, every tab written in one values.batchUpdate (RAW, as Google Forms stores answers).
+import type { sheets_v4 } from '@googleapis/sheets';
+import type { Cell } from '../../functions/core/cells.ts';
+import { columnLetters, quoteSheet } from '../../functions/gateways/sheets.ts';
+import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
+
+export type Grids = ReadonlyMap<string, readonly (readonly Cell[])[]>;
+
+/** Writes each grid at A1 of its tab (creating missing tabs); rows below it and columns beyond it are cleared. */
+export async function loadGrids(api: SheetsApi, spreadsheetId: string, grids: Grids): Promise<void> {
+  const book = await api.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties(title,sheetId,gridProperties)' });
+  const sheets = new Map((book.data.sheets ?? []).map((s) => [s.properties?.title ?? '', s.properties!]));
+  const requests: sheets_v4.Schema$Request[] = [];
+  for (const [tab, rows] of grids) {
+    const wantRows = Math.max(1000, rows.length + 100);
+    const wantColumns = Math.max(26, ...rows.map((r) => r.length));
+    const sheet = sheets.get(tab);
+    if (!sheet) {
+      requests.push({ addSheet: { properties: { title: tab, gridProperties: { rowCount: wantRows, columnCount: wantColumns } } } });
+      continue;
+    }
+    const grid = sheet.gridProperties ?? {};
+    if ((grid.rowCount ?? 0) < wantRows || (grid.columnCount ?? 0) < wantColumns) {
+      requests.push({
+        updateSheetProperties: {
+          properties: {
+            sheetId: sheet.sheetId,
+            gridProperties: { rowCount: Math.max(grid.rowCount ?? 0, wantRows), columnCount: Math.max(grid.columnCount ?? 0, wantColumns) },
+          },
+          fields: 'gridProperties.rowCount,gridProperties.columnCount',
+        },
+      });
+    }
+  }
+  if (requests.length > 0) await api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } });
+  const tabs = [...grids.keys()];
+  if (tabs.length === 0) return;
+  await api.spreadsheets.values.batchClear({ spreadsheetId, requestBody: { ranges: tabs.map(quoteSheet) } });
+  const data = tabs
+    .map((tab) => ({ tab, rows: grids.get(tab)! }))
+    .filter(({ rows }) => rows.length > 0)
+    .map(({ tab, rows }) => ({
+      range: `${quoteSheet(tab)}!A1:${columnLetters(Math.max(1, ...rows.map((r) => r.length)))}${rows.length}`,
+      values: rows as Cell[][],
+    }));
+  if (data.length > 0) await api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data } });
+}

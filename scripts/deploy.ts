@@ -1,0 +1,38 @@
+// `npm run deploy`: prints the gcloud commands (default, --dry-run) or runs them (--apply), stopping at the first failure.
+import { parseArgs } from 'node:util';
+import { planDeploy, renderPlan, runPlan, type DeployInput } from './deploy/index.ts';
+
+const { values } = parseArgs({
+  options: {
+    project: { type: 'string' },
+    region: { type: 'string' },
+    spreadsheet: { type: 'string' },
+    sender: { type: 'string' },
+    source: { type: 'string' },
+    apply: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+  },
+});
+
+const input: DeployInput = {
+  project: values.project ?? process.env.GOOGLE_CLOUD_PROJECT ?? '',
+  region: values.region ?? process.env.DEPLOY_REGION ?? 'asia-southeast1',
+  spreadsheetId: values.spreadsheet ?? process.env.SPREADSHEET_ID ?? '',
+  sender: values.sender ?? process.env.MAIL_FROM ?? '',
+  source: values.source ?? 'dist',
+};
+
+try {
+  const steps = planDeploy(input);
+  if (values.apply && !values['dry-run']) {
+    await runPlan(steps);
+    console.log('Đã triển khai xong.');
+  } else {
+    process.stdout.write(renderPlan(steps, input));
+  }
+} catch (error) {
+  // Input errors and failed commands both end here with one readable line; the command's own stderr is already shown.
+  if (!(error instanceof Error)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}

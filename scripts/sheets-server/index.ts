@@ -1,0 +1,55 @@
+// The local Sheets v4–compatible server: start it in-process (tests, npm start) or via main.ts.
+import type { AddressInfo } from 'node:net';
+import type { Fault, Stats } from './faults.ts';
+import { createSheetsHttpServer } from './server.ts';
+import { Store } from './store.ts';
+
+export type { Fault, Stats } from './faults.ts';
+
+export interface SheetsServerOptions {
+  /** 0 or absent: a free port. */
+  readonly port?: number;
+  /** Folder holding one JSON file per spreadsheet. */
+  readonly dataDir: string;
+  /** Defaults to 127.0.0.1: the server is for this machine only. */
+  readonly host?: string;
+}
+
+export interface SheetsServer {
+  /** Root URL for `createSheetsClient`, e.g. `http://127.0.0.1:PORT/`. */
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+  readonly faults: { inject(fault: Fault): void; clear(): void };
+  stats(): Stats;
+  resetStats(): void;
+}
+
+export async function startSheetsServer(options: SheetsServerOptions): Promise<SheetsServer> {
+  const host = options.host ?? '127.0.0.1';
+  const store = new Store(options.dataDir);
+  const { server, faults } = createSheetsHttpServer(store);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}/`,
+    port,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await store.drain();
+    },
+    faults: { inject: (f) => faults.inject(f), clear: () => faults.clear() },
+    stats: () => faults.stats(),
+    resetStats: () => faults.resetStats(),
+  };
+}

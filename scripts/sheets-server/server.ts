@@ -1,0 +1,249 @@
+// HTTP routing for the Sheets v4 subset and the local /__admin endpoints, on node:http.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ApiError, badRequest, faultError, notFound } from './errors.ts';
+import { FaultBoard, parseFault } from './faults.ts';
+import type { JsonObject, SpreadsheetState } from './model.ts';
+import { applyBatch, parseBatch } from './requests/apply.ts';
+import { check, list, obj, type Schema } from './requests/schema.ts';
+import { SheetProperties, SpreadsheetProperties } from './requests/types.ts';
+import { newSheet, newSpreadsheet, newSpreadsheetId, Store } from './store.ts';
+import {
+  valuesAppend,
+  valuesBatchClear,
+  valuesBatchGet,
+  valuesBatchUpdate,
+  valuesClear,
+  valuesGet,
+  valuesUpdate,
+  type Query,
+} from './values-api.ts';
+import { spreadsheetView } from './view.ts';
+
+const VALUE_RANGE: Schema = obj('ValueRange', () => ({
+  range: 'string',
+  majorDimension: 'string',
+  values: 'any',
+}));
+const BODIES: Record<string, Schema> = {
+  'spreadsheets.create': obj('Spreadsheet', () => ({
+    spreadsheetId: 'string',
+    properties: SpreadsheetProperties,
+    sheets: list(obj('Sheet', () => ({ properties: SheetProperties }))),
+    namedRanges: 'any',
+    spreadsheetUrl: 'string',
+    developerMetadata: 'any',
+    dataSources: 'any',
+  })),
+  'values.update': VALUE_RANGE,
+  'values.append': VALUE_RANGE,
+  'values.batchUpdate': obj('BatchUpdateValuesRequest', () => ({
+    valueInputOption: 'string',
+    data: list(VALUE_RANGE),
+    includeValuesInResponse: 'bool',
+    responseValueRenderOption: 'string',
+    responseDateTimeRenderOption: 'string',
+  })),
+  'values.clear': obj('ClearValuesRequest', () => ({})),
+  'values.batchClear': obj('BatchClearValuesRequest', () => ({ ranges: list('string') })),
+};
+
+interface Route {
+  readonly method: string;
+  readonly id?: string;
+  readonly range?: string;
+}
+
+/** Google's paths put the method after a colon: `{id}:batchUpdate`, `values/{range}:append`. */
+function route(verb: string, path: string): Route | null {
+  const m = /^\/v4\/spreadsheets(?:\/([^/]+?))?(?:(\/values)(?::(batchGet|batchUpdate|batchClear)|\/([^/]+?)(?::(append|clear))?)?|:(batchUpdate))?$/.exec(path);
+  if (!m) return null;
+  const [, rawId, values, batch, rawRange, rangeMethod, bookMethod] = m;
+  const id = rawId === undefined ? undefined : decodeURIComponent(rawId);
+  if (id === undefined) return verb === 'POST' && !values && !bookMethod ? { method: 'spreadsheets.create' } : null;
+  const range = rawRange === undefined ? undefined : decodeURIComponent(rawRange);
+  if (bookMethod) return verb === 'POST' ? { method: 'spreadsheets.batchUpdate', id } : null;
+  if (!values) return verb === 'GET' ? { method: 'spreadsheets.get', id } : null;
+  if (batch) {
+    const want = batch === 'batchGet' ? 'GET' : 'POST';
+    return verb === want ? { method: `values.${batch}`, id } : null;
+  }
+  if (range === undefined) return null;
+  if (rangeMethod) return verb === 'POST' ? { method: `values.${rangeMethod}`, id, range } : null;
+  if (verb === 'GET') return { method: 'values.get', id, range };
+  if (verb === 'PUT') return { method: 'values.update', id, range };
+  return null;
+}
+
+function queryOf(url: URL): Query {
+  const q: Query = {};
+  for (const [k, v] of url.searchParams) {
+    const prev = q[k];
+    q[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return q;
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest('Invalid JSON payload received. Unexpected token.');
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers });
+  res.end(text);
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function defaultBook(id: string, body: JsonObject = {}): SpreadsheetState {
+  const book = newSpreadsheet(id, (body['properties'] as JsonObject | undefined) ?? {});
+  const given = ((body['sheets'] as JsonObject[] | undefined) ?? []).map((s) => (s['properties'] as JsonObject | undefined) ?? {});
+  if (given.length === 0) given.push({});
+  const used = new Set<number>();
+  given.forEach((p, i) => {
+    let sheetId = typeof p['sheetId'] === 'number' ? p['sheetId'] : i === 0 && !used.has(0) ? 0 : undefined;
+    while (sheetId === undefined || used.has(sheetId)) sheetId = Math.floor(Math.random() * 2_000_000_000) + 1;
+    used.add(sheetId);
+    const title = typeof p['title'] === 'string' ? p['title'] : `Sheet${i + 1}`;
+    if (book.sheets.some((s) => s.properties.title.toLocaleLowerCase() === title.toLocaleLowerCase())) {
+      throw badRequest(`Invalid sheets[${i}]: A sheet with the name "${title}" already exists. Please enter another name.`);
+    }
+    book.sheets.push(newSheet({ ...p, sheetId, title, index: i } as Parameters<typeof newSheet>[0]));
+  });
+  return book;
+}
+
+export interface Handle {
+  readonly server: Server;
+  readonly faults: FaultBoard;
+  readonly store: Store;
+}
+
+export function createSheetsHttpServer(store: Store): Handle {
+  const faults = new FaultBoard();
+
+  async function admin(verb: string, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const book = /^\/__admin\/spreadsheets\/([^/]+)$/.exec(path);
+    if (book && verb === 'PUT') {
+      const id = decodeURIComponent(book[1]!);
+      let state = store.get(id);
+      if (!state) {
+        state = defaultBook(id);
+        await store.put(state);
+      }
+      return send(res, 200, spreadsheetView(state));
+    }
+    if (path === '/__admin/faults' && verb === 'POST') {
+      const fault = parseFault(await readBody(req));
+      if (typeof fault === 'string') return send(res, 400, { error: fault });
+      faults.inject(fault);
+      return send(res, 200, { ok: true });
+    }
+    if (path === '/__admin/faults' && verb === 'DELETE') {
+      faults.clear();
+      return send(res, 200, { ok: true });
+    }
+    if (path === '/__admin/stats' && verb === 'GET') return send(res, 200, faults.stats());
+    if (path === '/__admin/stats/reset' && verb === 'POST') {
+      faults.resetStats();
+      return send(res, 200, { ok: true });
+    }
+    return send(res, 404, { error: 'unknown admin endpoint' });
+  }
+
+  async function api(r: Route, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const fault = faults.take(r.method);
+    if (fault?.latencyMs) await sleep(fault.latencyMs);
+    if (fault?.status) {
+      const headers: Record<string, string> = fault.retryAfterSec === undefined ? {} : { 'retry-after': String(fault.retryAfterSec) };
+      const e = faultError(fault.status);
+      return send(res, e.code, e.body(), headers);
+    }
+    const q = queryOf(url);
+    const raw = req.method === 'GET' ? {} : await readBody(req);
+    const schema = BODIES[r.method];
+    const body = (schema ? check(raw, schema, '') : raw) as JsonObject;
+
+    if (r.method === 'spreadsheets.create') {
+      const book = defaultBook(newSpreadsheetId(), body);
+      await store.put(book);
+      return send(res, 200, spreadsheetView(book));
+    }
+    const book = store.get(r.id!);
+    if (!book) throw notFound();
+    const range = r.range!;
+    let out: JsonObject;
+    switch (r.method) {
+      case 'spreadsheets.get':
+        return send(res, 200, spreadsheetView(book, {
+          ranges: [q['ranges'] ?? []].flat(),
+          includeGridData: q['includeGridData'] === 'true',
+        }));
+      case 'values.get':
+        return send(res, 200, valuesGet(book, range, q));
+      case 'values.batchGet':
+        return send(res, 200, valuesBatchGet(book, q));
+      case 'spreadsheets.batchUpdate': {
+        const batch = parseBatch(raw);
+        // Applied to a copy and committed whole: a failing request leaves the spreadsheet as it was.
+        const next = structuredClone(book);
+        const replies = applyBatch(next, batch);
+        await store.put(next);
+        out = { spreadsheetId: next.spreadsheetId, replies };
+        if (batch.includeSpreadsheetInResponse) {
+          out['updatedSpreadsheet'] = spreadsheetView(next, { ranges: batch.responseRanges, includeGridData: batch.responseIncludeGridData });
+        }
+        return send(res, 200, out);
+      }
+      case 'values.update':
+        out = valuesUpdate(book, range, q, body);
+        break;
+      case 'values.append':
+        out = valuesAppend(book, range, q, body);
+        break;
+      case 'values.batchUpdate':
+        out = valuesBatchUpdate(book, body);
+        break;
+      case 'values.clear':
+        out = valuesClear(book, range);
+        break;
+      case 'values.batchClear':
+        out = valuesBatchClear(book, body);
+        break;
+      default:
+        throw notFound();
+    }
+    // A write is answered only once it is on disk.
+    await store.persist(book.spreadsheetId);
+    send(res, 200, out);
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const verb = req.method ?? 'GET';
+    const path = url.pathname;
+    const work = path.startsWith('/__admin/')
+      ? admin(verb, path, req, res)
+      : (async () => {
+          const r = route(verb, path);
+          if (!r) throw notFound();
+          await api(r, url, req, res);
+        })();
+    work.catch((error: unknown) => {
+      if (res.headersSent) return;
+      if (error instanceof ApiError) return send(res, error.code, error.body());
+      console.error(error);
+      const e = new ApiError(500, 'Internal error encountered.');
+      send(res, 500, e.body());
+    });
+  });
+  return { server, faults, store };
+}

@@ -1,0 +1,142 @@
+// The whole local stack in a real browser: a unit registers with a mistake, is told what to fix, fixes it, and
+// the coordinator's dashboard moves. Screenshots of each step go to test-results/e2e/.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
+import { startLocalStack, type LocalStack } from '../../scripts/stack/index.ts';
+
+const SHOTS = path.resolve('test-results/e2e');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const REGISTRANT = 'e2e.dangky@example.vn';
+
+let stack: LocalStack;
+let browser: Browser;
+let page: Page;
+let dataDir: string;
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Text of the first element matching `selector`, as displayed (waits for it to exist). */
+const text = (selector: string) => page.locator(selector).first().innerText();
+const poll = { timeout: 20_000 };
+
+/** A unit of the demo with no registration yet, so its fixed response is the one the dashboard counts. */
+async function unregisteredUnit(): Promise<string> {
+  const api = createSheetsClient(stack.urls.sheets);
+  const read = async (tab: string) =>
+    (await api.spreadsheets.values.get({ spreadsheetId: stack.spreadsheetId, range: `'${tab}'` })).data.values ?? [];
+  const units = await read('Đơn vị');
+  const registrations = await read('Đăng ký thi đua');
+  const codeCol = (rows: string[][]) => rows[0].indexOf('Mã đơn vị');
+  const registered = new Set(registrations.slice(1).map((r) => String(r[codeCol(registrations)] ?? '').trim().toUpperCase()));
+  const free = units.slice(1).map((r) => String(r[codeCol(units)])).find((c) => !registered.has(c.toUpperCase()));
+  if (!free) throw new Error('every demo unit has registered: the scenario needs one that has not');
+  return free;
+}
+
+/** The registration milestones' rows of the progress section of `Tổng hợp`, as displayed. */
+async function registrationProgress(): Promise<string> {
+  await page.goto(new URL(`tabs/${encodeURIComponent('Tổng hợp')}`, stack.urls.web).href);
+  const rows = await page.locator('#live table.grid tr').allInnerTexts();
+  return rows.filter((r) => /^(DK|KH)\t/.test(r)).join('\n');
+}
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  dataDir = await mkdtemp(path.join(tmpdir(), 'thidua-e2e-'));
+  stack = await startLocalStack({ dataDir, quiet: true });
+  await stack.runJob('ingest');
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('registration, from a mistake to a receipt', () => {
+  it('walks a unit through the forms, the checks and the outbox while the dashboard follows', async () => {
+    const unit = await unregisteredUnit();
+    const before = await registrationProgress();
+    expect(before).not.toBe('');
+    await shot('01-tong-hop-truoc');
+
+    // The form, prefilled as the unit's link in `Liên kết biểu mẫu` is.
+    await page.goto(new URL(`forms/dang-ky-thi-dua?unit=${encodeURIComponent(unit)}`, stack.urls.web).href);
+    await expect.poll(() => page.locator('[name="Mã đơn vị"]').inputValue()).toBe(unit);
+    await page.locator('[name="Người đăng ký"]').fill('Phạm Thị Thu');
+    await page.locator('[name="Email người đăng ký"]').fill(REGISTRANT);
+    await page.getByRole('radio', { name: 'Có', exact: true }).check();
+    await shot('02-bieu-mau');
+
+    // A required answer left empty gets past a browser without HTML5 checks, but not past the server.
+    await page.locator('form.gform').evaluate((form) => form.setAttribute('novalidate', ''));
+    await page.getByRole('button', { name: 'Gửi' }).click();
+    expect(await text('.errors')).toContain('Chưa gửi được');
+    expect(await page.locator('.q', { hasText: 'Nội dung cam kết' }).locator('.err').innerText()).toBe('Đây là câu hỏi bắt buộc.');
+    await shot('03-thieu-cau-bat-buoc');
+
+    // Then a mistake only the rules can see: a unit code that is not in the list.
+    await page.locator('[name="Nội dung cam kết"]').fill('Tuyên truyền pháp luật về an ninh, trật tự cho 100% cán bộ.');
+    await page.locator('[name="Mã đơn vị"]').fill(`${unit}-SAI`);
+    await page.getByRole('button', { name: 'Gửi' }).click();
+    expect(await text('#confirmation')).toContain('Câu trả lời của bạn đã được ghi nhận.');
+    await shot('04-da-ghi-nhan');
+    const editHref = await page.locator('#edit-link').getAttribute('href');
+
+    await page.locator('#check-link').click();
+    await expect.poll(() => text('#status'), poll).toBe('Không hợp lệ');
+    expect(await text('#errors')).toContain(`${unit}-SAI`);
+    await shot('05-khong-hop-le');
+
+    // The "please fix" email, as the unit reads it.
+    await page.goto(new URL('outbox', stack.urls.web).href);
+    const fixRow = page.locator('#outbox tr', { hasText: REGISTRANT }).first();
+    await fixRow.waitFor();
+    await shot('06-hop-thu-di');
+    await fixRow.getByRole('link').click();
+    const fixMail = page.frameLocator('iframe.mail');
+    expect(await fixMail.locator('body').innerText()).toContain(`${unit}-SAI`);
+    expect(await text('pre.mail')).toContain(`${unit}-SAI`);
+    await shot('07-thu-de-nghi-sua');
+
+    // Fixed through the edit link: the same row, now valid, and a receipt.
+    await page.goto(new URL(editHref!, stack.urls.web).href);
+    expect(await page.locator('[name="Mã đơn vị"]').inputValue()).toBe(`${unit}-SAI`);
+    await page.locator('[name="Mã đơn vị"]').fill(unit);
+    await shot('08-chinh-sua');
+    await page.getByRole('button', { name: 'Gửi' }).click();
+    expect(await text('#confirmation')).toContain('Câu trả lời đã được cập nhật.');
+    await page.locator('#check-link').click();
+    await expect.poll(() => text('#status'), poll).toBe('Hợp lệ');
+    await shot('09-hop-le');
+
+    await page.goto(new URL('outbox', stack.urls.web).href);
+    const rows = page.locator('#outbox tr', { hasText: REGISTRANT });
+    expect(await rows.count()).toBe(2);
+    await rows.first().getByRole('link').click();
+    const receipt = await text('pre.mail');
+    expect(receipt).toContain(unit);
+    expect(receipt).not.toContain(`${unit}-SAI`);
+    await shot('10-thu-xac-nhan');
+
+    await expect.poll(registrationProgress, poll).not.toBe(before);
+    await shot('11-tong-hop-sau');
+  });
+});

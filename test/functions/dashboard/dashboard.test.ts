@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { DASHBOARD_SECTIONS, dashboardModel, dashboardTab } from '../../../functions/dashboard/index.ts';
+import { NOW, lateCampaign } from './fixture.ts';
+
+describe('dashboardModel', () => {
+  it('counts each milestone, lists overdue and late units, levels, cluster leaders and pending fixes', () => {
+    const { ev, progress } = lateCampaign();
+    const model = dashboardModel(ev, progress, NOW);
+    expect(model.milestones.map((m) => [m.code, m.onTime, m.late, m.overdue, m.invalid, m.notYetDue, m.submittedPercent])).toEqual([
+      ['DK', 2, 1, 1, 0, 0, 75],
+      ['KH', 3, 0, 1, 0, 0, 75],
+      ['SK', 2, 0, 1, 1, 0, 50],
+    ]);
+    expect(model.overdue.map((o) => `${o.unitCode} ${o.milestoneCode} ${o.status}`)).toEqual([
+      'SO-YT DK Quá hạn',
+      'SO-YT KH Quá hạn',
+      'SO-YT SK Quá hạn',
+      'XA-AB SK Không hợp lệ',
+    ]);
+    expect(model.late.map((o) => `${o.unitCode} ${o.milestoneCode}`)).toEqual(['SO-TP DK']);
+    expect(model.levels).toEqual([
+      { level: 'Xuất sắc', count: 1, percent: 25 },
+      { level: 'Khá', count: 2, percent: 50 },
+      { level: 'Trung bình', count: 0, percent: 0 },
+      { level: 'Yếu', count: 0, percent: 0 },
+      { level: 'Chưa xếp loại', count: 1, percent: 25 },
+    ]);
+    expect(model.leaders.map((l) => [l.cluster, l.unitCode, l.total])).toEqual([
+      ['Khối cơ quan tỉnh', 'SO-TP', 92],
+      ['Cụm xã, phường', 'THPT-LQD', 81.5],
+    ]);
+    expect(model.pendingFixes.map((f) => [f.unitCode, f.unitName, f.errors])).toEqual([
+      ['XA-AB', 'UBND xã An Bình', ["Câu 'Số buổi tuyên truyền' phải là số nguyên không âm."]],
+    ]);
+  });
+});
+
+describe('dashboardTab', () => {
+  it('lays out Tổng hợp as titled sections with stable labels and codes in columns', () => {
+    const { ev, progress } = lateCampaign();
+    const { tab, rows } = dashboardTab(ev, progress, NOW);
+    expect(tab).toBe('Tổng hợp');
+    expect(rows.slice(0, 6)).toEqual([
+      ['BẢNG TỔNG HỢP PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC'],
+      ['Năm', '2026'],
+      ['Cơ quan phát động', 'Ban Chỉ đạo phong trào tỉnh'],
+      ['Cập nhật lúc', '05/10/2026 07:30:00'],
+      ['Số đơn vị', 4],
+      [],
+    ]);
+    const at = (title: string) => rows.findIndex((r) => r[0] === title);
+    const p = at(DASHBOARD_SECTIONS.progress);
+    expect(rows.slice(p + 1, p + 5)).toEqual([
+      ['Mã mốc', 'Tên mốc', 'Hạn nộp', 'Số đơn vị', 'Đã nộp đúng hạn', 'Nộp muộn', 'Quá hạn', 'Không hợp lệ', 'Chưa đến hạn', 'Tỷ lệ đã nộp (%)'],
+      ['DK', 'Đăng ký thi đua', '31/03/2026', 4, 2, 1, 1, 0, 0, 75],
+      ['KH', 'Kế hoạch, tiêu chí thi đua', '15/05/2026', 4, 3, 0, 1, 0, 0, 75],
+      ['SK', 'Báo cáo sơ kết', '30/09/2026', 4, 2, 0, 1, 1, 0, 50],
+    ]);
+    const o = at(DASHBOARD_SECTIONS.overdue);
+    expect(rows[o + 2]).toEqual(['SO-YT', 'Sở Y tế', 'Khối cơ quan tỉnh', 'DK', 'Đăng ký thi đua', '31/03/2026', 'Quá hạn']);
+    const l = at(DASHBOARD_SECTIONS.levels);
+    expect(rows.slice(l + 1, l + 8)).toEqual([
+      ['Xếp loại', 'Số đơn vị', 'Tỷ lệ (%)'],
+      ['Xuất sắc', 1, 25],
+      ['Khá', 2, 50],
+      ['Trung bình', 0, 0],
+      ['Yếu', 0, 0],
+      ['Chưa xếp loại', 1, 25],
+      [],
+    ]);
+    const n = at(DASHBOARD_SECTIONS.nominations);
+    expect(rows[n + 2]).toEqual(['Bằng khen của Bộ trưởng Bộ Công an', 'Tập thể', 1, 1, 2, '', 'Thiếu 1']);
+    const f = at(DASHBOARD_SECTIONS.fixes);
+    expect(rows[f + 2]).toEqual([
+      'Báo cáo sơ kết',
+      '02/10/2026 09:00:00',
+      'XA-AB',
+      'UBND xã An Bình',
+      "Câu 'Số buổi tuyên truyền' phải là số nguyên không âm.",
+    ]);
+    // Sections appear in reading order, each preceded by a blank row.
+    const order = Object.values(DASHBOARD_SECTIONS).map(at);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    for (const i of order) expect(rows[i - 1]).toEqual([]);
+  });
+
+  it('says so in words when a section is empty', () => {
+    const { ev, progress } = lateCampaign();
+    const empty = { ...ev, results: [], awards: [], responses: ev.responses.filter((r) => r.valid) };
+    const rows = dashboardTab(empty, { ...progress, entries: progress.entries.filter((e) => e.status === 'Đã nộp') }, NOW).rows;
+    const flat = rows.map((r) => r[0]);
+    expect(flat).toContain('Không có đơn vị quá hạn.');
+    expect(flat).toContain('Chưa có đơn vị nào được xếp loại.');
+    expect(flat).toContain('Chưa có chỉ tiêu khen thưởng.');
+    expect(flat).toContain('Không có câu trả lời nào chờ sửa.');
+  });
+});

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'acorn';
+import { createHmac } from 'node:crypto';
+import { runInNewContext } from 'node:vm';
+import { FORMS, type Criterion } from '../../../sheets-schema/index.ts';
+import { formQuestions } from '../../../sheets-schema/forms/index.ts';
+import { defaultTabRows } from '../../../sheets-schema/defaults.ts';
+import { renderAppsScript } from '../../../scripts/apps-script/index.ts';
+import { signPayload, verifySignature } from '../../../functions/http/index.ts';
+
+const files = renderAppsScript();
+const scripts = Object.entries(files).filter(([name]) => name.endsWith('.gs'));
+
+/** A chainable stand-in for Apps Script builders: every method returns the builder and is recorded. */
+function recorder(log: { method: string; args: unknown[] }[]): unknown {
+  const proxy: unknown = new Proxy(function () {}, {
+    get: (_t, method: string) => (...args: unknown[]) => {
+      log.push({ method, args });
+      return proxy;
+    },
+  });
+  return proxy;
+}
+
+interface FakeSheet {
+  name: string;
+  id: number;
+  formUrl: string | null;
+  values: unknown[][];
+}
+
+/** Runs the generated project with fakes of FormApp, SpreadsheetApp, PropertiesService. */
+function runProject(criteria: readonly Criterion[]) {
+  const calls: { method: string; args: unknown[] }[] = [];
+  const forms: { title: string; questions: string[] }[] = [];
+  const props = new Map<string, string>();
+  const criteriaRows = [['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa'], ...criteria.map((c) => [c.code, c.group, c.content, c.maxScore])];
+  const sheets: FakeSheet[] = [{ name: 'Tiêu chí', id: 1, formUrl: null, values: criteriaRows }];
+  const sheetApi = (s: FakeSheet) => ({
+    getName: () => s.name,
+    setName: (n: string) => void (s.name = n),
+    getSheetId: () => s.id,
+    getFormUrl: () => s.formUrl,
+    getLastRow: () => s.values.length,
+    getLastColumn: () => Math.max(0, ...s.values.map((r) => r.length)),
+    getMaxColumns: () => Math.max(26, ...s.values.map((r) => r.length)),
+    insertColumnsAfter: () => undefined,
+    getDataRange: () => ({ getValues: () => s.values }),
+    getRange: (row: number, col: number) => ({
+      getValues: () => [s.values[row - 1] ?? []],
+      setValue: (v: unknown) => {
+        (s.values[row - 1] ??= [])[col - 1] = v;
+      },
+    }),
+    setFrozenRows: () => undefined,
+  });
+  const spreadsheet = {
+    getId: () => 'sheet-id',
+    getSheets: () => sheets.map(sheetApi),
+    getSheetByName: (n: string) => {
+      const s = sheets.find((x) => x.name === n);
+      return s ? sheetApi(s) : null;
+    },
+    deleteSheet: (api: { getSheetId(): number }) => sheets.splice(sheets.findIndex((s) => s.id === api.getSheetId()), 1),
+  };
+  let nextId = 100;
+  const FormApp = {
+    DestinationType: { SPREADSHEET: 'SPREADSHEET' },
+    create: (title: string) => {
+      const form = { title, questions: [] as string[] };
+      forms.push(form);
+      const id = `form-${nextId++}`;
+      const item = (): unknown => {
+        const builder = recorder(calls) as Record<string, unknown>;
+        return new Proxy(builder, {
+          get: (t, m: string) =>
+            m === 'setTitle'
+              ? (title: string) => {
+                  form.questions.push(title);
+                  return builder;
+                }
+              : t[m],
+        });
+      };
+      return {
+        getId: () => id,
+        setDescription: () => undefined,
+        setAllowResponseEdits: () => undefined,
+        setConfirmationMessage: () => undefined,
+        addTextItem: item,
+        addParagraphTextItem: item,
+        addMultipleChoiceItem: item,
+        setDestination: () => {
+          sheets.push({ name: `Form Responses ${nextId}`, id: nextId, formUrl: `https://docs.google.com/forms/d/${id}/edit`, values: [['Timestamp', ...form.questions]] });
+        },
+      };
+    },
+    createTextValidation: () => recorder(calls),
+    createParagraphTextValidation: () => recorder(calls),
+  };
+  const context = {
+    FormApp,
+    SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet, flush: () => undefined },
+    PropertiesService: { getScriptProperties: () => ({ getProperty: (k: string) => props.get(k) ?? null, setProperty: (k: string, v: string) => props.set(k, v) }) },
+    Logger: { log: () => undefined },
+    console,
+  };
+  runInNewContext(scripts.map(([, code]) => code).join('\n'), context);
+  const message = runInNewContext('thiduaCreateForms()', context) as string;
+  return { forms, sheets, props, message, context };
+}
+
+describe('the generated Apps Script project', () => {
+  it('is plain JavaScript that acorn parses as ES2020', () => {
+    expect(scripts.map(([name]) => name).sort()).toEqual(['Forms.gs', 'Links.gs', 'Menu.gs', 'Schema.gs', 'Trigger.gs']);
+    for (const [, code] of scripts) expect(() => parse(code, { ecmaVersion: 2020, sourceType: 'script' })).not.toThrow();
+    expect(JSON.parse(files['appsscript.json'])).toMatchObject({ timeZone: 'Asia/Ho_Chi_Minh', runtimeVersion: 'V8' });
+  });
+
+  it('creates every form with question titles equal to the schema headers, criteria read from the sheet', () => {
+    const rows = defaultTabRows(2026)['Tiêu chí'].slice(1);
+    const criteria: Criterion[] = rows.map(([code, group, content, maxScore]) => ({
+      code: String(code),
+      group: String(group),
+      content: String(content),
+      maxScore: Number(maxScore),
+    }));
+    const { forms, sheets, props, message } = runProject(criteria);
+    expect(forms.map((f) => f.title)).toEqual(FORMS.map((f) => f.title));
+    FORMS.forEach((def, i) => expect(forms[i].questions).toEqual(formQuestions(def, criteria).map((q) => q.header)));
+    // Response tabs renamed to the schema names, with the Vietnamese timestamp and the edit-link column.
+    for (const def of FORMS) {
+      const sheet = sheets.find((s) => s.name === def.tab)!;
+      expect(sheet.values[0][0]).toBe('Dấu thời gian');
+      expect(sheet.values[0].at(-1)).toBe('Liên kết chỉnh sửa');
+    }
+    expect(props.size).toBe(FORMS.length);
+    expect(message).toBe(`Đã tạo biểu mẫu: ${FORMS.map((f) => f.tab).join(', ')}.`);
+  });
+
+  it('signs the ingest call exactly as the functions verify it', () => {
+    const { context } = runProject([]);
+    const secret = 'a-shared-secret-of-enough-length';
+    const body = runInNewContext(`thiduaAsciiJson_({ tab: 'Báo cáo sơ kết', row: 12 })`, context) as string;
+    expect(JSON.parse(body)).toEqual({ tab: 'Báo cáo sơ kết', row: 12 });
+    expect(body).toMatch(/^[\x20-\x7e]+$/);
+    // Apps Script returns the HMAC as signed bytes; feed the script the same shape.
+    const bytes = [...createHmac('sha256', secret).update(`1700000000.${body}`).digest()].map((b) => (b > 127 ? b - 256 : b));
+    const hex = runInNewContext(`thiduaHex_(${JSON.stringify(bytes)})`, context) as string;
+    expect(`sha256=${hex}`).toBe(signPayload(body, secret, 1700000000));
+    expect(verifySignature(body, secret, '1700000000', `sha256=${hex}`, 1700000010)).toBe('ok');
+  });
+});

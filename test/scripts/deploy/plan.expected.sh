@@ -1,0 +1,46 @@
+# Kế hoạch triển khai Thi đua cho dự án thidua-demo, vùng asia-southeast1.
+# Cần đặt trước các biến SENDGRID_API_KEY và INGEST_SECRET; giá trị của chúng không bao giờ được in ra.
+
+# Bật các API cần dùng (không cần Forms API: biểu mẫu do Apps Script tạo).
+gcloud services enable sheets.googleapis.com cloudfunctions.googleapis.com run.googleapis.com cloudbuild.googleapis.com artifactregistry.googleapis.com cloudscheduler.googleapis.com secretmanager.googleapis.com logging.googleapis.com --project=thidua-demo
+
+# Tài khoản dịch vụ chạy các hàm; chia sẻ bảng tính cho tài khoản này với quyền Người chỉnh sửa.
+gcloud iam service-accounts create thidua-functions '--display-name=Thi đua functions' --project=thidua-demo
+
+# Tài khoản dịch vụ của Cloud Scheduler: chỉ dùng để ký mã OIDC khi gọi hàm, không có quyền nào khác.
+gcloud iam service-accounts create thidua-scheduler '--display-name=Thi đua scheduler' --project=thidua-demo
+
+# Quyền tối thiểu của tài khoản chạy hàm: ghi nhật ký.
+gcloud projects add-iam-policy-binding thidua-demo --member=serviceAccount:thidua-functions@thidua-demo.iam.gserviceaccount.com --role=roles/logging.logWriter --condition=None
+
+# Lưu SENDGRID_API_KEY vào Secret Manager (giá trị đọc từ biến môi trường, không in ra).
+printf '%s' "$SENDGRID_API_KEY" | gcloud secrets create thidua-sendgrid-key --replication-policy=automatic --data-file=- --project=thidua-demo
+
+# Chỉ tài khoản chạy hàm được đọc bí mật thidua-sendgrid-key.
+gcloud secrets add-iam-policy-binding thidua-sendgrid-key --member=serviceAccount:thidua-functions@thidua-demo.iam.gserviceaccount.com --role=roles/secretmanager.secretAccessor --project=thidua-demo
+
+# Lưu INGEST_SECRET vào Secret Manager (giá trị đọc từ biến môi trường, không in ra).
+printf '%s' "$INGEST_SECRET" | gcloud secrets create thidua-ingest-secret --replication-policy=automatic --data-file=- --project=thidua-demo
+
+# Chỉ tài khoản chạy hàm được đọc bí mật thidua-ingest-secret.
+gcloud secrets add-iam-policy-binding thidua-ingest-secret --member=serviceAccount:thidua-functions@thidua-demo.iam.gserviceaccount.com --role=roles/secretmanager.secretAccessor --project=thidua-demo
+
+# Triển khai hàm ingest (gen2, Node.js 20, tối đa 3 phiên bản).
+gcloud functions deploy ingest --gen2 --runtime=nodejs20 --region=asia-southeast1 --source=dist --entry-point=ingest --trigger-http --allow-unauthenticated --service-account=thidua-functions@thidua-demo.iam.gserviceaccount.com --memory=512Mi --timeout=300s --max-instances=3 --set-env-vars=SPREADSHEET_ID=1AbCdEfGhIjKlMnOp,MAIL_FROM=thuongtruc@example.vn,OIDC_AUDIENCE=https://asia-southeast1-thidua-demo.cloudfunctions.net/ingest,SCHEDULER_SERVICE_ACCOUNT=thidua-scheduler@thidua-demo.iam.gserviceaccount.com --set-secrets=SENDGRID_API_KEY=thidua-sendgrid-key:latest,INGEST_SECRET=thidua-ingest-secret:latest --project=thidua-demo
+
+# Triển khai hàm remind (gen2, Node.js 20, tối đa 1 phiên bản).
+gcloud functions deploy remind --gen2 --runtime=nodejs20 --region=asia-southeast1 --source=dist --entry-point=remind --trigger-http --allow-unauthenticated --service-account=thidua-functions@thidua-demo.iam.gserviceaccount.com --memory=256Mi --timeout=300s --max-instances=1 --set-env-vars=SPREADSHEET_ID=1AbCdEfGhIjKlMnOp,MAIL_FROM=thuongtruc@example.vn,OIDC_AUDIENCE=https://asia-southeast1-thidua-demo.cloudfunctions.net/remind,SCHEDULER_SERVICE_ACCOUNT=thidua-scheduler@thidua-demo.iam.gserviceaccount.com --set-secrets=SENDGRID_API_KEY=thidua-sendgrid-key:latest --project=thidua-demo
+
+# Triển khai hàm digest (gen2, Node.js 20, tối đa 1 phiên bản).
+gcloud functions deploy digest --gen2 --runtime=nodejs20 --region=asia-southeast1 --source=dist --entry-point=digest --trigger-http --allow-unauthenticated --service-account=thidua-functions@thidua-demo.iam.gserviceaccount.com --memory=256Mi --timeout=300s --max-instances=1 --set-env-vars=SPREADSHEET_ID=1AbCdEfGhIjKlMnOp,MAIL_FROM=thuongtruc@example.vn,OIDC_AUDIENCE=https://asia-southeast1-thidua-demo.cloudfunctions.net/digest,SCHEDULER_SERVICE_ACCOUNT=thidua-scheduler@thidua-demo.iam.gserviceaccount.com --set-secrets=SENDGRID_API_KEY=thidua-sendgrid-key:latest --project=thidua-demo
+
+# Lịch thidua-ingest-sweep: quét câu trả lời mỗi 10 phút (giờ Việt Nam), xác thực bằng OIDC.
+gcloud scheduler jobs create http thidua-ingest-sweep --location=asia-southeast1 '--schedule=*/10 * * * *' --time-zone=Asia/Ho_Chi_Minh --uri=https://asia-southeast1-thidua-demo.cloudfunctions.net/ingest --http-method=POST --oidc-service-account-email=thidua-scheduler@thidua-demo.iam.gserviceaccount.com --oidc-token-audience=https://asia-southeast1-thidua-demo.cloudfunctions.net/ingest --attempt-deadline=320s --project=thidua-demo
+
+# Lịch thidua-remind: nhắc hạn lúc 08:00 hằng ngày (giờ Việt Nam), xác thực bằng OIDC.
+gcloud scheduler jobs create http thidua-remind --location=asia-southeast1 '--schedule=0 8 * * *' --time-zone=Asia/Ho_Chi_Minh --uri=https://asia-southeast1-thidua-demo.cloudfunctions.net/remind --http-method=POST --oidc-service-account-email=thidua-scheduler@thidua-demo.iam.gserviceaccount.com --oidc-token-audience=https://asia-southeast1-thidua-demo.cloudfunctions.net/remind --attempt-deadline=320s --project=thidua-demo
+
+# Lịch thidua-digest: bản tin lúc 07:30 thứ Hai hằng tuần (giờ Việt Nam), xác thực bằng OIDC.
+gcloud scheduler jobs create http thidua-digest --location=asia-southeast1 '--schedule=30 7 * * 1' --time-zone=Asia/Ho_Chi_Minh --uri=https://asia-southeast1-thidua-demo.cloudfunctions.net/digest --http-method=POST --oidc-service-account-email=thidua-scheduler@thidua-demo.iam.gserviceaccount.com --oidc-token-audience=https://asia-southeast1-thidua-demo.cloudfunctions.net/digest --attempt-deadline=320s --project=thidua-demo
+
+# Sau cùng: đặt INGEST_URL=https://asia-southeast1-thidua-demo.cloudfunctions.net/ingest và INGEST_SECRET trong Thuộc tính tập lệnh của Apps Script.

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { defaultCriteria, defaultMilestones, defaultTabRows, defaultTargets } from '../../sheets-schema/defaults.ts';
+import {
+  AWARDS,
+  FINAL_FORM,
+  FORMS,
+  NOMINATION_FORM,
+  criterionQuestions,
+  formDef,
+  formQuestions,
+} from '../../sheets-schema/forms/index.ts';
+import { TABS, tabDef } from '../../sheets-schema/index.ts';
+
+describe('forms', () => {
+  it('DESIGN: the four forms in campaign order', () => {
+    expect(FORMS.map((f) => f.tab)).toEqual(['Đăng ký thi đua', 'Báo cáo sơ kết', 'Báo cáo tổng kết', 'Đề nghị khen thưởng']);
+  });
+
+  it('DESIGN: the final report has the serious-incident question with Có/Không', () => {
+    const q = FINAL_FORM.questions.find((x) => x.header === 'Để xảy ra vụ việc nghiêm trọng về ANTT')!;
+    expect([q.kind, q.required, q.options]).toEqual(['choice', true, ['Có', 'Không']]);
+  });
+
+  it('DESIGN: the nomination headers are exact, medal fields required only for the medal', () => {
+    const headers = NOMINATION_FORM.questions.map((q) => q.header);
+    expect(headers).toEqual([
+      'Mã đơn vị',
+      'Đối tượng',
+      'Hình thức khen thưởng',
+      'Họ tên / Tên tập thể',
+      'Chức vụ',
+      'Thành tích tóm tắt',
+      'Giới tính',
+      'Nhóm đối tượng',
+      'Số năm công tác',
+      'Số năm ở vùng đặc biệt khó khăn',
+      'Số lần được khen về ANTQ',
+      'Đã được tặng huy chương loại trừ',
+      'Đang bị kỷ luật hoặc xem xét',
+    ]);
+    for (const q of NOMINATION_FORM.questions.slice(6)) {
+      expect(q.requiredWhen).toEqual({ header: 'Hình thức khen thưởng', equals: 'Kỷ niệm chương "Bảo vệ an ninh Tổ quốc"' });
+    }
+  });
+
+  it('the award names of the demo and defaults', () => {
+    expect(AWARDS).toEqual(['Bằng khen của Bộ trưởng Bộ Công an', 'Kỷ niệm chương "Bảo vệ an ninh Tổ quốc"', 'Giấy khen']);
+  });
+
+  it('DOMAIN §7: reports have 10–16 integer indicators and at least one percentage', () => {
+    const interim = formDef('Báo cáo sơ kết')!;
+    const integers = interim.questions.filter((q) => q.kind === 'integer');
+    expect(integers.length).toBeGreaterThanOrEqual(10);
+    expect(integers.length).toBeLessThanOrEqual(16);
+    expect(interim.questions.filter((q) => q.kind === 'percent').every((q) => q.min === 0 && q.max === 100)).toBe(true);
+    for (const q of integers) expect(q.help).toBeTruthy();
+  });
+
+  it('QĐ 510: score questions are generated from Tiêu chí, headed [code] content (tối đa N điểm)', () => {
+    const qs = criterionQuestions([{ code: 'TC1', group: 'Lãnh đạo', content: 'Lãnh đạo, chỉ đạo', maxScore: 15 }, { code: 'TC2', group: 'X', content: 'Nửa điểm', maxScore: 2.5 }]);
+    expect(qs.map((q) => [q.header, q.kind, q.required, q.min, q.max])).toEqual([
+      ['[TC1] Lãnh đạo, chỉ đạo (tối đa 15 điểm)', 'score', true, 0, 15],
+      ['[TC2] Nửa điểm (tối đa 2,5 điểm)', 'score', true, 0, 2.5],
+    ]);
+  });
+
+  it('formQuestions adds the criteria to the final report only', () => {
+    const criteria = defaultCriteria();
+    expect(formQuestions(FINAL_FORM, criteria).length).toBe(FINAL_FORM.questions.length + criteria.length);
+    expect(formQuestions(NOMINATION_FORM, criteria)).toEqual([...NOMINATION_FORM.questions]);
+  });
+
+  it('every response tab is declared with the timestamp first and no score column', () => {
+    for (const f of FORMS) {
+      const tab = tabDef(f.tab);
+      expect(tab.owner).toBe('form');
+      expect(tab.headers[0]).toBe('Dấu thời gian');
+      expect(tab.headers.some((h) => h.startsWith('['))).toBe(false);
+    }
+  });
+
+  it('everything a user reads is NFC and headers are unique per form', () => {
+    const texts: string[] = [];
+    for (const f of FORMS) {
+      texts.push(f.title, f.description);
+      for (const q of f.questions) texts.push(q.header, q.help ?? '', ...(q.options ?? []));
+      expect(new Set(f.questions.map((q) => q.header)).size).toBe(f.questions.length);
+    }
+    for (const t of TABS) texts.push(t.name, ...t.headers);
+    for (const t of texts) expect(t).toBe(t.normalize('NFC'));
+  });
+});
+
+describe('defaults', () => {
+  it('DOMAIN §3: default criteria total 100 and include the two known QĐ 510 Art. 7 items of 3 points', () => {
+    const criteria = defaultCriteria();
+    expect(criteria.reduce((s, c) => s + c.maxScore, 0)).toBe(100);
+    expect(criteria.filter((c) => c.maxScore === 3)).toHaveLength(2);
+  });
+
+  it('seed 000: default targets are 2 collectives and 2 individuals for the Bằng khen, 5 medals', () => {
+    expect(defaultTargets()).toEqual([
+      { award: 'Bằng khen của Bộ trưởng Bộ Công an', kind: 'Tập thể', min: 2, max: null },
+      { award: 'Bằng khen của Bộ trưởng Bộ Công an', kind: 'Cá nhân', min: 2, max: null },
+      { award: 'Kỷ niệm chương "Bảo vệ an ninh Tổ quốc"', kind: 'Cá nhân', min: 5, max: 5 },
+    ]);
+  });
+
+  it('DOMAIN §2: default milestones take the year and point at declared forms', () => {
+    const ms = defaultMilestones(2027);
+    expect(ms.map((m) => [m.code, m.deadline])).toEqual([
+      ['DK', '31/03/2027'],
+      ['KH', '15/05/2027'],
+      ['SK', '30/09/2027'],
+      ['TK', '15/11/2027'],
+      ['KT', '15/11/2027'],
+    ]);
+    for (const m of ms) expect(formDef(m.form)).toBeDefined();
+  });
+
+  it('default rows carry the declared headers of their tabs', () => {
+    for (const [tab, rows] of Object.entries(defaultTabRows(2026))) expect(rows[0]).toEqual(tabDef(tab).headers);
+  });
+});
