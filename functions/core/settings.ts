@@ -52,7 +52,7 @@ export function layoutData(settings: Settings): LayoutData {
   };
 }
 
-/** Campaign identity used inside email keys, so two campaigns sharing a mail log never collide. */
+/** `<Tên phong trào> <Năm>` inside email keys: next year's campaign in a copied sheet mails afresh; `|` separates key parts. */
 export function campaignKey(settings: Settings): string {
-  return `${setting(settings, 'Tên phong trào')} ${setting(settings, 'Năm')}`.trim();
+  return `${setting(settings, 'Tên phong trào')} ${setting(settings, 'Năm')}`.trim().replace(/\|/g, '/');
 }

@@ -10,5 +10,4 @@ export {
   type PendingFix,
   type UnitMilestone,
 } from './model.ts';
-export { campaignKey, layoutData, type LayoutData } from './campaign.ts';
 export { historyTab, previousWeek, readHistory, weeklyFigures, type HistoryRow } from './history.ts';

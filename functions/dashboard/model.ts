@@ -2,7 +2,7 @@
 import type { Progress, ProgressStatus } from '../calendar/index.ts';
 import type { AwardTally, Evaluation, Level } from '../core/model.ts';
 import { LEVELS, UNCLASSIFIED } from '../core/model.ts';
-import { layoutData, type LayoutData } from './campaign.ts';
+import { layoutData, type LayoutData } from '../core/settings.ts';
 
 export interface MilestoneFigures {
   readonly code: string;

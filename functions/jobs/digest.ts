@@ -2,17 +2,15 @@
 import { createHash } from 'node:crypto';
 import { computeProgress, formatLocalDate, formatWeekdayDate, isoWeekKey, localDay, readMilestones } from '../calendar/index.ts';
 import type { Evaluation } from '../core/model.ts';
-import { listSetting } from '../core/settings.ts';
+import { campaignKey, listSetting, type LayoutData } from '../core/settings.ts';
 import type { PlannedEmail, Snapshot } from '../core/snapshot.ts';
 import {
-  campaignKey,
   dashboardModel,
   historyTab,
   previousWeek,
   readHistory,
   weeklyFigures,
   type DashboardModel,
-  type LayoutData,
 } from '../dashboard/index.ts';
 import type { JobPlan } from './plan.ts';
 

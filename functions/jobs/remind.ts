@@ -15,7 +15,7 @@ import { formLinkKey, readFormLinks, type FormLinks } from '../core/links.ts';
 import type { Evaluation } from '../core/model.ts';
 import { numberSetting } from '../core/settings.ts';
 import type { PlannedEmail, Recipient, Snapshot } from '../core/snapshot.ts';
-import { campaignKey, layoutData, type LayoutData } from '../dashboard/campaign.ts';
+import { campaignKey, layoutData, type LayoutData } from '../core/settings.ts';
 import type { JobPlan } from './plan.ts';
 
 /** Data of `templates/reminder.*` (before the deadline and on the day) and `templates/overdue.*` (after it). */

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Evaluation, NominationVerdict, UnitResult } from '../core/model.ts';
 import { UNCLASSIFIED } from '../core/model.ts';
 import type { PlannedEmail, Snapshot } from '../core/snapshot.ts';
-import { campaignKey, layoutData, type LayoutData } from '../dashboard/campaign.ts';
+import { campaignKey, layoutData, type LayoutData } from '../core/settings.ts';
 
 /** Data of `templates/results.*`. */
 export interface ResultsData extends LayoutData {

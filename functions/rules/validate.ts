@@ -13,7 +13,7 @@ import {
 import { cellText, formatDateTime } from '../core/cells.ts';
 import type { Unit } from '../core/model.ts';
 import type { Snapshot } from '../core/snapshot.ts';
-import type { Table, TableRow } from '../core/table.ts';
+import type { Cell } from '../core/cells.ts';
 import { readTable } from '../core/table.ts';
 import { msg } from './messages.ts';
 import type { Answer } from './validate-answer.ts';
@@ -44,21 +44,38 @@ interface Column {
   readonly question: Question;
   /** The column's header in the tab (what the unit saw), or the declared header when the column is missing. */
   readonly seen: string;
+  /** Position in the row, -1 when the tab has no such column. */
+  readonly index: number;
   readonly criterion?: string;
 }
 
 /** Columns of a form in its tab; a criterion's score column is found by its `[code]` prefix, so retitling is harmless. */
-function columnsOf(form: FormDef, table: Table, criteria: readonly Criterion[]): Column[] {
-  const columns: Column[] = form.questions.map((question) => ({ question, seen: question.header }));
+function columnsOf(form: FormDef, index: ReadonlyMap<string, number>, criteria: readonly Criterion[]): Column[] {
+  const columns: Column[] = form.questions.map((question) => ({ question, seen: question.header, index: index.get(question.header) ?? -1 }));
   if (form.tab !== FINAL_FORM.tab) return columns;
   const questions = criterionQuestions(criteria);
   criteria.forEach((c, i) => {
     const prefix = `[${c.code}]`;
-    const header = table.headers.find((h) => h.toUpperCase().startsWith(prefix));
-    columns.push({ question: questions[i], seen: header ?? questions[i].header, criterion: c.code });
+    const header = [...index.keys()].find((h) => h.toUpperCase().startsWith(prefix));
+    const seen = header ?? questions[i].header;
+    columns.push({ question: questions[i], seen, index: index.get(seen) ?? -1, criterion: c.code });
   });
   return columns;
 }
+
+/** Header → first column, after checking the required headers the way every tab is checked (HeaderError). */
+function headerIndex(snapshot: Snapshot, tab: string, values: readonly (readonly Cell[])[], required: readonly string[]): Map<string, number> {
+  // Only the header row goes through readTable: building a record per row is too slow for 50,000 responses.
+  readTable({ spreadsheetId: snapshot.spreadsheetId, tabs: new Map([[tab, values.slice(0, 1)]]) }, tab, required);
+  const index = new Map<string, number>();
+  (values[0] ?? []).forEach((h, i) => {
+    const text = cellText(h);
+    if (text !== '' && !index.has(text)) index.set(text, i);
+  });
+  return index;
+}
+
+const isBlank = (raw: readonly Cell[]): boolean => raw.every((c) => typeof c === 'string' && c.trim() === '');
 
 /**
  * Headers a response tab must have: the timestamp and every required static question. Optional questions added to a
@@ -76,27 +93,36 @@ export interface ValidationContext {
 
 /** Every row of `form`'s tab, judged; a tab that does not exist yet has no responses. */
 export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationContext): Checked[] {
-  if (!snapshot.tabs.has(form.tab)) return [];
-  const table = readTable(snapshot, form.tab, requiredHeaders(form));
-  const columns = columnsOf(form, table, ctx.criteria);
+  const values = snapshot.tabs.get(form.tab);
+  if (!values) return [];
+  const index = headerIndex(snapshot, form.tab, values, requiredHeaders(form));
+  const columns = columnsOf(form, index, ctx.criteria);
+  const at = (h: string) => index.get(h) ?? -1;
+  const special = { timestamp: at(TIMESTAMP_HEADER), unit: at('Mã đơn vị'), editLink: at(EDIT_LINK_HEADER) };
   // Conditions come first so that `requiredWhen` can look at the answers they depend on.
   const order = columns.map((_, i) => i).sort((a, b) => Number(!!columns[a].question.requiredWhen) - Number(!!columns[b].question.requiredWhen));
   const readStamp = timestampReader(ctx.timeZone);
-  const checked = table.rows.map((row) => checkRow(form, row, columns, order, readStamp, ctx));
+  const checked: Checked[] = [];
+  for (let r = 1; r < values.length; r++) {
+    const raw = values[r] ?? [];
+    if (!isBlank(raw)) checked.push(checkRow(form, raw, r + 1, columns, order, special, readStamp, ctx));
+  }
   if (form.tab !== NOMINATION_FORM.tab) markSuperseded(checked, ctx.timeZone);
   return checked;
 }
 
 function checkRow(
   form: FormDef,
-  row: TableRow,
+  raw: readonly Cell[],
+  rowNumber: number,
   columns: readonly Column[],
   order: readonly number[],
+  special: { readonly timestamp: number; readonly unit: number; readonly editLink: number },
   readStamp: ReturnType<typeof timestampReader>,
   ctx: ValidationContext,
 ): Checked {
   const errors: string[] = [];
-  const { date: submittedAt, text: timestampText } = readStamp(row.get(TIMESTAMP_HEADER));
+  const { date: submittedAt, text: timestampText } = readStamp(raw[special.timestamp]);
   if (!submittedAt) errors.push(msg.badTimestamp(TIMESTAMP_HEADER, timestampText));
 
   // Plain loops, no per-row closures: this runs 50,000 times per job.
@@ -104,8 +130,8 @@ function checkRow(
   const texts = new Array<string>(columns.length);
   const results = new Array<string | null>(columns.length).fill(null);
   for (const i of order) {
-    const { question, seen } = columns[i];
-    const cell = row.get(seen);
+    const { question, seen, index } = columns[i];
+    const cell = index < 0 ? undefined : raw[index];
     texts[i] = cellText(cell);
     const check = checkAnswer(question, seen, cell, values, texts[i]);
     if (!check.ok) results[i] = check.error;
@@ -113,7 +139,7 @@ function checkRow(
   }
   for (const error of results) if (error) errors.push(error);
 
-  const unitCode = String(values.get('Mã đơn vị') ?? cellText(row.get('Mã đơn vị')).toUpperCase());
+  const unitCode = String(values.get('Mã đơn vị') ?? cellText(raw[special.unit]).toUpperCase());
   const unit = ctx.units.get(unitCode);
   if (unitCode !== '' && !unit) errors.push(msg.unknownUnit('Mã đơn vị', unitCode));
   crossRules(form, values, unit, errors);
@@ -127,12 +153,12 @@ function checkRow(
     if (c.criterion && typeof v === 'number') scores.set(c.criterion, v);
     if (texts[i] === '') continue;
     answers.push({ question: c.seen, answer: texts[i] });
-    content += `\u0001${c.seen}\u0002${texts[i]}`;
+    content += `\u0001${i}\u0002${texts[i]}`; // question by position in the form: headers are long, answers short
   }
-  const link = cellText(row.get(EDIT_LINK_HEADER));
+  const link = special.editLink < 0 ? '' : cellText(raw[special.editLink]);
   return {
     form: form.tab,
-    rowNumber: row.rowNumber,
+    rowNumber,
     submittedAt,
     timestampText,
     unitCode,

@@ -2,7 +2,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApiError, badRequest, faultError, notFound } from './errors.ts';
 import { FaultBoard, parseFault } from './faults.ts';
-import type { JsonObject, SpreadsheetState } from './model.ts';
+import { locate } from './grid.ts';
+import type { JsonObject, SheetState, SpreadsheetState } from './model.ts';
 import { applyBatch, parseBatch } from './requests/apply.ts';
 import { check, list, obj, type Schema } from './requests/schema.ts';
 import { SheetProperties, SpreadsheetProperties } from './requests/types.ts';
@@ -121,6 +122,17 @@ function defaultBook(id: string, body: JsonObject = {}): SpreadsheetState {
   return book;
 }
 
+/** The sheets a values write changed (its ranges are valid by now), so unchanged sheets are not re-serialised. */
+function touchedSheets(book: SpreadsheetState, r: Route, body: JsonObject): SheetState[] {
+  const ranges =
+    r.method === 'values.batchUpdate'
+      ? ((body['data'] as JsonObject[] | undefined) ?? []).map((d) => String(d['range']))
+      : r.method === 'values.batchClear'
+        ? ((body['ranges'] as string[] | undefined) ?? [])
+        : [r.range!];
+  return [...new Set(ranges.map((text) => locate(book, text).sheet))];
+}
+
 export interface Handle {
   readonly server: Server;
   readonly faults: FaultBoard;
@@ -222,7 +234,7 @@ export function createSheetsHttpServer(store: Store): Handle {
         throw notFound();
     }
     // A write is answered only once it is on disk.
-    await store.persist(book.spreadsheetId);
+    await store.persist(book.spreadsheetId, touchedSheets(book, r, body));
     send(res, 200, out);
   }
 

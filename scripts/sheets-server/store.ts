@@ -3,7 +3,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_COLUMNS, DEFAULT_ROWS, type JsonObject, type SheetState, type SpreadsheetState } from './model.ts';
+import {
+  DEFAULT_COLUMNS,
+  DEFAULT_ROWS,
+  type CellData,
+  type Grid,
+  type JsonObject,
+  type SheetState,
+  type SpreadsheetState,
+} from './model.ts';
 
 const SUFFIX = '.json';
 
@@ -49,6 +57,41 @@ export function newSpreadsheetId(): string {
   return randomBytes(33).toString('base64url');
 }
 
+type StoredCell = string | number | boolean | null | CellData;
+
+/** On disk a cell holding only a plain value is that value: 50,000 rows stay a few megabytes, not tens. */
+function encodeCell(cell: CellData | null): StoredCell {
+  if (!cell) return null;
+  const v = cell.userEnteredValue;
+  if (v && Object.keys(cell).length === 1) {
+    if ('stringValue' in v) return v.stringValue;
+    if ('numberValue' in v) return v.numberValue;
+    if ('boolValue' in v) return v.boolValue;
+  }
+  return cell;
+}
+
+function decodeCell(stored: StoredCell): CellData | null {
+  if (stored === null) return null;
+  if (typeof stored === 'string') return { userEnteredValue: { stringValue: stored } };
+  if (typeof stored === 'number') return { userEnteredValue: { numberValue: stored } };
+  if (typeof stored === 'boolean') return { userEnteredValue: { boolValue: stored } };
+  return stored;
+}
+
+function encodeSheet(sheet: SheetState): string {
+  const grid = sheet.grid.map((line) => (line ? line.map(encodeCell) : null));
+  return JSON.stringify({ ...sheet, grid });
+}
+
+function decodeBook(text: string): SpreadsheetState {
+  const book = JSON.parse(text) as SpreadsheetState;
+  for (const sheet of book.sheets) {
+    sheet.grid = (sheet.grid as unknown as (StoredCell[] | null)[]).map((line) => (line ? line.map(decodeCell) : null)) as Grid;
+  }
+  return book;
+}
+
 interface Flush {
   running: Promise<void> | null;
   /** Callers whose change is not yet covered by a flush that started after it. */
@@ -58,12 +101,14 @@ interface Flush {
 export class Store {
   private readonly books = new Map<string, SpreadsheetState>();
   private readonly flushes = new Map<string, Flush>();
+  /** Serialised sheets, reused until a write touches the sheet (a replaced sheet object misses by itself). */
+  private readonly sheetText = new WeakMap<SheetState, string>();
 
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true });
     for (const name of readdirSync(dir)) {
       if (!name.endsWith(SUFFIX)) continue;
-      const book = JSON.parse(readFileSync(join(dir, name), 'utf8')) as SpreadsheetState;
+      const book = decodeBook(readFileSync(join(dir, name), 'utf8'));
       this.books.set(book.spreadsheetId, book);
     }
   }
@@ -79,10 +124,12 @@ export class Store {
   }
 
   /**
-   * Resolves once the spreadsheet's current state is durable. Changes arriving while a write is running
+   * Resolves once the spreadsheet's current state is durable. `touched` names the sheets changed in place
+   * since the last write; sheets not named (and not new) are written from their cached text. Changes arriving while a write is running
    * are coalesced into the next write, so a burst of appends costs two writes rather than one each.
    */
-  persist(id: string): Promise<void> {
+  persist(id: string, touched: readonly SheetState[] = this.books.get(id)?.sheets ?? []): Promise<void> {
+    for (const sheet of touched) this.sheetText.delete(sheet);
     let flush = this.flushes.get(id);
     if (!flush) {
       flush = { running: null, waiting: [] };
@@ -98,7 +145,7 @@ export class Store {
     flush.running = (async () => {
       // Serialise synchronously: the snapshot must be the state every waiter has seen.
       const book = this.books.get(id);
-      const text = book ? JSON.stringify(book) : '';
+      const text = book ? this.serialise(book) : '';
       try {
         if (book) await this.writeAtomically(fileName(id), text);
         for (const w of batch) w.resolve();
@@ -109,6 +156,20 @@ export class Store {
       flush.running = null;
       if (flush.waiting.length > 0) this.startFlush(id, flush);
     });
+  }
+
+  private serialise(book: SpreadsheetState): string {
+    const sheets = book.sheets.map((sheet) => {
+      let text = this.sheetText.get(sheet);
+      if (text === undefined) {
+        text = encodeSheet(sheet);
+        this.sheetText.set(sheet, text);
+      }
+      return text;
+    });
+    const { sheets: _omitted, ...rest } = book;
+    const head = JSON.stringify(rest);
+    return `${head.slice(0, -1)},"sheets":[${sheets.join(',')}]}`;
   }
 
   private async writeAtomically(name: string, text: string): Promise<void> {

@@ -1,0 +1,54 @@
+// The baseline typical Apps Script tutorials show: one Sheets call per response row read, one per `Kiểm tra` row
+// written, one mail request per email. Same verdicts as the product (from the pure planner), only the I/O differs.
+import { MailService } from '@sendgrid/mail';
+import { Client } from '@sendgrid/client';
+import { FORMS, TAB } from '../../sheets-schema/index.ts';
+import type { Snapshot } from '../../functions/core/snapshot.ts';
+import { planJob } from '../../functions/jobs/jobs.ts';
+import { quoteSheet } from '../../functions/gateways/sheets.ts';
+import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
+
+export interface NaiveResult {
+  readonly sheetsCalls: number;
+  readonly mailRequests: number;
+  readonly wallMs: number;
+}
+
+export async function runNaive(api: SheetsApi, spreadsheetId: string, snapshot: Snapshot, now: Date, mail: { apiKey: string; baseUrl: string; templateIds: ReadonlyMap<string, string> }): Promise<NaiveResult> {
+  const started = performance.now();
+  let sheetsCalls = 0;
+  let mailRequests = 0;
+  for (const form of FORMS) {
+    const rows = snapshot.tabs.get(form.tab)?.length ?? 0;
+    for (let r = 1; r <= rows; r++) {
+      sheetsCalls++;
+      await api.spreadsheets.values.get({ spreadsheetId, range: `${quoteSheet(form.tab)}!A${r}:ZZ${r}` });
+    }
+  }
+  const { plan } = planJob('ingest', snapshot, now);
+  const checks = plan.writes.find((w) => w.tab === TAB.checks)?.rows ?? [];
+  for (let r = 0; r < checks.length; r++) {
+    sheetsCalls++;
+    await api.spreadsheets.values.update({
+      spreadsheetId,
+      range: `${quoteSheet(TAB.checks)}!A${r + 1}`,
+      valueInputOption: 'RAW',
+      requestBody: { values: [checks[r] as (string | number)[]] },
+    });
+  }
+  const client = new Client();
+  client.setApiKey(mail.apiKey);
+  client.setDefaultRequest('baseUrl', mail.baseUrl);
+  const sender = new MailService();
+  sender.setClient(client);
+  for (const email of plan.emails) {
+    mailRequests++;
+    await sender.send({
+      from: { email: 'thuongtruc@thidua.example.vn' },
+      templateId: mail.templateIds.get(`thidua-${email.template}`) ?? '',
+      hideWarnings: true,
+      personalizations: [{ to: email.to.map((t) => ({ email: t.email })), dynamicTemplateData: email.data, customArgs: { email_key: email.key } }],
+    });
+  }
+  return { sheetsCalls, mailRequests, wallMs: performance.now() - started };
+}
