@@ -55,14 +55,15 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date): Evaluation {
 
   const nominations = (byForm.get(NOMINATION_FORM.tab) ?? []).filter(isValid);
   const verdicts = judgeNominations(nominations, classifications, readQuotas(snapshot), readMedalRules(settings));
-  const verdictByRow = new Map<string, NominationVerdict>(verdicts.map((v) => [`${v.form}\u0000${v.rowNumber}`, v]));
+  const verdictByRow = new Map<number, NominationVerdict>(verdicts.map((v) => [v.rowNumber, v]));
   const awards = tallyAwards(readTargets(snapshot), verdicts);
 
   const responses: JudgedResponse[] = [];
   const timestamps = new Map<JudgedResponse, string>();
+  const conclusions = new Map<JudgedResponse, string>();
   for (const form of FORMS) {
     for (const c of byForm.get(form.tab) ?? []) {
-      const v = verdictByRow.get(`${c.form}\u0000${c.rowNumber}`);
+      const v = c.form === NOMINATION_FORM.tab ? verdictByRow.get(c.rowNumber) : undefined;
       const judged: JudgedResponse = {
         form: c.form,
         rowNumber: c.rowNumber,
@@ -77,6 +78,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date): Evaluation {
         ...(c.editLink ? { editLink: c.editLink } : {}),
       };
       responses.push(judged);
+      if (v) conclusions.set(judged, verdictLine(v));
       timestamps.set(judged, c.timestampText);
     }
   }
@@ -89,6 +91,6 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date): Evaluation {
     results: resultList,
     nominations: verdicts,
     awards,
-    tabs: [checksTab(responses, timestamps, verdictByRow), classificationTab(units, results), awardsTab(awards)],
+    tabs: [checksTab(responses, timestamps, conclusions), classificationTab(units, results), awardsTab(awards)],
   };
 }

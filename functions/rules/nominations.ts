@@ -1,6 +1,5 @@
 // Each nomination's verdict (duplicate, classification gate, award rules, unit quota) and the tallies against `Chỉ tiêu`.
 import { AWARD_MEDAL, NOMINATION_HEADERS as H } from '../../sheets-schema/forms/index.ts';
-import { nameKey } from '../core/cells.ts';
 import type { AwardTally, NominationStatus, NominationVerdict } from '../core/model.ts';
 import { UNCLASSIFIED } from '../core/model.ts';
 import type { Target } from './campaign-data.ts';
@@ -41,7 +40,8 @@ export function judgeNominations(
       status,
       reason,
     });
-    const dupKey = `${c.unitCode}\u0000${nameKey(nominee)}\u0000${nameKey(award)}`;
+    // Answers are already NFC and trimmed; Vietnamese has no locale-specific casing, so plain toLowerCase suffices.
+    const dupKey = `${c.unitCode}\u0000${nominee.toLowerCase().replace(/\s+/g, ' ')}\u0000${award}`;
     const first = firstRow.get(dupKey);
     if (first !== undefined) return verdict('Trùng', `Trùng với đề nghị ở dòng ${first}; chỉ tính một lần.`);
     firstRow.set(dupKey, c.rowNumber);

@@ -17,12 +17,11 @@ export function verdictLine(v: NominationVerdict): string {
 export function checksTab(
   responses: readonly JudgedResponse[],
   timestamps: ReadonlyMap<JudgedResponse, string>,
-  verdicts: ReadonlyMap<string, NominationVerdict>,
+  conclusions: ReadonlyMap<JudgedResponse, string>,
 ): TabWrite {
   const rows: Row[] = [header(TAB.checks, ['Dòng', 'Kết luận', 'Ghi chú'])];
   for (const r of responses) {
-    const v = verdicts.get(`${r.form}\u0000${r.rowNumber}`);
-    const conclusion = v ? verdictLine(v) : '';
+    const conclusion = conclusions.get(r) ?? '';
     rows.push([
       r.form,
       timestamps.get(r) ?? '',
@@ -31,7 +30,7 @@ export function checksTab(
       r.errors.join('\n'),
       r.rowNumber,
       conclusion,
-      r.notes.filter((n) => n !== conclusion).join('\n'),
+      (conclusion === '' ? r.notes : r.notes.slice(0, -1)).join('\n'),
     ]);
   }
   return { tab: TAB.checks, rows };

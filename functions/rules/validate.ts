@@ -128,16 +128,16 @@ function checkRow(
   // Plain loops, no per-row closures: this runs 50,000 times per job.
   const values = new Map<string, Answer>();
   const texts = new Array<string>(columns.length);
-  const results = new Array<string | null>(columns.length).fill(null);
+  let results: (string | undefined)[] | undefined; // most responses have no error: allocate on the first
   for (const i of order) {
     const { question, seen, index } = columns[i];
     const cell = index < 0 ? undefined : raw[index];
-    texts[i] = cellText(cell);
+    texts[i] = typeof cell === 'number' ? String(cell) : cellText(cell);
     const check = checkAnswer(question, seen, cell, values, texts[i]);
-    if (!check.ok) results[i] = check.error;
+    if (!check.ok) (results ??= new Array<string | undefined>(columns.length))[i] = check.error;
     else if (check.value !== null) values.set(question.header, check.value);
   }
-  for (const error of results) if (error) errors.push(error);
+  if (results) for (const error of results) if (error) errors.push(error);
 
   const unitCode = String(values.get('Mã đơn vị') ?? cellText(raw[special.unit]).toUpperCase());
   const unit = ctx.units.get(unitCode);

@@ -8,12 +8,18 @@ import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
 export type Grids = ReadonlyMap<string, readonly (readonly Cell[])[]>;
 
 /** Writes each grid at A1 of its tab (creating missing tabs); rows below it and columns beyond it are cleared. */
-export async function loadGrids(api: SheetsApi, spreadsheetId: string, grids: Grids): Promise<void> {
+/**
+ * `reserveRows` sizes other tabs' grids up front (e.g. system tabs a job will fill), so a run is measured without
+ * the grid-growing step.
+ */
+export async function loadGrids(api: SheetsApi, spreadsheetId: string, grids: Grids, reserveRows: ReadonlyMap<string, number> = new Map()): Promise<void> {
   const book = await api.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties(title,sheetId,gridProperties)' });
   const sheets = new Map((book.data.sheets ?? []).map((s) => [s.properties?.title ?? '', s.properties!]));
   const requests: sheets_v4.Schema$Request[] = [];
-  for (const [tab, rows] of grids) {
-    const wantRows = Math.max(1000, rows.length + 100);
+  const sizes = new Map<string, readonly (readonly Cell[])[]>(grids);
+  for (const tab of reserveRows.keys()) if (!sizes.has(tab)) sizes.set(tab, []);
+  for (const [tab, rows] of sizes) {
+    const wantRows = Math.max(1000, rows.length + 100, reserveRows.get(tab) ?? 0);
     const wantColumns = Math.max(26, ...rows.map((r) => r.length));
     const sheet = sheets.get(tab);
     if (!sheet) {

@@ -1,7 +1,7 @@
 // The demo campaign as rows keyed by header: coordinator tabs and responses to the four forms, with the mistakes
 // units really make. Deterministic: the same `now` gives the same campaign.
 import { TZDate } from '@date-fns/tz';
-import { FORMS, TAB, TIMESTAMP_HEADER, type FormDef, type Question } from '../../sheets-schema/index.ts';
+import { FORMS, SETTINGS, TAB, TIMESTAMP_HEADER, type FormDef, type Question } from '../../sheets-schema/index.ts';
 import { defaultCriteria, defaultTabRows } from '../../sheets-schema/defaults.ts';
 import { formQuestions } from '../../sheets-schema/forms/index.ts';
 import { RECOGNISED_UNITS_HEADER, REGISTERED_UNITS_HEADER } from '../../sheets-schema/forms/reports.ts';
@@ -116,14 +116,14 @@ export function demoCampaign(now: Date, formBaseUrl: string): DemoTabs {
   const tabs: DemoTabs = new Map();
   const unit = (code: string) => DEMO_UNITS.find((u) => u.code === code)!;
 
-  tabs.set(TAB.config, [
-    ['Tên phong trào', 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc'],
-    ['Năm', String(year)],
-    ['Cơ quan phát động', 'Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh Tổ quốc tỉnh'],
-    ['Tên người gửi', 'Thường trực phong trào (Công an tỉnh)'],
-    ['Email trả lời', 'phongtrao.pv01@example.vn'],
-    ['Người nhận bản tin', 'truongban@example.vn, photruongban@example.vn; thuongtruc.pv01@example.vn'],
-  ].map(([k, v]) => ({ 'Khóa': k, 'Giá trị': v })));
+  const demoSettings: Record<string, string> = {
+    'Năm': String(year),
+    'Cơ quan phát động': 'Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh Tổ quốc tỉnh',
+    'Tên người gửi': 'Thường trực phong trào (Công an tỉnh)',
+    'Email trả lời': 'phongtrao.pv01@example.vn',
+    'Người nhận bản tin': 'truongban@example.vn, photruongban@example.vn; thuongtruc.pv01@example.vn',
+  };
+  tabs.set(TAB.config, SETTINGS.map((d) => ({ 'Khóa': d.key, 'Giá trị': demoSettings[d.key] ?? d.default, 'Ghi chú': d.help })));
 
   tabs.set(TAB.units, DEMO_UNITS.map((u) => ({
     'Mã đơn vị': u.code,

@@ -1,0 +1,79 @@
+// The Sheets gateway over the official client against the local Sheets-compatible server.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSheetsClient } from '../../../functions/gateways/sheets-client.ts';
+import { createSheetsGateway, gridFromRange, quoteSheet, SheetsError } from '../../../functions/gateways/sheets.ts';
+import { startSheetsServer, type SheetsServer } from '../../../scripts/sheets-server/index.ts';
+
+const ID = 'gateway';
+let server: SheetsServer;
+let dir: string;
+const fastRetry = { retries: 4, baseDelayMs: 1, maxDelayMs: 5 };
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'thidua-gw-'));
+  server = await startSheetsServer({ port: 0, dataDir: dir });
+  await fetch(new URL(`__admin/spreadsheets/${ID}`, server.url), { method: 'PUT' });
+  const api = createSheetsClient(server.url);
+  await api.spreadsheets.batchUpdate({
+    spreadsheetId: ID,
+    requestBody: { requests: [{ addSheet: { properties: { title: 'Kiểm tra' } } }, { addSheet: { properties: { title: "Ý kiến 'đơn vị'" } } }] },
+  });
+});
+
+afterAll(async () => {
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('Sheets gateway', () => {
+  it('quotes sheet names with spaces, Vietnamese letters and apostrophes', () => {
+    expect(quoteSheet("Ý kiến 'đơn vị'")).toBe("'Ý kiến ''đơn vị'''");
+    expect(gridFromRange("'Kiểm tra'!A1:Z1000")).toEqual({ rows: 1000, columns: 26 });
+  });
+
+  it('writes RAW, so an answer that looks like a formula comes back as the same text', async () => {
+    const gateway = createSheetsGateway({ api: createSheetsClient(server.url), spreadsheetId: ID, retry: fastRetry });
+    const formula = '=IMPORTXML("http://example.vn/x";"//a")';
+    await gateway.writeValues([{ range: `${quoteSheet('Kiểm tra')}!A1:B2`, values: [['Lỗi', 'Số'], [formula, '0012']] }]);
+    const api = createSheetsClient(server.url);
+    const back = await api.spreadsheets.values.get({ spreadsheetId: ID, range: `${quoteSheet('Kiểm tra')}!A2:B2`, valueRenderOption: 'FORMULA' });
+    expect(back.data.values).toEqual([[formula, '0012']]);
+  });
+
+  it('reads a whole snapshot in one call, with each tab’s grid size', async () => {
+    const gateway = createSheetsGateway({ api: createSheetsClient(server.url), spreadsheetId: ID, retry: fastRetry });
+    const snapshot = await gateway.readSnapshot(['Kiểm tra', "Ý kiến 'đơn vị'"]);
+    expect(gateway.calls()).toBe(1);
+    expect(snapshot.tabs.get('Kiểm tra')?.[1]).toEqual(['=IMPORTXML("http://example.vn/x";"//a")', '0012']);
+    expect(snapshot.grids.get('Kiểm tra')).toEqual({ rows: 1000, columns: 26 });
+  });
+
+  it('skips tabs the spreadsheet does not have instead of failing the whole read', async () => {
+    const gateway = createSheetsGateway({ api: createSheetsClient(server.url), spreadsheetId: ID, retry: fastRetry });
+    const snapshot = await gateway.readSnapshot(['Kiểm tra', 'Lịch sử']);
+    expect([...snapshot.tabs.keys()]).toEqual(['Kiểm tra']);
+  });
+
+  it('retries 429 and 500 answers, POST included, until the write goes through', async () => {
+    const gateway = createSheetsGateway({ api: createSheetsClient(server.url), spreadsheetId: ID, retry: fastRetry });
+    server.faults.inject({ status: 429, count: 2, methods: ['values.batchUpdate'] });
+    server.faults.inject({ status: 500, count: 1, methods: ['values.append'] });
+    await gateway.writeValues([{ range: `${quoteSheet('Kiểm tra')}!C1`, values: [['sau lỗi 429']] }]);
+    const row = await gateway.appendRows("Ý kiến 'đơn vị'", [['một'], ['hai']]);
+    expect(row).toBe(1);
+    expect((await gateway.readTab('Kiểm tra'))[0]).toEqual(['Lỗi', 'Số', 'sau lỗi 429']);
+    expect(gateway.calls()).toBe(2 + 1 + 1 + 1 + 1);
+  });
+
+  it('reports a failure in Google’s words, without retrying what cannot succeed', async () => {
+    const gateway = createSheetsGateway({ api: createSheetsClient(server.url), spreadsheetId: 'khong-co', retry: fastRetry });
+    const error = await gateway.readTab('Kiểm tra').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SheetsError);
+    expect((error as SheetsError).status).toBe(404);
+    expect((error as SheetsError).message).toMatch(/^Google API error - \[404\] /);
+    expect(gateway.calls()).toBe(1);
+  });
+});
