@@ -1,5 +1,22 @@
-// The schema API: tabs, settings keys and forms, the one source for setup, validation and generated forms.
+// The schema API: tabs, settings keys, forms and defaults — the one source for setup, validation and generated forms.
 export type { Criterion, FormDef, Question, QuestionKind, TabDef, TabOwner } from './types.ts';
 export { EDIT_LINK_HEADER, TAB, TABS, TIMESTAMP_HEADER, tabDef } from './tabs.ts';
 export { SETTINGS, type SettingDef, type SettingKey } from './settings.ts';
-export { FORMS, formDef } from './forms/index.ts';
+export {
+  AWARDS,
+  AWARD_CERTIFICATE,
+  AWARD_MEDAL,
+  AWARD_MINISTER_CERTIFICATE,
+  FINAL_FORM,
+  FORMS,
+  INTERIM_FORM,
+  KIND_COLLECTIVE,
+  KIND_INDIVIDUAL,
+  NOMINATION_FORM,
+  REGISTRATION_FORM,
+  criterionHeader,
+  criterionQuestions,
+  formDef,
+  formQuestions,
+} from './forms/index.ts';
+export { defaultCriteria, defaultMilestones, defaultTabRows, defaultTargets } from './defaults.ts';

@@ -62,6 +62,7 @@ beforeAll(async () => {
   await stack.runJob('ingest');
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  page.setDefaultTimeout(15_000);
 }, 120_000);
 
 afterAll(async () => {
@@ -138,5 +139,5 @@ describe('registration, from a mistake to a receipt', () => {
 
     await expect.poll(registrationProgress, poll).not.toBe(before);
     await shot('11-tong-hop-sau');
-  });
+  }, 180_000);
 });
