@@ -15,7 +15,7 @@ import {
   NOMINATION_HEADERS as N,
 } from '../../sheets-schema/forms/nominations.ts';
 import { dateToSerial, type Cell } from '../../functions/core/cells.ts';
-import { formSlug } from '../web/questions.ts';
+import { formSlug } from '../web/index.ts';
 import { contactEmail, DEMO_PEOPLE, DEMO_UNITS, leaderEmail, type DemoUnit } from './units.ts';
 
 export type DemoRow = Record<string, Cell>;

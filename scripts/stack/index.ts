@@ -119,6 +119,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       spreadsheetId: DEMO_SPREADSHEET_ID,
       ingestUrl,
       ingestSecret: secret,
+      now,
     });
     closers.push(() => web.close());
 

@@ -29,12 +29,10 @@ function control(q: Question, value: string, required: boolean, id: string): str
       return `<input id="${id}" type="number" ${name} value="${esc(value)}" min="${b.min}"${b.max !== undefined ? ` max="${b.max}"` : ''} step="${b.step}"${req}>`;
     }
     case 'choice':
-      return (q.options ?? [])
-        .map(
-          (o, i) =>
-            `<label><input type="radio" ${name} value="${esc(o)}"${o === value ? ' checked' : ''}${req}${i === 0 ? ` id="${id}"` : ''}> ${esc(o)}</label><br>`,
-        )
-        .join('');
+      // A radio group named by the question title (a label `for` would rename its first option instead).
+      return `<div role="radiogroup" aria-labelledby="${id}-title">${(q.options ?? [])
+        .map((o) => `<label><input type="radio" ${name} value="${esc(o)}"${o === value ? ' checked' : ''}${req}> ${esc(o)}</label><br>`)
+        .join('')}</div>`;
     default:
       return `<input id="${id}" type="text" ${name} value="${esc(value)}"${req}${max}>`;
   }
@@ -51,7 +49,9 @@ export function renderForm(view: FormView): string {
     const star = q.required ? `<span class="req"${q.requiredWhen && !required ? ' hidden' : ''}> *</span>` : '';
     const conditional = q.requiredWhen ? `<div class="help">Bắt buộc khi "${esc(q.requiredWhen.header)}" là "${esc(q.requiredWhen.equals)}".</div>` : '';
     const err = errors.get(q.header);
-    return `<div class="q"${when}><label class="title" for="${id}">${esc(q.header)}${star}</label>${q.help ? `<div class="help">${esc(q.help)}</div>` : ''}${conditional}
+    const title = q.kind === 'choice' ? `<div class="title" id="${id}-title">` : `<label class="title" for="${id}">`;
+    const titleEnd = q.kind === 'choice' ? '</div>' : '</label>';
+    return `<div class="q"${when}>${title}${esc(q.header)}${star}${titleEnd}${q.help ? `<div class="help">${esc(q.help)}</div>` : ''}${conditional}
 ${control(q, answers[q.header] ?? '', required, id)}${err ? `<div class="err" role="alert">${esc(err)}</div>` : ''}</div>`;
   });
   const summary =

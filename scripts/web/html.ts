@@ -31,13 +31,13 @@ tr.hl td{outline:2px solid #1a73e8}
 .bar.level>span{background:#4285f4}.bar>em{position:absolute;left:6px;top:0;font-size:12px;font-style:normal;line-height:16px}
 .card{background:#fff;border:1px solid #dadce0;border-radius:8px;padding:12px 16px;margin:12px 0}
 form.gform{max-width:760px}.q{background:#fff;border:1px solid #dadce0;border-radius:8px;padding:14px 18px;margin:10px 0}
-.q label.title{font-weight:600;display:block}.q .help{color:#5f6368;font-size:13px;margin:4px 0 8px}
+.q .title{font-weight:600;display:block}.q .help{color:#5f6368;font-size:13px;margin:4px 0 8px}
 .q input[type=text],.q input[type=email],.q input[type=number],.q textarea,.q select{width:100%;padding:6px;font:inherit}
 .q textarea{min-height:90px}.req{color:#d93025}.err{color:#d93025;font-size:13px;margin-top:6px}
 .errors{background:#fce8e6;border:1px solid #d93025;border-radius:8px;padding:8px 16px}
 button{background:#1a5c2e;color:#fff;border:0;border-radius:4px;padding:8px 20px;font:inherit;cursor:pointer}
 .muted{color:#5f6368;font-size:13px}iframe.mail{width:100%;height:520px;border:1px solid #dadce0;background:#fff}
-pre.mail{background:#fff;border:1px solid #dadce0;padding:12px;white-space:pre-wrap}
+pre.mail{background:#fff;border:1px solid #dadce0;padding:12px;white-space:pre-wrap;font-family:inherit}
 `;
 
 export function page(title: string, body: string, script = ''): string {

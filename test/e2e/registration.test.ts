@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
+import { archiveModel, readAllTabs, snapshotOf, toWorkbook } from '../../scripts/export/index.ts';
 import { startLocalStack, type LocalStack } from '../../scripts/stack/index.ts';
 
 const SHOTS = path.resolve('test-results/e2e');
@@ -140,4 +142,16 @@ describe('registration, from a mistake to a receipt', () => {
     await expect.poll(registrationProgress, poll).not.toBe(before);
     await shot('11-tong-hop-sau');
   }, 180_000);
+
+  it('archives the demo campaign: every tab and both official lists', async () => {
+    const tabs = await readAllTabs(createSheetsClient(stack.urls.sheets), stack.spreadsheetId);
+    const model = archiveModel(tabs, snapshotOf(stack.spreadsheetId, tabs));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toWorkbook(model).xlsx.writeBuffer()) as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([...tabs.map((t) => t.tab), 'DS xếp loại', 'DS đề nghị khen thưởng']);
+    const units = tabs.find((t) => t.tab === 'Đơn vị')!.values.length - 1;
+    expect(workbook.getWorksheet('DS xếp loại')!.rowCount).toBe(4 + units);
+    expect(workbook.getWorksheet('DS đề nghị khen thưởng')!.rowCount).toBeGreaterThan(4);
+    expect(workbook.getWorksheet('Đăng ký thi đua')!.getCell('A2').value).toBeInstanceOf(Date);
+  });
 });

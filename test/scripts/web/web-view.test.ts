@@ -79,6 +79,14 @@ describe('local web view', () => {
     expect(html).toContain('Mã do Thường trực phong trào cấp, ví dụ SO-TP.');
   });
 
+  it('asks the final report the criteria of Tiêu chí read at request time, and medal questions only when relevant', async () => {
+    const final = await (await fetch(`${h.web}/forms/bao-cao-tong-ket`)).text();
+    expect(final).toMatch(/>\[TC1\] Lãnh đạo, chỉ đạo[^<]*</);
+    expect(final).toMatch(/type="number" name="\[TC1\][^"]*" value="" min="0" max="15" step="any" required/);
+    const nominations = await (await fetch(`${h.web}/forms/de-nghi-khen-thuong`)).text();
+    expect(nominations).toContain('data-when-header="Hình thức khen thưởng"');
+  });
+
   it('refuses a response missing a required answer server-side and appends nothing', async () => {
     const res = await post('/forms/dang-ky-thi-dua', { ...VALID, 'Nội dung cam kết': ' ', 'Số tổ': '-1' });
     const html = await res.text();
