@@ -119,7 +119,7 @@ async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 're
  * transform cache is warmed by a first run, so the second run measures loading, not compiling TypeScript.
  */
 async function coldImport(): Promise<Record<string, number>> {
-  const env = { ...process.env, SPREADSHEET_ID: ID, SENDGRID_API_KEY: API_KEY, MAIL_FROM: 'a@example.vn', INGEST_SECRET: 'x'.repeat(32) };
+  const env = { ...process.env, SPREADSHEET_ID: ID, SENDGRID_API_KEY: API_KEY, MAIL_FROM: 'a@example.vn', INGEST_SECRET: 'x'.repeat(32), OIDC_AUDIENCE: 'https://example.invalid/ingest', SCHEDULER_SERVICE_ACCOUNT: 'scheduler@example.iam.gserviceaccount.com' };
   const code = (spec: string) =>
     `const t=performance.now();await import(${JSON.stringify(spec)});process.stdout.write(String(performance.now()-t))`;
   const out: Record<string, number> = {};

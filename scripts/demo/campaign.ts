@@ -241,3 +241,14 @@ export function demoCampaign(now: Date, formBaseUrl: string): DemoTabs {
   n('KDC-KP1', 12, medal('Ngô Thị Mai', 'Trưởng khu phố', 'Nữ', 'Lực lượng cơ sở', 11));
   return tabs;
 }
+
+/** The same campaign as sheet grids (header row first), for loading in bulk. */
+export function demoGrids(now: Date, formBaseUrl: string): Map<string, Cell[][]> {
+  const grids = new Map<string, Cell[][]>();
+  for (const [tab, rows] of demoCampaign(now, formBaseUrl)) {
+    const headers: string[] = [];
+    for (const row of rows) for (const key of Object.keys(row)) if (!headers.includes(key)) headers.push(key);
+    grids.set(tab, [headers, ...rows.map((row) => headers.map((h) => row[h] ?? ''))]);
+  }
+  return grids;
+}
