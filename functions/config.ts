@@ -19,6 +19,12 @@ const VARIABLES = {
   MAIL_FROM: { schema: z.email(), required: true, help: 'the sender address verified at SendGrid' },
   INGEST_SECRET: { schema: z.string().min(16), required: false, help: 'HMAC secret shared with the form trigger, at least 16 characters' },
   THIDUA_DATA_DIR: { schema: z.string().min(1), required: false, help: 'where the local stack keeps its data' },
+  OIDC_AUDIENCE: { schema: z.string().min(1), required: false, help: 'the audience of Cloud Scheduler OIDC tokens (deployed functions)' },
+  SCHEDULER_SERVICE_ACCOUNT: {
+    schema: z.email(),
+    required: false,
+    help: 'the service account email Cloud Scheduler runs as (deployed functions)',
+  },
 } as const;
 
 type Vars = typeof VARIABLES;
@@ -41,4 +47,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     out[name] = parsed.data;
   }
   return out as Config;
+}
+
+/** Makes optional variables required where a caller cannot work without them (the deployed HTTP functions). */
+export function requireConfig<K extends keyof Config>(config: Config, ...names: K[]): Config & Required<Pick<Config, K>> {
+  for (const name of names) {
+    if (!config[name]) throw new ConfigError(`Missing environment variable ${String(name)}: ${VARIABLES[name as keyof Vars].help}.`);
+  }
+  return config as Config & Required<Pick<Config, K>>;
 }

@@ -1,7 +1,7 @@
 // The deployable functions: exactly `ingest`, `remind` and `digest`, registered with the Functions Framework.
 import { http } from '@google-cloud/functions-framework';
-import { ConfigError, loadConfig } from './config.ts';
-import { createHandlers, createOidcVerifier, loadHttpEnv } from './http/index.ts';
+import { ConfigError, loadConfig, requireConfig } from './config.ts';
+import { createHandlers, createOidcVerifier } from './http/index.ts';
 import type { RunJob } from './http/index.ts';
 import { createLogger } from './logging.ts';
 
@@ -9,8 +9,7 @@ const startupLogger = createLogger({ labels: { component: 'startup' } });
 
 function start(): void {
   // Fail at start-up, not at the first request: a missing variable shows as one clear line in the deploy logs.
-  const config = loadConfig();
-  const httpEnv = loadHttpEnv();
+  const config = requireConfig(loadConfig(), 'OIDC_AUDIENCE', 'SCHEDULER_SERVICE_ACCOUNT');
   const logger = createLogger({
     labels: { component: 'functions' },
     secrets: [config.INGEST_SECRET ?? '', config.SENDGRID_API_KEY],
@@ -25,7 +24,7 @@ function start(): void {
   };
   const handlers = createHandlers({
     runJob,
-    verifyOidc: createOidcVerifier({ audience: httpEnv.oidcAudience, serviceAccount: httpEnv.schedulerServiceAccount }),
+    verifyOidc: createOidcVerifier({ audience: config.OIDC_AUDIENCE, serviceAccount: config.SCHEDULER_SERVICE_ACCOUNT }),
     secret: config.INGEST_SECRET,
     logger,
   });

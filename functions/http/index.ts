@@ -3,4 +3,3 @@ export { createHandlers, type HandlerDeps, type Handlers, type JobName, type Job
 export { createOidcVerifier, type OidcOptions, type OidcVerdict, type OidcVerifier } from './oidc.ts';
 export { createReplayGuard, type ReplayGuard } from './replay.ts';
 export { SIGNATURE_HEADER, TIMESTAMP_HEADER, signPayload, verifySignature, type SignatureVerdict } from './signature.ts';
-export { loadHttpEnv, type HttpEnv } from './env.ts';

@@ -31,7 +31,7 @@ afterAll(async () => {
 
 describe('weekly digest in a browser', () => {
   it('shows a progress bar and the figures per milestone, and the text part says the same', async () => {
-    const digests = stack.mail.outbox().flatMap((m) => m.rendered).filter((m) => m.email_key.startsWith('digest|'));
+    const digests = stack.mail.outbox().flatMap((m) => m.rendered).filter((m) => (m.email_key ?? '').startsWith('digest|'));
     // Two leader lists in the demo's Cấu hình: one email each.
     expect(digests).toHaveLength(2);
     const digest = digests[0];
@@ -43,11 +43,13 @@ describe('weekly digest in a browser', () => {
     // Each milestone line carries its share submitted; the bar beneath it is drawn from table cells with widths.
     const milestones = await page.locator('td', { hasText: /^(DK|KH|SK|TK|KT) – / }).allInnerTexts();
     expect(milestones.map((t) => t.slice(0, 2))).toEqual(['DK', 'KH', 'SK', 'TK', 'KT']);
-    const bars = await page.evaluate(() =>
-      [...document.querySelectorAll('table[style*="table-layout:fixed"] tr')].map((tr) =>
-        [...tr.querySelectorAll('td')].reduce((sum, td) => sum + td.getBoundingClientRect().width, 0),
-      ),
-    );
+    const barRows = page.locator('table[style*="table-layout:fixed"] tr');
+    const bars: number[] = [];
+    for (let i = 0; i < (await barRows.count()); i++) {
+      let width = 0;
+      for (const cell of await barRows.nth(i).locator('td').all()) width += (await cell.boundingBox())?.width ?? 0;
+      bars.push(width);
+    }
     expect(bars.length).toBeGreaterThanOrEqual(5);
     for (const width of bars.slice(0, 5)) expect(width).toBeGreaterThan(300);
 

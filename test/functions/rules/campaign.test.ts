@@ -81,9 +81,9 @@ describe('the demo campaign after ingest', () => {
     const after = await tab('Xếp loại');
     for (const code of between) expect(after.find((r) => r['Mã đơn vị'] === code)!['Xếp loại']).toBe('Trung bình');
     // Each unit whose result changed gets one results summary for the change.
-    const summaries = stack.mail.outbox().flatMap((m) => m.rendered).filter((m) => m.email_key.startsWith('results|'));
+    const summaries = stack.mail.outbox().flatMap((m) => m.rendered).filter((m) => (m.email_key ?? '').startsWith('results|'));
     for (const code of between) {
-      expect(summaries.filter((m) => m.email_key.includes(`|${code}|`))).toHaveLength(2);
+      expect(summaries.filter((m) => (m.email_key ?? '').includes(`|${code}|`))).toHaveLength(2);
     }
   });
 });
