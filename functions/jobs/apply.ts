@@ -30,6 +30,8 @@ export interface ApplyContext {
 
 export interface ApplyResult {
   readonly planned: number;
+  /** The emails the mail log did not hold yet: sent (or, in a dry run, only rendered by the caller). */
+  readonly due: readonly PlannedEmail[];
   readonly sent: number;
   readonly failed: number;
   readonly alreadySent: number;
@@ -100,7 +102,7 @@ function recipientsText(email: PlannedEmail): string {
 
 export async function applyPlan(ctx: ApplyContext, snapshot: SheetsSnapshot, plan: JobPlan): Promise<ApplyResult> {
   const { due, alreadySent, inDoubt } = dueEmails(snapshot, plan.emails);
-  const base = { planned: plan.emails.length, alreadySent, inDoubt };
+  const base = { planned: plan.emails.length, due, alreadySent, inDoubt };
   if (ctx.dryRun) return { ...base, sent: 0, failed: 0, lostClaims: 0, tabsWritten: 0 };
 
   const tabWrites = plan.writes.map((w) => rewrite(w, snapshot.tabs.get(w.tab) ?? []));

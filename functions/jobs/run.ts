@@ -59,12 +59,11 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
 
   const lines = [...plan.summary];
   if (dryRun) {
+    // A dry run still renders every due email, so a template error shows before anything is sent.
     const { loadTemplates } = await import('../mail/templates.ts');
     const templates = loadTemplates();
-    const { dueEmails } = await import('./mail-log.ts');
-    const due = dueEmails(snapshot, plan.emails).due;
-    for (const email of due) templates.render(email.template, email.data);
-    lines.push(`Chạy thử: đã soạn ${due.length} thư, không gửi thư nào và không ghi gì vào bảng tính.`);
+    for (const email of result.due) templates.render(email.template, email.data);
+    lines.push(`Chạy thử: đã soạn ${result.due.length} thư, không gửi thư nào và không ghi gì vào bảng tính.`);
   } else {
     lines.push(
       `Thư: đã gửi ${result.sent}, lỗi ${result.failed}, đã gửi từ trước ${result.alreadySent}` +
