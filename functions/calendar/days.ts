@@ -1,50 +1,12 @@
 // Calendar days in the campaign's time zone as plain day numbers, so date arithmetic never depends on the server's zone.
 import { TZDate } from '@date-fns/tz';
+import { zoneOffsetMs } from '../core/cells.ts';
 
 const DAY_MS = 86_400_000;
 
-const HOUR_MS = 3_600_000;
-const offsets = new Map<string, Map<number, number>>();
-
-/**
- * The zone's UTC offset at `ms`, cached per hour: building a TZDate costs ~16 µs, which is seconds over 50,000 responses,
- * and zones change offset only on hour boundaries.
- */
-function offsetMs(ms: number, timeZone: string): number {
-  const hour = Math.floor(ms / HOUR_MS);
-  let zone = offsets.get(timeZone);
-  if (!zone) offsets.set(timeZone, (zone = new Map()));
-  let offset = zone.get(hour);
-  if (offset === undefined) {
-    if (zone.size > 100_000) zone.clear();
-    offset = -new TZDate(hour * HOUR_MS, timeZone).getTimezoneOffset() * 60_000;
-    zone.set(hour, offset);
-  }
-  return offset;
-}
-
-/** The wall-clock time of `date` in `timeZone`, as a Date whose UTC fields carry it. */
-function wallClock(date: Date, timeZone: string): Date {
-  return new Date(date.getTime() + offsetMs(date.getTime(), timeZone));
-}
-
 /** Days since 01/01/1970 of the wall-clock date of `date` in `timeZone`. */
 export function localDay(date: Date, timeZone: string): number {
-  return Math.floor(wallClock(date, timeZone).getTime() / DAY_MS);
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** dd/MM/yyyy in `timeZone`; same text as core's formatDate, fast enough for one call per unit × milestone. */
-export function formatLocalDate(date: Date, timeZone: string): string {
-  const w = wallClock(date, timeZone);
-  return `${pad(w.getUTCDate())}/${pad(w.getUTCMonth() + 1)}/${w.getUTCFullYear()}`;
-}
-
-/** dd/MM/yyyy HH:mm:ss in `timeZone`; same text as core's formatDateTime. */
-export function formatLocalDateTime(date: Date, timeZone: string): string {
-  const w = wallClock(date, timeZone);
-  return `${formatLocalDate(date, timeZone)} ${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}:${pad(w.getUTCSeconds())}`;
+  return Math.floor((date.getTime() + zoneOffsetMs(date.getTime(), timeZone)) / DAY_MS);
 }
 
 export function dayParts(day: number): { readonly year: number; readonly month: number; readonly date: number; readonly weekday: number } {

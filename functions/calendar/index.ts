@@ -12,4 +12,4 @@ export {
 } from './progress.ts';
 export { latestDueStep, reminderSteps, type ReminderStep } from './schedule.ts';
 export { formatWeekdayDate, formatWeekdayDay } from './weekday.ts';
-export { formatLocalDate, formatLocalDateTime, isoWeekKey, localDay } from './days.ts';
+export { isoWeekKey, localDay } from './days.ts';

@@ -2,7 +2,8 @@
 import { TAB } from '../../sheets-schema/index.ts';
 import type { Evaluation, JudgedResponse, Milestone, Unit } from '../core/model.ts';
 import type { TabWrite } from '../core/snapshot.ts';
-import { formatLocalDate, localDay } from './days.ts';
+import { localDay } from './days.ts';
+import { formatDate } from '../core/cells.ts';
 import { campaignTimeZone } from './milestones.ts';
 
 export type ProgressStatus = 'Chưa đến hạn' | 'Sắp đến hạn' | 'Đã nộp' | 'Nộp muộn' | 'Quá hạn' | 'Không hợp lệ';
@@ -104,9 +105,9 @@ export function progressTab(progress: Progress): TabWrite {
     e.unit.code,
     e.unit.name,
     e.milestone.code,
-    formatLocalDate(e.milestone.deadline, progress.timeZone),
+    formatDate(e.milestone.deadline, progress.timeZone),
     e.status,
-    e.submittedAt ? formatLocalDate(e.submittedAt, progress.timeZone) : '',
+    e.submittedAt ? formatDate(e.submittedAt, progress.timeZone) : '',
   ]);
   return { tab: TAB.progress, rows: [[...PROGRESS_HEADERS], ...rows] };
 }

@@ -28,33 +28,46 @@ export function nameKey(cell: Cell | undefined | null): string {
  */
 const SERIAL_EPOCH_UTC_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+const offsets = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's UTC offset at the instant `ms`, cached per hour: building a TZDate costs ~16 µs, seconds over 50,000
+ * responses, and zones change their offset only on hour boundaries.
+ */
+export function zoneOffsetMs(ms: number, timeZone: string): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  let offset = zone.get(hour);
+  if (offset === undefined) {
+    if (zone.size > 100_000) zone.clear();
+    offset = -new TZDate(hour * HOUR_MS, timeZone).getTimezoneOffset() * 60_000;
+    zone.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The instant at which clocks in `timeZone` show `wallMs` (a wall-clock time carried in UTC fields). */
+function wallToInstant(wallMs: number, timeZone: string): number {
+  return wallMs - zoneOffsetMs(wallMs - zoneOffsetMs(wallMs, timeZone), timeZone);
+}
+
+/** The wall-clock time of `date` in `timeZone`, carried in the UTC fields of the result. */
+function wallClock(date: Date, timeZone: string): Date {
+  return new Date(date.getTime() + zoneOffsetMs(date.getTime(), timeZone));
+}
+
+/** Whole seconds: Sheets shows seconds, and a serial's float noise must not leak milliseconds. */
+const toSecond = (ms: number) => Math.floor(ms / 1000) * 1000;
 
 export function serialToDate(serial: number, timeZone = DEFAULT_TIME_ZONE): Date {
-  const wall = new Date(SERIAL_EPOCH_UTC_MS + Math.round(serial * DAY_MS));
-  return new Date(
-    new TZDate(
-      wall.getUTCFullYear(),
-      wall.getUTCMonth(),
-      wall.getUTCDate(),
-      wall.getUTCHours(),
-      wall.getUTCMinutes(),
-      wall.getUTCSeconds(),
-      timeZone,
-    ).getTime(),
-  );
+  return new Date(wallToInstant(toSecond(SERIAL_EPOCH_UTC_MS + Math.round(serial * DAY_MS)), timeZone));
 }
 
 export function dateToSerial(date: Date, timeZone = DEFAULT_TIME_ZONE): number {
-  const local = new TZDate(date.getTime(), timeZone);
-  const wallUtc = Date.UTC(
-    local.getFullYear(),
-    local.getMonth(),
-    local.getDate(),
-    local.getHours(),
-    local.getMinutes(),
-    local.getSeconds(),
-  );
-  return (wallUtc - SERIAL_EPOCH_UTC_MS) / DAY_MS;
+  return (toSecond(wallClock(date, timeZone).getTime()) - SERIAL_EPOCH_UTC_MS) / DAY_MS;
 }
 
 const DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -70,16 +83,17 @@ export function cellDate(cell: Cell | undefined | null, timeZone = DEFAULT_TIME_
   if (!m) return null;
   const [day, month, year, hour, minute, second] = m.slice(1).map((p) => (p === undefined ? 0 : Number(p)));
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
-  const date = new TZDate(year, month - 1, day, hour, minute, second, timeZone);
-  if (date.getDate() !== day || date.getMonth() !== month - 1) return null;
-  return new Date(date.getTime());
+  const wall = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  if (wall.getUTCDate() !== day || wall.getUTCMonth() !== month - 1) return null;
+  return new Date(wallToInstant(wall.getTime(), timeZone));
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
 
 /** dd/MM/yyyy HH:mm:ss in `timeZone`, the way Vietnamese users read a timestamp. */
 export function formatDateTime(date: Date, timeZone = DEFAULT_TIME_ZONE): string {
-  const d = new TZDate(date.getTime(), timeZone);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  const w = wallClock(date, timeZone);
+  return `${pad(w.getUTCDate())}/${pad(w.getUTCMonth() + 1)}/${w.getUTCFullYear()} ${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}:${pad(w.getUTCSeconds())}`;
 }
 
 /** dd/MM/yyyy in `timeZone`. */

@@ -1,6 +1,6 @@
 // The weekly figures kept in `Lịch sử` (one row per ISO week), so each digest can say what changed since the last one.
 import { TAB } from '../../sheets-schema/index.ts';
-import { formatLocalDate } from '../calendar/index.ts';
+import { formatDate } from '../core/cells.ts';
 import { cellText, type Cell } from '../core/cells.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import type { TabWrite } from '../core/snapshot.ts';
@@ -62,7 +62,7 @@ export function previousWeek(history: readonly HistoryRow[], week: string): Hist
 
 /** `Lịch sử` rewritten whole: earlier weeks kept (their extra columns too), this week's row added or replaced. */
 export function historyTab(history: readonly HistoryRow[], week: string, now: Date, figures: ReadonlyMap<string, number>, timeZone: string): TabWrite {
-  const rows = [...history.filter((r) => r.week !== week), { week, date: formatLocalDate(now, timeZone), figures }].sort((a, b) =>
+  const rows = [...history.filter((r) => r.week !== week), { week, date: formatDate(now, timeZone), figures }].sort((a, b) =>
     a.week < b.week ? -1 : a.week > b.week ? 1 : 0,
   );
   const labels = [...figures.keys()];

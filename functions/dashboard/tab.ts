@@ -2,7 +2,7 @@
 // Section titles and column labels are stable and codes sit in their own columns, so many campaigns' sheets roll up.
 import { TAB } from '../../sheets-schema/index.ts';
 import type { Progress } from '../calendar/index.ts';
-import { formatLocalDate as formatDate, formatLocalDateTime as formatDateTime } from '../calendar/index.ts';
+import { formatDate, formatDateTime } from '../core/cells.ts';
 import type { Cell } from '../core/cells.ts';
 import type { Evaluation } from '../core/model.ts';
 import type { TabWrite } from '../core/snapshot.ts';

@@ -1,6 +1,7 @@
 // The `digest` job's decision: one weekly email per leader list, and this week's figures appended to `Lịch sử`.
 import { createHash } from 'node:crypto';
-import { computeProgress, formatLocalDate, formatWeekdayDate, isoWeekKey, localDay, readMilestones } from '../calendar/index.ts';
+import { computeProgress, formatWeekdayDate, isoWeekKey, localDay, readMilestones } from '../calendar/index.ts';
+import { formatDate } from '../core/cells.ts';
 import type { Evaluation } from '../core/model.ts';
 import { campaignKey, listSetting, type LayoutData } from '../core/settings.ts';
 import type { PlannedEmail, Snapshot } from '../core/snapshot.ts';
@@ -153,7 +154,7 @@ export function digestData(
     milestones: model.milestones.map((m) => ({
       code: m.code,
       name: m.name,
-      deadline: formatLocalDate(m.deadline, tz),
+      deadline: formatDate(m.deadline, tz),
       onTime: m.onTime,
       late: m.late,
       overdue: m.overdue,

@@ -2,7 +2,6 @@
 import { TAB } from '../../sheets-schema/index.ts';
 import {
   computeProgress,
-  formatLocalDateTime,
   formatWeekdayDate,
   isOutstanding,
   latestDueStep,
@@ -13,9 +12,9 @@ import {
 } from '../calendar/index.ts';
 import { formLinkKey, readFormLinks, type FormLinks } from '../core/links.ts';
 import type { Evaluation } from '../core/model.ts';
-import { numberSetting } from '../core/settings.ts';
 import type { PlannedEmail, Recipient, Snapshot } from '../core/snapshot.ts';
-import { campaignKey, layoutData, type LayoutData } from '../core/settings.ts';
+import { campaignKey, layoutData, numberSetting, type LayoutData } from '../core/settings.ts';
+import { formatDateTime } from '../core/cells.ts';
 import type { JobPlan } from './plan.ts';
 
 /** Data of `templates/reminder.*` (before the deadline and on the day) and `templates/overdue.*` (after it). */
@@ -114,7 +113,7 @@ function reminderData(
     overdueNumber: step.kind === 'overdue' ? step.n : 0,
     overdueMax,
     invalid,
-    submittedAt: invalid && entry.submittedAt ? formatLocalDateTime(entry.submittedAt, timeZone) : '',
+    submittedAt: invalid && entry.submittedAt ? formatDateTime(entry.submittedAt, timeZone) : '',
     errors: invalid ? (entry.invalidResponse?.errors ?? []) : [],
     formLink: links.get(formLinkKey(entry.unit.code, entry.milestone.form)) ?? '',
   };
