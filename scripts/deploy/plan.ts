@@ -116,6 +116,10 @@ export function planDeploy(raw: DeployInput): Step[] {
       },
     );
   }
+  steps.push({
+    comment: `Đóng gói các hàm vào ${input.source}/: biên dịch TypeScript sang JavaScript, kèm các mẫu thư.`,
+    argv: ['npm', 'run', 'build'],
+  });
   for (const fn of FUNCTIONS) {
     const env = [
       `SPREADSHEET_ID=${input.spreadsheetId}`,

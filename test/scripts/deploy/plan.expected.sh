@@ -25,6 +25,9 @@ printf '%s' "$INGEST_SECRET" | gcloud secrets create thidua-ingest-secret --repl
 # Chỉ tài khoản chạy hàm được đọc bí mật thidua-ingest-secret.
 gcloud secrets add-iam-policy-binding thidua-ingest-secret --member=serviceAccount:thidua-functions@thidua-demo.iam.gserviceaccount.com --role=roles/secretmanager.secretAccessor --project=thidua-demo
 
+# Đóng gói các hàm vào dist/: biên dịch TypeScript sang JavaScript, kèm các mẫu thư.
+npm run build
+
 # Triển khai hàm ingest (gen2, Node.js 20, tối đa 3 phiên bản).
 gcloud functions deploy ingest --gen2 --runtime=nodejs20 --region=asia-southeast1 --source=dist --entry-point=ingest --trigger-http --allow-unauthenticated --service-account=thidua-functions@thidua-demo.iam.gserviceaccount.com --memory=512Mi --timeout=300s --max-instances=3 --set-env-vars=SPREADSHEET_ID=1AbCdEfGhIjKlMnOp,MAIL_FROM=thuongtruc@example.vn,OIDC_AUDIENCE=https://asia-southeast1-thidua-demo.cloudfunctions.net/ingest,SCHEDULER_SERVICE_ACCOUNT=thidua-scheduler@thidua-demo.iam.gserviceaccount.com --set-secrets=SENDGRID_API_KEY=thidua-sendgrid-key:latest,INGEST_SECRET=thidua-ingest-secret:latest --project=thidua-demo
 
