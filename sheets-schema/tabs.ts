@@ -120,7 +120,7 @@ const SYSTEM_TABS: readonly TabDef[] = [
     name: TAB.mailLog,
     owner: 'system',
     headers: ['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái'],
-    optionalHeaders: ['Chi tiết'],
+    optionalHeaders: ['Chi tiết', 'Lượt chạy'],
     description: 'Nhật ký thư đã gửi; căn cứ để không gửi trùng.',
   },
   {

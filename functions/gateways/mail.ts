@@ -21,7 +21,11 @@ export interface Envelope {
   readonly categories: string[];
 }
 
-export type SendOutcome = { readonly status: 'sent' } | { readonly status: 'failed'; readonly error: string };
+/** `unknown`: no answer after the request may have reached SendGrid (timeout, reset); never retried blindly. */
+export type SendOutcome =
+  | { readonly status: 'sent' }
+  | { readonly status: 'failed'; readonly error: string }
+  | { readonly status: 'unknown'; readonly error: string };
 
 export interface TemplateSummary {
   readonly id: string;
@@ -164,7 +168,7 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
           );
           outcome = { status: 'sent' };
         } catch (error) {
-          outcome = { status: 'failed', error: describe(error) };
+          outcome = { status: inDoubt(error) ? 'unknown' : 'failed', error: describe(error) };
         }
         for (const { email } of batch) results.set(email.key, outcome);
       }
@@ -221,14 +225,23 @@ interface SendGridFailure {
   response?: { headers?: Record<string, unknown>; body?: unknown };
 }
 
+/** Network errors that prove the request never reached SendGrid, so sending it again cannot double an email. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
 function judge(error: unknown): RetryVerdict {
   const e = error as SendGridFailure;
   if (typeof e.code === 'number') {
     const retryAfter = e.response?.headers?.['retry-after'];
     return { retry: isRetryableStatus(e.code), retryAfterMs: parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : undefined) };
   }
-  // Network failures (reset, refused, timeout) come from axios with a string code; anything else is a bug here.
-  return { retry: typeof e.code === 'string' };
+  // A timeout or a reset may come after SendGrid accepted the message: retrying could send it twice.
+  return { retry: typeof e.code === 'string' && NEVER_SENT.has(e.code) };
+}
+
+/** A failure with no answer from SendGrid, after the request may have reached it: the outcome is unknown. */
+function inDoubt(error: unknown): boolean {
+  const code = (error as SendGridFailure).code;
+  return typeof code === 'string' && !NEVER_SENT.has(code);
 }
 
 /** `SendGrid API error - [status] messages`, so callers never parse raw bodies. */

@@ -1,15 +1,16 @@
 // Applies a plan: claim due emails in the mail log, send the ones we won, then write system tabs and statuses at once.
 // Sheets calls per run: the snapshot read, plus (only with emails) one append and one re-read, plus one final write;
 // growing a grid or adding a missing system tab costs one more call, only when it happens.
+import { randomUUID } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { TAB } from '../../sheets-schema/index.ts';
-import { dateToSerial, type Cell } from '../core/cells.ts';
+import { formatDateTime, type Cell } from '../core/cells.ts';
 import type { PlannedEmail, Recipient, TabWrite } from '../core/snapshot.ts';
 import { columnLetters, quoteSheet, type GridSize, type SheetsGateway, type SheetsSnapshot, type ValueRangeWrite } from '../gateways/sheets.ts';
-import { claimWinners, dueEmails, LOG_DETAIL_HEADER, LOG_HEADERS, STATUS } from './mail-log.ts';
+import { dueEmails, LOG_DETAIL_HEADER, LOG_HEADERS, LOG_RUN_HEADER, resolveClaims, STATUS } from './mail-log.ts';
 import type { JobPlan } from './plan.ts';
 
-export type SendResult = { status: 'sent' } | { status: 'failed'; error: string };
+export type SendResult = { status: 'sent' } | { status: 'failed' | 'unknown'; error: string };
 
 /** The narrow face of the mail gateway the apply step needs. */
 export interface MailSender {
@@ -61,49 +62,123 @@ function needed(range: ValueRangeWrite): GridSize {
   return { rows: range.values.length, columns: range.values[0]?.length ?? 1 };
 }
 
-/** Requests that add missing tabs and grow grids that are too small for what we are about to write. */
-function structureRequests(
-  snapshot: SheetsSnapshot,
-  sheetIds: ReadonlyMap<string, number>,
-  wants: ReadonlyMap<string, GridSize>,
-): sheets_v4.Schema$Request[] {
-  const requests: sheets_v4.Schema$Request[] = [];
+/** Tabs to add, and grids too small for what we are about to write. */
+function structureNeeds(snapshot: SheetsSnapshot, wants: ReadonlyMap<string, GridSize>): { add: [string, GridSize][]; grow: [string, GridSize][] } {
+  const add: [string, GridSize][] = [];
+  const grow: [string, GridSize][] = [];
   for (const [tab, want] of wants) {
     const grid = snapshot.grids.get(tab);
-    if (!snapshot.tabs.has(tab)) {
-      requests.push({
-        addSheet: {
-          properties: {
-            title: tab,
-            gridProperties: { rowCount: Math.max(MIN_GRID.rows, want.rows * 2), columnCount: Math.max(MIN_GRID.columns, want.columns), frozenRowCount: 1 },
-          },
-        },
-      });
-    } else if (grid && (grid.rows < want.rows || grid.columns < want.columns)) {
-      const sheetId = sheetIds.get(tab);
-      if (sheetId === undefined) continue;
-      requests.push({
-        updateSheetProperties: {
-          properties: {
-            sheetId,
-            gridProperties: { rowCount: Math.max(grid.rows, want.rows * 2), columnCount: Math.max(grid.columns, want.columns) },
-          },
-          fields: 'gridProperties.rowCount,gridProperties.columnCount',
-        },
-      });
-    }
+    if (!snapshot.tabs.has(tab)) add.push([tab, want]);
+    else if (grid && (grid.rows < want.rows || grid.columns < want.columns)) grow.push([tab, { rows: Math.max(grid.rows, want.rows * 2), columns: Math.max(grid.columns, want.columns) }]);
   }
-  return requests;
+  return { add, grow };
+}
+
+/** One batchUpdate that adds missing tabs and grows grids (twice what is needed, so it rarely happens again). */
+async function ensureStructure(sheets: SheetsGateway, snapshot: SheetsSnapshot, wants: ReadonlyMap<string, GridSize>): Promise<void> {
+  const { add, grow } = structureNeeds(snapshot, wants);
+  if (add.length + grow.length === 0) return;
+  // Growing needs sheet ids, which the values read does not return; only then is the sheet list fetched.
+  const ids = grow.length > 0 ? new Map((await sheets.listSheets()).map((s) => [s.title, s.sheetId])) : new Map<string, number>();
+  const requests: sheets_v4.Schema$Request[] = [
+    ...add.map(([title, want]) => ({
+      addSheet: {
+        properties: {
+          title,
+          gridProperties: { rowCount: Math.max(MIN_GRID.rows, want.rows * 2), columnCount: Math.max(MIN_GRID.columns, want.columns), frozenRowCount: 1 },
+        },
+      },
+    })),
+    ...grow.map(([tab, size]) => ({
+      updateSheetProperties: {
+        properties: { sheetId: ids.get(tab), gridProperties: { rowCount: size.rows, columnCount: size.columns } },
+        fields: 'gridProperties.rowCount,gridProperties.columnCount',
+      },
+    })),
+  ];
+  await sheets.batchUpdate(requests);
 }
 
 function recipientsText(email: PlannedEmail): string {
   return [...email.to, ...(email.cc ?? [])].map((r) => r.email).join(', ');
 }
 
+interface MailOutcome {
+  readonly statusWrites: readonly ValueRangeWrite[];
+  readonly sent: number;
+  readonly failed: number;
+  readonly unknown: number;
+  readonly lostClaims: number;
+}
+
+/** Claim the due emails in the mail log, send those this run won, and return the status cells to write. */
+async function claimAndSend(ctx: ApplyContext, due: readonly PlannedEmail[], headers: readonly string[], withHeader: boolean): Promise<MailOutcome> {
+  const col = (h: string) => headers.indexOf(h);
+  const runId = randomUUID();
+  // Text, like `Dấu thời gian` in `Kiểm tra`: readable whatever format the column has.
+  const when = formatDateTime(ctx.now, ctx.timeZone);
+  const rows = due.map((email): Cell[] => {
+    const row: Cell[] = new Array(headers.length).fill('');
+    row[col('Khóa')] = email.key;
+    row[col('Mẫu thư')] = email.template;
+    row[col('Người nhận')] = recipientsText(email);
+    row[col('Thời điểm')] = when;
+    row[col('Trạng thái')] = STATUS.claimed;
+    if (col(LOG_RUN_HEADER) >= 0) row[col(LOG_RUN_HEADER)] = runId;
+    return row;
+  });
+  const appendedAt = (await ctx.sheets.appendRows(TAB.mailLog, withHeader ? [[...headers], ...rows] : rows)) + (withHeader ? 1 : 0);
+  // Without a run column (an older log), our rows are the ones this append reported.
+  const runCol = col(LOG_RUN_HEADER);
+  const isOwn =
+    runCol >= 0
+      ? (_: number, row: readonly Cell[]) => row[runCol] === runId
+      : (rowNumber: number) => rowNumber >= appendedAt && rowNumber < appendedAt + due.length;
+  const claims = resolveClaims(await ctx.sheets.readTab(TAB.mailLog), due.map((e) => e.key), isOwn);
+  const won = due.filter((e) => claims.get(e.key)?.won);
+  const results = won.length > 0 ? await ctx.mail.send(won, ctx.envelope) : new Map<string, SendResult>();
+
+  const counts = { sent: 0, failed: 0, unknown: 0, lostClaims: 0 };
+  const statusWrites: ValueRangeWrite[] = [];
+  const write = (row: number, status: string, detail: string) => {
+    statusWrites.push({ range: `${quoteSheet(TAB.mailLog)}!${columnLetters(col('Trạng thái') + 1)}${row}`, values: [[status]] });
+    if (col(LOG_DETAIL_HEADER) >= 0 && detail) {
+      statusWrites.push({ range: `${quoteSheet(TAB.mailLog)}!${columnLetters(col(LOG_DETAIL_HEADER) + 1)}${row}`, values: [[detail]] });
+    }
+  };
+  for (const email of due) {
+    const claim = claims.get(email.key) ?? { won: false, rows: [] };
+    if (!claim.won) {
+      counts.lostClaims++;
+      for (const row of claim.rows) write(row, STATUS.skipped, 'Một lượt chạy khác đã nhận gửi thư này.');
+      continue;
+    }
+    const [first, ...copies] = claim.rows;
+    for (const row of copies) write(row, STATUS.skipped, 'Bản ghi lặp do yêu cầu ghi nhật ký được gửi lại.');
+    const result = results.get(email.key) ?? { status: 'failed', error: 'Không có kết quả gửi.' };
+    if (result.status === 'sent') {
+      counts.sent++;
+      write(first, STATUS.sent, '');
+    } else if (result.status === 'unknown') {
+      // SendGrid may have accepted it: keep the claim, so no run resends it unless a coordinator asks.
+      counts.unknown++;
+      write(
+        first,
+        STATUS.claimed,
+        `Chưa rõ SendGrid đã nhận thư hay chưa (${result.error}); hệ thống không tự gửi lại. Nếu đơn vị chưa nhận được, sửa Trạng thái thành "Gửi lại".`,
+      );
+    } else {
+      counts.failed++;
+      write(first, STATUS.failed, result.error);
+    }
+  }
+  return { statusWrites, ...counts };
+}
+
 export async function applyPlan(ctx: ApplyContext, snapshot: SheetsSnapshot, plan: JobPlan): Promise<ApplyResult> {
   const { due, alreadySent, inDoubt } = dueEmails(snapshot, plan.emails);
-  const base = { planned: plan.emails.length, due, alreadySent, inDoubt };
-  if (ctx.dryRun) return { ...base, sent: 0, failed: 0, lostClaims: 0, tabsWritten: 0 };
+  const base = { planned: plan.emails.length, due, alreadySent };
+  if (ctx.dryRun) return { ...base, inDoubt, sent: 0, failed: 0, lostClaims: 0, tabsWritten: 0 };
 
   const tabWrites = plan.writes.map((w) => rewrite(w, snapshot.tabs.get(w.tab) ?? []));
   const wants = new Map<string, GridSize>();
@@ -111,72 +186,20 @@ export async function applyPlan(ctx: ApplyContext, snapshot: SheetsSnapshot, pla
 
   const logValues = snapshot.tabs.get(TAB.mailLog) ?? [];
   const logHeaders = (logValues[0] ?? []).map(String);
-  const logHasHeader = logHeaders.length > 0;
-  const headers = logHasHeader ? logHeaders : [...LOG_HEADERS, LOG_DETAIL_HEADER];
+  const headers = logHeaders.length > 0 ? logHeaders : [...LOG_HEADERS, LOG_DETAIL_HEADER, LOG_RUN_HEADER];
   if (due.length > 0) {
-    const logRows = logValues.length + due.length + (logHasHeader ? 0 : 1);
-    wants.set(TAB.mailLog, { rows: logRows, columns: headers.length });
+    wants.set(TAB.mailLog, { rows: Math.max(logValues.length, 1) + due.length, columns: headers.length });
   }
+  await ensureStructure(ctx.sheets, snapshot, wants);
 
-  const growing = structureRequests(snapshot, new Map(), wants);
-  if (growing.some((r) => r.updateSheetProperties)) {
-    const ids = new Map((await ctx.sheets.listSheets()).map((s) => [s.title, s.sheetId]));
-    await ctx.sheets.batchUpdate(structureRequests(snapshot, ids, wants));
-  } else if (growing.length > 0) {
-    await ctx.sheets.batchUpdate(growing);
-  }
-
-  let sent = 0;
-  let failed = 0;
-  let lostClaims = 0;
-  const statusWrites: ValueRangeWrite[] = [];
-  if (due.length > 0) {
-    const col = (h: string) => headers.indexOf(h);
-    const when = dateToSerial(ctx.now, ctx.timeZone);
-    const claimRow = (email: PlannedEmail): Cell[] => {
-      const row: Cell[] = new Array(headers.length).fill('');
-      row[col('Khóa')] = email.key;
-      row[col('Mẫu thư')] = email.template;
-      row[col('Người nhận')] = recipientsText(email);
-      row[col('Thời điểm')] = when;
-      row[col('Trạng thái')] = STATUS.claimed;
-      return row;
-    };
-    const rows = due.map(claimRow);
-    let firstRow = await ctx.sheets.appendRows(TAB.mailLog, logHasHeader ? rows : [headers, ...rows]);
-    if (!logHasHeader) firstRow++;
-    const winners = claimWinners(await ctx.sheets.readTab(TAB.mailLog), due.map((e) => e.key), firstRow);
-    const won = due.filter((_, i) => winners[i]);
-    const results = won.length > 0 ? await ctx.mail.send(won, ctx.envelope) : new Map<string, SendResult>();
-
-    const statusCol = columnLetters(col('Trạng thái') + 1);
-    const detailIndex = col(LOG_DETAIL_HEADER);
-    due.forEach((email, i) => {
-      const row = firstRow + i;
-      let status: string;
-      let detail = '';
-      if (!winners[i]) {
-        status = STATUS.skipped;
-        detail = 'Một lượt chạy khác đã nhận gửi thư này.';
-        lostClaims++;
-      } else {
-        const result = results.get(email.key) ?? { status: 'failed', error: 'Không có kết quả gửi.' };
-        if (result.status === 'sent') {
-          status = STATUS.sent;
-          sent++;
-        } else {
-          status = STATUS.failed;
-          detail = result.error;
-          failed++;
-        }
-      }
-      statusWrites.push({ range: `${quoteSheet(TAB.mailLog)}!${statusCol}${row}`, values: [[status]] });
-      if (detailIndex >= 0 && detail) {
-        statusWrites.push({ range: `${quoteSheet(TAB.mailLog)}!${columnLetters(detailIndex + 1)}${row}`, values: [[detail]] });
-      }
-    });
-  }
-
-  await ctx.sheets.writeValues([...tabWrites, ...statusWrites]);
-  return { ...base, sent, failed, lostClaims, tabsWritten: tabWrites.length };
+  const mail = due.length > 0 ? await claimAndSend(ctx, due, headers, logHeaders.length === 0) : undefined;
+  await ctx.sheets.writeValues([...tabWrites, ...(mail?.statusWrites ?? [])]);
+  return {
+    ...base,
+    inDoubt: inDoubt + (mail?.unknown ?? 0),
+    sent: mail?.sent ?? 0,
+    failed: mail?.failed ?? 0,
+    lostClaims: mail?.lostClaims ?? 0,
+    tabsWritten: tabWrites.length,
+  };
 }

@@ -16,29 +16,43 @@ export interface IngestParts {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Per form, what every email of its responses needs: the title and the headers of its email questions. */
+interface FormFacts {
+  readonly title: string;
+  readonly emailHeaders: readonly string[];
+}
+
+function formFacts(form: string): FormFacts {
+  const def = formDef(form);
+  return { title: def?.title ?? form, emailHeaders: (def?.questions ?? []).filter((q) => q.kind === 'email').map((q) => q.header) };
+}
+
 /** The unit's contact addresses, plus any address the respondent typed into the form itself. */
-function recipients(response: JudgedResponse, unit: Unit | undefined): Recipient[] {
+function recipients(response: JudgedResponse, unit: Unit | undefined, emailHeaders: readonly string[]): Recipient[] {
   const emails = new Set<string>(unit?.contactEmails ?? []);
-  const form = formDef(response.form);
-  for (const q of form?.questions ?? []) {
-    if (q.kind !== 'email') continue;
-    const typed = response.answers.find((a) => a.question === q.header)?.answer.trim().toLowerCase();
+  for (const header of emailHeaders) {
+    const typed = response.answers.find((a) => a.question === header)?.answer.trim().toLowerCase();
     if (typed && EMAIL.test(typed)) emails.add(typed);
   }
-  return [...emails].map((email) => ({ email, name: unit?.name }));
+  const name = unit?.name;
+  const to: Recipient[] = [];
+  for (const email of emails) to.push({ email, name });
+  return to;
 }
 
 /** A response earlier than a valid one of the same unit and form needs no email: the later one speaks for it. */
 function replacedResponses(responses: readonly JudgedResponse[]): Set<JudgedResponse> {
-  const latestValid = new Map<string, number>();
+  // form → unit → latest valid time; nested maps spare building a composite string key per response, twice.
+  const latestValid = new Map<string, Map<string, number>>();
   for (const r of responses) {
     if (!r.valid || !r.submittedAt) continue;
-    const key = `${r.form}\u0000${r.unitCode}`;
-    latestValid.set(key, Math.max(latestValid.get(key) ?? -Infinity, r.submittedAt.getTime()));
+    let ofForm = latestValid.get(r.form);
+    if (!ofForm) latestValid.set(r.form, (ofForm = new Map()));
+    ofForm.set(r.unitCode, Math.max(ofForm.get(r.unitCode) ?? -Infinity, r.submittedAt.getTime()));
   }
   const replaced = new Set<JudgedResponse>();
   for (const r of responses) {
-    const latest = latestValid.get(`${r.form}\u0000${r.unitCode}`);
+    const latest = latestValid.get(r.form)?.get(r.unitCode);
     if (r.superseded || (latest !== undefined && r.submittedAt && r.submittedAt.getTime() < latest)) replaced.add(r);
   }
   return replaced;
@@ -54,23 +68,29 @@ export function planIngest(snapshot: Snapshot, parts: IngestParts): JobPlan {
   const campaign = campaignKey(settings);
   const replaced = replacedResponses(evaluation.responses);
 
+  const facts = new Map<string, FormFacts>();
   const emails: PlannedEmail[] = [];
   for (const response of evaluation.responses) {
     if (replaced.has(response)) continue;
+    let form = facts.get(response.form);
+    if (!form) facts.set(response.form, (form = formFacts(response.form)));
     const unit = units.get(response.unitCode);
-    const to = recipients(response, unit);
+    const to = recipients(response, unit, form.emailHeaders);
     if (to.length === 0) continue; // an unknown unit with no typed address: the `Kiểm tra` row is all we can do
     const template = response.valid ? 'receipt' : 'fix-request';
     const submitted = response.submittedAt ? formatDateTime(response.submittedAt, timeZone) : '';
     emails.push({
-      key: ['ingest', campaign, response.form, response.unitCode, submitted, response.contentHash, template].join('|'),
+      key: `ingest|${campaign}|${response.form}|${response.unitCode}|${submitted}|${response.contentHash}|${template}`,
       template,
       to,
+      // Layout fields spelled out, not spread: a spread-built literal is several times slower, 50,000 times a job.
       data: {
-        ...layout,
+        campaign: layout.campaign,
+        organisation: layout.organisation,
+        year: layout.year,
         unitName: unit?.name ?? '',
         unitCode: response.unitCode,
-        formTitle: formDef(response.form)?.title ?? response.form,
+        formTitle: form.title,
         submittedAt: submitted,
         answers: response.answers,
         errors: response.errors,

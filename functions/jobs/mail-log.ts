@@ -9,6 +9,8 @@ import { readTable } from '../core/table.ts';
 
 export const LOG_HEADERS = ['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái'] as const;
 export const LOG_DETAIL_HEADER = 'Chi tiết';
+/** Which run wrote a claim: a retried append can land the same claims twice, and both copies are the run's own. */
+export const LOG_RUN_HEADER = 'Lượt chạy';
 
 export const STATUS = {
   claimed: 'Đang gửi',
@@ -58,20 +60,40 @@ export function dueEmails(snapshot: Snapshot, planned: readonly PlannedEmail[]):
   return { due, alreadySent, inDoubt };
 }
 
+export interface Claim {
+  /** Whether this run holds the key: the key's first holding row in sheet order is one of ours. */
+  readonly won: boolean;
+  /** This run's own rows for the key (more than one when an append was retried), in sheet order. */
+  readonly rows: readonly number[];
+}
+
 /**
- * After appending our claims, the winner of a key is its first holding row in sheet order. Appends are
- * serialised by Sheets, so two overlapping runs agree on the winner without any lock.
+ * After appending our claims, the winner of a key is its first holding row in sheet order. Appends are serialised by
+ * Sheets, so two overlapping runs agree on the winner without any lock. `isOwn` tells our rows (by run id).
  */
-export function claimWinners(logValues: readonly (readonly Cell[])[], keys: readonly string[], firstOwnRow: number): boolean[] {
+export function resolveClaims(
+  logValues: readonly (readonly Cell[])[],
+  keys: readonly string[],
+  isOwn: (rowNumber: number, row: readonly Cell[]) => boolean,
+): Map<string, Claim> {
   const headers = (logValues[0] ?? []).map((h) => cellText(h));
   const keyCol = headers.indexOf('Khóa');
   const statusCol = headers.indexOf('Trạng thái');
+  const wanted = new Set(keys);
   const firstHolder = new Map<string, number>();
+  const own = new Map<string, number[]>();
   for (let r = 1; r < logValues.length; r++) {
     const row = logValues[r] ?? [];
-    if (!holdsKey(row[statusCol])) continue;
     const key = cellText(row[keyCol]);
-    if (!firstHolder.has(key)) firstHolder.set(key, r + 1);
+    if (!wanted.has(key)) continue;
+    const rowNumber = r + 1;
+    if (holdsKey(row[statusCol]) && !firstHolder.has(key)) firstHolder.set(key, rowNumber);
+    if (isOwn(rowNumber, row)) own.set(key, [...(own.get(key) ?? []), rowNumber]);
   }
-  return keys.map((key, i) => firstHolder.get(key) === firstOwnRow + i);
+  const claims = new Map<string, Claim>();
+  for (const key of keys) {
+    const rows = own.get(key) ?? [];
+    claims.set(key, { won: rows.includes(firstHolder.get(key) ?? -1), rows });
+  }
+  return claims;
 }

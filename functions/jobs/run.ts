@@ -4,6 +4,7 @@ import { loadConfig } from '../config.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { setting } from '../core/settings.ts';
 import { createSheetsClient } from '../gateways/sheets-client.ts';
+import type { RetryPolicy } from '../gateways/retry.ts';
 import { createSheetsGateway } from '../gateways/sheets.ts';
 import { applyPlan, type MailSender } from './apply.ts';
 import { planJob, HISTORY_TAB, type JobName } from './jobs.ts';
@@ -21,6 +22,9 @@ export interface RunOptions {
   readonly now?: Date;
   readonly dryRun?: boolean;
   readonly env?: NodeJS.ProcessEnv;
+  /** Per-request timeout and retry policy of both gateways (tests shorten them; production keeps the defaults). */
+  readonly timeoutMs?: number;
+  readonly retry?: RetryPolicy;
 }
 
 /** Every tab a job may read; absent ones are simply missing from the snapshot. */
@@ -33,12 +37,19 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
   const sheets = createSheetsGateway({
     api: createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL),
     spreadsheetId: config.SPREADSHEET_ID,
+    timeoutMs: options.timeoutMs,
+    retry: options.retry,
   });
   const snapshot = await sheets.readSnapshot(SNAPSHOT_TABS);
   const { plan, settings } = planJob(name, snapshot as Snapshot, now);
 
   const { createMailGateway } = await import('../gateways/mail.ts');
-  const mail = createMailGateway({ apiKey: config.SENDGRID_API_KEY, baseUrl: config.SENDGRID_BASE_URL });
+  const mail = createMailGateway({
+    apiKey: config.SENDGRID_API_KEY,
+    baseUrl: config.SENDGRID_BASE_URL,
+    timeoutMs: options.timeoutMs,
+    retry: options.retry,
+  });
   const replyTo = setting(settings, 'Email trả lời');
   const result = await applyPlan(
     {

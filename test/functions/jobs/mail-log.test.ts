@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlannedEmail, Snapshot } from '../../../functions/core/snapshot.ts';
-import { claimWinners, dueEmails } from '../../../functions/jobs/mail-log.ts';
+import { dueEmails, resolveClaims } from '../../../functions/jobs/mail-log.ts';
 
 const HEADER = ['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái', 'Chi tiết'];
 const email = (key: string): PlannedEmail => ({ key, template: 'receipt', to: [{ email: 'a@example.vn' }], data: {} });
@@ -37,18 +37,28 @@ describe('mail log', () => {
   it('gives a key to the first claim in sheet order, so overlapping runs agree on one sender', () => {
     // Run A appended its claims at rows 2-3, run B appended the same keys at rows 4-5.
     const values = [
-      HEADER,
-      ['k1', 'receipt', '', '', 'Đang gửi'],
-      ['k2', 'receipt', '', '', 'Đang gửi'],
-      ['k1', 'receipt', '', '', 'Đang gửi'],
-      ['k2', 'receipt', '', '', 'Đang gửi'],
+      [...HEADER, 'Lượt chạy'],
+      ['k1', 'receipt', '', '', 'Đang gửi', '', 'A'],
+      ['k2', 'receipt', '', '', 'Đang gửi', '', 'A'],
+      ['k1', 'receipt', '', '', 'Đang gửi', '', 'B'],
+      ['k2', 'receipt', '', '', 'Đang gửi', '', 'B'],
     ];
-    expect(claimWinners(values, ['k1', 'k2'], 2)).toEqual([true, true]);
-    expect(claimWinners(values, ['k1', 'k2'], 4)).toEqual([false, false]);
+    const byRun = (run: string) => (_: number, row: readonly unknown[]) => row[6] === run;
+    expect([...resolveClaims(values, ['k1', 'k2'], byRun('A')).values()].map((c) => c.won)).toEqual([true, true]);
+    expect([...resolveClaims(values, ['k1', 'k2'], byRun('B')).values()].map((c) => c.won)).toEqual([false, false]);
+  });
+
+  it('keeps a key won when a retried append wrote the same claims twice, and knows both copies are its own', () => {
+    const values = [
+      [...HEADER, 'Lượt chạy'],
+      ['k1', 'receipt', '', '', 'Đang gửi', '', 'A'],
+      ['k1', 'receipt', '', '', 'Đang gửi', '', 'A'],
+    ];
+    expect(resolveClaims(values, ['k1'], (_, row) => row[6] === 'A').get('k1')).toEqual({ won: true, rows: [2, 3] });
   });
 
   it('ignores failed rows when choosing the winner of a retried key', () => {
     const values = [HEADER, ['k1', 'receipt', '', '', 'Lỗi'], ['k1', 'receipt', '', '', 'Đang gửi']];
-    expect(claimWinners(values, ['k1'], 3)).toEqual([true]);
+    expect(resolveClaims(values, ['k1'], (row) => row === 3).get('k1')).toEqual({ won: true, rows: [3] });
   });
 });
