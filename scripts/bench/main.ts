@@ -17,11 +17,14 @@ import { syncTemplates } from '../sync-templates.ts';
 import { benchCampaign, toSnapshot } from './campaign.ts';
 import { loadGrids } from './load.ts';
 import { runNaive, type NaiveResult } from './naive.ts';
+import { benchReminders, type ReminderResult } from './reminders.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SIZES = [100, 1_000, 10_000];
 const NAIVE_SIZES = new Set([100, 1_000]);
+/** The naive baseline makes at most this many requests per size; beyond, its wall time is extrapolated (printed). */
+const NAIVE_BUDGET = 1_500;
 const NOW = new Date('2026-12-01T03:00:00Z');
 const ID = 'bench';
 const API_KEY = 'SG.bench-placeholder-key';
@@ -64,7 +67,7 @@ async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 're
     const api = createSheetsClient(sheets.url);
     await setupSpreadsheet(api, ID, {});
     const snapshot = toSnapshot(benchCampaign(n, 2026));
-    // apply.ts does not grow a too-small system tab yet (reported to the lead), so the bench sizes them up front.
+    // System tabs sized up front, so a first run is measured without its one-time grid growth (one extra call).
     const reserve = new Map([TAB.checks, TAB.progress, TAB.classification, TAB.dashboard, TAB.mailLog].map((t) => [t, n * 6 + 100] as const));
     await loadGrids(api, ID, snapshot.tabs, reserve);
     await syncTemplates({ apiKey: API_KEY, baseUrl: mail.url });
@@ -97,7 +100,7 @@ async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 're
     if (NAIVE_SIZES.has(n)) {
       // A fresh spreadsheet and outbox state would not change the naive I/O count; templates are already synced.
       const templateIds = new Map((await createMailGateway({ apiKey: API_KEY, baseUrl: mail.url }).templates.list()).map((t) => [t.name, t.id]));
-      const result = await runNaive(api, ID, snapshot, NOW, { apiKey: API_KEY, baseUrl: mail.url, templateIds });
+      const result = await runNaive(api, ID, snapshot, NOW, { apiKey: API_KEY, baseUrl: mail.url, templateIds }, NAIVE_BUDGET);
       naive = {
         ...result,
         callsRatio: result.sheetsCalls / ingest.sheetsCalls,
@@ -149,6 +152,12 @@ async function main(): Promise<void> {
     results.push({ units: n, responses: p.responses, pure: { wallMs: p.wallMs, cpuMs: p.cpuMs, emails: p.emails }, ...w });
     process.stderr.write(`… ${n} đơn vị: xong ingest/remind\n`);
   }
+  const reminders: (ReminderResult & { units: number })[] = [];
+  for (const n of [10, 1_000, 10_000]) {
+    const dir = await mkdtemp(path.join(tmpdir(), 'thidua-bench-mail-'));
+    reminders.push({ units: n, ...(await benchReminders(n, dir)) });
+    await rm(dir, { recursive: true, force: true });
+  }
   const cold = await coldImport();
 
   const table = [
@@ -167,8 +176,13 @@ async function main(): Promise<void> {
     console.log(
       `  ${r.units} đơn vị: lệnh Sheets ${r.naive.sheetsCalls} so với ${r.ingest.sheetsCalls} (gấp ${f(r.naive.callsRatio)} lần), ` +
         `yêu cầu thư ${r.naive.mailRequests} so với ${r.ingest.mailRequests} (gấp ${f(r.naive.mailRatio)} lần), ` +
-        `thời gian ${f(r.naive.wallMs)} ms so với ${f(r.ingest.wallMs)} ms (gấp ${f(r.naive.wallRatio, 1)} lần)`,
+        `thời gian ${f(r.naive.wallMs)} ms so với ${f(r.ingest.wallMs)} ms (gấp ${f(r.naive.wallRatio, 1)} lần)` +
+        (r.naive.issued < r.naive.sheetsCalls + r.naive.mailRequests ? ` [ngoại suy từ ${r.naive.issued} yêu cầu đầu]` : ''),
     );
+  }
+  console.log('\nThư nhắc hạn (đơn vị chưa đăng ký, một ngày trước hạn):');
+  for (const r of reminders) {
+    console.log(`  ${r.due} thư đến hạn: lập kế hoạch ${f(r.planMs)} ms, soạn nội dung ${f(r.renderMs)} ms, ${r.mailRequests} yêu cầu gửi thư`);
   }
   console.log('\nThời gian nạp mô-đun khi khởi động lạnh (ms, tiến trình mới, không tính khởi động Node):');
   for (const [label, ms] of Object.entries(cold)) console.log(`  ${label}: ${f(ms)}`);
@@ -176,7 +190,7 @@ async function main(): Promise<void> {
 
   await mkdir(path.join(ROOT, 'bench-results'), { recursive: true });
   const file = path.join(ROOT, 'bench-results', 'bench.json');
-  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, now: NOW.toISOString(), sizes: results, coldImportMs: cold }, null, 2) + '\n');
+  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, now: NOW.toISOString(), sizes: results, reminders, coldImportMs: cold }, null, 2) + '\n');
   console.log(`Đã ghi ${path.relative(ROOT, file)}`);
 }
 
