@@ -3,7 +3,7 @@ import { TAB } from '../../sheets-schema/index.ts';
 import type { Evaluation, JudgedResponse, Milestone, Unit } from '../core/model.ts';
 import type { TabWrite } from '../core/snapshot.ts';
 import { localDay } from './days.ts';
-import { formatDate } from '../core/cells.ts';
+import { formatDate, type Cell } from '../core/cells.ts';
 import { campaignTimeZone } from './milestones.ts';
 
 export type ProgressStatus = 'Chưa đến hạn' | 'Sắp đến hạn' | 'Đã nộp' | 'Nộp muộn' | 'Quá hạn' | 'Không hợp lệ';
@@ -45,19 +45,21 @@ export function isOutstanding(status: ProgressStatus): boolean {
 
 export function computeProgress(evaluation: Evaluation, milestones: readonly Milestone[], now: Date): Progress {
   const timeZone = campaignTimeZone(evaluation.settings);
-  const byUnitForm = new Map<string, JudgedResponse[]>();
+  // form → unit → responses: nested maps spare a composite string key per response and per unit × milestone.
+  const byFormUnit = new Map<string, Map<string, JudgedResponse[]>>();
   for (const r of evaluation.responses) {
     if (r.unitCode === '' || r.submittedAt === null) continue;
-    const key = `${r.unitCode}\u0000${r.form}`;
-    const list = byUnitForm.get(key);
+    let ofForm = byFormUnit.get(r.form);
+    if (!ofForm) byFormUnit.set(r.form, (ofForm = new Map()));
+    const list = ofForm.get(r.unitCode);
     if (list) list.push(r);
-    else byUnitForm.set(key, [r]);
+    else ofForm.set(r.unitCode, [r]);
   }
   const today = localDay(now, timeZone);
   const entries: ProgressEntry[] = [];
   for (const unit of evaluation.units) {
     for (const milestone of milestones) {
-      const responses = byUnitForm.get(`${unit.code}\u0000${milestone.form}`) ?? [];
+      const responses = byFormUnit.get(milestone.form)?.get(unit.code) ?? [];
       entries.push(statusOf(unit, milestone, responses, now, today, timeZone));
     }
   }
@@ -101,13 +103,18 @@ export const PROGRESS_HEADERS = ['Mã đơn vị', 'Tên đơn vị', 'Mã mốc
 
 /** `Tiến độ`, one row per unit × milestone; dates as dd/MM/yyyy text in the campaign zone. */
 export function progressTab(progress: Progress): TabWrite {
-  const rows = progress.entries.map((e) => [
-    e.unit.code,
-    e.unit.name,
-    e.milestone.code,
-    formatDate(e.milestone.deadline, progress.timeZone),
-    e.status,
-    e.submittedAt ? formatDate(e.submittedAt, progress.timeZone) : '',
-  ]);
-  return { tab: TAB.progress, rows: [[...PROGRESS_HEADERS], ...rows] };
+  // A handful of milestones, one row per unit × milestone: each deadline is formatted once.
+  const deadlines = new Map(progress.milestones.map((m) => [m, formatDate(m.deadline, progress.timeZone)]));
+  const rows: (readonly Cell[])[] = [[...PROGRESS_HEADERS]];
+  for (const e of progress.entries) {
+    rows.push([
+      e.unit.code,
+      e.unit.name,
+      e.milestone.code,
+      deadlines.get(e.milestone) ?? formatDate(e.milestone.deadline, progress.timeZone),
+      e.status,
+      e.submittedAt ? formatDate(e.submittedAt, progress.timeZone) : '',
+    ]);
+  }
+  return { tab: TAB.progress, rows };
 }

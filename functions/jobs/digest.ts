@@ -1,6 +1,6 @@
 // The `digest` job's decision: one weekly email per leader list, and this week's figures appended to `Lịch sử`.
 import { createHash } from 'node:crypto';
-import { computeProgress, formatWeekdayDate, isoWeekKey, localDay, readMilestones } from '../calendar/index.ts';
+import { computeProgress, formatWeekdayDate, isoWeekKey, localDay, readMilestones, type Progress } from '../calendar/index.ts';
 import { formatDate } from '../core/cells.ts';
 import type { Evaluation } from '../core/model.ts';
 import { campaignKey, listSetting, type LayoutData } from '../core/settings.ts';
@@ -72,9 +72,10 @@ export const BAR_COLORS = { onTime: '#15803d', late: '#f59e0b', overdue: '#b91c1
 
 const ADDRESS = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 
-export function planDigest(snapshot: Snapshot, evaluation: Evaluation, now: Date): JobPlan {
+/** `progress` is the job's own computeProgress of the same evaluation and `now`, passed so it is not computed twice. */
+export function planDigest(snapshot: Snapshot, evaluation: Evaluation, now: Date, progress?: Progress): JobPlan {
   const settings = evaluation.settings;
-  const progress = computeProgress(evaluation, readMilestones(snapshot, settings), now);
+  progress ??= computeProgress(evaluation, readMilestones(snapshot, settings), now);
   const model = dashboardModel(evaluation, progress, now);
   const week = isoWeekKey(localDay(now, progress.timeZone));
   const history = readHistory(snapshot);

@@ -26,7 +26,7 @@ export function planJob(name: JobName, snapshot: Snapshot, now: Date): { plan: J
   if (name === 'ingest') {
     plan = planIngest(snapshot, { evaluation, extraTabs: derived, extraEmails: planResultsEmails(evaluation, snapshot) });
   } else {
-    const own = name === 'remind' ? planRemind(snapshot, evaluation, now) : planDigest(snapshot, evaluation, now);
+    const own = name === 'remind' ? planRemind(snapshot, evaluation, now, progress) : planDigest(snapshot, evaluation, now, progress);
     plan = { ...own, writes: [...evaluation.tabs, ...derived, ...own.writes] };
   }
   const summary = milestoneErrors.length > 0 ? [...plan.summary, ...milestoneErrors] : plan.summary;

@@ -7,6 +7,7 @@ import {
   latestDueStep,
   localDay,
   readMilestones,
+  type Progress,
   type ProgressEntry,
   type ReminderStep,
 } from '../calendar/index.ts';
@@ -45,11 +46,11 @@ export interface ReminderData extends LayoutData {
   readonly formLink: string;
 }
 
-export function planRemind(snapshot: Snapshot, evaluation: Evaluation, now: Date): JobPlan {
+/** `progress` is the job's own computeProgress of the same evaluation and `now`, passed so it is not computed twice. */
+export function planRemind(snapshot: Snapshot, evaluation: Evaluation, now: Date, progress?: Progress): JobPlan {
   const settings = evaluation.settings;
   // Malformed milestone rows are reported once by the job runner (functions/jobs/jobs.ts), not here.
-  const milestones = readMilestones(snapshot, settings);
-  const progress = computeProgress(evaluation, milestones, now);
+  progress ??= computeProgress(evaluation, readMilestones(snapshot, settings), now);
   const maxOverdue = Math.max(0, Math.floor(numberSetting(settings, 'Số lần nhắc quá hạn tối đa')));
   const links = readFormLinks(snapshot);
   const layout = layoutData(settings);

@@ -1,5 +1,5 @@
 // Each unit's results summary email: sent once per distinct result, because the key carries a hash of what it says.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Evaluation, NominationVerdict, UnitResult } from '../core/model.ts';
 import { UNCLASSIFIED } from '../core/model.ts';
 import type { PlannedEmail, Snapshot } from '../core/snapshot.ts';
@@ -40,9 +40,14 @@ const vn = (n: number) => String(Math.round(n * 100) / 100).replace('.', ',');
 export function planResultsEmails(evaluation: Evaluation, _snapshot: Snapshot): PlannedEmail[] {
   const settings = evaluation.settings;
   const layout = layoutData(settings);
+  const keyPrefix = `results|${campaignKey(settings)}|`;
   const results = new Map(evaluation.results.map((r) => [r.unitCode, r]));
   const nominationsOf = new Map<string, NominationVerdict[]>();
-  for (const n of evaluation.nominations) nominationsOf.set(n.unitCode, [...(nominationsOf.get(n.unitCode) ?? []), n]);
+  for (const n of evaluation.nominations) {
+    const list = nominationsOf.get(n.unitCode);
+    if (list) list.push(n);
+    else nominationsOf.set(n.unitCode, [n]);
+  }
   const classifiedIn = new Map<string, number>();
   for (const u of evaluation.units) {
     const r = results.get(u.code);
@@ -52,20 +57,25 @@ export function planResultsEmails(evaluation: Evaluation, _snapshot: Snapshot): 
   const emails: PlannedEmail[] = [];
   for (const unit of evaluation.units) {
     const result = results.get(unit.code);
-    const nominations = (nominationsOf.get(unit.code) ?? []).toSorted((a, b) => a.rowNumber - b.rowNumber);
+    const nominations = nominationsOf.get(unit.code)?.sort((a, b) => a.rowNumber - b.rowNumber) ?? [];
     const classified = !!result && result.level !== UNCLASSIFIED;
     if (!classified && nominations.length === 0) continue;
-    const to = [...new Set(unit.contactEmails.map((e) => e.trim()).filter((e) => e !== ''))].map((email) => ({ email, name: unit.name }));
+    const to = recipients(unit.contactEmails, unit.name);
     if (to.length === 0) continue;
     const data = resultsData(layout, unit, result, classified, classifiedIn.get(unit.cluster) ?? 0, nominations);
-    emails.push({
-      key: `results|${campaignKey(settings)}|${unit.code}|${contentHash(data)}`,
-      template: 'results',
-      to,
-      data: { ...data },
-    });
+    emails.push({ key: keyPrefix + unit.code + '|' + contentHash(data), template: 'results', to, data: { ...data } });
   }
   return emails;
+}
+
+/** Distinct trimmed addresses in first-seen order (a unit usually has one, so no Set). */
+function recipients(contactEmails: readonly string[], name: string): { email: string; name: string }[] {
+  const to: { email: string; name: string }[] = [];
+  for (const raw of contactEmails) {
+    const email = raw.trim();
+    if (email !== '' && !to.some((t) => t.email === email)) to.push({ email, name });
+  }
+  return to;
 }
 
 function resultsData(
@@ -77,8 +87,11 @@ function resultsData(
   nominations: readonly NominationVerdict[],
 ): ResultsData {
   const groups = classified && result ? result.groupScores.map((g) => ({ group: g.group, score: vn(g.score), max: vn(g.max) })) : [];
+  // Layout fields spelled out, not spread: a spread-built literal is several times slower here, 10,000 times a job.
   return {
-    ...layout,
+    campaign: layout.campaign,
+    organisation: layout.organisation,
+    year: layout.year,
     unitCode: unit.code,
     unitName: unit.name,
     cluster: unit.cluster,
@@ -112,5 +125,5 @@ function resultsData(
 function contentHash(data: ResultsData): string {
   const { level, total, assessed, groups, commendable, reason, antt, nominations } = data;
   const content = { level, total, assessed, groups, commendable, reason, antt, nominations };
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
+  return hash('sha256', JSON.stringify(content), 'hex').slice(0, 16);
 }

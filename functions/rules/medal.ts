@@ -9,7 +9,7 @@ import {
 import type { NominationStatus } from '../core/model.ts';
 import type { Settings } from '../core/settings.ts';
 import { numberSetting } from '../core/settings.ts';
-import type { Answer } from './validate-answer.ts';
+import type { Answer, Answers } from './validate-answer.ts';
 
 export interface MedalRules {
   readonly leaderYears: number;
@@ -33,7 +33,7 @@ export interface MedalVerdict {
 const num = (v: Answer | undefined): number => (typeof v === 'number' ? v : 0);
 
 /** `values` are a valid nomination's answers, so the medal fields are present. */
-export function medalVerdict(values: ReadonlyMap<string, Answer>, rules: MedalRules): MedalVerdict {
+export function medalVerdict(values: Answers, rules: MedalRules): MedalVerdict {
   const no = (reason: string): MedalVerdict => ({ status: 'Không đủ điều kiện', reason });
   if (values.get(H.kind) !== KIND_INDIVIDUAL) return no('Kỷ niệm chương chỉ xét tặng cá nhân.');
   if (values.get(H.excluded) === YES) {

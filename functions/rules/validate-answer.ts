@@ -8,6 +8,12 @@ import { parseCount, parseDecimal } from './numbers.ts';
 /** A normalised answer: numbers for numeric kinds, the canonical option for choices, NFC text otherwise. */
 export type Answer = string | number;
 
+/** Normalised answers looked up by the question's declared header (a Map is one). */
+export interface Answers {
+  get(header: string): Answer | undefined;
+  has(header: string): boolean;
+}
+
 export type AnswerCheck = { readonly ok: true; readonly value: Answer | null } | { readonly ok: false; readonly error: string };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
@@ -20,7 +26,7 @@ export function checkAnswer(
   question: Question,
   seen: string,
   cell: Cell | undefined,
-  others: ReadonlyMap<string, Answer>,
+  others: Answers,
   text: string = cellText(cell),
 ): AnswerCheck {
   if (text === '') {
@@ -74,7 +80,10 @@ function inRange(question: Question, seen: string, n: number, text: string): Ans
 }
 
 function withinLength(question: Question, seen: string, text: string): AnswerCheck {
-  const length = [...text].length;
-  if (question.maxLength !== undefined && length > question.maxLength) return { ok: false, error: msg.tooLong(seen, question.maxLength, length) };
+  // Characters are counted only when UTF-16 units exceed the limit: there are never more characters than units.
+  if (question.maxLength !== undefined && text.length > question.maxLength) {
+    const length = [...text].length;
+    if (length > question.maxLength) return { ok: false, error: msg.tooLong(seen, question.maxLength, length) };
+  }
   return { ok: true, value: text };
 }

@@ -16,7 +16,7 @@ import type { Snapshot } from '../core/snapshot.ts';
 import type { Cell } from '../core/cells.ts';
 import { readTable } from '../core/table.ts';
 import { msg } from './messages.ts';
-import type { Answer } from './validate-answer.ts';
+import type { Answer, Answers } from './validate-answer.ts';
 import { checkAnswer } from './validate-answer.ts';
 import { timestampReader } from './timestamps.ts';
 
@@ -30,7 +30,7 @@ export interface Checked {
   readonly errors: string[];
   readonly notes: string[];
   superseded: boolean;
-  readonly values: ReadonlyMap<string, Answer>;
+  readonly values: Answers;
   /** Final report: criterion code → score. */
   readonly scores: ReadonlyMap<string, number>;
   readonly answers: { readonly question: string; readonly answer: string }[];
@@ -39,6 +39,32 @@ export interface Checked {
 }
 
 export const isValid = (c: Checked): boolean => c.errors.length === 0;
+
+/**
+ * A row's answers in an array, one slot per declared header, the header → slot map shared by every row of the form:
+ * a Map per response was the single largest allocation of a job.
+ */
+class RowAnswers implements Answers {
+  constructor(
+    private readonly slotOf: ReadonlyMap<string, number>,
+    private readonly slots: (Answer | undefined)[],
+  ) {}
+
+  get(header: string): Answer | undefined {
+    const slot = this.slotOf.get(header);
+    return slot === undefined ? undefined : this.slots[slot];
+  }
+
+  has(header: string): boolean {
+    return this.get(header) !== undefined;
+  }
+
+  set(header: string, value: Answer): void {
+    this.slots[this.slotOf.get(header)!] = value;
+  }
+}
+
+const NO_SCORES: ReadonlyMap<string, number> = new Map();
 
 interface Column {
   readonly question: Question;
@@ -102,22 +128,34 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
   // Conditions come first so that `requiredWhen` can look at the answers they depend on.
   const order = columns.map((_, i) => i).sort((a, b) => Number(!!columns[a].question.requiredWhen) - Number(!!columns[b].question.requiredWhen));
   const readStamp = timestampReader(ctx.timeZone);
+  const slotOf = new Map<string, number>();
+  for (const c of columns) if (!slotOf.has(c.question.header)) slotOf.set(c.question.header, slotOf.size);
+  const layout = { columns, order, special, slotOf, scored: columns.some((c) => c.criterion !== undefined) };
   const checked: Checked[] = [];
   for (let r = 1; r < values.length; r++) {
     const raw = values[r] ?? [];
-    if (!isBlank(raw)) checked.push(checkRow(form, raw, r + 1, columns, order, special, readStamp, ctx));
+    if (!isBlank(raw)) checked.push(checkRow(form, raw, r + 1, layout, readStamp, ctx));
   }
   if (form.tab !== NOMINATION_FORM.tab) markSuperseded(checked, ctx.timeZone);
   return checked;
+}
+
+/** What every row of one form's tab shares. */
+interface RowLayout {
+  readonly columns: readonly Column[];
+  /** Column positions in checking order. */
+  readonly order: readonly number[];
+  readonly special: { readonly timestamp: number; readonly unit: number; readonly editLink: number };
+  readonly slotOf: ReadonlyMap<string, number>;
+  /** The form has criterion score columns. */
+  readonly scored: boolean;
 }
 
 function checkRow(
   form: FormDef,
   raw: readonly Cell[],
   rowNumber: number,
-  columns: readonly Column[],
-  order: readonly number[],
-  special: { readonly timestamp: number; readonly unit: number; readonly editLink: number },
+  { columns, order, special, slotOf, scored }: RowLayout,
   readStamp: ReturnType<typeof timestampReader>,
   ctx: ValidationContext,
 ): Checked {
@@ -126,7 +164,7 @@ function checkRow(
   if (!submittedAt) errors.push(msg.badTimestamp(TIMESTAMP_HEADER, timestampText));
 
   // Plain loops, no per-row closures: this runs 50,000 times per job.
-  const values = new Map<string, Answer>();
+  const values = new RowAnswers(slotOf, new Array<Answer | undefined>(slotOf.size));
   const texts = new Array<string>(columns.length);
   let results: (string | undefined)[] | undefined; // most responses have no error: allocate on the first
   for (const i of order) {
@@ -144,13 +182,15 @@ function checkRow(
   if (unitCode !== '' && !unit) errors.push(msg.unknownUnit('Mã đơn vị', unitCode));
   crossRules(form, values, unit, errors);
 
-  const scores = new Map<string, number>();
+  const scores = scored ? new Map<string, number>() : NO_SCORES;
   const answers: { question: string; answer: string }[] = [];
   let content = form.tab;
   for (let i = 0; i < columns.length; i++) {
     const c = columns[i];
-    const v = values.get(c.question.header);
-    if (c.criterion && typeof v === 'number') scores.set(c.criterion, v);
+    if (c.criterion) {
+      const v = values.get(c.question.header);
+      if (typeof v === 'number') (scores as Map<string, number>).set(c.criterion, v);
+    }
     if (texts[i] === '') continue;
     answers.push({ question: c.seen, answer: texts[i] });
     content += `\u0001${i}\u0002${texts[i]}`; // question by position in the form: headers are long, answers short
@@ -174,7 +214,7 @@ function checkRow(
   };
 }
 
-function crossRules(form: FormDef, values: ReadonlyMap<string, Answer>, unit: Unit | undefined, errors: string[]): void {
+function crossRules(form: FormDef, values: Answers, unit: Unit | undefined, errors: string[]): void {
   for (const rule of REPORT_CONSISTENCY) {
     const a = values.get(rule.header);
     const b = values.get(rule.atMost);
