@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { createMailGateway } from '../../functions/gateways/mail.ts';
 import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
@@ -117,25 +117,31 @@ async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 're
 }
 
 /**
- * Cold import: a fresh Node process (with the tsx loader, as `npm start` runs) times `import()` of the entry point
- * alone, then of the job modules `ingest` loads on its first request. Node's own start-up is excluded; the tsx
- * transform cache is warmed by a first run, so the second run measures loading, not compiling TypeScript.
+ * Cold import: a fresh Node process times `import()` of the entry point alone, then of the job modules `ingest` loads on
+ * its first request. Node's own start-up is excluded. Measured twice: as deployed (the JavaScript `npm run build`
+ * emits, compiled here into bench-results/) and under the tsx loader `npm start` uses (its transform cache warmed first).
  */
 async function coldImport(): Promise<Record<string, number>> {
   const env = { ...process.env, SPREADSHEET_ID: ID, SENDGRID_API_KEY: API_KEY, MAIL_FROM: 'a@example.vn', INGEST_SECRET: 'x'.repeat(32), OIDC_AUDIENCE: 'https://example.invalid/ingest', SCHEDULER_SERVICE_ACCOUNT: 'scheduler@example.iam.gserviceaccount.com' };
+  const built = path.join(ROOT, 'bench-results', 'cold-build');
+  await rm(built, { recursive: true, force: true });
+  await run(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', built], { cwd: ROOT });
   const code = (spec: string) =>
     `const t=performance.now();await import(${JSON.stringify(spec)});process.stdout.write(String(performance.now()-t))`;
   const out: Record<string, number> = {};
-  for (const [label, spec] of [
-    ['functions/index.ts (entry, registers ingest/remind/digest)', './functions/index.ts'],
-    ['functions/jobs/run.ts (job code loaded on first request)', './functions/jobs/run.ts'],
+  for (const [label, spec, loader] of [
+    ['functions/index.js, as deployed (entry, registers ingest/remind/digest)', pathToFileURL(path.join(built, 'functions/index.js')).href, []],
+    ['functions/jobs/run.js, as deployed (job code loaded on first request)', pathToFileURL(path.join(built, 'functions/jobs/run.js')).href, []],
+    ['functions/index.ts under tsx (npm start)', './functions/index.ts', ['--import', 'tsx']],
+    ['functions/jobs/run.ts under tsx (npm start)', './functions/jobs/run.ts', ['--import', 'tsx']],
   ] as const) {
-    const once = () => run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code(spec)], { cwd: ROOT, env });
+    const once = () => run(process.execPath, [...loader, '--input-type=module', '-e', code(spec)], { cwd: ROOT, env });
     await once();
     const samples: number[] = [];
     for (let i = 0; i < 3; i++) samples.push(Number((await once()).stdout.trim().split('\n').pop()));
     out[label] = Math.min(...samples);
   }
+  await rm(built, { recursive: true, force: true });
   return out;
 }
 
