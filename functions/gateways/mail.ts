@@ -1,6 +1,7 @@
 // The SendGrid gateway, built once: dynamic-template sends in batches of 1,000 personalizations, and the templates API for sync.
 import { Client } from '@sendgrid/client';
 import { MailService } from '@sendgrid/mail';
+import { isEmail } from '../core/email.ts';
 import type { PlannedEmail, Recipient } from '../core/snapshot.ts';
 import { TEMPLATE_PREFIX } from '../mail/names.ts';
 import type { TemplateVersion } from '../mail/types.ts';
@@ -62,7 +63,6 @@ export interface MailGateway {
 const MAX_PERSONALIZATIONS = 1000;
 const MAX_RECIPIENTS = 1000;
 const PAGE_SIZE = 200;
-const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]+$/;
 
 export function createMailGateway(options: MailGatewayOptions): MailGateway {
   // A client of our own rather than the module singleton, so several gateways can live in one process.
@@ -186,7 +186,7 @@ function prepare(email: PlannedEmail): { to: Recipient[]; cc: Recipient[] } | st
     const out: Recipient[] = [];
     for (const r of list ?? []) {
       const address = r.email.trim();
-      if (!EMAIL.test(address)) return `Invalid recipient address '${address}'`;
+      if (!isEmail(address)) return `Invalid recipient address '${address}'`;
       if (seen.has(address.toLowerCase())) continue; // SendGrid refuses an address twice in one personalization
       seen.add(address.toLowerCase());
       out.push(r.name ? { email: address, name: r.name } : { email: address });

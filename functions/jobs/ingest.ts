@@ -1,6 +1,7 @@
 // `ingest`: judge every response, recompute the system tabs, and plan a receipt or a "please fix" email per response.
 import { formDef, TAB } from '../../sheets-schema/index.ts';
 import { formatDateTime } from '../core/cells.ts';
+import { isEmail } from '../core/email.ts';
 import { formLinkKey, readFormLinks } from '../core/links.ts';
 import type { Evaluation, JudgedResponse, Unit } from '../core/model.ts';
 import { campaignKey, layoutData, setting } from '../core/settings.ts';
@@ -14,7 +15,6 @@ export interface IngestParts {
   readonly extraEmails: readonly PlannedEmail[];
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Per form, what every email of its responses needs: the title and the headers of its email questions. */
 interface FormFacts {
@@ -32,7 +32,7 @@ function recipients(response: JudgedResponse, unit: Unit | undefined, emailHeade
   const emails = new Set<string>(unit?.contactEmails ?? []);
   for (const header of emailHeaders) {
     const typed = response.answers.find((a) => a.question === header)?.answer.trim().toLowerCase();
-    if (typed && EMAIL.test(typed)) emails.add(typed);
+    if (typed && isEmail(typed)) emails.add(typed);
   }
   const name = unit?.name;
   const to: Recipient[] = [];

@@ -4,6 +4,7 @@ import { FORMS, TAB } from '../../sheets-schema/index.ts';
 import { formQuestions } from '../../sheets-schema/forms/index.ts';
 import type { Cell } from '../../functions/core/cells.ts';
 import { cellText } from '../../functions/core/cells.ts';
+import { isEmail } from '../../functions/core/email.ts';
 
 /** URL slug of a response tab: `Đăng ký thi đua` → `dang-ky-thi-dua`. */
 export function formSlug(tab: string): string {
@@ -63,7 +64,6 @@ export function isRequired(q: Question, answers: Readonly<Record<string, string>
   return (answers[q.requiredWhen.header] ?? '').trim() === q.requiredWhen.equals;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Server-side checks, the same Google Forms applies before accepting a response. Returns question header → one
@@ -79,7 +79,7 @@ export function checkAnswers(questions: readonly Question[], answers: Readonly<R
     }
     if (q.maxLength !== undefined && text.length > q.maxLength) {
       errors.set(q.header, `Câu trả lời dài tối đa ${q.maxLength} ký tự.`);
-    } else if (q.kind === 'email' && !EMAIL.test(text)) {
+    } else if (q.kind === 'email' && !isEmail(text)) {
       errors.set(q.header, 'Hãy nhập một địa chỉ email hợp lệ.');
     } else if (q.kind === 'choice' && !(q.options ?? []).includes(text)) {
       errors.set(q.header, 'Hãy chọn một trong các phương án đã cho.');
