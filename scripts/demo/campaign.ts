@@ -15,6 +15,7 @@ import {
   NOMINATION_HEADERS as N,
 } from '../../sheets-schema/forms/nominations.ts';
 import { dateToSerial, type Cell } from '../../functions/core/cells.ts';
+import { seeded } from '../bench/campaign.ts';
 import { formSlug } from '../web/index.ts';
 import { contactEmail, DEMO_PEOPLE, DEMO_UNITS, leaderEmail, type DemoUnit } from './units.ts';
 
@@ -22,18 +23,6 @@ export type DemoRow = Record<string, Cell>;
 export type DemoTabs = Map<string, DemoRow[]>;
 
 const ZONE = 'Asia/Ho_Chi_Minh';
-
-/** A small seeded generator (mulberry32): the demo must be the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMMITMENTS = [
   'Tổ chức tuyên truyền pháp luật về an ninh, trật tự cho 100% cán bộ, nhân viên; duy trì chế độ trực bảo vệ cơ quan.',
@@ -112,7 +101,7 @@ function medal(name: string, position: string, gender: 'Nam' | 'Nữ', group: st
  */
 export function demoCampaign(now: Date, formBaseUrl: string): DemoTabs {
   const year = new TZDate(now.getTime(), ZONE).getFullYear();
-  const rnd = random(2026);
+  const rnd = seeded(2026); // the same demo on every machine
   const tabs: DemoTabs = new Map();
   const unit = (code: string) => DEMO_UNITS.find((u) => u.code === code)!;
 

@@ -1,23 +1,15 @@
 // Sheets reads and writes of the web view, through the official client: A1 helpers, header rows, rows by number.
 import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
+import { columnLetters, quoteSheet } from '../../functions/gateways/sheets.ts';
 import type { Cell } from '../../functions/core/cells.ts';
 import { cellText } from '../../functions/core/cells.ts';
 
-/** A sheet name quoted for A1 notation; Google accepts quotes around any name and doubles inner apostrophes. */
-export function quoteTab(tab: string): string {
-  return `'${tab.replace(/'/g, "''")}'`;
-}
+/** A sheet name quoted for A1 notation (the gateway's rule: quotes around any name, inner apostrophes doubled). */
+export const quoteTab = quoteSheet;
 
 /** 0-based column index → letters (0 → A, 26 → AA). */
 export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetters(index + 1);
 }
 
 /** The first row number of an A1 range as Google echoes it (`'Đăng ký thi đua'!A5:J5` → 5). */
