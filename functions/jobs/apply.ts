@@ -111,6 +111,25 @@ interface MailOutcome {
   readonly lostClaims: number;
 }
 
+/**
+ * Status (and detail) cells of our claim rows, one range per run of consecutive rows: a run's claims are appended
+ * together, so 50,000 emails make one range, not 50,000.
+ */
+function statusRanges(updates: ReadonlyMap<number, readonly [string, string]>, statusCol: number, detailCol: number): ValueRangeWrite[] {
+  const rows = [...updates.keys()].sort((a, b) => a - b);
+  const ranges: ValueRangeWrite[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    const block = rows.slice(i, j + 1).map((r) => updates.get(r)!);
+    const span = (col: number) => `${quoteSheet(TAB.mailLog)}!${columnLetters(col + 1)}${rows[i]}:${columnLetters(col + 1)}${rows[j]}`;
+    ranges.push({ range: span(statusCol), values: block.map(([status]) => [status]) });
+    if (detailCol >= 0 && block.some(([, detail]) => detail !== '')) ranges.push({ range: span(detailCol), values: block.map(([, detail]) => [detail]) });
+    i = j + 1;
+  }
+  return ranges;
+}
+
 /** Claim the due emails in the mail log, send those this run won, and return the status cells to write. */
 async function claimAndSend(ctx: ApplyContext, due: readonly PlannedEmail[], headers: readonly string[], withHeader: boolean): Promise<MailOutcome> {
   const col = (h: string) => headers.indexOf(h);
@@ -139,13 +158,8 @@ async function claimAndSend(ctx: ApplyContext, due: readonly PlannedEmail[], hea
   const results = won.length > 0 ? await ctx.mail.send(won, ctx.envelope) : new Map<string, SendResult>();
 
   const counts = { sent: 0, failed: 0, unknown: 0, lostClaims: 0 };
-  const statusWrites: ValueRangeWrite[] = [];
-  const write = (row: number, status: string, detail: string) => {
-    statusWrites.push({ range: `${quoteSheet(TAB.mailLog)}!${columnLetters(col('Trạng thái') + 1)}${row}`, values: [[status]] });
-    if (col(LOG_DETAIL_HEADER) >= 0 && detail) {
-      statusWrites.push({ range: `${quoteSheet(TAB.mailLog)}!${columnLetters(col(LOG_DETAIL_HEADER) + 1)}${row}`, values: [[detail]] });
-    }
-  };
+  const updates = new Map<number, readonly [status: string, detail: string]>();
+  const write = (row: number, status: string, detail: string) => updates.set(row, [status, detail]);
   for (const email of due) {
     const claim = claims.get(email.key) ?? { won: false, rows: [] };
     if (!claim.won) {
@@ -172,7 +186,7 @@ async function claimAndSend(ctx: ApplyContext, due: readonly PlannedEmail[], hea
       write(first, STATUS.failed, result.error);
     }
   }
-  return { statusWrites, ...counts };
+  return { statusWrites: statusRanges(updates, col('Trạng thái'), col(LOG_DETAIL_HEADER)), ...counts };
 }
 
 export async function applyPlan(ctx: ApplyContext, snapshot: SheetsSnapshot, plan: JobPlan): Promise<ApplyResult> {
