@@ -24,6 +24,8 @@ export interface GridSize {
 export interface SheetsSnapshot extends Snapshot {
   /** Grid size of every tab read, from the clipped ranges Google echoes for whole-sheet reads. */
   readonly grids: ReadonlyMap<string, GridSize>;
+  /** Rows and columns in use of the tabs read for their extent only (their values are not in `tabs`). */
+  readonly extents: ReadonlyMap<string, GridSize>;
 }
 
 export interface ValueRangeWrite {
@@ -32,8 +34,12 @@ export interface ValueRangeWrite {
 }
 
 export interface SheetsGateway {
-  /** Every tab of `tabs` that exists, read in one values.batchGet (a second call only when some tab is missing). */
-  readSnapshot(tabs: readonly string[]): Promise<SheetsSnapshot>;
+  /**
+   * Every tab of `tabs` that exists, read in one values.batchGet (a second call only when some tab is missing). Tabs of
+   * `extentOnly` are rewritten whole by the jobs and never read by the rules: only their header row and first column
+   * are fetched, to know how much old content a rewrite must blank.
+   */
+  readSnapshot(tabs: readonly string[], extentOnly?: readonly string[]): Promise<SheetsSnapshot>;
   /** values.batchUpdate, always RAW so `=IMPORTXML(...)` stays text. */
   writeValues(writes: readonly ValueRangeWrite[]): Promise<void>;
   /** values.append RAW; returns the 1-based first row written. */
@@ -144,15 +150,19 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
     }));
   }
 
-  async function batchGet(tabs: readonly string[]): Promise<SheetsSnapshot> {
+  async function batchGet(tabs: readonly string[], extentOnly: readonly string[]): Promise<SheetsSnapshot> {
+    const ranges = [
+      ...tabs.map(quoteSheet),
+      ...extentOnly.flatMap((t) => [`${quoteSheet(t)}!1:1`, `${quoteSheet(t)}!A:A`]),
+    ];
     const data =
-      tabs.length === 0
+      ranges.length === 0
         ? { valueRanges: [] }
         : await call(() =>
             api.spreadsheets.values.batchGet(
               {
                 spreadsheetId,
-                ranges: tabs.map(quoteSheet),
+                ranges,
                 majorDimension: 'ROWS',
                 valueRenderOption: 'UNFORMATTED_VALUE',
                 dateTimeRenderOption: 'SERIAL_NUMBER',
@@ -160,27 +170,39 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
               requestOptions,
             ),
           );
+    const valueRanges = data.valueRanges ?? [];
     const values = new Map<string, readonly (readonly Cell[])[]>();
     const grids = new Map<string, GridSize>();
-    (data.valueRanges ?? []).forEach((vr, i) => {
-      values.set(tabs[i], (vr.values ?? []) as Cell[][]);
-      const grid = gridFromRange(vr.range);
-      if (grid) grids.set(tabs[i], grid);
+    const extents = new Map<string, GridSize>();
+    tabs.forEach((tab, i) => {
+      values.set(tab, (valueRanges[i]?.values ?? []) as Cell[][]);
+      const grid = gridFromRange(valueRanges[i]?.range);
+      if (grid) grids.set(tab, grid);
     });
-    return { spreadsheetId, tabs: values, grids };
+    extentOnly.forEach((tab, i) => {
+      const [header, column] = [valueRanges[tabs.length + 2 * i], valueRanges[tabs.length + 2 * i + 1]];
+      extents.set(tab, { rows: column?.values?.length ?? 0, columns: header?.values?.[0]?.length ?? 0 });
+      const width = gridFromRange(header?.range);
+      const height = gridFromRange(column?.range);
+      if (width && height) grids.set(tab, { rows: height.rows, columns: width.columns });
+    });
+    return { spreadsheetId, tabs: values, grids, extents };
   }
 
   return {
     calls: () => calls,
     listSheets,
-    async readSnapshot(tabs) {
+    async readSnapshot(tabs, extentOnly = []) {
       try {
-        return await batchGet(tabs);
+        return await batchGet(tabs, extentOnly);
       } catch (error) {
         // One unknown tab fails the whole batchGet with 400; learn which exist and read those.
         if (!(error instanceof SheetsError) || error.status !== 400) throw error;
         const existing = new Set((await listSheets()).map((s) => s.title));
-        return batchGet(tabs.filter((t) => existing.has(t)));
+        return batchGet(
+          tabs.filter((t) => existing.has(t)),
+          extentOnly.filter((t) => existing.has(t)),
+        );
       }
     },
     async writeValues(writes) {

@@ -44,10 +44,20 @@ export interface ApplyResult {
 
 const MIN_GRID = { rows: 1000, columns: 26 };
 
+/** How much of a tab is in use: from its values when read whole, else from its read extent. */
+function inUse(snapshot: SheetsSnapshot, tab: string): GridSize {
+  const values = snapshot.tabs.get(tab);
+  if (!values) return snapshot.extents.get(tab) ?? { rows: 0, columns: 0 };
+  let columns = 0;
+  for (const row of values) columns = Math.max(columns, row.length);
+  return { rows: values.length, columns };
+}
+
 /** The range a whole-tab rewrite covers: the new content or the old one, whichever is larger, so old rows are blanked. */
-function rewrite(write: TabWrite, old: readonly (readonly Cell[])[]): ValueRangeWrite {
-  const rows = Math.max(write.rows.length, old.length, 1);
-  const columns = Math.max(1, ...write.rows.map((r) => r.length), ...old.map((r) => r.length));
+function rewrite(write: TabWrite, old: GridSize): ValueRangeWrite {
+  const rows = Math.max(write.rows.length, old.rows, 1);
+  let columns = Math.max(1, old.columns);
+  for (const row of write.rows) columns = Math.max(columns, row.length);
   const values: Cell[][] = [];
   for (let r = 0; r < rows; r++) {
     const source = write.rows[r] ?? [];
@@ -68,7 +78,7 @@ function structureNeeds(snapshot: SheetsSnapshot, wants: ReadonlyMap<string, Gri
   const grow: [string, GridSize][] = [];
   for (const [tab, want] of wants) {
     const grid = snapshot.grids.get(tab);
-    if (!snapshot.tabs.has(tab)) add.push([tab, want]);
+    if (!snapshot.tabs.has(tab) && !snapshot.extents.has(tab)) add.push([tab, want]);
     else if (grid && (grid.rows < want.rows || grid.columns < want.columns)) grow.push([tab, { rows: Math.max(grid.rows, want.rows * 2), columns: Math.max(grid.columns, want.columns) }]);
   }
   return { add, grow };
@@ -194,7 +204,7 @@ export async function applyPlan(ctx: ApplyContext, snapshot: SheetsSnapshot, pla
   const base = { planned: plan.emails.length, due, alreadySent };
   if (ctx.dryRun) return { ...base, inDoubt, sent: 0, failed: 0, lostClaims: 0, tabsWritten: 0 };
 
-  const tabWrites = plan.writes.map((w) => rewrite(w, snapshot.tabs.get(w.tab) ?? []));
+  const tabWrites = plan.writes.map((w) => rewrite(w, inUse(snapshot, w.tab)));
   const wants = new Map<string, GridSize>();
   plan.writes.forEach((w, i) => wants.set(w.tab, needed(tabWrites[i])));
 

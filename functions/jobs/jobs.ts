@@ -1,5 +1,4 @@
 // The three jobs as pure plans over one snapshot; every job also recomputes all derived system tabs.
-import { TAB } from '../../sheets-schema/index.ts';
 import { computeProgress, progressTab, readMilestones } from '../calendar/index.ts';
 import type { Settings } from '../core/settings.ts';
 import type { Snapshot } from '../core/snapshot.ts';
@@ -13,7 +12,6 @@ import { planRemind } from './remind.ts';
 
 export type JobName = 'ingest' | 'remind' | 'digest';
 export const JOB_NAMES: readonly JobName[] = ['ingest', 'remind', 'digest'];
-export const HISTORY_TAB = TAB.history;
 
 export function planJob(name: JobName, snapshot: Snapshot, now: Date): { plan: JobPlan; settings: Settings } {
   const evaluation = evaluateCampaign(snapshot, now);

@@ -1,5 +1,5 @@
 // Wires a job end to end: configuration, gateways, one snapshot, the pure plan, then apply.
-import { TABS } from '../../sheets-schema/index.ts';
+import { TAB, TABS } from '../../sheets-schema/index.ts';
 import { loadConfig } from '../config.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { setting } from '../core/settings.ts';
@@ -7,7 +7,7 @@ import { createSheetsClient } from '../gateways/sheets-client.ts';
 import type { RetryPolicy } from '../gateways/retry.ts';
 import { createSheetsGateway } from '../gateways/sheets.ts';
 import { applyPlan, type MailSender } from './apply.ts';
-import { planJob, HISTORY_TAB, type JobName } from './jobs.ts';
+import { planJob, type JobName } from './jobs.ts';
 
 export type { JobName } from './jobs.ts';
 
@@ -27,8 +27,13 @@ export interface RunOptions {
   readonly retry?: RetryPolicy;
 }
 
-/** Every tab a job may read; absent ones are simply missing from the snapshot. */
-const SNAPSHOT_TABS = [...TABS.map((t) => t.name), HISTORY_TAB];
+/**
+ * The derived tabs every job rewrites whole and no rule reads: only their extent is fetched (at 10,000 units they are
+ * the largest tabs of the spreadsheet; column A is always filled, so it measures them). Everything else, the mail log
+ * and `Lịch sử` included, is read whole; so is `Tổng hợp`, whose column A has gaps.
+ */
+const EXTENT_ONLY: readonly string[] = [TAB.checks, TAB.progress, TAB.classification, TAB.awards];
+const SNAPSHOT_TABS = TABS.map((t) => t.name).filter((t) => !EXTENT_ONLY.includes(t));
 
 export async function runJob(name: JobName, options: RunOptions = {}): Promise<JobSummary> {
   const config = loadConfig(options.env);
@@ -40,7 +45,7 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
     timeoutMs: options.timeoutMs,
     retry: options.retry,
   });
-  const snapshot = await sheets.readSnapshot(SNAPSHOT_TABS);
+  const snapshot = await sheets.readSnapshot(SNAPSHOT_TABS, EXTENT_ONLY);
   const { plan, settings } = planJob(name, snapshot as Snapshot, now);
 
   const { createMailGateway } = await import('../gateways/mail.ts');

@@ -36,6 +36,25 @@ describe('apply', () => {
     expect((await stack.read(['Kiểm tra'])).get('Kiểm tra')!).toHaveLength(total + 1);
   });
 
+  it('blanks the rows a shorter rewrite no longer fills, knowing only the old extent of the tab', async () => {
+    stack = await startCampaignStack(demoGrids(NOW, 'http://127.0.0.1:9/'));
+    await stack.run('ingest', NOW);
+    const before = (await stack.read(['Kiểm tra'])).get('Kiểm tra')!.length;
+    // The coordinator deletes five junk nomination rows from the response tab.
+    const book = await stack.api.spreadsheets.get({ spreadsheetId: SPREADSHEET_ID });
+    const nominations = book.data.sheets!.find((s) => s.properties?.title === 'Đề nghị khen thưởng')!;
+    await stack.api.spreadsheets.batchUpdate({
+      spreadsheetId: SPREADSHEET_ID,
+      requestBody: {
+        requests: [{ deleteDimension: { range: { sheetId: nominations.properties!.sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 6 } } }],
+      },
+    });
+    await stack.run('ingest', NOW);
+    const after = (await stack.read(['Kiểm tra'])).get('Kiểm tra')!;
+    expect(after).toHaveLength(before - 5);
+    expect(after.every((row) => row.length > 0 && row[0] !== '')).toBe(true);
+  });
+
   it('never resends an email whose request timed out after SendGrid may have taken it, and says so in Nhật ký thư', async () => {
     stack = await startCampaignStack(demoGrids(new Date('2026-03-05T08:00:00+07:00'), 'http://127.0.0.1:9/'));
     const at = new Date('2026-03-05T08:00:00+07:00');
