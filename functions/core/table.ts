@@ -62,10 +62,34 @@ export function readTable(snapshot: Snapshot, tab: string, required: readonly st
   const rows: TableRow[] = [];
   for (let r = 1; r < values.length; r++) {
     const raw = values[r] ?? [];
-    if (raw.every((c) => cellText(c) === '')) continue;
-    const cells: Record<string, Cell> = {};
-    for (const [h, i] of index) if (i < raw.length) cells[h] = raw[i];
-    rows.push({ rowNumber: r + 1, cells, get: (h) => cells[h] });
+    if (isEmptyRow(raw)) continue;
+    rows.push(new SheetRow(r + 1, raw, index));
   }
   return { tab, headers, rows, has: (h) => index.has(h) };
+}
+
+/** Only text can be blank after trimming: numbers and booleans always show something. */
+function isEmptyRow(raw: readonly (Cell | null | undefined)[]): boolean {
+  for (const c of raw) if (typeof c === 'string' ? cellText(c) !== '' : c !== undefined && c !== null) return false;
+  return true;
+}
+
+/** A row read through the tab's shared header index: a record and a closure per row were too slow for big tabs. */
+class SheetRow implements TableRow {
+  constructor(
+    readonly rowNumber: number,
+    private readonly raw: readonly Cell[],
+    private readonly index: ReadonlyMap<string, number>,
+  ) {}
+
+  get(header: string): Cell | undefined {
+    const i = this.index.get(header);
+    return i === undefined || i >= this.raw.length ? undefined : this.raw[i];
+  }
+
+  get cells(): Readonly<Record<string, Cell>> {
+    const cells: Record<string, Cell> = {};
+    for (const [h, i] of this.index) if (i < this.raw.length) cells[h] = this.raw[i];
+    return cells;
+  }
 }

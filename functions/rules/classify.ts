@@ -52,6 +52,28 @@ export interface Classification {
   readonly groupScores: { readonly group: string; readonly score: number; readonly max: number }[];
 }
 
+interface LevelRules {
+  readonly thresholds: Thresholds;
+  readonly cap: Level;
+  readonly allowed: readonly string[];
+}
+
+const levelRulesCache = new WeakMap<Settings, LevelRules>();
+
+/** The settings classification needs, parsed once per settings object rather than once per unit. */
+function levelRules(settings: Settings): LevelRules {
+  let rules = levelRulesCache.get(settings);
+  if (!rules) {
+    rules = {
+      thresholds: readThresholds(settings),
+      cap: asLevel(setting(settings, 'Mức tối đa khi có vụ việc nghiêm trọng'), 'Trung bình'),
+      allowed: listSetting(settings, 'Mức được xét khen thưởng').map((l) => l.normalize('NFC').toLowerCase()),
+    };
+    levelRulesCache.set(settings, rules);
+  }
+  return rules;
+}
+
 export function classifyUnit(
   unit: Unit,
   report: Checked | undefined,
@@ -82,16 +104,16 @@ export function classifyUnit(
   } else if (assessment) {
     reasons.push(`Điểm thẩm định "${assessment.typed}" không phải là số; tạm dùng điểm tự chấm.`);
   }
-  let level = levelFor(total, readThresholds(settings));
+  const rules = levelRules(settings);
+  let level = levelFor(total, rules.thresholds);
   if (report.values.get(SERIOUS_INCIDENT_HEADER) === YES) {
-    const cap = asLevel(setting(settings, 'Mức tối đa khi có vụ việc nghiêm trọng'), 'Trung bình');
+    const cap = rules.cap;
     if (capLevel(level, cap) !== level) {
       level = cap;
       reasons.push(`Để xảy ra vụ việc nghiêm trọng về ANTT: xếp loại tối đa ${cap}.`);
     }
   }
-  const allowed = listSetting(settings, 'Mức được xét khen thưởng').map((l) => l.normalize('NFC').toLowerCase());
-  const commendable = allowed.includes(level.toLowerCase());
+  const commendable = rules.allowed.includes(level.toLowerCase());
   if (!commendable) reasons.push(`Xếp loại ${level}: không được xét thi đua, khen thưởng.`);
   if (assessed) reasons.push(`Điểm thẩm định ${formatNumber(total)} thay cho điểm tự chấm ${formatNumber(selfTotal)}.`);
   return { unitCode: unit.code, total, selfTotal, assessed, level, rank: null, commendable, reason: reasons.join(' '), groupScores };

@@ -71,11 +71,12 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date): Evaluation {
   const awards = tallyAwards(readTargets(snapshot), verdicts);
 
   const responses: JudgedResponse[] = [];
-  const timestamps = new Map<JudgedResponse, string>();
-  const conclusions = new Map<JudgedResponse, string>();
+  const timestamps: string[] = [];
+  const conclusions: (string | undefined)[] = [];
   for (const form of FORMS) {
     for (const c of byForm.get(form.tab) ?? []) {
       const v = c.form === NOMINATION_FORM.tab ? verdictByRow.get(c.rowNumber) : undefined;
+      const conclusion = v ? verdictLine(v) : undefined;
       const judged: JudgedResponse = {
         form: c.form,
         rowNumber: c.rowNumber,
@@ -83,15 +84,16 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date): Evaluation {
         unitCode: c.unitCode,
         valid: isValid(c),
         errors: c.errors,
-        notes: v ? [...c.notes, verdictLine(v)] : c.notes,
+        notes: conclusion !== undefined ? [...c.notes, conclusion] : c.notes,
         superseded: c.superseded,
         answers: c.answers,
         contentHash: c.contentHash,
-        ...(c.editLink ? { editLink: c.editLink } : {}),
       };
+      // Added last, as the conditional spread did, without a throw-away object per response.
+      if (c.editLink) (judged as { editLink?: string }).editLink = c.editLink;
       responses.push(judged);
-      if (v) conclusions.set(judged, verdictLine(v));
-      timestamps.set(judged, c.timestampText);
+      conclusions.push(conclusion);
+      timestamps.push(c.timestampText);
     }
   }
 

@@ -14,17 +14,19 @@ export function verdictLine(v: NominationVerdict): string {
   return v.reason === '' ? v.status : `${v.status}: ${v.reason}`;
 }
 
+/** `timestamps[i]` and `conclusions[i]` belong to `responses[i]`: parallel arrays, not two 50,000-entry maps. */
 export function checksTab(
   responses: readonly JudgedResponse[],
-  timestamps: ReadonlyMap<JudgedResponse, string>,
-  conclusions: ReadonlyMap<JudgedResponse, string>,
+  timestamps: readonly string[],
+  conclusions: readonly (string | undefined)[],
 ): TabWrite {
   const rows: Row[] = [header(TAB.checks, ['Dòng', 'Kết luận', 'Ghi chú'])];
-  for (const r of responses) {
-    const conclusion = conclusions.get(r) ?? '';
+  for (let i = 0; i < responses.length; i++) {
+    const r = responses[i];
+    const conclusion = conclusions[i] ?? '';
     rows.push([
       r.form,
-      timestamps.get(r) ?? '',
+      timestamps[i] ?? '',
       r.unitCode,
       r.valid ? 'Hợp lệ' : 'Không hợp lệ',
       r.errors.join('\n'),

@@ -18,6 +18,11 @@ export type AnswerCheck = { readonly ok: true; readonly value: Answer | null } |
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
 
+/** An answer its question refuses. */
+export class Invalid {
+  constructor(readonly error: string) {}
+}
+
 /**
  * `seen` is the header as the unit saw it (the column's title); `others` holds the normalised answers checked so far,
  * for `requiredWhen`. Formula-looking text (`=`, `+`, `-`, `@` first) is ordinary text here.
@@ -29,32 +34,38 @@ export function checkAnswer(
   others: Answers,
   text: string = cellText(cell),
 ): AnswerCheck {
+  const v = judgeAnswer(question, seen, cell, others, text);
+  return v instanceof Invalid ? { ok: false, error: v.error } : { ok: true, value: v };
+}
+
+/** checkAnswer's verdict without a result object: a million answers per job, and only refusals need one. */
+export function judgeAnswer(question: Question, seen: string, cell: Cell | undefined, others: Answers, text: string): Answer | null | Invalid {
   if (text === '') {
-    if (!question.required) return { ok: true, value: null };
+    if (!question.required) return null;
     const when = question.requiredWhen;
-    if (!when) return { ok: false, error: msg.required(seen) };
-    return others.get(when.header) === when.equals ? { ok: false, error: msg.requiredWhen(seen, when.header, when.equals) } : { ok: true, value: null };
+    if (!when) return new Invalid(msg.required(seen));
+    return others.get(when.header) === when.equals ? new Invalid(msg.requiredWhen(seen, when.header, when.equals)) : null;
   }
   switch (question.kind) {
     case 'integer': {
       const n = parseCount(cell);
-      if (n === null) return { ok: false, error: msg.integer(seen, text) };
+      if (n === null) return new Invalid(msg.integer(seen, text));
       return inRange(question, seen, n, text);
     }
     case 'percent': {
       const n = parseDecimal(cell, true);
-      if (n === null || n > 100) return { ok: false, error: msg.percent(seen, text) };
-      return { ok: true, value: n };
+      if (n === null || n > 100) return new Invalid(msg.percent(seen, text));
+      return n;
     }
     case 'score': {
       const max = question.max ?? Infinity;
       const n = parseDecimal(cell);
       // Out-of-range scores are errors, never clamped: the unit must correct its self-assessment.
-      if (n === null || n > max) return { ok: false, error: msg.score(seen, max, text) };
-      return { ok: true, value: n };
+      if (n === null || n > max) return new Invalid(msg.score(seen, max, text));
+      return n;
     }
     case 'email':
-      return EMAIL.test(text) ? withinLength(question, seen, text) : { ok: false, error: msg.email(seen, text) };
+      return EMAIL.test(text) ? withinLength(question, seen, text) : new Invalid(msg.email(seen, text));
     case 'choice': {
       // Forms writes the option verbatim; only hand-typed or pasted answers need the slower comparison.
       const options = question.options ?? [];
@@ -63,7 +74,7 @@ export function checkAnswer(
         const key = nameKey(text);
         option = options.find((o) => nameKey(o) === key);
       }
-      return option === undefined ? { ok: false, error: msg.choice(seen, question.options ?? [], text) } : { ok: true, value: option };
+      return option === undefined ? new Invalid(msg.choice(seen, question.options ?? [], text)) : option;
     }
     case 'unitCode':
       return withinLength(question, seen, text.toUpperCase());
@@ -73,17 +84,17 @@ export function checkAnswer(
   }
 }
 
-function inRange(question: Question, seen: string, n: number, text: string): AnswerCheck {
+function inRange(question: Question, seen: string, n: number, text: string): number | Invalid {
   const min = question.min ?? 0;
   const max = question.max ?? Number.MAX_SAFE_INTEGER;
-  return n < min || n > max ? { ok: false, error: msg.range(seen, min, max, text) } : { ok: true, value: n };
+  return n < min || n > max ? new Invalid(msg.range(seen, min, max, text)) : n;
 }
 
-function withinLength(question: Question, seen: string, text: string): AnswerCheck {
+function withinLength(question: Question, seen: string, text: string): string | Invalid {
   // Characters are counted only when UTF-16 units exceed the limit: there are never more characters than units.
   if (question.maxLength !== undefined && text.length > question.maxLength) {
     const length = [...text].length;
-    if (length > question.maxLength) return { ok: false, error: msg.tooLong(seen, question.maxLength, length) };
+    if (length > question.maxLength) return new Invalid(msg.tooLong(seen, question.maxLength, length));
   }
-  return { ok: true, value: text };
+  return text;
 }

@@ -17,7 +17,7 @@ import type { Cell } from '../core/cells.ts';
 import { readTable } from '../core/table.ts';
 import { msg } from './messages.ts';
 import type { Answer, Answers } from './validate-answer.ts';
-import { checkAnswer } from './validate-answer.ts';
+import { Invalid, judgeAnswer } from './validate-answer.ts';
 import { timestampReader } from './timestamps.ts';
 
 /** A response while the rules work on it; `values` are keyed by the question's declared header. */
@@ -32,7 +32,7 @@ export interface Checked {
   superseded: boolean;
   readonly values: Answers;
   /** Final report: criterion code → score. */
-  readonly scores: ReadonlyMap<string, number>;
+  readonly scores: Scores;
   readonly answers: { readonly question: string; readonly answer: string }[];
   readonly contentHash: string;
   readonly editLink?: string;
@@ -64,7 +64,26 @@ class RowAnswers implements Answers {
   }
 }
 
-const NO_SCORES: ReadonlyMap<string, number> = new Map();
+/** Criterion code → score, for the codes that have a numeric score. */
+export interface Scores {
+  get(code: string): number | undefined;
+}
+
+const NO_SCORES: Scores = new Map<string, number>();
+
+/** A report's scores read through its answers: a Map per report would copy what `values` already holds. */
+class RowScores implements Scores {
+  constructor(
+    private readonly headerOf: ReadonlyMap<string, string>,
+    private readonly values: Answers,
+  ) {}
+
+  get(code: string): number | undefined {
+    const header = this.headerOf.get(code);
+    const v = header === undefined ? undefined : this.values.get(header);
+    return typeof v === 'number' ? v : undefined;
+  }
+}
 
 interface Column {
   readonly question: Question;
@@ -130,7 +149,9 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
   const readStamp = timestampReader(ctx.timeZone);
   const slotOf = new Map<string, number>();
   for (const c of columns) if (!slotOf.has(c.question.header)) slotOf.set(c.question.header, slotOf.size);
-  const layout = { columns, order, special, slotOf, scored: columns.some((c) => c.criterion !== undefined) };
+  const scoreHeaders = new Map<string, string>();
+  for (const c of columns) if (c.criterion !== undefined) scoreHeaders.set(c.criterion, c.question.header);
+  const layout = { columns, order, special, slotOf, scoreHeaders, texts: new Array<string>(columns.length) };
   const checked: Checked[] = [];
   for (let r = 1; r < values.length; r++) {
     const raw = values[r] ?? [];
@@ -147,15 +168,17 @@ interface RowLayout {
   readonly order: readonly number[];
   readonly special: { readonly timestamp: number; readonly unit: number; readonly editLink: number };
   readonly slotOf: ReadonlyMap<string, number>;
-  /** The form has criterion score columns. */
-  readonly scored: boolean;
+  /** Criterion code → its score column's declared header; empty when the form has no scores. */
+  readonly scoreHeaders: ReadonlyMap<string, string>;
+  /** Scratch for one row's answer texts, reused row after row: checkRow keeps none of the array itself. */
+  readonly texts: string[];
 }
 
 function checkRow(
   form: FormDef,
   raw: readonly Cell[],
   rowNumber: number,
-  { columns, order, special, slotOf, scored }: RowLayout,
+  { columns, order, special, slotOf, scoreHeaders, texts }: RowLayout,
   readStamp: ReturnType<typeof timestampReader>,
   ctx: ValidationContext,
 ): Checked {
@@ -165,15 +188,14 @@ function checkRow(
 
   // Plain loops, no per-row closures: this runs 50,000 times per job.
   const values = new RowAnswers(slotOf, new Array<Answer | undefined>(slotOf.size));
-  const texts = new Array<string>(columns.length);
   let results: (string | undefined)[] | undefined; // most responses have no error: allocate on the first
   for (const i of order) {
     const { question, seen, index } = columns[i];
     const cell = index < 0 ? undefined : raw[index];
     texts[i] = typeof cell === 'number' ? String(cell) : cellText(cell);
-    const check = checkAnswer(question, seen, cell, values, texts[i]);
-    if (!check.ok) (results ??= new Array<string | undefined>(columns.length))[i] = check.error;
-    else if (check.value !== null) values.set(question.header, check.value);
+    const v = judgeAnswer(question, seen, cell, values, texts[i]);
+    if (v instanceof Invalid) (results ??= new Array<string | undefined>(columns.length))[i] = v.error;
+    else if (v !== null) values.set(question.header, v);
   }
   if (results) for (const error of results) if (error) errors.push(error);
 
@@ -182,15 +204,11 @@ function checkRow(
   if (unitCode !== '' && !unit) errors.push(msg.unknownUnit('Mã đơn vị', unitCode));
   crossRules(form, values, unit, errors);
 
-  const scores = scored ? new Map<string, number>() : NO_SCORES;
+  const scores = scoreHeaders.size > 0 ? new RowScores(scoreHeaders, values) : NO_SCORES;
   const answers: { question: string; answer: string }[] = [];
   let content = form.tab;
   for (let i = 0; i < columns.length; i++) {
     const c = columns[i];
-    if (c.criterion) {
-      const v = values.get(c.question.header);
-      if (typeof v === 'number') (scores as Map<string, number>).set(c.criterion, v);
-    }
     if (texts[i] === '') continue;
     answers.push({ question: c.seen, answer: texts[i] });
     content += `\u0001${i}\u0002${texts[i]}`; // question by position in the form: headers are long, answers short
