@@ -2,6 +2,7 @@
 import type { Question } from '../../sheets-schema/index.ts';
 import type { Cell } from '../core/cells.ts';
 import { cellText, nameKey } from '../core/cells.ts';
+import { isEmail } from '../core/email.ts';
 import { msg } from './messages.ts';
 import { parseCount, parseDecimal } from './numbers.ts';
 
@@ -16,7 +17,6 @@ export interface Answers {
 
 export type AnswerCheck = { readonly ok: true; readonly value: Answer | null } | { readonly ok: false; readonly error: string };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
 
 /** An answer its question refuses. */
 export class Invalid {
@@ -65,7 +65,7 @@ export function judgeAnswer(question: Question, seen: string, cell: Cell | undef
       return n;
     }
     case 'email':
-      return EMAIL.test(text) ? withinLength(question, seen, text) : new Invalid(msg.email(seen, text));
+      return isEmail(text) ? withinLength(question, seen, text) : new Invalid(msg.email(seen, text));
     case 'choice': {
       // Forms writes the option verbatim; only hand-typed or pasted answers need the slower comparison.
       const options = question.options ?? [];
