@@ -102,7 +102,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const handlers = createHandlers({
       runJob: (name, o) => jobs(name, { now: now(), dryRun: o.dryRun }),
       // Locally only the signed form trigger reaches ingest; there is no Cloud Scheduler to present an OIDC token.
-      verifyOidc: async () => ({ ok: false, reason: 'local' }) as never,
+      verifyOidc: async () => 'invalid',
       secret,
       now,
     });
