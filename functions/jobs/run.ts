@@ -1,12 +1,11 @@
 // Wires a job end to end: configuration, gateways, one snapshot, the pure plan, then apply.
 import { TAB, TABS } from '../../sheets-schema/index.ts';
 import { loadConfig } from '../config.ts';
-import type { Snapshot } from '../core/snapshot.ts';
 import { setting } from '../core/settings.ts';
 import { createSheetsClient } from '../gateways/sheets-client.ts';
 import type { RetryPolicy } from '../gateways/retry.ts';
 import { createSheetsGateway } from '../gateways/sheets.ts';
-import { applyPlan, type MailSender } from './apply.ts';
+import { applyPlan } from './apply.ts';
 import { planJob, type JobName } from './jobs.ts';
 
 export type { JobName } from './jobs.ts';
@@ -46,7 +45,7 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
     retry: options.retry,
   });
   const snapshot = await sheets.readSnapshot(SNAPSHOT_TABS, EXTENT_ONLY);
-  const { plan, settings } = planJob(name, snapshot as Snapshot, now);
+  const { plan, settings } = planJob(name, snapshot, now);
 
   const { createMailGateway } = await import('../gateways/mail.ts');
   const mail = createMailGateway({
@@ -59,7 +58,7 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
   const result = await applyPlan(
     {
       sheets,
-      mail: mail as MailSender,
+      mail,
       envelope: {
         from: { email: config.MAIL_FROM, name: setting(settings, 'Tên người gửi') },
         replyTo: replyTo ? { email: replyTo } : undefined,
