@@ -15,7 +15,6 @@ export interface IngestParts {
   readonly extraEmails: readonly PlannedEmail[];
 }
 
-
 /** Per form, what every email of its responses needs: the title and the headers of its email questions. */
 interface FormFacts {
   readonly title: string;
