@@ -94,6 +94,15 @@ function sheetOf(book: SpreadsheetState, sheetId: number | undefined): SheetStat
   return sheet;
 }
 
+/** The sheet and axis a DimensionRange (`range` of insertDimension/deleteDimension) names, and that axis's size. */
+function dimensionRange(book: SpreadsheetState, req: JsonObject) {
+  const range = objOf(req['range']) ?? {};
+  const sheet = sheetOf(book, num(range['sheetId']));
+  const rows = range['dimension'] === 'ROWS';
+  if (!rows && range['dimension'] !== 'COLUMNS') throw badRequest('dimension must be ROWS or COLUMNS.');
+  return { range, sheet, rows, size: rows ? rowCount(sheet) : columnCount(sheet) };
+}
+
 function maskOf(req: JsonObject): string[][] {
   const fields = req['fields'];
   if (typeof fields !== 'string' || fields.trim() === '') throw badRequest("'fields' must be set to the fields to update (or '*').");
@@ -279,13 +288,9 @@ const HANDLERS: Record<string, Handler> = {
   },
 
   insertDimension(book, req) {
-    const range = objOf(req['range']) ?? {};
-    const sheet = sheetOf(book, num(range['sheetId']));
-    const rows = range['dimension'] === 'ROWS';
-    if (!rows && range['dimension'] !== 'COLUMNS') throw badRequest('dimension must be ROWS or COLUMNS.');
+    const { range, sheet, rows, size } = dimensionRange(book, req);
     const start = num(range['startIndex']) ?? 0;
     const end = num(range['endIndex']) ?? 0;
-    const size = rows ? rowCount(sheet) : columnCount(sheet);
     if (end <= start) throw badRequest('endIndex must be greater than startIndex.');
     if (start > size || (start === size && req['inheritFromBefore'] !== true)) {
       throw badRequest(`Cannot insert at index ${start}: the sheet has ${size} ${rows ? 'rows' : 'columns'}.`);
@@ -296,11 +301,7 @@ const HANDLERS: Record<string, Handler> = {
   },
 
   deleteDimension(book, req) {
-    const range = objOf(req['range']) ?? {};
-    const sheet = sheetOf(book, num(range['sheetId']));
-    const rows = range['dimension'] === 'ROWS';
-    if (!rows && range['dimension'] !== 'COLUMNS') throw badRequest('dimension must be ROWS or COLUMNS.');
-    const size = rows ? rowCount(sheet) : columnCount(sheet);
+    const { range, sheet, rows, size } = dimensionRange(book, req);
     const start = num(range['startIndex']) ?? 0;
     const end = Math.min(num(range['endIndex']) ?? size, size);
     if (start >= size || end <= start) {
