@@ -160,8 +160,9 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
           await withRetry(
             () => {
               sendRequests += 1;
-              // The helper mutates what it is given; each attempt gets a fresh copy.
-              return mailer.send(structuredClone(message) as Parameters<MailService['send']>[0]);
+              // The helper sets `isMultiple` and `substitutionWrappers` on what it is given and deep-copies the rest
+              // itself, so a shallow copy per attempt is enough (a deep one here cost a third copy of every batch).
+              return mailer.send({ ...message } as Parameters<MailService['send']>[0]);
             },
             judge,
             policy,

@@ -33,6 +33,41 @@ export interface ValueRangeWrite {
   readonly values: readonly (readonly Cell[])[];
 }
 
+/**
+ * Ranges already serialised as UTF-8 JSON, so a caller can let go of their rows long before the write is sent
+ * (an ingest keeps 100,000 rewritten rows waiting while it sends emails otherwise).
+ */
+export class EncodedRanges {
+  private constructor(
+    /** `{"range":…,"values":[…]}` objects, comma-separated, split in chunks. */
+    readonly parts: readonly Buffer[],
+    readonly count: number,
+  ) {}
+
+  static of(writes: readonly ValueRangeWrite[]): EncodedRanges {
+    const parts: Buffer[] = [];
+    writes.forEach((w, i) => {
+      parts.push(Buffer.from(`${i > 0 ? ',' : ''}{"range":${JSON.stringify(w.range)},"majorDimension":"ROWS","values":`));
+      parts.push(...encodeRows(w.values), Buffer.from('}'));
+    });
+    return new EncodedRanges(parts, writes.length);
+  }
+}
+
+/** Rows per JSON.stringify call: big enough to be fast, small enough that no string of the whole tab is ever built. */
+const ROWS_PER_CHUNK = 2000;
+
+/** `[[…],[…]]` as UTF-8 chunks; the same text JSON.stringify gives for the whole array. */
+function encodeRows(rows: readonly (readonly Cell[])[]): Buffer[] {
+  const parts = [Buffer.from('[')];
+  for (let i = 0; i < rows.length; i += ROWS_PER_CHUNK) {
+    const json = JSON.stringify(rows.slice(i, i + ROWS_PER_CHUNK));
+    parts.push(Buffer.from((i > 0 ? ',' : '') + json.slice(1, -1)));
+  }
+  parts.push(Buffer.from(']'));
+  return parts;
+}
+
 export interface SheetsGateway {
   /**
    * Every tab of `tabs` that exists, read in one values.batchGet (a second call only when some tab is missing). Tabs of
@@ -40,8 +75,8 @@ export interface SheetsGateway {
    * are fetched, to know how much old content a rewrite must blank.
    */
   readSnapshot(tabs: readonly string[], extentOnly?: readonly string[]): Promise<SheetsSnapshot>;
-  /** values.batchUpdate, always RAW so `=IMPORTXML(...)` stays text. */
-  writeValues(writes: readonly ValueRangeWrite[]): Promise<void>;
+  /** values.batchUpdate, always RAW so `=IMPORTXML(...)` stays text; one request for all the ranges given. */
+  writeValues(writes: readonly (ValueRangeWrite | EncodedRanges)[]): Promise<void>;
   /** values.append RAW; returns the 1-based first row written. */
   appendRows(tab: string, rows: readonly (readonly Cell[])[]): Promise<number>;
   readTab(tab: string): Promise<readonly (readonly Cell[])[]>;
@@ -122,6 +157,10 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
   const { api, spreadsheetId } = options;
   const policy = options.retry ?? DEFAULT_RETRY;
   const requestOptions = { timeout: options.timeoutMs ?? 60_000 };
+  // Large bodies go to the official client already serialised: given an object, googleapis-common and gaxios each
+  // deep-copy it (`extend(true, …)`) before their own JSON.stringify, three copies of 100,000 rows at once. gaxios
+  // sends a Buffer as it is, so the JSON content type must then be stated.
+  const jsonOptions = { ...requestOptions, headers: { 'Content-Type': 'application/json' } };
   let calls = 0;
 
   async function call<T>(run: () => Promise<{ data: T }>): Promise<T> {
@@ -207,20 +246,28 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
     },
     async writeValues(writes) {
       if (writes.length === 0) return;
+      const parts: Buffer[] = [Buffer.from('{"valueInputOption":"RAW","data":[')];
+      let count = 0;
+      for (const w of writes) {
+        const encoded = w instanceof EncodedRanges ? w : EncodedRanges.of([w]);
+        if (encoded.count === 0) continue;
+        if (count > 0) parts.push(Buffer.from(','));
+        parts.push(...encoded.parts);
+        count += encoded.count;
+      }
+      if (count === 0) return;
+      parts.push(Buffer.from(']}'));
+      const body = Buffer.concat(parts);
+      parts.length = 0;
       await call(() =>
         api.spreadsheets.values.batchUpdate(
-          {
-            spreadsheetId,
-            requestBody: {
-              valueInputOption: 'RAW',
-              data: writes.map((w) => ({ range: w.range, majorDimension: 'ROWS', values: w.values as Cell[][] })),
-            },
-          },
-          requestOptions,
+          { spreadsheetId, requestBody: body as unknown as sheets_v4.Schema$BatchUpdateValuesRequest },
+          jsonOptions,
         ),
       );
     },
     async appendRows(tab, rows) {
+      const body = Buffer.concat([Buffer.from('{"majorDimension":"ROWS","values":'), ...encodeRows(rows), Buffer.from('}')]);
       const data = await call(() =>
         api.spreadsheets.values.append(
           {
@@ -228,9 +275,9 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
             range: quoteSheet(tab),
             valueInputOption: 'RAW',
             insertDataOption: 'INSERT_ROWS',
-            requestBody: { majorDimension: 'ROWS', values: rows as Cell[][] },
+            requestBody: body as unknown as sheets_v4.Schema$ValueRange,
           },
-          requestOptions,
+          jsonOptions,
         ),
       );
       const m = /!\$?[A-Z]+\$?(\d+)/.exec(data.updates?.updatedRange ?? '');

@@ -6,7 +6,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { TAB } from '../../sheets-schema/index.ts';
 import { formatDateTime, type Cell } from '../core/cells.ts';
 import type { PlannedEmail, Recipient, TabWrite } from '../core/snapshot.ts';
-import { columnLetters, quoteSheet, type GridSize, type SheetsGateway, type SheetsSnapshot, type ValueRangeWrite } from '../gateways/sheets.ts';
+import { columnLetters, EncodedRanges, quoteSheet, type GridSize, type SheetsGateway, type SheetsSnapshot, type ValueRangeWrite } from '../gateways/sheets.ts';
 import { dueEmails, LOG_DETAIL_HEADER, LOG_HEADERS, LOG_RUN_HEADER, resolveClaims, STATUS } from './mail-log.ts';
 import type { JobPlan } from './plan.ts';
 
@@ -53,17 +53,30 @@ function inUse(snapshot: SheetsSnapshot, tab: string): GridSize {
   return { rows: values.length, columns };
 }
 
+/** A row the write can use as it is: full width, no holes (the Sheets API would read `null` as "leave unchanged"). */
+function isFull(row: readonly Cell[] | undefined, columns: number): row is readonly Cell[] {
+  if (!row || row.length !== columns) return false;
+  for (let c = 0; c < columns; c++) if (row[c] === undefined || row[c] === null) return false;
+  return true;
+}
+
 /** The range a whole-tab rewrite covers: the new content or the old one, whichever is larger, so old rows are blanked. */
 function rewrite(write: TabWrite, old: GridSize): ValueRangeWrite {
   const rows = Math.max(write.rows.length, old.rows, 1);
   let columns = Math.max(1, old.columns);
   for (const row of write.rows) columns = Math.max(columns, row.length);
-  const values: Cell[][] = [];
+  // Only short rows are copied; the blank rows past the new content all share one array.
+  const blank: readonly Cell[] = new Array<Cell>(columns).fill('');
+  const values: (readonly Cell[])[] = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    const source = write.rows[r] ?? [];
-    const row: Cell[] = new Array(columns);
-    for (let c = 0; c < columns; c++) row[c] = source[c] ?? '';
-    values.push(row);
+    const source = write.rows[r];
+    if (source === undefined || source.length === 0) values[r] = blank;
+    else if (isFull(source, columns)) values[r] = source;
+    else {
+      const row: Cell[] = new Array(columns);
+      for (let c = 0; c < columns; c++) row[c] = source[c] ?? '';
+      values[r] = row;
+    }
   }
   return { range: `${quoteSheet(write.tab)}!A1:${columnLetters(columns)}${rows}`, values };
 }
@@ -72,8 +85,10 @@ function needed(range: ValueRangeWrite): GridSize {
   return { rows: range.values.length, columns: range.values[0]?.length ?? 1 };
 }
 
+type StructureNeeds = { add: [string, GridSize][]; grow: [string, GridSize][] };
+
 /** Tabs to add, and grids too small for what we are about to write. */
-function structureNeeds(snapshot: SheetsSnapshot, wants: ReadonlyMap<string, GridSize>): { add: [string, GridSize][]; grow: [string, GridSize][] } {
+function structureNeeds(snapshot: SheetsSnapshot, wants: ReadonlyMap<string, GridSize>): StructureNeeds {
   const add: [string, GridSize][] = [];
   const grow: [string, GridSize][] = [];
   for (const [tab, want] of wants) {
@@ -85,8 +100,7 @@ function structureNeeds(snapshot: SheetsSnapshot, wants: ReadonlyMap<string, Gri
 }
 
 /** One batchUpdate that adds missing tabs and grows grids (twice what is needed, so it rarely happens again). */
-async function ensureStructure(sheets: SheetsGateway, snapshot: SheetsSnapshot, wants: ReadonlyMap<string, GridSize>): Promise<void> {
-  const { add, grow } = structureNeeds(snapshot, wants);
+async function ensureStructure(sheets: SheetsGateway, { add, grow }: StructureNeeds): Promise<void> {
   if (add.length + grow.length === 0) return;
   // Growing needs sheet ids, which the values read does not return; only then is the sheet list fetched.
   const ids = grow.length > 0 ? new Map((await sheets.listSheets()).map((s) => [s.title, s.sheetId])) : new Map<string, number>();
@@ -140,10 +154,9 @@ function statusRanges(updates: ReadonlyMap<number, readonly [string, string]>, s
   return ranges;
 }
 
-/** Claim the due emails in the mail log, send those this run won, and return the status cells to write. */
-async function claimAndSend(ctx: ApplyContext, due: readonly PlannedEmail[], headers: readonly string[], withHeader: boolean): Promise<MailOutcome> {
+/** Appends one claim row per due email (under a header row when the log is new); returns the first claim's row. */
+async function appendClaims(ctx: ApplyContext, due: readonly PlannedEmail[], headers: readonly string[], withHeader: boolean, runId: string): Promise<number> {
   const col = (h: string) => headers.indexOf(h);
-  const runId = randomUUID();
   // Text, like `Dấu thời gian` in `Kiểm tra`: readable whatever format the column has.
   const when = formatDateTime(ctx.now, ctx.timeZone);
   const rows = due.map((email): Cell[] => {
@@ -156,7 +169,16 @@ async function claimAndSend(ctx: ApplyContext, due: readonly PlannedEmail[], hea
     if (col(LOG_RUN_HEADER) >= 0) row[col(LOG_RUN_HEADER)] = runId;
     return row;
   });
-  const appendedAt = (await ctx.sheets.appendRows(TAB.mailLog, withHeader ? [[...headers], ...rows] : rows)) + (withHeader ? 1 : 0);
+  return (await ctx.sheets.appendRows(TAB.mailLog, withHeader ? [[...headers], ...rows] : rows)) + (withHeader ? 1 : 0);
+}
+
+/** Claim the due emails in the mail log, send those this run won, and return the status cells to write. */
+async function claimAndSend(ctx: ApplyContext, due: readonly PlannedEmail[], headers: readonly string[], withHeader: boolean): Promise<MailOutcome> {
+  const col = (h: string) => headers.indexOf(h);
+  const runId = randomUUID();
+  // The claim rows live only inside appendClaims, and the log read back only inside resolveClaims: neither is held
+  // while the emails are sent.
+  const appendedAt = await appendClaims(ctx, due, headers, withHeader, runId);
   // Without a run column (an older log), our rows are the ones this append reported.
   const runCol = col(LOG_RUN_HEADER);
   const isOwn =
@@ -199,31 +221,62 @@ async function claimAndSend(ctx: ApplyContext, due: readonly PlannedEmail[], hea
   return { statusWrites: statusRanges(updates, col('Trạng thái'), col(LOG_DETAIL_HEADER)), ...counts };
 }
 
-export async function applyPlan(ctx: ApplyContext, snapshot: SheetsSnapshot, plan: JobPlan): Promise<ApplyResult> {
+/** Everything apply needs from the snapshot and the plan, so both can be let go before the sends and the writes. */
+interface Prepared {
+  readonly planned: number;
+  readonly due: readonly PlannedEmail[];
+  readonly alreadySent: number;
+  readonly inDoubt: number;
+  readonly tabs: EncodedRanges;
+  readonly structure: StructureNeeds;
+  readonly logHeaders: readonly string[];
+  readonly headers: readonly string[];
+}
+
+function prepare(snapshot: SheetsSnapshot, plan: JobPlan, dryRun: boolean): Prepared {
   const { due, alreadySent, inDoubt } = dueEmails(snapshot, plan.emails);
-  const base = { planned: plan.emails.length, due, alreadySent };
-  if (ctx.dryRun) return { ...base, inDoubt, sent: 0, failed: 0, lostClaims: 0, tabsWritten: 0 };
-
-  const tabWrites = plan.writes.map((w) => rewrite(w, inUse(snapshot, w.tab)));
-  const wants = new Map<string, GridSize>();
-  plan.writes.forEach((w, i) => wants.set(w.tab, needed(tabWrites[i])));
-
   const logValues = snapshot.tabs.get(TAB.mailLog) ?? [];
   const logHeaders = (logValues[0] ?? []).map(String);
   const headers = logHeaders.length > 0 ? logHeaders : [...LOG_HEADERS, LOG_DETAIL_HEADER, LOG_RUN_HEADER];
-  if (due.length > 0) {
-    wants.set(TAB.mailLog, { rows: Math.max(logValues.length, 1) + due.length, columns: headers.length });
-  }
-  await ensureStructure(ctx.sheets, snapshot, wants);
+  const base = { planned: plan.emails.length, due, alreadySent, inDoubt, logHeaders, headers };
+  if (dryRun) return { ...base, tabs: EncodedRanges.of([]), structure: { add: [], grow: [] } };
 
-  const mail = due.length > 0 ? await claimAndSend(ctx, due, headers, logHeaders.length === 0) : undefined;
-  await ctx.sheets.writeValues([...tabWrites, ...(mail?.statusWrites ?? [])]);
+  const wants = new Map<string, GridSize>();
+  const tabWrites = plan.writes.map((w) => {
+    const range = rewrite(w, inUse(snapshot, w.tab));
+    wants.set(w.tab, needed(range));
+    return range;
+  });
+  if (due.length > 0) wants.set(TAB.mailLog, { rows: Math.max(logValues.length, 1) + due.length, columns: headers.length });
+  return { ...base, tabs: EncodedRanges.of(tabWrites), structure: structureNeeds(snapshot, wants) };
+}
+
+/**
+ * Not async on purpose: the snapshot and the plan are read here, synchronously, and not held by the promise, so a
+ * caller that lets go of them too frees them for the sends and the final write.
+ */
+export function applyPlan(ctx: ApplyContext, snapshot: SheetsSnapshot, plan: JobPlan): Promise<ApplyResult> {
+  try {
+    return applyPrepared(ctx, prepare(snapshot, plan, ctx.dryRun));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+async function applyPrepared(ctx: ApplyContext, prepared: Prepared): Promise<ApplyResult> {
+  const { planned, due, alreadySent, inDoubt } = prepared;
+  const base = { planned, due, alreadySent };
+  if (ctx.dryRun) return { ...base, inDoubt, sent: 0, failed: 0, lostClaims: 0, tabsWritten: 0 };
+
+  await ensureStructure(ctx.sheets, prepared.structure);
+  const mail = due.length > 0 ? await claimAndSend(ctx, due, prepared.headers, prepared.logHeaders.length === 0) : undefined;
+  await ctx.sheets.writeValues([prepared.tabs, ...(mail?.statusWrites ?? [])]);
   return {
     ...base,
     inDoubt: inDoubt + (mail?.unknown ?? 0),
     sent: mail?.sent ?? 0,
     failed: mail?.failed ?? 0,
     lostClaims: mail?.lostClaims ?? 0,
-    tabsWritten: tabWrites.length,
+    tabsWritten: prepared.tabs.count,
   };
 }

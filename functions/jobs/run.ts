@@ -4,7 +4,7 @@ import { loadConfig } from '../config.ts';
 import { setting } from '../core/settings.ts';
 import { createSheetsClient } from '../gateways/sheets-client.ts';
 import type { RetryPolicy } from '../gateways/retry.ts';
-import { createSheetsGateway } from '../gateways/sheets.ts';
+import { createSheetsGateway, type SheetsSnapshot } from '../gateways/sheets.ts';
 import { applyPlan } from './apply.ts';
 import { planJob, type JobName } from './jobs.ts';
 
@@ -44,8 +44,12 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
     timeoutMs: options.timeoutMs,
     retry: options.retry,
   });
-  const snapshot = await sheets.readSnapshot(SNAPSHOT_TABS, EXTENT_ONLY);
-  const { plan, settings } = planJob(name, snapshot, now);
+  // Let, and cleared once applyPlan has taken what it needs: the snapshot and the planned rows are then garbage while
+  // emails are sent and the final write goes out (at 10,000 units they are most of the heap).
+  let snapshot: SheetsSnapshot | undefined = await sheets.readSnapshot(SNAPSHOT_TABS, EXTENT_ONLY);
+  let planned: ReturnType<typeof planJob> | undefined = planJob(name, snapshot, now);
+  const { settings } = planned;
+  const summary = planned.plan.summary;
 
   const { createMailGateway } = await import('../gateways/mail.ts');
   const mail = createMailGateway({
@@ -55,7 +59,7 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
     retry: options.retry,
   });
   const replyTo = setting(settings, 'Email trả lời');
-  const result = await applyPlan(
+  const applying = applyPlan(
     {
       sheets,
       mail,
@@ -69,10 +73,13 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
       dryRun,
     },
     snapshot,
-    plan,
+    planned.plan,
   );
+  snapshot = undefined;
+  planned = undefined;
+  const result = await applying;
 
-  const lines = [...plan.summary];
+  const lines = [...summary];
   if (dryRun) {
     // A dry run still renders every due email, so a template error shows before anything is sent.
     const { loadTemplates } = await import('../mail/templates.ts');

@@ -1,0 +1,74 @@
+// What the Sheets gateway puts on the wire for its large writes: JSON, declared as such, the same values as given.
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSheetsClient } from '../../../functions/gateways/sheets-client.ts';
+import { createSheetsGateway, EncodedRanges, quoteSheet } from '../../../functions/gateways/sheets.ts';
+
+interface Seen {
+  readonly url: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+}
+
+let server: Server;
+let root: string;
+const seen: Seen[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      seen.push({ url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
+      res.end(JSON.stringify(req.url?.includes(':append') ? { updates: { updatedRange: "'Nhật ký thư'!A7:C8" } } : {}));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  root = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe('Sheets gateway request bodies', () => {
+  it('sends one values.batchUpdate of plain and pre-encoded ranges as application/json, Vietnamese text intact', async () => {
+    seen.length = 0;
+    const gateway = createSheetsGateway({ api: createSheetsClient(root), spreadsheetId: 'x' });
+    const many = Array.from({ length: 4500 }, (_, i) => [`Đơn vị ${i}`, i, i % 2 === 0]);
+    const encoded = EncodedRanges.of([
+      { range: `${quoteSheet('Kiểm tra')}!A1:C4500`, values: many },
+      { range: `${quoteSheet('Xếp loại')}!A1`, values: [['Hoàn thành xuất sắc']] },
+    ]);
+    await gateway.writeValues([encoded, { range: `${quoteSheet('Nhật ký thư')}!E2:E2`, values: [['Đã gửi']] }]);
+    expect(gateway.calls()).toBe(1);
+    expect(seen).toHaveLength(1);
+    expect(seen[0].headers['content-type']).toBe('application/json');
+    expect(JSON.parse(seen[0].body)).toEqual({
+      valueInputOption: 'RAW',
+      data: [
+        { range: "'Kiểm tra'!A1:C4500", majorDimension: 'ROWS', values: many },
+        { range: "'Xếp loại'!A1", majorDimension: 'ROWS', values: [['Hoàn thành xuất sắc']] },
+        { range: "'Nhật ký thư'!E2:E2", majorDimension: 'ROWS', values: [['Đã gửi']] },
+      ],
+    });
+  });
+
+  it('makes no request when every range given is empty', async () => {
+    seen.length = 0;
+    const gateway = createSheetsGateway({ api: createSheetsClient(root), spreadsheetId: 'x' });
+    await gateway.writeValues([EncodedRanges.of([])]);
+    expect(gateway.calls()).toBe(0);
+    expect(seen).toHaveLength(0);
+  });
+
+  it('appends rows as a JSON value range and reports the first row written', async () => {
+    seen.length = 0;
+    const gateway = createSheetsGateway({ api: createSheetsClient(root), spreadsheetId: 'x' });
+    const row = await gateway.appendRows('Nhật ký thư', [['khóa-1', 'Đang gửi'], ['khóa-2', 'Đang gửi']]);
+    expect(row).toBe(7);
+    expect(seen[0].url).toContain('valueInputOption=RAW');
+    expect(seen[0].headers['content-type']).toBe('application/json');
+    expect(JSON.parse(seen[0].body)).toEqual({ majorDimension: 'ROWS', values: [['khóa-1', 'Đang gửi'], ['khóa-2', 'Đang gửi']] });
+  });
+});
