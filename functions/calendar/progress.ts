@@ -78,12 +78,14 @@ function statusOf(
   let latestValid: Date | null = null;
   let latestOnTime: Date | null = null;
   let latestInvalid: JudgedResponse | null = null;
+  // Times compared as numbers: `>` on two Dates goes through their valueOf, 60,000 times a run.
   for (const r of responses) {
     const at = r.submittedAt!;
+    const ms = at.getTime();
     if (r.valid) {
-      if (!latestValid || at > latestValid) latestValid = at;
-      if (at.getTime() <= deadline && (!latestOnTime || at > latestOnTime)) latestOnTime = at;
-    } else if (!latestInvalid || at > latestInvalid.submittedAt!) {
+      if (!latestValid || ms > latestValid.getTime()) latestValid = at;
+      if (ms <= deadline && (!latestOnTime || ms > latestOnTime.getTime())) latestOnTime = at;
+    } else if (!latestInvalid || ms > latestInvalid.submittedAt!.getTime()) {
       latestInvalid = r;
     }
   }

@@ -97,15 +97,50 @@ export function cellDate(cell: Cell | undefined | null, timeZone = DEFAULT_TIME_
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const ZERO = 48;
+const SLASH = 47;
+const SPACE = 32;
+const COLON = 58;
+
+/**
+ * `dd/MM/yyyy HH:mm:ss` from char codes in one flat string. A template literal of eleven parts leaves a tree of
+ * pieces (about 400 bytes where the text needs 40), kept for every response in `Kiểm tra` and in every email key.
+ */
+function stamp(w: Date, withTime: boolean): string {
+  const day = w.getUTCDate();
+  const month = w.getUTCMonth() + 1;
+  const year = w.getUTCFullYear();
+  if (!withTime) {
+    return String.fromCharCode(
+      ZERO + Math.floor(day / 10), ZERO + (day % 10), SLASH, ZERO + Math.floor(month / 10), ZERO + (month % 10), SLASH,
+      ZERO + Math.floor(year / 1000), ZERO + (Math.floor(year / 100) % 10), ZERO + (Math.floor(year / 10) % 10), ZERO + (year % 10),
+    );
+  }
+  const hour = w.getUTCHours();
+  const minute = w.getUTCMinutes();
+  const second = w.getUTCSeconds();
+  return String.fromCharCode(
+    ZERO + Math.floor(day / 10), ZERO + (day % 10), SLASH, ZERO + Math.floor(month / 10), ZERO + (month % 10), SLASH,
+    ZERO + Math.floor(year / 1000), ZERO + (Math.floor(year / 100) % 10), ZERO + (Math.floor(year / 10) % 10), ZERO + (year % 10),
+    SPACE, ZERO + Math.floor(hour / 10), ZERO + (hour % 10), COLON, ZERO + Math.floor(minute / 10), ZERO + (minute % 10),
+    COLON, ZERO + Math.floor(second / 10), ZERO + (second % 10),
+  );
+}
+
+/** Years the char-code path writes exactly as the template would: four digits. */
+const fourDigits = (year: number) => year >= 1000 && year <= 9999;
+
 /** dd/MM/yyyy HH:mm:ss in `timeZone`, the way Vietnamese users read a timestamp. */
 export function formatDateTime(date: Date, timeZone = DEFAULT_TIME_ZONE): string {
   const w = wallClock(date, timeZone);
+  if (fourDigits(w.getUTCFullYear())) return stamp(w, true);
   return `${pad(w.getUTCDate())}/${pad(w.getUTCMonth() + 1)}/${w.getUTCFullYear()} ${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}:${pad(w.getUTCSeconds())}`;
 }
 
 /** dd/MM/yyyy in `timeZone`: the first ten characters of formatDateTime, without building the time. */
 export function formatDate(date: Date, timeZone = DEFAULT_TIME_ZONE): string {
   const w = wallClock(date, timeZone);
+  if (fourDigits(w.getUTCFullYear())) return stamp(w, false);
   // The space stands for the time that followed, so a year before 1000 reads exactly as it always has.
   return `${pad(w.getUTCDate())}/${pad(w.getUTCMonth() + 1)}/${w.getUTCFullYear()} `.slice(0, 10);
 }

@@ -23,6 +23,8 @@ export interface JudgedResponse {
   readonly rowNumber: number;
   /** `Dấu thời gian`, or null when unreadable (then the response is invalid). */
   readonly submittedAt: Date | null;
+  /** `Dấu thời gian` as people read it (dd/MM/yyyy HH:mm:ss in the campaign's zone), or the cell's text when unreadable. */
+  readonly timestampText: string;
   /** Normalised unit code as typed ('' when empty); may be unknown. */
   readonly unitCode: string;
   readonly valid: boolean;
@@ -32,8 +34,13 @@ export interface JudgedResponse {
   readonly notes: readonly string[];
   /** A later valid response of the same unit to the same form replaces this one. */
   readonly superseded: boolean;
-  /** The answers as the unit gave them (question header → text), for receipts. */
-  readonly answers: readonly { readonly question: string; readonly answer: string }[];
+  /**
+   * The non-empty answers as the unit gave them (question as titled in the tab → text), for receipts. Read from the
+   * row on each call rather than kept: only the emails a run sends need them, a few at a time.
+   */
+  answers(): { question: string; answer: string }[];
+  /** The answer under the column titled `question`, '' when blank or absent. */
+  answer(question: string): string;
   /** Hash of the answers; part of email keys so an edited response is mailed again. */
   readonly contentHash: string;
   /** The response's own edit link when the trigger recorded one. */

@@ -38,11 +38,11 @@ export function listSetting(settings: Settings, key: SettingKey, separator = ','
 }
 
 /** The fields every email's layout shows, from `Cấu hình`. */
-export interface LayoutData {
+export type LayoutData = {
   readonly campaign: string;
   readonly organisation: string;
   readonly year: string;
-}
+};
 
 export function layoutData(settings: Settings): LayoutData {
   return {

@@ -75,9 +75,15 @@ export function percent(part: number, whole: number): number {
 
 export function dashboardModel(evaluation: Evaluation, progress: Progress, now: Date): DashboardModel {
   const unitCount = evaluation.units.length;
+  // One pass over the unit × milestone entries for all milestones, not one per milestone.
+  const countsOf = new Map(progress.milestones.map((m) => [m, new Map<ProgressStatus, number>()]));
+  for (let i = 0; i < progress.entries.length; i++) {
+    const e = progress.entries[i];
+    const counts = countsOf.get(e.milestone);
+    if (counts) counts.set(e.status, (counts.get(e.status) ?? 0) + 1);
+  }
   const milestones = progress.milestones.map((m): MilestoneFigures => {
-    const counts = new Map<ProgressStatus, number>();
-    for (const e of progress.entries) if (e.milestone === m) counts.set(e.status, (counts.get(e.status) ?? 0) + 1);
+    const counts = countsOf.get(m)!;
     const n = (s: ProgressStatus) => counts.get(s) ?? 0;
     return {
       code: m.code,

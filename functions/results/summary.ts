@@ -1,12 +1,12 @@
 // Each unit's results summary email: sent once per distinct result, because the key carries a hash of what it says.
-import { hash } from 'node:crypto';
 import type { Evaluation, NominationVerdict, UnitResult } from '../core/model.ts';
 import { UNCLASSIFIED } from '../core/model.ts';
 import type { PlannedEmail, Snapshot } from '../core/snapshot.ts';
+import { fingerprint } from '../core/fingerprint.ts';
 import { campaignKey, layoutData, type LayoutData } from '../core/settings.ts';
 
 /** Data of `templates/results.*`. */
-export interface ResultsData extends LayoutData {
+export type ResultsData = LayoutData & {
   readonly unitCode: string;
   readonly unitName: string;
   readonly cluster: string;
@@ -28,7 +28,7 @@ export interface ResultsData extends LayoutData {
   readonly antt: string;
   readonly nominations: readonly { readonly nominee: string; readonly award: string; readonly kind: string; readonly status: string; readonly reason: string; readonly eligible: boolean }[];
   readonly hasNominations: boolean;
-}
+};
 
 const vn = (n: number) => String(Math.round(n * 100) / 100).replace('.', ',');
 
@@ -57,15 +57,21 @@ export function planResultsEmails(evaluation: Evaluation, _snapshot: Snapshot): 
   const emails: PlannedEmail[] = [];
   for (const unit of evaluation.units) {
     const result = results.get(unit.code);
-    const nominations = nominationsOf.get(unit.code)?.sort((a, b) => a.rowNumber - b.rowNumber) ?? [];
+    const nominations = byRow(nominationsOf.get(unit.code) ?? []);
     const classified = !!result && result.level !== UNCLASSIFIED;
     if (!classified && nominations.length === 0) continue;
     const to = recipients(unit.contactEmails, unit.name);
     if (to.length === 0) continue;
     const data = resultsData(layout, unit, result, classified, classifiedIn.get(unit.cluster) ?? 0, nominations);
-    emails.push({ key: keyPrefix + unit.code + '|' + contentHash(data), template: 'results', to, data: { ...data } });
+    emails.push({ key: keyPrefix + unit.code + '|' + contentHash(data), template: 'results', to, data });
   }
   return emails;
+}
+
+/** In row order; verdicts come mostly in that order already, and sorting 10,000 short lists is not free. */
+function byRow(list: NominationVerdict[]): NominationVerdict[] {
+  for (let i = 1; i < list.length; i++) if (list[i - 1].rowNumber > list[i].rowNumber) return list.sort((a, b) => a.rowNumber - b.rowNumber);
+  return list;
 }
 
 /** Distinct trimmed addresses in first-seen order (a unit usually has one, so no Set). */
@@ -121,9 +127,12 @@ function resultsData(
 /**
  * What triggers a new summary: the unit's own scores, level, gate, ANTT verdict and nomination verdicts.
  * The rank is left out on purpose: it moves whenever another unit of the cluster is classified, which is not news for this unit.
+ * Fields in a fixed order, each list preceded by its length, so no two different summaries feed the same fields.
  */
 function contentHash(data: ResultsData): string {
-  const { level, total, assessed, groups, commendable, reason, antt, nominations } = data;
-  const content = { level, total, assessed, groups, commendable, reason, antt, nominations };
-  return hash('sha256', JSON.stringify(content), 'hex').slice(0, 16);
+  const fields = [data.level, data.total, String(data.assessed), String(data.groups.length)];
+  for (const g of data.groups) fields.push(g.group, g.score, g.max);
+  fields.push(String(data.commendable), data.reason, data.antt, String(data.nominations.length));
+  for (const n of data.nominations) fields.push(n.nominee, n.award, n.kind, n.status, n.reason, String(n.eligible));
+  return fingerprint('results', fields);
 }

@@ -77,15 +77,20 @@ export function readTargets(snapshot: Snapshot): Target[] {
     .filter((t) => t.award !== '');
 }
 
-const awardKeys = new Map<string, string>();
+/** award → kind → key: few distinct pairs, looked up once per nomination without building a string to look up. */
+const awardKeys = new Map<string, Map<string, string>>();
 
-/** Key for an (award, kind) pair compared as people mean it: case and spacing do not matter. Few distinct pairs: memoised. */
+/** Key for an (award, kind) pair compared as people mean it: case and spacing do not matter. Memoised. */
 export function awardKey(award: string, kind: string): string {
-  const raw = `${award}\u0000${kind}`;
-  let key = awardKeys.get(raw);
+  let kinds = awardKeys.get(award);
+  if (!kinds) {
+    if (awardKeys.size >= 10_000) awardKeys.clear();
+    awardKeys.set(award, (kinds = new Map()));
+  }
+  let key = kinds.get(kind);
   if (key === undefined) {
     key = `${nameKey(award)}\u0000${nameKey(kind)}`;
-    if (awardKeys.size < 10_000) awardKeys.set(raw, key);
+    if (kinds.size < 10_000) kinds.set(kind, key);
   }
   return key;
 }

@@ -12,8 +12,51 @@ import { classifyUnit, rankInClusters } from './classify.ts';
 import { readMedalRules } from './medal.ts';
 import { judgeNominations, tallyAwards } from './nominations.ts';
 import { awardsTab, checksTab, classificationTab, verdictLine } from './output-tabs.ts';
-import type { Checked } from './validate.ts';
+import type { Cell } from '../core/cells.ts';
+import type { AnswerSheet, Checked } from './validate.ts';
 import { isValid, standing, validateForm } from './validate.ts';
+
+/** A response with its verdict; its answers are read back from the row only when a receipt shows them. */
+class Judged implements JudgedResponse {
+  readonly form: string;
+  readonly rowNumber: number;
+  readonly submittedAt: Date | null;
+  readonly timestampText: string;
+  readonly unitCode: string;
+  readonly valid: boolean;
+  readonly errors: readonly string[];
+  readonly superseded: boolean;
+  readonly contentHash: string;
+  readonly editLink?: string;
+  readonly #raw: readonly Cell[];
+  readonly #sheet: AnswerSheet;
+
+  constructor(
+    c: Checked,
+    readonly notes: readonly string[],
+  ) {
+    this.form = c.form;
+    this.rowNumber = c.rowNumber;
+    this.submittedAt = c.submittedAt;
+    this.timestampText = c.timestampText;
+    this.unitCode = c.unitCode;
+    this.valid = isValid(c);
+    this.errors = c.errors;
+    this.superseded = c.superseded;
+    this.contentHash = c.contentHash;
+    this.editLink = c.editLink;
+    this.#raw = c.raw;
+    this.#sheet = c.sheet;
+  }
+
+  answers(): { question: string; answer: string }[] {
+    return this.#sheet.lines(this.#raw);
+  }
+
+  answer(question: string): string {
+    return this.#sheet.answer(this.#raw, question);
+  }
+}
 
 function timeZoneOf(settings: Settings): string {
   const zone = setting(settings, 'Múi giờ');
@@ -71,29 +114,14 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date): Evaluation {
   const awards = tallyAwards(readTargets(snapshot), verdicts);
 
   const responses: JudgedResponse[] = [];
-  const timestamps: string[] = [];
   const conclusions: (string | undefined)[] = [];
   for (const form of FORMS) {
     for (const c of byForm.get(form.tab) ?? []) {
       const v = c.form === NOMINATION_FORM.tab ? verdictByRow.get(c.rowNumber) : undefined;
       const conclusion = v ? verdictLine(v) : undefined;
-      const judged: JudgedResponse = {
-        form: c.form,
-        rowNumber: c.rowNumber,
-        submittedAt: c.submittedAt,
-        unitCode: c.unitCode,
-        valid: isValid(c),
-        errors: c.errors,
-        notes: conclusion !== undefined ? [...c.notes, conclusion] : c.notes,
-        superseded: c.superseded,
-        answers: c.answers,
-        contentHash: c.contentHash,
-      };
-      // Added last, as the conditional spread did, without a throw-away object per response.
-      if (c.editLink) (judged as { editLink?: string }).editLink = c.editLink;
+      const judged = new Judged(c, conclusion !== undefined ? [...c.notes, conclusion] : c.notes);
       responses.push(judged);
       conclusions.push(conclusion);
-      timestamps.push(c.timestampText);
     }
   }
 
@@ -105,6 +133,6 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date): Evaluation {
     results: resultList,
     nominations: verdicts,
     awards,
-    tabs: [checksTab(responses, timestamps, conclusions), classificationTab(units, results), awardsTab(awards)],
+    tabs: [checksTab(responses, conclusions), classificationTab(units, results), awardsTab(awards)],
   };
 }

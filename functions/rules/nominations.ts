@@ -60,8 +60,9 @@ export function judgeNominations(
       const m = medalVerdict(c.values, medal);
       if (m.status !== 'Đủ điều kiện') return verdict(m.status, m.reason);
     }
-    const qKey = quotaKey(c.unitCode, award, kind);
-    const quota = quotas.get(qKey);
+    // Most campaigns allot quotas to few units, if any: the key is built only when there is something to find.
+    const qKey = quotas.size > 0 ? quotaKey(c.unitCode, award, kind) : '';
+    const quota = quotas.size > 0 ? quotas.get(qKey) : undefined;
     if (quota !== undefined) {
       const n = (used.get(qKey) ?? 0) + 1;
       if (n > quota) return verdict('Không đủ điều kiện', `Vượt chỉ tiêu phân bổ (đơn vị được đề nghị ${quota} ${kind.toLowerCase()}).`);

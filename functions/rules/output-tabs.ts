@@ -14,19 +14,15 @@ export function verdictLine(v: NominationVerdict): string {
   return v.reason === '' ? v.status : `${v.status}: ${v.reason}`;
 }
 
-/** `timestamps[i]` and `conclusions[i]` belong to `responses[i]`: parallel arrays, not two 50,000-entry maps. */
-export function checksTab(
-  responses: readonly JudgedResponse[],
-  timestamps: readonly string[],
-  conclusions: readonly (string | undefined)[],
-): TabWrite {
+/** `conclusions[i]` belongs to `responses[i]`: a parallel array, not a 50,000-entry map. */
+export function checksTab(responses: readonly JudgedResponse[], conclusions: readonly (string | undefined)[]): TabWrite {
   const rows: Row[] = [header(TAB.checks, ['Dòng', 'Kết luận', 'Ghi chú'])];
   for (let i = 0; i < responses.length; i++) {
     const r = responses[i];
     const conclusion = conclusions[i] ?? '';
     rows.push([
       r.form,
-      timestamps[i] ?? '',
+      r.timestampText,
       r.unitCode,
       r.valid ? 'Hợp lệ' : 'Không hợp lệ',
       r.errors.join('\n'),

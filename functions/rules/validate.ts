@@ -1,5 +1,4 @@
 // Judging every response of the four forms: field rules from the schema, cross-question and cross-row rules.
-import { hash } from 'node:crypto';
 import type { Criterion, FormDef, Question } from '../../sheets-schema/index.ts';
 import { EDIT_LINK_HEADER, TIMESTAMP_HEADER } from '../../sheets-schema/index.ts';
 import {
@@ -11,6 +10,7 @@ import {
   criterionQuestions,
 } from '../../sheets-schema/forms/index.ts';
 import { cellText, formatDateTime } from '../core/cells.ts';
+import { fingerprint } from '../core/fingerprint.ts';
 import type { Unit } from '../core/model.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import type { Cell } from '../core/cells.ts';
@@ -33,12 +33,42 @@ export interface Checked {
   readonly values: Answers;
   /** Final report: criterion code → score. */
   readonly scores: Scores;
-  readonly answers: { readonly question: string; readonly answer: string }[];
+  /** The row as read, and how to read its answers back for a receipt. */
+  readonly raw: readonly Cell[];
+  readonly sheet: AnswerSheet;
   readonly contentHash: string;
   readonly editLink?: string;
 }
 
 export const isValid = (c: Checked): boolean => c.errors.length === 0;
+
+/** An answer as the unit sees it: numbers as digits, text NFC and trimmed; '' when blank. */
+const answerText = (cell: Cell | undefined): string => (typeof cell === 'number' ? String(cell) : cellText(cell));
+
+/** A form's columns in form order, to read a response's answers back from its row. */
+export class AnswerSheet {
+  constructor(private readonly columns: readonly { readonly seen: string; readonly index: number }[]) {}
+
+  /** The non-empty answers of `raw`, in form order; the same texts the content fingerprint was taken of. */
+  lines(raw: readonly Cell[]): { question: string; answer: string }[] {
+    const lines: { question: string; answer: string }[] = [];
+    for (const { seen, index } of this.columns) {
+      const answer = index < 0 ? '' : answerText(raw[index]);
+      if (answer !== '') lines.push({ question: seen, answer });
+    }
+    return lines;
+  }
+
+  /** The first non-empty answer under a column titled `question`, '' when none. */
+  answer(raw: readonly Cell[], question: string): string {
+    for (const { seen, index } of this.columns) {
+      if (seen !== question || index < 0) continue;
+      const answer = answerText(raw[index]);
+      if (answer !== '') return answer;
+    }
+    return '';
+  }
+}
 
 /**
  * A row's answers in an array, one slot per declared header, the header → slot map shared by every row of the form:
@@ -57,10 +87,6 @@ class RowAnswers implements Answers {
 
   has(header: string): boolean {
     return this.get(header) !== undefined;
-  }
-
-  set(header: string, value: Answer): void {
-    this.slots[this.slotOf.get(header)!] = value;
   }
 }
 
@@ -151,7 +177,8 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
   for (const c of columns) if (!slotOf.has(c.question.header)) slotOf.set(c.question.header, slotOf.size);
   const scoreHeaders = new Map<string, string>();
   for (const c of columns) if (c.criterion !== undefined) scoreHeaders.set(c.criterion, c.question.header);
-  const layout = { columns, order, special, slotOf, scoreHeaders, texts: new Array<string>(columns.length) };
+  const slotOfColumn = columns.map((c) => slotOf.get(c.question.header)!);
+  const layout = { columns, order, special, slotOf, slotOfColumn, scoreHeaders, sheet: new AnswerSheet(columns), texts: new Array<string>(columns.length) };
   const checked: Checked[] = [];
   for (let r = 1; r < values.length; r++) {
     const raw = values[r] ?? [];
@@ -168,8 +195,11 @@ interface RowLayout {
   readonly order: readonly number[];
   readonly special: { readonly timestamp: number; readonly unit: number; readonly editLink: number };
   readonly slotOf: ReadonlyMap<string, number>;
+  /** Each column's answer slot, so a row's answers are stored without a map lookup per answer. */
+  readonly slotOfColumn: readonly number[];
   /** Criterion code → its score column's declared header; empty when the form has no scores. */
   readonly scoreHeaders: ReadonlyMap<string, string>;
+  readonly sheet: AnswerSheet;
   /** Scratch for one row's answer texts, reused row after row: checkRow keeps none of the array itself. */
   readonly texts: string[];
 }
@@ -178,7 +208,7 @@ function checkRow(
   form: FormDef,
   raw: readonly Cell[],
   rowNumber: number,
-  { columns, order, special, slotOf, scoreHeaders, texts }: RowLayout,
+  { columns, order, special, slotOf, slotOfColumn, scoreHeaders, sheet, texts }: RowLayout,
   readStamp: ReturnType<typeof timestampReader>,
   ctx: ValidationContext,
 ): Checked {
@@ -187,15 +217,16 @@ function checkRow(
   if (!submittedAt) errors.push(msg.badTimestamp(TIMESTAMP_HEADER, timestampText));
 
   // Plain loops, no per-row closures: this runs 50,000 times per job.
-  const values = new RowAnswers(slotOf, new Array<Answer | undefined>(slotOf.size));
+  const slots = new Array<Answer | undefined>(slotOf.size);
+  const values = new RowAnswers(slotOf, slots);
   let results: (string | undefined)[] | undefined; // most responses have no error: allocate on the first
   for (const i of order) {
     const { question, seen, index } = columns[i];
     const cell = index < 0 ? undefined : raw[index];
-    texts[i] = typeof cell === 'number' ? String(cell) : cellText(cell);
+    texts[i] = answerText(cell);
     const v = judgeAnswer(question, seen, cell, values, texts[i]);
     if (v instanceof Invalid) (results ??= new Array<string | undefined>(columns.length))[i] = v.error;
-    else if (v !== null) values.set(question.header, v);
+    else if (v !== null) slots[slotOfColumn[i]] = v;
   }
   if (results) for (const error of results) if (error) errors.push(error);
 
@@ -205,16 +236,8 @@ function checkRow(
   crossRules(form, values, unit, errors);
 
   const scores = scoreHeaders.size > 0 ? new RowScores(scoreHeaders, values) : NO_SCORES;
-  const answers: { question: string; answer: string }[] = [];
-  let content = form.tab;
-  for (let i = 0; i < columns.length; i++) {
-    const c = columns[i];
-    if (texts[i] === '') continue;
-    answers.push({ question: c.seen, answer: texts[i] });
-    content += `\u0001${i}\u0002${texts[i]}`; // question by position in the form: headers are long, answers short
-  }
   const link = special.editLink < 0 ? '' : cellText(raw[special.editLink]);
-  return {
+  const checked: Checked = {
     form: form.tab,
     rowNumber,
     submittedAt,
@@ -225,11 +248,14 @@ function checkRow(
     superseded: false,
     values,
     scores,
-    answers,
-    // An idempotency key, not a secret: SHA-1 is fast and collisions between two edits of one response do not occur.
-    contentHash: hash('sha1', content, 'hex').slice(0, 16),
-    ...(/^https?:\/\//.test(link) ? { editLink: link } : {}),
+    raw,
+    sheet,
+    // Questions by position in the form: headers are long, answers short.
+    contentHash: fingerprint(form.tab, texts),
   };
+  // Added last and only when present, as before, without a spread-built literal per row.
+  if (/^https?:\/\//.test(link)) (checked as { editLink?: string }).editLink = link;
+  return checked;
 }
 
 function crossRules(form: FormDef, values: Answers, unit: Unit | undefined, errors: string[]): void {

@@ -73,12 +73,14 @@ export function evaluation(snap: Snapshot, events: readonly ResponseEvent[], now
       form: e.form,
       rowNumber: i + 2,
       submittedAt: e.at,
+      timestampText: '',
       unitCode: e.unitCode,
       valid: e.valid,
       errors: e.errors ?? [],
       notes: [],
       superseded: false,
-      answers: [],
+      answers: () => [],
+      answer: () => '',
       contentHash: `h${i}`,
     }));
   return {

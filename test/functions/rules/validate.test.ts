@@ -65,7 +65,7 @@ describe('field rules from the schema', () => {
     const b = campaign().unit('A').register('A', { 'Nội dung cam kết': '=IMPORTXML("http://x", "//a")', 'Người đăng ký': '+84 Nguyễn Văn A' });
     const [r] = only(b, TAB.registration);
     expect(r.valid).toBe(true);
-    expect(r.answers).toContainEqual({ question: 'Nội dung cam kết', answer: '=IMPORTXML("http://x", "//a")' });
+    expect(r.answers()).toContainEqual({ question: 'Nội dung cam kết', answer: '=IMPORTXML("http://x", "//a")' });
   });
 
   it('a choice typed decomposed (NFD) or in another case matches its option', () => {
