@@ -152,18 +152,20 @@ export function dashboardModel(evaluation: Evaluation, progress: Progress, now: 
 
 /** Invalid responses no later valid response of the same unit to the same form has replaced. */
 function pendingFixes(evaluation: Evaluation): PendingFix[] {
-  const latestValid = new Map<string, number>();
+  // form → unit → latest valid time: nested maps spare a composite string key per response.
+  const latestValid = new Map<string, Map<string, number>>();
   for (const r of evaluation.responses) {
     if (!r.valid) continue;
-    const key = `${r.unitCode}\u0000${r.form}`;
+    let ofForm = latestValid.get(r.form);
+    if (!ofForm) latestValid.set(r.form, (ofForm = new Map()));
     const at = r.submittedAt?.getTime() ?? 0;
-    if (at >= (latestValid.get(key) ?? -Infinity)) latestValid.set(key, at);
+    if (at >= (ofForm.get(r.unitCode) ?? -Infinity)) ofForm.set(r.unitCode, at);
   }
   const names = new Map(evaluation.units.map((u) => [u.code, u.name]));
   return evaluation.responses
     .filter((r) => {
       if (r.valid || r.superseded) return false;
-      const fixedAt = latestValid.get(`${r.unitCode}\u0000${r.form}`);
+      const fixedAt = latestValid.get(r.form)?.get(r.unitCode);
       return fixedAt === undefined || fixedAt < (r.submittedAt?.getTime() ?? 0);
     })
     .map((r) => ({

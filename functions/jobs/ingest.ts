@@ -60,7 +60,7 @@ class ResponseEmail implements PlannedEmail {
     private readonly unitName: string,
     private readonly formTitle: string,
     private readonly submittedAt: string,
-    private readonly editLink: string,
+    private readonly links: ReadonlyMap<string, string>,
   ) {}
 
   get data(): Readonly<Record<string, unknown>> {
@@ -75,7 +75,7 @@ class ResponseEmail implements PlannedEmail {
       answers: this.response.answers(),
       errors: this.response.errors,
       notes: this.response.notes,
-      editLink: this.editLink,
+      editLink: this.response.editLink ?? this.links.get(formLinkKey(this.response.unitCode, this.response.form)) ?? '',
     };
   }
 }
@@ -121,8 +121,7 @@ export function planIngest(snapshot: Snapshot, parts: IngestParts): JobPlan {
     const submitted = response.submittedAt ? response.timestampText : '';
     // Joined, not a template literal: that leaves a tree of string pieces, twice the memory of the flat key, per email.
     const key = ['ingest', campaign, response.form, response.unitCode, submitted, response.contentHash, template].join('|');
-    const editLink = response.editLink ?? links.get(formLinkKey(response.unitCode, response.form)) ?? '';
-    emails.push(new ResponseEmail(key, template, to, response, layout, unit?.name ?? '', form.title, submitted, editLink));
+    emails.push(new ResponseEmail(key, template, to, response, layout, unit?.name ?? '', form.title, submitted, links));
   }
   emails.push(...parts.extraEmails);
 

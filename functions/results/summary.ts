@@ -30,7 +30,17 @@ export type ResultsData = LayoutData & {
   readonly hasNominations: boolean;
 };
 
-const vn = (n: number) => String(Math.round(n * 100) / 100).replace('.', ',');
+const vnCache = new Map<number, string>();
+
+/** A score as Vietnamese text (`87,5`); scores take few distinct values, so each is formatted once. */
+function vn(n: number): string {
+  let text = vnCache.get(n);
+  if (text === undefined) {
+    text = String(Math.round(n * 100) / 100).replace('.', ',');
+    if (vnCache.size < 100_000) vnCache.set(n, text);
+  }
+  return text;
+}
 
 /**
  * One summary per unit that has a level or a nomination verdict. The whole content is hashed into the key,

@@ -27,8 +27,9 @@ export interface Checked {
   readonly submittedAt: Date | null;
   readonly timestampText: string;
   readonly unitCode: string;
-  readonly errors: string[];
-  readonly notes: string[];
+  readonly errors: readonly string[];
+  /** Replaced, never pushed to: most responses share one empty list. */
+  notes: readonly string[];
   superseded: boolean;
   readonly values: Answers;
   /** Final report: criterion code → score. */
@@ -41,6 +42,8 @@ export interface Checked {
 }
 
 export const isValid = (c: Checked): boolean => c.errors.length === 0;
+
+const NONE: readonly string[] = Object.freeze([]);
 
 /** An answer as the unit sees it: numbers as digits, text NFC and trimmed; '' when blank. */
 const answerText = (cell: Cell | undefined): string => (typeof cell === 'number' ? String(cell) : cellText(cell));
@@ -59,10 +62,21 @@ export class AnswerSheet {
     return lines;
   }
 
+  /** Column positions by title, found once per form rather than by a scan of the columns per response. */
+  private positions: Map<string, number[]> | undefined;
+
   /** The first non-empty answer under a column titled `question`, '' when none. */
   answer(raw: readonly Cell[], question: string): string {
-    for (const { seen, index } of this.columns) {
-      if (seen !== question || index < 0) continue;
+    if (!this.positions) {
+      this.positions = new Map();
+      for (const { seen, index } of this.columns) {
+        if (index < 0) continue;
+        const list = this.positions.get(seen);
+        if (list) list.push(index);
+        else this.positions.set(seen, [index]);
+      }
+    }
+    for (const index of this.positions.get(question) ?? []) {
       const answer = answerText(raw[index]);
       if (answer !== '') return answer;
     }
@@ -243,8 +257,9 @@ function checkRow(
     submittedAt,
     timestampText,
     unitCode,
-    errors,
-    notes: [],
+    // Most responses have neither: one shared empty list each instead of two arrays kept per response.
+    errors: errors.length > 0 ? errors : NONE,
+    notes: NONE,
     superseded: false,
     values,
     scores,
@@ -294,7 +309,7 @@ function markSuperseded(checked: Checked[], timeZone: string): void {
     const last = latest.get(c.unitCode);
     if (!last || last === c || !before(c, last)) continue;
     c.superseded = true;
-    c.notes.push(msg.superseded(last.submittedAt ? formatDateTime(last.submittedAt, timeZone) : `dòng ${last.rowNumber}`));
+    c.notes = [...c.notes, msg.superseded(last.submittedAt ? formatDateTime(last.submittedAt, timeZone) : `dòng ${last.rowNumber}`)];
   }
 }
 
