@@ -18,5 +18,6 @@ export {
   criterionQuestions,
   formDef,
   formQuestions,
+  formSlug,
 } from './forms/index.ts';
 export { defaultCriteria, defaultMilestones, defaultTabRows, defaultTargets } from './defaults.ts';

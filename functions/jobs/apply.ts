@@ -7,7 +7,7 @@ import { TAB } from '../../sheets-schema/index.ts';
 import { formatDateTime, type Cell } from '../core/cells.ts';
 import type { PlannedEmail, Recipient, TabWrite } from '../core/snapshot.ts';
 import { columnLetters, EncodedRanges, quoteSheet, type GridSize, type SheetsGateway, type SheetsSnapshot, type ValueRangeWrite } from '../gateways/sheets.ts';
-import { dueEmails, LOG_DETAIL_HEADER, LOG_HEADERS, LOG_RUN_HEADER, resolveClaims, STATUS } from './mail-log.ts';
+import { LOG_DETAIL_HEADER, LOG_HEADERS, LOG_RUN_HEADER, resolveClaims, STATUS } from './mail-log.ts';
 import type { JobPlan } from './plan.ts';
 
 export type SendResult = { status: 'sent' } | { status: 'failed' | 'unknown'; error: string };
@@ -234,11 +234,11 @@ interface Prepared {
 }
 
 function prepare(snapshot: SheetsSnapshot, plan: JobPlan, dryRun: boolean): Prepared {
-  const { due, alreadySent, inDoubt } = dueEmails(snapshot, plan.emails);
+  const { emails: due, alreadySent, inDoubt } = plan;
   const logValues = snapshot.tabs.get(TAB.mailLog) ?? [];
   const logHeaders = (logValues[0] ?? []).map(String);
   const headers = logHeaders.length > 0 ? logHeaders : [...LOG_HEADERS, LOG_DETAIL_HEADER, LOG_RUN_HEADER];
-  const base = { planned: plan.emails.length, due, alreadySent, inDoubt, logHeaders, headers };
+  const base = { planned: due.length + alreadySent + inDoubt, due, alreadySent, inDoubt, logHeaders, headers };
   if (dryRun) return { ...base, tabs: EncodedRanges.of([]), structure: { add: [], grow: [] } };
 
   const wants = new Map<string, GridSize>();

@@ -13,7 +13,7 @@ import {
   weeklyFigures,
   type DashboardModel,
 } from '../dashboard/index.ts';
-import type { JobPlan } from './plan.ts';
+import type { PlannerOutput } from './plan.ts';
 
 /** One coloured piece of a bar; widths of a bar add up to 100 (percent of the table). */
 export interface BarSegment {
@@ -73,7 +73,7 @@ export const BAR_COLORS = { onTime: '#15803d', late: '#f59e0b', overdue: '#b91c1
 const ADDRESS = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 
 /** `progress` is the job's own computeProgress of the same evaluation and `now`, passed so it is not computed twice. */
-export function planDigest(snapshot: Snapshot, evaluation: Evaluation, now: Date, progress?: Progress): JobPlan {
+export function planDigest(snapshot: Snapshot, evaluation: Evaluation, now: Date, progress?: Progress): PlannerOutput {
   const settings = evaluation.settings;
   progress ??= computeProgress(evaluation, readMilestones(snapshot, settings), now);
   const model = dashboardModel(evaluation, progress, now);

@@ -1,11 +1,11 @@
 // `ingest`: judge every response, recompute the system tabs, and plan a receipt or a "please fix" email per response.
-import { formDef, TAB } from '../../sheets-schema/index.ts';
+import { formDef, formSlug, TAB } from '../../sheets-schema/index.ts';
 import { isEmail } from '../core/email.ts';
 import { formLinkKey, readFormLinks } from '../core/links.ts';
 import type { Evaluation, JudgedResponse, Unit } from '../core/model.ts';
-import { campaignKey, layoutData, type LayoutData } from '../core/settings.ts';
+import { layoutData, type LayoutData } from '../core/settings.ts';
 import type { PlannedEmail, Recipient, Snapshot, TabWrite } from '../core/snapshot.ts';
-import type { JobPlan } from './plan.ts';
+import type { EmailSink, PlannerOutput } from './plan.ts';
 
 /** What ingest needs beyond the rules: the tabs computed by the calendar, dashboard and results modules. */
 export interface IngestParts {
@@ -17,12 +17,14 @@ export interface IngestParts {
 /** Per form, what every email of its responses needs: the title and the headers of its email questions. */
 interface FormFacts {
   readonly title: string;
+  /** The form in email keys: ASCII, so 50,000 keys take one byte per character in memory and in the mail log. */
+  readonly slug: string;
   readonly emailHeaders: readonly string[];
 }
 
 function formFacts(form: string): FormFacts {
   const def = formDef(form);
-  return { title: def?.title ?? form, emailHeaders: (def?.questions ?? []).filter((q) => q.kind === 'email').map((q) => q.header) };
+  return { title: def?.title ?? form, slug: formSlug(form), emailHeaders: (def?.questions ?? []).filter((q) => q.kind === 'email').map((q) => q.header) };
 }
 
 /** The unit's contact addresses, shared by every email to the unit that adds none of its own. */
@@ -98,18 +100,17 @@ function replacedResponses(responses: readonly JudgedResponse[]): Set<JudgedResp
   return replaced;
 }
 
-export function planIngest(snapshot: Snapshot, parts: IngestParts): JobPlan {
+/** Plans the system tabs and offers each response's email to `sink`, which builds only the ones still due. */
+export function planIngest(snapshot: Snapshot, parts: IngestParts, sink: EmailSink): Omit<PlannerOutput, 'emails'> {
   const { evaluation } = parts;
   const settings = evaluation.settings;
   const units = new Map(evaluation.units.map((u) => [u.code, u]));
   const links = readFormLinks(snapshot);
   const layout = layoutData(settings);
-  const campaign = campaignKey(settings);
   const replaced = replacedResponses(evaluation.responses);
 
   const facts = new Map<string, FormFacts>();
   const shared = new Map<string, readonly Recipient[]>();
-  const emails: PlannedEmail[] = [];
   for (const response of evaluation.responses) {
     if (replaced.has(response)) continue;
     let form = facts.get(response.form);
@@ -120,16 +121,17 @@ export function planIngest(snapshot: Snapshot, parts: IngestParts): JobPlan {
     const template = response.valid ? 'receipt' : 'fix-request';
     const submitted = response.submittedAt ? response.timestampText : '';
     // Joined, not a template literal: that leaves a tree of string pieces, twice the memory of the flat key, per email.
-    const key = ['ingest', campaign, response.form, response.unitCode, submitted, response.contentHash, template].join('|');
-    emails.push(new ResponseEmail(key, template, to, response, layout, unit?.name ?? '', form.title, submitted, links));
+    // No campaign name: the response's time and content already make the key unique, and correcting a typo in
+    // `Tên phong trào` must not send every receipt of the year again.
+    const key = ['ingest', form.slug, response.unitCode, submitted, response.contentHash, template].join('|');
+    sink.offer(key, () => new ResponseEmail(key, template, to, response, layout, unit?.name ?? '', form.title, submitted, links));
   }
-  emails.push(...parts.extraEmails);
+  for (const email of parts.extraEmails) sink.offer(email.key, () => email);
 
   const valid = evaluation.responses.filter((r) => r.valid).length;
   const invalid = evaluation.responses.length - valid;
   return {
     writes: [...evaluation.tabs, ...parts.extraTabs].filter((w) => w.tab !== TAB.mailLog),
-    emails,
     summary: [
       `Đã kiểm tra ${evaluation.responses.length} câu trả lời: ${valid} hợp lệ, ${invalid} không hợp lệ.`,
       `Đơn vị: ${evaluation.units.length}.`,

@@ -7,7 +7,8 @@ import { planResultsEmails } from '../results/index.ts';
 import { evaluateCampaign } from '../rules/index.ts';
 import { planDigest } from './digest.ts';
 import { planIngest } from './ingest.ts';
-import type { JobPlan } from './plan.ts';
+import { DueEmailSorter } from './mail-log.ts';
+import type { JobPlan, PlannerOutput } from './plan.ts';
 import { planRemind } from './remind.ts';
 
 export type JobName = 'ingest' | 'remind' | 'digest';
@@ -20,13 +21,17 @@ export function planJob(name: JobName, snapshot: Snapshot, now: Date): { plan: J
   const progress = computeProgress(evaluation, milestones, now);
   const derived = [progressTab(progress), dashboardTab(evaluation, progress, now)];
 
-  let plan: JobPlan;
+  // Emails are sorted against the mail log as they are planned, so the ones it holds are never kept.
+  const sorter = new DueEmailSorter(snapshot);
+  let own: Omit<PlannerOutput, 'emails'>;
   if (name === 'ingest') {
-    plan = planIngest(snapshot, { evaluation, extraTabs: derived, extraEmails: planResultsEmails(evaluation, snapshot) });
+    own = planIngest(snapshot, { evaluation, extraTabs: derived, extraEmails: planResultsEmails(evaluation, snapshot) }, sorter);
   } else {
-    const own = name === 'remind' ? planRemind(snapshot, evaluation, now, progress) : planDigest(snapshot, evaluation, now, progress);
-    plan = { ...own, writes: [...evaluation.tabs, ...derived, ...own.writes] };
+    const planned = name === 'remind' ? planRemind(snapshot, evaluation, now, progress) : planDigest(snapshot, evaluation, now, progress);
+    for (const email of planned.emails) sorter.offer(email.key, () => email);
+    own = { writes: [...evaluation.tabs, ...derived, ...planned.writes], summary: planned.summary };
   }
-  const summary = milestoneErrors.length > 0 ? [...plan.summary, ...milestoneErrors] : plan.summary;
-  return { plan: { ...plan, summary }, settings: evaluation.settings };
+  const { due, alreadySent, inDoubt } = sorter.result();
+  const summary = milestoneErrors.length > 0 ? [...own.summary, ...milestoneErrors] : own.summary;
+  return { plan: { writes: own.writes, emails: due, alreadySent, inDoubt, summary }, settings: evaluation.settings };
 }

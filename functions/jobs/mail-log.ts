@@ -35,29 +35,54 @@ export interface DueEmails {
   readonly inDoubt: number;
 }
 
+/** Marks a held key already counted, so a key planned twice counts once. */
+const COUNTED = '';
+
+/**
+ * Sorts emails as they are planned: the ones the log holds are counted and dropped on the spot, so a later run
+ * neither builds nor keeps 50,000 emails only to find them all sent.
+ */
+export class DueEmailSorter {
+  private readonly held = new Map<string, string>();
+  private readonly seen = new Set<string>();
+  private readonly due: PlannedEmail[] = [];
+  private alreadySent = 0;
+  private inDoubt = 0;
+
+  constructor(snapshot: Snapshot) {
+    const table = readTable(snapshot, TAB.mailLog, snapshot.tabs.has(TAB.mailLog) ? ['Khóa', 'Trạng thái'] : []);
+    for (const row of table.rows) {
+      const status = cellText(row.get('Trạng thái'));
+      if (!HOLDING.has(status)) continue;
+      const key = cellText(row.get('Khóa'));
+      if (this.held.get(key) !== STATUS.sent) this.held.set(key, status);
+    }
+  }
+
+  /** `build` runs only for a key the log does not hold that this plan has not offered before. */
+  offer(key: string, build: () => PlannedEmail): void {
+    const status = this.held.get(key);
+    if (status === undefined) {
+      if (this.seen.has(key)) return;
+      this.seen.add(key);
+      this.due.push(build());
+    } else if (status !== COUNTED) {
+      this.held.set(key, COUNTED);
+      if (status === STATUS.sent) this.alreadySent++;
+      else this.inDoubt++;
+    }
+  }
+
+  result(): DueEmails {
+    return { due: this.due, alreadySent: this.alreadySent, inDoubt: this.inDoubt };
+  }
+}
+
 /** Which planned emails the log does not hold yet; duplicates of a key within one plan count once. */
 export function dueEmails(snapshot: Snapshot, planned: readonly PlannedEmail[]): DueEmails {
-  const table = readTable(snapshot, TAB.mailLog, snapshot.tabs.has(TAB.mailLog) ? ['Khóa', 'Trạng thái'] : []);
-  const held = new Map<string, string>();
-  for (const row of table.rows) {
-    const status = cellText(row.get('Trạng thái'));
-    if (!HOLDING.has(status)) continue;
-    const key = cellText(row.get('Khóa'));
-    if (held.get(key) !== STATUS.sent) held.set(key, status);
-  }
-  const seen = new Set<string>();
-  const due: PlannedEmail[] = [];
-  let alreadySent = 0;
-  let inDoubt = 0;
-  for (const email of planned) {
-    if (seen.has(email.key)) continue;
-    seen.add(email.key);
-    const status = held.get(email.key);
-    if (status === STATUS.sent) alreadySent++;
-    else if (status === STATUS.claimed) inDoubt++;
-    else due.push(email);
-  }
-  return { due, alreadySent, inDoubt };
+  const sorter = new DueEmailSorter(snapshot);
+  for (const email of planned) sorter.offer(email.key, () => email);
+  return sorter.result();
 }
 
 export interface Claim {

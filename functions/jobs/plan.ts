@@ -4,8 +4,20 @@ import type { PlannedEmail, TabWrite } from '../core/snapshot.ts';
 export interface JobPlan {
   /** System tabs rewritten whole (header row first). Never `Nhật ký thư`: the apply step owns the mail log. */
   readonly writes: readonly TabWrite[];
-  /** Every email the current state calls for; the apply step drops those the mail log already holds. */
+  /** The emails the current state calls for that the mail log does not hold yet, one per key. */
   readonly emails: readonly PlannedEmail[];
+  /** Planned emails the log already holds as sent. */
+  readonly alreadySent: number;
+  /** Planned emails claimed by a run that never reported back (or is still running): never resent on their own. */
+  readonly inDoubt: number;
   /** Vietnamese lines for the CLI and logs. */
   readonly summary: readonly string[];
+}
+
+/** What a job's own planner returns, before its emails are sorted against the mail log. */
+export type PlannerOutput = Omit<JobPlan, 'alreadySent' | 'inDoubt'>;
+
+/** Where a planner puts emails as it plans them: `build` runs only for an email still due. */
+export interface EmailSink {
+  offer(key: string, build: () => PlannedEmail): void;
 }

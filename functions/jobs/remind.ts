@@ -16,7 +16,7 @@ import type { Evaluation } from '../core/model.ts';
 import type { PlannedEmail, Recipient, Snapshot } from '../core/snapshot.ts';
 import { campaignKey, layoutData, numberSetting, type LayoutData } from '../core/settings.ts';
 import { formatDateTime } from '../core/cells.ts';
-import type { JobPlan } from './plan.ts';
+import type { PlannerOutput } from './plan.ts';
 
 /** Data of `templates/reminder.*` (before the deadline and on the day) and `templates/overdue.*` (after it). */
 export interface ReminderData extends LayoutData {
@@ -47,7 +47,7 @@ export interface ReminderData extends LayoutData {
 }
 
 /** `progress` is the job's own computeProgress of the same evaluation and `now`, passed so it is not computed twice. */
-export function planRemind(snapshot: Snapshot, evaluation: Evaluation, now: Date, progress?: Progress): JobPlan {
+export function planRemind(snapshot: Snapshot, evaluation: Evaluation, now: Date, progress?: Progress): PlannerOutput {
   const settings = evaluation.settings;
   // Malformed milestone rows are reported once by the job runner (functions/jobs/jobs.ts), not here.
   progress ??= computeProgress(evaluation, readMilestones(snapshot, settings), now);

@@ -1,21 +1,12 @@
 // The questions of each local form, as the generated Google Forms ask them, and the answer checks Google Forms applies.
 import type { Criterion, FormDef, Question } from '../../sheets-schema/index.ts';
-import { FORMS, TAB } from '../../sheets-schema/index.ts';
+import { FORMS, formSlug, TAB } from '../../sheets-schema/index.ts';
+
+export { formSlug };
 import { formQuestions } from '../../sheets-schema/forms/index.ts';
 import type { Cell } from '../../functions/core/cells.ts';
 import { cellText } from '../../functions/core/cells.ts';
 import { isEmail } from '../../functions/core/email.ts';
-
-/** URL slug of a response tab: `Đăng ký thi đua` → `dang-ky-thi-dua`. */
-export function formSlug(tab: string): string {
-  return tab
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 export function formBySlug(slug: string): FormDef | undefined {
   return FORMS.find((f) => formSlug(f.tab) === slug);

@@ -11,6 +11,17 @@ export function formDef(tab: string): FormDef | undefined {
   return FORMS.find((f) => f.tab === tab);
 }
 
+/** ASCII name of a response tab, for URLs and email keys: `Đăng ký thi đua` → `dang-ky-thi-dua`. */
+export function formSlug(tab: string): string {
+  return tab
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
 /** Every question of `form` as a unit sees it: the final report gains one score question per criterion, last. */
 export function formQuestions(form: FormDef, criteria: readonly Criterion[]): Question[] {
   return form === FINAL_FORM || form.tab === FINAL_FORM.tab ? [...form.questions, ...criterionQuestions(criteria)] : [...form.questions];

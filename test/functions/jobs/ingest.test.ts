@@ -102,6 +102,22 @@ describe('ingest', () => {
     ]);
   });
 
+  it('sends no receipt again when a coordinator corrects the campaign name in Cấu hình', async () => {
+    stack = await startCampaignStack(campaign(2, [registration(1, 2), registration(2, 3)]));
+    await stack.run('ingest', NOW);
+    const first = outboxKeys(stack);
+    expect(first).toHaveLength(2);
+    await stack.api.spreadsheets.values.update({
+      spreadsheetId: 'faults',
+      range: "'Cấu hình'!B2",
+      valueInputOption: 'RAW',
+      requestBody: { values: [['Phong trào thi đua "Toàn dân bảo vệ an ninh Tổ quốc"']] },
+    });
+    const again = await stack.run('ingest', NOW);
+    expect(again.mailRequests).toBe(0);
+    expect(outboxKeys(stack)).toEqual(first);
+  });
+
   it('makes as many Sheets API calls for 500 responses as for 50', async () => {
     const calls: number[] = [];
     for (const n of [50, 500]) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlannedEmail, Snapshot } from '../../../functions/core/snapshot.ts';
-import { dueEmails, resolveClaims } from '../../../functions/jobs/mail-log.ts';
+import { DueEmailSorter, dueEmails, resolveClaims } from '../../../functions/jobs/mail-log.ts';
 
 const HEADER = ['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái', 'Chi tiết'];
 const email = (key: string): PlannedEmail => ({ key, template: 'receipt', to: [{ email: 'a@example.vn' }], data: {} });
@@ -32,6 +32,14 @@ describe('mail log', () => {
 
   it('plans a key once even when the plan repeats it', () => {
     expect(dueEmails(log([]), [email('k1'), email('k1')]).due).toHaveLength(1);
+  });
+
+  it('never builds an email the log already holds, so a later run does not keep 50,000 sent emails', () => {
+    const sorter = new DueEmailSorter(log([['k1', 'receipt', 'a@example.vn', '46000', 'Đã gửi'], ['k2', 'receipt', 'a@example.vn', '46000', 'Đang gửi']]));
+    const built: string[] = [];
+    for (const key of ['k1', 'k2', 'k3', 'k1', 'k3']) sorter.offer(key, () => (built.push(key), email(key)));
+    expect(built).toEqual(['k3']);
+    expect(sorter.result()).toEqual({ due: [email('k3')], alreadySent: 1, inDoubt: 1 });
   });
 
   it('gives a key to the first claim in sheet order, so overlapping runs agree on one sender', () => {
