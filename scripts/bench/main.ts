@@ -1,7 +1,7 @@
 // `npm run bench`: API calls, mail requests, time and memory of the jobs on 100, 1,000 and 10,000 units against the
 // local servers, a naive per-row baseline for comparison, and the cold import time of the function entry points.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,6 +28,15 @@ const NAIVE_BUDGET = 1_500;
 const NOW = new Date('2026-12-01T03:00:00Z');
 const ID = 'bench';
 const API_KEY = 'SG.bench-placeholder-key';
+/** The functions compiled as `npm run build` compiles them: the job children and the cold imports run this code. */
+const BUILT = path.join(ROOT, 'bench-results', 'build');
+/**
+ * The V8 heap Node 20 gives itself in the deployed functions. Node sizes its heap from the container's memory limit:
+ * in a 256 MiB or 512 MiB memory cgroup on this machine, `v8.getHeapStatistics().heap_size_limit` is 259 MiB, the
+ * same as `--max-old-space-size=211` gives. Without a limit it sizes the heap from the machine's RAM (4 GiB here), and
+ * then lets garbage pile up far longer before collecting it.
+ */
+const DEPLOYED_HEAP = ['--max-old-space-size=211'];
 
 interface SizeResult {
   units: number;
@@ -37,6 +46,8 @@ interface SizeResult {
   ingest: { wallMs: number; cpuMs: number; peakRssMiB: number; sheetsCalls: number; sheetsCallsByMethod: Record<string, number>; mailRequests: number; emailsSent: number };
   ingestAgain: { sheetsCalls: number; mailRequests: number; wallMs: number; cpuMs: number; peakRssMiB: number };
   remind: { sheetsCalls: number; mailRequests: number; wallMs: number; peakRssMiB: number };
+  /** The same first and later ingest with the heap Node sizes in the deployed function (DEPLOYED_HEAP). */
+  deployedHeap: { ingest: JobRun; ingestAgain: JobRun };
   naive?: NaiveResult & { callsRatio: number; mailRatio: number; wallRatio: number };
 }
 
@@ -76,8 +87,16 @@ function pure(n: number): SizeResult['pure'] & { responses: number } {
   };
 }
 
-async function child(env: NodeJS.ProcessEnv, job: string): Promise<{ wallMs: number; cpuMs: number; peakRssMiB: number; sheetsCalls: number; mailRequests: number }> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench/job-child.ts'), job, NOW.toISOString()], {
+interface JobRun {
+  wallMs: number;
+  cpuMs: number;
+  peakRssMiB: number;
+  sheetsCalls: number;
+  mailRequests: number;
+}
+
+async function child(env: NodeJS.ProcessEnv, job: string, nodeArgs: readonly string[]): Promise<JobRun> {
+  const { stdout } = await run(process.execPath, [...nodeArgs, path.join(ROOT, 'scripts/bench/job-child.mjs'), BUILT, job, NOW.toISOString()], {
     cwd: ROOT,
     env,
     maxBuffer: 64 * 1024 * 1024,
@@ -85,10 +104,25 @@ async function child(env: NodeJS.ProcessEnv, job: string): Promise<{ wallMs: num
   return JSON.parse(stdout.trim().split('\n').pop()!);
 }
 
-async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 'responses'>> {
+interface Stack {
+  env: NodeJS.ProcessEnv;
+  sheets: Awaited<ReturnType<typeof startSheetsServer>>;
+  mail: Awaited<ReturnType<typeof startMailServer>>;
+  api: ReturnType<typeof createSheetsClient>;
+  snapshot: ReturnType<typeof toSnapshot>;
+  close(): Promise<void>;
+}
+
+/** Fresh local servers holding a set-up campaign of `n` units, with its templates synced. */
+async function campaignStack(n: number): Promise<Stack> {
   const dir = await mkdtemp(path.join(tmpdir(), 'thidua-bench-'));
   const sheets = await startSheetsServer({ port: 0, dataDir: path.join(dir, 'sheets') });
   const mail = await startMailServer({ port: 0, dataDir: path.join(dir, 'mail') });
+  const close = async () => {
+    await sheets.close();
+    await mail.close();
+    await rm(dir, { recursive: true, force: true });
+  };
   try {
     await fetch(new URL(`__admin/spreadsheets/${ID}`, sheets.url), { method: 'PUT' });
     const api = createSheetsClient(sheets.url);
@@ -106,21 +140,31 @@ async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 're
       SENDGRID_BASE_URL: mail.url,
       MAIL_FROM: 'thuongtruc@thidua.example.vn',
     };
+    return { env, sheets, mail, api, snapshot, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 'responses' | 'deployedHeap'>> {
+  const { env, sheets, mail, api, snapshot, close } = await campaignStack(n);
+  try {
     sheets.resetStats();
     const sendsBefore = mail.requestCount();
-    const first = await child(env, 'ingest');
+    const first = await child(env, 'ingest', []);
     const stats = sheets.stats();
     const emailsSent = mail.outbox().reduce((s, m) => s + m.rendered.length, 0);
     const ingest = { ...first, sheetsCalls: stats.total, sheetsCallsByMethod: stats.calls, mailRequests: mail.requestCount() - sendsBefore, emailsSent };
 
     sheets.resetStats();
     let before = mail.requestCount();
-    const again = await child(env, 'ingest');
+    const again = await child(env, 'ingest', []);
     const ingestAgain = { sheetsCalls: sheets.stats().total, mailRequests: mail.requestCount() - before, wallMs: again.wallMs, cpuMs: again.cpuMs, peakRssMiB: again.peakRssMiB };
 
     sheets.resetStats();
     before = mail.requestCount();
-    const r = await child(env, 'remind');
+    const r = await child(env, 'remind', []);
     const remind = { sheetsCalls: sheets.stats().total, mailRequests: mail.requestCount() - before, wallMs: r.wallMs, peakRssMiB: r.peakRssMiB };
 
     let naive: SizeResult['naive'];
@@ -137,28 +181,42 @@ async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 're
     }
     return { ingest, ingestAgain, remind, ...(naive ? { naive } : {}) };
   } finally {
-    await sheets.close();
-    await mail.close();
-    await rm(dir, { recursive: true, force: true });
+    await close();
   }
+}
+
+/** A first and a later ingest on a fresh campaign, with the heap Node gives the deployed function. */
+async function deployedHeap(n: number): Promise<SizeResult['deployedHeap']> {
+  const { env, close } = await campaignStack(n);
+  try {
+    const ingest = await child(env, 'ingest', DEPLOYED_HEAP);
+    const ingestAgain = await child(env, 'ingest', DEPLOYED_HEAP);
+    return { ingest, ingestAgain };
+  } finally {
+    await close();
+  }
+}
+
+/** Compiles the functions into BUILT as `npm run build` does (the templates too, for the jobs' dry-run rendering). */
+async function compile(): Promise<void> {
+  await rm(BUILT, { recursive: true, force: true });
+  await run(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', BUILT], { cwd: ROOT });
+  await cp(path.join(ROOT, 'templates'), path.join(BUILT, 'templates'), { recursive: true });
 }
 
 /**
  * Cold import: a fresh Node process times `import()` of the entry point alone, then of the job modules `ingest` loads on
- * its first request. Node's own start-up is excluded. Measured twice: as deployed (the JavaScript `npm run build`
- * emits, compiled here into bench-results/) and under the tsx loader `npm start` uses (its transform cache warmed first).
+ * its first request. Node's own start-up is excluded. Measured twice: as deployed (the JavaScript in BUILT) and under
+ * the tsx loader `npm start` uses (its transform cache warmed first).
  */
 async function coldImport(): Promise<Record<string, number>> {
   const env = { ...process.env, SPREADSHEET_ID: ID, SENDGRID_API_KEY: API_KEY, MAIL_FROM: 'a@example.vn', INGEST_SECRET: 'x'.repeat(32), OIDC_AUDIENCE: 'https://example.invalid/ingest', SCHEDULER_SERVICE_ACCOUNT: 'scheduler@example.iam.gserviceaccount.com' };
-  const built = path.join(ROOT, 'bench-results', 'cold-build');
-  await rm(built, { recursive: true, force: true });
-  await run(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', built], { cwd: ROOT });
   const code = (spec: string) =>
     `const t=performance.now();await import(${JSON.stringify(spec)});process.stdout.write(String(performance.now()-t))`;
   const out: Record<string, number> = {};
   for (const [label, spec, loader] of [
-    ['functions/index.js, as deployed (entry, registers ingest/remind/digest)', pathToFileURL(path.join(built, 'functions/index.js')).href, []],
-    ['functions/jobs/run.js, as deployed (job code loaded on first request)', pathToFileURL(path.join(built, 'functions/jobs/run.js')).href, []],
+    ['functions/index.js, as deployed (entry, registers ingest/remind/digest)', pathToFileURL(path.join(BUILT, 'functions/index.js')).href, []],
+    ['functions/jobs/run.js, as deployed (job code loaded on first request)', pathToFileURL(path.join(BUILT, 'functions/jobs/run.js')).href, []],
     ['functions/index.ts under tsx (npm start)', './functions/index.ts', ['--import', 'tsx']],
     ['functions/jobs/run.ts under tsx (npm start)', './functions/jobs/run.ts', ['--import', 'tsx']],
   ] as const) {
@@ -168,7 +226,6 @@ async function coldImport(): Promise<Record<string, number>> {
     for (let i = 0; i < 3; i++) samples.push(Number((await once()).stdout.trim().split('\n').pop()));
     out[label] = Math.min(...samples);
   }
-  await rm(built, { recursive: true, force: true });
   return out;
 }
 
@@ -176,14 +233,16 @@ const f = (n: number, digits = 0) => n.toFixed(digits);
 
 async function main(): Promise<void> {
   const started = performance.now();
+  await compile();
   pure(100); // warm the JIT so the first size is not penalised
   const results: SizeResult[] = [];
   for (const n of SIZES) {
     const p = pure(n);
     process.stderr.write(`… ${n} đơn vị: lõi thuần ${f(p.wallMs)} ms (trung vị), lần đầu ${f(p.firstWallMs)} ms\n`);
     const w = await whole(n);
+    const deployed = await deployedHeap(n);
     const { responses, ...core } = p;
-    results.push({ units: n, responses, pure: core, ...w });
+    results.push({ units: n, responses, pure: core, ...w, deployedHeap: deployed });
     process.stderr.write(`… ${n} đơn vị: xong ingest/remind\n`);
   }
   const reminders: (ReminderResult & { units: number })[] = [];
@@ -193,6 +252,7 @@ async function main(): Promise<void> {
     await rm(dir, { recursive: true, force: true });
   }
   const cold = await coldImport();
+  await rm(BUILT, { recursive: true, force: true });
 
   const table = [
     ['Đơn vị', 'Câu trả lời', 'Lõi: ms (trung vị)', 'Lõi: nhanh–chậm', 'Lõi: lần đầu', 'Lõi: CPU ms', 'Ingest: ms', 'Ingest: CPU ms', 'RSS đỉnh MiB', 'Lệnh Sheets', 'Thư gửi', 'Yêu cầu thư', 'Ingest lần 2: Sheets', 'Ingest lần 2: RSS MiB', 'Remind: Sheets', 'Remind: thư'],
@@ -204,6 +264,14 @@ async function main(): Promise<void> {
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
   console.log('\nĐo hiệu năng (máy chủ Sheets và SendGrid cục bộ)\n');
   for (const row of table) console.log(row.map((cell, c) => cell.padStart(widths[c])).join('  '));
+  console.log('\nRSS đỉnh của ingest (MiB), mã đã biên dịch như khi triển khai:');
+  for (const r of results) {
+    const d = r.deployedHeap;
+    console.log(
+      `  ${r.units} đơn vị: heap như trong hàm đã triển khai (259 MiB): lần đầu ${f(d.ingest.peakRssMiB)} (CPU ${f(d.ingest.cpuMs)} ms), ` +
+        `lần sau ${f(d.ingestAgain.peakRssMiB)} (CPU ${f(d.ingestAgain.cpuMs)} ms); heap theo RAM của máy đo: lần đầu ${f(r.ingest.peakRssMiB)}, lần sau ${f(r.ingestAgain.peakRssMiB)}`,
+    );
+  }
   console.log('\nSo với cách làm ngây thơ (mỗi dòng một lệnh Sheets, mỗi thư một yêu cầu):');
   for (const r of results) {
     if (!r.naive) continue;
