@@ -1,6 +1,6 @@
 // The Sheets gateway: one batched read of the snapshot, batched writes, explicit retry, API calls counted.
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { Cell } from '../core/cells.ts';
+import { cellText, type Cell } from '../core/cells.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, withRetry, type RetryPolicy, type RetryVerdict } from './retry.ts';
 import type { SheetsApi } from './sheets-client.ts';
@@ -27,6 +27,13 @@ export interface SheetsSnapshot extends Snapshot {
   /** Rows and columns in use of the tabs read for their extent only (their values are not in `tabs`). */
   readonly extents: ReadonlyMap<string, GridSize>;
 }
+
+/**
+ * The columns to read of a tab instead of all of it, by the header each is expected under (0-based column). The tab's
+ * rows then hold only those cells. If the header row no longer has them there (someone moved a column), the whole tab
+ * is read instead, with one more call.
+ */
+export type ColumnLayout = ReadonlyMap<string, number>;
 
 export interface ValueRangeWrite {
   readonly range: string;
@@ -68,18 +75,45 @@ function encodeRows(rows: readonly (readonly Cell[])[]): Buffer[] {
   return parts;
 }
 
+/** The ranges of a column read: the header row, then each column from row 2 down. */
+function columnRanges(tab: string, layout: ColumnLayout): string[] {
+  return [`${quoteSheet(tab)}!1:1`, ...[...layout.values()].map((c) => `${quoteSheet(tab)}!${columnLetters(c + 1)}2:${columnLetters(c + 1)}`)];
+}
+
+/** Rows rebuilt from a column read (header row first), or undefined when the header row does not match the layout. */
+function fromColumns(ranges: readonly (sheets_v4.Schema$ValueRange | undefined)[], layout: ColumnLayout): Cell[][] | undefined {
+  const header = (ranges[0]?.values?.[0] ?? []) as Cell[];
+  const columns = ranges.slice(1).map((r) => (r?.values ?? []) as Cell[][]);
+  if (header.length === 0 && columns.every((c) => c.length === 0)) return [];
+  for (const [name, column] of layout) if (cellText(header[column]) !== name) return undefined;
+  const positions = [...layout.values()];
+  const height = Math.max(0, ...columns.map((c) => c.length));
+  const rows: Cell[][] = [header];
+  for (let r = 0; r < height; r++) {
+    const row: Cell[] = [];
+    for (let k = 0; k < positions.length; k++) {
+      const cell = columns[k]![r]?.[0];
+      if (cell !== undefined) row[positions[k]!] = cell;
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
 export interface SheetsGateway {
   /**
    * Every tab of `tabs` that exists, read in one values.batchGet (a second call only when some tab is missing). Tabs of
    * `extentOnly` are rewritten whole by the jobs and never read by the rules: only their header row and first column
-   * are fetched, to know how much old content a rewrite must blank.
+   * are fetched, to know how much old content a rewrite must blank. Tabs of `columnsOnly` are read as ColumnLayout says.
    */
-  readSnapshot(tabs: readonly string[], extentOnly?: readonly string[]): Promise<SheetsSnapshot>;
+  readSnapshot(tabs: readonly string[], extentOnly?: readonly string[], columnsOnly?: ReadonlyMap<string, ColumnLayout>): Promise<SheetsSnapshot>;
   /** values.batchUpdate, always RAW so `=IMPORTXML(...)` stays text; one request for all the ranges given. */
   writeValues(writes: readonly (ValueRangeWrite | EncodedRanges)[]): Promise<void>;
   /** values.append RAW; returns the 1-based first row written. */
   appendRows(tab: string, rows: readonly (readonly Cell[])[]): Promise<number>;
   readTab(tab: string): Promise<readonly (readonly Cell[])[]>;
+  /** The header row and the columns of `layout` in one values.batchGet (the whole tab if they moved, see ColumnLayout). */
+  readColumns(tab: string, layout: ColumnLayout): Promise<readonly (readonly Cell[])[]>;
   /** spreadsheets.batchUpdate for structure (adding sheets, growing grids). */
   batchUpdate(requests: readonly sheets_v4.Schema$Request[]): Promise<sheets_v4.Schema$BatchUpdateSpreadsheetResponse>;
   listSheets(): Promise<{ title: string; sheetId: number; grid: GridSize }[]>;
@@ -189,51 +223,89 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
     }));
   }
 
-  async function batchGet(tabs: readonly string[], extentOnly: readonly string[]): Promise<SheetsSnapshot> {
-    const ranges = [
-      ...tabs.map(quoteSheet),
-      ...extentOnly.flatMap((t) => [`${quoteSheet(t)}!1:1`, `${quoteSheet(t)}!A:A`]),
-    ];
-    const data =
-      ranges.length === 0
-        ? { valueRanges: [] }
-        : await call(() =>
-            api.spreadsheets.values.batchGet(
-              {
-                spreadsheetId,
-                ranges,
-                majorDimension: 'ROWS',
-                valueRenderOption: 'UNFORMATTED_VALUE',
-                dateTimeRenderOption: 'SERIAL_NUMBER',
-              },
-              requestOptions,
-            ),
-          );
-    const valueRanges = data.valueRanges ?? [];
+  async function valuesBatchGet(ranges: readonly string[]): Promise<sheets_v4.Schema$ValueRange[]> {
+    if (ranges.length === 0) return [];
+    const data = await call(() =>
+      api.spreadsheets.values.batchGet(
+        {
+          spreadsheetId,
+          ranges: [...ranges],
+          majorDimension: 'ROWS',
+          valueRenderOption: 'UNFORMATTED_VALUE',
+          dateTimeRenderOption: 'SERIAL_NUMBER',
+        },
+        requestOptions,
+      ),
+    );
+    return data.valueRanges ?? [];
+  }
+
+  async function valuesGet(tab: string): Promise<sheets_v4.Schema$ValueRange> {
+    return call(() =>
+      api.spreadsheets.values.get(
+        { spreadsheetId, range: quoteSheet(tab), valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER' },
+        requestOptions,
+      ),
+    );
+  }
+
+  async function readTab(tab: string): Promise<Cell[][]> {
+    return ((await valuesGet(tab)).values ?? []) as Cell[][];
+  }
+
+  async function batchGet(tabs: readonly string[], extentOnly: readonly string[], columnsOnly: ReadonlyMap<string, ColumnLayout>): Promise<SheetsSnapshot> {
+    const ranges: string[] = [];
+    const starts = tabs.map((tab) => {
+      const at = ranges.length;
+      const layout = columnsOnly.get(tab);
+      ranges.push(...(layout ? columnRanges(tab, layout) : [quoteSheet(tab)]));
+      return at;
+    });
+    const extentsAt = ranges.length;
+    ranges.push(...extentOnly.flatMap((t) => [`${quoteSheet(t)}!1:1`, `${quoteSheet(t)}!A:A`]));
+    const valueRanges = await valuesBatchGet(ranges);
     const values = new Map<string, readonly (readonly Cell[])[]>();
     const grids = new Map<string, GridSize>();
     const extents = new Map<string, GridSize>();
+    const moved: string[] = [];
     tabs.forEach((tab, i) => {
-      values.set(tab, (valueRanges[i]?.values ?? []) as Cell[][]);
-      const grid = gridFromRange(valueRanges[i]?.range);
-      if (grid) grids.set(tab, grid);
+      const at = starts[i]!;
+      const layout = columnsOnly.get(tab);
+      if (!layout) {
+        values.set(tab, (valueRanges[at]?.values ?? []) as Cell[][]);
+        const grid = gridFromRange(valueRanges[at]?.range);
+        if (grid) grids.set(tab, grid);
+        return;
+      }
+      const rows = fromColumns(valueRanges.slice(at, at + 1 + layout.size), layout);
+      if (!rows) return void moved.push(tab);
+      values.set(tab, rows);
+      const width = gridFromRange(valueRanges[at]?.range);
+      const height = gridFromRange(valueRanges[at + 1]?.range);
+      if (width && height) grids.set(tab, { rows: height.rows, columns: width.columns });
     });
     extentOnly.forEach((tab, i) => {
-      const [header, column] = [valueRanges[tabs.length + 2 * i], valueRanges[tabs.length + 2 * i + 1]];
+      const [header, column] = [valueRanges[extentsAt + 2 * i], valueRanges[extentsAt + 2 * i + 1]];
       extents.set(tab, { rows: column?.values?.length ?? 0, columns: header?.values?.[0]?.length ?? 0 });
       const width = gridFromRange(header?.range);
       const height = gridFromRange(column?.range);
       if (width && height) grids.set(tab, { rows: height.rows, columns: width.columns });
     });
+    for (const tab of moved) {
+      const whole = await valuesGet(tab);
+      values.set(tab, (whole.values ?? []) as Cell[][]);
+      const grid = gridFromRange(whole.range);
+      if (grid) grids.set(tab, grid);
+    }
     return { spreadsheetId, tabs: values, grids, extents };
   }
 
   return {
     calls: () => calls,
     listSheets,
-    async readSnapshot(tabs, extentOnly = []) {
+    async readSnapshot(tabs, extentOnly = [], columnsOnly = new Map()) {
       try {
-        return await batchGet(tabs, extentOnly);
+        return await batchGet(tabs, extentOnly, columnsOnly);
       } catch (error) {
         // One unknown tab fails the whole batchGet with 400; learn which exist and read those.
         if (!(error instanceof SheetsError) || error.status !== 400) throw error;
@@ -241,6 +313,7 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
         return batchGet(
           tabs.filter((t) => existing.has(t)),
           extentOnly.filter((t) => existing.has(t)),
+          columnsOnly,
         );
       }
     },
@@ -284,14 +357,9 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
       if (!m) throw new SheetsError(`Google API error - append to '${tab}' returned no updatedRange`, undefined);
       return Number(m[1]);
     },
-    async readTab(tab) {
-      const data = await call(() =>
-        api.spreadsheets.values.get(
-          { spreadsheetId, range: quoteSheet(tab), valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER' },
-          requestOptions,
-        ),
-      );
-      return (data.values ?? []) as Cell[][];
+    readTab,
+    async readColumns(tab, layout) {
+      return fromColumns(await valuesBatchGet(columnRanges(tab, layout)), layout) ?? readTab(tab);
     },
     async batchUpdate(requests) {
       return call(() =>

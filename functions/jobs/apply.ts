@@ -7,7 +7,7 @@ import { TAB } from '../../sheets-schema/index.ts';
 import { formatDateTime, type Cell } from '../core/cells.ts';
 import type { PlannedEmail, Recipient, TabWrite } from '../core/snapshot.ts';
 import { columnLetters, EncodedRanges, quoteSheet, type GridSize, type SheetsGateway, type SheetsSnapshot, type ValueRangeWrite } from '../gateways/sheets.ts';
-import { LOG_DETAIL_HEADER, LOG_HEADERS, LOG_RUN_HEADER, resolveClaims, STATUS } from './mail-log.ts';
+import { CLAIM_COLUMNS, LOG_DETAIL_HEADER, LOG_HEADERS, LOG_RUN_HEADER, resolveClaims, STATUS } from './mail-log.ts';
 import type { JobPlan } from './plan.ts';
 
 export type SendResult = { status: 'sent' } | { status: 'failed' | 'unknown'; error: string };
@@ -185,7 +185,7 @@ async function claimAndSend(ctx: ApplyContext, due: readonly PlannedEmail[], hea
     runCol >= 0
       ? (_: number, row: readonly Cell[]) => row[runCol] === runId
       : (rowNumber: number) => rowNumber >= appendedAt && rowNumber < appendedAt + due.length;
-  const claims = resolveClaims(await ctx.sheets.readTab(TAB.mailLog), due.map((e) => e.key), isOwn);
+  const claims = resolveClaims(await ctx.sheets.readColumns(TAB.mailLog, CLAIM_COLUMNS), due.map((e) => e.key), isOwn);
   const won = due.filter((e) => claims.get(e.key)?.won);
   const results = won.length > 0 ? await ctx.mail.send(won, ctx.envelope) : new Map<string, SendResult>();
 

@@ -20,6 +20,17 @@ export const STATUS = {
   resend: 'Gửi lại',
 } as const;
 
+/** Where a log this product started has each column: LOG_HEADERS, then the detail and the run. */
+const LOG_LAYOUT: readonly string[] = [...LOG_HEADERS, LOG_DETAIL_HEADER, LOG_RUN_HEADER];
+const layoutOf = (headers: readonly string[]): ReadonlyMap<string, number> => new Map(headers.map((h) => [h, LOG_LAYOUT.indexOf(h)]));
+
+/**
+ * The only columns a run reads of the log, which grows by one row per email: to know what is due, then to resolve its
+ * claims. At 50,000 rows the other columns (recipients, time, run id) were half the bytes of a whole read.
+ */
+export const DUE_COLUMNS = layoutOf(['Khóa', 'Trạng thái']);
+export const CLAIM_COLUMNS = layoutOf(['Khóa', 'Trạng thái', LOG_RUN_HEADER]);
+
 /** Statuses that hold a key: a later run must not send it again. */
 const HOLDING: ReadonlySet<string> = new Set([STATUS.claimed, STATUS.sent]);
 

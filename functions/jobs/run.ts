@@ -6,6 +6,7 @@ import { createSheetsClient } from '../gateways/sheets-client.ts';
 import type { RetryPolicy } from '../gateways/retry.ts';
 import { createSheetsGateway, type SheetsSnapshot } from '../gateways/sheets.ts';
 import { applyPlan } from './apply.ts';
+import { DUE_COLUMNS } from './mail-log.ts';
 import { planJob, type JobName } from './jobs.ts';
 
 export type { JobName } from './jobs.ts';
@@ -28,8 +29,9 @@ export interface RunOptions {
 
 /**
  * The derived tabs every job rewrites whole and no rule reads: only their extent is fetched (at 10,000 units they are
- * the largest tabs of the spreadsheet; column A is always filled, so it measures them). Everything else, the mail log
- * and `Lịch sử` included, is read whole; so is `Tổng hợp`, whose column A has gaps.
+ * the largest tabs of the spreadsheet; column A is always filled, so it measures them). Of the mail log only the key
+ * and status columns are read (DUE_COLUMNS). Everything else, `Lịch sử` included, is read whole; so is `Tổng hợp`,
+ * whose column A has gaps.
  */
 const EXTENT_ONLY: readonly string[] = [TAB.checks, TAB.progress, TAB.classification, TAB.awards];
 const SNAPSHOT_TABS = TABS.map((t) => t.name).filter((t) => !EXTENT_ONLY.includes(t));
@@ -46,7 +48,7 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
   });
   // Let, and cleared once applyPlan has taken what it needs: the snapshot and the planned rows are then garbage while
   // emails are sent and the final write goes out (at 10,000 units they are most of the heap).
-  let snapshot: SheetsSnapshot | undefined = await sheets.readSnapshot(SNAPSHOT_TABS, EXTENT_ONLY);
+  let snapshot: SheetsSnapshot | undefined = await sheets.readSnapshot(SNAPSHOT_TABS, EXTENT_ONLY, new Map([[TAB.mailLog, DUE_COLUMNS]]));
   let planned: ReturnType<typeof planJob> | undefined = planJob(name, snapshot, now);
   const { settings } = planned;
   const summary = planned.plan.summary;

@@ -19,7 +19,13 @@ beforeAll(async () => {
   const api = createSheetsClient(server.url);
   await api.spreadsheets.batchUpdate({
     spreadsheetId: ID,
-    requestBody: { requests: [{ addSheet: { properties: { title: 'Kiểm tra' } } }, { addSheet: { properties: { title: "Ý kiến 'đơn vị'" } } }] },
+    requestBody: {
+      requests: [
+        { addSheet: { properties: { title: 'Kiểm tra' } } },
+        { addSheet: { properties: { title: "Ý kiến 'đơn vị'" } } },
+        { addSheet: { properties: { title: 'Nhật ký thư' } } },
+      ],
+    },
   });
 });
 
@@ -27,6 +33,8 @@ afterAll(async () => {
   await server.close();
   await rm(dir, { recursive: true, force: true });
 });
+
+const gateway = () => createSheetsGateway({ api: createSheetsClient(server.url), spreadsheetId: ID, retry: fastRetry });
 
 describe('Sheets gateway', () => {
   it('quotes sheet names with spaces, Vietnamese letters and apostrophes', () => {
@@ -49,6 +57,37 @@ describe('Sheets gateway', () => {
     expect(gateway.calls()).toBe(1);
     expect(snapshot.tabs.get('Kiểm tra')?.[1]).toEqual(['=IMPORTXML("http://example.vn/x";"//a")', '0012']);
     expect(snapshot.grids.get('Kiểm tra')).toEqual({ rows: 1000, columns: 26 });
+  });
+
+  it('reads only the named columns of a log in the same call, each cell in its own column', async () => {
+    const log = [
+      ['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái'],
+      ['k1', 'receipt', 'a@example.vn', '01/03/2026 09:00:00', 'Đã gửi'],
+      ['k2', 'receipt', 'b@example.vn', '01/03/2026 09:00:00'],
+      ['', '', '', '', 'Gửi lại'],
+    ];
+    await gateway().writeValues([{ range: `${quoteSheet('Nhật ký thư')}!A1:E4`, values: log.map((r) => [...r, '', '', '', '', ''].slice(0, 5)) }]);
+    const reader = gateway();
+    const layout = new Map([['Khóa', 0], ['Trạng thái', 4]]);
+    const snapshot = await reader.readSnapshot(['Kiểm tra', 'Nhật ký thư'], [], new Map([['Nhật ký thư', layout]]));
+    expect(reader.calls()).toBe(1);
+    const rows = snapshot.tabs.get('Nhật ký thư')!;
+    expect(rows[0]).toEqual(log[0]);
+    expect(rows.slice(1).map((r) => [r[0], r[2], r[4]])).toEqual([['k1', undefined, 'Đã gửi'], ['k2', undefined, undefined], [undefined, undefined, 'Gửi lại']]);
+    expect(snapshot.grids.get('Nhật ký thư')).toEqual({ rows: 1000, columns: 26 });
+    expect(await reader.readColumns('Nhật ký thư', layout)).toEqual(rows);
+    expect(reader.calls()).toBe(2);
+  });
+
+  it('reads the whole log, with one more call, when someone has moved its columns', async () => {
+    await gateway().writeValues([{ range: `${quoteSheet('Nhật ký thư')}!A1:B2`, values: [['Trạng thái', 'Khóa'], ['Đã gửi', 'k1']] }]);
+    const reader = gateway();
+    const layout = new Map([['Khóa', 0], ['Trạng thái', 4]]);
+    const snapshot = await reader.readSnapshot(['Nhật ký thư'], [], new Map([['Nhật ký thư', layout]]));
+    expect(reader.calls()).toBe(2);
+    expect(snapshot.tabs.get('Nhật ký thư')?.[1]?.slice(0, 2)).toEqual(['Đã gửi', 'k1']);
+    expect((await reader.readColumns('Nhật ký thư', layout))[0]?.slice(0, 2)).toEqual(['Trạng thái', 'Khóa']);
+    expect(reader.calls()).toBe(4);
   });
 
   it('skips tabs the spreadsheet does not have instead of failing the whole read', async () => {
