@@ -120,26 +120,26 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
 
   async function send(emails: readonly PlannedEmail[], envelope: Envelope): Promise<Map<string, SendOutcome>> {
     const results = new Map<string, SendOutcome>();
-    const byTemplate = new Map<string, { email: PlannedEmail; to: Recipient[]; cc: Recipient[] }[]>();
+    const byTemplate = new Map<string, PlannedEmail[]>();
     for (const email of emails) {
-      const prepared = prepare(email);
-      if (typeof prepared === 'string') {
-        results.set(email.key, { status: 'failed', error: prepared });
-        continue;
-      }
       const group = byTemplate.get(email.template) ?? [];
-      group.push({ email, ...prepared });
+      group.push(email);
       byTemplate.set(email.template, group);
     }
+    // Each email's recipients are cleaned only when its batch is built, so a run holds 1,000 cleaned lists, not 50,000.
+    const fail = (email: PlannedEmail, error: string) => results.set(email.key, { status: 'failed', error });
     for (const [name, group] of byTemplate) {
       let id: string;
       try {
         id = await templateId(name);
       } catch (error) {
-        for (const { email } of group) results.set(email.key, { status: 'failed', error: describe(error) });
+        for (const email of group) {
+          const prepared = prepare(email);
+          fail(email, typeof prepared === 'string' ? prepared : describe(error));
+        }
         continue;
       }
-      for (const batch of batches(group)) {
+      for (const batch of batches(group, fail)) {
         const body = sendBody(envelope, id, batch);
         let outcome: SendOutcome;
         try {
@@ -169,7 +169,7 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
  * copies of every personalization (at 1,000 per request, those copies were most of a first run's peak memory). The
  * client passes a string body through untouched, with its JSON content type.
  */
-function sendBody(envelope: Envelope, templateId: string, batch: readonly { email: PlannedEmail; to: Recipient[]; cc: Recipient[] }[]): string {
+function sendBody(envelope: Envelope, templateId: string, batch: readonly Prepared[]): string {
   return JSON.stringify({
     from: envelope.from,
     ...(envelope.replyTo ? { reply_to: envelope.replyTo } : {}),
@@ -207,18 +207,28 @@ function prepare(email: PlannedEmail): { to: Recipient[]; cc: Recipient[] } | st
   return { to, cc };
 }
 
-/** ≤1,000 personalizations and ≤1,000 recipients (to + cc) per request, as SendGrid requires. */
-function* batches<T extends { to: Recipient[]; cc: Recipient[] }>(items: readonly T[]): Generator<T[]> {
-  let batch: T[] = [];
+type Prepared = { email: PlannedEmail; to: Recipient[]; cc: Recipient[] };
+
+/**
+ * ≤1,000 personalizations and ≤1,000 recipients (to + cc) per request, as SendGrid requires. An email whose
+ * recipients cannot be cleaned goes to `fail` instead.
+ */
+function* batches(emails: readonly PlannedEmail[], fail: (email: PlannedEmail, error: string) => void): Generator<Prepared[]> {
+  let batch: Prepared[] = [];
   let recipients = 0;
-  for (const item of items) {
-    const n = item.to.length + item.cc.length;
+  for (const email of emails) {
+    const prepared = prepare(email);
+    if (typeof prepared === 'string') {
+      fail(email, prepared);
+      continue;
+    }
+    const n = prepared.to.length + prepared.cc.length;
     if (batch.length === MAX_PERSONALIZATIONS || recipients + n > MAX_RECIPIENTS) {
       yield batch;
       batch = [];
       recipients = 0;
     }
-    batch.push(item);
+    batch.push({ email, ...prepared });
     recipients += n;
   }
   if (batch.length > 0) yield batch;
