@@ -14,17 +14,18 @@ export interface IngestParts {
   readonly extraEmails: readonly PlannedEmail[];
 }
 
-/** Per form, what every email of its responses needs: the title and the headers of its email questions. */
+/** Per form, what every email of its responses needs: the layout, the title and the headers of its email questions. */
 interface FormFacts {
+  readonly layout: LayoutData;
   readonly title: string;
   /** The form in email keys: ASCII, so 50,000 keys take one byte per character in memory and in the mail log. */
   readonly slug: string;
   readonly emailHeaders: readonly string[];
 }
 
-function formFacts(form: string): FormFacts {
+function formFacts(form: string, layout: LayoutData): FormFacts {
   const def = formDef(form);
-  return { title: def?.title ?? form, slug: formSlug(form), emailHeaders: (def?.questions ?? []).filter((q) => q.kind === 'email').map((q) => q.header) };
+  return { layout, title: def?.title ?? form, slug: formSlug(form), emailHeaders: (def?.questions ?? []).filter((q) => q.kind === 'email').map((q) => q.header) };
 }
 
 /** The unit's contact addresses, shared by every email to the unit that adds none of its own. */
@@ -50,34 +51,45 @@ function recipients(response: JudgedResponse, base: readonly Recipient[], unit: 
 
 /**
  * A receipt or "please fix" email. Its data, every answer included, is built each time it is read: only the emails
- * a run actually sends need it, and the gateway reads them 1,000 at a time, so a run never holds 50,000 at once.
+ * a run actually sends need it, and the gateway reads them 1,000 at a time, so a run never holds 50,000 at once. It
+ * keeps only what its data needs, not the judged response, so a run that sends 50,000 emails lets the rest go.
  */
 class ResponseEmail implements PlannedEmail {
+  private readonly unitCode: string;
+  private readonly errors: readonly string[];
+  private readonly notes: readonly string[];
+  private readonly answers: () => readonly { question: string; answer: string }[];
+
   constructor(
     readonly key: string,
     readonly template: string,
     readonly to: readonly Recipient[],
-    private readonly response: JudgedResponse,
-    private readonly layout: LayoutData,
+    response: JudgedResponse,
+    private readonly form: FormFacts,
     private readonly unitName: string,
-    private readonly formTitle: string,
     private readonly submittedAt: string,
-    private readonly links: ReadonlyMap<string, string>,
-  ) {}
+    private readonly editLink: string,
+  ) {
+    this.unitCode = response.unitCode;
+    this.errors = response.errors;
+    this.notes = response.notes;
+    this.answers = response.detachedAnswers();
+  }
 
   get data(): Readonly<Record<string, unknown>> {
+    const { layout, title } = this.form;
     return {
-      campaign: this.layout.campaign,
-      organisation: this.layout.organisation,
-      year: this.layout.year,
+      campaign: layout.campaign,
+      organisation: layout.organisation,
+      year: layout.year,
       unitName: this.unitName,
-      unitCode: this.response.unitCode,
-      formTitle: this.formTitle,
+      unitCode: this.unitCode,
+      formTitle: title,
       submittedAt: this.submittedAt,
-      answers: this.response.answers(),
-      errors: this.response.errors,
-      notes: this.response.notes,
-      editLink: this.response.editLink ?? this.links.get(formLinkKey(this.response.unitCode, this.response.form)) ?? '',
+      answers: this.answers(),
+      errors: this.errors,
+      notes: this.notes,
+      editLink: this.editLink,
     };
   }
 }
@@ -114,7 +126,7 @@ export function planIngest(snapshot: Snapshot, parts: IngestParts, sink: EmailSi
   for (const response of evaluation.responses) {
     if (replaced.has(response)) continue;
     let form = facts.get(response.form);
-    if (!form) facts.set(response.form, (form = formFacts(response.form)));
+    if (!form) facts.set(response.form, (form = formFacts(response.form, layout)));
     const unit = units.get(response.unitCode);
     const to = recipients(response, unitRecipients(unit, shared), unit, form.emailHeaders);
     if (to.length === 0) continue; // an unknown unit with no typed address: the `Kiểm tra` row is all we can do
@@ -124,7 +136,10 @@ export function planIngest(snapshot: Snapshot, parts: IngestParts, sink: EmailSi
     // No campaign name: the response's time and content already make the key unique, and correcting a typo in
     // `Tên phong trào` must not send every receipt of the year again.
     const key = ['ingest', form.slug, response.unitCode, submitted, response.contentHash, template].join('|');
-    sink.offer(key, () => new ResponseEmail(key, template, to, response, layout, unit?.name ?? '', form.title, submitted, links));
+    sink.offer(key, () => {
+      const editLink = response.editLink ?? links.get(formLinkKey(response.unitCode, response.form)) ?? '';
+      return new ResponseEmail(key, template, to, response, form, unit?.name ?? '', submitted, editLink);
+    });
   }
   for (const email of parts.extraEmails) sink.offer(email.key, () => email);
 

@@ -53,6 +53,12 @@ class Judged implements JudgedResponse {
     return this.#sheet.lines(this.#raw);
   }
 
+  detachedAnswers(): () => { question: string; answer: string }[] {
+    const raw = this.#raw;
+    const sheet = this.#sheet;
+    return () => sheet.lines(raw);
+  }
+
   answer(question: string): string {
     return this.#sheet.answer(this.#raw, question);
   }

@@ -80,6 +80,7 @@ export function evaluation(snap: Snapshot, events: readonly ResponseEvent[], now
       notes: [],
       superseded: false,
       answers: () => [],
+      detachedAnswers: () => () => [],
       answer: () => '',
       contentHash: `h${i}`,
     }));
