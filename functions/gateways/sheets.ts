@@ -35,6 +35,9 @@ export interface SheetsSnapshot extends Snapshot {
  */
 export type ColumnLayout = ReadonlyMap<string, number>;
 
+/** The cells of one column from row 2 down: index `i` is sheet row `i + 2`. */
+export type Column = readonly (Cell | undefined)[];
+
 export interface ValueRangeWrite {
   readonly range: string;
   readonly values: readonly (readonly Cell[])[];
@@ -80,6 +83,17 @@ function columnRanges(tab: string, layout: ColumnLayout): string[] {
   return [`${quoteSheet(tab)}!1:1`, ...[...layout.values()].map((c) => `${quoteSheet(tab)}!${columnLetters(c + 1)}2:${columnLetters(c + 1)}`)];
 }
 
+/** The columns of `layout` found by their header in a whole-tab read, wherever they now are. */
+function columnsByHeader(rows: readonly (readonly Cell[])[], layout: ColumnLayout): Map<string, Column> {
+  const header = (rows[0] ?? []).map((h) => cellText(h));
+  const columns = new Map<string, Column>();
+  for (const name of layout.keys()) {
+    const position = header.indexOf(name);
+    if (position >= 0) columns.set(name, rows.slice(1).map((row) => row[position]));
+  }
+  return columns;
+}
+
 /** Rows rebuilt from a column read (header row first), or undefined when the header row does not match the layout. */
 function fromColumns(ranges: readonly (sheets_v4.Schema$ValueRange | undefined)[], layout: ColumnLayout): Cell[][] | undefined {
   const header = (ranges[0]?.values?.[0] ?? []) as Cell[];
@@ -112,8 +126,12 @@ export interface SheetsGateway {
   /** values.append RAW; returns the 1-based first row written. */
   appendRows(tab: string, rows: readonly (readonly Cell[])[]): Promise<number>;
   readTab(tab: string): Promise<readonly (readonly Cell[])[]>;
-  /** The header row and the columns of `layout` in one values.batchGet (the whole tab if they moved, see ColumnLayout). */
-  readColumns(tab: string, layout: ColumnLayout): Promise<readonly (readonly Cell[])[]>;
+  /**
+   * The columns of `layout`, by header, in one values.batchGet read column-major: one array per column, not one per
+   * row. If the header row no longer has them where the layout says, they are found by header in a read of the whole
+   * tab (one more call); a header the tab lacks gives no column.
+   */
+  readColumns(tab: string, layout: ColumnLayout): Promise<ReadonlyMap<string, Column>>;
   /** spreadsheets.batchUpdate for structure (adding sheets, growing grids). */
   batchUpdate(requests: readonly sheets_v4.Schema$Request[]): Promise<sheets_v4.Schema$BatchUpdateSpreadsheetResponse>;
   listSheets(): Promise<{ title: string; sheetId: number; grid: GridSize }[]>;
@@ -223,14 +241,14 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
     }));
   }
 
-  async function valuesBatchGet(ranges: readonly string[]): Promise<sheets_v4.Schema$ValueRange[]> {
+  async function valuesBatchGet(ranges: readonly string[], majorDimension: 'ROWS' | 'COLUMNS' = 'ROWS'): Promise<sheets_v4.Schema$ValueRange[]> {
     if (ranges.length === 0) return [];
     const data = await call(() =>
       api.spreadsheets.values.batchGet(
         {
           spreadsheetId,
           ranges: [...ranges],
-          majorDimension: 'ROWS',
+          majorDimension,
           valueRenderOption: 'UNFORMATTED_VALUE',
           dateTimeRenderOption: 'SERIAL_NUMBER',
         },
@@ -359,7 +377,16 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
     },
     readTab,
     async readColumns(tab, layout) {
-      return fromColumns(await valuesBatchGet(columnRanges(tab, layout)), layout) ?? readTab(tab);
+      const ranges = await valuesBatchGet(columnRanges(tab, layout), 'COLUMNS');
+      // Column-major, the header row comes back as one single-cell array per column.
+      const header = (ranges[0]?.values ?? []).map((column) => column[0] as Cell | undefined);
+      const columns = new Map<string, Column>();
+      let at = 1;
+      for (const [name, position] of layout) {
+        if (cellText(header[position]) !== name) return columnsByHeader(await readTab(tab), layout);
+        columns.set(name, (ranges[at++]?.values?.[0] ?? []) as Cell[]);
+      }
+      return columns;
     },
     async batchUpdate(requests) {
       return call(() =>

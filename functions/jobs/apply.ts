@@ -180,44 +180,38 @@ async function claimAndSend(ctx: ApplyContext, due: readonly PlannedEmail[], hea
   // while the emails are sent.
   const appendedAt = await appendClaims(ctx, due, headers, withHeader, runId);
   // Without a run column (an older log), our rows are the ones this append reported.
-  const runCol = col(LOG_RUN_HEADER);
-  const isOwn =
-    runCol >= 0
-      ? (_: number, row: readonly Cell[]) => row[runCol] === runId
-      : (rowNumber: number) => rowNumber >= appendedAt && rowNumber < appendedAt + due.length;
+  const isOwn = headers.includes(LOG_RUN_HEADER)
+    ? (_: number, run: Cell | undefined) => run === runId
+    : (rowNumber: number) => rowNumber >= appendedAt && rowNumber < appendedAt + due.length;
   const claims = resolveClaims(await ctx.sheets.readColumns(TAB.mailLog, CLAIM_COLUMNS), due.map((e) => e.key), isOwn);
-  const won = due.filter((e) => claims.get(e.key)?.won);
+  const won = due.filter((_, i) => claims.won[i] !== 0);
   const results = won.length > 0 ? await ctx.mail.send(won, ctx.envelope) : new Map<string, SendResult>();
 
   const counts = { sent: 0, failed: 0, unknown: 0, lostClaims: 0 };
   const updates = new Map<number, readonly [status: string, detail: string]>();
   const write = (row: number, status: string, detail: string) => updates.set(row, [status, detail]);
-  for (const email of due) {
-    const claim = claims.get(email.key) ?? { won: false, rows: [] };
-    if (!claim.won) {
-      counts.lostClaims++;
-      for (const row of claim.rows) write(row, STATUS.skipped, 'Một lượt chạy khác đã nhận gửi thư này.');
-      continue;
-    }
-    const [first, ...copies] = claim.rows;
-    for (const row of copies) write(row, STATUS.skipped, 'Bản ghi lặp do yêu cầu ghi nhật ký được gửi lại.');
+  for (const row of claims.beaten) write(row, STATUS.skipped, 'Một lượt chạy khác đã nhận gửi thư này.');
+  for (const row of claims.copies) write(row, STATUS.skipped, 'Bản ghi lặp do yêu cầu ghi nhật ký được gửi lại.');
+  due.forEach((email, i) => {
+    const row = claims.won[i]!;
+    if (row === 0) return void counts.lostClaims++;
     const result = results.get(email.key) ?? { status: 'failed', error: 'Không có kết quả gửi.' };
     if (result.status === 'sent') {
       counts.sent++;
-      write(first, STATUS.sent, '');
+      write(row, STATUS.sent, '');
     } else if (result.status === 'unknown') {
       // SendGrid may have accepted it: keep the claim, so no run resends it unless a coordinator asks.
       counts.unknown++;
       write(
-        first,
+        row,
         STATUS.claimed,
         `Chưa rõ SendGrid đã nhận thư hay chưa (${result.error}); hệ thống không tự gửi lại. Nếu đơn vị chưa nhận được, sửa Trạng thái thành "Gửi lại".`,
       );
     } else {
       counts.failed++;
-      write(first, STATUS.failed, result.error);
+      write(row, STATUS.failed, result.error);
     }
-  }
+  });
   return { statusWrites: statusRanges(updates, col('Trạng thái'), col(LOG_DETAIL_HEADER)), ...counts };
 }
 

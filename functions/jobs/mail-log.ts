@@ -4,6 +4,7 @@
 // claimed it first; `Gửi lại` = typed by a coordinator to ask for a resend.
 import { TAB } from '../../sheets-schema/index.ts';
 import { cellText, type Cell } from '../core/cells.ts';
+import type { Column } from '../gateways/sheets.ts';
 import type { PlannedEmail, Snapshot } from '../core/snapshot.ts';
 import { readTable } from '../core/table.ts';
 
@@ -96,11 +97,14 @@ export function dueEmails(snapshot: Snapshot, planned: readonly PlannedEmail[]):
   return sorter.result();
 }
 
-export interface Claim {
-  /** Whether this run holds the key: the key's first holding row in sheet order is one of ours. */
-  readonly won: boolean;
-  /** This run's own rows for the key (more than one when an append was retried), in sheet order. */
-  readonly rows: readonly number[];
+/** How this run's claims came out, per due key, without an object per key (a first run claims 50,000). */
+export interface Claims {
+  /** Per key, in the order given: the row of ours that holds it, or 0 when another run's row holds it first. */
+  readonly won: Int32Array;
+  /** Our further rows of keys we won: copies written by a retried append. */
+  readonly copies: readonly number[];
+  /** Our rows of keys another run holds. */
+  readonly beaten: readonly number[];
 }
 
 /**
@@ -108,28 +112,38 @@ export interface Claim {
  * Sheets, so two overlapping runs agree on the winner without any lock. `isOwn` tells our rows (by run id).
  */
 export function resolveClaims(
-  logValues: readonly (readonly Cell[])[],
+  columns: ReadonlyMap<string, Column>,
   keys: readonly string[],
-  isOwn: (rowNumber: number, row: readonly Cell[]) => boolean,
-): Map<string, Claim> {
-  const headers = (logValues[0] ?? []).map((h) => cellText(h));
-  const keyCol = headers.indexOf('Khóa');
-  const statusCol = headers.indexOf('Trạng thái');
-  const wanted = new Set(keys);
-  const firstHolder = new Map<string, number>();
-  const own = new Map<string, number[]>();
-  for (let r = 1; r < logValues.length; r++) {
-    const row = logValues[r] ?? [];
-    const key = cellText(row[keyCol]);
-    if (!wanted.has(key)) continue;
-    const rowNumber = r + 1;
-    if (holdsKey(row[statusCol]) && !firstHolder.has(key)) firstHolder.set(key, rowNumber);
-    if (isOwn(rowNumber, row)) own.set(key, [...(own.get(key) ?? []), rowNumber]);
+  isOwn: (rowNumber: number, run: Cell | undefined) => boolean,
+): Claims {
+  const keyColumn = columns.get('Khóa') ?? [];
+  const statusColumn = columns.get('Trạng thái') ?? [];
+  const runColumn = columns.get(LOG_RUN_HEADER) ?? [];
+  const index = new Map<string, number>();
+  keys.forEach((key, i) => index.set(key, i));
+  const firstHolder = new Int32Array(keys.length);
+  const firstOwn = new Int32Array(keys.length);
+  // [key index, row] pairs: a key has more than one own row only after a retried append.
+  const moreOwn: number[] = [];
+  for (let r = 0; r < keyColumn.length; r++) {
+    const i = index.get(cellText(keyColumn[r]));
+    if (i === undefined) continue;
+    const rowNumber = r + 2;
+    if (firstHolder[i] === 0 && holdsKey(statusColumn[r])) firstHolder[i] = rowNumber;
+    if (!isOwn(rowNumber, runColumn[r])) continue;
+    if (firstOwn[i] === 0) firstOwn[i] = rowNumber;
+    else moreOwn.push(i, rowNumber);
   }
-  const claims = new Map<string, Claim>();
-  for (const key of keys) {
-    const rows = own.get(key) ?? [];
-    claims.set(key, { won: rows.includes(firstHolder.get(key) ?? -1), rows });
-  }
-  return claims;
+  const won = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) if (firstOwn[i] !== 0 && firstOwn[i] === firstHolder[i]) won[i] = firstOwn[i];
+  for (let k = 0; k < moreOwn.length; k += 2) if (moreOwn[k + 1] === firstHolder[moreOwn[k]!]) won[moreOwn[k]!] = moreOwn[k + 1]!;
+  const copies: number[] = [];
+  const beaten: number[] = [];
+  const place = (i: number, rowNumber: number) => {
+    if (won[i] === 0) beaten.push(rowNumber);
+    else if (won[i] !== rowNumber) copies.push(rowNumber);
+  };
+  for (let i = 0; i < keys.length; i++) if (firstOwn[i] !== 0) place(i, firstOwn[i]!);
+  for (let k = 0; k < moreOwn.length; k += 2) place(moreOwn[k]!, moreOwn[k + 1]!);
+  return { won, copies, beaten };
 }

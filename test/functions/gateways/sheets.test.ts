@@ -75,7 +75,8 @@ describe('Sheets gateway', () => {
     expect(rows[0]).toEqual(log[0]);
     expect(rows.slice(1).map((r) => [r[0], r[2], r[4]])).toEqual([['k1', undefined, 'Đã gửi'], ['k2', undefined, undefined], [undefined, undefined, 'Gửi lại']]);
     expect(snapshot.grids.get('Nhật ký thư')).toEqual({ rows: 1000, columns: 26 });
-    expect(await reader.readColumns('Nhật ký thư', layout)).toEqual(rows);
+    // Read alone, column-major: one array per column, blanks inside a column kept as empty text.
+    expect(await reader.readColumns('Nhật ký thư', layout)).toEqual(new Map([['Khóa', ['k1', 'k2']], ['Trạng thái', ['Đã gửi', '', 'Gửi lại']]]));
     expect(reader.calls()).toBe(2);
   });
 
@@ -86,7 +87,8 @@ describe('Sheets gateway', () => {
     const snapshot = await reader.readSnapshot(['Nhật ký thư'], [], new Map([['Nhật ký thư', layout]]));
     expect(reader.calls()).toBe(2);
     expect(snapshot.tabs.get('Nhật ký thư')?.[1]?.slice(0, 2)).toEqual(['Đã gửi', 'k1']);
-    expect((await reader.readColumns('Nhật ký thư', layout))[0]?.slice(0, 2)).toEqual(['Trạng thái', 'Khóa']);
+    const moved = await reader.readColumns('Nhật ký thư', layout);
+    expect([moved.get('Khóa')?.[0], moved.get('Trạng thái')?.[0]]).toEqual(['k1', 'Đã gửi']);
     expect(reader.calls()).toBe(4);
   });
 

@@ -4,6 +4,8 @@ import { DueEmailSorter, dueEmails, resolveClaims } from '../../../functions/job
 
 const HEADER = ['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái', 'Chi tiết'];
 const email = (key: string): PlannedEmail => ({ key, template: 'receipt', to: [{ email: 'a@example.vn' }], data: {} });
+/** A log as readColumns gives it: each column by header, from row 2 down. */
+const columns = (values: string[][]): Map<string, string[]> => new Map(values[0]!.map((h, c) => [h, values.slice(1).map((row) => row[c] ?? '')]));
 const log = (rows: string[][]): Snapshot => ({ spreadsheetId: 't', tabs: new Map([['Nhật ký thư', [HEADER, ...rows]]]) });
 
 describe('mail log', () => {
@@ -51,22 +53,22 @@ describe('mail log', () => {
       ['k1', 'receipt', '', '', 'Đang gửi', '', 'B'],
       ['k2', 'receipt', '', '', 'Đang gửi', '', 'B'],
     ];
-    const byRun = (run: string) => (_: number, row: readonly unknown[]) => row[6] === run;
-    expect([...resolveClaims(values, ['k1', 'k2'], byRun('A')).values()].map((c) => c.won)).toEqual([true, true]);
-    expect([...resolveClaims(values, ['k1', 'k2'], byRun('B')).values()].map((c) => c.won)).toEqual([false, false]);
+    const byRun = (run: string) => (_: number, cell: unknown) => cell === run;
+    expect(resolveClaims(columns(values), ['k1', 'k2'], byRun('A'))).toEqual({ won: Int32Array.of(2, 3), copies: [], beaten: [] });
+    expect(resolveClaims(columns(values), ['k1', 'k2'], byRun('B'))).toEqual({ won: Int32Array.of(0, 0), copies: [], beaten: [4, 5] });
   });
 
-  it('keeps a key won when a retried append wrote the same claims twice, and knows both copies are its own', () => {
+  it('keeps a key won when a retried append wrote the same claims twice, and marks the second copy', () => {
     const values = [
       [...HEADER, 'Lượt chạy'],
       ['k1', 'receipt', '', '', 'Đang gửi', '', 'A'],
       ['k1', 'receipt', '', '', 'Đang gửi', '', 'A'],
     ];
-    expect(resolveClaims(values, ['k1'], (_, row) => row[6] === 'A').get('k1')).toEqual({ won: true, rows: [2, 3] });
+    expect(resolveClaims(columns(values), ['k1'], (_, run) => run === 'A')).toEqual({ won: Int32Array.of(2), copies: [3], beaten: [] });
   });
 
   it('ignores failed rows when choosing the winner of a retried key', () => {
     const values = [HEADER, ['k1', 'receipt', '', '', 'Lỗi'], ['k1', 'receipt', '', '', 'Đang gửi']];
-    expect(resolveClaims(values, ['k1'], (row) => row === 3).get('k1')).toEqual({ won: true, rows: [3] });
+    expect(resolveClaims(columns(values), ['k1'], (row) => row === 3)).toEqual({ won: Int32Array.of(3), copies: [], beaten: [] });
   });
 });
