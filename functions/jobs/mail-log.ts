@@ -4,9 +4,9 @@
 // claimed it first; `Gửi lại` = typed by a coordinator to ask for a resend.
 import { TAB } from '../../sheets-schema/index.ts';
 import { cellText, type Cell } from '../core/cells.ts';
-import type { Column } from '../gateways/sheets.ts';
 import type { PlannedEmail, Snapshot } from '../core/snapshot.ts';
 import { readTable } from '../core/table.ts';
+import type { Column } from '../gateways/sheets.ts';
 
 export const LOG_HEADERS = ['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái'] as const;
 export const LOG_DETAIL_HEADER = 'Chi tiết';

@@ -67,6 +67,15 @@ describe('mail log', () => {
     expect(resolveClaims(columns(values), ['k1'], (_, run) => run === 'A')).toEqual({ won: Int32Array.of(2), copies: [3], beaten: [] });
   });
 
+  it('sends from the copy that holds the key when the first copy no longer does', () => {
+    const values = [
+      [...HEADER, 'Lượt chạy'],
+      ['k1', 'receipt', '', '', 'Lỗi', '', 'A'],
+      ['k1', 'receipt', '', '', 'Đang gửi', '', 'A'],
+    ];
+    expect(resolveClaims(columns(values), ['k1'], (_, run) => run === 'A')).toEqual({ won: Int32Array.of(3), copies: [2], beaten: [] });
+  });
+
   it('ignores failed rows when choosing the winner of a retried key', () => {
     const values = [HEADER, ['k1', 'receipt', '', '', 'Lỗi'], ['k1', 'receipt', '', '', 'Đang gửi']];
     expect(resolveClaims(columns(values), ['k1'], (row) => row === 3)).toEqual({ won: Int32Array.of(3), copies: [], beaten: [] });
