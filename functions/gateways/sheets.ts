@@ -67,12 +67,16 @@ export class EncodedRanges {
 /** Rows per JSON.stringify call: big enough to be fast, small enough that no string of the whole tab is ever built. */
 const ROWS_PER_CHUNK = 2000;
 
+const COMMA = Buffer.from(',');
+
 /** `[[…],[…]]` as UTF-8 chunks; the same text JSON.stringify gives for the whole array. */
 function encodeRows(rows: readonly (readonly Cell[])[]): Buffer[] {
   const parts = [Buffer.from('[')];
   for (let i = 0; i < rows.length; i += ROWS_PER_CHUNK) {
-    const json = JSON.stringify(rows.slice(i, i + ROWS_PER_CHUNK));
-    parts.push(Buffer.from((i > 0 ? ',' : '') + json.slice(1, -1)));
+    // Brackets cut from the bytes, not the text: slicing and prefixing the text made V8 copy each chunk once more.
+    const json = Buffer.from(JSON.stringify(rows.slice(i, i + ROWS_PER_CHUNK)));
+    if (i > 0) parts.push(COMMA);
+    parts.push(json.subarray(1, json.length - 1));
   }
   parts.push(Buffer.from(']'));
   return parts;
