@@ -89,11 +89,12 @@ function columnRanges(tab: string, layout: ColumnLayout): string[] {
 
 /** The columns of `layout` found by their header in a whole-tab read, wherever they now are. */
 function columnsByHeader(rows: readonly (readonly Cell[])[], layout: ColumnLayout): Map<string, Column> {
-  const header = (rows[0] ?? []).map((h) => cellText(h));
+  const [first = [], ...body] = rows;
+  const header = first.map((h) => cellText(h));
   const columns = new Map<string, Column>();
   for (const name of layout.keys()) {
     const position = header.indexOf(name);
-    if (position >= 0) columns.set(name, rows.slice(1).map((row) => row[position]));
+    if (position >= 0) columns.set(name, body.map((row) => row[position]));
   }
   return columns;
 }
