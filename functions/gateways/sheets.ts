@@ -4,6 +4,7 @@ import { cellText, type Cell } from '../core/cells.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, withRetry, type RetryPolicy, type RetryVerdict } from './retry.ts';
 import type { SheetsApi } from './sheets-client.ts';
+import { parseValuesBody } from './values-stream.ts';
 
 /** A Google API failure, normalised so callers never parse raw bodies. */
 export class SheetsError extends Error {
@@ -175,7 +176,8 @@ interface GaxiosLike {
   status?: number;
   code?: number | string;
   message?: string;
-  response?: { status?: number; headers?: unknown; data?: { error?: { message?: string } } };
+  /** `data` is the parsed error body, or its text when the request streamed its response. */
+  response?: { status?: number; headers?: unknown; data?: string | { error?: { message?: string } } };
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -197,10 +199,22 @@ export function judgeGoogleError(error: unknown): RetryVerdict {
   return { retry: true, retryAfterMs: parseRetryAfter(header((error as GaxiosLike)?.response?.headers, 'retry-after')) };
 }
 
+function errorMessage(data: unknown): string | undefined {
+  if (typeof data === 'string') {
+    try {
+      return errorMessage(JSON.parse(data));
+    } catch {
+      return undefined;
+    }
+  }
+  const message = (data as { error?: { message?: unknown } } | undefined)?.error?.message;
+  return typeof message === 'string' ? message : undefined;
+}
+
 function normalise(error: unknown): SheetsError {
   const e = error as GaxiosLike;
   const status = statusOf(error);
-  const message = e?.response?.data?.error?.message ?? e?.message ?? String(error);
+  const message = errorMessage(e?.response?.data) ?? e?.message ?? String(error);
   return new SheetsError(`Google API error - [${status ?? 'network'}] ${message}`, status);
 }
 
@@ -220,6 +234,8 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
   // deep-copy it (`extend(true, …)`) before their own JSON.stringify, three copies of 100,000 rows at once. gaxios
   // sends a Buffer as it is, so the JSON content type must then be stated.
   const jsonOptions = { ...requestOptions, headers: { 'Content-Type': 'application/json' } };
+  // Value reads stream their body into values-stream.ts, which never holds it as one string.
+  const streamOptions = { ...requestOptions, responseType: 'stream' as const };
   let calls = 0;
 
   async function call<T>(run: () => Promise<{ data: T }>): Promise<T> {
@@ -248,28 +264,37 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
     }));
   }
 
+  /** A streamed read, parsed inside the retry: a body cut short fails like any network error and is read again. */
+  function streamed<T>(request: () => Promise<{ data: AsyncIterable<Uint8Array | string> }>): () => Promise<{ data: T }> {
+    return async () => ({ data: (await parseValuesBody((await request()).data)) as T });
+  }
+
   async function valuesBatchGet(ranges: readonly string[], majorDimension: 'ROWS' | 'COLUMNS' = 'ROWS'): Promise<sheets_v4.Schema$ValueRange[]> {
     if (ranges.length === 0) return [];
-    const data = await call(() =>
-      api.spreadsheets.values.batchGet(
-        {
-          spreadsheetId,
-          ranges: [...ranges],
-          majorDimension,
-          valueRenderOption: 'UNFORMATTED_VALUE',
-          dateTimeRenderOption: 'SERIAL_NUMBER',
-        },
-        requestOptions,
+    const data = await call(
+      streamed<sheets_v4.Schema$BatchGetValuesResponse>(() =>
+        api.spreadsheets.values.batchGet(
+          {
+            spreadsheetId,
+            ranges: [...ranges],
+            majorDimension,
+            valueRenderOption: 'UNFORMATTED_VALUE',
+            dateTimeRenderOption: 'SERIAL_NUMBER',
+          },
+          streamOptions,
+        ),
       ),
     );
     return data.valueRanges ?? [];
   }
 
   async function valuesGet(tab: string): Promise<sheets_v4.Schema$ValueRange> {
-    return call(() =>
-      api.spreadsheets.values.get(
-        { spreadsheetId, range: quoteSheet(tab), valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER' },
-        requestOptions,
+    return call(
+      streamed<sheets_v4.Schema$ValueRange>(() =>
+        api.spreadsheets.values.get(
+          { spreadsheetId, range: quoteSheet(tab), valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER' },
+          streamOptions,
+        ),
       ),
     );
   }

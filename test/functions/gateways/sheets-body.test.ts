@@ -1,4 +1,5 @@
-// What the Sheets gateway puts on the wire for its large writes: JSON, declared as such, the same values as given.
+// What the Sheets gateway puts on the wire: large writes as declared JSON, every request asking for compact JSON back,
+// and a large read parsed as it streams in.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,10 @@ interface Seen {
   readonly body: string;
 }
 
+/** A read answered as Google answers a client that forgot `prettyPrint=false`: indented, here about 1 MB. */
+const ROWS = Array.from({ length: 5000 }, (_, i) => [46082 + i / 1440, `DV-${i}`, `Đơn vị "số" ${i}, [Cụm ${i % 25}]`, i % 3 === 0]);
+const BATCH_GET = { spreadsheetId: 'x', valueRanges: [{ range: "'Đăng ký thi đua'!A1:D5000", majorDimension: 'ROWS', values: ROWS }] };
+
 let server: Server;
 let root: string;
 const seen: Seen[] = [];
@@ -22,6 +27,7 @@ beforeAll(async () => {
     req.on('end', () => {
       seen.push({ url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
       res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
+      if (req.url?.includes(':batchGet')) return void res.end(JSON.stringify(BATCH_GET, null, 2));
       res.end(JSON.stringify(req.url?.includes(':append') ? { updates: { updatedRange: "'Nhật ký thư'!A7:C8" } } : {}));
     });
   });
@@ -31,7 +37,7 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-describe('Sheets gateway request bodies', () => {
+describe('Sheets gateway requests', () => {
   it('sends one values.batchUpdate of plain and pre-encoded ranges as application/json, Vietnamese text intact', async () => {
     seen.length = 0;
     const gateway = createSheetsGateway({ api: createSheetsClient(root), spreadsheetId: 'x' });
@@ -68,7 +74,17 @@ describe('Sheets gateway request bodies', () => {
     const row = await gateway.appendRows('Nhật ký thư', [['khóa-1', 'Đang gửi'], ['khóa-2', 'Đang gửi']]);
     expect(row).toBe(7);
     expect(seen[0].url).toContain('valueInputOption=RAW');
+    expect(seen[0].url).toContain('prettyPrint=false');
     expect(seen[0].headers['content-type']).toBe('application/json');
     expect(JSON.parse(seen[0].body)).toEqual({ majorDimension: 'ROWS', values: [['khóa-1', 'Đang gửi'], ['khóa-2', 'Đang gửi']] });
+  });
+
+  it('asks for compact JSON, and reads every row of a large indented body as sent', async () => {
+    seen.length = 0;
+    const gateway = createSheetsGateway({ api: createSheetsClient(root), spreadsheetId: 'x' });
+    const snapshot = await gateway.readSnapshot(['Đăng ký thi đua']);
+    expect(seen[0].url).toContain('prettyPrint=false');
+    expect(snapshot.tabs.get('Đăng ký thi đua')).toEqual(ROWS);
+    expect(snapshot.grids.get('Đăng ký thi đua')).toEqual({ rows: 5000, columns: 4 });
   });
 });

@@ -49,6 +49,16 @@ async function addTab(spreadsheetId: string, title: string): Promise<number> {
 }
 
 describe('spreadsheets', () => {
+  it('indents its JSON as Google does by default, and answers compact JSON to prettyPrint=false', async () => {
+    const id = await newBook();
+    const url = `${server.url}v4/spreadsheets/${id}/values/Sheet1!A1:B2`;
+    const pretty = await (await fetch(url)).text();
+    const compact = await (await fetch(`${url}?prettyPrint=false`)).text();
+    expect(pretty).toBe(JSON.stringify({ range: 'Sheet1!A1:B2', majorDimension: 'ROWS' }, null, 2));
+    expect(compact).toBe(JSON.stringify({ range: 'Sheet1!A1:B2', majorDimension: 'ROWS' }));
+    expect(JSON.parse(pretty)).toEqual(JSON.parse(compact));
+  });
+
   it('creates a spreadsheet with one default 1000×26 sheet and gets it back', async () => {
     const id = await newBook();
     const got = await api.spreadsheets.get({ spreadsheetId: id });
