@@ -176,8 +176,7 @@ interface GaxiosLike {
   status?: number;
   code?: number | string;
   message?: string;
-  /** `data` is the parsed error body, or its text when the request streamed its response. */
-  response?: { status?: number; headers?: unknown; data?: string | { error?: { message?: string } } };
+  response?: { status?: number; headers?: unknown; data?: { error?: { message?: string } } };
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -199,6 +198,7 @@ export function judgeGoogleError(error: unknown): RetryVerdict {
   return { retry: true, retryAfterMs: parseRetryAfter(header((error as GaxiosLike)?.response?.headers, 'retry-after')) };
 }
 
+/** Google's own message in an error body, parsed or still text. */
 function errorMessage(data: unknown): string | undefined {
   if (typeof data === 'string') {
     try {
@@ -214,7 +214,8 @@ function errorMessage(data: unknown): string | undefined {
 function normalise(error: unknown): SheetsError {
   const e = error as GaxiosLike;
   const status = statusOf(error);
-  const message = errorMessage(e?.response?.data) ?? e?.message ?? String(error);
+  // A read streams its response, and gaxios then keeps no parsed body: the body's text is in the error's message.
+  const message = errorMessage(e?.response?.data) ?? errorMessage(e?.message) ?? e?.message ?? String(error);
   return new SheetsError(`Google API error - [${status ?? 'network'}] ${message}`, status);
 }
 

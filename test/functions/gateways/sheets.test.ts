@@ -114,7 +114,16 @@ describe('Sheets gateway', () => {
     const error = await gateway.readTab('Kiểm tra').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SheetsError);
     expect((error as SheetsError).status).toBe(404);
-    expect((error as SheetsError).message).toMatch(/^Google API error - \[404\] /);
+    // A read streams its body, so the error body arrives as text: it is still Google's own message.
+    expect((error as SheetsError).message).toBe('Google API error - [404] Requested entity was not found.');
     expect(gateway.calls()).toBe(1);
+  });
+
+  it('reports the error body of a failed read as Google words it, whole, and of a failed write too', async () => {
+    const gateway = createSheetsGateway({ api: createSheetsClient(server.url), spreadsheetId: ID, retry: fastRetry });
+    const read = await gateway.readTab('Không có trang này').catch((e: unknown) => e);
+    const write = await gateway.writeValues([{ range: `${quoteSheet('Không có trang này')}!A1`, values: [['x']] }]).catch((e: unknown) => e);
+    expect((read as SheetsError).message).toBe("Google API error - [400] Unable to parse range: 'Không có trang này'");
+    expect((write as SheetsError).message).toBe("Google API error - [400] Unable to parse range: 'Không có trang này'!A1");
   });
 });
