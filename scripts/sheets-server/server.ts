@@ -179,7 +179,12 @@ export function createSheetsHttpServer(store: Store): Handle {
 
   async function api(r: Route, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const fault = faults.take(r.method);
-    if (fault?.latencyMs) await sleep(fault.latencyMs);
+    if (fault?.latencyMs) {
+      await sleep(fault.latencyMs);
+      // The client hung up while the answer was delayed (a timeout, or a killed process): the request is dropped
+      // unapplied, so a test can stop a job at an exact step and know what reached the spreadsheet.
+      if (req.socket.destroyed) return;
+    }
     if (fault?.status) {
       const headers: Record<string, string> = fault.retryAfterSec === undefined ? {} : { 'retry-after': String(fault.retryAfterSec) };
       const e = faultError(fault.status);

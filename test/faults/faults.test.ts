@@ -112,8 +112,8 @@ describe('faults on SendGrid', () => {
   });
 
   it('a crash after SendGrid accepted a batch but before its log write: claims stay `Đang gửi`, nothing is resent', async () => {
-    // In-process rather than killing a child: the state left on both servers is the same as a kill at that instant
-    // (claims appended, mail accepted, no status or tab write), and the instant is exact instead of a race.
+    // In-process: the crash comes the instant SendGrid has answered, before apply does anything else. kill.test.ts
+    // kills a real job process (SIGKILL) at the final write, which leaves the same state on both servers.
     const s = await fresh();
     const sheets = createSheetsGateway({ api: createSheetsClient(s.sheets.url), spreadsheetId: SPREADSHEET_ID, retry: FAST });
     const mail = createMailGateway({ apiKey: String(s.env.SENDGRID_API_KEY), baseUrl: s.mail.url, retry: FAST });
