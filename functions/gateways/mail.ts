@@ -51,8 +51,12 @@ export interface TemplatesApi {
 }
 
 export interface MailGateway {
-  /** Never throws for a failed request: its emails come back `failed` with the reason. */
-  send(emails: readonly PlannedEmail[], envelope: Envelope): Promise<Map<string, SendOutcome>>;
+  /**
+   * Never throws for a failed request: its emails come back `failed` with the reason. Emails are taken one at a time
+   * and each template's request goes out as soon as it is full, so a caller that hands them over from a consuming
+   * iterator lets each one go once its request is sent.
+   */
+  send(emails: Iterable<PlannedEmail>, envelope: Envelope): Promise<Map<string, SendOutcome>>;
   readonly templates: TemplatesApi;
   /** HTTP requests made to /v3/mail/send so far, retries included. */
   requests(): number;
@@ -118,46 +122,58 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
     return id;
   };
 
-  async function send(emails: readonly PlannedEmail[], envelope: Envelope): Promise<Map<string, SendOutcome>> {
+  async function send(emails: Iterable<PlannedEmail>, envelope: Envelope): Promise<Map<string, SendOutcome>> {
     const results = new Map<string, SendOutcome>();
-    const byTemplate = new Map<string, PlannedEmail[]>();
-    for (const email of emails) {
-      const group = byTemplate.get(email.template) ?? [];
-      group.push(email);
-      byTemplate.set(email.template, group);
-    }
-    // Each email's recipients are cleaned only when its batch is built, so a run holds 1,000 cleaned lists, not 50,000.
     const fail = (email: PlannedEmail, error: string) => results.set(email.key, { status: 'failed', error });
-    for (const [name, group] of byTemplate) {
+
+    /** One request of one template's batch; every email in it gets the request's outcome. */
+    const post = async (name: string, batch: readonly Prepared[]) => {
       let id: string;
       try {
         id = await templateId(name);
       } catch (error) {
-        for (const email of group) {
-          const prepared = prepare(email);
-          fail(email, typeof prepared === 'string' ? prepared : describe(error));
-        }
+        for (const { email } of batch) fail(email, describe(error));
+        return;
+      }
+      const body = sendBody(envelope, id, batch);
+      let outcome: SendOutcome;
+      try {
+        await withRetry(
+          () => {
+            sendRequests += 1;
+            return client.request({ method: 'POST', url: '/v3/mail/send', body });
+          },
+          judge,
+          policy,
+        );
+        outcome = { status: 'sent' };
+      } catch (error) {
+        outcome = { status: inDoubt(error) ? 'unknown' : 'failed', error: describe(error) };
+      }
+      for (const { email } of batch) results.set(email.key, outcome);
+    };
+
+    // Per template, the batch being filled: ≤1,000 personalizations and ≤1,000 recipients (to + cc), as SendGrid
+    // requires. Recipients are cleaned as each email is taken, so an email that cannot be sent fails alone.
+    const filling = new Map<string, { batch: Prepared[]; recipients: number }>();
+    for (const email of emails) {
+      const prepared = prepare(email);
+      if (typeof prepared === 'string') {
+        fail(email, prepared);
         continue;
       }
-      for (const batch of batches(group, fail)) {
-        const body = sendBody(envelope, id, batch);
-        let outcome: SendOutcome;
-        try {
-          await withRetry(
-            () => {
-              sendRequests += 1;
-              return client.request({ method: 'POST', url: '/v3/mail/send', body });
-            },
-            judge,
-            policy,
-          );
-          outcome = { status: 'sent' };
-        } catch (error) {
-          outcome = { status: inDoubt(error) ? 'unknown' : 'failed', error: describe(error) };
-        }
-        for (const { email } of batch) results.set(email.key, outcome);
+      const n = prepared.to.length + prepared.cc.length;
+      let open = filling.get(email.template);
+      if (open && (open.batch.length === MAX_PERSONALIZATIONS || open.recipients + n > MAX_RECIPIENTS)) {
+        filling.delete(email.template);
+        await post(email.template, open.batch);
+        open = undefined;
       }
+      if (!open) filling.set(email.template, (open = { batch: [], recipients: 0 }));
+      open.batch.push({ email, ...prepared });
+      open.recipients += n;
     }
+    for (const [name, { batch }] of filling) await post(name, batch);
     return results;
   }
 
@@ -208,31 +224,6 @@ function prepare(email: PlannedEmail): { to: Recipient[]; cc: Recipient[] } | st
 }
 
 type Prepared = { email: PlannedEmail; to: Recipient[]; cc: Recipient[] };
-
-/**
- * ≤1,000 personalizations and ≤1,000 recipients (to + cc) per request, as SendGrid requires. An email whose
- * recipients cannot be cleaned goes to `fail` instead.
- */
-function* batches(emails: readonly PlannedEmail[], fail: (email: PlannedEmail, error: string) => void): Generator<Prepared[]> {
-  let batch: Prepared[] = [];
-  let recipients = 0;
-  for (const email of emails) {
-    const prepared = prepare(email);
-    if (typeof prepared === 'string') {
-      fail(email, prepared);
-      continue;
-    }
-    const n = prepared.to.length + prepared.cc.length;
-    if (batch.length === MAX_PERSONALIZATIONS || recipients + n > MAX_RECIPIENTS) {
-      yield batch;
-      batch = [];
-      recipients = 0;
-    }
-    batch.push({ email, ...prepared });
-    recipients += n;
-  }
-  if (batch.length > 0) yield batch;
-}
 
 interface SendGridFailure {
   code?: unknown;

@@ -15,7 +15,7 @@ export type SendResult = { status: 'sent' } | { status: 'failed' | 'unknown'; er
 /** The narrow face of the mail gateway the apply step needs. */
 export interface MailSender {
   send(
-    emails: readonly PlannedEmail[],
+    emails: Iterable<PlannedEmail>,
     envelope: { from: Recipient; replyTo?: Recipient; categories: string[] },
   ): Promise<ReadonlyMap<string, SendResult>>;
 }
@@ -31,7 +31,10 @@ export interface ApplyContext {
 
 export interface ApplyResult {
   readonly planned: number;
-  /** The emails the mail log did not hold yet: sent (or, in a dry run, only rendered by the caller). */
+  /**
+   * A dry run's due emails, for the caller to render. A real run hands each email to the mail gateway and lets it go
+   * once sent, so it returns none here: at 50,000 receipts they hold every answer of the year.
+   */
   readonly due: readonly PlannedEmail[];
   readonly sent: number;
   readonly failed: number;
@@ -172,30 +175,44 @@ async function appendClaims(ctx: ApplyContext, due: readonly PlannedEmail[], hea
   return (await ctx.sheets.appendRows(TAB.mailLog, withHeader ? [[...headers], ...rows] : rows)) + (withHeader ? 1 : 0);
 }
 
-/** Claim the due emails in the mail log, send those this run won, and return the status cells to write. */
-async function claimAndSend(ctx: ApplyContext, due: readonly PlannedEmail[], headers: readonly string[], withHeader: boolean): Promise<MailOutcome> {
+/** The emails at `won` rows, each slot of `due` emptied as its email is taken, so a sent email can be freed. */
+function* handOver(due: (PlannedEmail | undefined)[], won: Int32Array): Generator<PlannedEmail> {
+  for (let i = 0; i < due.length; i++) {
+    const email = due[i];
+    due[i] = undefined;
+    if (email && won[i] !== 0) yield email;
+  }
+}
+
+/**
+ * Claim the due emails in the mail log, send those this run won, and return the status cells to write. Takes the
+ * emails over: every slot of `due` is cleared by the time it returns.
+ */
+async function claimAndSend(ctx: ApplyContext, due: (PlannedEmail | undefined)[], headers: readonly string[], withHeader: boolean): Promise<MailOutcome> {
   const col = (h: string) => headers.indexOf(h);
   const runId = randomUUID();
+  const keys = due.map((e) => e!.key);
   // The claim rows live only inside appendClaims, and the log read back only inside resolveClaims: neither is held
   // while the emails are sent.
-  const appendedAt = await appendClaims(ctx, due, headers, withHeader, runId);
+  const appendedAt = await appendClaims(ctx, due as PlannedEmail[], headers, withHeader, runId);
   // Without a run column (an older log), our rows are the ones this append reported.
   const isOwn = headers.includes(LOG_RUN_HEADER)
     ? (_: number, run: Cell | undefined) => run === runId
-    : (rowNumber: number) => rowNumber >= appendedAt && rowNumber < appendedAt + due.length;
-  const claims = resolveClaims(await ctx.sheets.readColumns(TAB.mailLog, CLAIM_COLUMNS), due.map((e) => e.key), isOwn);
-  const won = due.filter((_, i) => claims.won[i] !== 0);
-  const results = won.length > 0 ? await ctx.mail.send(won, ctx.envelope) : new Map<string, SendResult>();
+    : (rowNumber: number) => rowNumber >= appendedAt && rowNumber < appendedAt + keys.length;
+  const claims = resolveClaims(await ctx.sheets.readColumns(TAB.mailLog, CLAIM_COLUMNS), keys, isOwn);
+  // A first run's receipts hold every answer of the year: the gateway takes them one by one and each is let go once
+  // its request is sent, instead of all 50,000 living until the last request.
+  const results = claims.won.some((row) => row !== 0) ? await ctx.mail.send(handOver(due, claims.won), ctx.envelope) : new Map<string, SendResult>();
 
   const counts = { sent: 0, failed: 0, unknown: 0, lostClaims: 0 };
   const updates = new Map<number, readonly [status: string, detail: string]>();
   const write = (row: number, status: string, detail: string) => updates.set(row, [status, detail]);
   for (const row of claims.beaten) write(row, STATUS.skipped, 'Một lượt chạy khác đã nhận gửi thư này.');
   for (const row of claims.copies) write(row, STATUS.skipped, 'Bản ghi lặp do yêu cầu ghi nhật ký được gửi lại.');
-  due.forEach((email, i) => {
+  keys.forEach((key, i) => {
     const row = claims.won[i]!;
     if (row === 0) return void counts.lostClaims++;
-    const result = results.get(email.key) ?? { status: 'failed', error: 'Không có kết quả gửi.' };
+    const result = results.get(key) ?? { status: 'failed', error: 'Không có kết quả gửi.' };
     if (result.status === 'sent') {
       counts.sent++;
       write(row, STATUS.sent, '');
@@ -218,7 +235,8 @@ async function claimAndSend(ctx: ApplyContext, due: readonly PlannedEmail[], hea
 /** Everything apply needs from the snapshot and the plan, so both can be let go before the sends and the writes. */
 interface Prepared {
   readonly planned: number;
-  readonly due: readonly PlannedEmail[];
+  /** The plan's due emails, in an array of apply's own, which a real run empties as it sends. */
+  readonly due: (PlannedEmail | undefined)[];
   readonly alreadySent: number;
   readonly inDoubt: number;
   readonly tabs: EncodedRanges;
@@ -232,7 +250,7 @@ function prepare(snapshot: SheetsSnapshot, plan: JobPlan, dryRun: boolean): Prep
   const logValues = snapshot.tabs.get(TAB.mailLog) ?? [];
   const logHeaders = (logValues[0] ?? []).map(String);
   const headers = logHeaders.length > 0 ? logHeaders : [...LOG_HEADERS, LOG_DETAIL_HEADER, LOG_RUN_HEADER];
-  const base = { planned: due.length + alreadySent + inDoubt, due, alreadySent, inDoubt, logHeaders, headers };
+  const base = { planned: due.length + alreadySent + inDoubt, due: [...due], alreadySent, inDoubt, logHeaders, headers };
   if (dryRun) return { ...base, tabs: EncodedRanges.of([]), structure: { add: [], grow: [] } };
 
   const wants = new Map<string, GridSize>();
@@ -259,8 +277,8 @@ export function applyPlan(ctx: ApplyContext, snapshot: SheetsSnapshot, plan: Job
 
 async function applyPrepared(ctx: ApplyContext, prepared: Prepared): Promise<ApplyResult> {
   const { planned, due, alreadySent, inDoubt } = prepared;
-  const base = { planned, due, alreadySent };
-  if (ctx.dryRun) return { ...base, inDoubt, sent: 0, failed: 0, lostClaims: 0, tabsWritten: 0 };
+  if (ctx.dryRun) return { planned, due: due as PlannedEmail[], alreadySent, inDoubt, sent: 0, failed: 0, lostClaims: 0, tabsWritten: 0 };
+  const base = { planned, due: [], alreadySent };
 
   await ensureStructure(ctx.sheets, prepared.structure);
   const mail = due.length > 0 ? await claimAndSend(ctx, due, prepared.headers, prepared.logHeaders.length === 0) : undefined;

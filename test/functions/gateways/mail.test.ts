@@ -59,6 +59,24 @@ describe('MailGateway.send', () => {
     expect(outbox[0]!.body).toMatchObject({ from: envelope.from, categories: ['thidua', 'ingest'], template_id: expect.stringMatching(/^d-/) });
   });
 
+  it('takes emails one at a time and sends each template’s request as soon as it is full, holding 1,000 at most', async () => {
+    const gateway = createMailGateway({ apiKey: KEY, baseUrl: server.url, retry });
+    // Requests already sent when the gateway asks for the email at each position.
+    const sentBefore: number[] = [];
+    function* emails(): Generator<PlannedEmail> {
+      for (let i = 0; i < 2500; i++) {
+        sentBefore.push(gateway.requests());
+        yield i % 2 === 0 ? receipt(i) : { ...receipt(i), template: 'fix-request', data: { ...receipt(i).data, errors: ['Thiếu "Mã đơn vị".'] } };
+      }
+    }
+    const results = await gateway.send(emails(), envelope);
+    expect(results.size).toBe(2500);
+    // Each template fills 1,000 by the 2,000th email; the next email of each sends its template's full request first.
+    expect(sentBefore[2000]).toBe(0);
+    expect(sentBefore[2002]).toBe(2);
+    expect(server.outbox().map((m) => m.rendered.length)).toEqual([1000, 1000, 250, 250]);
+  });
+
   it('groups by template, one request each', async () => {
     const gateway = createMailGateway({ apiKey: KEY, baseUrl: server.url, retry });
     const fix: PlannedEmail = { ...receipt(9), key: 'fix:9', template: 'fix-request', data: { ...receipt(9).data, errors: ['Thiếu "Mã đơn vị".'] } };
