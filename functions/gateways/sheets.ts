@@ -1,4 +1,5 @@
 // The Sheets gateway: one batched read of the snapshot, batched writes, explicit retry, API calls counted.
+import { Readable } from 'node:stream';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { cellText, type Cell } from '../core/cells.ts';
 import type { Snapshot } from '../core/snapshot.ts';
@@ -232,9 +233,15 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
   const policy = options.retry ?? DEFAULT_RETRY;
   const requestOptions = { timeout: options.timeoutMs ?? 60_000 };
   // Large bodies go to the official client already serialised: given an object, googleapis-common and gaxios each
-  // deep-copy it (`extend(true, …)`) before their own JSON.stringify, three copies of 100,000 rows at once. gaxios
-  // sends a Buffer as it is, so the JSON content type must then be stated.
-  const jsonOptions = { ...requestOptions, headers: { 'Content-Type': 'application/json' } };
+  // deep-copy it (`extend(true, …)`) before their own JSON.stringify, three copies of 100,000 rows at once. They go as
+  // a stream of their parts (a fresh one per attempt), which gaxios passes through as it is: joined into one buffer, a
+  // first run's 50,000 claims or system tabs were held twice while they went out. The JSON content type and the length
+  // are stated, so the request is not chunked.
+  const jsonOptionsFor = (parts: readonly Buffer[]) => {
+    let length = 0;
+    for (const part of parts) length += part.length;
+    return { ...requestOptions, headers: { 'Content-Type': 'application/json', 'Content-Length': String(length) } };
+  };
   // Value reads stream their body into values-stream.ts, which never holds it as one string.
   const streamOptions = { ...requestOptions, responseType: 'stream' as const };
   let calls = 0;
@@ -381,17 +388,17 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
       }
       if (count === 0) return;
       parts.push(Buffer.from(']}'));
-      const body = Buffer.concat(parts);
-      parts.length = 0;
+      const options = jsonOptionsFor(parts);
       await call(() =>
         api.spreadsheets.values.batchUpdate(
-          { spreadsheetId, requestBody: body as unknown as sheets_v4.Schema$BatchUpdateValuesRequest },
-          jsonOptions,
+          { spreadsheetId, requestBody: Readable.from(parts) as unknown as sheets_v4.Schema$BatchUpdateValuesRequest },
+          options,
         ),
       );
     },
     async appendRows(tab, rows) {
-      const body = Buffer.concat([Buffer.from('{"majorDimension":"ROWS","values":'), ...encodeRows(rows), Buffer.from('}')]);
+      const parts = [Buffer.from('{"majorDimension":"ROWS","values":'), ...encodeRows(rows), Buffer.from('}')];
+      const options = jsonOptionsFor(parts);
       const data = await call(() =>
         api.spreadsheets.values.append(
           {
@@ -399,9 +406,9 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
             range: quoteSheet(tab),
             valueInputOption: 'RAW',
             insertDataOption: 'INSERT_ROWS',
-            requestBody: body as unknown as sheets_v4.Schema$ValueRange,
+            requestBody: Readable.from(parts) as unknown as sheets_v4.Schema$ValueRange,
           },
-          jsonOptions,
+          options,
         ),
       );
       const m = /!\$?[A-Z]+\$?(\d+)/.exec(data.updates?.updatedRange ?? '');

@@ -50,6 +50,9 @@ describe('Sheets gateway requests', () => {
     expect(gateway.calls()).toBe(1);
     expect(seen).toHaveLength(1);
     expect(seen[0].headers['content-type']).toBe('application/json');
+    // Streamed from its parts, yet sent with its length, not chunked.
+    expect(seen[0].headers['content-length']).toBe(String(Buffer.byteLength(seen[0].body)));
+    expect(seen[0].headers['transfer-encoding']).toBeUndefined();
     expect(JSON.parse(seen[0].body)).toEqual({
       valueInputOption: 'RAW',
       data: [
@@ -76,6 +79,7 @@ describe('Sheets gateway requests', () => {
     expect(seen[0].url).toContain('valueInputOption=RAW');
     expect(seen[0].url).toContain('prettyPrint=false');
     expect(seen[0].headers['content-type']).toBe('application/json');
+    expect(seen[0].headers['content-length']).toBe(String(Buffer.byteLength(seen[0].body)));
     expect(JSON.parse(seen[0].body)).toEqual({ majorDimension: 'ROWS', values: [['khóa-1', 'Đang gửi'], ['khóa-2', 'Đang gửi']] });
   });
 
