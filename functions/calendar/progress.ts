@@ -47,7 +47,8 @@ export function computeProgress(evaluation: Evaluation, milestones: readonly Mil
   const timeZone = campaignTimeZone(evaluation.settings);
   // form → unit → responses: nested maps spare a composite string key per response and per unit × milestone.
   const byFormUnit = new Map<string, Map<string, JudgedResponse[]>>();
-  for (const r of evaluation.responses) {
+  for (let ix = 0; ix < evaluation.responses.length; ix++) {
+    const r = evaluation.responses[ix];
     if (r.unitCode === '' || r.submittedAt === null) continue;
     let ofForm = byFormUnit.get(r.form);
     if (!ofForm) byFormUnit.set(r.form, (ofForm = new Map()));
@@ -57,7 +58,8 @@ export function computeProgress(evaluation: Evaluation, milestones: readonly Mil
   }
   const today = localDay(now, timeZone);
   const entries: ProgressEntry[] = [];
-  for (const unit of evaluation.units) {
+  for (let ix = 0; ix < evaluation.units.length; ix++) {
+    const unit = evaluation.units[ix];
     for (const milestone of milestones) {
       const responses = byFormUnit.get(milestone.form)?.get(unit.code) ?? [];
       entries.push(statusOf(unit, milestone, responses, now, today, timeZone));
@@ -108,7 +110,8 @@ export function progressTab(progress: Progress): TabWrite {
   // A handful of milestones, one row per unit × milestone: each deadline is formatted once.
   const deadlines = new Map(progress.milestones.map((m) => [m, formatDate(m.deadline, progress.timeZone)]));
   const rows: (readonly Cell[])[] = [[...PROGRESS_HEADERS]];
-  for (const e of progress.entries) {
+  for (let ix = 0; ix < progress.entries.length; ix++) {
+    const e = progress.entries[ix];
     rows.push([
       e.unit.code,
       e.unit.name,

@@ -116,7 +116,8 @@ export function dashboardModel(evaluation: Evaluation, progress: Progress, now: 
 
   const levelOf = new Map(evaluation.results.map((r) => [r.unitCode, r]));
   const levelCounts = new Map<LevelCount['level'], number>();
-  for (const u of evaluation.units) {
+  for (let ix = 0; ix < evaluation.units.length; ix++) {
+    const u = evaluation.units[ix];
     const level = levelOf.get(u.code)?.level ?? UNCLASSIFIED;
     levelCounts.set(level, (levelCounts.get(level) ?? 0) + 1);
   }
@@ -126,7 +127,8 @@ export function dashboardModel(evaluation: Evaluation, progress: Progress, now: 
   });
 
   const leaders: ClusterLeader[] = [];
-  for (const u of evaluation.units) {
+  for (let ix = 0; ix < evaluation.units.length; ix++) {
+    const u = evaluation.units[ix];
     const r = levelOf.get(u.code);
     if (r && r.rank === 1 && r.level !== UNCLASSIFIED) {
       leaders.push({ cluster: u.cluster, unitCode: u.code, unitName: u.name, total: r.total, level: r.level });
@@ -154,7 +156,8 @@ export function dashboardModel(evaluation: Evaluation, progress: Progress, now: 
 function pendingFixes(evaluation: Evaluation): PendingFix[] {
   // form → unit → latest valid time: nested maps spare a composite string key per response.
   const latestValid = new Map<string, Map<string, number>>();
-  for (const r of evaluation.responses) {
+  for (let ix = 0; ix < evaluation.responses.length; ix++) {
+    const r = evaluation.responses[ix];
     if (!r.valid) continue;
     let ofForm = latestValid.get(r.form);
     if (!ofForm) latestValid.set(r.form, (ofForm = new Map()));

@@ -98,14 +98,16 @@ class ResponseEmail implements PlannedEmail {
 function replacedResponses(responses: readonly JudgedResponse[]): Set<JudgedResponse> {
   // form → unit → latest valid time; nested maps spare building a composite string key per response, twice.
   const latestValid = new Map<string, Map<string, number>>();
-  for (const r of responses) {
+  for (let ix = 0; ix < responses.length; ix++) {
+    const r = responses[ix];
     if (!r.valid || !r.submittedAt) continue;
     let ofForm = latestValid.get(r.form);
     if (!ofForm) latestValid.set(r.form, (ofForm = new Map()));
     ofForm.set(r.unitCode, Math.max(ofForm.get(r.unitCode) ?? -Infinity, r.submittedAt.getTime()));
   }
   const replaced = new Set<JudgedResponse>();
-  for (const r of responses) {
+  for (let ix = 0; ix < responses.length; ix++) {
+    const r = responses[ix];
     const latest = latestValid.get(r.form)?.get(r.unitCode);
     if (r.superseded || (latest !== undefined && r.submittedAt && r.submittedAt.getTime() < latest)) replaced.add(r);
   }
@@ -123,7 +125,8 @@ export function planIngest(snapshot: Snapshot, parts: IngestParts, sink: EmailSi
 
   const facts = new Map<string, FormFacts>();
   const shared = new Map<string, readonly Recipient[]>();
-  for (const response of evaluation.responses) {
+  for (let ix = 0; ix < evaluation.responses.length; ix++) {
+    const response = evaluation.responses[ix];
     if (replaced.has(response)) continue;
     let form = facts.get(response.form);
     if (!form) facts.set(response.form, (form = formFacts(response.form, layout)));

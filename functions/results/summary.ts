@@ -53,19 +53,22 @@ export function planResultsEmails(evaluation: Evaluation, _snapshot: Snapshot): 
   const keyPrefix = `results|${campaignKey(settings)}|`;
   const results = new Map(evaluation.results.map((r) => [r.unitCode, r]));
   const nominationsOf = new Map<string, NominationVerdict[]>();
-  for (const n of evaluation.nominations) {
+  for (let ix = 0; ix < evaluation.nominations.length; ix++) {
+    const n = evaluation.nominations[ix];
     const list = nominationsOf.get(n.unitCode);
     if (list) list.push(n);
     else nominationsOf.set(n.unitCode, [n]);
   }
   const classifiedIn = new Map<string, number>();
-  for (const u of evaluation.units) {
+  for (let ix = 0; ix < evaluation.units.length; ix++) {
+    const u = evaluation.units[ix];
     const r = results.get(u.code);
     if (r && r.level !== UNCLASSIFIED) classifiedIn.set(u.cluster, (classifiedIn.get(u.cluster) ?? 0) + 1);
   }
 
   const emails: PlannedEmail[] = [];
-  for (const unit of evaluation.units) {
+  for (let ix = 0; ix < evaluation.units.length; ix++) {
+    const unit = evaluation.units[ix];
     const result = results.get(unit.code);
     const nominations = byRow(nominationsOf.get(unit.code) ?? []);
     const classified = !!result && result.level !== UNCLASSIFIED;

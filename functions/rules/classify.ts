@@ -126,7 +126,8 @@ function round(n: number): number {
 /** Standard competition ranking within each cluster: ties share a rank and the next rank skips (1, 1, 3). */
 export function rankInClusters(results: readonly Classification[], clusterOf: (unitCode: string) => string): void {
   const byCluster = new Map<string, Classification[]>();
-  for (const r of results) {
+  for (let ix = 0; ix < results.length; ix++) {
+    const r = results[ix];
     if (r.total === null) continue;
     const cluster = clusterOf(r.unitCode);
     const list = byCluster.get(cluster) ?? [];

@@ -97,7 +97,8 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date): Evaluation {
   rankInClusters([...classifications.values()], (code) => unitMap.get(code)?.cluster ?? '');
 
   const results = new Map<string, UnitResult & { selfTotal: number | null }>();
-  for (const u of units) {
+  for (let ix = 0; ix < units.length; ix++) {
+    const u = units[ix];
     const c = classifications.get(u.code)!;
     // Spelled out, not spread: same keys in the same order, without a slow spread-then-add per unit.
     results.set(u.code, {
@@ -122,7 +123,9 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date): Evaluation {
   const responses: JudgedResponse[] = [];
   const conclusions: (string | undefined)[] = [];
   for (const form of FORMS) {
-    for (const c of byForm.get(form.tab) ?? []) {
+    const ofForm = byForm.get(form.tab) ?? [];
+    for (let ix = 0; ix < ofForm.length; ix++) {
+      const c = ofForm[ix];
       const v = c.form === NOMINATION_FORM.tab ? verdictByRow.get(c.rowNumber) : undefined;
       const conclusion = v ? verdictLine(v) : undefined;
       const judged = new Judged(c, conclusion !== undefined ? [...c.notes, conclusion] : c.notes);

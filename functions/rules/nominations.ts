@@ -86,7 +86,8 @@ export function tallyAwards(targets: readonly Target[], verdicts: readonly Nomin
     const key = awardKey(t.award, t.kind);
     if (!rows.has(key)) rows.set(key, { ...t, nominated: 0, eligible: 0 });
   }
-  for (const v of verdicts) {
+  for (let ix = 0; ix < verdicts.length; ix++) {
+    const v = verdicts[ix];
     if (v.status === 'Trùng') continue;
     const key = awardKey(v.award, v.kind);
     const row = rows.get(key) ?? { award: v.award, kind: v.kind, min: null, max: null, nominated: 0, eligible: 0 };

@@ -36,7 +36,8 @@ export function checksTab(responses: readonly JudgedResponse[], conclusions: rea
 
 export function classificationTab(units: readonly Unit[], results: ReadonlyMap<string, UnitResult & { selfTotal: number | null }>): TabWrite {
   const rows: Row[] = [header(TAB.classification, ['Tên đơn vị', 'Cụm/Khối', 'Điểm tự chấm', 'An toàn về ANTT'])];
-  for (const u of units) {
+  for (let ix = 0; ix < units.length; ix++) {
+    const u = units[ix];
     const r = results.get(u.code);
     if (!r) continue;
     rows.push([u.code, r.total ?? '', r.level, r.rank ?? '', r.commendable ? 'Có' : 'Không', r.reason, u.name, u.cluster, r.selfTotal ?? '', r.antt]);

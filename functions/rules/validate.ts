@@ -300,12 +300,14 @@ function before(a: Checked, b: Checked): boolean {
 /** Each unit's latest valid response stands; every earlier one of that unit, valid or not, is replaced by it. */
 function markSuperseded(checked: Checked[], timeZone: string): void {
   const latest = new Map<string, Checked>();
-  for (const c of checked) {
+  for (let ix = 0; ix < checked.length; ix++) {
+    const c = checked[ix];
     if (!isValid(c)) continue;
     const current = latest.get(c.unitCode);
     if (!current || before(current, c)) latest.set(c.unitCode, c);
   }
-  for (const c of checked) {
+  for (let ix = 0; ix < checked.length; ix++) {
+    const c = checked[ix];
     const last = latest.get(c.unitCode);
     if (!last || last === c || !before(c, last)) continue;
     c.superseded = true;
