@@ -1,10 +1,10 @@
 // Reads a values.get or values.batchGet body as it streams in, without ever holding it as one string.
 //
-// At 10,000 units the snapshot's body is about 25 MB of UTF-8. Read whole (gaxios' `res.text()`), it is held as its
-// chunks, then as one buffer, then as a 50 MB two-byte string (Vietnamese text is not Latin-1) while JSON.parse builds
-// the rows: about 100 MB at once, which the process keeps as resident memory for the rest of the run. Here every
-// `values` array is parsed a few hundred kilobytes of rows at a time, as its bytes arrive; the rest of the body (ranges,
-// dimensions) is small and parsed whole at the end.
+// At 10,000 units the snapshot's body is about 13 MB of compact UTF-8 JSON (several times more when Google indents
+// it). Read whole (gaxios' `res.text()`), it is held as its chunks, then as one buffer, then as a 26 MB two-byte string
+// (Vietnamese text is not Latin-1) while JSON.parse builds the rows, and the process keeps that high-water mark as
+// resident memory for the rest of the run. Here every `values` array is parsed a few hundred kilobytes of rows at a
+// time, as its bytes arrive; the rest of the body (ranges, dimensions) is small and parsed whole at the end.
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
