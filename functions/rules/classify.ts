@@ -74,6 +74,35 @@ function levelRules(settings: Settings): LevelRules {
   return rules;
 }
 
+interface GroupLayout {
+  /** Per criterion, its group's position in `groups`. */
+  readonly slotOf: readonly number[];
+  /** Criterion groups in order of first appearance. */
+  readonly groups: readonly string[];
+  /** Per group, the sum of its criteria's maximum scores, added in criteria order. */
+  readonly max: readonly number[];
+}
+
+const groupLayoutCache = new WeakMap<readonly Criterion[], GroupLayout>();
+
+/** The criteria's groups, worked out once per criteria list rather than with a map per unit. */
+function groupLayout(criteria: readonly Criterion[]): GroupLayout {
+  let layout = groupLayoutCache.get(criteria);
+  if (!layout) {
+    const groups: string[] = [];
+    const max: number[] = [];
+    const slotOf = criteria.map((c) => {
+      let slot = groups.indexOf(c.group);
+      if (slot < 0) slot = groups.push(c.group) - 1;
+      max[slot] = (max[slot] ?? 0) + c.maxScore;
+      return slot;
+    });
+    layout = { slotOf, groups, max };
+    groupLayoutCache.set(criteria, layout);
+  }
+  return layout;
+}
+
 export function classifyUnit(
   unit: Unit,
   report: Checked | undefined,
@@ -81,14 +110,9 @@ export function classifyUnit(
   criteria: readonly Criterion[],
   settings: Settings,
 ): Classification {
-  const groups = new Map<string, { group: string; score: number; max: number }>();
-  for (const c of criteria) {
-    const g = groups.get(c.group) ?? { group: c.group, score: 0, max: 0 };
-    g.score += report?.scores.get(c.code) ?? 0;
-    g.max += c.maxScore;
-    groups.set(c.group, g);
-  }
-  const groupScores = [...groups.values()];
+  const { slotOf, groups, max } = groupLayout(criteria);
+  const groupScores = groups.map((group, g) => ({ group, score: 0, max: max[g]! }));
+  for (let i = 0; i < criteria.length; i++) groupScores[slotOf[i]!]!.score += report?.scores.get(criteria[i]!.code) ?? 0;
   if (!report) {
     const reason = assessment ? 'Chưa có báo cáo tổng kết hợp lệ (đã có điểm thẩm định, chờ đơn vị nộp báo cáo).' : 'Chưa có báo cáo tổng kết hợp lệ.';
     return { unitCode: unit.code, total: null, selfTotal: null, assessed: false, level: UNCLASSIFIED, rank: null, commendable: false, reason, groupScores };
