@@ -50,6 +50,23 @@ describe('faults on the Sheets API', () => {
     expect(deliveries(s).size).toBeGreaterThan(0);
   });
 
+  it('5xx answers on the snapshot read and on the read-back of the claims are retried; every email goes once', async () => {
+    const s = await fresh();
+    s.sheets.faults.inject({ status: 503, count: 2, methods: ['values.batchGet'] });
+    const sheets = createSheetsGateway({ api: createSheetsClient(s.sheets.url), spreadsheetId: SPREADSHEET_ID, retry: FAST });
+    const mail = createMailGateway({ apiKey: String(s.env.SENDGRID_API_KEY), baseUrl: s.mail.url, retry: FAST });
+    const snapshot = await sheets.readSnapshot([...TABS.map((t) => t.name)]);
+    expect(sheets.calls()).toBe(3);
+    const { plan } = planJob('ingest', snapshot, NOW);
+    // The next values.batchGet is the read-back of the claims this run appends.
+    s.sheets.faults.inject({ status: 500, count: 2, methods: ['values.batchGet'] });
+    const ctx = { sheets, mail, envelope: { from: { email: 'thuongtruc@thidua.example.vn' }, categories: ['thidua'] }, now: NOW, timeZone: 'Asia/Ho_Chi_Minh', dryRun: false };
+    const result = await applyPlan(ctx, snapshot, plan);
+    expect(result.sent).toBe(plan.emails.length);
+    expect(sheets.calls()).toBe(3 + 1 + 3 + 1);
+    await expectAllGood(s);
+  });
+
   it('500s on the claim append and the final write are retried', async () => {
     const s = await fresh();
     s.sheets.faults.inject({ status: 500, count: 2, methods: ['values.append'] });
