@@ -140,6 +140,8 @@ export async function parseValuesBody(chunks: AsyncIterable<Uint8Array | string>
     }
   };
   fill(body);
+  // Every `values` array met must be one streamed: a key spelt with escapes (`"val\u0075es"`) would not have been.
+  if (next !== lists.length) throw new SyntaxError('values arrays of the body could not be told apart while streaming it');
   return body;
 }
 

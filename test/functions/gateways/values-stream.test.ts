@@ -77,6 +77,12 @@ describe('values read as a stream (values-stream.ts)', () => {
     );
   });
 
+  it('refuses, rather than mismatch rows and ranges, a body whose values key is spelt with escapes', async () => {
+    const body = Buffer.from('{"valueRanges":[{"range":"A1","val\\u0075es":[["x"]]},{"range":"B1","values":[["y"]]}]}');
+    expect(JSON.parse(body.toString()).valueRanges[0].values).toEqual([['x']]);
+    await expect(parseValuesBody(chunked(body, [7]))).rejects.toThrow(SyntaxError);
+  });
+
   it('rejects a body cut short, so the gateway reads it again like any failed request', async () => {
     const cut = compact.subarray(0, compact.length - 40);
     await expect(parseValuesBody(chunked(cut, [100]))).rejects.toThrow(SyntaxError);
