@@ -300,6 +300,8 @@ function before(a: Checked, b: Checked): boolean {
 /** Each unit's latest valid response stands; every earlier one of that unit, valid or not, is replaced by it. */
 function markSuperseded(checked: Checked[], timeZone: string): void {
   const latest = new Map<string, Checked>();
+  // Indexed rather than for…of in loops over every response or unit: in a function run once per job, for…of
+  // allocates an iterator result per item before V8 optimises it.
   for (let ix = 0; ix < checked.length; ix++) {
     const c = checked[ix];
     if (!isValid(c)) continue;
