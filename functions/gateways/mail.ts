@@ -186,7 +186,8 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
 /**
  * The v3 mail/send body of one batch, as one JSON string: the same document @sendgrid/mail builds, without its three
  * copies of every personalization (at 1,000 per request, those copies were most of a first run's peak memory). The
- * client passes a string body through untouched, with its JSON content type.
+ * client passes a string body through untouched, with its JSON content type; not a Buffer, which its `mergeData`
+ * copies into a plain object of numbered keys.
  */
 function sendBody(envelope: Envelope, templateId: string, batch: readonly Prepared[]): string {
   return JSON.stringify({
