@@ -126,14 +126,14 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
     const results = new Map<string, SendOutcome>();
     const fail = (email: PlannedEmail, error: string) => results.set(email.key, { status: 'failed', error });
     // Looked up once per template and send, so an unknown template costs one listing, not one per batch.
-    const ids = new Map<string, Promise<string>>();
+    const idOfTemplate = new Map<string, Promise<string>>();
 
     /** One request of one template's batch; every email in it gets the request's outcome. */
     const post = async (name: string, batch: readonly Prepared[]) => {
       let id: string;
       try {
-        if (!ids.has(name)) ids.set(name, templateId(name));
-        id = await ids.get(name)!;
+        if (!idOfTemplate.has(name)) idOfTemplate.set(name, templateId(name));
+        id = await idOfTemplate.get(name)!;
       } catch (error) {
         for (const { email } of batch) fail(email, describe(error));
         return;
