@@ -2,6 +2,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { BodyTooLarge, guard, tooLarge, type Refusal } from '../stack/local-guard.ts';
 import { renderVersion } from '../../functions/mail/index.ts';
 import { Faults, parseFault, type FaultController } from './faults.ts';
 import { MailStore, type Address, type RenderedMessage, type StoredMessage, type StoredTemplate, type StoredVersion } from './store.ts';
@@ -50,21 +51,24 @@ export async function startMailServer(options: MailServerOptions): Promise<MailS
   const stats = { mailSend: 0, total: 0 };
   const host = options.host ?? '127.0.0.1';
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
+  const refuse = (res: ServerResponse, refusal: Refusal) =>
+    send(res, refusal.status, { errors: [error(refusal.reason === 'too-large' ? 'Payload Too Large' : refusal.detail)] });
+  const guarded = { maxBodyBytes: MAX_BODY_BYTES, expectsJson: () => true, refuse, hosts: [host] };
+  const server: Server = createServer(guard(guarded, (req, res, request) => {
+    handle(req, res, request.url, request.body).catch((e: unknown) => {
+      if (e instanceof BodyTooLarge) return refuse(res, tooLarge(e.limit));
       const status = e instanceof HttpError ? e.status : 500;
       const errors = e instanceof HttpError ? e.errors : [error('internal error')];
       const headers = e instanceof HttpError ? e.headers : {};
       if (!(e instanceof HttpError)) console.error(e);
       send(res, status, { errors }, headers);
     });
-  });
+  }));
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  async function handle(req: IncomingMessage, res: ServerResponse, url: URL, read: () => Promise<Buffer>): Promise<void> {
     const path = url.pathname.replace(/\/+$/, '') || '/';
     const method = req.method ?? 'GET';
-    const raw = await readBody(req);
+    const raw = (await read()).toString('utf8');
 
     if (path === '/outbox' && method === 'GET') return send(res, 200, store.messages);
     if (path === '/__admin/stats' && method === 'GET') return send(res, 200, { ...stats });
@@ -327,24 +331,6 @@ function activate(template: StoredTemplate, version: StoredVersion): void {
 
 function now(): string {
   return new Date().toISOString().slice(0, 19).replace('T', ' ');
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, [error('Payload Too Large')]));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function parseJson(raw: string): unknown {

@@ -66,3 +66,10 @@ export function faultError(status: number): ApiError {
       return new ApiError(status, 'Injected fault.');
   }
 }
+
+/** Google refuses a request body over 10 MiB, whatever the method (Google recommends at most 2 MB). */
+export const MAX_REQUEST_BYTES = 10_485_760;
+
+export function payloadTooLarge(): ApiError {
+  return badRequest(`Request payload size exceeds the limit: ${MAX_REQUEST_BYTES} bytes.`);
+}

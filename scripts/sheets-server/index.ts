@@ -28,7 +28,7 @@ export interface SheetsServer {
 export async function startSheetsServer(options: SheetsServerOptions): Promise<SheetsServer> {
   const host = options.host ?? '127.0.0.1';
   const store = new Store(options.dataDir);
-  const { server, faults } = createSheetsHttpServer(store);
+  const { server, faults } = createSheetsHttpServer(store, [host]);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {

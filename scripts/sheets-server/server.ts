@@ -1,6 +1,7 @@
 // HTTP routing for the Sheets v4 subset and the local /__admin endpoints, on node:http.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { ApiError, badRequest, faultError, notFound } from './errors.ts';
+import { BodyTooLarge, decodeSegment, guard, MalformedUrl, type Refusal } from '../stack/local-guard.ts';
+import { ApiError, badRequest, faultError, MAX_REQUEST_BYTES, notFound, payloadTooLarge } from './errors.ts';
 import { FaultBoard, parseFault } from './faults.ts';
 import { locate } from './grid.ts';
 import type { JsonObject, SheetState, SpreadsheetState } from './model.ts';
@@ -59,9 +60,9 @@ function route(verb: string, path: string): Route | null {
   const m = /^\/v4\/spreadsheets(?:\/([^/]+?))?(?:(\/values)(?::(batchGet|batchUpdate|batchClear)|\/([^/]+?)(?::(append|clear))?)?|:(batchUpdate))?$/.exec(path);
   if (!m) return null;
   const [, rawId, values, batch, rawRange, rangeMethod, bookMethod] = m;
-  const id = rawId === undefined ? undefined : decodeURIComponent(rawId);
+  const id = rawId === undefined ? undefined : decodeSegment(rawId);
   if (id === undefined) return verb === 'POST' && !values && !bookMethod ? { method: 'spreadsheets.create' } : null;
-  const range = rawRange === undefined ? undefined : decodeURIComponent(rawRange);
+  const range = rawRange === undefined ? undefined : decodeSegment(rawRange);
   if (bookMethod) return verb === 'POST' ? { method: 'spreadsheets.batchUpdate', id } : null;
   if (!values) return verb === 'GET' ? { method: 'spreadsheets.get', id } : null;
   if (batch) {
@@ -84,10 +85,8 @@ function queryOf(url: URL): Query {
   return q;
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+async function parseBody(read: () => Promise<Buffer>): Promise<unknown> {
+  const text = (await read()).toString('utf8');
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);
@@ -145,13 +144,33 @@ export interface Handle {
   readonly store: Store;
 }
 
-export function createSheetsHttpServer(store: Store): Handle {
+/** Google's front end answers a request it cannot parse with a bare HTML 400, before any API sees it. */
+function malformed(res: ServerResponse): void {
+  res.writeHead(400, { 'content-type': 'text/html; charset=UTF-8' });
+  res.end('<!DOCTYPE html><p><b>400.</b> That’s an error.<p>Your client has issued a malformed or illegal request. That’s all we know.');
+}
+
+/** Refusals of the shared guard, in Google's words where Google has them. */
+function refuse(res: ServerResponse, refusal: Refusal): void {
+  switch (refusal.reason) {
+    case 'malformed-url':
+      return malformed(res);
+    case 'too-large':
+      return send(res, 400, payloadTooLarge().body());
+    case 'not-json':
+      return send(res, 415, new ApiError(415, `Local Sheets server: ${refusal.detail}.`, 'INVALID_ARGUMENT').body());
+    default:
+      return send(res, 403, new ApiError(403, `Local Sheets server: ${refusal.detail}.`).body());
+  }
+}
+
+export function createSheetsHttpServer(store: Store, hosts: readonly string[] = []): Handle {
   const faults = new FaultBoard();
 
-  async function admin(verb: string, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function admin(verb: string, path: string, read: () => Promise<Buffer>, res: ServerResponse): Promise<void> {
     const book = /^\/__admin\/spreadsheets\/([^/]+)$/.exec(path);
     if (book && verb === 'PUT') {
-      const id = decodeURIComponent(book[1]!);
+      const id = decodeSegment(book[1]!);
       let state = store.get(id);
       if (!state) {
         state = defaultBook(id);
@@ -160,7 +179,7 @@ export function createSheetsHttpServer(store: Store): Handle {
       return send(res, 200, spreadsheetView(state));
     }
     if (path === '/__admin/faults' && verb === 'POST') {
-      const fault = parseFault(await readBody(req));
+      const fault = parseFault(await parseBody(read));
       if (typeof fault === 'string') return send(res, 400, { error: fault });
       faults.inject(fault);
       return send(res, 200, { ok: true });
@@ -177,7 +196,7 @@ export function createSheetsHttpServer(store: Store): Handle {
     return send(res, 404, { error: 'unknown admin endpoint' });
   }
 
-  async function api(r: Route, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function api(r: Route, url: URL, req: IncomingMessage, read: () => Promise<Buffer>, res: ServerResponse): Promise<void> {
     const fault = faults.take(r.method);
     if (fault?.latencyMs) {
       await sleep(fault.latencyMs);
@@ -191,7 +210,7 @@ export function createSheetsHttpServer(store: Store): Handle {
       return send(res, e.code, e.body(), headers);
     }
     const q = queryOf(url);
-    const raw = req.method === 'GET' ? {} : await readBody(req);
+    const raw = req.method === 'GET' ? {} : await parseBody(read);
     const schema = BODIES[r.method];
     const body = (schema ? check(raw, schema, '') : raw) as JsonObject;
 
@@ -249,26 +268,30 @@ export function createSheetsHttpServer(store: Store): Handle {
     send(res, 200, out);
   }
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://local');
-    const verb = req.method ?? 'GET';
-    const path = url.pathname;
-    const pretty = url.searchParams.get('prettyPrint');
-    if (path.startsWith('/__admin/') || pretty === 'false' || pretty === '0') compact.add(res);
-    const work = path.startsWith('/__admin/')
-      ? admin(verb, path, req, res)
-      : (async () => {
-          const r = route(verb, path);
-          if (!r) throw notFound();
-          await api(r, url, req, res);
-        })();
-    work.catch((error: unknown) => {
-      if (res.headersSent) return;
-      if (error instanceof ApiError) return send(res, error.code, error.body());
-      console.error(error);
-      const e = new ApiError(500, 'Internal error encountered.');
-      send(res, 500, e.body());
-    });
-  });
+  const server = createServer(
+    guard({ maxBodyBytes: MAX_REQUEST_BYTES, expectsJson: () => true, refuse, hosts }, (req, res, request) => {
+      const { url } = request;
+      const verb = req.method ?? 'GET';
+      const path = url.pathname;
+      const pretty = url.searchParams.get('prettyPrint');
+      if (path.startsWith('/__admin/') || pretty === 'false' || pretty === '0') compact.add(res);
+      const work = path.startsWith('/__admin/')
+        ? admin(verb, path, request.body, res)
+        : (async () => {
+            const r = route(verb, path);
+            if (!r) throw notFound();
+            await api(r, url, req, request.body, res);
+          })();
+      work.catch((error: unknown) => {
+        if (res.headersSent) return;
+        if (error instanceof ApiError) return send(res, error.code, error.body());
+        if (error instanceof BodyTooLarge) return send(res, 400, payloadTooLarge().body());
+        if (error instanceof MalformedUrl) return malformed(res);
+        console.error(error);
+        const e = new ApiError(500, 'Internal error encountered.');
+        send(res, 500, e.body());
+      });
+    }),
+  );
   return { server, faults, store };
 }

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { BodyTooLarge, decodeSegment, guard, MalformedUrl, type Refusal } from '../stack/local-guard.ts';
 import { FORMS, TAB, TIMESTAMP_HEADER } from '../../sheets-schema/index.ts';
 import type { FormDef, Question } from '../../sheets-schema/index.ts';
 import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
@@ -43,18 +44,35 @@ class HttpError extends Error {
 }
 
 const POLL_MS = 2000;
+/** The longest answers a form takes are a few tens of KB; a megabyte leaves room and bounds memory. */
+const MAX_FORM_BYTES = 1_000_000;
+
+const REFUSALS: Record<Refusal['reason'], string> = {
+  'malformed-url': 'Địa chỉ trang không hợp lệ.',
+  'foreign-host': 'Trang này chỉ mở được từ chính máy này, qua địa chỉ 127.0.0.1 hoặc localhost.',
+  'foreign-origin': 'Yêu cầu gửi từ một trang web khác bị từ chối.',
+  'not-json': 'Yêu cầu phải gửi dữ liệu JSON.',
+  'too-large': 'Câu trả lời quá lớn.',
+};
 
 export async function startWebView(options: WebViewOptions): Promise<WebView> {
   const api = createSheetsClient(options.sheetsRootUrl);
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+  const failure = (res: ServerResponse, status: number, message: string) =>
+    send(res, status, page('Lỗi', `<h1>Không thực hiện được</h1><p>${esc(message)}</p><p><a href="/">Về trang tổng quan</a></p>`));
+  const refuse = (res: ServerResponse, refusal: Refusal) => failure(res, refusal.status, REFUSALS[refusal.reason]);
+  // The page's own forms post url-encoded bodies; it has no JSON endpoint that takes a body.
+  const guarded = { maxBodyBytes: MAX_FORM_BYTES, expectsJson: () => false, refuse, hosts: [options.host ?? '127.0.0.1'] };
+  const server = createServer(guard(guarded, (req, res, request) => {
+    handle(req, res, request.url, request.body).catch((error: unknown) => {
+      if (res.headersSent) return void res.end();
+      if (error instanceof BodyTooLarge) return failure(res, 413, REFUSALS['too-large']);
+      if (error instanceof MalformedUrl) return failure(res, 400, REFUSALS['malformed-url']);
       const status = error instanceof HttpError ? error.status : 500;
       const message = error instanceof HttpError ? error.message : `Lỗi máy chủ: ${error instanceof Error ? error.message : String(error)}`;
-      if (!res.headersSent) send(res, status, page('Lỗi', `<h1>Không thực hiện được</h1><p>${esc(message)}</p><p><a href="/">Về trang tổng quan</a></p>`));
-      else res.end();
+      failure(res, status, message);
     });
-  });
+  }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -71,9 +89,8 @@ export async function startWebView(options: WebViewOptions): Promise<WebView> {
     now: options.now ?? (() => new Date()),
   };
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const u = new URL(req.url ?? '/', url);
-    const parts = u.pathname.split('/').filter((p) => p !== '').map((p) => decodeURIComponent(p).normalize('NFC'));
+  async function handle(req: IncomingMessage, res: ServerResponse, u: URL, read: () => Promise<Buffer>): Promise<void> {
+    const parts = u.pathname.split('/').filter((p) => p !== '').map((p) => decodeSegment(p).normalize('NFC'));
     const method = req.method ?? 'GET';
     if (method === 'GET' && u.pathname === '/healthz') return json(res, 200, { status: 'ok' });
     if (method === 'GET' && parts.length === 0) return send(res, 200, await overview());
@@ -101,7 +118,7 @@ export async function startWebView(options: WebViewOptions): Promise<WebView> {
       if (!form) throw new HttpError(404, `Không có biểu mẫu "${parts[1]}".`);
       const editRow = parts.length === 4 ? rowNumber(parts[3]) : undefined;
       if (method === 'GET') return send(res, 200, await formPage(form, u, editRow));
-      if (method === 'POST') return send(res, 200, await submit(form, await readForm(req), editRow));
+      if (method === 'POST') return send(res, 200, await submit(form, new URLSearchParams((await read()).toString('utf8')), editRow));
     }
     if (method === 'GET' && parts[0] === 'check' && parts.length === 3) return send(res, 200, await checkPage(parts[1], rowNumber(parts[2])));
     if (method === 'GET' && parts[0] === 'api' && parts[1] === 'check' && parts.length === 4) {
@@ -251,17 +268,6 @@ function pollScript(path: string, mode: 'replace' | 'reload'): string {
   return `(function(){var last=null;function tick(){fetch(${JSON.stringify(path)},{cache:'no-store'}).then(function(r){return r.json();}).then(function(d){
 if(last!==null&&d.hash!==last){${mode === 'replace' ? "var el=document.getElementById('live');if(el)el.innerHTML=d.html;" : 'location.reload();return;'}}
 last=d.hash;}).catch(function(){}).then(function(){setTimeout(tick,${POLL_MS});});}tick();})();`;
-}
-
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > 1_000_000) throw new HttpError(413, 'Câu trả lời quá lớn.');
-    chunks.push(chunk as Buffer);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
 function send(res: ServerResponse, status: number, html: string): void {

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startMailServer, type MailServer } from '../../../scripts/mail-server/index.ts';
 
 const KEY = 'SG.test-key';
+const JSON_TYPE = { 'content-type': 'application/json' };
 let server: MailServer;
 let dataDir: string;
 
@@ -179,7 +180,7 @@ describe('persistence and faults', () => {
   });
 
   it('answers injected faults over HTTP, with Retry-After, then recovers; counts requests', async () => {
-    const injected = await fetch(`${server.url}/__admin/faults`, { method: 'POST', body: JSON.stringify({ status: 429, count: 2, retryAfterSec: 3 }) });
+    const injected = await fetch(`${server.url}/__admin/faults`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ status: 429, count: 2, retryAfterSec: 3 }) });
     expect(injected.status).toBe(201);
     const { mail } = official();
     for (let i = 0; i < 2; i++) {
@@ -198,7 +199,7 @@ describe('persistence and faults', () => {
   });
 
   it('refuses a malformed fault', async () => {
-    const r = await fetch(`${server.url}/__admin/faults`, { method: 'POST', body: JSON.stringify({ status: 418, count: 1 }) });
+    const r = await fetch(`${server.url}/__admin/faults`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ status: 418, count: 1 }) });
     expect(r.status).toBe(400);
   });
 });
