@@ -2,11 +2,17 @@
 // Statuses: `Đang gửi` = claimed by a run, outcome unknown until it finishes (a crash leaves it so, visibly, and it is
 // never resent on its own); `Đã gửi`; `Lỗi` = the send finally failed, the next run tries again; `Bỏ qua` = another run
 // claimed it first; `Gửi lại` = typed by a coordinator to ask for a resend.
+//
+// One email may carry several items (a unit's reminders of the day, a unit's receipts of one run): its key is the
+// items' keys, one per line, so the log still has one row per email and the coordinator reads what it carried. Every
+// item goes out at most once: a row holds each of its items, and a claimed row sends only when it is the first holding
+// row of every one of its items.
 import { TAB } from '../../sheets-schema/index.ts';
 import { cellText, type Cell } from '../core/cells.ts';
 import type { PlannedEmail, Snapshot } from '../core/snapshot.ts';
 import { readTable } from '../core/table.ts';
 import type { Column } from '../gateways/sheets.ts';
+import type { Bundle, EmailSink } from './plan.ts';
 
 export const LOG_HEADERS = ['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái'] as const;
 export const LOG_DETAIL_HEADER = 'Chi tiết';
@@ -32,6 +38,19 @@ const layoutOf = (headers: readonly string[]): ReadonlyMap<string, number> => ne
 export const DUE_COLUMNS = layoutOf(['Khóa', 'Trạng thái']);
 export const CLAIM_COLUMNS = layoutOf(['Khóa', 'Trạng thái', LOG_RUN_HEADER]);
 
+/** Between the items of one email's key: an item never holds a line break (campaignKey and unit codes are one line). */
+export const ITEM_SEPARATOR = '\n';
+
+/** The items an email's key carries: itself for a one-item key. */
+export function keyItems(key: string): readonly string[] {
+  return key.includes(ITEM_SEPARATOR) ? key.split(ITEM_SEPARATOR) : [key];
+}
+
+/** The key of an email that carries `items`, in the order given. */
+export function bundleKey(items: readonly string[]): string {
+  return items.join(ITEM_SEPARATOR);
+}
+
 /** Statuses that hold a key: a later run must not send it again. */
 const HOLDING: ReadonlySet<string> = new Set([STATUS.claimed, STATUS.sent]);
 
@@ -41,20 +60,21 @@ export function holdsKey(status: Cell | undefined): boolean {
 
 export interface DueEmails {
   readonly due: readonly PlannedEmail[];
-  /** Planned emails the log already holds as sent. */
+  /** Planned items (an email's worth each: a receipt, a reminder step) the log already holds as sent. */
   readonly alreadySent: number;
-  /** Planned emails claimed by a run that never reported back (or is still running). */
+  /** Planned items claimed by a run that never reported back (or is still running). */
   readonly inDoubt: number;
 }
 
-/** Marks a held key already counted, so a key planned twice counts once. */
+/** Marks a held item already counted, so an item planned twice counts once. */
 const COUNTED = '';
 
 /**
  * Sorts emails as they are planned: the ones the log holds are counted and dropped on the spot, so a later run
  * neither builds nor keeps 50,000 emails only to find them all sent.
  */
-export class DueEmailSorter {
+export class DueEmailSorter implements EmailSink {
+  /** Item → the status of the first holding row that carries it. */
   private readonly held = new Map<string, string>();
   private readonly seen = new Set<string>();
   private readonly due: PlannedEmail[] = [];
@@ -66,23 +86,42 @@ export class DueEmailSorter {
     for (const row of table.rows) {
       const status = cellText(row.get('Trạng thái'));
       if (!HOLDING.has(status)) continue;
-      const key = cellText(row.get('Khóa'));
-      if (this.held.get(key) !== STATUS.sent) this.held.set(key, status);
+      for (const item of keyItems(cellText(row.get('Khóa')))) if (this.held.get(item) !== STATUS.sent) this.held.set(item, status);
     }
+  }
+
+  /** True when the log holds `item` (sent, or claimed by a run whose outcome is unknown). */
+  holds(item: string): boolean {
+    return this.held.has(item);
+  }
+
+  /** Counts a held item once; false for an item the log does not hold. */
+  private count(item: string): boolean {
+    const status = this.held.get(item);
+    if (status === undefined) return false;
+    if (status !== COUNTED) {
+      this.held.set(item, COUNTED);
+      if (status === STATUS.sent) this.alreadySent++;
+      else this.inDoubt++;
+    }
+    return true;
   }
 
   /** `build` runs only for a key the log does not hold that this plan has not offered before. */
   offer(key: string, build: () => PlannedEmail): void {
-    const status = this.held.get(key);
-    if (status === undefined) {
-      if (this.seen.has(key)) return;
-      this.seen.add(key);
-      this.due.push(build());
-    } else if (status !== COUNTED) {
-      this.held.set(key, COUNTED);
-      if (status === STATUS.sent) this.alreadySent++;
-      else this.inDoubt++;
-    }
+    if (this.count(key) || this.seen.has(key)) return;
+    this.seen.add(key);
+    this.due.push(build());
+  }
+
+  offerBundle(bundle: Bundle): void {
+    if (bundle.gate !== undefined && this.held.has(bundle.gate)) return;
+    const due = new Set<string>();
+    for (const item of bundle.items) if (!this.count(item) && !this.seen.has(item)) due.add(item);
+    if (due.size === 0) return;
+    for (const item of due) this.seen.add(item);
+    const key = bundleKey(bundle.gate === undefined ? [...due] : [bundle.gate, ...due]);
+    this.due.push(bundle.build(due, key));
   }
 
   result(): DueEmails {
@@ -108,8 +147,10 @@ export interface Claims {
 }
 
 /**
- * After appending our claims, the winner of a key is its first holding row in sheet order. Appends are serialised by
- * Sheets, so two overlapping runs agree on the winner without any lock. `isOwn` tells our rows (by run id).
+ * After appending our claims, the winner of an item is its first holding row in sheet order, and a row sends only
+ * when it is the winner of every item it carries. Appends are serialised by Sheets, so overlapping runs agree on one
+ * sender per item without any lock (at worst a row that wins some items and loses others sends nothing, and the next
+ * run sends its items). `isOwn` tells our rows (by run id).
  */
 export function resolveClaims(
   columns: ReadonlyMap<string, Column>,
@@ -121,29 +162,33 @@ export function resolveClaims(
   const runColumn = columns.get(LOG_RUN_HEADER) ?? [];
   const index = new Map<string, number>();
   keys.forEach((key, i) => index.set(key, i));
-  const firstHolder = new Int32Array(keys.length);
-  const firstOwn = new Int32Array(keys.length);
-  // [key index, row] pairs: a key has more than one own row only after a retried append.
-  const moreOwn: number[] = [];
+  // Item → its first holding row, for the items our keys carry.
+  const firstHolder = new Map<string, number>();
+  for (const key of keys) for (const item of keyItems(key)) firstHolder.set(item, 0);
+  // [key index, row] pairs of our rows, in sheet order: a key has more than one only after a retried append.
+  const own: number[] = [];
   for (let r = 0; r < keyColumn.length; r++) {
-    const i = index.get(cellText(keyColumn[r]));
-    if (i === undefined) continue;
+    const text = cellText(keyColumn[r]);
     const rowNumber = r + 2;
-    if (firstHolder[i] === 0 && holdsKey(statusColumn[r])) firstHolder[i] = rowNumber;
-    if (!isOwn(rowNumber, runColumn[r])) continue;
-    if (firstOwn[i] === 0) firstOwn[i] = rowNumber;
-    else moreOwn.push(i, rowNumber);
+    if (holdsKey(statusColumn[r])) {
+      for (const item of keyItems(text)) if (firstHolder.get(item) === 0) firstHolder.set(item, rowNumber);
+    }
+    const i = index.get(text);
+    if (i !== undefined && isOwn(rowNumber, runColumn[r])) own.push(i, rowNumber);
   }
   const won = new Int32Array(keys.length);
-  for (let i = 0; i < keys.length; i++) if (firstOwn[i] !== 0 && firstOwn[i] === firstHolder[i]) won[i] = firstOwn[i];
-  for (let k = 0; k < moreOwn.length; k += 2) if (moreOwn[k + 1] === firstHolder[moreOwn[k]!]) won[moreOwn[k]!] = moreOwn[k + 1]!;
+  for (let k = 0; k < own.length; k += 2) {
+    const i = own[k]!;
+    const rowNumber = own[k + 1]!;
+    if (won[i] === 0 && keyItems(keys[i]!).every((item) => firstHolder.get(item) === rowNumber)) won[i] = rowNumber;
+  }
   const copies: number[] = [];
   const beaten: number[] = [];
-  const place = (i: number, rowNumber: number) => {
+  for (let k = 0; k < own.length; k += 2) {
+    const i = own[k]!;
+    const rowNumber = own[k + 1]!;
     if (won[i] === 0) beaten.push(rowNumber);
     else if (won[i] !== rowNumber) copies.push(rowNumber);
-  };
-  for (let i = 0; i < keys.length; i++) if (firstOwn[i] !== 0) place(i, firstOwn[i]!);
-  for (let k = 0; k < moreOwn.length; k += 2) place(moreOwn[k]!, moreOwn[k + 1]!);
+  }
   return { won, copies, beaten };
 }

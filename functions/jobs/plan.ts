@@ -17,7 +17,22 @@ export interface JobPlan {
 /** What a job's own planner returns, before its emails are sorted against the mail log. */
 export type PlannerOutput = Omit<JobPlan, 'alreadySent' | 'inDoubt'>;
 
+/** An email that carries several items (a unit's reminders of the day, its receipts of one run). */
+export interface Bundle {
+  /** The items this email would carry, each sent at most once over every run. */
+  readonly items: readonly string[];
+  /**
+   * An item that, once held, stops any further email of the bundle's kind (a unit's reminders of one day): the email
+   * carries it too, so two runs of one day agree on a single sender.
+   */
+  readonly gate?: string;
+  /** Builds the email for the items still due (never empty) under `key`, which carries them. */
+  build(due: ReadonlySet<string>, key: string): PlannedEmail;
+}
+
 /** Where a planner puts emails as it plans them: `build` runs only for an email still due. */
 export interface EmailSink {
   offer(key: string, build: () => PlannedEmail): void;
+  /** Plans one email with the bundle's items still due, or none when every item is held or its gate is. */
+  offerBundle(bundle: Bundle): void;
 }

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { TAB } from '../../sheets-schema/index.ts';
 import type { Cell } from '../../functions/core/cells.ts';
 import { FORMS } from '../../sheets-schema/index.ts';
+import { keyItems } from '../../functions/jobs/mail-log.ts';
 import type { CampaignStack } from './campaign-stack.ts';
 
 /** email_key → how many times the mail server accepted it. */
@@ -12,9 +13,13 @@ export function deliveries(stack: CampaignStack): Map<string, number> {
   return counts;
 }
 
+/** No email went out twice, and no item (a receipt, a reminder step, a unit's day) went out in two emails. */
 export function expectNoDuplicateEmails(stack: CampaignStack): void {
   const twice = [...deliveries(stack)].filter(([, n]) => n > 1);
   expect(twice).toEqual([]);
+  const items = new Map<string, number>();
+  for (const [key, n] of deliveries(stack)) for (const item of keyItems(key)) items.set(item, (items.get(item) ?? 0) + n);
+  expect([...items].filter(([, n]) => n > 1)).toEqual([]);
 }
 
 /** Every non-empty response row of every form has exactly one `Kiểm tra` row. */

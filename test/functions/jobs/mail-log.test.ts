@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlannedEmail, Snapshot } from '../../../functions/core/snapshot.ts';
-import { DueEmailSorter, dueEmails, resolveClaims } from '../../../functions/jobs/mail-log.ts';
+import { bundleKey, DueEmailSorter, dueEmails, resolveClaims } from '../../../functions/jobs/mail-log.ts';
 
 const HEADER = ['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái', 'Chi tiết'];
 const email = (key: string): PlannedEmail => ({ key, template: 'receipt', to: [{ email: 'a@example.vn' }], data: {} });
@@ -80,4 +80,36 @@ describe('mail log', () => {
     const values = [HEADER, ['k1', 'receipt', '', '', 'Lỗi'], ['k1', 'receipt', '', '', 'Đang gửi']];
     expect(resolveClaims(columns(values), ['k1'], (row) => row === 3)).toEqual({ won: Int32Array.of(3), copies: [], beaten: [] });
   });
+
+  it('sends a bundle with only the items the log does not hold, and nothing once its gate is held', () => {
+    const sorter = new DueEmailSorter(log([[bundleKey(['g1', 'a', 'b']), 'reminder', '', '', 'Đã gửi']]));
+    const built: string[] = [];
+    const build = (due: ReadonlySet<string>, key: string) => (built.push(key), { ...email(key), data: { due: [...due] } });
+    sorter.offerBundle({ items: ['a', 'b'], gate: 'g1', build }); // same day: the gate is held
+    sorter.offerBundle({ items: ['a', 'b', 'c'], gate: 'g2', build }); // the next day, one new item
+    sorter.offerBundle({ items: ['b'], gate: 'g3', build }); // nothing new
+    expect(built).toEqual([bundleKey(['g2', 'c'])]);
+    expect(sorter.result().due.map((e) => e.data)).toEqual([{ due: ['c'] }]);
+  });
+
+  it('lets an item go out once when two runs claim bundles that share it: only the first holder of every item sends', () => {
+    // Run A claims {g, x, y}; run B, planned on an older log, claims {g, x}; run C claims {z, y} after both.
+    const values = [
+      [...HEADER, 'Lượt chạy'],
+      [bundleKey(['g', 'x', 'y']), 'reminder', '', '', 'Đang gửi', '', 'A'],
+      [bundleKey(['g', 'x']), 'reminder', '', '', 'Đang gửi', '', 'B'],
+      [bundleKey(['z', 'y']), 'receipt', '', '', 'Đang gửi', '', 'C'],
+    ];
+    const byRun = (run: string) => (_: number, cell: unknown) => cell === run;
+    expect(resolveClaims(columns(values), [bundleKey(['g', 'x', 'y'])], byRun('A')).won).toEqual(Int32Array.of(2));
+    expect(resolveClaims(columns(values), [bundleKey(['g', 'x'])], byRun('B'))).toEqual({ won: Int32Array.of(0), copies: [], beaten: [3] });
+    expect(resolveClaims(columns(values), [bundleKey(['z', 'y'])], byRun('C'))).toEqual({ won: Int32Array.of(0), copies: [], beaten: [4] });
+  });
+
+  it('treats an item of a failed bundle as free again', () => {
+    const values = [HEADER, [bundleKey(['x', 'y']), 'receipt', '', '', 'Lỗi'], [bundleKey(['y']), 'receipt', '', '', 'Đang gửi']];
+    expect(resolveClaims(columns(values), ['y'], (row) => row === 3).won).toEqual(Int32Array.of(3));
+    expect(dueEmails(log(values.slice(1)), [email('x')]).due).toHaveLength(1);
+  });
 });
+
