@@ -1,5 +1,5 @@
 // The rows setup and the demo put in `Tiêu chí`, `Chỉ tiêu` and `Mốc thời gian` (DOMAIN.md §2, §3, §6 defaults).
-import { AWARD_MEDAL, AWARD_MINISTER_CERTIFICATE, KIND_COLLECTIVE, KIND_INDIVIDUAL } from './forms/nominations.ts';
+import { AWARD_MEDAL, AWARD_MINISTER_CERTIFICATE, KIND_COLLECTIVE, KIND_INDIVIDUAL, NOMINATION_FORM } from './forms/nominations.ts';
 import type { Criterion } from './types.ts';
 
 export interface TargetRow {
@@ -17,6 +17,8 @@ export interface MilestoneRow {
   readonly deadline: string;
   /** As typed in `Nhắc trước (ngày)`. */
   readonly remindBefore: string;
+  /** `Bắt buộc`: `Có`, or `Không` for a milestone a unit may have nothing to send for. */
+  readonly required: 'Có' | 'Không';
 }
 
 /**
@@ -44,15 +46,23 @@ export function defaultTargets(): TargetRow[] {
   ];
 }
 
-/** DOMAIN.md §2; the final report and nominations fall due on 15/11 (seed 004) to leave time for classification. */
+/** `Bắt buộc` of a milestone answered by `form`: nominations are optional (a unit may have no nominee), the rest required. */
+export function defaultRequired(form: string): 'Có' | 'Không' {
+  return form === NOMINATION_FORM.tab ? 'Không' : 'Có';
+}
+
+/**
+ * DOMAIN.md §2; the final report and nominations fall due on 15/11 (seed 004) to leave time for classification.
+ * Nominations are optional: a unit with no nominee has nothing to send and is never told it is late.
+ */
 export function defaultMilestones(year: number): MilestoneRow[] {
   const d = (day: string) => `${day}/${year}`;
   return [
-    { code: 'DK', name: 'Đăng ký thi đua', form: 'Đăng ký thi đua', deadline: d('31/03'), remindBefore: '7,3,1' },
-    { code: 'KH', name: 'Kế hoạch, tiêu chí thi đua', form: 'Đăng ký thi đua', deadline: d('15/05'), remindBefore: '7,3,1' },
-    { code: 'SK', name: 'Báo cáo sơ kết', form: 'Báo cáo sơ kết', deadline: d('30/09'), remindBefore: '7,3,1' },
-    { code: 'TK', name: 'Báo cáo tổng kết', form: 'Báo cáo tổng kết', deadline: d('15/11'), remindBefore: '7,3,1' },
-    { code: 'KT', name: 'Đề nghị khen thưởng', form: 'Đề nghị khen thưởng', deadline: d('15/11'), remindBefore: '7,3,1' },
+    { code: 'DK', name: 'Đăng ký thi đua', form: 'Đăng ký thi đua', deadline: d('31/03'), remindBefore: '7,3,1', required: 'Có' },
+    { code: 'KH', name: 'Kế hoạch, tiêu chí thi đua', form: 'Đăng ký thi đua', deadline: d('15/05'), remindBefore: '7,3,1', required: 'Có' },
+    { code: 'SK', name: 'Báo cáo sơ kết', form: 'Báo cáo sơ kết', deadline: d('30/09'), remindBefore: '7,3,1', required: 'Có' },
+    { code: 'TK', name: 'Báo cáo tổng kết', form: 'Báo cáo tổng kết', deadline: d('15/11'), remindBefore: '7,3,1', required: 'Có' },
+    { code: 'KT', name: 'Đề nghị khen thưởng', form: 'Đề nghị khen thưởng', deadline: d('15/11'), remindBefore: '7,3,1', required: 'Không' },
   ];
 }
 
@@ -65,8 +75,8 @@ export function defaultTabRows(year: number): Readonly<Record<'Tiêu chí' | 'Ch
       ...defaultTargets().map((t) => [t.award, t.kind, t.min ?? '', t.max ?? '']),
     ],
     'Mốc thời gian': [
-      ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)'],
-      ...defaultMilestones(year).map((m) => [m.code, m.name, m.form, m.deadline, m.remindBefore]),
+      ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)', 'Bắt buộc'],
+      ...defaultMilestones(year).map((m) => [m.code, m.name, m.form, m.deadline, m.remindBefore, m.required]),
     ],
   };
 }

@@ -1,6 +1,6 @@
 // The schema API: tabs, settings keys, forms and defaults — the one source for setup, validation and generated forms.
 export type { Criterion, FormDef, Question, QuestionKind, TabDef, TabOwner } from './types.ts';
-export { EDIT_LINK_HEADER, TAB, TABS, TIMESTAMP_HEADER, tabDef } from './tabs.ts';
+export { EDIT_LINK_HEADER, REQUIRED_HEADER, TAB, TABS, TIMESTAMP_HEADER, tabDef } from './tabs.ts';
 export { SETTINGS, type SettingDef, type SettingKey } from './settings.ts';
 export {
   AWARDS,
@@ -20,4 +20,4 @@ export {
   formQuestions,
   formSlug,
 } from './forms/index.ts';
-export { defaultCriteria, defaultMilestones, defaultTabRows, defaultTargets } from './defaults.ts';
+export { defaultCriteria, defaultMilestones, defaultRequired, defaultTabRows, defaultTargets } from './defaults.ts';

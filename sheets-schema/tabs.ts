@@ -27,6 +27,9 @@ export const TAB = {
   history: 'Lịch sử',
 } as const;
 
+/** `Bắt buộc` of `Mốc thời gian` (`Có`/`Không`, blank = `Có`); optional when reading, added by setup-sheets. */
+export const REQUIRED_HEADER = 'Bắt buộc';
+
 /**
  * An extra column the form trigger (Apps Script in production, the local forms here) writes beside the
  * answers: the response's own edit link, used in "please fix" emails. Google Forms keeps extra columns.
@@ -51,7 +54,9 @@ const COORDINATOR_TABS: readonly TabDef[] = [
     name: TAB.milestones,
     owner: 'coordinator',
     headers: ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)'],
-    description: 'Các mốc thời gian, biểu mẫu và hạn nộp (dd/MM/yyyy).',
+    // Not required when reading: a spreadsheet set up before the column existed reads every milestone as required.
+    optionalHeaders: [REQUIRED_HEADER],
+    description: 'Các mốc thời gian, biểu mẫu, hạn nộp (dd/MM/yyyy) và mốc có bắt buộc nộp hay không.',
   },
   {
     name: TAB.criteria,

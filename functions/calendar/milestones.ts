@@ -1,5 +1,5 @@
 // The milestones of `Mốc thời gian`: deadlines as the last moment of their day in the campaign zone, holidays applied.
-import { TAB } from '../../sheets-schema/index.ts';
+import { FORMS, REQUIRED_HEADER, TAB } from '../../sheets-schema/index.ts';
 import { DEFAULT_TIME_ZONE, cellDate, cellText, type Cell } from '../core/cells.ts';
 import type { Milestone } from '../core/model.ts';
 import { listSetting, setting, type Settings } from '../core/settings.ts';
@@ -10,7 +10,7 @@ import { endOfLocalDay, isWeekend, localDay } from './days.ts';
 const HEADERS = ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)'] as const;
 
 /** The response tabs a milestone may point at. */
-const FORM_TABS: ReadonlySet<string> = new Set([TAB.registration, TAB.interim, TAB.final, TAB.nominations]);
+const FORM_TABS: ReadonlySet<string> = new Set(FORMS.map((f) => f.tab));
 
 /** `Múi giờ` of `Cấu hình`; an unknown zone name falls back to Asia/Ho_Chi_Minh rather than producing invalid dates. */
 export function campaignTimeZone(settings: Settings): string {
@@ -55,13 +55,26 @@ export function readMilestones(snapshot: Snapshot, settings: Settings, errors: s
       errors.push(`${where}: ${problems.join('; ')}. Mốc này bị bỏ qua cho đến khi được sửa.`);
       continue;
     }
+    const required = parseRequired(row.get(REQUIRED_HEADER));
+    if (required === null) {
+      // Chasing a unit that need not submit is the smaller harm than never chasing one that must: read as `Có`.
+      errors.push(`${where}: '${REQUIRED_HEADER}' phải là Có hoặc Không (đang là '${cellText(row.get(REQUIRED_HEADER))}'); tạm coi là Có.`);
+    }
     seen.add(code);
     let day = localDay(date, timeZone);
     // Moved only on request: a deadline on a day off stands unless the campaign chose to move it.
     if (shift) while (isWeekend(day) || holidays.has(day)) day++;
-    milestones.push({ code, name: name || code, form, deadline: endOfLocalDay(day, timeZone), remindBefore: offsets });
+    milestones.push({ code, name: name || code, form, deadline: endOfLocalDay(day, timeZone), remindBefore: offsets, required: required ?? true });
   }
   return milestones;
+}
+
+/** `Có` → true, `Không` → false, blank → true (the default); anything else → null. */
+function parseRequired(cell: Cell | undefined): boolean | null {
+  const text = cellText(cell).toLocaleLowerCase('vi');
+  if (text === '' || text === 'có') return true;
+  if (text === 'không') return false;
+  return null;
 }
 
 /** `7,3,1` (or a lone number) → [7, 3, 1], largest first, without duplicates; empty → []; anything else → null. */

@@ -6,7 +6,7 @@ import { localDay } from './days.ts';
 import { formatDate, type Cell } from '../core/cells.ts';
 import { campaignTimeZone } from './milestones.ts';
 
-export type ProgressStatus = 'Chưa đến hạn' | 'Sắp đến hạn' | 'Đã nộp' | 'Nộp muộn' | 'Quá hạn' | 'Không hợp lệ';
+export type ProgressStatus = 'Chưa đến hạn' | 'Sắp đến hạn' | 'Đã nộp' | 'Nộp muộn' | 'Quá hạn' | 'Không hợp lệ' | 'Không bắt buộc';
 
 export const PROGRESS_STATUSES: readonly ProgressStatus[] = [
   'Đã nộp',
@@ -15,6 +15,7 @@ export const PROGRESS_STATUSES: readonly ProgressStatus[] = [
   'Không hợp lệ',
   'Sắp đến hạn',
   'Chưa đến hạn',
+  'Không bắt buộc',
 ];
 
 export interface ProgressEntry {
@@ -38,9 +39,9 @@ export interface Progress {
   readonly entries: readonly ProgressEntry[];
 }
 
-/** True when the unit still owes something for the milestone (no valid submission yet). */
+/** True when the unit still owes something for the milestone (no valid submission yet, and one is expected). */
 export function isOutstanding(status: ProgressStatus): boolean {
-  return status !== 'Đã nộp' && status !== 'Nộp muộn';
+  return status !== 'Đã nộp' && status !== 'Nộp muộn' && status !== 'Không bắt buộc';
 }
 
 export function computeProgress(evaluation: Evaluation, milestones: readonly Milestone[], now: Date): Progress {
@@ -98,7 +99,8 @@ function statusOf(
   if (latestInvalid) {
     return { unit, milestone, status: 'Không hợp lệ', submittedAt: latestInvalid.submittedAt, invalidResponse: latestInvalid };
   }
-  if (now.getTime() > deadline) return { unit, milestone, status: 'Quá hạn', submittedAt: null };
+  // An optional milestone past its deadline with nothing sent: the unit had nothing to send (no nominee), not late.
+  if (now.getTime() > deadline) return { unit, milestone, status: milestone.required ? 'Quá hạn' : 'Không bắt buộc', submittedAt: null };
   const deadlineDay = localDay(milestone.deadline, timeZone);
   const window = Math.max(0, ...milestone.remindBefore);
   const status = deadlineDay - today <= window ? 'Sắp đến hạn' : 'Chưa đến hạn';

@@ -15,7 +15,10 @@ export interface ReminderStep {
 /** Days between weekly overdue notices. */
 const OVERDUE_INTERVAL_DAYS = 7;
 
-/** Every step of `milestone`, in time order: one per reminder offset, the deadline day, then up to `maxOverdue` weekly notices. */
+/**
+ * Every step of `milestone`, in time order: one per reminder offset, the deadline day, then up to `maxOverdue` weekly
+ * notices, none for an optional milestone.
+ */
 export function reminderSteps(milestone: Milestone, maxOverdue: number, timeZone: string): ReminderStep[] {
   const deadlineDay = localDay(milestone.deadline, timeZone);
   const steps: ReminderStep[] = milestone.remindBefore
@@ -23,16 +26,20 @@ export function reminderSteps(milestone: Milestone, maxOverdue: number, timeZone
     .toSorted((a, b) => b - a)
     .map((n) => ({ step: `before-${n}`, kind: 'before', day: deadlineDay - n, n }));
   steps.push({ step: 'due-day', kind: 'due-day', day: deadlineDay, n: 0 });
-  for (let k = 1; k <= maxOverdue; k++) {
+  for (let k = 1; milestone.required && k <= maxOverdue; k++) {
     steps.push({ step: `overdue-${k}`, kind: 'overdue', day: deadlineDay + 1 + (k - 1) * OVERDUE_INTERVAL_DAYS, n: k });
   }
   return steps;
 }
 
-/** The latest step whose day has come at `now`, or null before the first one. */
+/**
+ * The latest step whose day has come at `now`, or null before the first one, and null once the deadline day is past
+ * with no overdue notice to give (an optional milestone, or no overdue notices configured): nothing is left to say.
+ */
 export function latestDueStep(milestone: Milestone, now: Date, maxOverdue: number, timeZone: string): ReminderStep | null {
   const today = localDay(now, timeZone);
   let latest: ReminderStep | null = null;
   for (const step of reminderSteps(milestone, maxOverdue, timeZone)) if (step.day <= today) latest = step;
+  if (latest && latest.kind !== 'overdue' && today > localDay(milestone.deadline, timeZone)) return null;
   return latest;
 }

@@ -109,6 +109,11 @@ export interface Milestone {
   readonly deadline: Date;
   /** Days before the deadline at which reminders go out, e.g. [7, 3, 1]. */
   readonly remindBefore: readonly number[];
+  /**
+   * `Bắt buộc`: a required milestone is chased after its deadline; an optional one (nominations: a unit may have no
+   * nominee) gets its reminders before the deadline and no overdue notice.
+   */
+  readonly required: boolean;
 }
 
 export interface Evaluation {

@@ -43,6 +43,9 @@ export function dropdownFor(tab: string, header: string): Dropdown | undefined {
   if (header === 'Hình thức khen thưởng' && tab === TAB.quotas) {
     return { kind: 'column', tab: TAB.targets, header: 'Hình thức khen thưởng', help: 'Chọn hình thức có trong trang Chỉ tiêu.' };
   }
+  if (header === 'Bắt buộc' && tab === TAB.milestones) {
+    return { kind: 'list', values: ['Có', 'Không'], help: 'Có: nhắc trước hạn và báo quá hạn. Không: chỉ nhắc trước hạn (ví dụ đề nghị khen thưởng).' };
+  }
   if (header === 'Biểu mẫu' && (tab === TAB.milestones || tab === TAB.formLinks)) {
     return { kind: 'list', values: FORMS.map((f) => f.tab), help: 'Chọn tên trang câu trả lời của biểu mẫu.' };
   }

@@ -1,6 +1,6 @@
 // The pure planner: from what a spreadsheet has, the batchUpdate requests and value writes that are missing, never removing anything.
 import type { sheets_v4 } from '@googleapis/sheets';
-import { TAB, TABS, type TabDef } from '../../sheets-schema/index.ts';
+import { REQUIRED_HEADER, TAB, TABS, defaultRequired, type TabDef } from '../../sheets-schema/index.ts';
 import { columnLetters, quoteSheet } from '../../functions/gateways/sheets.ts';
 import { CHARTS, HIGHLIGHTS, dropdownFor, numberFormatFor, settingDropdown, widthFor, type Dropdown } from './layout.ts';
 import { conditionKey, type SheetState, type SpreadsheetState } from './state.ts';
@@ -98,6 +98,7 @@ export function planSetup(state: SpreadsheetState, options: SetupOptions = {}): 
 
     if (missing.length > 0) {
       writes.push({ range: `${quoteSheet(def.name)}!${columnLetters(end + 1)}1`, values: [missing] });
+      writes.push(...backfills(def.name, existing, missing, end));
       if (existing) changes.push(`Thêm cột ${missing.map((h) => `'${h}'`).join(', ')} vào cuối dòng tiêu đề của '${def.name}'.`);
       format.push({
         repeatCell: {
@@ -231,6 +232,23 @@ export function planSetup(state: SpreadsheetState, options: SetupOptions = {}): 
   }
 
   return { requests: [...structure, ...format], writes, changes };
+}
+
+/**
+ * Values for a column added to a tab that already has rows, so coordinators see what each row now means rather than a
+ * blank: `Bắt buộc` of `Mốc thời gian` is `Không` for the nominations form, `Có` for every other row.
+ */
+function backfills(tab: string, existing: SheetState | undefined, missing: readonly string[], end: number): ValueWrite[] {
+  const at = missing.indexOf(REQUIRED_HEADER);
+  if (tab !== TAB.milestones || at < 0 || !existing?.body || existing.dataRows === 0) return [];
+  const formColumn = existing.headers.indexOf('Biểu mẫu');
+  const rows = existing.body;
+  let last = rows.length;
+  while (last > 0 && rows[last - 1]!.every((c) => c === '')) last--;
+  if (last === 0) return [];
+  const values = rows.slice(0, last).map((row) => [row.every((c) => c === '') ? '' : defaultRequired(row[formColumn] ?? '')]);
+  const letter = columnLetters(end + at + 1);
+  return [{ range: `${quoteSheet(tab)}!${letter}2:${letter}${last + 1}`, values }];
 }
 
 function validationRule(dropdown: Dropdown, planned: ReadonlyMap<string, Planned>): sheets_v4.Schema$DataValidationRule | undefined {

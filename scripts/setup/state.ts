@@ -18,6 +18,8 @@ export interface SheetState {
   readonly headers: readonly string[];
   /** Rows below the header that hold any value. */
   readonly dataRows: number;
+  /** The rows below the header as text, for the small tabs read whole (TABS_READ_WHOLE); empty for the others. */
+  readonly body?: readonly (readonly string[])[];
 }
 
 export interface SpreadsheetState {
@@ -60,6 +62,7 @@ export function toState(sheets: readonly Structure[], values: ReadonlyMap<string
         chartTitles: (sheet.charts ?? []).map((c) => c.spec?.title ?? ''),
         headers: (rows[0] ?? []).map((h) => String(h ?? '').normalize('NFC').trim()),
         dataRows: rows.slice(1).filter((r) => r.some((c) => String(c ?? '').trim() !== '')).length,
+        body: rows.slice(1).map((r) => r.map((c) => String(c ?? '').normalize('NFC').trim())),
       };
     }),
   };

@@ -118,7 +118,12 @@ describe('defaults', () => {
     for (const m of ms) expect(formDef(m.form)).toBeDefined();
   });
 
-  it('default rows carry the declared headers of their tabs', () => {
-    for (const [tab, rows] of Object.entries(defaultTabRows(2026))) expect(rows[0]).toEqual(tabDef(tab).headers);
+  it('default rows carry the declared headers of their tabs, then their optional ones', () => {
+    for (const [tab, rows] of Object.entries(defaultTabRows(2026))) expect(rows[0]).toEqual([...tabDef(tab).headers, ...(tabDef(tab).optionalHeaders ?? [])]);
+  });
+
+  it('default milestones chase every form but nominations, which a unit with no nominee need not send (DOMAIN §2, Bắt buộc)', () => {
+    const rows = defaultTabRows(2026)['Mốc thời gian'];
+    expect(rows.slice(1).map((r) => [r[0], r[5]])).toEqual([['DK', 'Có'], ['KH', 'Có'], ['SK', 'Có'], ['TK', 'Có'], ['KT', 'Không']]);
   });
 });

@@ -31,6 +31,11 @@ export const MILESTONE_ROWS: readonly (readonly Cell[])[] = [
   ['SK', 'Báo cáo sơ kết', TAB.interim, '30/09/2026', '7,3,1'],
 ];
 
+/** The mail log of keys already sent, as `Nhật ký thư` holds them. */
+export function mailLogRows(sentKeys: Iterable<string>): (readonly Cell[])[] {
+  return [['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái'], ...[...sentKeys].map((key) => [key, '', '', '', 'Đã gửi'])];
+}
+
 export function snapshot(
   config: Readonly<Record<string, string>> = {},
   extraTabs: Readonly<Record<string, readonly (readonly Cell[])[]>> = {},

@@ -22,6 +22,19 @@ describe('readMilestones', () => {
     ]);
   });
 
+  it('reads Bắt buộc: Có or blank is required, Không is optional, anything else is reported and read as Có; a sheet without the column requires all', () => {
+    expect(read(MILESTONE_ROWS).milestones.every((m) => m.required)).toBe(true);
+    const { milestones, errors } = read([
+      [...MILESTONE_ROWS[0], 'Bắt buộc'],
+      ['DK', 'Đăng ký', TAB.registration, '31/03/2026', '7', ''],
+      ['TK', 'Tổng kết', TAB.final, '15/11/2026', '7', 'có'],
+      ['KT', 'Khen thưởng', TAB.nominations, '15/11/2026', '7', 'Không'],
+      ['SK', 'Sơ kết', TAB.interim, '30/09/2026', '7', 'tùy'],
+    ]);
+    expect(milestones.map((m) => [m.code, m.required])).toEqual([['DK', true], ['TK', true], ['KT', false], ['SK', true]]);
+    expect(errors).toEqual(["Mốc thời gian, dòng 5: 'Bắt buộc' phải là Có hoặc Không (đang là 'tùy'); tạm coi là Có."]);
+  });
+
   it('accepts a serial date, a lone offset, an empty offset list, and sorts offsets', () => {
     const { milestones, errors } = read([
       MILESTONE_ROWS[0],

@@ -97,4 +97,29 @@ describe('setupSpreadsheet against the local Sheets server', () => {
     ]);
     expect((await tab('kept', TAB.config))[1][1]).toBe('Phong trào của tỉnh');
   });
+
+  it('adds Bắt buộc to the milestones of a spreadsheet set up before it existed, keeping every row: nominations Không, the rest Có', async () => {
+    await createSpreadsheet('older');
+    await setupSpreadsheet(api, 'older', {});
+    // The tab as an older version wrote it, with a coordinator's own note column and a changed deadline.
+    await api.spreadsheets.values.clear({ spreadsheetId: 'older', range: `'Mốc thời gian'` });
+    const older = [
+      ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)', 'Ghi chú'],
+      ['DK', 'Đăng ký thi đua', 'Đăng ký thi đua', '15/03/2026', '7,3,1', 'lùi hạn'],
+      ['TK', 'Báo cáo tổng kết', 'Báo cáo tổng kết', '15/11/2026', '7,3,1', ''],
+      ['KT', 'Đề nghị khen thưởng', 'Đề nghị khen thưởng', '15/11/2026', '7,3,1', ''],
+    ];
+    await api.spreadsheets.values.update({ spreadsheetId: 'older', range: `'Mốc thời gian'!A1`, valueInputOption: 'RAW', requestBody: { values: older } });
+
+    const { changes } = await setupSpreadsheet(api, 'older', {});
+    expect(changes).toContain(`Thêm cột 'Bắt buộc' vào cuối dòng tiêu đề của 'Mốc thời gian'.`);
+    expect(await tab('older', TAB.milestones)).toEqual([
+      [...older[0], 'Bắt buộc'],
+      [...older[1], 'Có'],
+      [...older[2].slice(0, 5), '', 'Có'],
+      [...older[3].slice(0, 5), '', 'Không'],
+    ]);
+    expect((await setupSpreadsheet(api, 'older', {})).changes).toEqual([]);
+  });
 });
+
