@@ -26,8 +26,11 @@ export function planJob(name: JobName, snapshot: Snapshot, now: Date): { plan: J
   let own: Omit<PlannerOutput, 'emails'>;
   if (name === 'ingest') {
     own = planIngest(snapshot, { evaluation, extraTabs: derived, extraEmails: planResultsEmails(evaluation, snapshot) }, sorter);
+  } else if (name === 'remind') {
+    const planned = planRemind(snapshot, evaluation, now, sorter, progress);
+    own = { writes: [...evaluation.tabs, ...derived, ...planned.writes], summary: planned.summary };
   } else {
-    const planned = name === 'remind' ? planRemind(snapshot, evaluation, now, progress) : planDigest(snapshot, evaluation, now, progress);
+    const planned = planDigest(snapshot, evaluation, now, progress);
     for (const email of planned.emails) sorter.offer(email.key, () => email);
     own = { writes: [...evaluation.tabs, ...derived, ...planned.writes], summary: planned.summary };
   }

@@ -1,4 +1,5 @@
-// The `remind` job's decision: for each unit still owing a milestone, the latest due reminder or overdue notice.
+// The `remind` job's decision: at most one email per unit and day, listing every milestone the unit still owes whose
+// reminder or overdue notice has come, most urgent first.
 import { TAB } from '../../sheets-schema/index.ts';
 import {
   computeProgress,
@@ -11,17 +12,16 @@ import {
   type ProgressEntry,
   type ReminderStep,
 } from '../calendar/index.ts';
+import { dayParts } from '../calendar/days.ts';
 import { formLinkKey, readFormLinks, type FormLinks } from '../core/links.ts';
-import type { Evaluation } from '../core/model.ts';
-import type { PlannedEmail, Recipient, Snapshot } from '../core/snapshot.ts';
+import type { Evaluation, Unit } from '../core/model.ts';
+import type { Recipient, Snapshot } from '../core/snapshot.ts';
 import { campaignKey, layoutData, numberSetting, type LayoutData } from '../core/settings.ts';
 import { formatDateTime } from '../core/cells.ts';
-import type { PlannerOutput } from './plan.ts';
+import type { EmailSink, PlannerOutput } from './plan.ts';
 
-/** Data of `templates/reminder.*` (before the deadline and on the day) and `templates/overdue.*` (after it). */
-export interface ReminderData extends LayoutData {
-  readonly unitCode: string;
-  readonly unitName: string;
+/** One milestone in a reminder: what to submit, by when, where the unit stands and its own link. */
+export interface ReminderItem {
   readonly milestoneCode: string;
   readonly milestoneName: string;
   /** The response tab, which is also the form's name as units know it. */
@@ -30,14 +30,20 @@ export interface ReminderData extends LayoutData {
   readonly deadline: string;
   /** `before-7`, `due-day`, `overdue-1`, … */
   readonly step: string;
-  /** Days left before the deadline day (0 on the day). */
-  readonly daysLeft: number;
+  /** Where the unit stands, in words: `Quá hạn 8 ngày (thông báo lần 2/3)`, `Hôm nay là hạn cuối`, `Còn 7 ngày`. */
+  readonly status: string;
+  readonly overdue: boolean;
   readonly dueToday: boolean;
+  /** Days left before the deadline day (0 on the day and after). */
+  readonly daysLeft: number;
   /** Days since the deadline day (overdue notices), else 0. */
   readonly daysOverdue: number;
-  /** Which weekly overdue notice this is, and how many there are at most. */
+  /** Which weekly overdue notice this is, 0 before the deadline. */
   readonly overdueNumber: number;
-  readonly overdueMax: number;
+  /** This step was not in an earlier email: the reason the email goes out. */
+  readonly isNew: boolean;
+  /** `Bắt buộc` is `Không`: reminded before the deadline, never chased after it. */
+  readonly optional: boolean;
   /** Submitted, but every submission was invalid: `errors` says what to fix. */
   readonly invalid: boolean;
   readonly submittedAt: string;
@@ -46,8 +52,45 @@ export interface ReminderData extends LayoutData {
   readonly formLink: string;
 }
 
-/** `progress` is the job's own computeProgress of the same evaluation and `now`, passed so it is not computed twice. */
-export function planRemind(snapshot: Snapshot, evaluation: Evaluation, now: Date, progress?: Progress): PlannerOutput {
+/** Data of `templates/reminder.*` (nothing new is overdue) and `templates/overdue.*` (a new overdue notice, leaders copied). */
+export interface ReminderData extends LayoutData {
+  readonly unitCode: string;
+  readonly unitName: string;
+  /** The subject after the campaign's name, e.g. `Quá hạn nộp Báo cáo tổng kết (thông báo lần 1)`. */
+  readonly headline: string;
+  /** Most urgent first: overdue (oldest deadline first), due today, then by deadline. */
+  readonly items: readonly ReminderItem[];
+  /** More than one item: the email says how many. */
+  readonly several: boolean;
+  readonly itemCount: number;
+  readonly overdueCount: number;
+  /** The unit's leaders are copied (a new overdue notice). */
+  readonly leadersCopied: boolean;
+  readonly overdueMax: number;
+}
+
+/** An outstanding milestone whose reminder step has come, for one unit. */
+interface Due {
+  readonly entry: ProgressEntry;
+  readonly step: ReminderStep;
+  /** The step's item in the mail log: `remind|<campaign>|<unit>|<milestone>|<step>` (the key of one-step emails before). */
+  readonly item: string;
+}
+
+const URGENCY: Readonly<Record<ReminderStep['kind'], number>> = { overdue: 0, 'due-day': 1, before: 2 };
+
+/**
+ * Offers each unit's reminder of the day to `sink`, which sends only the steps the mail log does not hold and nothing
+ * at all when the unit already had its email of the day. `progress` is the job's own computeProgress of the same
+ * evaluation and `now`, passed so it is not computed twice.
+ */
+export function planRemind(
+  snapshot: Snapshot,
+  evaluation: Evaluation,
+  now: Date,
+  sink: EmailSink,
+  progress?: Progress,
+): Omit<PlannerOutput, 'emails'> {
   const settings = evaluation.settings;
   // Malformed milestone rows are reported once by the job runner (functions/jobs/jobs.ts), not here.
   progress ??= computeProgress(evaluation, readMilestones(snapshot, settings), now);
@@ -55,69 +98,133 @@ export function planRemind(snapshot: Snapshot, evaluation: Evaluation, now: Date
   const links = readFormLinks(snapshot);
   const layout = layoutData(settings);
   const keyPrefix = `remind|${campaignKey(settings)}`;
+  const today = localDay(now, progress.timeZone);
+  const { year, month, date } = dayParts(today);
+  const dayText = `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
+  const context = { now, timeZone: progress.timeZone, today, maxOverdue, links };
 
-  const emails: PlannedEmail[] = [];
   const noAddress: string[] = [];
-  for (const entry of progress.entries) {
-    if (!isOutstanding(entry.status)) continue;
-    const step = latestDueStep(entry.milestone, now, maxOverdue, progress.timeZone);
-    if (!step) continue;
-    const to = recipients(entry.unit.contactEmails, entry.unit.name);
+  let reminders = 0;
+  let notices = 0;
+  // Entries come unit by unit (computeProgress's order): each unit's run of entries makes its one email.
+  const entries = progress.entries;
+  for (let start = 0; start < entries.length; ) {
+    const unit = entries[start].unit;
+    let end = start;
+    while (end < entries.length && entries[end].unit === unit) end++;
+    const dues = dueOf(entries.slice(start, end), context, `${keyPrefix}|${unit.code}`);
+    start = end;
+    if (dues.length === 0) continue;
+    const to = recipients(unit.contactEmails, unit.name);
     if (to.length === 0) {
-      noAddress.push(entry.unit.code);
+      noAddress.push(unit.code);
       continue;
     }
-    const data = reminderData(entry, step, now, progress.timeZone, maxOverdue, links, layout);
-    const overdue = step.kind === 'overdue';
-    const cc = overdue ? recipients(entry.unit.leaderEmails).filter((r) => !to.some((t) => t.email === r.email)) : [];
-    emails.push({
-      key: `${keyPrefix}|${entry.unit.code}|${entry.milestone.code}|${step.step}`,
-      template: overdue ? 'overdue' : 'reminder',
-      to,
-      ...(cc.length > 0 ? { cc } : {}),
-      data: { ...data },
+    sink.offerBundle({
+      items: dues.map((d) => d.item),
+      // One email a unit a day: the day's gate is carried by the email, so a later run that day sends nothing new.
+      gate: `${keyPrefix}|${unit.code}|${dayText}`,
+      build: (fresh, key) => {
+        const data = reminderData(unit, dues, fresh, context, layout);
+        if (data.leadersCopied) notices++;
+        else reminders++;
+        const cc = data.leadersCopied ? recipients(unit.leaderEmails).filter((r) => !to.some((t) => t.email.toLowerCase() === r.email.toLowerCase())) : [];
+        return { key, template: data.leadersCopied ? 'overdue' : 'reminder', to, ...(cc.length > 0 ? { cc } : {}), data: { ...data } };
+      },
     });
   }
 
-  const overdueCount = emails.filter((e) => e.template === 'overdue').length;
   const summary = [
-    `Nhắc hạn: ${emails.length - overdueCount} thư nhắc trước hạn, ${overdueCount} thư báo quá hạn (trước khi lọc theo ${TAB.mailLog}).`,
+    `Nhắc hạn: ${reminders} thư nhắc hạn, ${notices} thư báo quá hạn (gửi cả lãnh đạo đơn vị); mỗi đơn vị nhận nhiều nhất một thư một ngày.`,
     ...[...new Set(noAddress)].map((code) => `Đơn vị ${code} chưa có 'Email liên hệ' trong trang '${TAB.units}': không gửi được thư nhắc.`),
   ];
-  return { writes: [], emails, summary };
+  return { writes: [], summary };
 }
 
-function reminderData(
-  entry: ProgressEntry,
-  step: ReminderStep,
-  now: Date,
-  timeZone: string,
-  overdueMax: number,
-  links: FormLinks,
-  layout: LayoutData,
-): ReminderData {
-  const deadlineDay = localDay(entry.milestone.deadline, timeZone);
-  const today = localDay(now, timeZone);
-  const invalid = entry.status === 'Không hợp lệ';
+interface Context {
+  readonly now: Date;
+  readonly timeZone: string;
+  readonly today: number;
+  readonly maxOverdue: number;
+  readonly links: FormLinks;
+}
+
+/**
+ * The unit's outstanding milestones whose step has come, most urgent first, one per form: two milestones answered by
+ * the same form (an older sheet's `DK` and `KH`, both the registration) are one thing to send, so only the more urgent
+ * is listed and the other never makes an email of its own.
+ */
+function dueOf(entries: readonly ProgressEntry[], ctx: Context, unitPrefix: string): Due[] {
+  const dues: Due[] = [];
+  for (const entry of entries) {
+    if (!isOutstanding(entry.status)) continue;
+    const step = latestDueStep(entry.milestone, ctx.now, ctx.maxOverdue, ctx.timeZone);
+    if (step) dues.push({ entry, step, item: `${unitPrefix}|${entry.milestone.code}|${step.step}` });
+  }
+  dues.sort((a, b) => URGENCY[a.step.kind] - URGENCY[b.step.kind] || a.entry.milestone.deadline.getTime() - b.entry.milestone.deadline.getTime());
+  const forms = new Set<string>();
+  return dues.filter((d) => !forms.has(d.entry.milestone.form) && forms.add(d.entry.milestone.form));
+}
+
+function reminderData(unit: Unit, dues: readonly Due[], fresh: ReadonlySet<string>, ctx: Context, layout: LayoutData): ReminderData {
+  const items = dues.map((d) => reminderItem(d, fresh.has(d.item), ctx));
+  const overdueCount = items.filter((i) => i.overdue).length;
   return {
     ...layout,
-    unitCode: entry.unit.code,
-    unitName: entry.unit.name,
+    unitCode: unit.code,
+    unitName: unit.name,
+    headline: headline(items, overdueCount),
+    items,
+    several: items.length > 1,
+    itemCount: items.length,
+    overdueCount,
+    leadersCopied: items.some((i) => i.overdue && i.isNew),
+    overdueMax: ctx.maxOverdue,
+  };
+}
+
+function reminderItem({ entry, step }: Due, isNew: boolean, ctx: Context): ReminderItem {
+  const deadlineDay = localDay(entry.milestone.deadline, ctx.timeZone);
+  const invalid = entry.status === 'Không hợp lệ';
+  const overdue = step.kind === 'overdue';
+  const daysLeft = Math.max(0, deadlineDay - ctx.today);
+  const daysOverdue = Math.max(0, ctx.today - deadlineDay);
+  const status = overdue
+    ? `Quá hạn ${daysOverdue} ngày (thông báo lần ${step.n}/${ctx.maxOverdue})`
+    : deadlineDay === ctx.today
+      ? 'Hôm nay là hạn cuối'
+      : `Còn ${daysLeft} ngày`;
+  return {
     milestoneCode: entry.milestone.code,
     milestoneName: entry.milestone.name,
     form: entry.milestone.form,
-    deadline: formatWeekdayDate(entry.milestone.deadline, timeZone),
+    deadline: formatWeekdayDate(entry.milestone.deadline, ctx.timeZone),
     step: step.step,
-    daysLeft: Math.max(0, deadlineDay - today),
-    dueToday: deadlineDay === today,
-    daysOverdue: Math.max(0, today - deadlineDay),
-    overdueNumber: step.kind === 'overdue' ? step.n : 0,
-    overdueMax,
+    status: invalid ? `${status}; bài đã gửi chưa hợp lệ` : status,
+    overdue,
+    dueToday: deadlineDay === ctx.today,
+    daysLeft,
+    daysOverdue,
+    overdueNumber: overdue ? step.n : 0,
+    isNew,
+    optional: !entry.milestone.required,
     invalid,
-    submittedAt: invalid && entry.submittedAt ? formatDateTime(entry.submittedAt, timeZone) : '',
+    submittedAt: invalid && entry.submittedAt ? formatDateTime(entry.submittedAt, ctx.timeZone) : '',
     errors: invalid ? (entry.invalidResponse?.errors ?? []) : [],
-    formLink: links.get(formLinkKey(entry.unit.code, entry.milestone.form)) ?? '',
+    formLink: ctx.links.get(formLinkKey(entry.unit.code, entry.milestone.form)) ?? '',
   };
+}
+
+/** The subject's words: one item keeps the wording of a single reminder; several are counted. */
+function headline(items: readonly ReminderItem[], overdueCount: number): string {
+  if (items.length === 1) {
+    const [item] = items;
+    if (item.overdue) return `Quá hạn nộp ${item.milestoneName} (thông báo lần ${item.overdueNumber})`;
+    if (item.dueToday) return `Hôm nay là hạn nộp ${item.milestoneName} (${item.deadline})`;
+    return `Nhắc hạn nộp ${item.milestoneName} (${item.deadline})`;
+  }
+  if (overdueCount > 0) return `${items.length} nội dung cần nộp, ${overdueCount} nội dung đã quá hạn`;
+  return `Nhắc hạn nộp ${items.length} nội dung, hạn gần nhất ${items[0].deadline}`;
 }
 
 function recipients(emails: readonly string[], name?: string): Recipient[] {

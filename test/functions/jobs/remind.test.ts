@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { TAB } from '../../../sheets-schema/index.ts';
+import type { Cell } from '../../../functions/core/cells.ts';
+import type { PlannedEmail, Snapshot } from '../../../functions/core/snapshot.ts';
+import { DueEmailSorter, keyItems } from '../../../functions/jobs/mail-log.ts';
 import { planRemind, type ReminderData } from '../../../functions/jobs/remind.ts';
-import { evaluation, ict, snapshot, type ResponseEvent } from '../calendar/fixture.ts';
+import { evaluation, ict, mailLogRows, MILESTONE_ROWS, snapshot, UNITS, type ResponseEvent } from '../calendar/fixture.ts';
 
 const snap = snapshot();
 const KEY = 'remind|Phong trào Toàn dân bảo vệ an ninh Tổ quốc 2026';
@@ -26,6 +29,16 @@ const EVENTS: readonly ResponseEvent[] = [
   { unitCode: 'THPT-LQD', form: TAB.interim, at: ict('01/09/2026', '09:00'), valid: true },
 ];
 
+/** One `remind` run as the job makes it: planned against the mail log, which holds the keys of `sent`. */
+function remind(base: Snapshot, events: readonly ResponseEvent[], now: Date, sent: Iterable<string> = []): PlannedEmail[] {
+  const tabs = new Map(base.tabs);
+  tabs.set(TAB.mailLog, mailLogRows(sent));
+  const withLog: Snapshot = { spreadsheetId: base.spreadsheetId, tabs };
+  const sorter = new DueEmailSorter(withLog);
+  planRemind(withLog, evaluation(withLog, events, now), now, sorter);
+  return [...sorter.result().due];
+}
+
 function dayStrings(from: string, to: string): string[] {
   const out: string[] = [];
   for (let t = ict(from).getTime(); t <= ict(to).getTime(); t += 86_400_000) {
@@ -35,21 +48,35 @@ function dayStrings(from: string, to: string): string[] {
   return out;
 }
 
-describe('planRemind, day by day through the campaign', () => {
-  it('sends each unit exactly the steps it should, once, on the right day', () => {
-    const log = new Set<string>();
-    const sent = new Map<string, string[]>();
-    for (const day of dayStrings('01/03/2026', '15/10/2026')) {
-      const now = ict(day, '08:00');
-      const plan = planRemind(snap, evaluation(snap, EVENTS, now), now);
-      for (const email of plan.emails) {
-        if (log.has(email.key)) continue; // the apply step's mail-log filter
-        log.add(email.key);
-        const [, , unit, milestone, step] = email.key.split('|');
-        sent.set(unit, [...(sent.get(unit) ?? []), `${day} ${milestone} ${step}`]);
+const unitOf = (email: PlannedEmail) => (email.data as unknown as ReminderData).unitCode;
+/** The steps an email announces for the first time: its key's items after the day's gate, `<milestone> <step>`. */
+const newSteps = (email: PlannedEmail) => keyItems(email.key).slice(1).map((item) => item.split('|').slice(3).join(' '));
+
+/**
+ * Runs `remind` twice a day (08:00 and a retry at 14:00) over `days`, with the mail log the runs build; returns per unit
+ * the days it got mail and what each email announced.
+ */
+function simulate(base: Snapshot, events: readonly ResponseEvent[], days: readonly string[]) {
+  const log: string[] = [];
+  const perUnit = new Map<string, string[]>();
+  const perUnitDay = new Map<string, number>();
+  for (const day of days) {
+    for (const time of ['08:00', '14:00']) {
+      for (const email of remind(base, events, ict(day, time), log)) {
+        log.push(email.key);
+        const unit = unitOf(email);
+        perUnit.set(unit, [...(perUnit.get(unit) ?? []), `${day} ${newSteps(email).join(' + ')}`]);
+        perUnitDay.set(`${unit} ${day}`, (perUnitDay.get(`${unit} ${day}`) ?? 0) + 1);
       }
     }
-    expect(Object.fromEntries(sent)).toEqual({
+  }
+  return { log, perUnit: Object.fromEntries(perUnit), perUnitDay };
+}
+
+describe('planRemind, day by day through the campaign', () => {
+  it('sends each unit each step once, on the right day, and a run later the same day sends nothing', () => {
+    const { perUnit, perUnitDay } = simulate(snap, EVENTS, dayStrings('01/03/2026', '15/10/2026'));
+    expect(perUnit).toEqual({
       'SO-TP': [
         '24/03/2026 DK before-7',
         '28/03/2026 DK before-3',
@@ -61,6 +88,7 @@ describe('planRemind, day by day through the campaign', () => {
         '29/09/2026 SK before-1',
         '30/09/2026 SK due-day',
       ],
+      // DK and KH both point at the registration: one thing to send, so KH never adds a notice of its own.
       'SO-YT': [
         '24/03/2026 DK before-7',
         '28/03/2026 DK before-3',
@@ -68,12 +96,6 @@ describe('planRemind, day by day through the campaign', () => {
         '31/03/2026 DK due-day',
         '01/04/2026 DK overdue-1',
         '08/04/2026 DK overdue-2',
-        '08/05/2026 KH before-7',
-        '12/05/2026 KH before-3',
-        '14/05/2026 KH before-1',
-        '15/05/2026 KH due-day',
-        '16/05/2026 KH overdue-1',
-        '23/05/2026 KH overdue-2',
         '23/09/2026 SK before-7',
         '27/09/2026 SK before-3',
         '29/09/2026 SK before-1',
@@ -83,56 +105,114 @@ describe('planRemind, day by day through the campaign', () => {
       ],
       'XA-AB': ['24/03/2026 DK before-7', '28/03/2026 DK before-3', '23/09/2026 SK before-7'],
     });
+    expect(Math.max(...perUnitDay.values())).toBe(1);
+  });
+
+  it('over the whole campaign year with five milestones, one email per unit per day, listing every milestone it owes', () => {
+    // TK and KT share a deadline; KT (nominations) is optional; SO-YT and XA-AB never submit anything.
+    const milestones: (readonly Cell[])[] = [
+      [...MILESTONE_ROWS[0], 'Bắt buộc'],
+      ...MILESTONE_ROWS.slice(1).map((r) => [...r, 'Có']),
+      ['TK', 'Báo cáo tổng kết', TAB.final, '15/11/2026', '7,3,1', 'Có'],
+      ['KT', 'Đề nghị khen thưởng', TAB.nominations, '15/11/2026', '7,3,1', 'Không'],
+    ];
+    const year = snapshot({}, { [TAB.milestones]: milestones });
+    const events = EVENTS.filter((e) => e.unitCode !== 'XA-AB');
+    const { log, perUnit, perUnitDay } = simulate(year, events, dayStrings('01/01/2026', '31/12/2026'));
+
+    expect([...perUnitDay.values()].every((n) => n === 1)).toBe(true);
+    // The day TK and KT both come due, one email announces both.
+    expect(perUnit['SO-YT']).toContain('08/11/2026 TK before-7 + KT before-7');
+    expect(perUnit['SO-YT']).toContain('15/11/2026 TK due-day + KT due-day');
+    // An optional milestone gets reminders before its deadline and never an overdue notice.
+    expect(log.flatMap(keyItems).filter((item) => item.endsWith('|KT|overdue-1'))).toEqual([]);
+    expect(perUnit['SO-YT']).toContain('16/11/2026 TK overdue-1');
+    // THPT-LQD submitted both reports but no final report or nominations: reminders only, in November.
+    expect(perUnit['THPT-LQD']).toEqual([
+      '08/11/2026 TK before-7 + KT before-7',
+      '12/11/2026 TK before-3 + KT before-3',
+      '14/11/2026 TK before-1 + KT before-1',
+      '15/11/2026 TK due-day + KT due-day',
+      '16/11/2026 TK overdue-1',
+      '23/11/2026 TK overdue-2',
+    ]);
   });
 
   it('after days without a run, sends only the latest step, not a burst of stale ones', () => {
     const now = ict('02/04/2026');
-    const plan = planRemind(snap, evaluation(snap, [], now), now);
-    expect(plan.emails.map((e) => e.key)).toEqual([
-      `${KEY}|SO-TP|DK|overdue-1`,
-      `${KEY}|SO-YT|DK|overdue-1`,
-      `${KEY}|XA-AB|DK|overdue-1`,
-      `${KEY}|THPT-LQD|DK|overdue-1`,
-    ]);
-    // Weeks later, past the last notice, the last one stays the latest: its key is already logged, nothing new goes out.
+    const emails = remind(snap, [], now);
+    expect(emails.map((e) => e.key)).toEqual(
+      UNITS.map((u) => `${KEY}|${u.code}|2026-04-02\n${KEY}|${u.code}|DK|overdue-1`),
+    );
+    // Weeks later, past the last notice, the last one stays the latest: already logged, nothing new goes out.
     const later = ict('30/04/2026');
-    expect(planRemind(snap, evaluation(snap, [], later), later).emails.map((e) => e.key)[1]).toBe(`${KEY}|SO-YT|DK|overdue-2`);
+    const sent = [...emails.map((e) => e.key), `${KEY}|SO-YT|2026-04-08\n${KEY}|SO-YT|DK|overdue-2`];
+    expect(remind(snap, [], later, sent).map((e) => e.key)).toEqual(
+      UNITS.filter((u) => u.code !== 'SO-YT').map((u) => `${KEY}|${u.code}|2026-04-30\n${KEY}|${u.code}|DK|overdue-2`),
+    );
+  });
+
+  it('a retried or overlapping run plans the same email under the same key, so the claim lets only one through', () => {
+    const now = ict('08/11/2026');
+    const a = remind(snap, [], now).map((e) => e.key);
+    const b = remind(snap, [], new Date(now.getTime() + 60_000)).map((e) => e.key);
+    expect(b).toEqual(a);
+    expect(new Set(a).size).toBe(UNITS.length);
   });
 });
 
 describe('planRemind, what a reminder says', () => {
-  it('names the milestone, the deadline with its weekday, the errors to fix and the unit’s own form link', () => {
+  it('lists every milestone the unit owes, most urgent first, with its deadline, its status and the unit’s link', () => {
+    const dkNotice = `${KEY}|SO-YT|2026-04-08\n${KEY}|SO-YT|DK|overdue-2`;
+    const [email] = remind(snap, [], ict('23/09/2026'), [dkNotice]).filter((e) => unitOf(e) === 'SO-YT');
+    expect(email.key).toBe(`${KEY}|SO-YT|2026-09-23\n${KEY}|SO-YT|SK|before-7`);
+    expect(email.template).toBe('reminder');
+    expect(email.cc).toBeUndefined();
+    const data = email.data as unknown as ReminderData;
+    expect(data.items.map((i) => [i.milestoneCode, i.status, i.deadline, i.isNew, i.formLink])).toEqual([
+      ['DK', 'Quá hạn 176 ngày (thông báo lần 2/2)', 'Thứ Ba, 31/3/2026', false, 'https://docs.google.com/forms/d/e/dk/viewform?entry.1=SO-YT'],
+      ['SK', 'Còn 7 ngày', 'Thứ Tư, 30/9/2026', true, ''],
+    ]);
+    expect(data).toMatchObject({ several: true, itemCount: 2, overdueCount: 1, headline: '2 nội dung cần nộp, 1 nội dung đã quá hạn' });
+  });
+
+  it('names the milestone, the errors to fix and the unit’s own form link', () => {
     const now = ict('24/03/2026');
-    const plan = planRemind(snap, evaluation(snap, EVENTS, now), now);
-    const xa = plan.emails.find((e) => e.key === `${KEY}|XA-AB|DK|before-7`)!;
+    const emails = remind(snap, EVENTS, now);
+    const xa = emails.find((e) => unitOf(e) === 'XA-AB')!;
     expect(xa.template).toBe('reminder');
     expect(xa.to).toEqual([{ email: 'vanthu.xa-ab@example.vn', name: 'UBND xã An Bình' }]);
-    expect(xa.cc).toBeUndefined();
     const data = xa.data as unknown as ReminderData;
     expect(data).toMatchObject({
       campaign: 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc',
       organisation: 'Ban Chỉ đạo phong trào tỉnh',
       year: '2026',
       unitName: 'UBND xã An Bình',
-      milestoneName: 'Đăng ký thi đua',
-      deadline: 'Thứ Ba, 31/3/2026',
-      daysLeft: 7,
-      invalid: true,
-      submittedAt: '20/03/2026 09:00:00',
-      errors: ["Câu 'Mô hình điển hình đăng ký' chưa được trả lời."],
-      formLink: '',
+      headline: 'Nhắc hạn nộp Đăng ký thi đua (Thứ Ba, 31/3/2026)',
+      several: false,
     });
-    const yt = plan.emails.find((e) => e.key === `${KEY}|SO-YT|DK|before-7`)!.data as unknown as ReminderData;
-    expect([yt.invalid, yt.errors, yt.formLink]).toEqual([false, [], 'https://docs.google.com/forms/d/e/dk/viewform?entry.1=SO-YT']);
+    expect(data.items).toEqual([
+      expect.objectContaining({
+        milestoneName: 'Đăng ký thi đua',
+        deadline: 'Thứ Ba, 31/3/2026',
+        daysLeft: 7,
+        status: 'Còn 7 ngày; bài đã gửi chưa hợp lệ',
+        invalid: true,
+        submittedAt: '20/03/2026 09:00:00',
+        errors: ["Câu 'Mô hình điển hình đăng ký' chưa được trả lời."],
+        formLink: '',
+      }),
+    ]);
   });
 
-  it('sends overdue notices with the overdue template, copied to the unit’s leaders', () => {
+  it('a new overdue notice uses the overdue template, copied to the unit’s leaders; an old one listed again is not', () => {
     const now = ict('08/04/2026');
-    const plan = planRemind(snap, evaluation(snap, [], now), now);
-    const notice = plan.emails.find((e) => e.key === `${KEY}|SO-YT|DK|overdue-2`)!;
+    const notice = remind(snap, [], now).find((e) => unitOf(e) === 'SO-YT')!;
     expect(notice.template).toBe('overdue');
     expect(notice.cc).toEqual([{ email: 'lanhdao.so-yt@example.vn' }]);
-    expect(notice.data).toMatchObject({ daysOverdue: 8, overdueNumber: 2, overdueMax: 2, deadline: 'Thứ Ba, 31/3/2026' });
+    expect((notice.data as unknown as ReminderData).items[0]).toMatchObject({ daysOverdue: 8, overdueNumber: 2, deadline: 'Thứ Ba, 31/3/2026' });
+    const sept = remind(snap, [], ict('23/09/2026'), [notice.key]).find((e) => unitOf(e) === 'SO-YT')!;
+    expect([sept.template, sept.cc]).toEqual(['reminder', undefined]);
   });
 
   it('skips a malformed milestone and reports a unit without contact address in the summary instead of failing', () => {
@@ -146,11 +226,12 @@ describe('planRemind, what a reminder says', () => {
     const now = ict('31/03/2026');
     const ev = evaluation(bad, [], now);
     const noMail = { ...ev, units: ev.units.map((u) => (u.code === 'SO-YT' ? { ...u, contactEmails: [] } : u)) };
-    const plan = planRemind(bad, noMail, now);
-    expect(plan.emails).toHaveLength(3);
+    const sorter = new DueEmailSorter(bad);
+    const plan = planRemind(bad, noMail, now, sorter);
+    expect(sorter.result().due).toHaveLength(3);
     expect(plan.writes).toEqual([]);
     expect(plan.summary).toEqual([
-      'Nhắc hạn: 3 thư nhắc trước hạn, 0 thư báo quá hạn (trước khi lọc theo Nhật ký thư).',
+      'Nhắc hạn: 3 thư nhắc hạn, 0 thư báo quá hạn (gửi cả lãnh đạo đơn vị); mỗi đơn vị nhận nhiều nhất một thư một ngày.',
       "Đơn vị SO-YT chưa có 'Email liên hệ' trong trang 'Đơn vị': không gửi được thư nhắc.",
     ]);
   });
