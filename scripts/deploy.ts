@@ -1,6 +1,7 @@
 // `npm run deploy`: prints the gcloud commands (default, --dry-run) or runs them (--apply), stopping at the first failure.
+// `--prepare` limits the plan to what a new project needs before setup-sheets: APIs, service accounts, secrets.
 import { parseArgs } from 'node:util';
-import { planDeploy, renderPlan, runPlan, type DeployInput } from './deploy/index.ts';
+import { planDeploy, planPrepare, renderPlan, runPlan, type DeployInput } from './deploy/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -10,6 +11,7 @@ const { values } = parseArgs({
     sender: { type: 'string' },
     source: { type: 'string' },
     apply: { type: 'boolean', default: false },
+    prepare: { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
   },
 });
@@ -23,12 +25,12 @@ const input: DeployInput = {
 };
 
 try {
-  const steps = planDeploy(input);
+  const steps = values.prepare ? planPrepare(input) : planDeploy(input);
   if (values.apply && !values['dry-run']) {
     await runPlan(steps);
-    console.log('Đã triển khai xong.');
+    console.log(values.prepare ? 'Đã chuẩn bị xong dự án.' : 'Đã triển khai xong.');
   } else {
-    process.stdout.write(renderPlan(steps, input));
+    process.stdout.write(renderPlan(steps, input, { prepareOnly: values.prepare }));
   }
 } catch (error) {
   // Input errors and failed commands both end here with one readable line; the command's own stderr is already shown.

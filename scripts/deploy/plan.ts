@@ -18,6 +18,8 @@ export interface Step {
   readonly stdinFrom?: string;
   /** A create command that may find its resource already there; --apply then carries on. */
   readonly okIfExists?: boolean;
+  /** Run instead when the create finds its resource already there, so a redeploy brings it up to this plan. */
+  readonly orUpdate?: readonly string[];
 }
 
 export class DeployInputError extends Error {
@@ -27,7 +29,15 @@ export class DeployInputError extends Error {
   }
 }
 
+/**
+ * The Node.js major the functions run on: Cloud Run functions' runtime schedule decommissions nodejs20 on 2026-10-30
+ * and supports nodejs22 until 2027-10-31 (docs/limits.md, "Cloud Run functions").
+ */
+export const DEPLOY_NODE_MAJOR = 22;
+
+// Everything the later steps call, enabled first: IAM before the service accounts, Sheets before setup-sheets.
 const APIS = [
+  'iam.googleapis.com',
   'sheets.googleapis.com',
   'cloudfunctions.googleapis.com',
   'run.googleapis.com',
@@ -40,22 +50,50 @@ const APIS = [
 
 export const SECRETS = { sendgrid: 'thidua-sendgrid-key', ingest: 'thidua-ingest-secret' } as const;
 
+interface Retry {
+  /** Cloud Scheduler allows 0–5 retries; each waits min-backoff, doubled up to max-doublings times, at most max-backoff. */
+  readonly attempts: number;
+  readonly minBackoff: string;
+  readonly maxBackoff: string;
+  readonly doublings: number;
+}
+
 interface FunctionSpec {
   readonly name: 'ingest' | 'remind' | 'digest';
+  /** Public: reachable without a Google identity (each request is then checked in code). */
+  readonly isPublic: boolean;
   readonly memory: string;
   readonly timeout: string;
   readonly maxInstances: number;
   readonly schedule: string;
   readonly job: string;
   readonly what: string;
+  readonly retry: Retry;
 }
 
+// Concurrency 1 everywhere (Cloud Run functions' default, stated so it cannot drift): one job run holds up to ~250 MiB
+// of heap at 10,000 units, so two runs in one instance would not fit its memory. A request refused at the edge holds
+// an instance for at most the body deadline (5 s), and the scheduler retries a run that found every instance busy.
 const FUNCTIONS: readonly FunctionSpec[] = [
-  // A few instances absorb bursts of submissions; runs are idempotent, so overlap costs only time.
-  { name: 'ingest', memory: '512Mi', timeout: '300s', maxInstances: 3, schedule: '*/10 * * * *', job: 'thidua-ingest-sweep', what: 'quét câu trả lời mỗi 10 phút' },
-  // One instance: two overlapping reminder or digest runs must not race on the mail log.
-  { name: 'remind', memory: '256Mi', timeout: '300s', maxInstances: 1, schedule: '0 8 * * *', job: 'thidua-remind', what: 'nhắc hạn lúc 08:00 hằng ngày' },
-  { name: 'digest', memory: '256Mi', timeout: '300s', maxInstances: 1, schedule: '30 7 * * 1', job: 'thidua-digest', what: 'bản tin lúc 07:30 thứ Hai hằng tuần' },
+  // Public: the form trigger (Apps Script) cannot present a Google identity. A few instances absorb bursts of
+  // submissions; runs are idempotent, so overlap costs only time. A failed sweep is retried twice (30 s, then 60 s
+  // later); the next sweep would do the same work anyway.
+  {
+    name: 'ingest', isPublic: true, memory: '512Mi', timeout: '300s', maxInstances: 3, schedule: '*/10 * * * *', job: 'thidua-ingest-sweep',
+    what: 'quét câu trả lời mỗi 10 phút', retry: { attempts: 2, minBackoff: '30s', maxBackoff: '120s', doublings: 2 },
+  },
+  // Private: only the scheduler's account may invoke them (roles/run.invoker), so no outsider's request reaches the
+  // instance. One instance: two overlapping reminder or digest runs would only duplicate work (the mail log's claims
+  // keep each email single, so a retried run never sends twice). A failed run is retried five times, 1, 2, 4, 8 and
+  // 10 minutes apart, so a bad minute at 08:00 still gets the day's reminders out before 08:30.
+  {
+    name: 'remind', isPublic: false, memory: '256Mi', timeout: '300s', maxInstances: 1, schedule: '0 8 * * *', job: 'thidua-remind',
+    what: 'nhắc hạn lúc 08:00 hằng ngày', retry: { attempts: 5, minBackoff: '60s', maxBackoff: '600s', doublings: 3 },
+  },
+  {
+    name: 'digest', isPublic: false, memory: '256Mi', timeout: '300s', maxInstances: 1, schedule: '30 7 * * 1', job: 'thidua-digest',
+    what: 'bản tin lúc 07:30 thứ Hai hằng tuần', retry: { attempts: 5, minBackoff: '60s', maxBackoff: '600s', doublings: 3 },
+  },
 ];
 
 export function validateInput(input: DeployInput): DeployInput {
@@ -74,11 +112,24 @@ export function functionUrl(input: DeployInput, name: string): string {
   return `https://${input.region}-${input.project}.cloudfunctions.net/${name}`;
 }
 
-export function planDeploy(raw: DeployInput): Step[] {
+export function serviceAccounts(project: string): { runtime: string; scheduler: string; build: string } {
+  return {
+    runtime: `thidua-functions@${project}.iam.gserviceaccount.com`,
+    scheduler: `thidua-scheduler@${project}.iam.gserviceaccount.com`,
+    build: `thidua-build@${project}.iam.gserviceaccount.com`,
+  };
+}
+
+/**
+ * What must exist before anything else (setup-sheets included): the APIs, the service accounts and their roles, the
+ * secrets. Each step is safe to run again.
+ */
+export function planPrepare(raw: DeployInput): Step[] {
   const input = validateInput(raw);
   const p = `--project=${input.project}`;
-  const runtimeSa = `thidua-functions@${input.project}.iam.gserviceaccount.com`;
-  const schedulerSa = `thidua-scheduler@${input.project}.iam.gserviceaccount.com`;
+  const sa = serviceAccounts(input.project);
+  const projectRole = (member: string, role: string): readonly string[] =>
+    ['gcloud', 'projects', 'add-iam-policy-binding', input.project, `--member=serviceAccount:${member}`, `--role=${role}`, '--condition=None'];
   const steps: Step[] = [
     {
       comment: 'Bật các API cần dùng (không cần Forms API: biểu mẫu do Apps Script tạo).',
@@ -90,15 +141,21 @@ export function planDeploy(raw: DeployInput): Step[] {
       okIfExists: true,
     },
     {
-      comment: 'Tài khoản dịch vụ của Cloud Scheduler: chỉ dùng để ký mã OIDC khi gọi hàm, không có quyền nào khác.',
+      comment: 'Tài khoản dịch vụ của Cloud Scheduler: chỉ dùng để gọi các hàm (mã OIDC), không có quyền nào khác.',
       argv: ['gcloud', 'iam', 'service-accounts', 'create', 'thidua-scheduler', '--display-name=Thi đua scheduler', p],
       okIfExists: true,
     },
     {
-      comment: 'Quyền tối thiểu của tài khoản chạy hàm: ghi nhật ký.',
-      argv: ['gcloud', 'projects', 'add-iam-policy-binding', input.project, `--member=serviceAccount:${runtimeSa}`, '--role=roles/logging.logWriter', '--condition=None'],
+      // Technical: since July 2024 a new project's default Cloud Build account may lack the rights to build a function.
+      comment: 'Tài khoản dịch vụ đóng gói các hàm (Cloud Build), để dự án mới cũng triển khai được.',
+      argv: ['gcloud', 'iam', 'service-accounts', 'create', 'thidua-build', '--display-name=Thi đua build', p],
+      okIfExists: true,
     },
+    { comment: 'Quyền tối thiểu của tài khoản chạy hàm: ghi nhật ký.', argv: projectRole(sa.runtime, 'roles/logging.logWriter') },
   ];
+  for (const role of ['roles/logging.logWriter', 'roles/artifactregistry.writer', 'roles/storage.objectAdmin']) {
+    steps.push({ comment: `Quyền của tài khoản đóng gói: ${role}.`, argv: projectRole(sa.build, role) });
+  }
   for (const [secret, env] of [
     [SECRETS.sendgrid, 'SENDGRID_API_KEY'],
     [SECRETS.ingest, 'INGEST_SECRET'],
@@ -112,44 +169,69 @@ export function planDeploy(raw: DeployInput): Step[] {
       },
       {
         comment: `Chỉ tài khoản chạy hàm được đọc bí mật ${secret}.`,
-        argv: ['gcloud', 'secrets', 'add-iam-policy-binding', secret, `--member=serviceAccount:${runtimeSa}`, '--role=roles/secretmanager.secretAccessor', p],
+        argv: ['gcloud', 'secrets', 'add-iam-policy-binding', secret, `--member=serviceAccount:${sa.runtime}`, '--role=roles/secretmanager.secretAccessor', p],
       },
     );
   }
-  steps.push({
-    comment: `Đóng gói các hàm vào ${input.source}/: biên dịch TypeScript sang JavaScript, kèm các mẫu thư.`,
-    argv: ['npm', 'run', 'build'],
-  });
+  return steps;
+}
+
+/** The whole deployment: the preparation, then the build, the three functions, who may call them, and their schedules. */
+export function planDeploy(raw: DeployInput): Step[] {
+  const input = validateInput(raw);
+  const p = `--project=${input.project}`;
+  const sa = serviceAccounts(input.project);
+  const steps: Step[] = [
+    ...planPrepare(input),
+    {
+      comment: `Đóng gói các hàm vào ${input.source}/: biên dịch TypeScript sang JavaScript, kèm các mẫu thư.`,
+      argv: ['npm', 'run', 'build'],
+    },
+  ];
   for (const fn of FUNCTIONS) {
     const env = [
+      // The framework's own error pages show stack traces unless NODE_ENV is production.
+      'NODE_ENV=production',
       `SPREADSHEET_ID=${input.spreadsheetId}`,
       `MAIL_FROM=${input.sender}`,
       `OIDC_AUDIENCE=${functionUrl(input, fn.name)}`,
-      `SCHEDULER_SERVICE_ACCOUNT=${schedulerSa}`,
+      `SCHEDULER_SERVICE_ACCOUNT=${sa.scheduler}`,
     ];
     // Only ingest verifies form signatures, so only ingest can read the ingest secret.
     const secrets = [`SENDGRID_API_KEY=${SECRETS.sendgrid}:latest`, ...(fn.name === 'ingest' ? [`INGEST_SECRET=${SECRETS.ingest}:latest`] : [])];
     steps.push({
-      comment: `Triển khai hàm ${fn.name} (gen2, Node.js 20, tối đa ${fn.maxInstances} phiên bản).`,
+      comment: fn.isPublic
+        ? `Triển khai hàm ${fn.name} (gen2, Node.js ${DEPLOY_NODE_MAJOR}, tối đa ${fn.maxInstances} phiên bản, mỗi phiên bản 1 yêu cầu một lúc); địa chỉ công khai vì trình kích hoạt biểu mẫu gọi nó, mỗi yêu cầu được kiểm tra chữ ký hoặc mã OIDC.`
+        : `Triển khai hàm ${fn.name} (gen2, Node.js ${DEPLOY_NODE_MAJOR}, tối đa ${fn.maxInstances} phiên bản, 1 yêu cầu một lúc); không công khai: chỉ tài khoản được cấp quyền mới gọi được.`,
       argv: [
-        'gcloud', 'functions', 'deploy', fn.name, '--gen2', '--runtime=nodejs20', `--region=${input.region}`,
+        'gcloud', 'functions', 'deploy', fn.name, '--gen2', `--runtime=nodejs${DEPLOY_NODE_MAJOR}`, `--region=${input.region}`,
         `--source=${input.source}`, `--entry-point=${fn.name}`, '--trigger-http',
-        // Public URL: the form trigger cannot send a Google identity, so each request is checked in code (HMAC or OIDC).
-        '--allow-unauthenticated', `--service-account=${runtimeSa}`, `--memory=${fn.memory}`, `--timeout=${fn.timeout}`,
-        `--max-instances=${fn.maxInstances}`, `--set-env-vars=${env.join(',')}`, `--set-secrets=${secrets.join(',')}`, p,
+        fn.isPublic ? '--allow-unauthenticated' : '--no-allow-unauthenticated',
+        `--service-account=${sa.runtime}`, `--build-service-account=projects/${input.project}/serviceAccounts/${sa.build}`,
+        `--memory=${fn.memory}`, `--timeout=${fn.timeout}`, `--max-instances=${fn.maxInstances}`, '--concurrency=1',
+        `--set-env-vars=${env.join(',')}`, `--set-secrets=${secrets.join(',')}`, p,
       ],
     });
+    if (!fn.isPublic) {
+      steps.push({
+        // Technical: for a gen2 function this grants roles/run.invoker on its Cloud Run service, to this account alone.
+        comment: `Chỉ tài khoản thidua-scheduler được gọi hàm ${fn.name} (vai trò roles/run.invoker); hàm vẫn kiểm tra mã OIDC của nó.`,
+        argv: ['gcloud', 'functions', 'add-invoker-policy-binding', fn.name, `--region=${input.region}`, `--member=serviceAccount:${sa.scheduler}`, p],
+      });
+    }
   }
   for (const fn of FUNCTIONS) {
+    const flags = [
+      `--location=${input.region}`, `--schedule=${fn.schedule}`, '--time-zone=Asia/Ho_Chi_Minh', `--uri=${functionUrl(input, fn.name)}`,
+      '--http-method=POST', `--oidc-service-account-email=${sa.scheduler}`, `--oidc-token-audience=${functionUrl(input, fn.name)}`,
+      '--attempt-deadline=320s', `--max-retry-attempts=${fn.retry.attempts}`, `--min-backoff=${fn.retry.minBackoff}`,
+      `--max-backoff=${fn.retry.maxBackoff}`, `--max-doublings=${fn.retry.doublings}`, p,
+    ];
     steps.push({
-      comment: `Lịch ${fn.job}: ${fn.what} (giờ Việt Nam), xác thực bằng OIDC.`,
-      argv: [
-        'gcloud', 'scheduler', 'jobs', 'create', 'http', fn.job, `--location=${input.region}`, `--schedule=${fn.schedule}`,
-        '--time-zone=Asia/Ho_Chi_Minh', `--uri=${functionUrl(input, fn.name)}`, '--http-method=POST',
-        `--oidc-service-account-email=${schedulerSa}`, `--oidc-token-audience=${functionUrl(input, fn.name)}`,
-        '--attempt-deadline=320s', p,
-      ],
+      comment: `Lịch ${fn.job}: ${fn.what} (giờ Việt Nam), xác thực bằng OIDC; lỗi thì thử lại tối đa ${fn.retry.attempts} lần.`,
+      argv: ['gcloud', 'scheduler', 'jobs', 'create', 'http', fn.job, ...flags],
       okIfExists: true,
+      orUpdate: ['gcloud', 'scheduler', 'jobs', 'update', 'http', fn.job, ...flags],
     });
   }
   return steps;
@@ -162,19 +244,24 @@ export function shellQuote(arg: string): string {
 }
 
 /** The plan as a shell script a person can read or paste, one command per line. */
-export function renderPlan(steps: readonly Step[], input: DeployInput): string {
+export function renderPlan(steps: readonly Step[], input: DeployInput, options: { prepareOnly?: boolean } = {}): string {
   const lines = [
-    `# Kế hoạch triển khai Thi đua cho dự án ${input.project}, vùng ${input.region}.`,
+    options.prepareOnly
+      ? `# Chuẩn bị dự án ${input.project} cho Thi đua (API, tài khoản dịch vụ, bí mật); chạy được nhiều lần.`
+      : `# Kế hoạch triển khai Thi đua cho dự án ${input.project}, vùng ${input.region}.`,
     '# Cần đặt trước các biến SENDGRID_API_KEY và INGEST_SECRET; giá trị của chúng không bao giờ được in ra.',
   ];
   for (const step of steps) {
     lines.push('', `# ${step.comment}`);
     const command = step.argv.map(shellQuote).join(' ');
-    lines.push(step.stdinFrom ? `printf '%s' "$${step.stdinFrom}" | ${command}` : command);
+    const line = step.stdinFrom ? `printf '%s' "$${step.stdinFrom}" | ${command}` : command;
+    lines.push(step.orUpdate ? `${line} \\\n  || ${step.orUpdate.map(shellQuote).join(' ')}` : line);
   }
   lines.push(
     '',
-    `# Sau cùng: đặt INGEST_URL=${functionUrl(input, 'ingest')} và INGEST_SECRET trong Thuộc tính tập lệnh của Apps Script.`,
+    options.prepareOnly
+      ? `# Tiếp theo: chia sẻ bảng tính cho ${serviceAccounts(input.project).runtime} rồi chạy npm run setup-sheets.`
+      : `# Sau cùng: đặt INGEST_URL=${functionUrl(input, 'ingest')} và INGEST_SECRET trong Thuộc tính tập lệnh của Apps Script.`,
   );
   return `${lines.join('\n')}\n`;
 }

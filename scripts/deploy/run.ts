@@ -23,8 +23,15 @@ export async function runPlan(steps: readonly Step[], options: RunOptions = {}):
     const { code, stderr } = await exec(options.program ?? step.argv[0], step.argv.slice(1), step.stdinFrom ? env[step.stdinFrom]! : undefined, env);
     if (code === 0) continue;
     if (step.okIfExists && /already exists|ALREADY_EXISTS/i.test(stderr)) {
-      log('  (đã có sẵn, bỏ qua)');
-      continue;
+      if (!step.orUpdate) {
+        log('  (đã có sẵn, bỏ qua)');
+        continue;
+      }
+      log('  (đã có sẵn, cập nhật theo kế hoạch)');
+      log(step.orUpdate.map(shellQuote).join(' '));
+      const update = await exec(options.program ?? step.orUpdate[0], step.orUpdate.slice(1), undefined, env);
+      if (update.code === 0) continue;
+      throw new Error(`Lệnh thất bại (mã ${update.code}): ${step.orUpdate.slice(0, 5).join(' ')} …\n${update.stderr.trim()}`);
     }
     throw new Error(`Lệnh thất bại (mã ${code}): ${step.argv.slice(0, 4).join(' ')} …\n${stderr.trim()}`);
   }

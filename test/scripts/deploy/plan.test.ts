@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { planDeploy, renderPlan, runPlan, type DeployInput } from '../../../scripts/deploy/index.ts';
+import { DEPLOY_NODE_MAJOR, planDeploy, planPrepare, renderPlan, runPlan, serviceAccounts, type DeployInput, type Step } from '../../../scripts/deploy/index.ts';
 
 const INPUT: DeployInput = {
   project: 'thidua-demo',
@@ -34,6 +34,80 @@ describe('the deploy plan', () => {
       '--schedule=30 7 * * 1',
     ]);
     expect(jobs.every((s) => s.argv.includes('--time-zone=Asia/Ho_Chi_Minh'))).toBe(true);
+  });
+
+  const flag = (step: Step, name: string): string | undefined => step.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const deployOf = (steps: Step[], name: string): Step => steps.find((s) => s.argv[2] === 'deploy' && s.argv[3] === name)!;
+
+  it('issue 15 defect 1: remind and digest are private and only the scheduler account may invoke them; ingest stays public', () => {
+    const steps = planDeploy(INPUT);
+    const scheduler = `serviceAccount:${serviceAccounts(INPUT.project).scheduler}`;
+    expect(deployOf(steps, 'ingest').argv).toContain('--allow-unauthenticated');
+    for (const name of ['remind', 'digest']) {
+      const deploy = deployOf(steps, name);
+      expect(deploy.argv).toContain('--no-allow-unauthenticated');
+      expect(deploy.argv).not.toContain('--allow-unauthenticated');
+      // The in-app OIDC check stays as a second layer: the function still knows which account and audience to expect.
+      expect(flag(deploy, 'set-env-vars')).toContain(`SCHEDULER_SERVICE_ACCOUNT=${serviceAccounts(INPUT.project).scheduler}`);
+      const binding = steps[steps.indexOf(deploy) + 1];
+      expect(binding.argv.slice(0, 4)).toEqual(['gcloud', 'functions', 'add-invoker-policy-binding', name]);
+      expect(flag(binding, 'member')).toBe(scheduler);
+    }
+    const invokerGrants = steps.filter((s) => s.argv.includes('add-invoker-policy-binding'));
+    expect(invokerGrants.map((s) => [s.argv[3], flag(s, 'member')])).toEqual([
+      ['remind', scheduler],
+      ['digest', scheduler],
+    ]);
+    expect(steps.flatMap((s) => s.argv).some((a) => /allUsers|allAuthenticatedUsers/.test(a))).toBe(false);
+  });
+
+  it('issue 15 defect 1: every function runs with NODE_ENV=production, one request at a time, on a supported runtime', () => {
+    for (const name of ['ingest', 'remind', 'digest']) {
+      const deploy = deployOf(planDeploy(INPUT), name);
+      expect(flag(deploy, 'set-env-vars')!.split(',')).toContain('NODE_ENV=production');
+      expect(flag(deploy, 'concurrency')).toBe('1');
+      expect(flag(deploy, 'runtime')).toBe(`nodejs${DEPLOY_NODE_MAJOR}`);
+      expect(flag(deploy, 'entry-point')).toBe(name);
+    }
+    expect(DEPLOY_NODE_MAJOR).toBe(22);
+  });
+
+  it('issue 15 defect 1: every scheduler job retries a failed run, within what Cloud Scheduler allows', () => {
+    const jobs = planDeploy(INPUT).filter((s) => s.argv[1] === 'scheduler');
+    expect(jobs).toHaveLength(3);
+    for (const job of jobs) {
+      const attempts = Number(flag(job, 'max-retry-attempts'));
+      expect(attempts).toBeGreaterThanOrEqual(1);
+      expect(attempts).toBeLessThanOrEqual(5);
+      for (const name of ['min-backoff', 'max-backoff', 'max-doublings']) expect(flag(job, name)).toBeDefined();
+      // An attempt may last longer than the function (300 s), within Scheduler's 15 s – 30 min for HTTP targets.
+      const deadline = Number(flag(job, 'attempt-deadline')!.replace(/s$/, ''));
+      expect(deadline).toBeGreaterThan(300);
+      expect(deadline).toBeLessThanOrEqual(1800);
+      // A job that already exists (an earlier deploy without retries) is updated to the same settings.
+      expect(job.orUpdate?.slice(0, 5)).toEqual(['gcloud', 'scheduler', 'jobs', 'update', 'http']);
+      expect(job.orUpdate?.slice(5)).toEqual(job.argv.slice(5));
+    }
+  });
+
+  it('issue 14: on a new project the APIs are enabled first, then the service accounts exist before anything names them', () => {
+    const steps = planDeploy(INPUT);
+    const prepare = planPrepare(INPUT);
+    expect(steps.slice(0, prepare.length)).toEqual(prepare);
+    expect(prepare[0].argv.slice(0, 3)).toEqual(['gcloud', 'services', 'enable']);
+    for (const api of ['iam', 'sheets', 'run', 'cloudfunctions', 'cloudbuild', 'cloudscheduler', 'secretmanager', 'artifactregistry']) {
+      expect(prepare[0].argv).toContain(`${api}.googleapis.com`);
+    }
+    const created = (name: string) => prepare.findIndex((s) => s.argv.slice(1, 5).join(' ') === `iam service-accounts create ${name}`);
+    const firstUse = (name: string) => steps.findIndex((s) => s.argv.some((a) => a.includes(`${name}@`)));
+    for (const name of ['thidua-functions', 'thidua-scheduler', 'thidua-build']) {
+      expect(created(name)).toBeGreaterThan(0);
+      expect(created(name)).toBeLessThan(firstUse(name));
+    }
+    // The prepared project is all setup-sheets needs; the plan says what comes next.
+    expect(renderPlan(prepare, INPUT, { prepareOnly: true })).toContain(
+      `# Tiếp theo: chia sẻ bảng tính cho thidua-functions@${INPUT.project}.iam.gserviceaccount.com rồi chạy npm run setup-sheets.`,
+    );
   });
 
   it.each([
@@ -74,6 +148,31 @@ describe('--apply', () => {
     expect(calls).not.toContain('ARGS scheduler');
     expect(printed.join('\n')).not.toMatch(/SG\.test-key-value|ingest-secret-value-123/);
     await rm(fake.dir, { recursive: true, force: true });
+  });
+
+  it('updates a scheduler job that already exists instead of skipping it, so a redeploy adds the retries', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'thidua-deploy-'));
+    const log = join(dir, 'calls.log');
+    const program = join(dir, 'gcloud');
+    await writeFile(
+      program,
+      `#!/bin/sh\necho "ARGS $*" >> "${log}"\ncat > /dev/null\n` +
+        `case "$*" in *"create"*) echo "ERROR: (gcloud) Resource already exists" >&2; exit 1;; esac\nexit 0\n`,
+    );
+    await chmod(program, 0o755);
+    const env = { PATH: process.env.PATH, SENDGRID_API_KEY: 'SG.test-key-value', INGEST_SECRET: 'ingest-secret-value-123' };
+    await runPlan(planDeploy(INPUT), { env, program, log: () => undefined });
+    const calls = (await readFile(log, 'utf8')).split('\n').filter((l) => l.startsWith('ARGS scheduler'));
+    expect(calls.map((l) => l.split(' ').slice(1, 6).join(' '))).toEqual([
+      'scheduler jobs create http thidua-ingest-sweep',
+      'scheduler jobs update http thidua-ingest-sweep',
+      'scheduler jobs create http thidua-remind',
+      'scheduler jobs update http thidua-remind',
+      'scheduler jobs create http thidua-digest',
+      'scheduler jobs update http thidua-digest',
+    ]);
+    expect(calls[3]).toContain('--max-retry-attempts=5');
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('refuses to start without the secrets in the environment', async () => {
