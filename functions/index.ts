@@ -1,7 +1,7 @@
 // The deployable functions: exactly `ingest`, `remind` and `digest`, registered with the Functions Framework.
 import { http } from '@google-cloud/functions-framework';
 import { ConfigError, loadConfig, requireConfig } from './config.ts';
-import { createHandlers, createOidcVerifier } from './http/index.ts';
+import { BODY_DEADLINE_MS, bodyLimitFor, createHandlers, createOidcVerifier, frameworkTarget, guardNextServer } from './http/index.ts';
 import type { RunJob } from './http/index.ts';
 import { createLogger } from './logging.ts';
 
@@ -14,8 +14,10 @@ function start(): void {
     labels: { component: 'functions' },
     secrets: [config.INGEST_SECRET ?? '', config.SENDGRID_API_KEY],
   });
-  // Cloud Run functions set FUNCTION_TARGET; remind and digest are deployed without the ingest secret on purpose.
-  const target = process.env.FUNCTION_TARGET;
+  // Each deployed function serves one target; remind and digest are deployed without the ingest secret on purpose.
+  const target = frameworkTarget();
+  // Before the framework builds its server: every body is bounded before anything parses it (see http/bounded-body.ts).
+  guardNextServer({ job: target ?? 'functions', limitBytes: bodyLimitFor(target), deadlineMs: BODY_DEADLINE_MS, logger });
   if (!config.INGEST_SECRET && (target === undefined || target === 'ingest')) logger.log('WARNING', 'INGEST_SECRET is not set: ingest accepts only Cloud Scheduler calls.');
   // Imported on first use so each function's cold start loads only the job code it runs.
   const runJob: RunJob = async (name, options) => {
