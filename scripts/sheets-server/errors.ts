@@ -24,12 +24,15 @@ export class ApiError extends Error {
     readonly code: number,
     message: string,
     readonly status: GoogleStatus = STATUS_BY_CODE[code] ?? 'INTERNAL',
+    /** `google.rpc` details, as Google attaches them to a quota error. */
+    readonly details?: readonly Record<string, unknown>[],
   ) {
     super(message);
   }
 
-  body(): { error: { code: number; message: string; status: GoogleStatus } } {
-    return { error: { code: this.code, message: this.message, status: this.status } };
+  body(): { error: { code: number; message: string; status: GoogleStatus; details?: readonly Record<string, unknown>[] } } {
+    const error = { code: this.code, message: this.message, status: this.status };
+    return { error: this.details ? { ...error, details: this.details } : error };
   }
 }
 

@@ -1,10 +1,12 @@
 // The local Sheets v4–compatible server: start it in-process (tests, npm start) or via main.ts.
 import type { AddressInfo } from 'node:net';
 import type { Fault, Stats } from './faults.ts';
+import type { Quotas } from './quota.ts';
 import { createSheetsHttpServer } from './server.ts';
 import { Store } from './store.ts';
 
 export type { Fault, Stats } from './faults.ts';
+export { GOOGLE_QUOTAS, type Quotas } from './quota.ts';
 
 export interface SheetsServerOptions {
   /** 0 or absent: a free port. */
@@ -13,6 +15,10 @@ export interface SheetsServerOptions {
   readonly dataDir: string;
   /** Defaults to 127.0.0.1: the server is for this machine only. */
   readonly host?: string;
+  /** Google's per-minute quotas to enforce (`GOOGLE_QUOTAS` for the real defaults); none when absent. */
+  readonly quotas?: Quotas;
+  /** The clock quotas count minutes by (tests). */
+  readonly now?: () => number;
 }
 
 export interface SheetsServer {
@@ -21,6 +27,8 @@ export interface SheetsServer {
   readonly port: number;
   close(): Promise<void>;
   readonly faults: { inject(fault: Fault): void; clear(): void };
+  /** Replaces the per-minute quotas (an empty object lifts them). */
+  setQuotas(quotas: Quotas): void;
   stats(): Stats;
   resetStats(): void;
 }
@@ -28,7 +36,7 @@ export interface SheetsServer {
 export async function startSheetsServer(options: SheetsServerOptions): Promise<SheetsServer> {
   const host = options.host ?? '127.0.0.1';
   const store = new Store(options.dataDir);
-  const { server, faults } = createSheetsHttpServer(store, [host]);
+  const { server, faults, quotas } = createSheetsHttpServer(store, { hosts: [host], quotas: options.quotas, now: options.now });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -49,6 +57,7 @@ export async function startSheetsServer(options: SheetsServerOptions): Promise<S
       await store.drain();
     },
     faults: { inject: (f) => faults.inject(f), clear: () => faults.clear() },
+    setQuotas: (q) => quotas.set(q),
     stats: () => faults.stats(),
     resetStats: () => faults.resetStats(),
   };

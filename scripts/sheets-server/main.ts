@@ -1,24 +1,29 @@
 // CLI: `npm run sheets-server -- --port N --data DIR` runs the local Sheets server until Ctrl-C.
 import { parseArgs } from 'node:util';
-import { startSheetsServer } from './index.ts';
+import { GOOGLE_QUOTAS, startSheetsServer, type SheetsServerOptions } from './index.ts';
 
 class UsageError extends Error {}
 
-function options(argv: string[]): { port: number; dataDir: string } {
+function options(argv: string[]): SheetsServerOptions & { port: number } {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string', default: '0' }, data: { type: 'string', default: '.data/sheets' } },
+    options: {
+      port: { type: 'string', default: '0' },
+      data: { type: 'string', default: '.data/sheets' },
+      // Google's per-minute read and write quotas (60 each per user); off by default.
+      'google-quotas': { type: 'boolean', default: false },
+    },
     strict: true,
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`Cổng không hợp lệ: "${values.port}". Dùng --port <số từ 0 đến 65535>.`);
   }
-  return { port, dataDir: values.data };
+  return { port, dataDir: values.data, ...(values['google-quotas'] ? { quotas: GOOGLE_QUOTAS } : {}) };
 }
 
 async function main(): Promise<void> {
-  let opts: { port: number; dataDir: string };
+  let opts: SheetsServerOptions & { port: number };
   try {
     opts = options(process.argv.slice(2));
   } catch (error) {

@@ -3,7 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { BodyTooLarge, decodeSegment, guard, MalformedUrl, type Refusal } from '../stack/local-guard.ts';
 import { ApiError, badRequest, faultError, MAX_REQUEST_BYTES, notFound, payloadTooLarge } from './errors.ts';
 import { FaultBoard, parseFault } from './faults.ts';
+import { parseQuotas, QuotaBoard, type Quotas } from './quota.ts';
 import { locate } from './grid.ts';
+import { checkGrowth, invalidTimeZone, isTimeZone } from './limits.ts';
 import type { JsonObject, SheetState, SpreadsheetState } from './model.ts';
 import { applyBatch, parseBatch } from './requests/apply.ts';
 import { check, list, obj, type Schema } from './requests/schema.ts';
@@ -110,7 +112,9 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function defaultBook(id: string, body: JsonObject = {}): SpreadsheetState {
-  const book = newSpreadsheet(id, (body['properties'] as JsonObject | undefined) ?? {});
+  const properties = (body['properties'] as JsonObject | undefined) ?? {};
+  if (properties['timeZone'] !== undefined && !isTimeZone(properties['timeZone'])) throw invalidTimeZone(properties['timeZone']);
+  const book = newSpreadsheet(id, properties);
   const given = ((body['sheets'] as JsonObject[] | undefined) ?? []).map((s) => (s['properties'] as JsonObject | undefined) ?? {});
   if (given.length === 0) given.push({});
   const used = new Set<number>();
@@ -124,6 +128,7 @@ function defaultBook(id: string, body: JsonObject = {}): SpreadsheetState {
     }
     book.sheets.push(newSheet({ ...p, sheetId, title, index: i } as Parameters<typeof newSheet>[0]));
   });
+  checkGrowth(book, 0);
   return book;
 }
 
@@ -141,7 +146,17 @@ function touchedSheets(book: SpreadsheetState, r: Route, body: JsonObject): Shee
 export interface Handle {
   readonly server: Server;
   readonly faults: FaultBoard;
+  readonly quotas: QuotaBoard;
   readonly store: Store;
+}
+
+export interface HttpOptions {
+  /** Host names the server answers to besides the loopback names. */
+  readonly hosts?: readonly string[];
+  /** Per-minute request quotas; none by default. */
+  readonly quotas?: Quotas;
+  /** The clock the quotas count minutes by. */
+  readonly now?: () => number;
 }
 
 /** Google's front end answers a request it cannot parse with a bare HTML 400, before any API sees it. */
@@ -164,8 +179,10 @@ function refuse(res: ServerResponse, refusal: Refusal): void {
   }
 }
 
-export function createSheetsHttpServer(store: Store, hosts: readonly string[] = []): Handle {
+export function createSheetsHttpServer(store: Store, options: HttpOptions = {}): Handle {
   const faults = new FaultBoard();
+  const quotas = new QuotaBoard(options.quotas, options.now);
+  const hosts = options.hosts ?? [];
 
   async function admin(verb: string, path: string, read: () => Promise<Buffer>, res: ServerResponse): Promise<void> {
     const book = /^\/__admin\/spreadsheets\/([^/]+)$/.exec(path);
@@ -186,6 +203,12 @@ export function createSheetsHttpServer(store: Store, hosts: readonly string[] = 
     }
     if (path === '/__admin/faults' && verb === 'DELETE') {
       faults.clear();
+      return send(res, 200, { ok: true });
+    }
+    if (path === '/__admin/quotas' && verb === 'POST') {
+      const given = parseQuotas(await parseBody(read));
+      if (typeof given === 'string') return send(res, 400, { error: given });
+      quotas.set(given);
       return send(res, 200, { ok: true });
     }
     if (path === '/__admin/stats' && verb === 'GET') return send(res, 200, faults.stats());
@@ -209,6 +232,8 @@ export function createSheetsHttpServer(store: Store, hosts: readonly string[] = 
       const e = faultError(fault.status);
       return send(res, e.code, e.body(), headers);
     }
+    const overQuota = quotas.take(r.method);
+    if (overQuota) return send(res, overQuota.code, overQuota.body());
     const q = queryOf(url);
     const raw = req.method === 'GET' ? {} : await parseBody(read);
     const schema = BODIES[r.method];
@@ -293,5 +318,5 @@ export function createSheetsHttpServer(store: Store, hosts: readonly string[] = 
       });
     }),
   );
-  return { server, faults, store };
+  return { server, faults, quotas, store };
 }

@@ -13,6 +13,7 @@ import {
   rowCount,
   tidyCell,
 } from './grid.ts';
+import { checkResize, overlong, tooManyChars } from './limits.ts';
 import type { JsonObject, SheetState, SpreadsheetState } from './model.ts';
 import { hasValue, toInput, type RenderOptions, type ValueInputOption } from './values.ts';
 
@@ -108,6 +109,7 @@ function extent(rows: unknown[][]): { height: number; width: number; cells: numb
 
 /** Checks a write against its range's bounds and the grid, before anything is changed. */
 function planWrite(sheet: SheetState, range: A1Range, rows: unknown[][]): Write {
+  for (const line of rows) for (const value of line) if (overlong(value)) throw tooManyChars();
   const { height, width } = extent(rows);
   const start = { startRow: range.startRow, startCol: range.startCol };
   const box = { ...start, endRow: start.startRow + Math.max(height, 1), endCol: start.startCol + Math.max(width, 1) };
@@ -191,7 +193,9 @@ export function valuesBatchUpdate(book: SpreadsheetState, body: JsonObject): Jso
     const major = enumValue(d['majorDimension'], MAJOR, 'ROWS', `data[${i}].major_dimension`, 'Dimension');
     if (typeof d['range'] !== 'string') throw badRequest(`Invalid data[${i}]: range is required`);
     const { sheet, range } = locate(book, d['range']);
-    return planWrite(sheet, range, asRows(d['values'], major, `data[${i}].values`));
+    const rows = asRows(d['values'], major, `data[${i}].values`);
+    for (const line of rows) for (const value of line) if (overlong(value)) throw badRequest(`Invalid data[${i}]: ${tooManyChars().message}`);
+    return planWrite(sheet, range, rows);
   });
   for (const w of writes) applyWrite(book, w, option);
   const responses = writes.map((w) => updateResponse(book, w, { include: flag(body['includeValuesInResponse']), render }));
@@ -265,7 +269,11 @@ export function valuesAppend(book: SpreadsheetState, rangeText: string, q: Query
   }
 
   const { height, width } = extent(rows);
+  for (const line of rows) for (const value of line) if (overlong(value)) throw tooManyChars();
   if (height > 0) {
+    // The grid this append leaves, judged against the limits before anything moves.
+    const rowsAfter = Math.max(rowCount(sheet) + (insert === 'INSERT_ROWS' ? height : 0), target + height);
+    checkResize(book, sheet, rowsAfter, Math.max(columnCount(sheet), startCol + width));
     if (insert === 'INSERT_ROWS') insertRows(sheet, Math.min(target, rowCount(sheet)), height);
     const grid = sheet.properties.gridProperties;
     // Unlike update, append makes room: Google grows the sheet to fit the new rows and columns.

@@ -14,6 +14,7 @@ import {
   tidyCell,
   truncateGrid,
 } from '../grid.ts';
+import { checkCellData, checkGrowth, invalidTimeZone, isTimeZone, totalCells } from '../limits.ts';
 import type { CellData, Json, JsonObject, SheetState, SpreadsheetState } from '../model.ts';
 import { newSheet } from '../store.ts';
 import { applyMask, parseMask } from './mask.ts';
@@ -71,7 +72,12 @@ export function parseBatch(raw: unknown): BatchBody {
 export function applyBatch(book: SpreadsheetState, batch: BatchBody): JsonObject[] {
   return batch.requests.map((r, i) => {
     try {
-      return HANDLERS[r.kind]!(book, r.body);
+      checkCellData(r.body);
+      const cellsBefore = totalCells(book);
+      const reply = HANDLERS[r.kind]!(book, r.body);
+      // Google applies the request and then checks the result, so a resize is judged by the grid it leaves.
+      checkGrowth(book, cellsBefore);
+      return reply;
     } catch (error) {
       if (error instanceof ApiError && error.code === 400) {
         throw badRequest(`Invalid requests[${i}].${r.kind}: ${error.message}`);
@@ -211,6 +217,27 @@ function forEachCell(sheet: SheetState, box: Box, fn: (cell: CellData, r: number
   }
 }
 
+/**
+ * ChartData's `aggregateType` and `groupRule` are documented "Only supported for data source charts"; the first
+ * one found in a spec for a chart drawn from cell ranges, or undefined.
+ */
+function dataSourceOnlyField(value: Json | undefined): string | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = dataSourceOnlyField(item);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const [key, inner] of Object.entries(value)) {
+    if ((key === 'aggregateType' || key === 'groupRule') && inner !== null) return key;
+    const found = dataSourceOnlyField(inner);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 const HANDLERS: Record<string, Handler> = {
   addSheet(book, req) {
     const given = objOf(req['properties']) ?? {};
@@ -272,6 +299,7 @@ const HANDLERS: Record<string, Handler> = {
     if (typeof next['title'] !== 'string') next['title'] = '';
     next['locale'] ??= 'en_US';
     next['timeZone'] ??= 'Etc/GMT';
+    if (next['timeZone'] !== book.properties.timeZone && !isTimeZone(next['timeZone'])) throw invalidTimeZone(next['timeZone']);
     book.properties = next as SpreadsheetState['properties'];
     return {};
   },
@@ -472,7 +500,12 @@ const HANDLERS: Record<string, Handler> = {
 
   addChart(book, req) {
     const chart = structuredClone(objOf(req['chart']) ?? {});
-    if (!objOf(chart['spec'])) throw badRequest('A chart must have a spec.');
+    const spec = objOf(chart['spec']);
+    if (!spec) throw badRequest('A chart must have a spec.');
+    if (!objOf(spec['dataSourceChartProperties'])) {
+      const field = dataSourceOnlyField(spec);
+      if (field) throw badRequest(`${field} is only supported for data source charts.`);
+    }
     const position = objOf(chart['position']);
     if (!position) throw badRequest('A chart must have a position.');
     if (position['newSheet'] === true) throw badRequest('the local Sheets server does not place charts on new sheets; give an overlayPosition.');
