@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const api = createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL);
-  const { changes } = await setupSpreadsheet(api, config.SPREADSHEET_ID, {
+  const { changes, warnings } = await setupSpreadsheet(api, config.SPREADSHEET_ID, {
     // The functions' service account stays an editor of the locked system tabs.
     serviceAccount: values['service-account'] ?? process.env.FUNCTIONS_SERVICE_ACCOUNT,
     warningOnly: values['warning-only'],
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     console.log(`Đã cập nhật bảng tính (${changes.length} thay đổi):`);
     for (const line of changes) console.log(`- ${line}`);
   }
+  for (const line of warnings) console.error(`Cảnh báo: ${line}`);
 }
 
 main().catch((error: unknown) => {

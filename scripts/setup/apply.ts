@@ -1,8 +1,9 @@
-// Reads a spreadsheet, plans what is missing and applies it: at most one batchUpdate and one values.batchUpdate.
+// Reads a spreadsheet, plans what is missing and applies it: one batchUpdate for the structure, one values.batchUpdate,
+// then one batchUpdate per chart, so a chart the API refuses costs only itself.
 import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
 import { judgeGoogleError } from '../../functions/gateways/sheets.ts';
 import { withRetry } from '../../functions/gateways/retry.ts';
-import { SETTINGS } from '../../sheets-schema/index.ts';
+import { SETTINGS, TAB } from '../../sheets-schema/index.ts';
 import { defaultRows } from './defaults.ts';
 import { planSetup } from './plan.ts';
 import { STRUCTURE_FIELDS, headerRanges, toState } from './state.ts';
@@ -17,6 +18,8 @@ export interface SetupSpreadsheetOptions {
 export interface SetupResult {
   /** Vietnamese lines, one per change; empty when the spreadsheet already had everything. */
   readonly changes: string[];
+  /** Vietnamese lines, one per part Google refused (a chart); the rest of the setup is in place. */
+  readonly warnings: string[];
 }
 
 const DEFAULT_YEAR = Number(SETTINGS.find((s) => s.key === 'Năm')?.default ?? new Date().getFullYear());
@@ -33,7 +36,7 @@ export async function setupSpreadsheet(api: SheetsApi, spreadsheetId: string, op
     // Value ranges come back in request order, so pair them with titles rather than parsing the echoed A1 ranges.
     (read.valueRanges ?? []).forEach((vr, i) => values.set(wanted[i].title, (vr.values ?? []) as unknown[][]));
   }
-  const plan = planSetup(toState(sheets, values), {
+  const plan = planSetup(toState(sheets, values, structure.properties ?? {}), {
     serviceAccount: options.serviceAccount,
     warningOnly: options.warningOnly,
     defaults: defaultRows(options.year ?? DEFAULT_YEAR),
@@ -49,5 +52,21 @@ export async function setupSpreadsheet(api: SheetsApi, spreadsheetId: string, op
       }),
     );
   }
-  return { changes: plan.changes };
+  const changes = [...plan.changes];
+  const warnings: string[] = [];
+  for (const chart of plan.charts) {
+    try {
+      await call(() => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: [chart.request] } }));
+      changes.push(`Thêm biểu đồ '${chart.title}' vào '${TAB.dashboard}'.`);
+    } catch (error) {
+      warnings.push(`Không thêm được biểu đồ '${chart.title}' vào '${TAB.dashboard}': ${googleMessage(error)}`);
+    }
+  }
+  return { changes, warnings };
+}
+
+function googleMessage(error: unknown): string {
+  const e = error as { response?: { data?: { error?: { message?: unknown } } }; message?: unknown };
+  const message = e?.response?.data?.error?.message ?? e?.message;
+  return typeof message === 'string' ? message : String(error);
 }

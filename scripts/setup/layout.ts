@@ -81,20 +81,34 @@ export const HIGHLIGHTS: readonly Highlight[] = [
   { tab: TAB.awards, header: 'Tình trạng', condition: 'TEXT_STARTS_WITH', value: 'Vượt', background: ORANGE },
 ];
 
-/** Charts placed on `Tổng hợp`, drawn from system tabs whose columns are found by header. */
-export interface ChartDef {
-  readonly title: string;
-  readonly sourceTab: string;
-  readonly domain: string;
-  readonly series: readonly string[];
-  readonly chartType: 'COLUMN' | 'BAR';
-  /** Count rows per domain value instead of plotting the numbers. */
-  readonly count?: boolean;
-  readonly anchorRow: number;
-}
+/**
+ * Charts placed on `Tổng hợp`, drawn from system tabs whose columns are found by header. Both draw cell ranges as
+ * they are: the API takes `aggregateType` (counting rows per value) only for data-source charts, so the spread of
+ * units is a histogram of their scores, whose buckets Sheets counts itself.
+ */
+export type ChartDef =
+  | {
+      readonly kind: 'basic';
+      readonly title: string;
+      readonly sourceTab: string;
+      readonly domain: string;
+      readonly series: readonly string[];
+      readonly chartType: 'COLUMN' | 'BAR';
+      readonly anchorRow: number;
+    }
+  | {
+      readonly kind: 'histogram';
+      readonly title: string;
+      readonly sourceTab: string;
+      readonly series: string;
+      /** Width of a bucket: the thresholds of `Cấu hình` (50, 70, 90) fall on bucket edges. */
+      readonly bucketSize: number;
+      readonly anchorRow: number;
+    };
 
 export const CHARTS: readonly ChartDef[] = [
   {
+    kind: 'basic',
     title: 'Đề nghị khen thưởng so với chỉ tiêu',
     sourceTab: TAB.awards,
     domain: 'Hình thức khen thưởng',
@@ -103,12 +117,11 @@ export const CHARTS: readonly ChartDef[] = [
     anchorRow: 1,
   },
   {
-    title: 'Số đơn vị theo xếp loại',
+    kind: 'histogram',
+    title: 'Số đơn vị theo khoảng tổng điểm',
     sourceTab: TAB.classification,
-    domain: 'Xếp loại',
-    series: ['Xếp loại'],
-    chartType: 'COLUMN',
-    count: true,
+    series: 'Tổng điểm',
+    bucketSize: 10,
     anchorRow: 22,
   },
 ];

@@ -1,8 +1,8 @@
 // The pure planner: from what a spreadsheet has, the batchUpdate requests and value writes that are missing, never removing anything.
 import type { sheets_v4 } from '@googleapis/sheets';
-import { REQUIRED_HEADER, TAB, TABS, defaultRequired, type TabDef } from '../../sheets-schema/index.ts';
+import { REQUIRED_HEADER, SETTINGS, TAB, TABS, defaultRequired, type TabDef } from '../../sheets-schema/index.ts';
 import { columnLetters, quoteSheet } from '../../functions/gateways/sheets.ts';
-import { CHARTS, HIGHLIGHTS, dropdownFor, numberFormatFor, settingDropdown, widthFor, type Dropdown } from './layout.ts';
+import { CHARTS, HIGHLIGHTS, dropdownFor, numberFormatFor, settingDropdown, widthFor, type ChartDef, type Dropdown } from './layout.ts';
 import { conditionKey, type SheetState, type SpreadsheetState } from './state.ts';
 
 type Request = sheets_v4.Schema$Request;
@@ -21,8 +21,15 @@ export interface ValueWrite {
   readonly values: (string | number)[][];
 }
 
+/** A chart and the batchUpdate request that adds it: sent on its own, so a refused chart costs only itself. */
+export interface PlannedChart {
+  readonly title: string;
+  readonly request: Request;
+}
+
 export interface SetupPlan {
   readonly requests: Request[];
+  readonly charts: PlannedChart[];
   readonly writes: ValueWrite[];
   /** One Vietnamese line per change, for the coordinator. */
   readonly changes: string[];
@@ -37,6 +44,24 @@ interface Planned {
 
 const NEW_SHEET_ROWS = 1000;
 const NEW_SHEET_COLUMNS = 26;
+/** Forms writes timestamps in the spreadsheet's zone, and the UI reads typed dates in its locale. */
+export const SPREADSHEET_LOCALE = 'vi_VN';
+const DEFAULT_ZONE = SETTINGS.find((s) => s.key === 'Múi giờ')!.default;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The spreadsheet's own zone follows `Múi giờ` of `Cấu hình` when it names a real zone; Asia/Ho_Chi_Minh otherwise. */
+export function wantedTimeZone(state: SpreadsheetState): string {
+  const configured = state.configuredZone;
+  return configured !== undefined && isTimeZone(configured) ? configured : DEFAULT_ZONE;
+}
 
 function wantedHeaders(def: TabDef): string[] {
   return [...def.headers, ...(def.optionalHeaders ?? [])];
@@ -55,6 +80,17 @@ export function planSetup(state: SpreadsheetState, options: SetupOptions = {}): 
   const byTitle = new Map(state.sheets.map((s) => [s.title, s]));
   let nextId = Math.max(0, ...state.sheets.map((s) => s.sheetId)) + 1;
   const planned = new Map<string, Planned>();
+
+  const properties: sheets_v4.Schema$SpreadsheetProperties = {};
+  const zone = wantedTimeZone(state);
+  if (state.timeZone !== zone) properties.timeZone = zone;
+  if (state.locale !== SPREADSHEET_LOCALE) properties.locale = SPREADSHEET_LOCALE;
+  const fields = Object.keys(properties);
+  if (fields.length > 0) {
+    structure.push({ updateSpreadsheetProperties: { properties, fields: fields.join(',') } });
+    if (properties.timeZone) changes.push(`Đặt múi giờ của bảng tính là ${zone}.`);
+    if (properties.locale) changes.push(`Đặt ngôn ngữ và định dạng của bảng tính là tiếng Việt (${SPREADSHEET_LOCALE}).`);
+  }
 
   for (const def of TABS) {
     const existing: SheetState | undefined = byTitle.get(def.name);
@@ -175,37 +211,13 @@ export function planSetup(state: SpreadsheetState, options: SetupOptions = {}): 
   }
 
   const dashboard = planned.get(TAB.dashboard)!;
+  const charts: PlannedChart[] = [];
   for (const chart of CHARTS) {
     if (byTitle.get(TAB.dashboard)?.chartTitles.includes(chart.title)) continue;
-    const source = planned.get(chart.sourceTab)!;
-    const range = (header: string) => {
-      const index = source.headers.indexOf(header);
-      return index < 0 ? undefined : { sources: [{ sheetId: source.sheetId, startRowIndex: 0, startColumnIndex: index, endColumnIndex: index + 1 }] };
-    };
-    const domain = range(chart.domain);
-    const series = chart.series.map(range);
-    if (!domain || series.some((s) => !s)) continue;
-    format.push({
-      addChart: {
-        chart: {
-          spec: {
-            title: chart.title,
-            basicChart: {
-              chartType: chart.chartType,
-              legendPosition: chart.count ? 'NO_LEGEND' : 'BOTTOM_LEGEND',
-              headerCount: 1,
-              domains: [{ domain: { sourceRange: domain } }],
-              series: series.map((s) => ({
-                series: { sourceRange: s, ...(chart.count ? { aggregateType: 'COUNT' } : {}) },
-                targetAxis: chart.chartType === 'BAR' ? 'BOTTOM_AXIS' : 'LEFT_AXIS',
-              })),
-            },
-          },
-          position: { overlayPosition: { anchorCell: { sheetId: dashboard.sheetId, rowIndex: chart.anchorRow, columnIndex: 4 } } },
-        },
-      },
-    });
-    changes.push(`Thêm biểu đồ '${chart.title}' vào '${TAB.dashboard}'.`);
+    const spec = chartSpec(chart, planned.get(chart.sourceTab)!);
+    if (!spec) continue;
+    const position = { overlayPosition: { anchorCell: { sheetId: dashboard.sheetId, rowIndex: chart.anchorRow, columnIndex: 4 } } };
+    charts.push({ title: chart.title, request: { addChart: { chart: { spec, position } } } });
   }
 
   for (const [tab, rows] of options.defaults ?? []) {
@@ -231,7 +243,35 @@ export function planSetup(state: SpreadsheetState, options: SetupOptions = {}): 
     }
   }
 
-  return { requests: [...structure, ...format], writes, changes };
+  return { requests: [...structure, ...format], charts, writes, changes };
+}
+
+/** A chart's spec over its source tab's columns, found by header; undefined when a column is missing. */
+function chartSpec(chart: ChartDef, source: Planned): sheets_v4.Schema$ChartSpec | undefined {
+  const range = (header: string, fromRow: number): sheets_v4.Schema$ChartData | undefined => {
+    const index = source.headers.indexOf(header);
+    if (index < 0) return undefined;
+    return { sourceRange: { sources: [{ sheetId: source.sheetId, startRowIndex: fromRow, startColumnIndex: index, endColumnIndex: index + 1 }] } };
+  };
+  if (chart.kind === 'histogram') {
+    // From the first data row: a histogram has no header count, and its buckets are of numbers only.
+    const data = range(chart.series, 1);
+    if (!data) return undefined;
+    return { title: chart.title, histogramChart: { series: [{ data }], legendPosition: 'NO_LEGEND', bucketSize: chart.bucketSize } };
+  }
+  const domain = range(chart.domain, 0);
+  const series = chart.series.map((header) => range(header, 0));
+  if (!domain || series.some((s) => !s)) return undefined;
+  return {
+    title: chart.title,
+    basicChart: {
+      chartType: chart.chartType,
+      legendPosition: 'BOTTOM_LEGEND',
+      headerCount: 1,
+      domains: [{ domain }],
+      series: series.map((s) => ({ series: s, targetAxis: chart.chartType === 'BAR' ? 'BOTTOM_AXIS' : 'LEFT_AXIS' })),
+    },
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 // What setup needs to know about a spreadsheet, read in two calls: structure (spreadsheets.get) and header rows (values.batchGet).
 import type { sheets_v4 } from '@googleapis/sheets';
-import { TABS } from '../../sheets-schema/index.ts';
+import { TAB, TABS } from '../../sheets-schema/index.ts';
 import { quoteSheet } from '../../functions/gateways/sheets.ts';
 
 export interface SheetState {
@@ -24,10 +24,16 @@ export interface SheetState {
 
 export interface SpreadsheetState {
   readonly sheets: readonly SheetState[];
+  /** The spreadsheet's own settings, in which Forms writes timestamps and typed dates are read. */
+  readonly timeZone?: string;
+  readonly locale?: string;
+  /** `Múi giờ` as written in `Cấu hình`, when the tab has it. */
+  readonly configuredZone?: string;
 }
 
 /** Fields of spreadsheets.get: only structure, never cell data, so the read stays small on a big campaign. */
 export const STRUCTURE_FIELDS =
+  'properties(timeZone,locale),' +
   'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount)),' +
   'protectedRanges(protectedRangeId,range,description,warningOnly),' +
   'conditionalFormats(booleanRule(condition(type,values))),charts(chartId,spec(title)))';
@@ -38,9 +44,27 @@ export function conditionKey(type: string, value: string): string {
 
 type Structure = Pick<sheets_v4.Schema$Sheet, 'properties' | 'protectedRanges' | 'conditionalFormats' | 'charts'>;
 
+/** `Múi giờ` from the rows of `Cấu hình`, found by its `Khóa` and `Giá trị` headers. */
+function configuredZone(rows: readonly (readonly unknown[])[] | undefined): string | undefined {
+  const headers = (rows?.[0] ?? []).map((h) => String(h ?? '').normalize('NFC').trim());
+  const key = headers.indexOf('Khóa');
+  const value = headers.indexOf('Giá trị');
+  if (key < 0 || value < 0) return undefined;
+  const row = rows!.slice(1).find((r) => String(r[key] ?? '').normalize('NFC').trim() === 'Múi giờ');
+  const zone = String(row?.[value] ?? '').trim();
+  return zone === '' ? undefined : zone;
+}
+
 /** Combines the structure and the value ranges read for the schema's tabs (rows as returned, trimmed). */
-export function toState(sheets: readonly Structure[], values: ReadonlyMap<string, readonly (readonly unknown[])[]>): SpreadsheetState {
+export function toState(
+  sheets: readonly Structure[],
+  values: ReadonlyMap<string, readonly (readonly unknown[])[]>,
+  properties: Pick<sheets_v4.Schema$SpreadsheetProperties, 'timeZone' | 'locale'> = {},
+): SpreadsheetState {
   return {
+    timeZone: properties.timeZone ?? undefined,
+    locale: properties.locale ?? undefined,
+    configuredZone: configuredZone(values.get(TAB.config)),
     sheets: sheets.map((sheet) => {
       const p = sheet.properties ?? {};
       const title = p.title ?? '';

@@ -91,7 +91,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const created = await ensureSpreadsheet(sheetsServer.url, DEMO_SPREADSHEET_ID);
     const api = createSheetsClient(sheetsServer.url);
     const setup = await setupSpreadsheet(api, DEMO_SPREADSHEET_ID, {});
-    startLines.push(...setup.changes);
+    startLines.push(...setup.changes, ...setup.warnings);
     const templates = await syncTemplates({ apiKey: LOCAL_API_KEY, baseUrl: mailServer.url });
     if (templates.created.length + templates.updated.length > 0) {
       startLines.push(`Đã cập nhật ${templates.created.length + templates.updated.length} mẫu thư trên máy chủ thư.`);

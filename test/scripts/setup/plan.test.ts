@@ -25,6 +25,8 @@ function sheet(title: string, sheetId: number, headers: string[], extra: Partial
 /** A spreadsheet that already has everything setup would create. */
 function complete(): SpreadsheetState {
   return {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    locale: 'vi_VN',
     sheets: TABS.map((def, i) =>
       sheet(def.name, i + 10, [...def.headers, ...(def.optionalHeaders ?? [])], {
         columnCount: Math.max(26, def.headers.length + (def.optionalHeaders?.length ?? 0)),
@@ -48,7 +50,8 @@ describe('planSetup on an empty spreadsheet', () => {
     expect(new Set(added.map((p) => p.sheetId)).size).toBe(TABS.length);
     expect(added.every((p) => p.sheetId! > 0)).toBe(true);
     expect(added.find((p) => p.title === TAB.units)!.gridProperties).toEqual({ rowCount: 1000, columnCount: 26, frozenRowCount: 1 });
-    expect(kinds.slice(0, TABS.length).every((k) => k === 'addSheet')).toBe(true);
+    expect(kinds[0]).toBe('updateSpreadsheetProperties');
+    expect(kinds.slice(1, TABS.length + 1).every((k) => k === 'addSheet')).toBe(true);
   });
 
   it('writes each header row at A1 and the defaults of the coordinator tabs, as RAW text', () => {
@@ -81,7 +84,26 @@ describe('planSetup on an empty spreadsheet', () => {
       type: 'ONE_OF_LIST',
       values: ['Xuất sắc', 'Khá', 'Trung bình', 'Yếu'].map((v) => ({ userEnteredValue: v })),
     });
-    expect(plan.requests.filter((r) => r.addChart)).toHaveLength(2);
+    expect(plan.requests.filter((r) => r.addChart)).toEqual([]);
+    expect(plan.charts.map((c) => c.title)).toEqual(CHARTS.map((c) => c.title));
+  });
+
+  it('sets the spreadsheet’s own time zone and locale first, so Forms stamps answers in Vietnam’s time', () => {
+    expect(plan.requests[0]).toEqual({
+      updateSpreadsheetProperties: { properties: { timeZone: 'Asia/Ho_Chi_Minh', locale: 'vi_VN' }, fields: 'timeZone,locale' },
+    });
+    expect(plan.changes.slice(0, 2)).toEqual([
+      'Đặt múi giờ của bảng tính là Asia/Ho_Chi_Minh.',
+      'Đặt ngôn ngữ và định dạng của bảng tính là tiếng Việt (vi_VN).',
+    ]);
+  });
+
+  it('draws every chart from cell ranges as the API allows: no aggregateType, which is for data-source charts only', () => {
+    const specs = plan.charts.map((c) => JSON.stringify(c.request.addChart!.chart!.spec));
+    for (const spec of specs) expect(spec).not.toMatch(/aggregateType|groupRule/);
+    const histogram = plan.charts.find((c) => c.request.addChart!.chart!.spec!.histogramChart)!.request.addChart!.chart!.spec!.histogramChart!;
+    expect(histogram.bucketSize).toBe(10);
+    expect(histogram.series![0]!.data!.sourceRange!.sources![0]).toMatchObject({ startRowIndex: 1, startColumnIndex: 1, endColumnIndex: 2 });
   });
 
   it('reports its changes in Vietnamese', () => {
@@ -93,7 +115,14 @@ describe('planSetup on an empty spreadsheet', () => {
 
 describe('planSetup on a spreadsheet that has everything', () => {
   it('plans nothing', () => {
-    expect(planSetup(complete(), { serviceAccount: SA, defaults: defaultRows(2026) })).toEqual({ requests: [], writes: [], changes: [] });
+    expect(planSetup(complete(), { serviceAccount: SA, defaults: defaultRows(2026) })).toEqual({ requests: [], charts: [], writes: [], changes: [] });
+  });
+
+  it('follows `Múi giờ` of `Cấu hình` when it names a real zone, and Asia/Ho_Chi_Minh when it does not', () => {
+    const zoneOf = (configuredZone: string) => planSetup({ ...complete(), configuredZone }).requests[0]?.updateSpreadsheetProperties?.properties?.timeZone;
+    expect(zoneOf('Asia/Bangkok')).toBe('Asia/Bangkok');
+    expect(zoneOf('Asia/Hanoi_Typo')).toBeUndefined();
+    expect(zoneOf('Asia/Ho_Chi_Minh')).toBeUndefined();
   });
 });
 
@@ -101,7 +130,7 @@ describe('planSetup keeps what coordinators added', () => {
   it('appends missing headers after the coordinator’s own columns and leaves the rows alone', () => {
     const state = complete();
     const units = sheet(TAB.units, 11, ['Mã đơn vị', 'Tên đơn vị', 'Số điện thoại', '', ''], { dataRows: 40 });
-    const plan = planSetup({ sheets: state.sheets.map((s) => (s.title === TAB.units ? units : s)) });
+    const plan = planSetup({ ...state, sheets: state.sheets.map((s) => (s.title === TAB.units ? units : s)) });
     expect(plan.writes).toEqual([{ range: `'Đơn vị'!D1`, values: [['Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo']] }]);
     expect(plan.changes).toEqual([
       `Thêm cột 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo' vào cuối dòng tiêu đề của 'Đơn vị'.`,
@@ -112,7 +141,7 @@ describe('planSetup keeps what coordinators added', () => {
   it('grows the grid when new headers would not fit', () => {
     const state = complete();
     const narrow = sheet(TAB.units, 11, ['Mã đơn vị', 'Tên đơn vị'], { columnCount: 3 });
-    const plan = planSetup({ sheets: state.sheets.map((s) => (s.title === TAB.units ? narrow : s)) });
+    const plan = planSetup({ ...state, sheets: state.sheets.map((s) => (s.title === TAB.units ? narrow : s)) });
     expect(plan.requests[0]).toEqual({
       updateSheetProperties: { properties: { sheetId: 11, gridProperties: { columnCount: 6 } }, fields: 'gridProperties.columnCount' },
     });
@@ -123,7 +152,7 @@ describe('planSetup keeps what coordinators added', () => {
     const sheets = state.sheets
       .map((s) => (s.title === TAB.units ? sheet(TAB.units, 11, ['Tên đơn vị', 'Mã đơn vị', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo']) : s))
       .filter((s) => s.title !== TAB.assessment);
-    const plan = planSetup({ sheets });
+    const plan = planSetup({ ...state, sheets });
     const rule = plan.requests.find((r) => r.setDataValidation)!.setDataValidation!.rule!;
     expect(rule.condition!.values).toEqual([{ userEnteredValue: `='Đơn vị'!$B$2:$B` }]);
   });
@@ -136,7 +165,7 @@ describe('planSetup keeps what coordinators added', () => {
   it('uses warning-only protection without editors when asked', () => {
     const state = complete();
     const sheets = state.sheets.map((s) => (s.title === TAB.checks ? { ...s, protectedSheet: false } : s));
-    const plan = planSetup({ sheets }, { warningOnly: true, serviceAccount: SA });
+    const plan = planSetup({ ...state, sheets }, { warningOnly: true, serviceAccount: SA });
     const sheetId = sheets.find((s) => s.title === TAB.checks)!.sheetId;
     expect(plan.requests).toEqual([
       { addProtectedRange: { protectedRange: { range: { sheetId }, description: 'Do hệ thống Thi đua ghi; không sửa tay.', warningOnly: true } } },
@@ -147,6 +176,6 @@ describe('planSetup keeps what coordinators added', () => {
   it('freezes the header row of an existing tab that scrolls it away', () => {
     const state = complete();
     const sheets = state.sheets.map((s) => (s.title === TAB.targets ? { ...s, frozenRowCount: 0 } : s));
-    expect(planSetup({ sheets }).changes).toEqual([`Cố định dòng tiêu đề của 'Chỉ tiêu'.`]);
+    expect(planSetup({ ...state, sheets }).changes).toEqual([`Cố định dòng tiêu đề của 'Chỉ tiêu'.`]);
   });
 });

@@ -34,11 +34,45 @@ afterAll(async () => {
 });
 
 describe('setupSpreadsheet against the local Sheets server', () => {
-  it('builds the whole structure in an empty spreadsheet with four API calls', async () => {
+  it('sets the spreadsheet’s own time zone Asia/Ho_Chi_Minh and locale vi_VN, read back by spreadsheets.get', async () => {
+    await createSpreadsheet('zoned');
+    const before = await api.spreadsheets.get({ spreadsheetId: 'zoned', fields: 'properties(timeZone,locale)' });
+    expect(before.data.properties).toMatchObject({ timeZone: 'Etc/GMT', locale: 'en_US' });
+    const { changes } = await setupSpreadsheet(api, 'zoned', {});
+    expect(changes).toContain('Đặt múi giờ của bảng tính là Asia/Ho_Chi_Minh.');
+    const after = await api.spreadsheets.get({ spreadsheetId: 'zoned' });
+    expect(after.data.properties).toMatchObject({ timeZone: 'Asia/Ho_Chi_Minh', locale: 'vi_VN' });
+  });
+
+  it('a refused chart costs only itself: every tab, value and the other chart are in place, with a Vietnamese warning', async () => {
+    await createSpreadsheet('chartless');
+    // Google refuses the histogram's request (here by an injected 400 at that moment); the rest was sent before it.
+    const spreadsheets = Object.create(api.spreadsheets) as SheetsApi['spreadsheets'];
+    spreadsheets.batchUpdate = ((params: Parameters<SheetsApi['spreadsheets']['batchUpdate']>[0]) => {
+      const body = (params as { requestBody?: { requests?: { addChart?: { chart?: { spec?: { histogramChart?: unknown } } } }[] } }).requestBody;
+      if (body?.requests?.some((r) => r.addChart?.chart?.spec?.histogramChart)) server.faults.inject({ status: 400, count: 1 });
+      return api.spreadsheets.batchUpdate(params as never);
+    }) as SheetsApi['spreadsheets']['batchUpdate'];
+    const refusing = Object.create(api) as SheetsApi;
+    Object.defineProperty(refusing, 'spreadsheets', { value: spreadsheets });
+    const { changes, warnings } = await setupSpreadsheet(refusing, 'chartless', {});
+    expect(warnings).toEqual([`Không thêm được biểu đồ 'Số đơn vị theo khoảng tổng điểm' vào 'Tổng hợp': Injected fault.`]);
+    expect(changes).toContain(`Thêm biểu đồ 'Đề nghị khen thưởng so với chỉ tiêu' vào 'Tổng hợp'.`);
+    const meta = await api.spreadsheets.get({ spreadsheetId: 'chartless' });
+    for (const def of TABS) expect(meta.data.sheets!.map((s) => s.properties!.title)).toContain(def.name);
+    expect(meta.data.sheets!.find((s) => s.properties!.title === TAB.dashboard)!.charts!.map((c) => c.spec!.title)).toEqual(['Đề nghị khen thưởng so với chỉ tiêu']);
+    expect((await tab('chartless', TAB.config)).length).toBe(SETTINGS.length + 1);
+    // The next run adds only the missing chart.
+    const again = await setupSpreadsheet(api, 'chartless', {});
+    expect(again).toEqual({ changes: [`Thêm biểu đồ 'Số đơn vị theo khoảng tổng điểm' vào 'Tổng hợp'.`], warnings: [] });
+  });
+
+  it('builds the whole structure in an empty spreadsheet with five API calls (each chart in its own)', async () => {
     await createSpreadsheet('fresh');
     server.resetStats();
-    const { changes } = await setupSpreadsheet(api, 'fresh', { serviceAccount: SA });
-    expect(server.stats().total).toBeLessThanOrEqual(4);
+    const { changes, warnings } = await setupSpreadsheet(api, 'fresh', { serviceAccount: SA });
+    expect(server.stats().total).toBeLessThanOrEqual(5);
+    expect(warnings).toEqual([]);
     expect(changes).toContain(`Tạo trang tính 'Đơn vị'.`);
 
     const meta = await api.spreadsheets.get({ spreadsheetId: 'fresh' });
