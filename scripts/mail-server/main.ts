@@ -1,10 +1,11 @@
-// CLI: npm run mail-server -- --port N --data DIR (defaults: a free port, $THIDUA_DATA_DIR/mail or .data/mail).
+// CLI: npm run mail-server -- --port N --data DIR [--max-template-versions N]
+// (defaults: a free port, $THIDUA_DATA_DIR/mail or .data/mail, SendGrid's 300 versions per account).
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startMailServer } from './index.ts';
+import { DEFAULT_MAX_TEMPLATE_VERSIONS, startMailServer } from './index.ts';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' } },
+  options: { port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, 'max-template-versions': { type: 'string' } },
   strict: true,
 });
 const port = values.port === undefined ? 0 : Number(values.port);
@@ -12,8 +13,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Cổng không hợp lệ: "${values.port}". Hãy dùng một số từ 0 đến 65535.`);
   process.exit(1);
 }
+const maxTemplateVersions = values['max-template-versions'] === undefined ? DEFAULT_MAX_TEMPLATE_VERSIONS : Number(values['max-template-versions']);
+if (!Number.isInteger(maxTemplateVersions) || maxTemplateVersions < 1) {
+  console.error(`Số phiên bản mẫu thư tối đa không hợp lệ: "${values['max-template-versions']}". Hãy dùng một số nguyên dương (SendGrid mặc định ${DEFAULT_MAX_TEMPLATE_VERSIONS}).`);
+  process.exit(1);
+}
 const dataDir = values.data ?? join(process.env.THIDUA_DATA_DIR ?? '.data', 'mail');
-const server = await startMailServer({ port, dataDir, host: values.host ?? '127.0.0.1' });
+const server = await startMailServer({ port, dataDir, host: values.host ?? '127.0.0.1', maxTemplateVersions });
 console.log(`Máy chủ thư (tương thích SendGrid) đang chạy tại ${server.url} — hộp thư đi: ${server.url}/outbox, dữ liệu lưu ở ${dataDir}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void server.close().then(() => process.exit(0)));

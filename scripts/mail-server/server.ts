@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { BodyTooLarge, guard, tooLarge, type Refusal } from '../stack/local-guard.ts';
 import { renderVersion } from '../../functions/mail/index.ts';
+import { findDrops, type Drop } from './drops.ts';
 import { Faults, parseFault, type FaultController } from './faults.ts';
 import { MailStore, type Address, type RenderedMessage, type StoredMessage, type StoredTemplate, type StoredVersion } from './store.ts';
 import { validateMailSend, type SendGridError } from './validate.ts';
@@ -16,6 +17,10 @@ export interface MailServerOptions {
   readonly dataDir: string;
   /** When set, only this key is accepted; otherwise any non-empty bearer key is. */
   readonly apiKey?: string;
+  /** Template versions the account may hold across all its templates (SendGrid: 300 per user; depends on the account). */
+  readonly maxTemplateVersions?: number;
+  /** Templates the account may hold (SendGrid: 300 per account or Subuser). */
+  readonly maxTemplates?: number;
 }
 
 export interface MailServer {
@@ -28,9 +33,17 @@ export interface MailServer {
   outbox(): StoredMessage[];
   /** POST /v3/mail/send requests received, failed and faulted ones included. */
   requestCount(): number;
+  /** Personalizations accepted with 202 and then dropped, as real SendGrid would (see drops.ts). */
+  drops(): Drop[];
+  /** The largest POST /v3/mail/send body read so far, in bytes (one refused with 413 for its size is not read). */
+  largestMailSendBytes(): number;
 }
 
-const MAX_BODY_BYTES = 30 * 1024 * 1024; // SendGrid's total message size limit
+/** "The total size of your email, including attachments, must be less than 30MB": refused with 413 at 30,000,000 bytes. */
+export const MAX_BODY_BYTES = 30_000_000;
+/** "Each user can have up to 300 versions across all templates"; "each parent account ... up to 300 different transactional templates". */
+export const DEFAULT_MAX_TEMPLATE_VERSIONS = 300;
+export const DEFAULT_MAX_TEMPLATES = 300;
 const TEMPLATE_NAME_MAX = 100;
 
 class HttpError extends Error {
@@ -48,12 +61,17 @@ const error = (message: string, field: string | null = null): SendGridError => (
 export async function startMailServer(options: MailServerOptions): Promise<MailServer> {
   const store = new MailStore(options.dataDir);
   const faults = new Faults();
-  const stats = { mailSend: 0, total: 0 };
+  const stats = { mailSend: 0, total: 0, largestMailSendBytes: 0 };
+  const drops: Drop[] = [];
+  const maxVersions = options.maxTemplateVersions ?? DEFAULT_MAX_TEMPLATE_VERSIONS;
+  const maxTemplates = options.maxTemplates ?? DEFAULT_MAX_TEMPLATES;
   const host = options.host ?? '127.0.0.1';
 
   const refuse = (res: ServerResponse, refusal: Refusal) =>
-    send(res, refusal.status, { errors: [error(refusal.reason === 'too-large' ? 'Payload Too Large' : refusal.detail)] });
-  const guarded = { maxBodyBytes: MAX_BODY_BYTES, expectsJson: () => true, refuse, hosts: [host] };
+    // A body too large gets the Mail Send API reference's 413 answer.
+    send(res, refusal.status, { errors: [error(refusal.reason === 'too-large' ? 'content too large' : refusal.detail)] });
+  // "Less than 30MB": the guard refuses what is larger than its cap, so the cap is one byte under.
+  const guarded = { maxBodyBytes: MAX_BODY_BYTES - 1, expectsJson: () => true, refuse, hosts: [host] };
   const server: Server = createServer(guard(guarded, (req, res, request) => {
     handle(req, res, request.url, request.body).catch((e: unknown) => {
       if (e instanceof BodyTooLarge) return refuse(res, tooLarge(e.limit));
@@ -72,6 +90,7 @@ export async function startMailServer(options: MailServerOptions): Promise<MailS
 
     if (path === '/outbox' && method === 'GET') return send(res, 200, store.messages);
     if (path === '/__admin/stats' && method === 'GET') return send(res, 200, { ...stats });
+    if (path === '/__admin/drops' && method === 'GET') return send(res, 200, drops);
     if (path === '/__admin/faults') {
       if (method === 'DELETE') {
         faults.clear();
@@ -88,7 +107,10 @@ export async function startMailServer(options: MailServerOptions): Promise<MailS
 
     stats.total += 1;
     const isSend = path === '/v3/mail/send';
-    if (isSend) stats.mailSend += 1;
+    if (isSend) {
+      stats.mailSend += 1;
+      stats.largestMailSendBytes = Math.max(stats.largestMailSendBytes, Buffer.byteLength(raw));
+    }
     authorize(req.headers.authorization);
 
     const fault = faults.take(isSend);
@@ -125,7 +147,13 @@ export async function startMailServer(options: MailServerOptions): Promise<MailS
     // Sandbox mode: validated, answered 200, neither stored nor "delivered" (SendGrid documents 200 for it).
     if (mail.mail_settings?.sandbox_mode?.enable === true) return send(res, 200);
     const id = randomBytes(16).toString('base64url').slice(0, 22);
-    const message: StoredMessage = { id, receivedAt: new Date().toISOString(), body, rendered: renderAll(mail) };
+    const receivedAt = new Date().toISOString();
+    const dropped = findDrops(body as Record<string, unknown>);
+    for (const [i, why] of dropped) {
+      drops.push({ messageId: id, receivedAt, personalization: i, email_key: mail.personalizations[i]?.custom_args?.email_key ?? mail.custom_args?.email_key, ...why });
+    }
+    const rendered = renderAll(mail).filter((_, i) => !dropped.has(i));
+    const message: StoredMessage = { id, receivedAt, body, rendered };
     store.addMessage(message);
     send(res, 202, undefined, { 'X-Message-Id': id });
   }
@@ -183,6 +211,11 @@ export async function startMailServer(options: MailServerOptions): Promise<MailS
     if (versionId === undefined) {
       if (method !== 'POST') throw new HttpError(405, [error('method not allowed')]);
       const fields = versionFields(body, true);
+      const held = store.templates.reduce((n, t) => n + t.versions.length, 0);
+      if (held >= maxVersions) {
+        // SendGrid documents the limit but not its error text: this message is ours.
+        throw new HttpError(400, [error(`You have reached the limit of ${maxVersions} template versions for this account. Delete versions you no longer use.`)]);
+      }
       const version: StoredVersion = {
         id: randomUUID(),
         template_id: template.id,
@@ -206,6 +239,11 @@ export async function startMailServer(options: MailServerOptions): Promise<MailS
     const version = template.versions.find((v) => v.id === versionId);
     if (!version) throw new HttpError(404, [error('resource not found', 'version_id')]);
     if (method === 'GET') return send(res, 200, version);
+    if (method === 'DELETE') {
+      template.versions.splice(template.versions.indexOf(version), 1);
+      store.saveTemplates();
+      return send(res, 204);
+    }
     if (method === 'PATCH') {
       Object.assign(version, versionFields(body, false), { updated_at: now() });
       if (version.active === 1) activate(template, version);
@@ -244,6 +282,9 @@ export async function startMailServer(options: MailServerOptions): Promise<MailS
     const b = (body ?? {}) as { name?: unknown; generation?: unknown };
     const generation = b.generation ?? 'legacy';
     if (generation !== 'legacy' && generation !== 'dynamic') throw new HttpError(400, [error("generation must be 'legacy' or 'dynamic'", 'generation')]);
+    if (store.templates.length >= maxTemplates) {
+      throw new HttpError(400, [error(`You have reached the limit of ${maxTemplates} templates for this account.`)]);
+    }
     const template: StoredTemplate = {
       id: generation === 'dynamic' ? `d-${randomBytes(16).toString('hex')}` : randomUUID(),
       name: checkName(b.name),
@@ -270,6 +311,8 @@ export async function startMailServer(options: MailServerOptions): Promise<MailS
     faults,
     outbox: () => [...store.messages],
     requestCount: () => stats.mailSend,
+    drops: () => [...drops],
+    largestMailSendBytes: () => stats.largestMailSendBytes,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((e) => (e ? reject(e) : resolve()));

@@ -193,7 +193,8 @@ describe('persistence and faults', () => {
     expect((await rejection(mail.send(valid))).code).toBe(503);
     await fetch(`${server.url}/__admin/faults`, { method: 'DELETE' });
     await mail.send(valid);
-    expect(await (await fetch(`${server.url}/__admin/stats`)).json()).toEqual({ mailSend: 5, total: 5 });
+    expect(await (await fetch(`${server.url}/__admin/stats`)).json()).toEqual({ mailSend: 5, total: 5, largestMailSendBytes: server.largestMailSendBytes() });
+    expect(server.largestMailSendBytes()).toBeGreaterThan(100);
     expect(server.requestCount()).toBe(5);
     expect(server.outbox()).toHaveLength(2);
   });
