@@ -1,7 +1,9 @@
-// The SendGrid gateway, built once: dynamic-template sends in batches of 1,000 personalizations, and the templates API for sync.
+// The SendGrid gateway, built once: dynamic-template sends in requests kept inside every Mail Send limit, and the
+// templates API for sync. The limits and their sources are in docs/limits.md.
 import { Client } from '@sendgrid/client';
 import { isEmail } from '../core/email.ts';
 import type { PlannedEmail, Recipient } from '../core/snapshot.ts';
+import { displayName, senderName } from '../mail/display-name.ts';
 import { TEMPLATE_PREFIX } from '../mail/names.ts';
 import type { TemplateVersion } from '../mail/types.ts';
 import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, withRetry, type RetryPolicy, type RetryVerdict } from './retry.ts';
@@ -13,6 +15,8 @@ export interface MailGatewayOptions {
   readonly retry?: RetryPolicy;
   /** Per HTTP request. */
   readonly timeoutMs?: number;
+  /** Largest mail send body, in bytes (default MAX_REQUEST_BYTES; tests lower it to see the split). */
+  readonly maxRequestBytes?: number;
 }
 
 export interface Envelope {
@@ -31,7 +35,7 @@ export interface TemplateSummary {
   readonly id: string;
   readonly name: string;
   readonly generation: string;
-  readonly versions: readonly { readonly id: string; readonly name: string; readonly active: number }[];
+  readonly versions: readonly { readonly id: string; readonly name: string; readonly active: number; readonly updated_at?: string }[];
 }
 
 export interface TemplateDetail {
@@ -48,6 +52,7 @@ export interface TemplatesApi {
   create(name: string): Promise<TemplateSummary>;
   /** Adds a version and makes it the active one. */
   addActiveVersion(templateId: string, version: TemplateVersion): Promise<{ readonly id: string }>;
+  deleteVersion(templateId: string, versionId: string): Promise<void>;
 }
 
 export interface MailGateway {
@@ -65,6 +70,21 @@ export interface MailGateway {
 /** SendGrid's limits per mail send request. */
 const MAX_PERSONALIZATIONS = 1000;
 const MAX_RECIPIENTS = 1000;
+/** "The total length of custom arguments must be less than 10000 bytes." */
+const MAX_CUSTOM_ARGS_BYTES = 10_000;
+const MAX_CATEGORIES = 10;
+const MAX_CATEGORY_LENGTH = 255;
+/**
+ * Our own cap on a mail send body: SendGrid refuses 30 MB with a 413; 20 MB leaves room for what SendGrid adds to a
+ * message and is the figure SendGrid recommends for a whole message.
+ */
+export const MAX_REQUEST_BYTES = 20_000_000;
+/**
+ * Requests being filled at once per template. An email whose address is already in a request waits for another, and
+ * SendGrid allows an address once per request: with each unit's address on up to this many emails in one run, the
+ * requests stay as few as the count and byte limits allow. Beyond it, the fullest request is sent to make room.
+ */
+const MAX_OPEN_REQUESTS = 16;
 const PAGE_SIZE = 200;
 
 export function createMailGateway(options: MailGatewayOptions): MailGateway {
@@ -105,6 +125,9 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
         url: `/v3/templates/${encodeURIComponent(templateId)}/versions`,
         body: { ...version, active: 1, editor: 'code', generate_plain_content: false },
       }),
+    deleteVersion: async (templateId, versionId) => {
+      await call({ method: 'DELETE', url: `/v3/templates/${encodeURIComponent(templateId)}/versions/${encodeURIComponent(versionId)}` });
+    },
   };
 
   // Template name → id, listed once per gateway (built once per process); listed again only for a name not seen.
@@ -124,21 +147,25 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
 
   async function send(emails: Iterable<PlannedEmail>, envelope: Envelope): Promise<Map<string, SendOutcome>> {
     const results = new Map<string, SendOutcome>();
-    const fail = (email: PlannedEmail, error: string) => results.set(email.key, { status: 'failed', error });
+    const fail = (key: string, error: string) => results.set(key, { status: 'failed', error });
     // Looked up once per template and send, so an unknown template costs one listing, not one per batch.
     const idOfTemplate = new Map<string, Promise<string>>();
+    const head = envelopeJson(envelope);
+    const maxBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
+    // What a body adds around its personalizations; the template id is not known yet, so room is kept for a long one.
+    const room = maxBytes - Buffer.byteLength(head) - Buffer.byteLength(',"template_id":"","personalizations":[]}') - 64;
 
-    /** One request of one template's batch; every email in it gets the request's outcome. */
-    const post = async (name: string, batch: readonly Prepared[]) => {
+    /** One request; every email in it gets the request's outcome. */
+    const post = async (name: string, batch: Batch) => {
       let id: string;
       try {
         if (!idOfTemplate.has(name)) idOfTemplate.set(name, templateId(name));
         id = await idOfTemplate.get(name)!;
       } catch (error) {
-        for (const { email } of batch) fail(email, describe(error));
+        for (const key of batch.keys) fail(key, describe(error));
         return;
       }
-      const body = sendBody(envelope, id, batch);
+      const body = `${head},"template_id":${JSON.stringify(id)},"personalizations":[${batch.parts.join(',')}]}`;
       let outcome: SendOutcome;
       try {
         await withRetry(
@@ -153,30 +180,55 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
       } catch (error) {
         outcome = { status: inDoubt(error) ? 'unknown' : 'failed', error: describe(error) };
       }
-      for (const { email } of batch) results.set(email.key, outcome);
+      for (const key of batch.keys) results.set(key, outcome);
     };
 
-    // Per template, the batch being filled: ≤1,000 personalizations and ≤1,000 recipients (to + cc), as SendGrid
-    // requires. Recipients are cleaned as each email is taken, so an email that cannot be sent fails alone.
-    const filling = new Map<string, { batch: Prepared[]; recipients: number }>();
+    // Per template, the requests being filled. Each holds ≤1,000 personalizations, ≤1,000 recipients (to + cc), at
+    // most `maxBytes`, and never one address twice: SendGrid refuses an address repeated anywhere in a request's
+    // personalizations. Each email is checked and serialised as it is taken, so one that cannot be sent fails alone
+    // and its data is not kept; a request goes out as soon as it is full.
+    const filling = new Map<string, Batch[]>();
+    const sendOut = async (name: string, open: Batch[], batch: Batch) => {
+      open.splice(open.indexOf(batch), 1);
+      await post(name, batch);
+    };
     for (const email of emails) {
       const prepared = prepare(email);
       if (typeof prepared === 'string') {
-        fail(email, prepared);
+        fail(email.key, prepared);
+        continue;
+      }
+      const part = JSON.stringify({
+        to: prepared.to,
+        ...(prepared.cc.length > 0 ? { cc: prepared.cc } : {}),
+        dynamic_template_data: email.data,
+        custom_args: { email_key: email.key },
+      });
+      const bytes = Buffer.byteLength(part) + 1; // and its comma
+      if (bytes > room) {
+        fail(email.key, `Email of ${bytes} bytes: more than the ${maxBytes}-byte limit of one SendGrid request`);
         continue;
       }
       const n = prepared.to.length + prepared.cc.length;
       let open = filling.get(email.template);
-      if (open && (open.batch.length === MAX_PERSONALIZATIONS || open.recipients + n > MAX_RECIPIENTS)) {
-        filling.delete(email.template);
-        await post(email.template, open.batch);
-        open = undefined;
+      if (!open) filling.set(email.template, (open = []));
+      // What a template's open requests hold stays within one request's bytes, whatever the planner sends.
+      while (open.length > 0 && open.reduce((sum, b) => sum + b.bytes, 0) + bytes > room) {
+        await sendOut(email.template, open, open.reduce((a, b) => (b.bytes > a.bytes ? b : a)));
       }
-      if (!open) filling.set(email.template, (open = { batch: [], recipients: 0 }));
-      open.batch.push({ email, ...prepared });
-      open.recipients += n;
+      let target = open.find((b) => b.recipients + n <= MAX_RECIPIENTS && !prepared.addresses.some((a) => b.addresses.has(a)));
+      if (!target) {
+        if (open.length >= MAX_OPEN_REQUESTS) await sendOut(email.template, open, open.reduce((a, b) => (b.keys.length > a.keys.length ? b : a)));
+        open.push((target = { keys: [], parts: [], addresses: new Set(), recipients: 0, bytes: 0 }));
+      }
+      target.keys.push(email.key);
+      target.parts.push(part);
+      for (const a of prepared.addresses) target.addresses.add(a);
+      target.recipients += n;
+      target.bytes += bytes;
+      if (target.keys.length === MAX_PERSONALIZATIONS || target.recipients === MAX_RECIPIENTS) await sendOut(email.template, open, target);
     }
-    for (const [name, { batch }] of filling) await post(name, batch);
+    for (const [name, open] of filling) for (const batch of [...open]) await post(name, batch);
     return results;
   }
 
@@ -184,28 +236,32 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
 }
 
 /**
- * The v3 mail/send body of one batch, as one JSON string: the same document @sendgrid/mail builds, without its three
- * copies of every personalization (at 1,000 per request, those copies were most of a first run's peak memory). The
- * client passes a string body through untouched, with its JSON content type; not a Buffer, which its `mergeData`
- * copies into a plain object of numbered keys.
+ * The opening of every mail/send body of a send, without its closing brace: sender, reply-to and categories, each kept
+ * inside SendGrid's limits here whatever the caller passes. The body stays one JSON string assembled from
+ * personalizations serialised one by one, not the document @sendgrid/mail builds with three copies of each (at 1,000
+ * per request, those copies were most of a first run's peak memory); the client passes a string body through
+ * untouched, with its JSON content type (not a Buffer, which its `mergeData` copies into an object of numbered keys).
  */
-function sendBody(envelope: Envelope, templateId: string, batch: readonly Prepared[]): string {
-  return JSON.stringify({
-    from: envelope.from,
-    ...(envelope.replyTo ? { reply_to: envelope.replyTo } : {}),
-    template_id: templateId,
-    categories: envelope.categories,
-    personalizations: batch.map(({ email, to, cc }) => ({
-      to,
-      ...(cc.length > 0 ? { cc } : {}),
-      dynamic_template_data: email.data,
-      custom_args: { email_key: email.key },
-    })),
+function envelopeJson(envelope: Envelope): string {
+  const name = senderName(envelope.from.name);
+  const from = name ? { email: envelope.from.email, name } : { email: envelope.from.email };
+  // A malformed reply-to would make SendGrid refuse every request: it is left out (the job warns about the setting).
+  const replyTo = envelope.replyTo && isEmail(envelope.replyTo.email.trim()) ? envelope.replyTo : undefined;
+  const replyName = displayName(replyTo?.name);
+  const categories = [...new Set(envelope.categories)].filter((c) => c.length <= MAX_CATEGORY_LENGTH && /^[\x20-\x7e]+$/.test(c)).slice(0, MAX_CATEGORIES);
+  const json = JSON.stringify({
+    from,
+    ...(replyTo ? { reply_to: replyName ? { email: replyTo.email.trim(), name: replyName } : { email: replyTo.email.trim() } } : {}),
+    ...(categories.length > 0 ? { categories } : {}),
   });
+  return json.slice(0, -1);
 }
 
-/** Recipients cleaned so one bad email cannot make SendGrid reject the 999 others sharing its request. */
-function prepare(email: PlannedEmail): { to: Recipient[]; cc: Recipient[] } | string {
+/**
+ * Recipients cleaned so one bad email cannot make SendGrid reject or drop the 999 others sharing its request: addresses
+ * checked and each kept once, names made header-safe (displayName), the email key within custom_args' limit.
+ */
+function prepare(email: PlannedEmail): { to: Recipient[]; cc: Recipient[]; addresses: string[] } | string {
   const seen = new Set<string>();
   const clean = (list: readonly Recipient[] | undefined) => {
     const out: Recipient[] = [];
@@ -214,7 +270,8 @@ function prepare(email: PlannedEmail): { to: Recipient[]; cc: Recipient[] } | st
       if (!isEmail(address)) return `Invalid recipient address '${address}'`;
       if (seen.has(address.toLowerCase())) continue; // SendGrid refuses an address twice in one personalization
       seen.add(address.toLowerCase());
-      out.push(r.name ? { email: address, name: r.name } : { email: address });
+      const name = displayName(r.name);
+      out.push(name ? { email: address, name } : { email: address });
     }
     return out;
   };
@@ -224,10 +281,19 @@ function prepare(email: PlannedEmail): { to: Recipient[]; cc: Recipient[] } | st
   if (typeof cc === 'string') return cc;
   if (to.length === 0) return 'No recipient';
   if (to.length + cc.length > MAX_RECIPIENTS) return `More than ${MAX_RECIPIENTS} recipients in one email`;
-  return { to, cc };
+  if (Buffer.byteLength(JSON.stringify({ email_key: email.key })) >= MAX_CUSTOM_ARGS_BYTES) return `Email key longer than SendGrid's ${MAX_CUSTOM_ARGS_BYTES}-byte custom_args limit`;
+  return { to, cc, addresses: [...seen] };
 }
 
-type Prepared = { email: PlannedEmail; to: Recipient[]; cc: Recipient[] };
+/** One request being filled: its emails' keys and serialised personalizations, and what limits it. */
+interface Batch {
+  readonly keys: string[];
+  readonly parts: string[];
+  /** Lower-cased, every address of every personalization. */
+  readonly addresses: Set<string>;
+  recipients: number;
+  bytes: number;
+}
 
 interface SendGridFailure {
   code?: unknown;
