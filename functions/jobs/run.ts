@@ -1,7 +1,9 @@
 // Wires a job end to end: configuration, gateways, one snapshot, the pure plan, then apply.
 import { TAB, TABS } from '../../sheets-schema/index.ts';
 import { loadConfig } from '../config.ts';
-import { setting } from '../core/settings.ts';
+import { isEmail } from '../core/email.ts';
+import { setting, type Settings } from '../core/settings.ts';
+import type { Recipient } from '../core/snapshot.ts';
 import { createSheetsClient } from '../gateways/sheets-client.ts';
 import type { RetryPolicy } from '../gateways/retry.ts';
 import { createSheetsGateway, type SheetsSnapshot } from '../gateways/sheets.ts';
@@ -60,14 +62,14 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
     timeoutMs: options.timeoutMs,
     retry: options.retry,
   });
-  const replyTo = setting(settings, 'Email trả lời');
+  const replyTo = replyToSetting(settings);
   const applying = applyPlan(
     {
       sheets,
       mail,
       envelope: {
         from: { email: config.MAIL_FROM, name: setting(settings, 'Tên người gửi') },
-        replyTo: replyTo ? { email: replyTo } : undefined,
+        replyTo: replyTo.address,
         categories: ['thidua', name],
       },
       now,
@@ -82,6 +84,7 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
   const result = await applying;
 
   const lines = [...summary];
+  if (replyTo.warning) lines.push(replyTo.warning);
   if (dryRun) {
     // A dry run still renders every due email, so a template error shows before anything is sent.
     const { loadTemplates } = await import('../mail/templates.ts');
@@ -97,4 +100,17 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
     );
   }
   return { job: name, lines, sheetsCalls: sheets.calls(), mailRequests: mail.requests() };
+}
+
+/**
+ * `Email trả lời` as SendGrid's reply_to: SendGrid refuses a whole request whose reply_to is not a valid address, so
+ * a malformed value is left out (replies then go to the sender) and the job says so in one line.
+ */
+export function replyToSetting(settings: Settings): { address?: Recipient; warning?: string } {
+  const value = setting(settings, 'Email trả lời').trim();
+  if (value === '') return {};
+  if (isEmail(value)) return { address: { email: value } };
+  return {
+    warning: `Cảnh báo: "Email trả lời" trong trang Cấu hình ("${value}") không phải là địa chỉ email hợp lệ, nên thư được gửi không kèm địa chỉ trả lời (thư trả lời sẽ về địa chỉ gửi). Hãy sửa ô này.`,
+  };
 }
