@@ -1,10 +1,11 @@
-// Pushes every template of templates/ to SendGrid: creates missing ones, adds an active version only when the content changed.
+// Pushes every template of templates/ to SendGrid: creates missing ones, adds an active version only when the content
+// changed, and prunes old versions: SendGrid allows 300 versions per account across all its templates.
 // CLI: tsx scripts/sync-templates.ts [--api-key KEY] [--base-url URL]; without flags, SENDGRID_API_KEY and SENDGRID_BASE_URL.
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../functions/config.ts';
-import { createMailGateway, type MailGateway, type TemplatesApi } from '../functions/gateways/mail.ts';
+import { createMailGateway, type MailGateway, type TemplatesApi, type TemplateSummary } from '../functions/gateways/mail.ts';
 import { loadTemplates, type TemplateSet, type TemplateVersion } from '../functions/mail/index.ts';
 
 export interface SyncResult {
@@ -12,6 +13,8 @@ export interface SyncResult {
   readonly created: string[];
   readonly updated: string[];
   readonly unchanged: string[];
+  /** Old versions deleted from our templates. */
+  readonly pruned: number;
 }
 
 export type SyncTarget = MailGateway | { readonly apiKey: string; readonly baseUrl?: string };
@@ -19,7 +22,7 @@ export type SyncTarget = MailGateway | { readonly apiKey: string; readonly baseU
 export async function syncTemplates(target: SyncTarget, templateSet: TemplateSet = loadTemplates()): Promise<SyncResult> {
   const api: TemplatesApi = 'templates' in target ? target.templates : createMailGateway(target).templates;
   const existing = new Map((await api.list()).map((t) => [t.name, t]));
-  const result: SyncResult = { created: [], updated: [], unchanged: [] };
+  const result = { created: [] as string[], updated: [] as string[], unchanged: [] as string[], pruned: 0 };
   for (const name of templateSet.names()) {
     const version = templateSet.version(name);
     // The version name carries a hash of the content, so "changed?" does not depend on SendGrid returning the content byte for byte.
@@ -33,13 +36,33 @@ export async function syncTemplates(target: SyncTarget, templateSet: TemplateSet
     }
     const active = summary.versions.find((v) => v.active === 1);
     if (active && (active.name === named.name || sameContent(await activeContent(api, summary.id), version))) {
+      result.pruned += await prune(api, summary, KEEP_PREVIOUS);
       result.unchanged.push(version.name);
       continue;
     }
+    // Pruned first, so an account at its version limit still takes the new version; the active one becomes the previous.
+    result.pruned += await prune(api, summary, 0);
     await api.addActiveVersion(summary.id, named);
     result.updated.push(version.name);
   }
   return result;
+}
+
+/**
+ * Versions kept besides the active one: the one it replaced, so a coordinator can switch back to it in SendGrid's
+ * editor if a new template shows a mistake. Our 7 templates then hold at most 14 of the account's 300 versions.
+ */
+const KEEP_PREVIOUS = 1;
+
+/** Deletes the inactive versions of one of our templates but the `keep` most recent; how many it deleted. */
+async function prune(api: TemplatesApi, template: TemplateSummary, keep: number): Promise<number> {
+  const old = template.versions
+    .map((v, i) => ({ v, i }))
+    .filter(({ v }) => v.active !== 1)
+    .sort((a, b) => (b.v.updated_at ?? '').localeCompare(a.v.updated_at ?? '') || b.i - a.i)
+    .slice(keep);
+  for (const { v } of old) await api.deleteVersion(template.id, v.id);
+  return old.length;
 }
 
 function contentHash(version: TemplateVersion): string {
@@ -60,6 +83,7 @@ export function describeSync(result: SyncResult): string[] {
     ...result.created.map((n) => `Đã tạo mẫu thư ${n}.`),
     ...result.updated.map((n) => `Đã cập nhật mẫu thư ${n} (phiên bản mới đang dùng).`),
     ...(result.unchanged.length > 0 ? [`Không thay đổi: ${result.unchanged.join(', ')}.`] : []),
+    ...(result.pruned > 0 ? [`Đã xóa ${result.pruned} phiên bản mẫu thư cũ (mỗi mẫu giữ phiên bản đang dùng và phiên bản ngay trước đó).`] : []),
   ];
 }
 
