@@ -96,11 +96,13 @@ const FUNCTIONS: readonly FunctionSpec[] = [
   },
 ];
 
-export function validateInput(input: DeployInput): DeployInput {
+/** Checks the input; `scope: 'project'` checks only what the preparation uses (the spreadsheet may not exist yet). */
+export function validateInput(input: DeployInput, scope: 'project' | 'all' = 'all'): DeployInput {
   if (!/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(input.project)) {
     throw new DeployInputError(`Mã dự án Google Cloud không hợp lệ: "${input.project}". Dùng --project hoặc biến GOOGLE_CLOUD_PROJECT.`);
   }
   if (!/^[a-z]+-[a-z]+\d$/.test(input.region)) throw new DeployInputError(`Vùng không hợp lệ: "${input.region}" (ví dụ asia-southeast1).`);
+  if (scope === 'project') return input;
   if (!/^[\w-]{10,}$/.test(input.spreadsheetId)) {
     throw new DeployInputError('Thiếu hoặc sai mã bảng tính: dùng --spreadsheet hoặc biến SPREADSHEET_ID (phần giữa /d/ và /edit trong địa chỉ).');
   }
@@ -125,7 +127,7 @@ export function serviceAccounts(project: string): { runtime: string; scheduler: 
  * secrets. Each step is safe to run again.
  */
 export function planPrepare(raw: DeployInput): Step[] {
-  const input = validateInput(raw);
+  const input = validateInput(raw, 'project');
   const p = `--project=${input.project}`;
   const sa = serviceAccounts(input.project);
   const projectRole = (member: string, role: string): readonly string[] =>

@@ -104,6 +104,9 @@ describe('the deploy plan', () => {
       expect(created(name)).toBeGreaterThan(0);
       expect(created(name)).toBeLessThan(firstUse(name));
     }
+    // The preparation needs no spreadsheet or sender yet, only the project.
+    expect(planPrepare({ ...INPUT, spreadsheetId: '', sender: '' })).toEqual(prepare);
+    expect(() => planPrepare({ ...INPUT, project: 'X' })).toThrow('Mã dự án Google Cloud không hợp lệ');
     // The prepared project is all setup-sheets needs; the plan says what comes next.
     expect(renderPlan(prepare, INPUT, { prepareOnly: true })).toContain(
       `# Tiếp theo: chia sẻ bảng tính cho thidua-functions@${INPUT.project}.iam.gserviceaccount.com rồi chạy npm run setup-sheets.`,
