@@ -73,6 +73,7 @@ const MAX_RECIPIENTS = 1000;
 /** "The total length of custom arguments must be less than 10000 bytes." */
 const MAX_CUSTOM_ARGS_BYTES = 10_000;
 const MAX_CATEGORIES = 10;
+const MAX_EMAIL_LENGTH = 320;
 const MAX_CATEGORY_LENGTH = 255;
 /**
  * Our own cap on a mail send body: SendGrid refuses 30 MB with a 413; 20 MB leaves room for what SendGrid adds to a
@@ -246,7 +247,7 @@ function envelopeJson(envelope: Envelope): string {
   const name = senderName(envelope.from.name);
   const from = name ? { email: envelope.from.email, name } : { email: envelope.from.email };
   // A malformed reply-to would make SendGrid refuse every request: it is left out (the job warns about the setting).
-  const replyTo = envelope.replyTo && isEmail(envelope.replyTo.email.trim()) ? envelope.replyTo : undefined;
+  const replyTo = envelope.replyTo && isEmail(envelope.replyTo.email.trim()) && envelope.replyTo.email.trim().length <= MAX_EMAIL_LENGTH ? envelope.replyTo : undefined;
   const replyName = displayName(replyTo?.name);
   const categories = [...new Set(envelope.categories)].filter((c) => c.length <= MAX_CATEGORY_LENGTH && /^[\x20-\x7e]+$/.test(c)).slice(0, MAX_CATEGORIES);
   const json = JSON.stringify({
@@ -267,7 +268,8 @@ function prepare(email: PlannedEmail): { to: Recipient[]; cc: Recipient[]; addre
     const out: Recipient[] = [];
     for (const r of list ?? []) {
       const address = r.email.trim();
-      if (!isEmail(address)) return `Invalid recipient address '${address}'`;
+      // SendGrid refuses the whole request for an address over 320 characters ("The To email exceeds …").
+      if (!isEmail(address) || address.length > MAX_EMAIL_LENGTH) return `Invalid recipient address '${address}'`;
       if (seen.has(address.toLowerCase())) continue; // SendGrid refuses an address twice in one personalization
       seen.add(address.toLowerCase());
       const name = displayName(r.name);

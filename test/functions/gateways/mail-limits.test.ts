@@ -128,13 +128,21 @@ describe('SendGrid limitations: "The total size of your email, including attachm
 });
 
 describe('SendGrid limits of the envelope: reply_to, custom_args, categories', () => {
-  it('a malformed reply-to is left out rather than have SendGrid refuse every request ("The reply_to email does not contain a valid address.")', async () => {
+  it('a malformed reply-to is left out rather than have SendGrid refuse every request ("The reply_to object, when used, must at least have an email parameter with a valid email address…")', async () => {
     const gateway = createMailGateway({ apiKey: KEY, baseUrl: server.url, retry });
     const results = await gateway.send([receipt('r', 1)], { ...envelope, replyTo: { email: 'phongtrao.pv01@example' } });
     expect(results.get('r')).toEqual({ status: 'sent' });
     expect(server.outbox()[0]!.body).not.toHaveProperty('reply_to');
     await gateway.send([receipt('r2', 2)], { ...envelope, replyTo: { email: ' phongtrao.pv01@example.vn ' } });
     expect(server.outbox()[1]!.body).toMatchObject({ reply_to: { email: 'phongtrao.pv01@example.vn' } });
+  });
+
+  it('an address over 320 characters fails its email alone ("The To email exceeds the maximum total length of 320 characters")', async () => {
+    const gateway = createMailGateway({ apiKey: KEY, baseUrl: server.url, retry });
+    const long = `${'a'.repeat(64)}@${Array.from({ length: 5 }, () => 'b'.repeat(60)).join('.')}.vn`;
+    const results = await gateway.send([receipt('long', 1, { to: [{ email: long }] }), receipt('ok', 2)], envelope);
+    expect(results.get('long')).toMatchObject({ status: 'failed', error: expect.stringContaining('Invalid recipient address') });
+    expect(results.get('ok')).toEqual({ status: 'sent' });
   });
 
   it('an email key past custom_args’ 10,000 bytes fails alone; categories are kept to 10 unique ASCII ones', async () => {
