@@ -62,7 +62,13 @@ export function validateMailSend(body: unknown, lookupTemplate: TemplateLookup):
   if (isObject(body.reply_to)) {
     const email = body.reply_to.email;
     if (typeof email === 'string' && email.length > MAX_EMAIL_LENGTH) add('The Reply-To email exceeds the maximum total length of 320 characters', 'reply_to.email', 'reply_to');
-    else if (!isValidEmail(email) || !isAscii(email)) add('The reply_to email does not contain a valid address.', 'reply_to.email', 'reply_to');
+    else if (!isValidEmail(email) || !isAscii(email)) {
+      add(
+        'The reply_to object, when used, must at least have an email parameter with a valid email address and it may also contain a name parameter. e.g. {"email" : "example@example.com"}  or {"email" : "example@example.com", "name" : "Example Recipient"}.',
+        'reply_to.email',
+        'reply_to',
+      );
+    }
   }
   // Not in SendGrid's error list: a CR or LF in a name or subject would break the header it lands in. The documented
   // errors refuse CRLF in every other header-bound field (attachment filename, type, content_id; content type), so

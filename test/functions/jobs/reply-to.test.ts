@@ -1,5 +1,6 @@
 // `Email trả lời` reaches SendGrid as reply_to only when it is a valid address: SendGrid refuses a whole request with a
-// malformed one (errors page: "The reply_to email does not contain a valid address."), so a typo must not stop the mail.
+// malformed one (errors page: "The reply_to object, when used, must at least have an email parameter with a valid email
+// address…"), so a typo must not stop the mail.
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoGrids } from '../../../scripts/demo/campaign.ts';
 import { startCampaignStack, type CampaignStack } from '../../faults/campaign-stack.ts';

@@ -81,6 +81,12 @@ describe('SendGrid Mail Send errors page (400)', () => {
     expect(r.errors.map((e) => e.message)).toEqual(['The To email exceeds the maximum total length of 320 characters']);
   });
 
+  it('"The reply_to object, when used, must at least have an email parameter with a valid email address": a malformed reply_to is refused', async () => {
+    const r = await post({ ...base, reply_to: { email: 'phongtrao.pv01@example' }, personalizations: [to('a@example.vn')] });
+    expect(r.status).toBe(400);
+    expect(r.errors).toMatchObject([{ field: 'reply_to.email', message: expect.stringMatching(/^The reply_to object, when used, must at least have an email parameter with a valid email address/) }]);
+  });
+
   it('limitations "Unicode encoding is not supported for the from field": a Unicode from address is refused', async () => {
     const r = await post({ ...base, from: { email: 'thườngtrực@example.vn' }, personalizations: [to('a@example.vn')] });
     expect(r.status).toBe(400);
