@@ -43,7 +43,7 @@ interface SizeResult {
   responses: number;
   /** wallMs and cpuMs: medians of the runs after the first. */
   pure: { firstWallMs: number; wallMs: number; minWallMs: number; maxWallMs: number; cpuMs: number; emails: number };
-  ingest: { wallMs: number; cpuMs: number; peakRssMiB: number; sheetsCalls: number; sheetsCallsByMethod: Record<string, number>; mailRequests: number; emailsSent: number };
+  ingest: { wallMs: number; cpuMs: number; peakRssMiB: number; sheetsCalls: number; sheetsCallsByMethod: Record<string, number>; mailRequests: number; emailsSent: number; mail: MailCheck };
   ingestAgain: { sheetsCalls: number; mailRequests: number; wallMs: number; cpuMs: number; peakRssMiB: number };
   remind: { sheetsCalls: number; mailRequests: number; wallMs: number; peakRssMiB: number };
   /**
@@ -52,6 +52,17 @@ interface SizeResult {
    */
   deployedHeap: { ingest: JobRun; ingestAgain: JobRun; peaks: { first: number[]; next: number[] } };
   naive?: NaiveResult & { callsRatio: number; mailRatio: number; wallRatio: number };
+}
+
+/** What the strict local SendGrid saw of a first ingest: SendGrid's limits kept, every email delivered once. */
+interface MailCheck {
+  /** The largest POST /v3/mail/send body, in bytes (our cap is 20 MB; SendGrid refuses 30 MB). */
+  largestRequestBytes: number;
+  /** Personalizations SendGrid would accept and then silently drop (names with , or ;, non-ASCII sender...). */
+  drops: number;
+  /** Distinct email keys delivered, and deliveries in all (equal when no email went out twice). */
+  distinctDelivered: number;
+  delivered: number;
 }
 
 /** Runs of the pure core per size after the first: a scheduled function instance runs its job again and again. */
@@ -158,7 +169,9 @@ async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 're
     const first = await child(env, 'ingest', []);
     const stats = sheets.stats();
     const emailsSent = mail.outbox().reduce((s, m) => s + m.rendered.length, 0);
-    const ingest = { ...first, sheetsCalls: stats.total, sheetsCallsByMethod: stats.calls, mailRequests: mail.requestCount() - sendsBefore, emailsSent };
+    const keys = mail.outbox().flatMap((m) => m.rendered.map((r) => r.email_key));
+    const check: MailCheck = { largestRequestBytes: mail.largestMailSendBytes(), drops: mail.drops().length, distinctDelivered: new Set(keys).size, delivered: keys.length };
+    const ingest = { ...first, sheetsCalls: stats.total, sheetsCallsByMethod: stats.calls, mailRequests: mail.requestCount() - sendsBefore, emailsSent, mail: check };
 
     sheets.resetStats();
     let before = mail.requestCount();
@@ -278,6 +291,14 @@ async function main(): Promise<void> {
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
   console.log('\nĐo hiệu năng (máy chủ Sheets và SendGrid cục bộ)\n');
   for (const row of table) console.log(row.map((cell, c) => cell.padStart(widths[c])).join('  '));
+  console.log('\nThư của ingest đầu tiên, theo máy chủ SendGrid cục bộ (giới hạn thật, xem docs/limits.md):');
+  for (const r of results) {
+    const m = r.ingest.mail;
+    console.log(
+      `  ${r.units} đơn vị: ${m.delivered} thư đã nhận cho ${r.pure.emails} thư dự kiến (${m.distinctDelivered} khóa khác nhau), ` +
+        `${m.drops} thư bị SendGrid bỏ, yêu cầu lớn nhất ${f(m.largestRequestBytes / 1e6, 2)} MB (giới hạn của chúng tôi 20 MB, SendGrid 30 MB)`,
+    );
+  }
   console.log('\nRSS đỉnh của ingest (MiB), mã đã biên dịch như khi triển khai:');
   for (const r of results) {
     const d = r.deployedHeap;
