@@ -247,12 +247,13 @@ function envelopeJson(envelope: Envelope): string {
   const name = senderName(envelope.from.name);
   const from = name ? { email: envelope.from.email, name } : { email: envelope.from.email };
   // A malformed reply-to would make SendGrid refuse every request: it is left out (the job warns about the setting).
-  const replyTo = envelope.replyTo && isEmail(envelope.replyTo.email.trim()) && envelope.replyTo.email.trim().length <= MAX_EMAIL_LENGTH ? envelope.replyTo : undefined;
-  const replyName = displayName(replyTo?.name);
+  const replyAddress = envelope.replyTo?.email.trim() ?? '';
+  const replyName = displayName(envelope.replyTo?.name);
+  const replyTo = isEmail(replyAddress) && replyAddress.length <= MAX_EMAIL_LENGTH ? (replyName ? { email: replyAddress, name: replyName } : { email: replyAddress }) : undefined;
   const categories = [...new Set(envelope.categories)].filter((c) => c.length <= MAX_CATEGORY_LENGTH && /^[\x20-\x7e]+$/.test(c)).slice(0, MAX_CATEGORIES);
   const json = JSON.stringify({
     from,
-    ...(replyTo ? { reply_to: replyName ? { email: replyTo.email.trim(), name: replyName } : { email: replyTo.email.trim() } } : {}),
+    ...(replyTo ? { reply_to: replyTo } : {}),
     ...(categories.length > 0 ? { categories } : {}),
   });
   return json.slice(0, -1);
