@@ -2,10 +2,11 @@
 // Chromium. The progress bars must have real widths, the tables their rows, and the text part the same figures.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoGrids } from '../../scripts/demo/campaign.ts';
 import { startCampaignStack, type CampaignStack } from '../faults/campaign-stack.ts';
+import { launchChromium } from '../support/chromium.ts';
 
 const MONDAY = new Date('2026-11-23T07:30:00+07:00');
 const SHOTS = path.resolve('test-results/e2e');
@@ -17,10 +18,7 @@ beforeAll(async () => {
   stack = await startCampaignStack(demoGrids(MONDAY, 'http://127.0.0.1:9/'));
   await stack.run('ingest', MONDAY);
   await stack.run('digest', MONDAY);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   await mkdir(SHOTS, { recursive: true });
 }, 120_000);
 

@@ -3,24 +3,15 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
 import { archiveModel, readAllTabs, snapshotOf, toWorkbook } from '../../scripts/export/index.ts';
 import { startLocalStack, type LocalStack } from '../../scripts/stack/index.ts';
+import { launchChromium } from '../support/chromium.ts';
 
 const SHOTS = path.resolve('test-results/e2e');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const REGISTRANT = 'e2e.dangky@example.vn';
 
 let stack: LocalStack;
@@ -62,7 +53,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'thidua-e2e-'));
   stack = await startLocalStack({ dataDir, quiet: true });
   await stack.runJob('ingest');
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
   page.setDefaultTimeout(15_000);
 }, 120_000);

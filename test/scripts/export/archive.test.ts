@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -72,6 +73,22 @@ async function roundTrip(model: ReturnType<typeof archiveModel>): Promise<ExcelJ
   return back;
 }
 
+async function archiveBytes(): Promise<Buffer> {
+  return Buffer.from(await toWorkbook(archiveModel(TABS, snapshot)).xlsx.writeBuffer());
+}
+
+/** True when an executable of that name is on PATH. */
+function onPath(name: string): boolean {
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
+    try {
+      accessSync(path.join(dir, name), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
 function rowValues(ws: ExcelJS.Worksheet, n: number): unknown[] {
   return (ws.getRow(n).values as unknown[]).slice(1);
 }
@@ -123,12 +140,28 @@ describe('campaign archive', () => {
     expect(ws.rowCount).toBe(6);
   });
 
-  // LibreOffice comes from Debian (.ci/run installs libreoffice-calc-nogui), as a coordinator's office suite would.
-  it('opens in LibreOffice: the archive converts to PDF', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'thidua-export-'));
-    const file = path.join(dir, 'luu-tru.xlsx');
-    writeFileSync(file, Buffer.from(await toWorkbook(archiveModel(TABS, snapshot)).xlsx.writeBuffer()));
-    execFileSync('libreoffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 120_000 });
-    expect(readFileSync(path.join(dir, 'luu-tru.pdf')).subarray(0, 4).toString()).toBe('%PDF');
+  // Proof that a spreadsheet program other than our own writer opens the file: SheetJS, an independent reader from
+  // npm, everywhere; LibreOffice as well wherever it is installed (.ci/run installs Debian's libreoffice-calc-nogui).
+  it('opens in SheetJS with the same sheets, text, numbers and dates', async () => {
+    const wb = XLSX.read(await archiveBytes(), { cellDates: true, cellNF: true });
+    expect(wb.SheetNames).toEqual([...TABS.map((t) => t.tab), 'DS xếp loại', 'DS đề nghị khen thưởng']);
+    const units = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Đơn vị'], { header: 1, defval: '' });
+    expect(units).toEqual(TABS[1].values);
+    const stamp = wb.Sheets['Đề nghị khen thưởng'].A2;
+    expect(stamp.t).toBe('d');
+    expect(stamp.v).toEqual(new Date(Date.UTC(2025, 11, 9, 12, 0, 0)));
+    expect(stamp.z).toBe('dd/mm/yyyy hh:mm:ss');
+    expect(wb.Sheets['Xếp loại'].B3).toMatchObject({ t: 'n', v: 92 });
+    expect(wb.Sheets['DS xếp loại'].A1.v).toBe('DANH SÁCH ĐƠN VỊ THEO KẾT QUẢ XẾP LOẠI');
   });
+
+  if (onPath('libreoffice')) {
+    it('opens in LibreOffice: the archive converts to PDF', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'thidua-export-'));
+      const file = path.join(dir, 'luu-tru.xlsx');
+      writeFileSync(file, await archiveBytes());
+      execFileSync('libreoffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 120_000 });
+      expect(readFileSync(path.join(dir, 'luu-tru.pdf')).subarray(0, 4).toString()).toBe('%PDF');
+    });
+  }
 });
