@@ -1,4 +1,5 @@
-// `npm run export -- --out FILE.xlsx [--list classification|nominees]`: the campaign archive or one official list.
+// `npm run export -- --out FILE.xlsx [--list classification|nominees]`: the campaign archive or one official list, of
+// the configured spreadsheet or, with no Google configuration, the local stack's.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../functions/config.ts';
@@ -7,6 +8,7 @@ import { HeaderError } from '../functions/core/table.ts';
 import { DEFAULT_TIME_ZONE } from '../functions/core/cells.ts';
 import { readSettings, setting } from '../functions/core/settings.ts';
 import { archiveModel, listModel, readAllTabs, snapshotOf, writeXlsx, type ListName } from './export/index.ts';
+import { commandEnvironment } from './stack/command.ts';
 
 const LISTS: readonly ListName[] = ['classification', 'nominees'];
 
@@ -16,9 +18,15 @@ async function main(): Promise<void> {
   if (values.list !== undefined && !LISTS.includes(values.list as ListName)) {
     throw new UsageError(`--list phải là một trong: ${LISTS.join(', ')}.`);
   }
-  const config = loadConfig();
-  const api = createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL);
-  const tabs = await readAllTabs(api, config.SPREADSHEET_ID);
+  const { env, close } = await commandEnvironment();
+  let tabs;
+  let config;
+  try {
+    config = loadConfig(env);
+    tabs = await readAllTabs(createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL), config.SPREADSHEET_ID);
+  } finally {
+    await close();
+  }
   const snapshot = snapshotOf(config.SPREADSHEET_ID, tabs);
   let timeZone = DEFAULT_TIME_ZONE;
   try {

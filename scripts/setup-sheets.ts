@@ -1,8 +1,10 @@
-// `npm run setup-sheets`: creates or upgrades the tab structure of the configured spreadsheet; never deletes data.
+// `npm run setup-sheets`: creates or upgrades the tab structure of the configured spreadsheet (with no Google
+// configuration, the local stack's); never deletes data.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../functions/config.ts';
 import { createSheetsClient } from '../functions/gateways/sheets-client.ts';
 import { setupSpreadsheet } from './setup/index.ts';
+import { commandEnvironment } from './stack/command.ts';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -12,26 +14,34 @@ async function main(): Promise<void> {
       year: { type: 'string' },
     },
   });
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
   const year = values.year ? Number(values.year) : undefined;
   if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) {
     console.error('Giá trị --year không hợp lệ: cần một năm, ví dụ 2026.');
     process.exit(1);
   }
-  const api = createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL);
-  const { changes, warnings } = await setupSpreadsheet(api, config.SPREADSHEET_ID, {
-    // The functions' service account stays an editor of the locked system tabs.
-    serviceAccount: values['service-account'] ?? process.env.FUNCTIONS_SERVICE_ACCOUNT,
-    warningOnly: values['warning-only'],
-    year,
-  });
+  const { env, close } = await commandEnvironment();
+  let result;
+  try {
+    let config;
+    try {
+      config = loadConfig(env);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      console.error(error.message);
+      process.exitCode = 1;
+      return;
+    }
+    const api = createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL);
+    result = await setupSpreadsheet(api, config.SPREADSHEET_ID, {
+      // The functions' service account stays an editor of the locked system tabs.
+      serviceAccount: values['service-account'] ?? process.env.FUNCTIONS_SERVICE_ACCOUNT,
+      warningOnly: values['warning-only'],
+      year,
+    });
+  } finally {
+    await close();
+  }
+  const { changes, warnings } = result;
   if (changes.length === 0) console.log('Không có thay đổi.');
   else {
     console.log(`Đã cập nhật bảng tính (${changes.length} thay đổi):`);

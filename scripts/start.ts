@@ -1,13 +1,26 @@
 // `npm start`: the whole product on the embedded local stack. `--once`: one full cycle, a summary, exit 0.
-import path from 'node:path';
+// Ports: `--port N` (web page on N, Sheets N+1, mail N+2, ingest N+3; default 8080) or one server's `--sheets-port`...;
+// the same as THIDUA_PORT, THIDUA_SHEETS_PORT...
+import { parseArgs } from 'node:util';
 import { TZDate } from '@date-fns/tz';
 import { ConfigError } from '../functions/config.ts';
 import type { JobName } from '../functions/jobs/jobs.ts';
-import { startLocalStack } from './stack/index.ts';
+import {
+  PORT_FLAGS,
+  PortInUseError,
+  PortSettingError,
+  findRunning,
+  forgetRunning,
+  localDataDir,
+  recordRunning,
+  resolvePorts,
+  startLocalStack,
+} from './stack/index.ts';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
-const once = process.argv.includes('--once');
-const dataDir = process.env.THIDUA_DATA_DIR || path.resolve(import.meta.dirname, '..', '.data');
+
+/** Something the person starting the stack can fix; one line, no stack trace. */
+class StartError extends Error {}
 
 function say(line: string): void {
   process.stdout.write(line + '\n');
@@ -46,8 +59,24 @@ function schedule(stack: Awaited<ReturnType<typeof startLocalStack>>): NodeJS.Ti
 }
 
 async function main(): Promise<void> {
+  let flags;
+  try {
+    flags = parseArgs({ options: { once: { type: 'boolean', default: false }, ...PORT_FLAGS }, strict: true }).values;
+  } catch (error) {
+    throw new StartError(`Tham số không hợp lệ: ${(error as Error).message}`);
+  }
+  const once = flags.once;
+  const ports = resolvePorts(flags);
+  const dataDir = localDataDir();
+  const running = await findRunning(dataDir);
+  if (running) {
+    throw new StartError(
+      `Thi đua đã đang chạy trên thư mục dữ liệu này (tiến trình ${running.pid}): ${running.urls.web}. Hãy dùng nó, hoặc dừng nó trước (Ctrl-C).`,
+    );
+  }
   say('Đang khởi động Thi đua trên máy cục bộ...');
-  const stack = await startLocalStack({ dataDir });
+  const stack = await startLocalStack({ dataDir, ports });
+  await recordRunning(dataDir, { pid: process.pid, urls: stack.urls, spreadsheetId: stack.spreadsheetId });
   for (const line of stack.startLines) say(line);
   say(`Thư mục dữ liệu: ${dataDir}`);
   say(`Máy chủ Google Sheets cục bộ: ${stack.urls.sheets} (bảng tính "${stack.spreadsheetId}")`);
@@ -57,6 +86,7 @@ async function main(): Promise<void> {
 
   for (const job of ['ingest', 'remind', 'digest'] as const) await runAndReport(stack, job);
   if (once) {
+    await forgetRunning(dataDir);
     await stack.close();
     return;
   }
@@ -64,6 +94,7 @@ async function main(): Promise<void> {
   say('Đang chạy. Nhấn Ctrl-C để dừng.');
   const stop = async () => {
     clearInterval(timer);
+    await forgetRunning(dataDir);
     await stack.close();
     process.exit(0);
   };
@@ -72,8 +103,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    say(error.message);
+  if (error instanceof ConfigError || error instanceof StartError || error instanceof PortInUseError || error instanceof PortSettingError) {
+    process.stderr.write(error.message + '\n');
     process.exit(1);
   }
   console.error(error);

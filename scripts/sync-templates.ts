@@ -1,12 +1,14 @@
 // Pushes every template of templates/ to SendGrid: creates missing ones, adds an active version only when the content
 // changed, and prunes old versions: SendGrid allows 300 versions per account across all its templates.
-// CLI: tsx scripts/sync-templates.ts [--api-key KEY] [--base-url URL]; without flags, SENDGRID_API_KEY and SENDGRID_BASE_URL.
+// CLI: tsx scripts/sync-templates.ts [--api-key KEY] [--base-url URL]; without flags, SENDGRID_API_KEY and SENDGRID_BASE_URL,
+// and with no configuration at all, the local stack's mail server.
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../functions/config.ts';
 import { createMailGateway, type MailGateway, type TemplatesApi, type TemplateSummary } from '../functions/gateways/mail.ts';
 import { loadTemplates, type TemplateSet, type TemplateVersion } from '../functions/mail/index.ts';
+import { commandEnvironment } from './stack/command.ts';
 
 export interface SyncResult {
   /** SendGrid template names (`thidua-…`). */
@@ -89,15 +91,20 @@ export function describeSync(result: SyncResult): string[] {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { 'api-key': { type: 'string' }, 'base-url': { type: 'string' } }, strict: true });
-  let target: { apiKey: string; baseUrl?: string };
-  if (values['api-key']) {
-    target = { apiKey: values['api-key'], baseUrl: values['base-url'] };
-  } else {
-    const config = loadConfig();
-    target = { apiKey: config.SENDGRID_API_KEY, baseUrl: values['base-url'] ?? config.SENDGRID_BASE_URL };
+  const { env, close } = await commandEnvironment({ configured: values['api-key'] !== undefined || values['base-url'] !== undefined });
+  try {
+    let target: { apiKey: string; baseUrl?: string };
+    if (values['api-key']) {
+      target = { apiKey: values['api-key'], baseUrl: values['base-url'] };
+    } else {
+      const config = loadConfig(env);
+      target = { apiKey: config.SENDGRID_API_KEY, baseUrl: values['base-url'] ?? config.SENDGRID_BASE_URL };
+    }
+    const result = await syncTemplates(target);
+    for (const line of describeSync(result)) console.log(line);
+  } finally {
+    await close();
   }
-  const result = await syncTemplates(target);
-  for (const line of describeSync(result)) console.log(line);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

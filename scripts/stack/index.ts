@@ -2,6 +2,7 @@
 // all on 127.0.0.1, so the product runs and is tested with no Google account.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { http } from '@google-cloud/functions-framework';
@@ -16,6 +17,11 @@ import { setupSpreadsheet } from '../setup/index.ts';
 import { syncTemplates } from '../sync-templates.ts';
 import { startWebView } from '../web/index.ts';
 import { seedDemo } from '../demo/seed.ts';
+import { DEFAULT_BASE_PORT, FREE_PORTS, listenOn, type Ports } from './ports.ts';
+import type { StackUrls } from './running.ts';
+
+export { DEFAULT_BASE_PORT, PORT_FLAGS, PortInUseError, PortSettingError, resolvePorts, type Ports, type PortFlags } from './ports.ts';
+export { findRunning, forgetRunning, recordRunning, type RunningStack, type StackUrls } from './running.ts';
 
 export const DEMO_SPREADSHEET_ID = 'demo';
 /** Placeholders: the local mail server accepts any key and sender. */
@@ -27,10 +33,19 @@ export interface LocalStackOptions {
   /** The clock of the demo: the campaign year and response dates are laid out around it. */
   readonly now?: () => Date;
   readonly quiet?: boolean;
+  /** Default: free ports (tests). `npm start` passes its fixed ones. */
+  readonly ports?: Ports;
+  /**
+   * `data`: only the Sheets and mail servers, for a command that needs the data and nothing else; the demo's form
+   * links then point at `formBaseUrl`, where `npm start` serves the forms.
+   */
+  readonly servers?: 'all' | 'data';
+  readonly formBaseUrl?: string;
 }
 
 export interface LocalStack {
-  readonly urls: { readonly sheets: string; readonly mail: string; readonly web: string; readonly ingest: string };
+  /** In `data` mode, `web` and `ingest` are empty: nothing listens there. */
+  readonly urls: StackUrls;
   readonly spreadsheetId: string;
   readonly env: NodeJS.ProcessEnv;
   /** Lines of what setup did on this start (tabs created, demo seeded...). */
@@ -52,6 +67,37 @@ async function ingestSecret(dataDir: string): Promise<string> {
   return secret;
 }
 
+/** The local stack's data folder: THIDUA_DATA_DIR, else `.data/` at the root of the project. */
+export function localDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.THIDUA_DATA_DIR || path.join(import.meta.dirname, '..', '..', '.data'));
+}
+
+/** The configuration every job and command reads, pointed at local servers. */
+export function localEnvironment(dataDir: string, urls: Pick<StackUrls, 'sheets' | 'mail'>, secret: string): NodeJS.ProcessEnv {
+  return {
+    SPREADSHEET_ID: DEMO_SPREADSHEET_ID,
+    GOOGLE_SHEETS_ROOT_URL: urls.sheets,
+    SENDGRID_API_KEY: LOCAL_API_KEY,
+    SENDGRID_BASE_URL: urls.mail,
+    MAIL_FROM: LOCAL_SENDER,
+    INGEST_SECRET: secret,
+    THIDUA_DATA_DIR: dataDir,
+  };
+}
+
+/** The secret the local form trigger signs with, kept in the data folder. */
+export { ingestSecret };
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
 /** Creates the demo spreadsheet through the local server's admin endpoint; true when it did not exist yet. */
 async function ensureSpreadsheet(sheetsUrl: string, id: string): Promise<boolean> {
   const before = await fetch(new URL(`v4/spreadsheets/${id}`, sheetsUrl));
@@ -70,22 +116,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     for (const c of closers.reverse()) await c().catch(() => undefined);
   };
   try {
-    const sheetsServer = await startSheetsServer({ port: 0, dataDir: path.join(dataDir, 'sheets') });
+    const ports = options.ports ?? FREE_PORTS;
+    const sheetsServer = await listenOn('sheets', ports.sheets, () => startSheetsServer({ port: ports.sheets, dataDir: path.join(dataDir, 'sheets') }));
     closers.push(() => sheetsServer.close());
-    const mailServer = await startMailServer({ port: 0, dataDir: path.join(dataDir, 'mail') });
+    const mailServer = await listenOn('mail', ports.mail, () => startMailServer({ port: ports.mail, dataDir: path.join(dataDir, 'mail') }));
     closers.push(() => mailServer.close());
     const secret = await ingestSecret(dataDir);
-
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      SPREADSHEET_ID: DEMO_SPREADSHEET_ID,
-      GOOGLE_SHEETS_ROOT_URL: sheetsServer.url,
-      SENDGRID_API_KEY: LOCAL_API_KEY,
-      SENDGRID_BASE_URL: mailServer.url,
-      MAIL_FROM: LOCAL_SENDER,
-      INGEST_SECRET: secret,
-      THIDUA_DATA_DIR: dataDir,
-    };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...localEnvironment(dataDir, { sheets: sheetsServer.url, mail: mailServer.url }, secret) };
 
     const startLines: string[] = [];
     const created = await ensureSpreadsheet(sheetsServer.url, DEMO_SPREADSHEET_ID);
@@ -99,6 +136,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const jobs = (name: JobName, o: { now?: Date; dryRun?: boolean } = {}) =>
       runJob(name, { now: o.now ?? now(), dryRun: o.dryRun, env });
+    const seed = async (formBaseUrl: string) => {
+      if (created) startLines.push(await seedDemo(api, DEMO_SPREADSHEET_ID, { now: now(), formBaseUrl }));
+    };
+
+    if (options.servers === 'data') {
+      await seed(options.formBaseUrl ?? `http://127.0.0.1:${DEFAULT_BASE_PORT}/`);
+      return {
+        urls: { sheets: sheetsServer.url, mail: mailServer.url, web: '', ingest: '' },
+        spreadsheetId: DEMO_SPREADSHEET_ID,
+        env,
+        startLines,
+        runJob: jobs,
+        close,
+      };
+    }
     const handlers = createHandlers({
       runJob: (name, o) => jobs(name, { now: now(), dryRun: o.dryRun }),
       // Locally only the signed form trigger reaches ingest; there is no Cloud Scheduler to present an OIDC token.
@@ -108,25 +160,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     http('ingest', handlers.ingest);
     const functionServer = getTestServer('ingest');
-    await new Promise<void>((resolve) => functionServer.listen(0, '127.0.0.1', resolve));
+    await listenOn('ingest', ports.ingest, () => listen(functionServer, ports.ingest));
     closers.push(() => new Promise<void>((resolve) => functionServer.close(() => resolve())));
     const ingestUrl = `http://127.0.0.1:${(functionServer.address() as AddressInfo).port}/`;
 
-    const web = await startWebView({
-      port: 0,
+    const webOptions = {
+      port: ports.web,
       sheetsRootUrl: sheetsServer.url,
       mailUrl: mailServer.url,
       spreadsheetId: DEMO_SPREADSHEET_ID,
       ingestUrl,
       ingestSecret: secret,
       now,
-    });
+    };
+    const web = await listenOn('web', ports.web, () => startWebView(webOptions));
     closers.push(() => web.close());
-
-    if (created) {
-      const seeded = await seedDemo(api, DEMO_SPREADSHEET_ID, { now: now(), formBaseUrl: web.url });
-      startLines.push(seeded);
-    }
+    await seed(options.formBaseUrl ?? web.url);
 
     return {
       urls: { sheets: sheetsServer.url, mail: mailServer.url, web: web.url, ingest: ingestUrl },
