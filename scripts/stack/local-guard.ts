@@ -120,11 +120,11 @@ function inspect(req: IncomingMessage, options: GuardOptions): { url: URL } | Re
 }
 
 /**
- * Answers a refusal and throws the rest of the body away as it arrives, so the client reads the answer instead of a
- * reset connection while nothing of the body is kept; the connection is closed after it.
+ * Answers a refusal and throws the rest of the body away as it arrives: the client finishes its upload and reads the
+ * answer instead of a reset connection, and nothing of the body is kept (the server's request timeout still ends an
+ * upload that never finishes).
  */
 function refuseAndDiscard(req: IncomingMessage, res: ServerResponse, refusal: Refusal, options: GuardOptions): void {
-  res.shouldKeepAlive = false;
   options.refuse(res, refusal, req);
   req.resume();
 }
@@ -162,16 +162,7 @@ export function guard(
   return (req, res) => {
     const head = inspect(req, options);
     if ('reason' in head) return refuseAndDiscard(req, res, head, options);
-    const read = bodyReader(req, options.maxBodyBytes);
-    const body = async () => {
-      try {
-        return await read();
-      } catch (error) {
-        if (error instanceof BodyTooLarge) res.shouldKeepAlive = false;
-        throw error;
-      }
-    };
-    handler(req, res, { url: head.url, body });
+    handler(req, res, { url: head.url, body: bodyReader(req, options.maxBodyBytes) });
   };
 }
 

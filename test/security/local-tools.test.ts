@@ -18,9 +18,10 @@ interface Answer {
 interface Raw {
   readonly method?: string;
   readonly headers?: Record<string, string>;
-  /** Sent whole; or, with `endless`, this many bytes are sent and the request is never finished. */
+  /** Sent whole; or, with `endless`, this many bytes are sent and the request is never finished (unless `finish`). */
   readonly body?: string;
   readonly endless?: number;
+  readonly finish?: boolean;
 }
 
 /** One request with full control of the head (Host, Origin); resolves with the answer, even mid-upload. */
@@ -46,6 +47,7 @@ function raw(base: string, target: string, options: Raw = {}): Promise<Answer> {
           sent += chunk.length;
           if (!req.write(chunk)) return void req.once('drain', pump);
         }
+        if (options.finish && !req.destroyed) req.end();
       };
       pump();
     } else req.end(options.body);
@@ -81,6 +83,16 @@ describe('defect: the local Sheets server accepted a 150 MB body (RSS 0.27 → 1
       method: 'POST',
       headers: { ...JSON_TYPE, 'content-length': String(150 * 1024 * 1024) },
       endless: 256 * 1024,
+    });
+    expect(answer.status).toBe(400);
+  });
+
+  it('lets a client that sends the whole 150 MB finish its upload and read Google’s 400', async () => {
+    const answer = await raw(sheets.url, '/v4/spreadsheets/demo/values:batchUpdate', {
+      method: 'POST',
+      headers: { ...JSON_TYPE, 'content-length': String(150 * 1024 * 1024) },
+      endless: 150 * 1024 * 1024,
+      finish: true,
     });
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.text)).toEqual({
