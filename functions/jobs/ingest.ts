@@ -4,6 +4,7 @@ import { isEmail } from '../core/email.ts';
 import { formLinkKey, readFormLinks } from '../core/links.ts';
 import type { Evaluation, JudgedResponse, Unit } from '../core/model.ts';
 import { layoutData, type LayoutData } from '../core/settings.ts';
+import type { SubmissionData } from '../mail/types.ts';
 import type { PlannedEmail, Recipient, Snapshot, TabWrite } from '../core/snapshot.ts';
 import type { EmailSink, PlannerOutput } from './plan.ts';
 
@@ -39,6 +40,23 @@ function unitRecipients(unit: Unit | undefined, cache: Map<string, readonly Reci
   return to;
 }
 
+const NO_RECIPIENTS: readonly Recipient[] = [];
+
+/** The unit's addresses and every address typed into the responses an email carries, each once. */
+function withTyped(base: readonly Recipient[], sent: readonly Pending[], name: string): readonly Recipient[] {
+  if (sent.every((p) => p.typed.length === 0)) return base;
+  const seen = new Set(base.map((r) => r.email.toLowerCase()));
+  const out = [...base];
+  for (const p of sent) {
+    for (const r of p.typed) {
+      if (seen.has(r.email.toLowerCase())) continue;
+      seen.add(r.email.toLowerCase());
+      out.push({ email: r.email, name });
+    }
+  }
+  return out;
+}
+
 /** The unit's contact addresses, plus any address the respondent typed into the form itself. */
 function recipients(response: JudgedResponse, base: readonly Recipient[], unit: Unit | undefined, emailHeaders: readonly string[]): readonly Recipient[] {
   let typed: string[] | undefined;
@@ -50,51 +68,106 @@ function recipients(response: JudgedResponse, base: readonly Recipient[], unit: 
 }
 
 /**
- * A receipt or "please fix" email. Its data, every answer included, is built each time it is read: only the emails
- * a run actually sends need it, and the gateway reads them 1,000 at a time, so a run never holds 50,000 at once. It
- * keeps only what its data needs, not the judged response, so a run that sends 50,000 emails lets the rest go.
+ * One response's part of a receipt or "please fix" email. Its answers are read from the row each time the email's data
+ * is read: only the emails a run actually sends need them, and the gateway reads them 1,000 at a time, so a run never
+ * holds 50,000 at once. It keeps only what its data needs, not the judged response, so a run that sends 50,000
+ * responses lets the rest go.
  */
-class ResponseEmail implements PlannedEmail {
-  private readonly unitCode: string;
+class ResponsePart {
+  readonly valid: boolean;
   private readonly errors: readonly string[];
   private readonly notes: readonly string[];
   private readonly answers: () => readonly { question: string; answer: string }[];
 
   constructor(
-    readonly key: string,
-    readonly template: string,
-    readonly to: readonly Recipient[],
     response: JudgedResponse,
-    private readonly form: FormFacts,
-    private readonly unitName: string,
-    private readonly submittedAt: string,
+    readonly title: string,
+    readonly submittedAt: string,
     private readonly editLink: string,
   ) {
-    this.unitCode = response.unitCode;
+    this.valid = response.valid;
     this.errors = response.errors;
     this.notes = response.notes;
     this.answers = response.detachedAnswers();
   }
 
+  data(number: number, several: boolean): SubmissionData {
+    return {
+      formTitle: this.title,
+      submittedAt: this.submittedAt,
+      valid: this.valid,
+      answers: this.valid ? this.answers() : [],
+      errors: this.errors,
+      notes: this.notes,
+      editLink: this.editLink,
+      number,
+      several,
+    };
+  }
+}
+
+/** The responses of one unit judged by one run, in one email: `fix-request` when any is to fix (listed first), else `receipt`. */
+class ResponsesEmail implements PlannedEmail {
+  readonly template: string;
+  private readonly parts: readonly ResponsePart[];
+
+  constructor(
+    readonly key: string,
+    readonly to: readonly Recipient[],
+    parts: readonly ResponsePart[],
+    private readonly layout: LayoutData,
+    private readonly unitCode: string,
+    private readonly unitName: string,
+  ) {
+    // Stable: within each group, the order the responses were judged in (tab by tab, row by row).
+    this.parts = parts.length > 1 ? [...parts].sort((a, b) => Number(a.valid) - Number(b.valid)) : parts;
+    this.template = this.parts.some((p) => !p.valid) ? 'fix-request' : 'receipt';
+  }
+
   get data(): Readonly<Record<string, unknown>> {
-    const { layout, title } = this.form;
+    const { layout, parts } = this;
+    const several = parts.length > 1;
+    const submissions = parts.map((p, i) => p.data(i + 1, several));
+    const first = submissions[0]!;
+    const fixCount = parts.filter((p) => !p.valid).length;
     return {
       campaign: layout.campaign,
       organisation: layout.organisation,
       year: layout.year,
       unitName: this.unitName,
       unitCode: this.unitCode,
-      formTitle: title,
-      submittedAt: this.submittedAt,
-      answers: this.answers(),
-      errors: this.errors,
-      notes: this.notes,
-      editLink: this.editLink,
+      formTitle: first.formTitle,
+      submittedAt: first.submittedAt,
+      answers: first.answers,
+      errors: first.errors,
+      notes: first.notes,
+      editLink: first.editLink,
+      submissions,
+      several,
+      count: parts.length,
+      fixCount,
+      receivedCount: parts.length - fixCount,
     };
   }
 }
 
-/** A response earlier than a valid one of the same unit and form needs no email: the later one speaks for it. */
+/**
+ * Most responses one email carries: its key, one line per response, must stay well inside the 50,000 characters
+ * of a Sheets cell in `Nhật ký thư`, and the email readable. A unit with more in one run gets several emails.
+ */
+export const MAX_RESPONSES_PER_EMAIL = 50;
+
+/** A response judged by this run that may need an email, before the mail log says whether it does. */
+interface Pending {
+  readonly item: string;
+  readonly typed: readonly Recipient[];
+  readonly part: () => ResponsePart;
+}
+
+/**
+ * A response earlier than a valid one of the same unit and form needs no email: the later one speaks for it. Not so
+ * for nominations, where each row is a nominee of its own.
+ */
 function replacedResponses(responses: readonly JudgedResponse[]): Set<JudgedResponse> {
   // form → unit → latest valid time; nested maps spare building a composite string key per response, twice.
   const latestValid = new Map<string, Map<string, number>>();
@@ -102,7 +175,7 @@ function replacedResponses(responses: readonly JudgedResponse[]): Set<JudgedResp
   // allocates an iterator result per item before V8 optimises it.
   for (let ix = 0; ix < responses.length; ix++) {
     const r = responses[ix];
-    if (!r.valid || !r.submittedAt) continue;
+    if (!r.valid || !r.submittedAt || r.form === TAB.nominations) continue;
     let ofForm = latestValid.get(r.form);
     if (!ofForm) latestValid.set(r.form, (ofForm = new Map()));
     ofForm.set(r.unitCode, Math.max(ofForm.get(r.unitCode) ?? -Infinity, r.submittedAt.getTime()));
@@ -116,7 +189,10 @@ function replacedResponses(responses: readonly JudgedResponse[]): Set<JudgedResp
   return replaced;
 }
 
-/** Plans the system tabs and offers each response's email to `sink`, which builds only the ones still due. */
+/**
+ * Plans the system tabs and offers `sink` one email per unit with its responses still unanswered: when one run judges
+ * several responses of a unit (the first run of the year, a sweep after a missed trigger), they go in one email.
+ */
 export function planIngest(snapshot: Snapshot, parts: IngestParts, sink: EmailSink): Omit<PlannerOutput, 'emails'> {
   const { evaluation } = parts;
   const settings = evaluation.settings;
@@ -127,24 +203,46 @@ export function planIngest(snapshot: Snapshot, parts: IngestParts, sink: EmailSi
 
   const facts = new Map<string, FormFacts>();
   const shared = new Map<string, readonly Recipient[]>();
+  const byUnit = new Map<Unit, Pending[]>();
   for (let ix = 0; ix < evaluation.responses.length; ix++) {
     const response = evaluation.responses[ix];
     if (replaced.has(response)) continue;
     let form = facts.get(response.form);
     if (!form) facts.set(response.form, (form = formFacts(response.form, layout)));
     const unit = units.get(response.unitCode);
-    const to = recipients(response, unitRecipients(unit, shared), unit, form.emailHeaders);
+    const base = unitRecipients(unit, shared);
+    const to = recipients(response, base, unit, form.emailHeaders);
     if (to.length === 0) continue; // an unknown unit with no typed address: the `Kiểm tra` row is all we can do
     const template = response.valid ? 'receipt' : 'fix-request';
     const submitted = response.submittedAt ? response.timestampText : '';
     // Joined, not a template literal: that leaves a tree of string pieces, twice the memory of the flat key, per email.
     // No campaign name: the response's time and content already make the key unique, and correcting a typo in
     // `Tên phong trào` must not send every receipt of the year again.
-    const key = ['ingest', form.slug, response.unitCode, submitted, response.contentHash, template].join('|');
-    sink.offer(key, () => {
-      const editLink = response.editLink ?? links.get(formLinkKey(response.unitCode, response.form)) ?? '';
-      return new ResponseEmail(key, template, to, response, form, unit?.name ?? '', submitted, editLink);
-    });
+    const item = ['ingest', form.slug, response.unitCode, submitted, response.contentHash, template].join('|');
+    const { title } = form;
+    const part = () => new ResponsePart(response, title, submitted, response.editLink ?? links.get(formLinkKey(response.unitCode, response.form)) ?? '');
+    if (!unit) {
+      // A code not in `Đơn vị`: whoever typed it is told alone, never grouped with strangers who typed the same code.
+      sink.offer(item, () => new ResponsesEmail(item, to, [part()], layout, response.unitCode, ''));
+      continue;
+    }
+    const typed = to.length === base.length ? NO_RECIPIENTS : to.slice(base.length);
+    const pending = byUnit.get(unit);
+    if (pending) pending.push({ item, typed, part });
+    else byUnit.set(unit, [{ item, typed, part }]);
+  }
+  for (const [unit, pending] of byUnit) {
+    const base = unitRecipients(unit, shared);
+    for (let from = 0; from < pending.length; from += MAX_RESPONSES_PER_EMAIL) {
+      const chunk = pending.slice(from, from + MAX_RESPONSES_PER_EMAIL);
+      sink.offerBundle({
+        items: chunk.map((p) => p.item),
+        build: (due, key) => {
+          const sent = chunk.filter((p) => due.has(p.item));
+          return new ResponsesEmail(key, withTyped(base, sent, unit.name), sent.map((p) => p.part()), layout, unit.code, unit.name);
+        },
+      });
+    }
   }
   for (const email of parts.extraEmails) sink.offer(email.key, () => email);
 

@@ -60,22 +60,25 @@ export function holdsKey(status: Cell | undefined): boolean {
 
 export interface DueEmails {
   readonly due: readonly PlannedEmail[];
-  /** Planned items (an email's worth each: a receipt, a reminder step) the log already holds as sent. */
+  /** Rows of the log, sent, that hold what this plan would send again. */
   readonly alreadySent: number;
-  /** Planned items claimed by a run that never reported back (or is still running). */
+  /** Rows claimed by a run that never reported back (or is still running) that hold what this plan would send. */
   readonly inDoubt: number;
 }
 
-/** Marks a held item already counted, so an item planned twice counts once. */
-const COUNTED = '';
+/** A holding row of the log, counted at most once however many of its items the plan offers again. */
+interface HoldingRow {
+  readonly status: string;
+  counted: boolean;
+}
 
 /**
  * Sorts emails as they are planned: the ones the log holds are counted and dropped on the spot, so a later run
  * neither builds nor keeps 50,000 emails only to find them all sent.
  */
 export class DueEmailSorter implements EmailSink {
-  /** Item → the status of the first holding row that carries it. */
-  private readonly held = new Map<string, string>();
+  /** Item → the holding row that carries it (a sent row rather than a claimed one). */
+  private readonly held = new Map<string, HoldingRow>();
   private readonly seen = new Set<string>();
   private readonly due: PlannedEmail[] = [];
   private alreadySent = 0;
@@ -86,7 +89,8 @@ export class DueEmailSorter implements EmailSink {
     for (const row of table.rows) {
       const status = cellText(row.get('Trạng thái'));
       if (!HOLDING.has(status)) continue;
-      for (const item of keyItems(cellText(row.get('Khóa')))) if (this.held.get(item) !== STATUS.sent) this.held.set(item, status);
+      const holding: HoldingRow = { status, counted: false };
+      for (const item of keyItems(cellText(row.get('Khóa')))) if (this.held.get(item)?.status !== STATUS.sent) this.held.set(item, holding);
     }
   }
 
@@ -95,13 +99,13 @@ export class DueEmailSorter implements EmailSink {
     return this.held.has(item);
   }
 
-  /** Counts a held item once; false for an item the log does not hold. */
+  /** Counts the row holding `item` once; false for an item the log does not hold. */
   private count(item: string): boolean {
-    const status = this.held.get(item);
-    if (status === undefined) return false;
-    if (status !== COUNTED) {
-      this.held.set(item, COUNTED);
-      if (status === STATUS.sent) this.alreadySent++;
+    const row = this.held.get(item);
+    if (row === undefined) return false;
+    if (!row.counted) {
+      row.counted = true;
+      if (row.status === STATUS.sent) this.alreadySent++;
       else this.inDoubt++;
     }
     return true;

@@ -9,6 +9,7 @@ export type {
   LayoutData,
   ReceiptData,
   RenderedEmail,
+  SubmissionData,
   TemplateDataMap,
   TemplateVersion,
 } from './types.ts';

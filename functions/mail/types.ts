@@ -18,7 +18,29 @@ export type AnswerLine = {
   readonly answer: string;
 };
 
-/** `receipt`: a newly valid response was received. */
+/** One response in a receipt or "please fix" email. */
+export type SubmissionData = {
+  readonly formTitle: string;
+  /** `dd/MM/yyyy HH:mm:ss` in the campaign's time zone. */
+  readonly submittedAt: string;
+  readonly valid: boolean;
+  /** The non-empty answers (valid responses). */
+  readonly answers: readonly AnswerLine[];
+  /** The exact Vietnamese validation errors, one per item (invalid responses). */
+  readonly errors: readonly string[];
+  /** Rule verdicts that are not errors (a nomination's eligibility), one line each. */
+  readonly notes?: readonly string[];
+  /** An http(s) link to edit or fix the response. */
+  readonly editLink?: string;
+  /** Position in the email from 1, and whether the email has others (SendGrid's subset has no `@index` or `../`). */
+  readonly number?: number;
+  readonly several?: boolean;
+};
+
+/**
+ * `receipt` (every response valid) and `fix-request` (at least one to fix): the responses of one unit judged by one
+ * run, in one email, the ones to fix first. The top-level form fields are the first response's, for the subject.
+ */
 export type ReceiptData = LayoutData & {
   readonly unitName: string;
   readonly unitCode: string;
@@ -28,19 +50,19 @@ export type ReceiptData = LayoutData & {
   readonly answers: readonly AnswerLine[];
   /** An http(s) link to edit the response, when the form gives one. */
   readonly editLink?: string;
+  readonly submissions?: readonly SubmissionData[];
+  /** More than one response: the subject counts them. */
+  readonly several?: boolean;
+  readonly count?: number;
+  /** Responses to fix, and responses received valid. */
+  readonly fixCount?: number;
+  readonly receivedCount?: number;
 };
 
-/** `fix-request`: a newly invalid response; the unit must correct it. */
-export type FixRequestData = LayoutData & {
-  readonly unitName: string;
-  readonly unitCode: string;
-  readonly formTitle: string;
-  /** `dd/MM/yyyy HH:mm:ss` in the campaign's time zone. */
-  readonly submittedAt: string;
-  /** The exact Vietnamese validation errors, one per item. */
+/** `fix-request`: at least one response must be corrected; `errors` are the first response's. */
+export type FixRequestData = Omit<ReceiptData, 'answers'> & {
+  readonly answers?: readonly AnswerLine[];
   readonly errors: readonly string[];
-  /** An http(s) edit or prefilled link to fix the response. */
-  readonly editLink?: string;
 };
 
 /** Template name → its data, for callers that want the compiler to check what they pass. */

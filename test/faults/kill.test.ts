@@ -14,6 +14,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const NOW = new Date('2026-12-01T03:00:00Z');
 /** Long enough that the kill always comes first; the server drops a delayed request whose client is gone. */
 const HOLD_MS = 20_000;
+/** What a first ingest of this campaign sends: per unit, one email with all its responses and one classification result. */
+const FIRST_RUN_EMAILS = 6 + 6;
 
 let stack: CampaignStack | undefined;
 let child: ChildProcess | undefined;
@@ -58,7 +60,7 @@ describe('a job process killed mid-run', () => {
     expect(await s.read([TAB.checks, TAB.mailLog])).toEqual(before);
 
     const next = await s.run('ingest', NOW);
-    expect(next.lines.join('\n')).toContain('Thư: đã gửi 31, lỗi 0');
+    expect(next.lines.join('\n')).toContain(`Thư: đã gửi ${FIRST_RUN_EMAILS}, lỗi 0`);
     await expectEveryResponseChecked(s);
     expectNoDuplicateEmails(s);
     await expectWorkComplete(s);
@@ -68,13 +70,13 @@ describe('a job process killed mid-run', () => {
     const s = (stack = await startCampaignStack(campaign()));
     await killAt(s, 'values.batchUpdate');
     const sent = deliveries(s).size;
-    expect(sent).toBe(31);
+    expect(sent).toBe(FIRST_RUN_EMAILS);
     const log = (await s.read([TAB.mailLog])).get(TAB.mailLog) ?? [];
-    expect(log.slice(1).map((row) => row[log[0].indexOf('Trạng thái')])).toEqual(Array(31).fill('Đang gửi'));
+    expect(log.slice(1).map((row) => row[log[0].indexOf('Trạng thái')])).toEqual(Array(FIRST_RUN_EMAILS).fill('Đang gửi'));
 
     const next = await s.run('ingest', NOW);
     expect(next.mailRequests).toBe(0);
-    expect(next.lines.join('\n')).toContain('chưa rõ kết quả 31');
+    expect(next.lines.join('\n')).toContain(`chưa rõ kết quả ${FIRST_RUN_EMAILS}`);
     expect(deliveries(s).size).toBe(sent);
     await expectEveryResponseChecked(s);
     expectNoDuplicateEmails(s);

@@ -80,7 +80,9 @@ describe('MailGateway.send', () => {
 
   it('groups by template, one request each', async () => {
     const gateway = createMailGateway({ apiKey: KEY, baseUrl: server.url, retry });
-    const fix: PlannedEmail = { ...receipt(9), key: 'fix:9', template: 'fix-request', data: { ...receipt(9).data, errors: ['Thiếu "Mã đơn vị".'] } };
+    const errors = ['Thiếu "Mã đơn vị".'];
+    const submissions = [{ formTitle: 'Đăng ký thi đua', submittedAt: '01/03/2025 09:00:00', valid: false, answers: [], errors }];
+    const fix: PlannedEmail = { ...receipt(9), key: 'fix:9', template: 'fix-request', data: { ...receipt(9).data, errors, submissions } };
     await gateway.send([receipt(1), fix, receipt(2)], envelope);
     expect(server.outbox().map((m) => m.rendered.map((r) => r.email_key))).toEqual([['receipt:1', 'receipt:2'], ['fix:9']]);
     expect(server.outbox()[1]!.rendered[0]!.text).toContain('- Thiếu "Mã đơn vị".');

@@ -3,6 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Cell } from '../../../functions/core/cells.ts';
 import { dateToSerial } from '../../../functions/core/cells.ts';
 import { startCampaignStack, type CampaignStack } from '../../faults/campaign-stack.ts';
+import { benchCampaign, toSnapshot } from '../../../scripts/bench/campaign.ts';
+import { keyItems } from '../../../functions/jobs/mail-log.ts';
+import { TAB } from '../../../sheets-schema/index.ts';
+
+const DECEMBER = new Date('2026-12-01T08:00:00+07:00');
 
 const NOW = new Date('2026-03-25T08:00:00+07:00');
 const REG_HEADER = [
@@ -138,4 +143,33 @@ describe('ingest', () => {
     expect(stack.mail.outbox()).toHaveLength(0);
     expect((await stack.read(['Kiểm tra'])).get('Kiểm tra')!.length).toBeLessThanOrEqual(1);
   });
+
+  it('puts the responses of one unit judged in one run in one email, and a later response in one more', async () => {
+    // 3 units × 5 responses (registration, interim and final reports, two nominations), all valid.
+    const grids = toSnapshot(benchCampaign(3, 2026)).tabs as Map<string, Cell[][]>;
+    stack = await startCampaignStack(grids);
+    await stack.run('ingest', DECEMBER);
+    const receipts = () => stack!.mail.outbox().flatMap((m) => m.rendered).filter((m) => (m.email_key ?? '').startsWith('ingest|'));
+    const first = receipts();
+    expect(first.map((m) => m.to.map((t) => t.email).join(','))).toEqual(['vanthu.dv00001@example.vn', 'vanthu.dv00002@example.vn', 'vanthu.dv00003@example.vn']);
+    expect(first.map((m) => m.subject.replace(/ – .*/, ''))).toEqual(Array(3).fill('[Phong trào Toàn dân bảo vệ an ninh Tổ quốc] Xác nhận đã nhận 5 biểu mẫu'));
+    expect(first.every((m) => keyItems(m.email_key ?? '').length === 5)).toBe(true);
+    expect((await stack.run('ingest', DECEMBER)).mailRequests).toBe(0);
+
+    // The first unit sends one more nomination: one email, carrying that response alone.
+    const nominations = grids.get(TAB.nominations)!;
+    const extra = [...nominations[1]!];
+    extra[0] = Number(extra[0]) + 1;
+    await stack.api.spreadsheets.values.append({
+      spreadsheetId: 'faults',
+      range: `'${TAB.nominations}'!A1`,
+      valueInputOption: 'RAW',
+      requestBody: { values: [extra] },
+    });
+    await stack.run('ingest', DECEMBER);
+    const later = receipts().slice(first.length);
+    expect(later.map((m) => [m.to[0]!.email, keyItems(m.email_key ?? '').length])).toEqual([['vanthu.dv00001@example.vn', 1]]);
+    expect(later[0]!.subject).toContain('Xác nhận đã nhận: ');
+  });
 });
+
