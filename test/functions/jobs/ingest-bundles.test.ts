@@ -1,0 +1,33 @@
+// How ingest groups a run's responses into emails, from the pure plan.
+import { describe, expect, it } from 'vitest';
+import { planJob } from '../../../functions/jobs/jobs.ts';
+import { keyItems } from '../../../functions/jobs/mail-log.ts';
+import { MAX_RESPONSES_PER_EMAIL } from '../../../functions/jobs/ingest.ts';
+import { TAB } from '../../../sheets-schema/index.ts';
+import { campaign } from '../rules/builder.ts';
+
+const NOW = new Date('2026-12-01T08:00:00+07:00');
+const MILESTONES = [['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)']];
+const snapshotOf = (b: ReturnType<typeof campaign>) => b.tab(TAB.milestones, MILESTONES).snapshot();
+
+describe('ingest emails per unit', () => {
+  it('answers 120 nominations of one unit in one run with 3 emails, each key inside the 50,000 characters of a Sheets cell', () => {
+    const b = campaign().unit('A').unit('B').register('B');
+    for (let i = 0; i < 120; i++) b.nominate('A', { 'Đối tượng': 'Tập thể', 'Hình thức khen thưởng': 'Giấy khen', 'Họ tên / Tên tập thể': `Tổ tự quản số ${i + 1}` });
+    const { plan } = planJob('ingest', snapshotOf(b), NOW);
+    const toA = plan.emails.filter((e) => e.key.startsWith('ingest|') && e.to.some((t) => t.email === 'a@example.vn'));
+    expect(toA.map((e) => keyItems(e.key).length)).toEqual([MAX_RESPONSES_PER_EMAIL, MAX_RESPONSES_PER_EMAIL, 20]);
+    for (const e of toA) expect(e.key.length).toBeLessThan(50_000);
+    expect(new Set(toA.flatMap((e) => keyItems(e.key))).size).toBe(120);
+    expect(plan.emails.filter((e) => e.key.startsWith('ingest|') && e.to.some((t) => t.email === 'b@example.vn'))).toHaveLength(1);
+  });
+
+  it('never groups responses typed under a code that is not in Đơn vị, so strangers are not told of each other', () => {
+    const b = campaign().unit('A');
+    b.respond(TAB.registration, { 'Mã đơn vị': 'KHONG-CO', 'Email người đăng ký': 'mot@example.vn' });
+    b.respond(TAB.registration, { 'Mã đơn vị': 'KHONG-CO', 'Email người đăng ký': 'hai@example.vn' });
+    const { plan } = planJob('ingest', snapshotOf(b), NOW);
+    const strangers = plan.emails.filter((e) => e.key.includes('|KHONG-CO|'));
+    expect(strangers.map((e) => e.to.map((t) => t.email))).toEqual([['mot@example.vn'], ['hai@example.vn']]);
+  });
+});
