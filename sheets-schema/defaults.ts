@@ -59,7 +59,7 @@ export function defaultMilestones(year: number): MilestoneRow[] {
   const d = (day: string) => `${day}/${year}`;
   return [
     { code: 'DK', name: 'Đăng ký thi đua', form: 'Đăng ký thi đua', deadline: d('31/03'), remindBefore: '7,3,1', required: 'Có' },
-    { code: 'KH', name: 'Kế hoạch, tiêu chí thi đua', form: 'Đăng ký thi đua', deadline: d('15/05'), remindBefore: '7,3,1', required: 'Có' },
+    { code: 'KH', name: 'Kế hoạch, tiêu chí thi đua', form: 'Kế hoạch thi đua', deadline: d('15/05'), remindBefore: '7,3,1', required: 'Có' },
     { code: 'SK', name: 'Báo cáo sơ kết', form: 'Báo cáo sơ kết', deadline: d('30/09'), remindBefore: '7,3,1', required: 'Có' },
     { code: 'TK', name: 'Báo cáo tổng kết', form: 'Báo cáo tổng kết', deadline: d('15/11'), remindBefore: '7,3,1', required: 'Có' },
     { code: 'KT', name: 'Đề nghị khen thưởng', form: 'Đề nghị khen thưởng', deadline: d('15/11'), remindBefore: '7,3,1', required: 'Không' },

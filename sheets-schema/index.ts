@@ -13,6 +13,7 @@ export {
   KIND_COLLECTIVE,
   KIND_INDIVIDUAL,
   NOMINATION_FORM,
+  PLAN_FORM,
   REGISTRATION_FORM,
   criterionHeader,
   criterionQuestions,

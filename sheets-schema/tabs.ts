@@ -14,6 +14,7 @@ export const TAB = {
   quotas: 'Phân bổ chỉ tiêu',
   assessment: 'Thẩm định',
   registration: 'Đăng ký thi đua',
+  plan: 'Kế hoạch thi đua',
   interim: 'Báo cáo sơ kết',
   final: 'Báo cáo tổng kết',
   nominations: 'Đề nghị khen thưởng',

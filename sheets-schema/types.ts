@@ -21,6 +21,7 @@ export type QuestionKind =
   | 'text' // one line
   | 'paragraph' // several lines
   | 'email'
+  | 'url' // an http(s) link, e.g. to a document on Google Drive
   | 'integer' // non-negative integer indicator
   | 'percent' // 0..100
   | 'choice' // one of `options`

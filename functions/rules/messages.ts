@@ -23,6 +23,10 @@ export const msg = {
   score: (header: string, max: number, text: string) =>
     `${q(header)}: điểm phải là số từ 0 đến ${formatNumber(max)} ${typed(text)}.`,
   email: (header: string, text: string) => `${q(header)}: không phải địa chỉ email hợp lệ ${typed(text)}.`,
+  url: (header: string, text: string) =>
+    `${q(header)}: phải là một đường liên kết bắt đầu bằng https:// hoặc http://, ví dụ https://drive.google.com/… ${typed(text)}.`,
+  noTarget: (first: string) =>
+    `Kế hoạch chưa đăng ký chỉ tiêu nào: hãy điền ít nhất một câu "Chỉ tiêu đăng ký: …", ví dụ "${first}".`,
   choice: (header: string, options: readonly string[], text: string) =>
     `${q(header)}: phải là một trong các lựa chọn ${options.map((o) => `"${o}"`).join(', ')} ${typed(text)}.`,
   tooLong: (header: string, max: number, length: number) =>

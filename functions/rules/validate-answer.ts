@@ -66,6 +66,8 @@ export function judgeAnswer(question: Question, seen: string, cell: Cell | undef
     }
     case 'email':
       return isEmail(text) ? withinLength(question, seen, text) : new Invalid(msg.email(seen, text));
+    case 'url':
+      return isHttpUrl(text) ? withinLength(question, seen, text) : new Invalid(msg.url(seen, text));
     case 'choice': {
       // Forms writes the option verbatim; only hand-typed or pasted answers need the slower comparison.
       const options = question.options ?? [];
@@ -81,6 +83,16 @@ export function judgeAnswer(question: Question, seen: string, cell: Cell | undef
     case 'text':
     case 'paragraph':
       return withinLength(question, seen, text);
+  }
+}
+
+/** An absolute http(s) address with a host and no spaces, the way Google Forms' "is URL" check reads one. */
+export function isHttpUrl(text: string): boolean {
+  if (!/^https?:\/\/\S+$/i.test(text)) return false;
+  try {
+    return new URL(text).hostname.includes('.');
+  } catch {
+    return false;
   }
 }
 

@@ -1,12 +1,15 @@
-// Judging every response of the four forms: field rules from the schema, cross-question and cross-row rules.
+// Judging every response of the five forms: field rules from the schema, cross-question and cross-row rules.
 import type { Criterion, FormDef, Question } from '../../sheets-schema/index.ts';
 import { EDIT_LINK_HEADER, TIMESTAMP_HEADER } from '../../sheets-schema/index.ts';
 import {
   FINAL_FORM,
   NOMINATION_FORM,
   NOMINATION_HEADERS,
+  PLAN_CONSISTENCY,
+  PLAN_FORM,
   REGISTRATION_FORM,
   REPORT_CONSISTENCY,
+  TARGET_QUESTIONS,
   criterionQuestions,
 } from '../../sheets-schema/forms/index.ts';
 import { cellText, formatDateTime } from '../core/cells.ts';
@@ -274,11 +277,13 @@ function checkRow(
 }
 
 function crossRules(form: FormDef, values: Answers, unit: Unit | undefined, errors: string[]): void {
-  for (const rule of REPORT_CONSISTENCY) {
+  for (const rule of form.tab === PLAN_FORM.tab ? PLAN_CONSISTENCY : REPORT_CONSISTENCY) {
     const a = values.get(rule.header);
     const b = values.get(rule.atMost);
     if (typeof a === 'number' && typeof b === 'number' && a > b) errors.push(msg.atMost(rule.header, rule.atMost, a, b));
   }
+  // A plan is a commitment to numbers: without a single target there is nothing to compare the final report with.
+  if (form.tab === PLAN_FORM.tab && !TARGET_QUESTIONS.some((t) => values.has(t.header))) errors.push(msg.noTarget(TARGET_QUESTIONS[0]!.header));
   if (form.tab === REGISTRATION_FORM.tab && unit?.type === 'Công đoàn cơ sở' && !values.has('Mô hình điển hình đăng ký')) {
     errors.push(msg.unionModel('Mô hình điển hình đăng ký'));
   }

@@ -111,6 +111,8 @@ function thiduaAddQuestion_(form, q) {
     item = form.addTextItem().setTitle(q.title);
     if (q.kind === 'email') {
       item.setValidation(FormApp.createTextValidation().requireTextIsEmail().setHelpText('Nhập một địa chỉ email hợp lệ.').build());
+    } else if (q.kind === 'url') {
+      item.setValidation(FormApp.createTextValidation().requireTextIsUrl().setHelpText('Nhập một đường liên kết hợp lệ, bắt đầu bằng https://.').build());
     } else if (q.kind === 'integer') {
       item.setValidation(thiduaNumberValidation_(q, true));
     } else if (q.kind === 'percent') {

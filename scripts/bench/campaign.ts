@@ -1,7 +1,7 @@
 // A scaled campaign for benchmarks and test corpora: N units, five responses each (registration, interim and final
 // reports, two nominations), as rows keyed by header like the demo. Deterministic: same inputs, same rows.
 import { TZDate } from '@date-fns/tz';
-import { FORMS, TAB, TIMESTAMP_HEADER, type Criterion, type FormDef, type Question } from '../../sheets-schema/index.ts';
+import { FINAL_FORM, FORMS, INTERIM_FORM, NOMINATION_FORM, REGISTRATION_FORM, TAB, TIMESTAMP_HEADER, type Criterion, type FormDef, type Question } from '../../sheets-schema/index.ts';
 import { defaultCriteria, defaultTabRows } from '../../sheets-schema/defaults.ts';
 import { formQuestions, SERIOUS_INCIDENT_HEADER } from '../../sheets-schema/forms/index.ts';
 import { RECOGNISED_UNITS_HEADER, REGISTERED_UNITS_HEADER } from '../../sheets-schema/forms/reports.ts';
@@ -64,6 +64,8 @@ export function validAnswer(q: Question, unit: BenchUnit, rnd: () => number): Ce
       return unit.code;
     case 'email':
       return unit.email;
+    case 'url':
+      return `https://drive.google.com/file/d/ke-hoach-${unit.code.toLowerCase()}/view`;
     case 'text':
       return PEOPLE[Math.floor(rnd() * PEOPLE.length)];
     case 'paragraph':
@@ -142,7 +144,8 @@ export function benchCampaign(unitCount: number, year: number): CampaignTabs {
   const tabs = coordinatorTabs(units, year);
   const criteria = defaultCriteria();
   const rnd = seeded(unitCount);
-  const [registration, interim, final, nominations] = FORMS;
+  // No plans: the bench's campaigns keep their five responses a unit, so its figures compare across versions.
+  const [registration, interim, final, nominations] = [REGISTRATION_FORM, INTERIM_FORM, FINAL_FORM, NOMINATION_FORM];
   for (const form of FORMS) tabs.set(form.tab, []);
   units.forEach((u, i) => {
     const minute = i % 600;

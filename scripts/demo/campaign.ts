@@ -1,9 +1,21 @@
-// The demo campaign as rows keyed by header: coordinator tabs and responses to the four forms, with the mistakes
+// The demo campaign as rows keyed by header: coordinator tabs and responses to the five forms, with the mistakes
 // units really make. Deterministic: the same `now` gives the same campaign.
 import { TZDate } from '@date-fns/tz';
-import { FORMS, SETTINGS, TAB, TIMESTAMP_HEADER, type FormDef, type Question } from '../../sheets-schema/index.ts';
+import {
+  FINAL_FORM,
+  FORMS,
+  INTERIM_FORM,
+  NOMINATION_FORM,
+  PLAN_FORM,
+  REGISTRATION_FORM,
+  SETTINGS,
+  TAB,
+  TIMESTAMP_HEADER,
+  type FormDef,
+  type Question,
+} from '../../sheets-schema/index.ts';
 import { defaultCriteria, defaultTabRows } from '../../sheets-schema/defaults.ts';
-import { formQuestions } from '../../sheets-schema/forms/index.ts';
+import { formQuestions, PLAN_LINK_HEADER, TARGET_QUESTIONS, targetHeader } from '../../sheets-schema/forms/index.ts';
 import { RECOGNISED_UNITS_HEADER, REGISTERED_UNITS_HEADER } from '../../sheets-schema/forms/reports.ts';
 import { SERIOUS_INCIDENT_HEADER } from '../../sheets-schema/forms/final.ts';
 import {
@@ -31,6 +43,32 @@ const COMMITMENTS = [
 ];
 const MODELS = ['Tổ tự quản an ninh, trật tự', 'Camera an ninh khu phố', 'Dòng họ tự quản về ANTT', 'Tổ hòa giải ở cơ sở'];
 
+function planLink(unit: DemoUnit): string {
+  return `https://drive.google.com/file/d/ke-hoach-${unit.code.toLowerCase()}/view`;
+}
+
+/**
+ * A unit's plan: the document's number and link, and its own targets for about half the indicators (a unit commits
+ * to what concerns it). Its own random sequence, so adding plans left every other demo response as it was.
+ */
+function plan(unit: DemoUnit, at: Date, rnd: () => number, person: string): DemoRow {
+  const row: DemoRow = {
+    [TIMESTAMP_HEADER]: dateToSerial(at, ZONE),
+    'Mã đơn vị': unit.code,
+    'Người lập kế hoạch': person,
+    'Số, ký hiệu văn bản kế hoạch': `${1 + Math.floor(rnd() * 40)}/KH-${unit.code.split('-')[0]}`,
+    [PLAN_LINK_HEADER]: planLink(unit),
+  };
+  for (const q of TARGET_QUESTIONS) {
+    if (rnd() < 0.5) continue;
+    row[q.header] = q.kind === 'percent' ? 95 + Math.floor(rnd() * 6) : Math.floor(rnd() * 60) + (q.header.includes('lượt') || q.header.includes('hộ') ? 200 : 1);
+  }
+  const registered = row[targetHeader(REGISTERED_UNITS_HEADER)];
+  if (registered !== undefined) row[targetHeader(RECOGNISED_UNITS_HEADER)] = Math.max(0, Number(registered) - 2);
+  if (!TARGET_QUESTIONS.some((q) => row[q.header] !== undefined)) row[TARGET_QUESTIONS[0]!.header] = 12;
+  return row;
+}
+
 function timestamp(year: number, month: number, day: number, hour: number, minute: number): Date {
   return new Date(new TZDate(year, month - 1, day, hour, minute, 0, ZONE).getTime());
 }
@@ -41,6 +79,8 @@ function answer(q: Question, unit: DemoUnit, rnd: () => number, person: string):
       return unit.code;
     case 'email':
       return contactEmail(unit);
+    case 'url':
+      return planLink(unit);
     case 'text':
       return person;
     case 'paragraph':
@@ -154,7 +194,7 @@ export function demoCampaign(now: Date, formBaseUrl: string): DemoTabs {
     if (!tabs.has(form.tab)) tabs.set(form.tab, []);
     tabs.get(form.tab)!.push(row);
   };
-  const [registration, interim, final, nominations] = FORMS;
+  const [registration, interim, final, nominations] = [REGISTRATION_FORM, INTERIM_FORM, FINAL_FORM, NOMINATION_FORM];
 
   // Registration: most units in March, two late in April; the mistakes follow.
   DEMO_UNITS.forEach((u, i) => {
@@ -178,6 +218,19 @@ export function demoCampaign(now: Date, formBaseUrl: string): DemoTabs {
     ...response(registration, byForm.get(registration.tab)!, unit('SO-TP'), timestamp(year, 3, 20, 10, 0), rnd),
     'Mã đơn vị': 'SO-TTTT', // a code nobody issued
     'Email người đăng ký': 'vanthu.sotttt@example.vn',
+  });
+
+  // Plans (KH, due 15/5): most units in April and May, one late in June, one link that is not a link, one plan
+  // without a single target; the units that never registered send no plan either.
+  const planRnd = seeded(2027);
+  DEMO_UNITS.forEach((u, i) => {
+    if (['KDC-AP2', 'SO-NV', 'XA-THUANLOI', 'TR-THHUNGVUONG'].includes(u.code)) return;
+    const late = u.code === 'DN-MAYMAC';
+    const person = DEMO_PEOPLE[Math.floor(planRnd() * DEMO_PEOPLE.length)];
+    const row = plan(u, timestamp(year, late ? 6 : 4 + (i % 2), late ? 3 : 2 + (i % 27), 9 + (i % 8), (i * 11) % 60), planRnd, person);
+    if (u.code === 'XA-DONGTAM') row[PLAN_LINK_HEADER] = 'Đã gửi bản giấy qua văn thư'; // not a link
+    if (u.code === 'CD-DAIHOC') for (const q of TARGET_QUESTIONS) delete row[q.header]; // no target at all
+    add(PLAN_FORM, row);
   });
 
   // Interim report: by 30/9, a few late, one inconsistent and one with a negative number.

@@ -22,6 +22,8 @@ function control(q: Question, value: string, required: boolean, id: string): str
       return `<textarea id="${id}" ${name}${req}${max}>${esc(value)}</textarea>`;
     case 'email':
       return `<input id="${id}" type="email" ${name} value="${esc(value)}"${req}${max}>`;
+    case 'url':
+      return `<input id="${id}" type="url" ${name} value="${esc(value)}" placeholder="https://"${req}${max}>`;
     case 'integer':
     case 'percent':
     case 'score': {

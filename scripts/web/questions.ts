@@ -7,6 +7,7 @@ import { formQuestions } from '../../sheets-schema/forms/index.ts';
 import type { Cell } from '../../functions/core/cells.ts';
 import { cellText } from '../../functions/core/cells.ts';
 import { isEmail } from '../../functions/core/email.ts';
+import { isHttpUrl } from '../../functions/rules/validate-answer.ts';
 
 export function formBySlug(slug: string): FormDef | undefined {
   return FORMS.find((f) => formSlug(f.tab) === slug);
@@ -72,6 +73,8 @@ export function checkAnswers(questions: readonly Question[], answers: Readonly<R
       errors.set(q.header, `Câu trả lời dài tối đa ${q.maxLength} ký tự.`);
     } else if (q.kind === 'email' && !isEmail(text)) {
       errors.set(q.header, 'Hãy nhập một địa chỉ email hợp lệ.');
+    } else if (q.kind === 'url' && !isHttpUrl(text)) {
+      errors.set(q.header, 'Hãy nhập một đường liên kết hợp lệ, bắt đầu bằng https://.');
     } else if (q.kind === 'choice' && !(q.options ?? []).includes(text)) {
       errors.set(q.header, 'Hãy chọn một trong các phương án đã cho.');
     } else if (isNumeric(q)) {

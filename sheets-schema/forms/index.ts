@@ -1,11 +1,12 @@
-// The four forms, in the order of the campaign year, and the question list each unit sees.
+// The five forms, in the order of the campaign year, and the question list each unit sees.
 import type { Criterion, FormDef, Question } from '../types.ts';
 import { FINAL_FORM, criterionQuestions } from './final.ts';
 import { NOMINATION_FORM } from './nominations.ts';
+import { PLAN_FORM } from './plan.ts';
 import { REGISTRATION_FORM } from './registration.ts';
 import { INTERIM_FORM } from './reports.ts';
 
-export const FORMS: readonly FormDef[] = [REGISTRATION_FORM, INTERIM_FORM, FINAL_FORM, NOMINATION_FORM];
+export const FORMS: readonly FormDef[] = [REGISTRATION_FORM, PLAN_FORM, INTERIM_FORM, FINAL_FORM, NOMINATION_FORM];
 
 export function formDef(tab: string): FormDef | undefined {
   return FORMS.find((f) => f.tab === tab);
@@ -28,6 +29,7 @@ export function formQuestions(form: FormDef, criteria: readonly Criterion[]): Qu
 }
 
 export { ANTT_REGISTRATION_OPTIONS, REGISTRATION_FORM } from './registration.ts';
+export { PLAN_CONSISTENCY, PLAN_FORM, PLAN_LINK_HEADER, TARGET_QUESTIONS, targetHeader } from './plan.ts';
 export { INTERIM_FORM, INDICATOR_QUESTIONS, REPORT_CONSISTENCY } from './reports.ts';
 export {
   ANTT_AGENCY_CRITERIA,

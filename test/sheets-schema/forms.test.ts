@@ -4,16 +4,27 @@ import {
   AWARDS,
   FINAL_FORM,
   FORMS,
+  INDICATOR_QUESTIONS,
   NOMINATION_FORM,
   criterionQuestions,
   formDef,
   formQuestions,
 } from '../../sheets-schema/forms/index.ts';
-import { TABS, tabDef } from '../../sheets-schema/index.ts';
+import { PLAN_FORM, TABS, tabDef } from '../../sheets-schema/index.ts';
 
 describe('forms', () => {
-  it('DESIGN: the four forms in campaign order', () => {
-    expect(FORMS.map((f) => f.tab)).toEqual(['Đăng ký thi đua', 'Báo cáo sơ kết', 'Báo cáo tổng kết', 'Đề nghị khen thưởng']);
+  it('DESIGN: the five forms in campaign order, the plan (KH) a form of its own', () => {
+    expect(FORMS.map((f) => f.tab)).toEqual(['Đăng ký thi đua', 'Kế hoạch thi đua', 'Báo cáo sơ kết', 'Báo cáo tổng kết', 'Đề nghị khen thưởng']);
+  });
+
+  it('DOMAIN §2 KH, §7: the plan asks for the plan document’s link and one optional target per report indicator, bounded alike', () => {
+    const byHeader = new Map(PLAN_FORM.questions.map((q) => [q.header, q]));
+    expect(byHeader.get('Liên kết văn bản kế hoạch')).toMatchObject({ kind: 'url', required: true });
+    for (const indicator of INDICATOR_QUESTIONS) {
+      const target = byHeader.get(`Chỉ tiêu đăng ký: ${indicator.header}`)!;
+      expect([target.kind, target.required, target.min, target.max]).toEqual([indicator.kind, false, indicator.min, indicator.max]);
+    }
+    expect(defaultMilestones(2026).find((m) => m.code === 'KH')!.form).toBe('Kế hoạch thi đua');
   });
 
   it('DESIGN: the final report has the serious-incident question with Có/Không', () => {

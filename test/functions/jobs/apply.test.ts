@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Cell } from '../../../functions/core/cells.ts';
 import { demoGrids } from '../../../scripts/demo/campaign.ts';
+import { FORMS } from '../../../sheets-schema/index.ts';
 import { SPREADSHEET_ID, startCampaignStack, type CampaignStack } from '../../faults/campaign-stack.ts';
 
 const NOW = new Date('2026-11-23T08:00:00+07:00');
@@ -31,7 +32,7 @@ describe('apply', () => {
       },
     });
     await stack.run('ingest', NOW);
-    const responses = (await stack.read(['Đăng ký thi đua', 'Báo cáo sơ kết', 'Báo cáo tổng kết', 'Đề nghị khen thưởng']));
+    const responses = await stack.read(FORMS.map((f) => f.tab));
     const total = [...responses.values()].reduce((n, grid) => n + grid.length - 1, 0);
     expect((await stack.read(['Kiểm tra'])).get('Kiểm tra')!).toHaveLength(total + 1);
   });

@@ -81,6 +81,49 @@ describe('field rules from the schema', () => {
   });
 });
 
+describe('the plan (KH)', () => {
+  const plan = (answers: Record<string, string | number>) => {
+    const [r] = only(campaign().unit('A').respond(TAB.plan, { 'Mã đơn vị': 'A', 'Người lập kế hoạch': 'Nguyễn Văn An', ...answers }), TAB.plan);
+    return r;
+  };
+  const LINK = 'Liên kết văn bản kế hoạch';
+
+  it('DOMAIN §2 KH: a plan with its document’s link and one target is valid', () => {
+    const r = plan({ [LINK]: 'https://drive.google.com/file/d/abc/view', 'Chỉ tiêu đăng ký: Số buổi tuyên truyền': 12 });
+    expect(r.errors).toEqual([]);
+  });
+
+  it.each([['Đã gửi bản giấy'], ['drive.google.com/abc'], ['ftp://example.vn/kh.pdf'], ['https://'], ['https://a b.vn']])(
+    'DOMAIN §2 KH: the plan’s link %j must be an http(s) address, said in Vietnamese',
+    (link) => {
+      const r = plan({ [LINK]: link, 'Chỉ tiêu đăng ký: Số buổi tuyên truyền': 12 });
+      expect(r.errors).toEqual([
+        `Câu "${LINK}": phải là một đường liên kết bắt đầu bằng https:// hoặc http://, ví dụ https://drive.google.com/… (đơn vị đã nhập "${link}").`,
+      ]);
+    },
+  );
+
+  it('DOMAIN §7: a plan commits to at least one target, each a number bounded like its indicator', () => {
+    expect(plan({ [LINK]: 'https://example.vn/kh' }).errors).toEqual([
+      'Kế hoạch chưa đăng ký chỉ tiêu nào: hãy điền ít nhất một câu "Chỉ tiêu đăng ký: …", ví dụ "Chỉ tiêu đăng ký: Số buổi tuyên truyền".',
+    ]);
+    expect(plan({ [LINK]: 'https://example.vn/kh', 'Chỉ tiêu đăng ký: Tỷ lệ hộ gia đình ký cam kết (%)': '120' }).errors).toContain(
+      'Câu "Chỉ tiêu đăng ký: Tỷ lệ hộ gia đình ký cam kết (%)": phải là tỷ lệ phần trăm từ 0 đến 100 (đơn vị đã nhập "120").',
+    );
+  });
+
+  it('DOMAIN §7: the target for units recognised cannot exceed the target for units registered', () => {
+    const r = plan({
+      [LINK]: 'https://example.vn/kh',
+      'Chỉ tiêu đăng ký: Số đơn vị, khu dân cư đăng ký "An toàn về ANTT"': 4,
+      'Chỉ tiêu đăng ký: Số đơn vị, khu dân cư được công nhận "An toàn về ANTT"': 6,
+    });
+    expect(r.errors).toEqual([
+      'Câu "Chỉ tiêu đăng ký: Số đơn vị, khu dân cư được công nhận "An toàn về ANTT"": không được lớn hơn câu "Chỉ tiêu đăng ký: Số đơn vị, khu dân cư đăng ký "An toàn về ANTT"" (6 > 4).',
+    ]);
+  });
+});
+
 describe('criterion scores', () => {
   it('QĐ 510: a score above its Điểm tối đa makes the report invalid, never clamped', () => {
     const b = campaign().unit('A').report('A', { TC1: 51, TC2: 10 });

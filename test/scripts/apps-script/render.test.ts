@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'acorn';
 import { createHmac } from 'node:crypto';
 import { runInNewContext } from 'node:vm';
-import { FORMS, type Criterion } from '../../../sheets-schema/index.ts';
+import { FORMS, PLAN_FORM, type Criterion } from '../../../sheets-schema/index.ts';
 import { formQuestions } from '../../../sheets-schema/forms/index.ts';
 import { defaultTabRows } from '../../../sheets-schema/defaults.ts';
 import { renderAppsScript } from '../../../scripts/apps-script/index.ts';
@@ -107,7 +107,7 @@ function runProject(criteria: readonly Criterion[]) {
   };
   runInNewContext(scripts.map(([, code]) => code).join('\n'), context);
   const message = runInNewContext('thiduaCreateForms()', context) as string;
-  return { forms, sheets, props, message, context };
+  return { forms, sheets, props, message, context, calls };
 }
 
 describe('the generated Apps Script project', () => {
@@ -136,6 +136,15 @@ describe('the generated Apps Script project', () => {
     }
     expect(props.size).toBe(FORMS.length);
     expect(message).toBe(`Đã tạo biểu mẫu: ${FORMS.map((f) => f.tab).join(', ')}.`);
+  });
+
+  it('picks up the plan form from the schema, its document link checked by Google Forms as a URL', () => {
+    const { forms, calls } = runProject([]);
+    const plan = forms.find((f) => f.title === PLAN_FORM.title)!;
+    expect(plan.questions).toEqual(PLAN_FORM.questions.map((q) => q.header));
+    const urlChecks = FORMS.flatMap((f) => f.questions).filter((q) => q.kind === 'url').length;
+    expect(urlChecks).toBe(1);
+    expect(calls.filter((c) => c.method === 'requireTextIsUrl')).toHaveLength(urlChecks);
   });
 
   it('signs the ingest call exactly as the functions verify it', () => {

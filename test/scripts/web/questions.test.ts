@@ -9,6 +9,7 @@ const Q = {
   choice: { header: 'Đối tượng', kind: 'choice', required: true, options: ['Tập thể', 'Cá nhân'] },
   count: { header: 'Số buổi', kind: 'integer', required: false, min: 0, max: 100 },
   pct: { header: 'Tỷ lệ', kind: 'percent', required: false },
+  link: { header: 'Liên kết', kind: 'url', required: false },
   years: { header: 'Số năm công tác', kind: 'integer', required: true, requiredWhen: { header: 'Đối tượng', equals: 'Cá nhân' } },
 } satisfies Record<string, Question>;
 const ALL = Object.values(Q);
@@ -41,7 +42,8 @@ describe('local forms: questions and checks', () => {
     ['a fraction where a whole number is asked', { 'Mã đơn vị': 'SO-TP', Email: 'a@b.vn', 'Đối tượng': 'Tập thể', 'Số buổi': '1,5' }, { 'Số buổi': 'Hãy nhập số nguyên từ 0 đến 100.' }],
     ['a required-when answer missing', { 'Mã đơn vị': 'SO-TP', Email: 'a@b.vn', 'Đối tượng': 'Cá nhân' }, { 'Số năm công tác': 'Đây là câu hỏi bắt buộc.' }],
     ['too long an answer', { 'Mã đơn vị': 'QUÁ-DÀI-HƠN-MƯỜI', Email: 'a@b.vn', 'Đối tượng': 'Tập thể' }, { 'Mã đơn vị': 'Câu trả lời dài tối đa 10 ký tự.' }],
-    ['a complete response', { 'Mã đơn vị': 'SO-TP', Email: 'a@b.vn', 'Đối tượng': 'Tập thể', 'Số buổi': '12', 'Tỷ lệ': '85,5' }, {}],
+    ['a plan link that is not a link', { 'Mã đơn vị': 'SO-TP', Email: 'a@b.vn', 'Đối tượng': 'Tập thể', 'Liên kết': 'bản giấy' }, { 'Liên kết': 'Hãy nhập một đường liên kết hợp lệ, bắt đầu bằng https://.' }],
+    ['a complete response', { 'Mã đơn vị': 'SO-TP', Email: 'a@b.vn', 'Đối tượng': 'Tập thể', 'Số buổi': '12', 'Tỷ lệ': '85,5', 'Liên kết': 'https://drive.google.com/x' }, {}],
   ])('rejects %s as Google Forms would', (_name, answers, expected) => {
     expect(Object.fromEntries(checkAnswers(ALL, answers as Record<string, string>))).toEqual(expected);
   });
