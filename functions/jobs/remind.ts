@@ -42,6 +42,8 @@ export interface ReminderItem {
   readonly overdueNumber: number;
   /** This step was not in an earlier email: the reason the email goes out. */
   readonly isNew: boolean;
+  /** `isNew` worth saying: the email also lists steps announced before. */
+  readonly markNew: boolean;
   /** `Bắt buộc` is `Không`: reminded before the deadline, never chased after it. */
   readonly optional: boolean;
   /** Submitted, but every submission was invalid: `errors` says what to fix. */
@@ -167,7 +169,8 @@ function dueOf(entries: readonly ProgressEntry[], ctx: Context, unitPrefix: stri
 }
 
 function reminderData(unit: Unit, dues: readonly Due[], fresh: ReadonlySet<string>, ctx: Context, layout: LayoutData): ReminderData {
-  const items = dues.map((d) => reminderItem(d, fresh.has(d.item), ctx));
+  const mixed = dues.some((d) => !fresh.has(d.item));
+  const items = dues.map((d) => reminderItem(d, fresh.has(d.item), mixed, ctx));
   const overdueCount = items.filter((i) => i.overdue).length;
   return {
     ...layout,
@@ -183,7 +186,7 @@ function reminderData(unit: Unit, dues: readonly Due[], fresh: ReadonlySet<strin
   };
 }
 
-function reminderItem({ entry, step }: Due, isNew: boolean, ctx: Context): ReminderItem {
+function reminderItem({ entry, step }: Due, isNew: boolean, mixed: boolean, ctx: Context): ReminderItem {
   const deadlineDay = localDay(entry.milestone.deadline, ctx.timeZone);
   const invalid = entry.status === 'Không hợp lệ';
   const overdue = step.kind === 'overdue';
@@ -207,6 +210,7 @@ function reminderItem({ entry, step }: Due, isNew: boolean, ctx: Context): Remin
     daysOverdue,
     overdueNumber: overdue ? step.n : 0,
     isNew,
+    markNew: isNew && mixed,
     optional: !entry.milestone.required,
     invalid,
     submittedAt: invalid && entry.submittedAt ? formatDateTime(entry.submittedAt, ctx.timeZone) : '',

@@ -29,7 +29,7 @@ describe('reminder and overdue emails', () => {
     expect(subject).toBe('[Phong trào Toàn dân bảo vệ an ninh Tổ quốc] Nhắc hạn nộp Đăng ký thi đua (Thứ Ba, 31/3/2026) – Sở Y tế');
     expect(text).toContain('Kính gửi: Sở Y tế (mã đơn vị SO-YT),');
     expect(text).toContain('Đơn vị có một nội dung sắp đến hạn nộp:');
-    expect(text).toContain('* Đăng ký thi đua (mã DK) — mới\n  - Tình trạng: Còn 7 ngày\n  - Hạn nộp: Thứ Ba, 31/3/2026');
+    expect(text).toContain('* Đăng ký thi đua (mã DK)\n  - Tình trạng: Còn 7 ngày\n  - Hạn nộp: Thứ Ba, 31/3/2026');
     expect(text).toContain('Mở biểu mẫu của đơn vị tại: https://docs.google.com/forms/d/e/dk/viewform?entry.1=SO-YT');
     expect(html).toContain('href="https://docs.google.com/forms/d/e/dk/viewform?entry.1&#x3D;SO-YT"');
   });

@@ -4,6 +4,7 @@ import type { Cell } from '../../../functions/core/cells.ts';
 import type { PlannedEmail, Snapshot } from '../../../functions/core/snapshot.ts';
 import { DueEmailSorter, keyItems } from '../../../functions/jobs/mail-log.ts';
 import { planRemind, type ReminderData } from '../../../functions/jobs/remind.ts';
+import { loadTemplates } from '../../../functions/mail/index.ts';
 import { evaluation, ict, mailLogRows, MILESTONE_ROWS, snapshot, UNITS, type ResponseEvent } from '../calendar/fixture.ts';
 
 const snap = snapshot();
@@ -174,6 +175,11 @@ describe('planRemind, what a reminder says', () => {
       ['SK', 'Còn 7 ngày', 'Thứ Tư, 30/9/2026', true, ''],
     ]);
     expect(data).toMatchObject({ several: true, itemCount: 2, overdueCount: 1, headline: '2 nội dung cần nộp, 1 nội dung đã quá hạn' });
+    // Only a list that mixes old and new steps marks the new ones.
+    expect(data.items.map((i) => i.markNew)).toEqual([false, true]);
+    expect(loadTemplates().render(email.template, email.data).text).toContain('* Báo cáo sơ kết (mã SK) — mới\n');
+    const [fresh] = remind(snap, [], ict('23/09/2026')).filter((e) => unitOf(e) === 'SO-YT');
+    expect((fresh.data as unknown as ReminderData).items.map((i) => i.markNew)).toEqual([false, false]);
   });
 
   it('names the milestone, the errors to fix and the unit’s own form link', () => {
