@@ -94,11 +94,6 @@ export class DueEmailSorter implements EmailSink {
     }
   }
 
-  /** True when the log holds `item` (sent, or claimed by a run whose outcome is unknown). */
-  holds(item: string): boolean {
-    return this.held.has(item);
-  }
-
   /** Counts the row holding `item` once; false for an item the log does not hold. */
   private count(item: string): boolean {
     const row = this.held.get(item);
