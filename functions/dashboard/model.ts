@@ -15,6 +15,8 @@ export interface MilestoneFigures {
   readonly invalid: number;
   /** `Chưa đến hạn` and `Sắp đến hạn`. */
   readonly notYetDue: number;
+  /** `Không bắt buộc`: an optional milestone past its deadline that the unit had nothing to send for. */
+  readonly notRequired: number;
   /** Units with a valid submission (on time or late), % of units, one decimal. */
   readonly submittedPercent: number;
 }
@@ -95,6 +97,7 @@ export function dashboardModel(evaluation: Evaluation, progress: Progress, now: 
       overdue: n('Quá hạn'),
       invalid: n('Không hợp lệ'),
       notYetDue: n('Chưa đến hạn') + n('Sắp đến hạn'),
+      notRequired: n('Không bắt buộc'),
       submittedPercent: percent(n('Đã nộp') + n('Nộp muộn'), unitCount),
     };
   });

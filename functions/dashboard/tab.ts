@@ -38,7 +38,7 @@ export function renderDashboard(model: DashboardModel): TabWrite {
 
   section(
     DASHBOARD_SECTIONS.progress,
-    ['Mã mốc', 'Tên mốc', 'Hạn nộp', 'Số đơn vị', 'Đã nộp đúng hạn', 'Nộp muộn', 'Quá hạn', 'Không hợp lệ', 'Chưa đến hạn', 'Tỷ lệ đã nộp (%)'],
+    ['Mã mốc', 'Tên mốc', 'Hạn nộp', 'Số đơn vị', 'Đã nộp đúng hạn', 'Nộp muộn', 'Quá hạn', 'Không hợp lệ', 'Chưa đến hạn', 'Tỷ lệ đã nộp (%)', 'Không bắt buộc'],
     model.milestones.map((m) => [
       m.code,
       m.name,
@@ -50,6 +50,8 @@ export function renderDashboard(model: DashboardModel): TabWrite {
       m.invalid,
       m.notYetDue,
       m.submittedPercent,
+      // Last, so the columns other campaigns' dashboards already have keep their places for a roll-up.
+      m.notRequired,
     ]),
     'Chưa có mốc thời gian nào hợp lệ.',
   );

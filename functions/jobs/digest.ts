@@ -39,6 +39,8 @@ export interface DigestData extends LayoutData {
     readonly overdue: number;
     readonly invalid: number;
     readonly notYetDue: number;
+    /** Units with nothing to send for an optional milestone past its deadline; 0 hides the figure. */
+    readonly notRequired: number;
     readonly submittedPercent: string;
     readonly bar: readonly BarSegment[];
   }[];
@@ -68,7 +70,7 @@ export interface DigestData extends LayoutData {
   readonly previousWeekLabel: string;
 }
 
-export const BAR_COLORS = { onTime: '#15803d', late: '#f59e0b', overdue: '#b91c1c', invalid: '#7c3aed', notYetDue: '#d4d4d8', level: '#1d4ed8' } as const;
+export const BAR_COLORS = { onTime: '#15803d', late: '#f59e0b', overdue: '#b91c1c', invalid: '#7c3aed', notYetDue: '#d4d4d8', notRequired: '#f1f5f9', level: '#1d4ed8' } as const;
 
 const ADDRESS = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 
@@ -161,6 +163,7 @@ export function digestData(
       overdue: m.overdue,
       invalid: m.invalid,
       notYetDue: m.notYetDue,
+      notRequired: m.notRequired,
       submittedPercent: vnNumber(m.submittedPercent),
       bar: bar([
         [m.onTime, BAR_COLORS.onTime],
@@ -168,6 +171,7 @@ export function digestData(
         [m.invalid, BAR_COLORS.invalid],
         [m.overdue, BAR_COLORS.overdue],
         [m.notYetDue, BAR_COLORS.notYetDue],
+        [m.notRequired, BAR_COLORS.notRequired],
       ]),
     })),
     hasMilestones: model.milestones.length > 0,

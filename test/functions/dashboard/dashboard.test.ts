@@ -35,6 +35,21 @@ describe('dashboardModel', () => {
   });
 });
 
+describe('optional milestones on the dashboard', () => {
+  it('counts units with nothing to send for an optional milestone as Không bắt buộc, never as overdue (Mốc thời gian, Bắt buộc)', () => {
+    const milestones = [
+      ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)', 'Bắt buộc'],
+      ['DK', 'Đăng ký thi đua', 'Đăng ký thi đua', '31/03/2026', '7', 'Có'],
+      ['KT', 'Đề nghị khen thưởng', 'Đề nghị khen thưởng', '30/09/2026', '7', 'Không'],
+    ];
+    const { ev, progress } = lateCampaign({}, { 'Mốc thời gian': milestones });
+    const model = dashboardModel(ev, progress, NOW);
+    const kt = model.milestones.find((m) => m.code === 'KT')!;
+    expect([kt.units, kt.onTime, kt.overdue, kt.notYetDue, kt.notRequired]).toEqual([4, 0, 0, 0, 4]);
+    expect(model.overdue.filter((o) => o.milestoneCode === 'KT')).toEqual([]);
+  });
+});
+
 describe('dashboardTab', () => {
   it('lays out Tổng hợp as titled sections with stable labels and codes in columns', () => {
     const { ev, progress } = lateCampaign();
@@ -51,10 +66,10 @@ describe('dashboardTab', () => {
     const at = (title: string) => rows.findIndex((r) => r[0] === title);
     const p = at(DASHBOARD_SECTIONS.progress);
     expect(rows.slice(p + 1, p + 5)).toEqual([
-      ['Mã mốc', 'Tên mốc', 'Hạn nộp', 'Số đơn vị', 'Đã nộp đúng hạn', 'Nộp muộn', 'Quá hạn', 'Không hợp lệ', 'Chưa đến hạn', 'Tỷ lệ đã nộp (%)'],
-      ['DK', 'Đăng ký thi đua', '31/03/2026', 4, 2, 1, 1, 0, 0, 75],
-      ['KH', 'Kế hoạch, tiêu chí thi đua', '15/05/2026', 4, 3, 0, 1, 0, 0, 75],
-      ['SK', 'Báo cáo sơ kết', '30/09/2026', 4, 2, 0, 1, 1, 0, 50],
+      ['Mã mốc', 'Tên mốc', 'Hạn nộp', 'Số đơn vị', 'Đã nộp đúng hạn', 'Nộp muộn', 'Quá hạn', 'Không hợp lệ', 'Chưa đến hạn', 'Tỷ lệ đã nộp (%)', 'Không bắt buộc'],
+      ['DK', 'Đăng ký thi đua', '31/03/2026', 4, 2, 1, 1, 0, 0, 75, 0],
+      ['KH', 'Kế hoạch, tiêu chí thi đua', '15/05/2026', 4, 3, 0, 1, 0, 0, 75, 0],
+      ['SK', 'Báo cáo sơ kết', '30/09/2026', 4, 2, 0, 1, 1, 0, 50, 0],
     ]);
     const o = at(DASHBOARD_SECTIONS.overdue);
     expect(rows[o + 2]).toEqual(['SO-YT', 'Sở Y tế', 'Khối cơ quan tỉnh', 'DK', 'Đăng ký thi đua', '31/03/2026', 'Quá hạn']);

@@ -115,4 +115,17 @@ describe('the digest email', () => {
     expect(text).toContain('So với Tuần 40/2026:\n- Đã nộp SK: 1 → 2 (+1)');
     expect(text).not.toMatch(/&[a-z#0-9]+;/);
   });
+
+  it('shows the units with nothing to send for an optional milestone apart, and never lists them as late (Bắt buộc)', () => {
+    const milestones = [
+      ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)', 'Bắt buộc'],
+      ['KT', 'Đề nghị khen thưởng', TAB.nominations, '30/09/2026', '7', 'Không'],
+    ];
+    const { snap, ev } = lateCampaign({ 'Người nhận bản tin': 'truongban@example.vn' }, { [TAB.milestones]: milestones });
+    const email = planDigest(snap, ev, NOW).emails[0];
+    const { text } = loadTemplates().render(email.template, email.data);
+    expect(text).toContain('  Đúng hạn 0 · Nộp muộn 0 · Không hợp lệ 0 · Quá hạn 0 · Chưa đến hạn 0 · Không bắt buộc 4');
+    expect(text).not.toContain('KT: quá hạn');
+  });
 });
+
