@@ -2,6 +2,7 @@
 // (defaults: a free port, $THIDUA_DATA_DIR/mail or .data/mail, SendGrid's 300 versions per account).
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { PortInUseError, listenOn } from '../stack/ports.ts';
 import { DEFAULT_MAX_TEMPLATE_VERSIONS, startMailServer } from './index.ts';
 
 const { values } = parseArgs({
@@ -19,7 +20,16 @@ if (!Number.isInteger(maxTemplateVersions) || maxTemplateVersions < 1) {
   process.exit(1);
 }
 const dataDir = values.data ?? join(process.env.THIDUA_DATA_DIR ?? '.data', 'mail');
-const server = await startMailServer({ port, dataDir, host: values.host ?? '127.0.0.1', maxTemplateVersions });
+const server = await listenOn(
+  'mail',
+  port,
+  () => startMailServer({ port, dataDir, host: values.host ?? '127.0.0.1', maxTemplateVersions }),
+  'chọn cổng khác với --port <số>',
+).catch((error: unknown) => {
+  if (!(error instanceof PortInUseError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 console.log(`Máy chủ thư (tương thích SendGrid) đang chạy tại ${server.url} — hộp thư đi: ${server.url}/outbox, dữ liệu lưu ở ${dataDir}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void server.close().then(() => process.exit(0)));

@@ -1,5 +1,6 @@
 // CLI: `npm run sheets-server -- --port N --data DIR` runs the local Sheets server until Ctrl-C.
 import { parseArgs } from 'node:util';
+import { PortInUseError, listenOn } from '../stack/ports.ts';
 import { GOOGLE_QUOTAS, startSheetsServer, type SheetsServerOptions } from './index.ts';
 
 class UsageError extends Error {}
@@ -33,7 +34,14 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const server = await startSheetsServer(opts);
+  let server;
+  try {
+    server = await listenOn('sheets', opts.port, () => startSheetsServer(opts), 'chọn cổng khác với --port <số>');
+  } catch (error) {
+    if (!(error instanceof PortInUseError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
   console.log(`Máy chủ Google Sheets cục bộ đang chạy tại ${server.url} (dữ liệu lưu trong ${opts.dataDir}); nhấn Ctrl-C để dừng.`);
   const stop = () => {
     void server.close().then(() => process.exit(0));

@@ -34,16 +34,16 @@ const envName = (service: Service) => `THIDUA_${service.toUpperCase()}_PORT`;
 /** A port setting a person got wrong; its message is one Vietnamese line. */
 export class PortSettingError extends Error {}
 
-/** A port that another program holds. */
+const START_HINT = `chọn cổng khác: npm start -- --port <số> (hoặc biến môi trường ${ENV_BASE})`;
+
+/** A port that another program holds. `hint` says how to choose another one with the command at hand. */
 export class PortInUseError extends Error {
   constructor(
     readonly service: Service,
     readonly port: number,
+    hint: string = START_HINT,
   ) {
-    super(
-      `Cổng ${port} (${SERVICE_LABEL[service]}) đang được một chương trình khác dùng. ` +
-        `Hãy dừng chương trình đó, hoặc chọn cổng khác: npm start -- --port <số> (hoặc biến môi trường ${ENV_BASE}).`,
-    );
+    super(`Cổng ${port} (${SERVICE_LABEL[service]}) đang được một chương trình khác dùng. Hãy dừng chương trình đó, hoặc ${hint}.`);
   }
 }
 
@@ -78,11 +78,11 @@ export function resolvePorts(flags: PortFlags = {}, env: NodeJS.ProcessEnv = pro
 export const FREE_PORTS: Ports = { web: 0, sheets: 0, mail: 0, ingest: 0 };
 
 /** Turns a listen failure into PortInUseError when the port is taken; other errors pass through. */
-export async function listenOn<T>(service: Service, port: number, start: () => Promise<T>): Promise<T> {
+export async function listenOn<T>(service: Service, port: number, start: () => Promise<T>, hint?: string): Promise<T> {
   try {
     return await start();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(service, port);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(service, port, hint);
     throw error;
   }
 }

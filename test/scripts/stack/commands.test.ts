@@ -169,21 +169,47 @@ describe('commands with a Google configuration', () => {
   }, 60_000);
 });
 
-describe('npm start on a port that is taken', () => {
-  it('says which port and server in one Vietnamese line and exits with 1, no stack trace', async () => {
+async function holdPort(): Promise<{ port: number; release(): Promise<void> }> {
+  const blocker: Server = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (blocker.address() as { port: number }).port,
+    release: () => new Promise<void>((resolve) => blocker.close(() => resolve())),
+  };
+}
+
+describe('a port that is taken', () => {
+  it('stops npm start with one Vietnamese line naming the port and the server, exit code 1, no stack trace', async () => {
     const data = await tempDir('thidua-port-');
-    const blocker: Server = createServer();
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-    const taken = (blocker.address() as { port: number }).port;
+    const taken = await holdPort();
     try {
-      const result = await run('scripts/start.ts', ['--port', '0', '--mail-port', String(taken)], bareEnv({ THIDUA_DATA_DIR: data }));
+      const result = await run('scripts/start.ts', ['--port', '0', '--mail-port', String(taken.port)], bareEnv({ THIDUA_DATA_DIR: data }));
       expect(result.code).toBe(1);
       expect(lines(result.stderr)).toEqual([
-        `Cổng ${taken} (máy chủ thư cục bộ) đang được một chương trình khác dùng. ` +
+        `Cổng ${taken.port} (máy chủ thư cục bộ) đang được một chương trình khác dùng. ` +
           'Hãy dừng chương trình đó, hoặc chọn cổng khác: npm start -- --port <số> (hoặc biến môi trường THIDUA_PORT).',
       ]);
     } finally {
-      await new Promise((resolve) => blocker.close(resolve));
+      await taken.release();
+    }
+  }, 60_000);
+
+  it('stops the Sheets and mail servers run alone the same way', async () => {
+    const data = await tempDir('thidua-port-');
+    const taken = await holdPort();
+    try {
+      for (const [script, label] of [
+        ['scripts/sheets-server/main.ts', 'máy chủ Google Sheets cục bộ'],
+        ['scripts/mail-server/main.ts', 'máy chủ thư cục bộ'],
+      ]) {
+        const result = await run(script, ['--port', String(taken.port), '--data', data], bareEnv());
+        expect(result.code).toBe(1);
+        expect(lines(result.stderr)).toEqual([
+          `Cổng ${taken.port} (${label}) đang được một chương trình khác dùng. Hãy dừng chương trình đó, hoặc chọn cổng khác với --port <số>.`,
+        ]);
+      }
+    } finally {
+      await taken.release();
     }
   }, 60_000);
 });
