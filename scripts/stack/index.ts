@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { http } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
-import { createHandlers } from '../../functions/http/index.ts';
+import { BODY_DEADLINE_MS, BODY_LIMITS, createHandlers, guardNextServer } from '../../functions/http/index.ts';
 import { runJob, type JobSummary } from '../../functions/jobs/run.ts';
 import type { JobName } from '../../functions/jobs/jobs.ts';
 import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
@@ -159,6 +159,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       now,
     });
     http('ingest', handlers.ingest);
+    // The same edge as the deployed function: the body is bounded before the framework parses it.
+    guardNextServer({ job: 'ingest', limitBytes: BODY_LIMITS.ingest, deadlineMs: BODY_DEADLINE_MS });
     const functionServer = getTestServer('ingest');
     await listenOn('ingest', ports.ingest, () => listen(functionServer, ports.ingest));
     closers.push(() => new Promise<void>((resolve) => functionServer.close(() => resolve())));

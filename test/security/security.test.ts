@@ -55,6 +55,12 @@ describe('the ingest webhook', () => {
     expect(await refusal(await post(signed(NOW_SEC - 3600)))).toEqual({ status: 401, reason: 'stale' });
   });
 
+  it('issue 15 defect 1: refuses an unsigned body larger than ingest needs with 413 before parsing it, as deployed', async () => {
+    const huge = `[${'{},'.repeat(100_000)}{}]`;
+    expect(await refusal(await post({}, huge))).toEqual({ status: 413, reason: 'too-large' });
+    expect(await refusal(await post({}))).toEqual({ status: 401, reason: 'missing' });
+  });
+
   it('rejects a malformed signature', async () => {
     expect(await refusal(await post({ [TIMESTAMP_HEADER]: String(NOW_SEC), [SIGNATURE_HEADER]: 'sha256=zz' }))).toEqual({ status: 401, reason: 'malformed' });
   });
