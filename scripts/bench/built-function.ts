@@ -2,9 +2,8 @@
 // `--source` and the deployed heap, in a child process; and a client that sends a body in pieces and notes when the
 // answer came. Used by the edge bench (scripts/bench/edge.ts) and the edge tests.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer, request } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { request } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -29,37 +28,53 @@ export interface RunningFunction {
   peakRssMiB(): number;
 }
 
-/** A port the OS has just handed out and released: the framework takes its port from PORT and cannot report it. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
+/**
+ * The TCP ports process `pid` listens on, from Linux's /proc: its socket inodes, matched in /proc/net/tcp{,6} with state
+ * LISTEN. The framework listens on PORT and never says which port `PORT=0` gave it; asking the kernel keeps the child
+ * on a port nobody else can take meanwhile.
+ */
+function listeningPorts(pid: number): number[] {
+  const inodes = new Set<string>();
+  let fds: string[];
+  try {
+    fds = readdirSync(`/proc/${pid}/fd`);
+  } catch {
+    return []; // the process is gone
+  }
+  for (const fd of fds) {
+    try {
+      const inode = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
+      if (inode) inodes.add(inode);
+    } catch {
+      // closed meanwhile
+    }
+  }
+  const ports: number[] = [];
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols[3] === '0A' && inodes.has(cols[9])) ports.push(parseInt(cols[1].split(':').pop()!, 16));
+    }
+  }
+  return ports;
 }
 
-/** Starts `target` from the built folder; resolves once it accepts connections. `env` replaces the process's own. */
+/** Starts `target` from the built folder on a port the OS picks; resolves once it listens. `env` replaces the process's own. */
 export async function startBuiltFunction(built: string, target: string, env: NodeJS.ProcessEnv): Promise<RunningFunction> {
-  const port = await freePort();
   const child = spawn(process.execPath, [...DEPLOYED_HEAP, FRAMEWORK_MAIN, `--target=${target}`, `--source=${built}`], {
     cwd: ROOT,
-    env: { ...env, PORT: String(port) },
+    env: { ...env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout!.setEncoding('utf8').on('data', (c: string) => (out += c));
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (out += c));
-  const running: RunningFunction = {
-    child,
-    port,
-    output: () => out,
-    peakRssMiB: () => {
-      try {
-        return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
-      } catch {
-        return NaN; // the process is gone
-      }
-    },
+  const peakRssMiB = (): number => {
+    try {
+      return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+    } catch {
+      return NaN; // the process is gone
+    }
   };
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -68,15 +83,8 @@ export async function startBuiltFunction(built: string, target: string, env: Nod
       child.kill('SIGKILL');
       throw new Error(`${target} did not start:\n${out}`);
     }
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (up) return running;
+    const [port] = listeningPorts(child.pid!);
+    if (port !== undefined) return { child, port, output: () => out, peakRssMiB };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
