@@ -7,10 +7,12 @@ export interface Snapshot {
   readonly tabs: ReadonlyMap<string, readonly (readonly Cell[])[]>;
 }
 
-/** A whole system tab rewritten from scratch: header row then data rows. */
+/** A whole system tab as it should be: header row then data rows (the apply step writes only what differs). */
 export interface TabWrite {
   readonly tab: string;
   readonly rows: readonly (readonly Cell[])[];
+  /** Index of a row that only records when the tab was computed: written only when something else changes. */
+  readonly stampRow?: number;
 }
 
 export interface Recipient {

@@ -30,6 +30,7 @@ export function renderDashboard(model: DashboardModel): TabWrite {
     ['Cập nhật lúc', formatDateTime(model.updatedAt, tz)],
     ['Số đơn vị', model.unitCount],
   ];
+  const stampRow = rows.length - 2;
   const section = (title: string, headers: readonly string[], body: readonly Cell[][], empty: string) => {
     rows.push([], [title], [...headers]);
     if (body.length === 0) rows.push([empty]);
@@ -91,5 +92,30 @@ export function renderDashboard(model: DashboardModel): TabWrite {
     ]),
     'Không có câu trả lời nào chờ sửa.',
   );
-  return { tab: TAB.dashboard, rows };
+  return { tab: TAB.dashboard, rows, stampRow };
+}
+
+/** What the spreadsheet itself looks like, known only to the apply step once the grids of this run are sized. */
+export interface SpreadsheetFigures {
+  /** Cells of every sheet's grid once this run is written. */
+  readonly cells: number;
+  readonly cap: number;
+  /** The spreadsheet's own time zone. */
+  readonly timeZone: string | undefined;
+  /** Set when that zone differs from `Múi giờ`. */
+  readonly warning: string | undefined;
+}
+
+/** The dashboard with two rows about the spreadsheet under `Số đơn vị`: its cells against Google's cap, and its zone. */
+export function withSpreadsheetRows(tab: TabWrite, figures: SpreadsheetFigures): TabWrite {
+  const at = tab.rows.findIndex((row) => row[0] === 'Số đơn vị') + 1;
+  if (at === 0) return tab;
+  const share = Math.round((figures.cells / figures.cap) * 1000) / 10;
+  const rows = [
+    ...tab.rows.slice(0, at),
+    ['Số ô của bảng tính', figures.cells, `${share}% giới hạn ${figures.cap.toLocaleString('vi-VN')} ô của Google Trang tính`],
+    ['Múi giờ của bảng tính', figures.timeZone ?? '', figures.warning ?? ''],
+    ...tab.rows.slice(at),
+  ];
+  return { ...tab, rows };
 }

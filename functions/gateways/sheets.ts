@@ -12,10 +12,37 @@ export class SheetsError extends Error {
   constructor(
     message: string,
     readonly status: number | undefined,
+    /** For an append sent in several requests: the parts that were written before this one failed. */
+    readonly appended: readonly RowSpan[] = [],
   ) {
     super(message);
     this.name = 'SheetsError';
   }
+}
+
+/**
+ * Google recommends at most 2 MB per request ("To speed up requests, we recommend a 2 MB maximum payload", Sheets API
+ * usage limits) and refuses bodies over 10 MB. Every write is split into as few requests of at most this size as fit.
+ */
+export const MAX_REQUEST_BYTES = 2_000_000;
+
+/** Rows written by one append request: from 1-based sheet row `first`, `count` rows. */
+export interface RowSpan {
+  readonly first: number;
+  readonly count: number;
+}
+
+/** What the writes of a run cost: requests, bytes of their bodies, and requests added by the 2 MB split. */
+export interface WriteStats {
+  readonly requests: number;
+  readonly bytes: number;
+  readonly splits: number;
+}
+
+export interface SheetInfo {
+  readonly title: string;
+  readonly sheetId: number;
+  readonly grid: GridSize;
 }
 
 export interface GridSize {
@@ -24,10 +51,12 @@ export interface GridSize {
 }
 
 export interface SheetsSnapshot extends Snapshot {
-  /** Grid size of every tab read, from the clipped ranges Google echoes for whole-sheet reads. */
+  /** Grid size of every tab read. */
   readonly grids: ReadonlyMap<string, GridSize>;
-  /** Rows and columns in use of the tabs read for their extent only (their values are not in `tabs`). */
-  readonly extents: ReadonlyMap<string, GridSize>;
+  /** Every sheet of the spreadsheet, read or not: the 10 million cell cap counts them all. */
+  readonly sheets: readonly SheetInfo[];
+  /** The spreadsheet's own time zone (`properties.timeZone`), in which Google Forms writes its timestamps. */
+  readonly timeZone: string | undefined;
 }
 
 /**
@@ -45,43 +74,160 @@ export interface ValueRangeWrite {
   readonly values: readonly (readonly Cell[])[];
 }
 
+/** Rows of a range serialised as JSON, in chunks small enough to split a request between any two of them. */
+interface Chunk {
+  readonly rows: number;
+  /** The rows' JSON arrays, comma-separated, without the enclosing brackets. */
+  readonly bytes: Buffer;
+}
+
+interface EncodedRange {
+  readonly range: string;
+  readonly chunks: readonly Chunk[];
+}
+
 /**
  * Ranges already serialised as UTF-8 JSON, so a caller can let go of their rows long before the write is sent
  * (an ingest keeps 100,000 rewritten rows waiting while it sends emails otherwise).
  */
 export class EncodedRanges {
   private constructor(
-    /** `{"range":…,"values":[…]}` objects, comma-separated, split in chunks. */
-    readonly parts: readonly Buffer[],
+    readonly ranges: readonly EncodedRange[],
     readonly count: number,
   ) {}
 
   static of(writes: readonly ValueRangeWrite[]): EncodedRanges {
-    const parts: Buffer[] = [];
-    writes.forEach((w, i) => {
-      parts.push(Buffer.from(`${i > 0 ? ',' : ''}{"range":${JSON.stringify(w.range)},"majorDimension":"ROWS","values":`));
-      parts.push(...encodeRows(w.values), Buffer.from('}'));
-    });
-    return new EncodedRanges(parts, writes.length);
+    const ranges = writes.filter((w) => w.values.length > 0).map((w) => ({ range: w.range, chunks: encodeChunks(w.values) }));
+    return new EncodedRanges(ranges, ranges.length);
+  }
+
+  get bytes(): number {
+    let n = 0;
+    for (const r of this.ranges) for (const c of r.chunks) n += c.bytes.length;
+    return n;
   }
 }
 
-/** Rows per JSON.stringify call: big enough to be fast, small enough that no string of the whole tab is ever built. */
+/** Rows per JSON.stringify call at most: no string of a whole tab is ever built. */
 const ROWS_PER_CHUNK = 2000;
+/**
+ * Bytes per chunk, about: a request is cut between two chunks, so this is how close to the 2 MB limit a request can be
+ * packed. Small enough for a test to split a small campaign; a first run's 11 MB make about 2,700 chunks.
+ */
+const CHUNK_BYTES = 4 * 1024;
 
 const COMMA = Buffer.from(',');
 
-/** `[[…],[…]]` as UTF-8 chunks; the same text JSON.stringify gives for the whole array. */
-function encodeRows(rows: readonly (readonly Cell[])[]): Buffer[] {
-  const parts = [Buffer.from('[')];
-  for (let i = 0; i < rows.length; i += ROWS_PER_CHUNK) {
+/** Rows as JSON chunks; joined with commas inside brackets they are the text JSON.stringify gives for the array. */
+function encodeChunks(rows: readonly (readonly Cell[])[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  // Rows per chunk follow the size of the rows just encoded, so a chunk is rarely encoded twice.
+  let perChunk = 64;
+  for (let i = 0; i < rows.length; ) {
+    let n = Math.min(perChunk, rows.length - i);
+    let json = Buffer.from(JSON.stringify(rows.slice(i, i + n)));
+    while (json.length > CHUNK_BYTES && n > 1) {
+      n = Math.ceil(n / 2);
+      json = Buffer.from(JSON.stringify(rows.slice(i, i + n)));
+    }
     // Brackets cut from the bytes, not the text: slicing and prefixing the text made V8 copy each chunk once more.
-    const json = Buffer.from(JSON.stringify(rows.slice(i, i + ROWS_PER_CHUNK)));
-    if (i > 0) parts.push(COMMA);
-    parts.push(json.subarray(1, json.length - 1));
+    chunks.push({ rows: n, bytes: json.subarray(1, json.length - 1) });
+    i += n;
+    perChunk = Math.max(1, Math.min(ROWS_PER_CHUNK, Math.floor((n * CHUNK_BYTES) / json.length)));
   }
-  parts.push(Buffer.from(']'));
-  return parts;
+  return chunks;
+}
+
+/** `'Tab'!B7:D9` → its sheet, columns and first row, so a part of it can be addressed; undefined if not of that form. */
+function rangeParts(range: string): { sheet: string; from: string; to: string; row: number } | undefined {
+  const m = /^(.*)!([A-Z]+)(\d+)(?::([A-Z]+)\d+)?$/.exec(range);
+  return m ? { sheet: m[1]!, from: m[2]!, to: m[4] ?? m[2]!, row: Number(m[3]) } : undefined;
+}
+
+/** The range of `count` rows of `range` from its `offset`-th row. */
+function subRange(range: string, offset: number, count: number, total: number): string {
+  if (offset === 0 && count === total) return range;
+  const p = rangeParts(range);
+  if (!p) return range;
+  return `${p.sheet}!${p.from}${p.row + offset}:${p.to}${p.row + offset + count - 1}`;
+}
+
+/**
+ * Request bodies of at most `max` bytes, each `open` + items + `close`: an item is `head` + its chunks + `tail`, and an
+ * item that does not fit is cut between two chunks and goes on in the next body (`head` addresses the part from
+ * `offset`). Only a single chunk larger than `max` makes a larger body, alone.
+ */
+function pack<T>(
+  items: readonly T[],
+  max: number,
+  envelope: { open: Buffer; close: Buffer; tail: Buffer },
+  chunksOf: (item: T) => readonly Chunk[],
+  head: (item: T, offset: number, count: number, total: number) => Buffer,
+): Buffer[][] {
+  const { open, close, tail } = envelope;
+  const bodies: Buffer[][] = [];
+  let parts: Buffer[] = [];
+  let size = 0;
+  let inBody = 0;
+  const flush = () => {
+    if (inBody > 0) {
+      parts.push(close);
+      bodies.push(parts);
+    }
+    parts = [];
+    size = 0;
+    inBody = 0;
+  };
+  for (const item of items) {
+    const chunks = chunksOf(item);
+    let total = 0;
+    for (const c of chunks) total += c.rows;
+    let i = 0;
+    let offset = 0;
+    while (i < chunks.length) {
+      if (inBody === 0) {
+        parts = [open];
+        size = open.length + close.length;
+      }
+      const separator = inBody > 0 ? 1 : 0;
+      // The head of the longest part bounds the head of any shorter one (its row numbers have no more digits).
+      let bytes = separator + head(item, offset, total - offset, total).length + tail.length;
+      let j = i;
+      let rows = 0;
+      while (j < chunks.length && size + bytes + chunks[j]!.bytes.length + (j > i ? 1 : 0) <= max) {
+        bytes += chunks[j]!.bytes.length + (j > i ? 1 : 0);
+        rows += chunks[j]!.rows;
+        j++;
+      }
+      if (j === i) {
+        if (inBody > 0) {
+          flush();
+          continue;
+        }
+        rows = chunks[i]!.rows;
+        j = i + 1;
+      }
+      const start = head(item, offset, rows, total);
+      if (separator) parts.push(COMMA);
+      parts.push(start);
+      size += separator + start.length + tail.length;
+      for (let c = i; c < j; c++) {
+        if (c > i) {
+          parts.push(COMMA);
+          size++;
+        }
+        parts.push(chunks[c]!.bytes);
+        size += chunks[c]!.bytes.length;
+      }
+      parts.push(tail);
+      inBody++;
+      offset += rows;
+      i = j;
+      if (i < chunks.length) flush();
+    }
+  }
+  flush();
+  return bodies;
 }
 
 /** The ranges of a column read: the header row, then each column from row 2 down. */
@@ -125,15 +271,22 @@ function fromColumns(ranges: readonly (sheets_v4.Schema$ValueRange | undefined)[
 
 export interface SheetsGateway {
   /**
-   * Every tab of `tabs` that exists, read in one values.batchGet (a second call only when some tab is missing). Tabs of
-   * `extentOnly` are rewritten whole by the jobs and never read by the rules: only their header row and first column
-   * are fetched, to know how much old content a rewrite must blank. Tabs of `columnsOnly` are read as ColumnLayout says.
+   * Every tab of `tabs` that exists, read in one values.batchGet, beside one spreadsheets.get of the spreadsheet's time
+   * zone and every sheet's grid (which tells the missing tabs when the read fails on one). Tabs of `columnsOnly` are
+   * read as ColumnLayout says.
    */
-  readSnapshot(tabs: readonly string[], extentOnly?: readonly string[], columnsOnly?: ReadonlyMap<string, ColumnLayout>): Promise<SheetsSnapshot>;
-  /** values.batchUpdate, always RAW so `=IMPORTXML(...)` stays text; one request for all the ranges given. */
+  readSnapshot(tabs: readonly string[], columnsOnly?: ReadonlyMap<string, ColumnLayout>): Promise<SheetsSnapshot>;
+  /**
+   * values.batchUpdate, always RAW so `=IMPORTXML(...)` stays text: as few requests of at most MAX_REQUEST_BYTES as
+   * hold the ranges given (a range too large for one is cut between rows).
+   */
   writeValues(writes: readonly (ValueRangeWrite | EncodedRanges)[]): Promise<void>;
-  /** values.append RAW; returns the 1-based first row written. */
-  appendRows(tab: string, rows: readonly (readonly Cell[])[]): Promise<number>;
+  /**
+   * values.append RAW, in as few requests of at most MAX_REQUEST_BYTES as hold the rows, in order; returns where each
+   * request's rows landed. Another client's append may land between two of them. A failed request throws a
+   * SheetsError whose `appended` lists the parts written before it.
+   */
+  appendRows(tab: string, rows: readonly (readonly Cell[])[]): Promise<readonly RowSpan[]>;
   readTab(tab: string): Promise<readonly (readonly Cell[])[]>;
   /**
    * The columns of `layout`, by header, in one values.batchGet read column-major: one array per column, not one per
@@ -141,11 +294,13 @@ export interface SheetsGateway {
    * tab (one more call); a header the tab lacks gives no column.
    */
   readColumns(tab: string, layout: ColumnLayout): Promise<ReadonlyMap<string, Column>>;
-  /** spreadsheets.batchUpdate for structure (adding sheets, growing grids). */
-  batchUpdate(requests: readonly sheets_v4.Schema$Request[]): Promise<sheets_v4.Schema$BatchUpdateSpreadsheetResponse>;
-  listSheets(): Promise<{ title: string; sheetId: number; grid: GridSize }[]>;
+  /** spreadsheets.batchUpdate for structure (adding sheets, sizing grids, moving rows), in order, split by size. */
+  batchUpdate(requests: readonly sheets_v4.Schema$Request[]): Promise<void>;
+  listSheets(): Promise<SheetInfo[]>;
   /** Google API requests made so far, retries included. */
   readonly calls: () => number;
+  /** Write requests sent so far (values and structure), their body bytes, and how many the 2 MB split added. */
+  readonly writes: () => WriteStats;
 }
 
 /** Quotes a sheet name for A1 notation: wrapped in apostrophes, inner apostrophes doubled. */
@@ -226,11 +381,16 @@ export interface SheetsGatewayOptions {
   readonly retry?: RetryPolicy;
   /** Per-request timeout; a slower answer counts as a network failure and is retried. */
   readonly timeoutMs?: number;
+  /** Largest write body; MAX_REQUEST_BYTES unless a test makes the split visible on small data. */
+  readonly maxRequestBytes?: number;
 }
+
+const SHEET_FIELDS = 'properties.timeZone,sheets.properties(title,sheetId,gridProperties(rowCount,columnCount))';
 
 export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGateway {
   const { api, spreadsheetId } = options;
   const policy = options.retry ?? DEFAULT_RETRY;
+  const maxBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
   const requestOptions = { timeout: options.timeoutMs ?? 60_000 };
   // Large bodies go to the official client already serialised: given an object, googleapis-common and gaxios each
   // deep-copy it (`extend(true, …)`) before their own JSON.stringify, three copies of 100,000 rows at once. They go as
@@ -245,6 +405,12 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
   // Value reads stream their body into values-stream.ts, which never holds it as one string.
   const streamOptions = { ...requestOptions, responseType: 'stream' as const };
   let calls = 0;
+  const written = { requests: 0, bytes: 0, splits: 0 };
+  /** Counts one write request of `bytes` (once, whatever its retries). */
+  const wrote = (bytes: number) => {
+    written.requests++;
+    written.bytes += bytes;
+  };
 
   async function call<T>(run: () => Promise<{ data: T }>): Promise<T> {
     try {
@@ -261,15 +427,16 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
     }
   }
 
-  async function listSheets() {
-    const data = await call(() =>
-      api.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties(title,sheetId,gridProperties)' }, requestOptions),
-    );
+  function sheetsOf(data: sheets_v4.Schema$Spreadsheet): SheetInfo[] {
     return (data.sheets ?? []).map((s) => ({
       title: s.properties?.title ?? '',
       sheetId: s.properties?.sheetId ?? 0,
       grid: { rows: s.properties?.gridProperties?.rowCount ?? 0, columns: s.properties?.gridProperties?.columnCount ?? 0 },
     }));
+  }
+
+  async function spreadsheet(): Promise<sheets_v4.Schema$Spreadsheet> {
+    return call(() => api.spreadsheets.get({ spreadsheetId, fields: SHEET_FIELDS }, requestOptions));
   }
 
   /** A streamed read, parsed inside the retry: a body cut short fails like any network error and is read again. */
@@ -311,7 +478,9 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
     return ((await valuesGet(tab)).values ?? []) as Cell[][];
   }
 
-  async function batchGet(tabs: readonly string[], extentOnly: readonly string[], columnsOnly: ReadonlyMap<string, ColumnLayout>): Promise<SheetsSnapshot> {
+  type Values = Pick<SheetsSnapshot, 'tabs' | 'grids'>;
+
+  async function batchGet(tabs: readonly string[], columnsOnly: ReadonlyMap<string, ColumnLayout>): Promise<Values> {
     const ranges: string[] = [];
     const starts = tabs.map((tab) => {
       const at = ranges.length;
@@ -319,12 +488,9 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
       ranges.push(...(layout ? columnRanges(tab, layout) : [quoteSheet(tab)]));
       return at;
     });
-    const extentsAt = ranges.length;
-    ranges.push(...extentOnly.flatMap((t) => [`${quoteSheet(t)}!1:1`, `${quoteSheet(t)}!A:A`]));
     const valueRanges = await valuesBatchGet(ranges);
     const values = new Map<string, readonly (readonly Cell[])[]>();
     const grids = new Map<string, GridSize>();
-    const extents = new Map<string, GridSize>();
     const moved: string[] = [];
     tabs.forEach((tab, i) => {
       const at = starts[i]!;
@@ -342,78 +508,102 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
       const height = gridFromRange(valueRanges[at + 1]?.range);
       if (width && height) grids.set(tab, { rows: height.rows, columns: width.columns });
     });
-    extentOnly.forEach((tab, i) => {
-      const [header, column] = [valueRanges[extentsAt + 2 * i], valueRanges[extentsAt + 2 * i + 1]];
-      extents.set(tab, { rows: column?.values?.length ?? 0, columns: header?.values?.[0]?.length ?? 0 });
-      const width = gridFromRange(header?.range);
-      const height = gridFromRange(column?.range);
-      if (width && height) grids.set(tab, { rows: height.rows, columns: width.columns });
-    });
     for (const tab of moved) {
       const whole = await valuesGet(tab);
       values.set(tab, (whole.values ?? []) as Cell[][]);
       const grid = gridFromRange(whole.range);
       if (grid) grids.set(tab, grid);
     }
-    return { spreadsheetId, tabs: values, grids, extents };
+    return { tabs: values, grids };
+  }
+
+  async function postValues(parts: Buffer[]): Promise<void> {
+    const options = jsonOptionsFor(parts);
+    wrote(Number(options.headers['Content-Length']));
+    await call(() =>
+      api.spreadsheets.values.batchUpdate(
+        { spreadsheetId, requestBody: Readable.from(parts) as unknown as sheets_v4.Schema$BatchUpdateValuesRequest },
+        options,
+      ),
+    );
+  }
+
+  async function appendPart(tab: string, parts: Buffer[]): Promise<RowSpan> {
+    const options = jsonOptionsFor(parts);
+    wrote(Number(options.headers['Content-Length']));
+    const data = await call(() =>
+      api.spreadsheets.values.append(
+        {
+          spreadsheetId,
+          range: quoteSheet(tab),
+          valueInputOption: 'RAW',
+          insertDataOption: 'INSERT_ROWS',
+          requestBody: Readable.from(parts) as unknown as sheets_v4.Schema$ValueRange,
+        },
+        options,
+      ),
+    );
+    const m = /!\$?[A-Z]+\$?(\d+)(?::\$?[A-Z]+\$?(\d+))?/.exec(data.updates?.updatedRange ?? '');
+    if (!m) throw new SheetsError(`Google API error - append to '${tab}' returned no updatedRange`, undefined);
+    return { first: Number(m[1]), count: data.updates?.updatedRows ?? Number(m[2] ?? m[1]) - Number(m[1]) + 1 };
   }
 
   return {
     calls: () => calls,
-    listSheets,
-    async readSnapshot(tabs, extentOnly = [], columnsOnly = new Map()) {
-      try {
-        return await batchGet(tabs, extentOnly, columnsOnly);
-      } catch (error) {
-        // One unknown tab fails the whole batchGet with 400; learn which exist and read those.
+    writes: () => ({ ...written }),
+    listSheets: async () => sheetsOf(await spreadsheet()),
+    async readSnapshot(tabs, columnsOnly = new Map()) {
+      // Both at once: the sheet list costs a call but no waiting, and it is what the cell cap and the zone need.
+      const [book, read] = await Promise.allSettled([spreadsheet(), batchGet(tabs, columnsOnly)]);
+      if (book.status === 'rejected') throw book.reason;
+      const sheets = sheetsOf(book.value);
+      let values: Values;
+      if (read.status === 'fulfilled') values = read.value;
+      else {
+        // One unknown tab fails the whole batchGet with 400; the sheet list says which exist, and those are read.
+        const error = read.reason;
         if (!(error instanceof SheetsError) || error.status !== 400) throw error;
-        const existing = new Set((await listSheets()).map((s) => s.title));
-        return batchGet(
-          tabs.filter((t) => existing.has(t)),
-          extentOnly.filter((t) => existing.has(t)),
-          columnsOnly,
-        );
+        const existing = new Set(sheets.map((s) => s.title));
+        values = await batchGet(tabs.filter((t) => existing.has(t)), columnsOnly);
       }
+      const grids = new Map(values.grids);
+      for (const s of sheets) if (values.tabs.has(s.title)) grids.set(s.title, s.grid);
+      return { spreadsheetId, tabs: values.tabs, grids, sheets, timeZone: book.value.properties?.timeZone ?? undefined };
     },
     async writeValues(writes) {
-      if (writes.length === 0) return;
-      const parts: Buffer[] = [Buffer.from('{"valueInputOption":"RAW","data":[')];
-      let count = 0;
-      for (const w of writes) {
-        const encoded = w instanceof EncodedRanges ? w : EncodedRanges.of([w]);
-        if (encoded.count === 0) continue;
-        if (count > 0) parts.push(Buffer.from(','));
-        parts.push(...encoded.parts);
-        count += encoded.count;
-      }
-      if (count === 0) return;
-      parts.push(Buffer.from(']}'));
-      const options = jsonOptionsFor(parts);
-      await call(() =>
-        api.spreadsheets.values.batchUpdate(
-          { spreadsheetId, requestBody: Readable.from(parts) as unknown as sheets_v4.Schema$BatchUpdateValuesRequest },
-          options,
-        ),
+      const ranges: EncodedRange[] = [];
+      for (const w of writes) ranges.push(...(w instanceof EncodedRanges ? w : EncodedRanges.of([w])).ranges);
+      if (ranges.length === 0) return;
+      const bodies = pack(
+        ranges,
+        maxBytes,
+        { open: Buffer.from('{"valueInputOption":"RAW","data":['), close: Buffer.from(']}'), tail: Buffer.from(']}') },
+        (r) => r.chunks,
+        (r, offset, count, total) => Buffer.from(`{"range":${JSON.stringify(subRange(r.range, offset, count, total))},"majorDimension":"ROWS","values":[`),
       );
+      written.splits += bodies.length - 1;
+      for (const parts of bodies) await postValues(parts);
     },
     async appendRows(tab, rows) {
-      const parts = [Buffer.from('{"majorDimension":"ROWS","values":'), ...encodeRows(rows), Buffer.from('}')];
-      const options = jsonOptionsFor(parts);
-      const data = await call(() =>
-        api.spreadsheets.values.append(
-          {
-            spreadsheetId,
-            range: quoteSheet(tab),
-            valueInputOption: 'RAW',
-            insertDataOption: 'INSERT_ROWS',
-            requestBody: Readable.from(parts) as unknown as sheets_v4.Schema$ValueRange,
-          },
-          options,
-        ),
+      if (rows.length === 0) return [];
+      const bodies = pack(
+        [encodeChunks(rows)],
+        maxBytes,
+        { open: Buffer.alloc(0), close: Buffer.alloc(0), tail: Buffer.from(']}') },
+        (chunks) => chunks,
+        () => Buffer.from('{"majorDimension":"ROWS","values":['),
       );
-      const m = /!\$?[A-Z]+\$?(\d+)/.exec(data.updates?.updatedRange ?? '');
-      if (!m) throw new SheetsError(`Google API error - append to '${tab}' returned no updatedRange`, undefined);
-      return Number(m[1]);
+      written.splits += bodies.length - 1;
+      const spans: RowSpan[] = [];
+      for (const parts of bodies) {
+        try {
+          spans.push(await appendPart(tab, parts));
+        } catch (error) {
+          const e = error instanceof SheetsError ? error : normalise(error);
+          throw new SheetsError(e.message, e.status, spans);
+        }
+      }
+      return spans;
     },
     readTab,
     async readColumns(tab, layout) {
@@ -429,12 +619,25 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
       return columns;
     },
     async batchUpdate(requests) {
-      return call(() =>
-        api.spreadsheets.batchUpdate(
-          { spreadsheetId, requestBody: { requests: requests as sheets_v4.Schema$Request[] } },
-          requestOptions,
-        ),
-      );
+      // Requests are small (a row move, a grid size); a list larger than one body goes in order, in several.
+      const batches: sheets_v4.Schema$Request[][] = [[]];
+      let size = 0;
+      for (const request of requests) {
+        const bytes = Buffer.byteLength(JSON.stringify(request)) + 1;
+        if (size + bytes > maxBytes - 20 && batches[batches.length - 1]!.length > 0) {
+          batches.push([]);
+          size = 0;
+        }
+        batches[batches.length - 1]!.push(request);
+        size += bytes;
+      }
+      if (requests.length === 0) return;
+      written.splits += batches.length - 1;
+      for (const batch of batches) {
+        const body = { requests: batch };
+        wrote(Buffer.byteLength(JSON.stringify(body)));
+        await call(() => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: body }, requestOptions));
+      }
     },
   };
 }

@@ -1,14 +1,28 @@
-// Applies a plan: claim due emails in the mail log, send the ones we won, then write system tabs and statuses at once.
-// Sheets calls per run: the snapshot read, plus (only with emails) one append and one re-read, plus one final write;
-// growing a grid or adding a missing system tab costs one more call, only when it happens.
+// Applies a plan: claim due emails in the mail log, send the ones we won, then write what changed in the system tabs
+// and the statuses at once. Sheets calls per run: the snapshot read (with the sheet list beside it), plus (only with
+// emails) the claims append and one re-read, plus one final write when anything differs; moving rows, sizing a grid or
+// adding a missing system tab costs one more call, only when it happens. Every request stays under 2 MB, split if not.
 import { randomUUID } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { TAB } from '../../sheets-schema/index.ts';
 import { formatDateTime, type Cell } from '../core/cells.ts';
 import type { PlannedEmail, Recipient, TabWrite } from '../core/snapshot.ts';
-import { columnLetters, EncodedRanges, quoteSheet, type GridSize, type SheetsGateway, type SheetsSnapshot, type ValueRangeWrite } from '../gateways/sheets.ts';
+import { withSpreadsheetRows } from '../dashboard/index.ts';
+import {
+  columnLetters,
+  EncodedRanges,
+  quoteSheet,
+  SheetsError,
+  type GridSize,
+  type RowSpan,
+  type SheetsGateway,
+  type SheetsSnapshot,
+  type ValueRangeWrite,
+} from '../gateways/sheets.ts';
 import { CLAIM_COLUMNS, LOG_DETAIL_HEADER, LOG_HEADERS, LOG_RUN_HEADER, resolveClaims, STATUS } from './mail-log.ts';
 import type { JobPlan } from './plan.ts';
+import { zoneWarning } from './sheet-zone.ts';
+import { diffTab, type TabChange, type TabState } from './tab-diff.ts';
 
 export type SendResult = { status: 'sent' } | { status: 'failed' | 'unknown'; error: string };
 
@@ -42,88 +56,143 @@ export interface ApplyResult {
   readonly inDoubt: number;
   /** Due emails another overlapping run claimed first. */
   readonly lostClaims: number;
+  /** Due emails whose claim could not be written (an append that failed part-way): the next run sends them. */
+  readonly unclaimed: number;
+  /** Tabs with at least one row written. */
   readonly tabsWritten: number;
+  /** Why the run wrote and sent nothing, for people (the 10 million cell cap); absent when it went ahead. */
+  readonly stopped?: string;
+  /** Extra lines for people: the spreadsheet's zone, a claim append cut short. */
+  readonly notes: readonly string[];
 }
 
-const MIN_GRID = { rows: 1000, columns: 26 };
+/**
+ * Google Sheets holds at most 10 million cells per spreadsheet ("Up to 10 million cells or 18,278 columns", Files you
+ * can store in Google Drive), counted over every sheet's grid, empty cells included; past it every grid change fails.
+ */
+export const CELL_CAP = 10_000_000;
 
-/** How much of a tab is in use: from its values when read whole, else from its read extent. */
-function inUse(snapshot: SheetsSnapshot, tab: string): GridSize {
-  const values = snapshot.tabs.get(tab);
-  if (!values) return snapshot.extents.get(tab) ?? { rows: 0, columns: 0 };
-  let columns = 0;
-  for (const row of values) columns = Math.max(columns, row.length);
-  return { rows: values.length, columns };
+/**
+ * Tabs whose rows may be inserted and deleted in the middle, so a new response does not rewrite every row after it.
+ * Not `Tổng hợp` (its charts are anchored to its rows) nor `Lịch sử` (a short table of weeks).
+ */
+const SHIFTABLE: ReadonlySet<string> = new Set([TAB.checks, TAB.progress, TAB.classification, TAB.awards]);
+
+/** Spare rows a grown grid gets beyond what is needed, so it is not grown again on the next new response. */
+function headroom(rows: number): number {
+  return Math.max(100, Math.ceil(rows / 10));
 }
 
-/** A row the write can use as it is: full width, no holes (the Sheets API would read `null` as "leave unchanged"). */
-function isFull(row: readonly Cell[] | undefined, columns: number): row is readonly Cell[] {
-  if (!row || row.length !== columns) return false;
-  for (let c = 0; c < columns; c++) if (row[c] === undefined || row[c] === null) return false;
-  return true;
+/** What a run does to one system tab: its rows (moves, writes) and, when it changes, its grid. */
+interface TabPlan {
+  readonly tab: string;
+  readonly change: TabChange;
+  /** Grid after this run: undefined when it stays as it is. */
+  readonly grid: GridSize | undefined;
+  /** Rows of the grid once the row moves are done, before any resize. */
+  readonly gridAfterMoves: number;
+  readonly sheetId: number | undefined;
 }
 
-/** The range a whole-tab rewrite covers: the new content or the old one, whichever is larger, so old rows are blanked. */
-function rewrite(write: TabWrite, old: GridSize): ValueRangeWrite {
-  const rows = Math.max(write.rows.length, old.rows, 1);
-  let columns = Math.max(1, old.columns);
-  for (const row of write.rows) columns = Math.max(columns, row.length);
-  // Only short rows are copied; the blank rows past the new content all share one array.
-  const blank: readonly Cell[] = new Array<Cell>(columns).fill('');
-  const values: (readonly Cell[])[] = new Array(rows);
-  for (let r = 0; r < rows; r++) {
-    const source = write.rows[r];
-    if (source === undefined || source.length === 0) values[r] = blank;
-    else if (isFull(source, columns)) values[r] = source;
-    else {
-      const row: Cell[] = new Array(columns);
-      for (let c = 0; c < columns; c++) row[c] = source[c] ?? '';
-      values[r] = row;
+/** The grid a tab should have for `change`, or undefined when the current one will do. */
+function sizeGrid(change: TabChange, current: GridSize | undefined, gridAfterMoves: number, tab: string): GridSize | undefined {
+  const need = Math.max(change.rows, 2);
+  const target = need + headroom(need);
+  if (!current) return { rows: target, columns: change.width };
+  let rows = gridAfterMoves;
+  // Grow to what is needed plus headroom; shrink a grid more than twice that (the rows past the content are empty:
+  // the whole tab was read). Columns are the width of the content, old or new: nothing past them holds a value.
+  if (rows < need || rows > 2 * target) rows = target;
+  // `Tổng hợp`'s charts are anchored at its fifth column.
+  const columns = tab === TAB.dashboard ? Math.max(change.width, 5) : change.width;
+  if (rows === current.rows && columns === current.columns && gridAfterMoves === current.rows) return undefined;
+  return { rows, columns };
+}
+
+function planTab(write: TabWrite, previous: TabState | undefined, snapshot: SheetsSnapshot): TabPlan {
+  const change = diffTab(write.rows, previous, { shift: SHIFTABLE.has(write.tab), stampRow: write.stampRow });
+  const info = snapshot.sheets.find((s) => s.title === write.tab);
+  let gridAfterMoves = info?.grid.rows ?? 0;
+  for (const op of change.rowOps) gridAfterMoves += op.insert ? op.count : -op.count;
+  const grid = sizeGrid(change, info?.grid, gridAfterMoves, write.tab);
+  return { tab: write.tab, change, grid, gridAfterMoves, sheetId: info?.sheetId };
+}
+
+/** The blocks of a tab as value ranges, clipped to its final grid (a shrunk grid drops the rows past it). */
+function blockRanges(plan: TabPlan, withStamp: boolean): ValueRangeWrite[] {
+  if (plan.change.stampOnly && !withStamp) return [];
+  const lastRow = plan.grid?.rows ?? plan.gridAfterMoves;
+  const ranges: ValueRangeWrite[] = [];
+  for (const block of plan.change.blocks) {
+    const count = Math.min(block.rows.length, lastRow - block.first + 1);
+    if (count <= 0) continue;
+    const values = count === block.rows.length ? block.rows : block.rows.slice(0, count);
+    ranges.push({ range: `${quoteSheet(plan.tab)}!A${block.first}:${columnLetters(plan.change.width)}${block.first + count - 1}`, values });
+  }
+  return ranges;
+}
+
+/**
+ * spreadsheets.batchUpdate requests, in an order that never passes the cell cap on the way: Google checks it after
+ * each request (a new row count is checked against the old column count), so columns are narrowed first, rows moved
+ * (bottom-up) and counted next, and only then columns widened and missing tabs added.
+ */
+function structureRequests(plans: readonly TabPlan[], current: (tab: string) => GridSize | undefined): sheets_v4.Schema$Request[] {
+  const resize = (sheetId: number, grid: { rowCount?: number; columnCount?: number }): sheets_v4.Schema$Request => ({
+    updateSheetProperties: {
+      properties: { sheetId, gridProperties: grid },
+      fields: Object.keys(grid).map((k) => `gridProperties.${k}`).join(','),
+    },
+  });
+  const narrow: sheets_v4.Schema$Request[] = [];
+  const rows: sheets_v4.Schema$Request[] = [];
+  const widen: sheets_v4.Schema$Request[] = [];
+  const add: sheets_v4.Schema$Request[] = [];
+  for (const p of plans) {
+    if (p.sheetId === undefined) {
+      add.push({ addSheet: { properties: { title: p.tab, gridProperties: { rowCount: p.grid!.rows, columnCount: p.grid!.columns, frozenRowCount: 1 } } } });
+      continue;
     }
+    for (const op of p.change.rowOps) {
+      const range = { sheetId: p.sheetId, dimension: 'ROWS', startIndex: op.at, endIndex: op.at + op.count };
+      // Inserted rows take the format of the row above, unless that is the header.
+      rows.push(op.insert ? { insertDimension: { range, inheritFromBefore: op.at > 1 } } : { deleteDimension: { range } });
+    }
+    if (!p.grid) continue;
+    const columns = current(p.tab)?.columns ?? p.grid.columns;
+    if (p.grid.columns < columns) narrow.push(resize(p.sheetId, { columnCount: p.grid.columns }));
+    if (p.grid.rows !== p.gridAfterMoves) rows.push(resize(p.sheetId, { rowCount: p.grid.rows }));
+    if (p.grid.columns > columns) widen.push(resize(p.sheetId, { columnCount: p.grid.columns }));
   }
-  return { range: `${quoteSheet(write.tab)}!A1:${columnLetters(columns)}${rows}`, values };
+  return [...narrow, ...rows, ...widen, ...add];
 }
 
-function needed(range: ValueRangeWrite): GridSize {
-  return { rows: range.values.length, columns: range.values[0]?.length ?? 1 };
-}
-
-type StructureNeeds = { add: [string, GridSize][]; grow: [string, GridSize][] };
-
-/** Tabs to add, and grids too small for what we are about to write. */
-function structureNeeds(snapshot: SheetsSnapshot, wants: ReadonlyMap<string, GridSize>): StructureNeeds {
-  const add: [string, GridSize][] = [];
-  const grow: [string, GridSize][] = [];
-  for (const [tab, want] of wants) {
-    const grid = snapshot.grids.get(tab);
-    if (!snapshot.tabs.has(tab) && !snapshot.extents.has(tab)) add.push([tab, want]);
-    else if (grid && (grid.rows < want.rows || grid.columns < want.columns)) grow.push([tab, { rows: Math.max(grid.rows, want.rows * 2), columns: Math.max(grid.columns, want.columns) }]);
+/** Cells of the spreadsheet once this run is written: every sheet's grid, the ones it resizes at their new size. */
+function cellsAfter(snapshot: SheetsSnapshot, plans: readonly TabPlan[], logRows: number, logColumns: number): number {
+  const planned = new Map(plans.map((p) => [p.tab, p.grid ?? { rows: p.gridAfterMoves, columns: snapshot.grids.get(p.tab)?.columns ?? p.change.width }]));
+  let cells = 0;
+  for (const s of snapshot.sheets) {
+    const grid = planned.get(s.title) ?? s.grid;
+    cells += grid.rows * grid.columns;
+    planned.delete(s.title);
   }
-  return { add, grow };
+  for (const grid of planned.values()) cells += grid.rows * grid.columns;
+  return cells + logRows * logColumns;
 }
 
-/** One batchUpdate that adds missing tabs and grows grids (twice what is needed, so it rarely happens again). */
-async function ensureStructure(sheets: SheetsGateway, { add, grow }: StructureNeeds): Promise<void> {
-  if (add.length + grow.length === 0) return;
-  // Growing needs sheet ids, which the values read does not return; only then is the sheet list fetched.
-  const ids = grow.length > 0 ? new Map((await sheets.listSheets()).map((s) => [s.title, s.sheetId])) : new Map<string, number>();
-  const requests: sheets_v4.Schema$Request[] = [
-    ...add.map(([title, want]) => ({
-      addSheet: {
-        properties: {
-          title,
-          gridProperties: { rowCount: Math.max(MIN_GRID.rows, want.rows * 2), columnCount: Math.max(MIN_GRID.columns, want.columns), frozenRowCount: 1 },
-        },
-      },
-    })),
-    ...grow.map(([tab, size]) => ({
-      updateSheetProperties: {
-        properties: { sheetId: ids.get(tab), gridProperties: { rowCount: size.rows, columnCount: size.columns } },
-        fields: 'gridProperties.rowCount,gridProperties.columnCount',
-      },
-    })),
-  ];
-  await sheets.batchUpdate(requests);
+const number = (n: number) => n.toLocaleString('vi-VN');
+
+function capMessage(cells: number, snapshot: SheetsSnapshot): string {
+  const largest = [...snapshot.sheets]
+    .sort((a, b) => b.grid.rows * b.grid.columns - a.grid.rows * a.grid.columns)
+    .slice(0, 3)
+    .map((s) => `'${s.title}' ${number(s.grid.rows)} hàng × ${number(s.grid.columns)} cột`)
+    .join(', ');
+  return (
+    `Dừng: sau lượt chạy này bảng tính sẽ có ${number(cells)} ô, vượt giới hạn ${number(CELL_CAP)} ô của Google Trang tính, ` +
+    `nên chưa ghi gì vào bảng tính và chưa gửi thư nào. Các trang lớn nhất: ${largest}. ` +
+    'Hãy xóa các hàng, cột trống hoặc trang tính không dùng đến rồi chạy lại.'
+  );
 }
 
 function recipientsText(email: PlannedEmail): string {
@@ -136,6 +205,8 @@ interface MailOutcome {
   readonly failed: number;
   readonly unknown: number;
   readonly lostClaims: number;
+  readonly unclaimed: number;
+  readonly appendError?: SheetsError;
 }
 
 /**
@@ -157,8 +228,18 @@ function statusRanges(updates: ReadonlyMap<number, readonly [string, string]>, s
   return ranges;
 }
 
-/** Appends one claim row per due email (under a header row when the log is new); returns the first claim's row. */
-async function appendClaims(ctx: ApplyContext, due: readonly PlannedEmail[], headers: readonly string[], withHeader: boolean, runId: string): Promise<number> {
+/**
+ * Appends one claim row per due email (under a header row when the log is new), in as many requests as 2 MB allows;
+ * returns where our rows landed. Each claim row carries the run id, so our rows are known whatever lands between two
+ * requests; a request that failed after some went through is reported as `error`, with the spans written before it.
+ */
+async function appendClaims(
+  ctx: ApplyContext,
+  due: readonly PlannedEmail[],
+  headers: readonly string[],
+  withHeader: boolean,
+  runId: string,
+): Promise<{ spans: readonly RowSpan[]; error?: SheetsError }> {
   const col = (h: string) => headers.indexOf(h);
   // Text, like `Dấu thời gian` in `Kiểm tra`: readable whatever format the column has.
   const when = formatDateTime(ctx.now, ctx.timeZone);
@@ -172,7 +253,18 @@ async function appendClaims(ctx: ApplyContext, due: readonly PlannedEmail[], hea
     if (col(LOG_RUN_HEADER) >= 0) row[col(LOG_RUN_HEADER)] = runId;
     return row;
   });
-  return (await ctx.sheets.appendRows(TAB.mailLog, withHeader ? [[...headers], ...rows] : rows)) + (withHeader ? 1 : 0);
+  try {
+    const spans = await ctx.sheets.appendRows(TAB.mailLog, withHeader ? [[...headers], ...rows] : rows);
+    return { spans: withHeader ? withoutHeader(spans) : spans };
+  } catch (error) {
+    // Nothing written: as before, the run stops here and sends nothing.
+    if (!(error instanceof SheetsError) || error.appended.length === 0) throw error;
+    return { spans: withHeader ? withoutHeader(error.appended) : error.appended, error };
+  }
+}
+
+function withoutHeader(spans: readonly RowSpan[]): RowSpan[] {
+  return spans.map((s, i) => (i === 0 ? { first: s.first + 1, count: s.count - 1 } : s));
 }
 
 /** The emails at `won` rows, each slot of `due` emptied as its email is taken, so a sent email can be freed. */
@@ -194,23 +286,26 @@ async function claimAndSend(ctx: ApplyContext, due: (PlannedEmail | undefined)[]
   const keys = due.map((e) => e!.key);
   // The claim rows live only inside appendClaims, and the log read back only inside resolveClaims: neither is held
   // while the emails are sent.
-  const appendedAt = await appendClaims(ctx, due as PlannedEmail[], headers, withHeader, runId);
-  // Without a run column (an older log), our rows are the ones this append reported.
+  const appended = await appendClaims(ctx, due as PlannedEmail[], headers, withHeader, runId);
+  // Without a run column (an older log), our rows are the ones the append requests reported.
   const isOwn = headers.includes(LOG_RUN_HEADER)
     ? (_: number, run: Cell | undefined) => run === runId
-    : (rowNumber: number) => rowNumber >= appendedAt && rowNumber < appendedAt + keys.length;
+    : (rowNumber: number) => appended.spans.some((s) => rowNumber >= s.first && rowNumber < s.first + s.count);
+  // The winner of each key is its first holding row in sheet order, whichever request wrote it: a split append keeps
+  // exactly-once. Keys whose part never landed have no row of ours and are simply not sent by this run.
   const claims = resolveClaims(await ctx.sheets.readColumns(TAB.mailLog, CLAIM_COLUMNS), keys, isOwn);
   // A first run's receipts hold every answer of the year: the gateway takes them one by one and each is let go once
   // its request is sent, instead of all 50,000 living until the last request.
   const results = claims.won.some((row) => row !== 0) ? await ctx.mail.send(handOver(due, claims.won), ctx.envelope) : new Map<string, SendResult>();
 
-  const counts = { sent: 0, failed: 0, unknown: 0, lostClaims: 0 };
+  const counts = { sent: 0, failed: 0, unknown: 0, lostClaims: 0, unclaimed: claims.unclaimed };
   const updates = new Map<number, readonly [status: string, detail: string]>();
   const write = (row: number, status: string, detail: string) => updates.set(row, [status, detail]);
   for (const row of claims.beaten) write(row, STATUS.skipped, 'Một lượt chạy khác đã nhận gửi thư này.');
   for (const row of claims.copies) write(row, STATUS.skipped, 'Bản ghi lặp do yêu cầu ghi nhật ký được gửi lại.');
   keys.forEach((key, i) => {
     const row = claims.won[i]!;
+    // Not won: another run holds it first, or (an append cut short) no row of ours holds it.
     if (row === 0) return void counts.lostClaims++;
     const result = results.get(key) ?? { status: 'failed', error: 'Không có kết quả gửi.' };
     if (result.status === 'sent') {
@@ -229,7 +324,8 @@ async function claimAndSend(ctx: ApplyContext, due: (PlannedEmail | undefined)[]
       write(row, STATUS.failed, result.error);
     }
   });
-  return { statusWrites: statusRanges(updates, col('Trạng thái'), col(LOG_DETAIL_HEADER)), ...counts };
+  counts.lostClaims -= claims.unclaimed;
+  return { statusWrites: statusRanges(updates, col('Trạng thái'), col(LOG_DETAIL_HEADER)), ...counts, appendError: appended.error };
 }
 
 /** Everything apply needs from the snapshot and the plan, so both can be let go before the sends and the writes. */
@@ -239,56 +335,100 @@ interface Prepared {
   readonly due: (PlannedEmail | undefined)[];
   readonly alreadySent: number;
   readonly inDoubt: number;
+  /** The rows of system tabs that differ from what the sheet holds, encoded. */
   readonly tabs: EncodedRanges;
-  readonly structure: StructureNeeds;
+  readonly tabsWritten: number;
+  readonly structure: readonly sheets_v4.Schema$Request[];
   readonly logHeaders: readonly string[];
   readonly headers: readonly string[];
+  readonly stopped?: string;
+  readonly notes: readonly string[];
 }
 
-function prepare(snapshot: SheetsSnapshot, plan: JobPlan, dryRun: boolean): Prepared {
+function prepare(ctx: ApplyContext, snapshot: SheetsSnapshot, plan: JobPlan, previous: ReadonlyMap<string, TabState>): Prepared {
   const { emails: due, alreadySent, inDoubt } = plan;
   const logValues = snapshot.tabs.get(TAB.mailLog) ?? [];
   const logHeaders = (logValues[0] ?? []).map(String);
   const headers = logHeaders.length > 0 ? logHeaders : [...LOG_HEADERS, LOG_DETAIL_HEADER, LOG_RUN_HEADER];
-  const base = { planned: due.length + alreadySent + inDoubt, due: [...due], alreadySent, inDoubt, logHeaders, headers };
-  if (dryRun) return { ...base, tabs: EncodedRanges.of([]), structure: { add: [], grow: [] } };
+  const zone = zoneWarning(snapshot.timeZone, ctx.timeZone, ctx.now);
+  const notes = zone ? [zone] : [];
+  const base = { planned: due.length + alreadySent + inDoubt, due: [...due], alreadySent, inDoubt, logHeaders, headers, notes };
+  if (ctx.dryRun) return { ...base, tabs: EncodedRanges.of([]), tabsWritten: 0, structure: [] };
 
-  const wants = new Map<string, GridSize>();
-  const tabWrites = plan.writes.map((w) => {
-    const range = rewrite(w, inUse(snapshot, w.tab));
-    wants.set(w.tab, needed(range));
-    return range;
-  });
-  if (due.length > 0) wants.set(TAB.mailLog, { rows: Math.max(logValues.length, 1) + due.length, columns: headers.length });
-  return { ...base, tabs: EncodedRanges.of(tabWrites), structure: structureNeeds(snapshot, wants) };
+  const plans: TabPlan[] = [];
+  let dashboard: TabWrite | undefined;
+  for (const w of plan.writes) {
+    if (w.tab === TAB.dashboard) dashboard = w;
+    else plans.push(planTab(w, previous.get(w.tab), snapshot));
+  }
+  // The claims are appended below the log's rows (INSERT_ROWS), which adds as many rows to its grid.
+  const log = snapshot.sheets.find((s) => s.title === TAB.mailLog);
+  const addLog = due.length > 0 && !log;
+  const logRows = due.length > 0 ? due.length + (logHeaders.length === 0 ? 1 : 0) : 0;
+  const logColumns = log?.grid.columns ?? headers.length;
+  const cellsWith = (extra: readonly TabPlan[]) => cellsAfter(snapshot, [...plans, ...extra], logRows + (addLog ? 1 : 0), logColumns);
+  let cells = cellsWith([]);
+  if (dashboard) {
+    // The figure does not change the dashboard's size, so a first pass with any figure sizes it.
+    const figures = (n: number) => ({ cells: n, cap: CELL_CAP, timeZone: snapshot.timeZone, warning: zone });
+    cells = cellsWith([planTab(withSpreadsheetRows(dashboard, figures(0)), previous.get(TAB.dashboard), snapshot)]);
+    plans.push(planTab(withSpreadsheetRows(dashboard, figures(cells)), previous.get(TAB.dashboard), snapshot));
+  }
+  if (cells > CELL_CAP) return { ...base, tabs: EncodedRanges.of([]), tabsWritten: 0, structure: [], stopped: capMessage(cells, snapshot) };
+
+  // `Cập nhật lúc` alone is no change: an idle sweep writes nothing.
+  const changed = plans.some((p) => p.grid !== undefined || p.change.rowOps.length > 0 || (p.change.blocks.length > 0 && !p.change.stampOnly));
+  const ranges: ValueRangeWrite[] = [];
+  let tabsWritten = 0;
+  for (const p of plans) {
+    const own = blockRanges(p, changed);
+    if (own.length > 0 || p.change.rowOps.length > 0) tabsWritten++;
+    ranges.push(...own);
+  }
+  const structure = structureRequests(plans, (tab) => snapshot.sheets.find((x) => x.title === tab)?.grid);
+  if (addLog) {
+    structure.push({
+      addSheet: { properties: { title: TAB.mailLog, gridProperties: { rowCount: 1, columnCount: headers.length, frozenRowCount: 1 } } },
+    });
+  }
+  return { ...base, tabs: EncodedRanges.of(ranges), tabsWritten, structure };
 }
 
 /**
  * Not async on purpose: the snapshot and the plan are read here, synchronously, and not held by the promise, so a
- * caller that lets go of them too frees them for the sends and the final write.
+ * caller that lets go of them too frees them for the sends and the final write. `previous` holds the system tabs as
+ * the sheet has them (TabState): only the rows that differ are written.
  */
-export function applyPlan(ctx: ApplyContext, snapshot: SheetsSnapshot, plan: JobPlan): Promise<ApplyResult> {
+export function applyPlan(ctx: ApplyContext, snapshot: SheetsSnapshot, plan: JobPlan, previous: ReadonlyMap<string, TabState>): Promise<ApplyResult> {
   try {
-    return applyPrepared(ctx, prepare(snapshot, plan, ctx.dryRun));
+    return applyPrepared(ctx, prepare(ctx, snapshot, plan, previous));
   } catch (error) {
     return Promise.reject(error);
   }
 }
 
 async function applyPrepared(ctx: ApplyContext, prepared: Prepared): Promise<ApplyResult> {
-  const { planned, due, alreadySent, inDoubt } = prepared;
-  if (ctx.dryRun) return { planned, due: due as PlannedEmail[], alreadySent, inDoubt, sent: 0, failed: 0, lostClaims: 0, tabsWritten: 0 };
-  const base = { planned, due: [], alreadySent };
+  const { planned, due, alreadySent, inDoubt, notes, stopped } = prepared;
+  const nothing = { sent: 0, failed: 0, lostClaims: 0, unclaimed: 0, tabsWritten: 0, notes };
+  if (ctx.dryRun) return { planned, due: due as PlannedEmail[], alreadySent, inDoubt, ...nothing };
+  if (stopped) return { planned, due: [], alreadySent, inDoubt, ...nothing, stopped };
 
-  await ensureStructure(ctx.sheets, prepared.structure);
+  if (prepared.structure.length > 0) await ctx.sheets.batchUpdate(prepared.structure);
   const mail = due.length > 0 ? await claimAndSend(ctx, due, prepared.headers, prepared.logHeaders.length === 0) : undefined;
   await ctx.sheets.writeValues([prepared.tabs, ...(mail?.statusWrites ?? [])]);
+  const cut = mail?.appendError
+    ? [`Ghi nhật ký thư bị gián đoạn (${mail.appendError.message}): ${mail.unclaimed} thư chưa được nhận gửi, lượt chạy sau sẽ gửi.`]
+    : [];
   return {
-    ...base,
+    planned,
+    due: [],
+    alreadySent,
     inDoubt: inDoubt + (mail?.unknown ?? 0),
     sent: mail?.sent ?? 0,
     failed: mail?.failed ?? 0,
     lostClaims: mail?.lostClaims ?? 0,
-    tabsWritten: prepared.tabs.count,
+    unclaimed: mail?.unclaimed ?? 0,
+    tabsWritten: prepared.tabsWritten,
+    notes: [...notes, ...cut],
   };
 }

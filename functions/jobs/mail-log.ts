@@ -143,6 +143,8 @@ export interface Claims {
   readonly copies: readonly number[];
   /** Our rows of keys another run holds. */
   readonly beaten: readonly number[];
+  /** Keys with no row of ours at all (an append that failed part-way): not claimed by this run. */
+  readonly unclaimed: number;
 }
 
 /**
@@ -189,5 +191,10 @@ export function resolveClaims(
     if (won[i] === 0) beaten.push(rowNumber);
     else if (won[i] !== rowNumber) copies.push(rowNumber);
   }
-  return { won, copies, beaten };
+  // Keys with no row of ours: their part of a split append never landed.
+  const claimed = new Uint8Array(keys.length);
+  for (let k = 0; k < own.length; k += 2) claimed[own[k]!] = 1;
+  let unclaimed = 0;
+  for (let i = 0; i < keys.length; i++) if (claimed[i] === 0) unclaimed++;
+  return { won, copies, beaten, unclaimed };
 }

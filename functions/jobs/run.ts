@@ -6,10 +6,11 @@ import { setting, type Settings } from '../core/settings.ts';
 import type { Recipient } from '../core/snapshot.ts';
 import { createSheetsClient } from '../gateways/sheets-client.ts';
 import type { RetryPolicy } from '../gateways/retry.ts';
-import { createSheetsGateway, type SheetsSnapshot } from '../gateways/sheets.ts';
+import { createSheetsGateway, type SheetsSnapshot, type WriteStats } from '../gateways/sheets.ts';
 import { applyPlan } from './apply.ts';
 import { DUE_COLUMNS } from './mail-log.ts';
 import { planJob, type JobName } from './jobs.ts';
+import { tabState, type TabState } from './tab-diff.ts';
 
 export type { JobName } from './jobs.ts';
 
@@ -18,6 +19,8 @@ export interface JobSummary {
   readonly lines: readonly string[];
   readonly sheetsCalls: number;
   readonly mailRequests: number;
+  /** Sheets write requests, their body bytes, and how many the 2 MB split added. */
+  readonly sheetsWrites: WriteStats;
 }
 
 export interface RunOptions {
@@ -27,16 +30,32 @@ export interface RunOptions {
   /** Per-request timeout and retry policy of both gateways (tests shorten them; production keeps the defaults). */
   readonly timeoutMs?: number;
   readonly retry?: RetryPolicy;
+  /** Largest Sheets write body (tests make the 2 MB split visible on small data; production keeps 2 MB). */
+  readonly maxRequestBytes?: number;
 }
 
 /**
- * The derived tabs every job rewrites whole and no rule reads: only their extent is fetched (at 10,000 units they are
- * the largest tabs of the spreadsheet; column A is always filled, so it measures them). Of the mail log only the key
- * and status columns are read (DUE_COLUMNS). Everything else, `Lịch sử` included, is read whole; so is `Tổng hợp`,
- * whose column A has gaps.
+ * The derived tabs every job computes and no rule reads. They are read whole with the snapshot, so that only the rows
+ * that differ are written, and reduced at once to a fingerprint per row (TabState): at 10,000 units they hold 100,000
+ * rows, which would otherwise stay in memory beside the snapshot while the plan is built. `Lịch sử` is written too,
+ * and read by the digest, so it stays in the snapshot as well. Of the mail log only the key and status columns are
+ * read (DUE_COLUMNS).
  */
-const EXTENT_ONLY: readonly string[] = [TAB.checks, TAB.progress, TAB.classification, TAB.awards];
-const SNAPSHOT_TABS = TABS.map((t) => t.name).filter((t) => !EXTENT_ONLY.includes(t));
+const DERIVED_ONLY: readonly string[] = [TAB.checks, TAB.progress, TAB.classification, TAB.awards, TAB.dashboard];
+const WRITTEN: readonly string[] = [...DERIVED_ONLY, TAB.history];
+const SNAPSHOT_TABS = TABS.map((t) => t.name);
+
+/** The written tabs as fingerprints, and the snapshot without the tabs only the write needed. */
+function splitWritten(read: SheetsSnapshot): { snapshot: SheetsSnapshot; previous: Map<string, TabState> } {
+  const previous = new Map<string, TabState>();
+  for (const tab of WRITTEN) {
+    const values = read.tabs.get(tab);
+    if (values) previous.set(tab, tabState(values));
+  }
+  const tabs = new Map(read.tabs);
+  for (const tab of DERIVED_ONLY) tabs.delete(tab);
+  return { snapshot: { ...read, tabs }, previous };
+}
 
 export async function runJob(name: JobName, options: RunOptions = {}): Promise<JobSummary> {
   const config = loadConfig(options.env);
@@ -47,10 +66,12 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
     spreadsheetId: config.SPREADSHEET_ID,
     timeoutMs: options.timeoutMs,
     retry: options.retry,
+    maxRequestBytes: options.maxRequestBytes,
   });
   // Let, and cleared once applyPlan has taken what it needs: the snapshot and the planned rows are then garbage while
   // emails are sent and the final write goes out (at 10,000 units they are most of the heap).
-  let snapshot: SheetsSnapshot | undefined = await sheets.readSnapshot(SNAPSHOT_TABS, EXTENT_ONLY, new Map([[TAB.mailLog, DUE_COLUMNS]]));
+  const read = splitWritten(await sheets.readSnapshot(SNAPSHOT_TABS, new Map([[TAB.mailLog, DUE_COLUMNS]])));
+  let snapshot: SheetsSnapshot | undefined = read.snapshot;
   let planned: ReturnType<typeof planJob> | undefined = planJob(name, snapshot, now);
   const { settings } = planned;
   const summary = planned.plan.summary;
@@ -78,14 +99,17 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
     },
     snapshot,
     planned.plan,
+    read.previous,
   );
   snapshot = undefined;
   planned = undefined;
   const result = await applying;
 
-  const lines = [...summary];
+  const lines = [...summary, ...result.notes];
   if (replyTo.warning) lines.push(replyTo.warning);
-  if (dryRun) {
+  if (result.stopped) {
+    lines.push(result.stopped);
+  } else if (dryRun) {
     // A dry run still renders every due email, so a template error shows before anything is sent.
     const { loadTemplates } = await import('../mail/templates.ts');
     const templates = loadTemplates();
@@ -96,10 +120,17 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
       `Thư: đã gửi ${result.sent}, lỗi ${result.failed}, đã gửi từ trước ${result.alreadySent}` +
         (result.inDoubt ? `, chưa rõ kết quả ${result.inDoubt} (xem trang Nhật ký thư)` : '') +
         (result.lostClaims ? `, do lượt chạy khác gửi ${result.lostClaims}` : '') +
+        (result.unclaimed ? `, để lượt sau ${result.unclaimed}` : '') +
         '.',
     );
+    const written = sheets.writes();
+    lines.push(
+      written.requests === 0
+        ? 'Bảng tính: không có gì thay đổi, không ghi gì.'
+        : `Bảng tính: ghi ${result.tabsWritten} trang, ${written.requests} yêu cầu, ${(written.bytes / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB.`,
+    );
   }
-  return { job: name, lines, sheetsCalls: sheets.calls(), mailRequests: mail.requests() };
+  return { job: name, lines, sheetsCalls: sheets.calls(), mailRequests: mail.requests(), sheetsWrites: sheets.writes() };
 }
 
 /**

@@ -45,7 +45,8 @@ describe('faults on the Sheets API', () => {
     const s = await fresh();
     s.sheets.faults.inject({ status: 429, count: 3, methods: ['values.batchGet'], retryAfterSec: 0 });
     const summary = await s.run('ingest', NOW);
-    expect(summary.sheetsCalls).toBe(4 + 3);
+    // Sheet list and values read, grids sized on this first run, append, read-back, final write; three refusals.
+    expect(summary.sheetsCalls).toBe(6 + 3);
     await expectAllGood(s);
     expect(deliveries(s).size).toBeGreaterThan(0);
   });
@@ -56,14 +57,15 @@ describe('faults on the Sheets API', () => {
     const sheets = createSheetsGateway({ api: createSheetsClient(s.sheets.url), spreadsheetId: SPREADSHEET_ID, retry: FAST });
     const mail = createMailGateway({ apiKey: String(s.env.SENDGRID_API_KEY), baseUrl: s.mail.url, retry: FAST });
     const snapshot = await sheets.readSnapshot([...TABS.map((t) => t.name)]);
-    expect(sheets.calls()).toBe(3);
+    // Two refused values reads and the one that went through, beside the sheet list.
+    expect(sheets.calls()).toBe(4);
     const { plan } = planJob('ingest', snapshot, NOW);
     // The next values.batchGet is the read-back of the claims this run appends.
     s.sheets.faults.inject({ status: 500, count: 2, methods: ['values.batchGet'] });
     const ctx = { sheets, mail, envelope: { from: { email: 'thuongtruc@thidua.example.vn' }, categories: ['thidua'] }, now: NOW, timeZone: 'Asia/Ho_Chi_Minh', dryRun: false };
-    const result = await applyPlan(ctx, snapshot, plan);
+    const result = await applyPlan(ctx, snapshot, plan, new Map());
     expect(result.sent).toBe(plan.emails.length);
-    expect(sheets.calls()).toBe(3 + 1 + 3 + 1);
+    expect(sheets.calls()).toBe(4 + 1 + 1 + 3 + 1);
     await expectAllGood(s);
   });
 
@@ -103,7 +105,7 @@ describe('faults on the Sheets API', () => {
     s.sheets.faults.inject({ latencyMs: 1500, count: 1, methods: ['values.batchGet'] });
     const sheets = createSheetsGateway({ api: createSheetsClient(s.sheets.url), spreadsheetId: SPREADSHEET_ID, timeoutMs: 300, retry: FAST });
     const snapshot = await sheets.readSnapshot(TABS.map((t) => t.name));
-    expect(sheets.calls()).toBe(2);
+    expect(sheets.calls()).toBe(1 + 2);
     expect(snapshot.tabs.get(TAB.registration)?.length).toBe(10);
   });
 });
@@ -143,7 +145,7 @@ describe('faults on SendGrid', () => {
     const snapshot = await sheets.readSnapshot([...TABS.map((t) => t.name)]);
     const { plan } = planJob('ingest', snapshot, NOW);
     const ctx = { sheets, mail: crashing, envelope: { from: { email: 'thuongtruc@thidua.example.vn' }, categories: ['thidua'] }, now: NOW, timeZone: 'Asia/Ho_Chi_Minh', dryRun: false };
-    await expect(applyPlan(ctx, snapshot, plan)).rejects.toThrow('process killed');
+    await expect(applyPlan(ctx, snapshot, plan, new Map())).rejects.toThrow('process killed');
     const sent = deliveries(s).size;
     expect(sent).toBeGreaterThan(0);
     const next = await s.run('ingest', NOW);

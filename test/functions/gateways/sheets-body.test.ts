@@ -74,8 +74,8 @@ describe('Sheets gateway requests', () => {
   it('appends rows as a JSON value range and reports the first row written', async () => {
     seen.length = 0;
     const gateway = createSheetsGateway({ api: createSheetsClient(root), spreadsheetId: 'x' });
-    const row = await gateway.appendRows('Nhật ký thư', [['khóa-1', 'Đang gửi'], ['khóa-2', 'Đang gửi']]);
-    expect(row).toBe(7);
+    const spans = await gateway.appendRows('Nhật ký thư', [['khóa-1', 'Đang gửi'], ['khóa-2', 'Đang gửi']]);
+    expect(spans).toEqual([{ first: 7, count: 2 }]);
     expect(seen[0].url).toContain('valueInputOption=RAW');
     expect(seen[0].url).toContain('prettyPrint=false');
     expect(seen[0].headers['content-type']).toBe('application/json');

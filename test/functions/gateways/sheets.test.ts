@@ -51,10 +51,12 @@ describe('Sheets gateway', () => {
     expect(back.data.values).toEqual([[formula, '0012']]);
   });
 
-  it('reads a whole snapshot in one call, with each tab’s grid size', async () => {
+  it('reads a whole snapshot in one values call, with each tab’s grid size, the sheet list and the zone beside it', async () => {
     const gateway = createSheetsGateway({ api: createSheetsClient(server.url), spreadsheetId: ID, retry: fastRetry });
     const snapshot = await gateway.readSnapshot(['Kiểm tra', "Ý kiến 'đơn vị'"]);
-    expect(gateway.calls()).toBe(1);
+    expect(gateway.calls()).toBe(2);
+    expect(snapshot.sheets.map((s) => s.title)).toContain('Kiểm tra');
+    expect(snapshot.timeZone).toBeTruthy();
     expect(snapshot.tabs.get('Kiểm tra')?.[1]).toEqual(['=IMPORTXML("http://example.vn/x";"//a")', '0012']);
     expect(snapshot.grids.get('Kiểm tra')).toEqual({ rows: 1000, columns: 26 });
   });
@@ -69,27 +71,28 @@ describe('Sheets gateway', () => {
     await gateway().writeValues([{ range: `${quoteSheet('Nhật ký thư')}!A1:E4`, values: log.map((r) => [...r, '', '', '', '', ''].slice(0, 5)) }]);
     const reader = gateway();
     const layout = new Map([['Khóa', 0], ['Trạng thái', 4]]);
-    const snapshot = await reader.readSnapshot(['Kiểm tra', 'Nhật ký thư'], [], new Map([['Nhật ký thư', layout]]));
-    expect(reader.calls()).toBe(1);
+    const snapshot = await reader.readSnapshot(['Kiểm tra', 'Nhật ký thư'], new Map([['Nhật ký thư', layout]]));
+    // The values read, and beside it the spreadsheet's zone and sheet list.
+    expect(reader.calls()).toBe(2);
     const rows = snapshot.tabs.get('Nhật ký thư')!;
     expect(rows[0]).toEqual(log[0]);
     expect(rows.slice(1).map((r) => [r[0], r[2], r[4]])).toEqual([['k1', undefined, 'Đã gửi'], ['k2', undefined, undefined], [undefined, undefined, 'Gửi lại']]);
     expect(snapshot.grids.get('Nhật ký thư')).toEqual({ rows: 1000, columns: 26 });
     // Read alone, column-major: one array per column, blanks inside a column kept as empty text.
     expect(await reader.readColumns('Nhật ký thư', layout)).toEqual(new Map([['Khóa', ['k1', 'k2']], ['Trạng thái', ['Đã gửi', '', 'Gửi lại']]]));
-    expect(reader.calls()).toBe(2);
+    expect(reader.calls()).toBe(3);
   });
 
   it('reads the whole log, with one more call, when someone has moved its columns', async () => {
     await gateway().writeValues([{ range: `${quoteSheet('Nhật ký thư')}!A1:B2`, values: [['Trạng thái', 'Khóa'], ['Đã gửi', 'k1']] }]);
     const reader = gateway();
     const layout = new Map([['Khóa', 0], ['Trạng thái', 4]]);
-    const snapshot = await reader.readSnapshot(['Nhật ký thư'], [], new Map([['Nhật ký thư', layout]]));
-    expect(reader.calls()).toBe(2);
+    const snapshot = await reader.readSnapshot(['Nhật ký thư'], new Map([['Nhật ký thư', layout]]));
+    expect(reader.calls()).toBe(3);
     expect(snapshot.tabs.get('Nhật ký thư')?.[1]?.slice(0, 2)).toEqual(['Đã gửi', 'k1']);
     const moved = await reader.readColumns('Nhật ký thư', layout);
     expect([moved.get('Khóa')?.[0], moved.get('Trạng thái')?.[0]]).toEqual(['k1', 'Đã gửi']);
-    expect(reader.calls()).toBe(4);
+    expect(reader.calls()).toBe(5);
   });
 
   it('skips tabs the spreadsheet does not have instead of failing the whole read', async () => {
@@ -103,8 +106,8 @@ describe('Sheets gateway', () => {
     server.faults.inject({ status: 429, count: 2, methods: ['values.batchUpdate'] });
     server.faults.inject({ status: 500, count: 1, methods: ['values.append'] });
     await gateway.writeValues([{ range: `${quoteSheet('Kiểm tra')}!C1`, values: [['sau lỗi 429']] }]);
-    const row = await gateway.appendRows("Ý kiến 'đơn vị'", [['một'], ['hai']]);
-    expect(row).toBe(1);
+    const spans = await gateway.appendRows("Ý kiến 'đơn vị'", [['một'], ['hai']]);
+    expect(spans).toEqual([{ first: 1, count: 2 }]);
     expect((await gateway.readTab('Kiểm tra'))[0]).toEqual(['Lỗi', 'Số', 'sau lỗi 429']);
     expect(gateway.calls()).toBe(2 + 1 + 1 + 1 + 1);
   });

@@ -133,7 +133,9 @@ describe('ingest', () => {
       stack = undefined;
     }
     expect(calls[0]).toBe(calls[1]);
-    expect(calls[0]).toBeLessThanOrEqual(4);
+    // The values read and the sheet list beside it, the claims append and its read-back, the final write; and, on this
+    // first run only, one structure change that sizes the grids setup made (1,000 × 26) to the tabs.
+    expect(calls[0]).toBeLessThanOrEqual(6);
   });
 
   it('writes and sends nothing in a dry run', async () => {

@@ -54,8 +54,8 @@ describe('mail log', () => {
       ['k2', 'receipt', '', '', 'Đang gửi', '', 'B'],
     ];
     const byRun = (run: string) => (_: number, cell: unknown) => cell === run;
-    expect(resolveClaims(columns(values), ['k1', 'k2'], byRun('A'))).toEqual({ won: Int32Array.of(2, 3), copies: [], beaten: [] });
-    expect(resolveClaims(columns(values), ['k1', 'k2'], byRun('B'))).toEqual({ won: Int32Array.of(0, 0), copies: [], beaten: [4, 5] });
+    expect(resolveClaims(columns(values), ['k1', 'k2'], byRun('A'))).toEqual({ won: Int32Array.of(2, 3), copies: [], beaten: [], unclaimed: 0 });
+    expect(resolveClaims(columns(values), ['k1', 'k2'], byRun('B'))).toEqual({ won: Int32Array.of(0, 0), copies: [], beaten: [4, 5], unclaimed: 0 });
   });
 
   it('keeps a key won when a retried append wrote the same claims twice, and marks the second copy', () => {
@@ -64,7 +64,7 @@ describe('mail log', () => {
       ['k1', 'receipt', '', '', 'Đang gửi', '', 'A'],
       ['k1', 'receipt', '', '', 'Đang gửi', '', 'A'],
     ];
-    expect(resolveClaims(columns(values), ['k1'], (_, run) => run === 'A')).toEqual({ won: Int32Array.of(2), copies: [3], beaten: [] });
+    expect(resolveClaims(columns(values), ['k1'], (_, run) => run === 'A')).toEqual({ won: Int32Array.of(2), copies: [3], beaten: [], unclaimed: 0 });
   });
 
   it('sends from the copy that holds the key when the first copy no longer does', () => {
@@ -73,12 +73,12 @@ describe('mail log', () => {
       ['k1', 'receipt', '', '', 'Lỗi', '', 'A'],
       ['k1', 'receipt', '', '', 'Đang gửi', '', 'A'],
     ];
-    expect(resolveClaims(columns(values), ['k1'], (_, run) => run === 'A')).toEqual({ won: Int32Array.of(3), copies: [2], beaten: [] });
+    expect(resolveClaims(columns(values), ['k1'], (_, run) => run === 'A')).toEqual({ won: Int32Array.of(3), copies: [2], beaten: [], unclaimed: 0 });
   });
 
   it('ignores failed rows when choosing the winner of a retried key', () => {
     const values = [HEADER, ['k1', 'receipt', '', '', 'Lỗi'], ['k1', 'receipt', '', '', 'Đang gửi']];
-    expect(resolveClaims(columns(values), ['k1'], (row) => row === 3)).toEqual({ won: Int32Array.of(3), copies: [], beaten: [] });
+    expect(resolveClaims(columns(values), ['k1'], (row) => row === 3)).toEqual({ won: Int32Array.of(3), copies: [], beaten: [], unclaimed: 0 });
   });
 
   it('sends a bundle with only the items the log does not hold, and nothing once its gate is held', () => {
