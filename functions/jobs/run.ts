@@ -116,18 +116,18 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
     for (const email of result.due) templates.render(email.template, email.data);
     lines.push(`Chạy thử: đã soạn ${result.due.length} thư, không gửi thư nào và không ghi gì vào bảng tính.`);
   } else {
+    const written = sheets.writes();
+    lines.push(
+      written.requests === 0
+        ? 'Bảng tính: không có gì thay đổi, không ghi gì.'
+        : `Bảng tính: ghi ${result.tabsWritten} trang, ${written.requests} yêu cầu, ${(written.bytes / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB.`,
+    );
     lines.push(
       `Thư: đã gửi ${result.sent}, lỗi ${result.failed}, đã gửi từ trước ${result.alreadySent}` +
         (result.inDoubt ? `, chưa rõ kết quả ${result.inDoubt} (xem trang Nhật ký thư)` : '') +
         (result.lostClaims ? `, do lượt chạy khác gửi ${result.lostClaims}` : '') +
         (result.unclaimed ? `, để lượt sau ${result.unclaimed}` : '') +
         '.',
-    );
-    const written = sheets.writes();
-    lines.push(
-      written.requests === 0
-        ? 'Bảng tính: không có gì thay đổi, không ghi gì.'
-        : `Bảng tính: ghi ${result.tabsWritten} trang, ${written.requests} yêu cầu, ${(written.bytes / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB.`,
     );
   }
   return { job: name, lines, sheetsCalls: sheets.calls(), mailRequests: mail.requests(), sheetsWrites: sheets.writes() };

@@ -102,8 +102,8 @@ describe('mail log', () => {
     ];
     const byRun = (run: string) => (_: number, cell: unknown) => cell === run;
     expect(resolveClaims(columns(values), [bundleKey(['g', 'x', 'y'])], byRun('A')).won).toEqual(Int32Array.of(2));
-    expect(resolveClaims(columns(values), [bundleKey(['g', 'x'])], byRun('B'))).toEqual({ won: Int32Array.of(0), copies: [], beaten: [3] });
-    expect(resolveClaims(columns(values), [bundleKey(['z', 'y'])], byRun('C'))).toEqual({ won: Int32Array.of(0), copies: [], beaten: [4] });
+    expect(resolveClaims(columns(values), [bundleKey(['g', 'x'])], byRun('B'))).toEqual({ won: Int32Array.of(0), copies: [], beaten: [3], unclaimed: 0 });
+    expect(resolveClaims(columns(values), [bundleKey(['z', 'y'])], byRun('C'))).toEqual({ won: Int32Array.of(0), copies: [], beaten: [4], unclaimed: 0 });
   });
 
   it('treats an item of a failed bundle as free again', () => {

@@ -275,20 +275,19 @@ describe('grids sized to the tabs (10 million cells per spreadsheet, Files you c
     await ingest(s, w);
     let cells = 0;
     for (const g of (await grids(s)).values()) cells += g.rows * g.columns;
-    // An archive sheet a coordinator keeps fills the spreadsheet to a few cells under the cap.
-    const columns = 10;
+    // An archive sheet a coordinator keeps fills the spreadsheet to the cap exactly.
     await s.api.spreadsheets.batchUpdate({
       spreadsheetId: SPREADSHEET_ID,
-      requestBody: { requests: [{ addSheet: { properties: { title: 'Lưu trữ', gridProperties: { rowCount: Math.floor((CELL_CAP - cells) / columns) - 1, columnCount: columns } } } }] },
+      requestBody: { requests: [{ addSheet: { properties: { title: 'Lưu trữ', gridProperties: { rowCount: CELL_CAP - cells, columnCount: 1 } } } }] },
     });
-    // A new registration: its receipt's claim row would take the log past the cap.
+    // A new registration, in a row the form tab's grid already has: its `Kiểm tra` row and its receipt's claim row
+    // would take the spreadsheet past the cap.
     const reg = (await s.read([TAB.registration])).get(TAB.registration)!;
-    await s.api.spreadsheets.values.append({
+    await s.api.spreadsheets.values.update({
       spreadsheetId: SPREADSHEET_ID,
-      range: `'${TAB.registration}'`,
+      range: `'${TAB.registration}'!A${reg.length + 1}`,
       valueInputOption: 'RAW',
-      insertDataOption: 'INSERT_ROWS',
-      requestBody: { values: [[reg[1]![0] as number + 1, ...reg[1]!.slice(1)]] },
+      requestBody: { values: [[(reg[1]![0] as number) + 1, ...reg[1]!.slice(1)]] },
     });
     const all = TABS.map((t) => t.name);
     const before = await s.read(all);
