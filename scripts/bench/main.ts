@@ -16,6 +16,7 @@ import { setupSpreadsheet } from '../setup/index.ts';
 import { syncTemplates } from '../sync-templates.ts';
 import { benchCampaign, toSnapshot } from './campaign.ts';
 import { loadGrids } from './load.ts';
+import { benchMailLimits } from './mail-limits.ts';
 import { runNaive, type NaiveResult } from './naive.ts';
 import { benchReminders, type ReminderResult } from './reminders.ts';
 
@@ -278,6 +279,9 @@ async function main(): Promise<void> {
     reminders.push({ units: n, ...(await benchReminders(n, dir)) });
     await rm(dir, { recursive: true, force: true });
   }
+  const mailDir = await mkdtemp(path.join(tmpdir(), 'thidua-bench-mail-'));
+  const mailLimits = await benchMailLimits(10_000, NOW, mailDir);
+  await rm(mailDir, { recursive: true, force: true });
   const cold = await coldImport();
   await rm(BUILT, { recursive: true, force: true });
 
@@ -297,6 +301,13 @@ async function main(): Promise<void> {
     console.log(
       `  ${r.units} đơn vị: ${m.delivered} thư đã nhận cho ${r.pure.emails} thư dự kiến (${m.distinctDelivered} khóa khác nhau), ` +
         `${m.drops} thư bị SendGrid bỏ, yêu cầu lớn nhất ${f(m.largestRequestBytes / 1e6, 2)} MB (giới hạn của chúng tôi 20 MB, SendGrid 30 MB)`,
+    );
+  }
+  {
+    const m = mailLimits;
+    console.log(
+      `  10000 đơn vị, riêng phần thư (kế hoạch của lõi thuần, gửi qua cổng thư): ${m.emails} thư, ${m.requests} yêu cầu, lỗi ${m.failed}, ` +
+        `${m.delivered} thư đã nhận (${m.distinctDelivered} khóa khác nhau), ${m.drops} thư bị SendGrid bỏ, yêu cầu lớn nhất ${f(m.largestRequestBytes / 1e6, 2)} MB, gửi trong ${f(m.sendMs)} ms`,
     );
   }
   console.log('\nRSS đỉnh của ingest (MiB), mã đã biên dịch như khi triển khai:');
@@ -328,7 +339,7 @@ async function main(): Promise<void> {
 
   await mkdir(path.join(ROOT, 'bench-results'), { recursive: true });
   const file = path.join(ROOT, 'bench-results', 'bench.json');
-  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, now: NOW.toISOString(), sizes: results, reminders, coldImportMs: cold }, null, 2) + '\n');
+  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, now: NOW.toISOString(), sizes: results, reminders, mailLimits, coldImportMs: cold }, null, 2) + '\n');
   console.log(`Đã ghi ${path.relative(ROOT, file)}`);
 }
 
