@@ -18,6 +18,7 @@ process.stdout.write(
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
     sheetsCalls: summary.sheetsCalls,
     mailRequests: summary.mailRequests,
+    sheetsWrites: summary.sheetsWrites,
     lines: summary.lines,
   }) + '\n',
 );

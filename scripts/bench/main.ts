@@ -7,7 +7,10 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { createMailGateway } from '../../functions/gateways/mail.ts';
+import type { Cell } from '../../functions/core/cells.ts';
+import { dateToSerial } from '../../functions/core/cells.ts';
 import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
+import { quoteSheet, type WriteStats } from '../../functions/gateways/sheets.ts';
 import { planJob } from '../../functions/jobs/jobs.ts';
 import { TAB } from '../../sheets-schema/index.ts';
 import { startMailServer } from '../mail-server/index.ts';
@@ -44,9 +47,12 @@ interface SizeResult {
   responses: number;
   /** wallMs and cpuMs: medians of the runs after the first. */
   pure: { firstWallMs: number; wallMs: number; minWallMs: number; maxWallMs: number; cpuMs: number; emails: number };
-  ingest: { wallMs: number; cpuMs: number; peakRssMiB: number; sheetsCalls: number; sheetsCallsByMethod: Record<string, number>; mailRequests: number; emailsSent: number; mail: MailCheck };
-  ingestAgain: { sheetsCalls: number; mailRequests: number; wallMs: number; cpuMs: number; peakRssMiB: number };
-  remind: { sheetsCalls: number; mailRequests: number; wallMs: number; peakRssMiB: number };
+  ingest: { wallMs: number; cpuMs: number; peakRssMiB: number; sheetsCalls: number; sheetsCallsByMethod: Record<string, number>; mailRequests: number; emailsSent: number; mail: MailCheck; sheetsWrites: WriteStats };
+  /** The sweep with nothing new since the first ingest: it must send no write request. */
+  ingestAgain: { sheetsCalls: number; mailRequests: number; wallMs: number; cpuMs: number; peakRssMiB: number; sheetsWrites: WriteStats };
+  /** The sweep after NEW_RESPONSES more responses: it must write less than 200 KB at 10,000 units. */
+  newResponses: { sheetsCalls: number; mailRequests: number; wallMs: number; cpuMs: number; peakRssMiB: number; sheetsWrites: WriteStats };
+  remind: { sheetsCalls: number; mailRequests: number; wallMs: number; peakRssMiB: number; sheetsWrites: WriteStats };
   /**
    * The same first and later ingest with the heap Node sizes in the deployed function (DEPLOYED_HEAP): the run with the
    * median first-run peak, and every run's peaks (a first run's peak depends on when V8 collects, so it spreads).
@@ -108,6 +114,27 @@ interface JobRun {
   peakRssMiB: number;
   sheetsCalls: number;
   mailRequests: number;
+  /** Sheets write requests, their body bytes, and the requests the 2 MB split added. */
+  sheetsWrites: WriteStats;
+}
+
+/** Responses that arrive between two sweeps, in the "10 new responses" run. */
+const NEW_RESPONSES = 10;
+
+/**
+ * NEW_RESPONSES units submit their registration again an hour before NOW (a resubmission supersedes the first): new
+ * rows at the end of the form tab, whose `Kiểm tra` rows go in the middle of that tab.
+ */
+async function appendResubmissions(api: Stack['api'], snapshot: Stack['snapshot']): Promise<void> {
+  const rows = snapshot.tabs.get(TAB.registration)!.slice(1, 1 + NEW_RESPONSES);
+  const at = dateToSerial(new Date(NOW.getTime() - 3_600_000));
+  await api.spreadsheets.values.append({
+    spreadsheetId: ID,
+    range: quoteSheet(TAB.registration),
+    valueInputOption: 'RAW',
+    insertDataOption: 'INSERT_ROWS',
+    requestBody: { values: rows.map((row) => [at, ...row.slice(1)]) as Cell[][] },
+  });
 }
 
 async function child(env: NodeJS.ProcessEnv, job: string, nodeArgs: readonly string[]): Promise<JobRun> {
@@ -143,9 +170,8 @@ async function campaignStack(n: number): Promise<Stack> {
     const api = createSheetsClient(sheets.url);
     await setupSpreadsheet(api, ID, {});
     const snapshot = toSnapshot(benchCampaign(n, 2026));
-    // System tabs sized up front, so a first run is measured without its one-time grid growth (one extra call).
-    const reserve = new Map([TAB.checks, TAB.progress, TAB.classification, TAB.dashboard, TAB.mailLog].map((t) => [t, n * 6 + 100] as const));
-    await loadGrids(api, ID, snapshot.tabs, reserve);
+    // The first run sizes the system tabs' grids itself (one spreadsheets.batchUpdate), as it does in production.
+    await loadGrids(api, ID, snapshot.tabs);
     await syncTemplates({ apiKey: API_KEY, baseUrl: mail.url });
     const env = {
       ...process.env,
@@ -177,12 +203,18 @@ async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 're
     sheets.resetStats();
     let before = mail.requestCount();
     const again = await child(env, 'ingest', []);
-    const ingestAgain = { sheetsCalls: sheets.stats().total, mailRequests: mail.requestCount() - before, wallMs: again.wallMs, cpuMs: again.cpuMs, peakRssMiB: again.peakRssMiB };
+    const ingestAgain = { sheetsCalls: sheets.stats().total, mailRequests: mail.requestCount() - before, wallMs: again.wallMs, cpuMs: again.cpuMs, peakRssMiB: again.peakRssMiB, sheetsWrites: again.sheetsWrites };
+
+    await appendResubmissions(api, snapshot);
+    sheets.resetStats();
+    before = mail.requestCount();
+    const fresh = await child(env, 'ingest', []);
+    const newResponses = { sheetsCalls: sheets.stats().total, mailRequests: mail.requestCount() - before, wallMs: fresh.wallMs, cpuMs: fresh.cpuMs, peakRssMiB: fresh.peakRssMiB, sheetsWrites: fresh.sheetsWrites };
 
     sheets.resetStats();
     before = mail.requestCount();
     const r = await child(env, 'remind', []);
-    const remind = { sheetsCalls: sheets.stats().total, mailRequests: mail.requestCount() - before, wallMs: r.wallMs, peakRssMiB: r.peakRssMiB };
+    const remind = { sheetsCalls: sheets.stats().total, mailRequests: mail.requestCount() - before, wallMs: r.wallMs, peakRssMiB: r.peakRssMiB, sheetsWrites: r.sheetsWrites };
 
     let naive: SizeResult['naive'];
     if (NAIVE_SIZES.has(n)) {
@@ -196,7 +228,7 @@ async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 're
         wallRatio: result.wallMs / ingest.wallMs,
       };
     }
-    return { ingest, ingestAgain, remind, ...(naive ? { naive } : {}) };
+    return { ingest, ingestAgain, newResponses, remind, ...(naive ? { naive } : {}) };
   } finally {
     await close();
   }
@@ -258,6 +290,9 @@ async function coldImport(): Promise<Record<string, number>> {
 }
 
 const f = (n: number, digits = 0) => n.toFixed(digits);
+/** Calls, with the requests the 2 MB split added beside them. */
+const calls = (n: number, w: WriteStats) => (w.splits ? `${n} (+${w.splits})` : String(n));
+const kb = (w: WriteStats) => (w.bytes / 1024).toFixed(w.bytes < 10_240 ? 1 : 0);
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -286,15 +321,26 @@ async function main(): Promise<void> {
   await rm(BUILT, { recursive: true, force: true });
 
   const table = [
-    ['Đơn vị', 'Câu trả lời', 'Lõi: ms (trung vị)', 'Lõi: nhanh–chậm', 'Lõi: lần đầu', 'Lõi: CPU ms', 'Ingest: ms', 'Ingest: CPU ms', 'RSS đỉnh MiB', 'Lệnh Sheets', 'Thư gửi', 'Yêu cầu thư', 'Ingest lần 2: Sheets', 'Ingest lần 2: RSS MiB', 'Remind: Sheets', 'Remind: thư'],
+    ['Đơn vị', 'Câu trả lời', 'Lõi: ms (trung vị)', 'Lõi: nhanh–chậm', 'Lõi: lần đầu', 'Lõi: CPU ms', 'Ingest: ms', 'Ingest: CPU ms', 'RSS đỉnh MiB', 'Lệnh Sheets (tách 2 MB)', 'Ghi KB', 'Thư gửi', 'Yêu cầu thư', 'Ingest lần 2: Sheets', 'Ingest lần 2: ghi', 'Ingest lần 2: RSS MiB', `${NEW_RESPONSES} câu mới: Sheets`, `${NEW_RESPONSES} câu mới: ghi KB`, 'Remind: Sheets', 'Remind: thư'],
     ...results.map((r) => [
       r.units, r.responses, f(r.pure.wallMs), `${f(r.pure.minWallMs)}–${f(r.pure.maxWallMs)}`, f(r.pure.firstWallMs), f(r.pure.cpuMs), f(r.ingest.wallMs), f(r.ingest.cpuMs), f(r.ingest.peakRssMiB),
-      r.ingest.sheetsCalls, r.ingest.emailsSent, r.ingest.mailRequests, r.ingestAgain.sheetsCalls, f(r.ingestAgain.peakRssMiB), r.remind.sheetsCalls, r.remind.mailRequests,
+      calls(r.ingest.sheetsCalls, r.ingest.sheetsWrites), kb(r.ingest.sheetsWrites), r.ingest.emailsSent, r.ingest.mailRequests,
+      calls(r.ingestAgain.sheetsCalls, r.ingestAgain.sheetsWrites), r.ingestAgain.sheetsWrites.requests, f(r.ingestAgain.peakRssMiB),
+      calls(r.newResponses.sheetsCalls, r.newResponses.sheetsWrites), kb(r.newResponses.sheetsWrites), calls(r.remind.sheetsCalls, r.remind.sheetsWrites), r.remind.mailRequests,
     ].map(String)),
   ];
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
   console.log('\nĐo hiệu năng (máy chủ Sheets và SendGrid cục bộ)\n');
   for (const row of table) console.log(row.map((cell, c) => cell.padStart(widths[c])).join('  '));
+  console.log('\nGhi vào Sheets mỗi lượt (lệnh Sheets; yêu cầu ghi, dung lượng gửi đi, yêu cầu thêm do tách để mỗi yêu cầu ≤ 2 MB):');
+  for (const r of results) {
+    const line = (label: string, run: { sheetsCalls: number; sheetsWrites: WriteStats }) =>
+      `${label} ${run.sheetsCalls} lệnh, ghi ${run.sheetsWrites.requests} yêu cầu, ${kb(run.sheetsWrites)} KB` + (run.sheetsWrites.splits ? ` (tách thêm ${run.sheetsWrites.splits})` : '');
+    console.log(
+      `  ${r.units} đơn vị: ${line('ingest lần đầu', r.ingest)}; ${line('quét lại, không có gì mới (mục tiêu: 0 yêu cầu ghi)', r.ingestAgain)}; ` +
+        `${line(`quét sau ${NEW_RESPONSES} câu trả lời mới (mục tiêu ở 10.000 đơn vị: < 200 KB)`, r.newResponses)}; ${line('remind', r.remind)}`,
+    );
+  }
   console.log('\nThư của ingest đầu tiên, theo máy chủ SendGrid cục bộ (giới hạn thật, xem docs/limits.md):');
   for (const r of results) {
     const m = r.ingest.mail;
