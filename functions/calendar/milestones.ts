@@ -1,10 +1,11 @@
 // The milestones of `Mốc thời gian`: deadlines as the last moment of their day in the campaign zone, holidays applied.
 import { FORMS, REQUIRED_HEADER, TAB } from '../../sheets-schema/index.ts';
-import { DEFAULT_TIME_ZONE, cellDate, cellText, type Cell } from '../core/cells.ts';
+import { cellDate, cellText, type Cell } from '../core/cells.ts';
 import type { Milestone } from '../core/model.ts';
 import { listSetting, setting, type Settings } from '../core/settings.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { readTable } from '../core/table.ts';
+import { campaignTimeZone } from '../core/zone.ts';
 import { endOfLocalDay, isWeekend, localDay } from './days.ts';
 
 const HEADERS = ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)'] as const;
@@ -12,16 +13,7 @@ const HEADERS = ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nh�
 /** The response tabs a milestone may point at. */
 const FORM_TABS: ReadonlySet<string> = new Set(FORMS.map((f) => f.tab));
 
-/** `Múi giờ` of `Cấu hình`; an unknown zone name falls back to Asia/Ho_Chi_Minh rather than producing invalid dates. */
-export function campaignTimeZone(settings: Settings): string {
-  const zone = setting(settings, 'Múi giờ') || DEFAULT_TIME_ZONE;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return DEFAULT_TIME_ZONE;
-  }
-}
+export { campaignTimeZone };
 
 /**
  * Reads `Mốc thời gian`. A malformed row is skipped and explained in Vietnamese in `errors` (the job goes on);

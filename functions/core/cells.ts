@@ -1,10 +1,11 @@
 // Reading cell values: text normalisation, unit codes, numbers and the two ways a date reaches us.
 import { TZDate } from '@date-fns/tz';
+import { DEFAULT_TIME_ZONE } from './zone.ts';
 
 /** A cell as the Sheets API returns it with UNFORMATTED_VALUE: text, number or boolean. */
 export type Cell = string | number | boolean;
 
-export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+export { DEFAULT_TIME_ZONE };
 
 /**
  * Below U+0300 and in Latin Extended Additional (precomposed Vietnamese) no character or pair of characters changes
@@ -69,6 +70,19 @@ function wallClock(date: Date, timeZone: string): Date {
 /** Whole seconds: Sheets shows seconds, and a serial's float noise must not leak milliseconds. */
 const toSecond = (ms: number) => Math.floor(ms / 1000) * 1000;
 
+/**
+ * The years a date in a campaign can plausibly fall in. Outside them a number is not a date someone meant (a serial of
+ * 1e9 is the year 2739877), and TZDate's arithmetic gives NaN long before JavaScript's own date range ends.
+ */
+export const PLAUSIBLE_YEARS = { first: 1900, last: 2200 } as const;
+const FIRST_SERIAL = (Date.UTC(PLAUSIBLE_YEARS.first, 0, 1) - SERIAL_EPOCH_UTC_MS) / DAY_MS;
+const AFTER_LAST_SERIAL = (Date.UTC(PLAUSIBLE_YEARS.last + 1, 0, 1) - SERIAL_EPOCH_UTC_MS) / DAY_MS;
+
+/** A serial date in 01/01/1900 … 31/12/2200. */
+export function isPlausibleSerial(serial: number): boolean {
+  return Number.isFinite(serial) && serial >= FIRST_SERIAL && serial < AFTER_LAST_SERIAL;
+}
+
 export function serialToDate(serial: number, timeZone = DEFAULT_TIME_ZONE): Date {
   return new Date(wallToInstant(toSecond(SERIAL_EPOCH_UTC_MS + Math.round(serial * DAY_MS)), timeZone));
 }
@@ -81,15 +95,17 @@ const DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)
 
 /**
  * A date or timestamp cell: a serial number (what Google Forms writes) or text `dd/MM/yyyy [HH:mm[:ss]]`
- * read in `timeZone`. Anything else, including impossible dates like 31/02, gives null.
+ * read in `timeZone`. Anything else, including impossible dates like 31/02 and years outside PLAUSIBLE_YEARS,
+ * gives null.
  */
 export function cellDate(cell: Cell | undefined | null, timeZone = DEFAULT_TIME_ZONE): Date | null {
-  if (typeof cell === 'number') return Number.isFinite(cell) && cell > 0 ? serialToDate(cell, timeZone) : null;
+  if (typeof cell === 'number') return isPlausibleSerial(cell) ? serialToDate(cell, timeZone) : null;
   const text = cellText(cell);
   const m = DMY.exec(text);
   if (!m) return null;
   const [day, month, year, hour, minute, second] = m.slice(1).map((p) => (p === undefined ? 0 : Number(p)));
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  if (year < PLAUSIBLE_YEARS.first || year > PLAUSIBLE_YEARS.last) return null;
   const wall = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
   if (wall.getUTCDate() !== day || wall.getUTCMonth() !== month - 1) return null;
   return new Date(wallToInstant(wall.getTime(), timeZone));

@@ -3,8 +3,12 @@ import { SETTINGS, TAB, type SettingKey } from '../../sheets-schema/index.ts';
 import { cellText } from './cells.ts';
 import type { Snapshot } from './snapshot.ts';
 import { readTable } from './table.ts';
+import { resolveTimeZone } from './zone.ts';
 
 export type Settings = ReadonlyMap<SettingKey, string>;
+
+/** Problems found while reading `Cấu hình`, kept beside the map so hand-built settings need none. */
+const warnings = new WeakMap<Settings, readonly string[]>();
 
 export function readSettings(snapshot: Snapshot): Settings {
   const table = readTable(snapshot, TAB.config, ['Khóa', 'Giá trị']);
@@ -15,7 +19,16 @@ export function readSettings(snapshot: Snapshot): Settings {
     const value = typed.get(def.key);
     settings.set(def.key, value === undefined || value === '' ? def.default : value);
   }
+  // Resolved here, once: every reader of `Múi giờ` then sees a zone that exists, and the warning is given once.
+  const zone = resolveTimeZone(settings.get('Múi giờ') ?? '');
+  settings.set('Múi giờ', zone.zone);
+  if (zone.warning) warnings.set(settings, [zone.warning]);
   return settings;
+}
+
+/** Vietnamese warnings about `Cấu hình` for the run's summary: one line per problem, given once per run. */
+export function settingWarnings(settings: Settings): readonly string[] {
+  return warnings.get(settings) ?? [];
 }
 
 export function setting(settings: Settings, key: SettingKey): string {

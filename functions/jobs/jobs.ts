@@ -1,6 +1,6 @@
 // The three jobs as pure plans over one snapshot; every job also recomputes all derived system tabs.
 import { computeProgress, progressTab, readMilestones } from '../calendar/index.ts';
-import type { Settings } from '../core/settings.ts';
+import { settingWarnings, type Settings } from '../core/settings.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { dashboardTab } from '../dashboard/index.ts';
 import { planResultsEmails } from '../results/index.ts';
@@ -35,6 +35,7 @@ export function planJob(name: JobName, snapshot: Snapshot, now: Date): { plan: J
     own = { writes: [...evaluation.tabs, ...derived, ...planned.writes], summary: planned.summary };
   }
   const { due, alreadySent, inDoubt } = sorter.result();
-  const summary = milestoneErrors.length > 0 ? [...own.summary, ...milestoneErrors] : own.summary;
+  const warnings = [...settingWarnings(evaluation.settings), ...milestoneErrors];
+  const summary = warnings.length > 0 ? [...own.summary, ...warnings] : own.summary;
   return { plan: { writes: own.writes, emails: due, alreadySent, inDoubt, summary }, settings: evaluation.settings };
 }

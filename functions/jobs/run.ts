@@ -4,6 +4,7 @@ import { loadConfig } from '../config.ts';
 import { isEmail } from '../core/email.ts';
 import { setting, type Settings } from '../core/settings.ts';
 import type { Recipient } from '../core/snapshot.ts';
+import { campaignTimeZone } from '../core/zone.ts';
 import { createSheetsClient } from '../gateways/sheets-client.ts';
 import type { RetryPolicy } from '../gateways/retry.ts';
 import { createSheetsGateway, type SheetsSnapshot, type WriteStats } from '../gateways/sheets.ts';
@@ -94,7 +95,7 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
         categories: ['thidua', name],
       },
       now,
-      timeZone: setting(settings, 'Múi giờ'),
+      timeZone: campaignTimeZone(settings),
       dryRun,
     },
     snapshot,

@@ -1,9 +1,8 @@
 // The whole campaign judged from one snapshot: responses, classification, ANTT, nominations and award tallies.
 import { FORMS, NOMINATION_FORM, REGISTRATION_FORM, FINAL_FORM } from '../../sheets-schema/forms/index.ts';
-import { DEFAULT_TIME_ZONE } from '../core/cells.ts';
 import type { Evaluation, JudgedResponse, NominationVerdict, UnitResult } from '../core/model.ts';
-import type { Settings } from '../core/settings.ts';
-import { readSettings, setting } from '../core/settings.ts';
+import { readSettings } from '../core/settings.ts';
+import { campaignTimeZone } from '../core/zone.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { anttVerdict } from './antt.ts';
 import { readAssessments, readCriteria, readQuotas, readTargets, readUnits } from './campaign-data.ts';
@@ -64,16 +63,6 @@ class Judged implements JudgedResponse {
   }
 }
 
-function timeZoneOf(settings: Settings): string {
-  const zone = setting(settings, 'Múi giờ');
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return DEFAULT_TIME_ZONE; // a mistyped zone must not stop the job; deadlines fall back to Vietnam's
-  }
-}
-
 /**
  * Pure: the same snapshot always gives the same evaluation. `now` is accepted for the jobs' uniform signature;
  * no rule of the movement depends on it yet (deadlines are the calendar's business).
@@ -81,7 +70,7 @@ function timeZoneOf(settings: Settings): string {
 export function evaluateCampaign(snapshot: Snapshot, now: Date): Evaluation {
   void now;
   const settings = readSettings(snapshot);
-  const timeZone = timeZoneOf(settings);
+  const timeZone = campaignTimeZone(settings);
   const units = readUnits(snapshot);
   const unitMap = new Map(units.map((u) => [u.code, u]));
   const criteria = readCriteria(snapshot);

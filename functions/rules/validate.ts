@@ -12,7 +12,7 @@ import {
   TARGET_QUESTIONS,
   criterionQuestions,
 } from '../../sheets-schema/forms/index.ts';
-import { cellText, formatDateTime } from '../core/cells.ts';
+import { cellText, formatDateTime, PLAUSIBLE_YEARS } from '../core/cells.ts';
 import { fingerprint } from '../core/fingerprint.ts';
 import type { Unit } from '../core/model.ts';
 import type { Snapshot } from '../core/snapshot.ts';
@@ -231,7 +231,14 @@ function checkRow(
 ): Checked {
   const errors: string[] = [];
   const { date: submittedAt, text: timestampText } = readStamp(raw[special.timestamp]);
-  if (!submittedAt) errors.push(msg.badTimestamp(TIMESTAMP_HEADER, timestampText));
+  if (!submittedAt) {
+    // A number is a serial date that is out of range (1e9 is the year 2739877); text is simply unreadable.
+    errors.push(
+      typeof raw[special.timestamp] === 'number'
+        ? msg.implausibleTimestamp(TIMESTAMP_HEADER, timestampText, PLAUSIBLE_YEARS.first, PLAUSIBLE_YEARS.last)
+        : msg.badTimestamp(TIMESTAMP_HEADER, timestampText),
+    );
+  }
 
   // Plain loops, no per-row closures: this runs 50,000 times per job.
   const slots = new Array<Answer | undefined>(slotOf.size);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellDate, cellText, dateToSerial, formatDateTime, nameKey, serialToDate, unitCode } from '../../../functions/core/cells.ts';
+import { cellDate, cellText, dateToSerial, formatDateTime, isPlausibleSerial, nameKey, serialToDate, unitCode } from '../../../functions/core/cells.ts';
 
 describe('cells', () => {
   it('normalises decomposed Vietnamese (NFD) to NFC and trims', () => {
@@ -37,5 +37,31 @@ describe('cells', () => {
     const serial = dateToSerial(at);
     expect(serial).toBeCloseTo(46349 + 8 / 24, 6);
     expect(serialToDate(serial).toISOString()).toBe(at.toISOString());
+  });
+});
+
+describe('plausible dates (issue 15, defect 4: a serial of 1e9 became NaN/NaN/NaN)', () => {
+  it.each([
+    [1e9, null],
+    [-5, null],
+    [0, null],
+    [1, null], // 31/12/1899
+    [2, '01/01/1900 00:00:00'],
+    [46096.5, '15/03/2026 12:00:00'],
+    [109_939, '31/12/2200 00:00:00'],
+    [109_940, null], // 01/01/2201
+    ['31/12/1899', null],
+    ['01/01/2201', null],
+    ['31/12/2200 23:59', '31/12/2200 23:59:00'],
+  ])('%s → %s', (cell, expected) => {
+    const date = cellDate(cell, 'Asia/Ho_Chi_Minh');
+    expect(date === null ? null : formatDateTime(date, 'Asia/Ho_Chi_Minh')).toBe(expected);
+  });
+
+  it('keeps every plausible serial a real date', () => {
+    for (let serial = 2; serial < 109_940; serial += 97.3) {
+      expect(isPlausibleSerial(serial)).toBe(true);
+      expect(formatDateTime(cellDate(serial)!)).not.toMatch(/NaN/);
+    }
   });
 });
