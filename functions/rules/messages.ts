@@ -35,7 +35,7 @@ export const msg = {
     `${q(header)}: không có đơn vị mã ${quote(code)} trong danh sách đơn vị; hãy kiểm tra lại mã do Thường trực phong trào cấp.`,
   badTimestamp: (header: string, text: string) => `Cột "${header}": không đọc được thời điểm nộp ${typed(text)}.`,
   implausibleTimestamp: (header: string, text: string, first: number, last: number) =>
-    `Cột "${header}": thời điểm nộp ${quote(text)} không phải một ngày trong khoảng năm ${first}–${last}; hãy kiểm tra lại ô này.`,
+    `Cột "${header}": không đọc được thời điểm nộp ${quote(text)}, vì đó không phải một ngày trong khoảng năm ${first}–${last}; hãy kiểm tra lại ô này.`,
   atMost: (header: string, other: string, a: number, b: number) =>
     `${q(header)}: không được lớn hơn câu "${other}" (${formatNumber(a)} > ${formatNumber(b)}).`,
   difficultYears: (header: string, other: string) => `${q(header)}: không được lớn hơn câu "${other}".`,

@@ -179,6 +179,9 @@ export const CORPUS: readonly CorpusCase[] = [
   stamp('31/02/2026', bad(BAD_TIME), 'date-impossible'),
   stamp('hôm qua', bad(BAD_TIME), 'date-words'),
   stamp(-1, bad(BAD_TIME), 'date-negative-serial'),
+  stamp(1e9, bad('không phải một ngày trong khoảng năm 1900–2200'), 'date-serial-out-of-range-defect-4'),
+  stamp(109_940, bad('không phải một ngày trong khoảng năm 1900–2200'), 'date-serial-2201'),
+  stamp('01/01/2201', bad(BAD_TIME), 'date-text-2201'),
   stamp('', bad(BAD_TIME), 'date-empty'),
 
   // Cross-question rules.
