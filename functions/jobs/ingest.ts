@@ -1,6 +1,5 @@
 // `ingest`: judge every response, recompute the system tabs, and plan a receipt or a "please fix" email per response.
 import { formDef, formSlug, TAB } from '../../sheets-schema/index.ts';
-import { isEmail } from '../core/email.ts';
 import { formLinkKey, readFormLinks } from '../core/links.ts';
 import type { Evaluation, JudgedResponse, Unit } from '../core/model.ts';
 import { layoutData, type LayoutData } from '../core/settings.ts';
@@ -15,21 +14,24 @@ export interface IngestParts {
   readonly extraEmails: readonly PlannedEmail[];
 }
 
-/** Per form, what every email of its responses needs: the layout, the title and the headers of its email questions. */
+/** Per form, what every email of its responses needs: the layout and the title. */
 interface FormFacts {
   readonly layout: LayoutData;
   readonly title: string;
   /** The form in email keys: ASCII, so 50,000 keys take one byte per character in memory and in the mail log. */
   readonly slug: string;
-  readonly emailHeaders: readonly string[];
 }
 
 function formFacts(form: string, layout: LayoutData): FormFacts {
   const def = formDef(form);
-  return { layout, title: def?.title ?? form, slug: formSlug(form), emailHeaders: (def?.questions ?? []).filter((q) => q.kind === 'email').map((q) => q.header) };
+  return { layout, title: def?.title ?? form, slug: formSlug(form) };
 }
 
-/** The unit's contact addresses, shared by every email to the unit that adds none of its own. */
+/**
+ * The unit's registered contact addresses (`Email liên hệ` of `Đơn vị`): the only addresses a response's email goes
+ * to. An address typed into a form is an answer, never a recipient, whether or not `Xác thực đơn vị` is on: otherwise
+ * anyone with the public form could make the official sender mail any address (issue 15).
+ */
 function unitRecipients(unit: Unit | undefined, cache: Map<string, readonly Recipient[]>): readonly Recipient[] {
   if (!unit) return [];
   let to = cache.get(unit.code);
@@ -38,33 +40,6 @@ function unitRecipients(unit: Unit | undefined, cache: Map<string, readonly Reci
     cache.set(unit.code, to);
   }
   return to;
-}
-
-const NO_RECIPIENTS: readonly Recipient[] = [];
-
-/** The unit's addresses and every address typed into the responses an email carries, each once. */
-function withTyped(base: readonly Recipient[], sent: readonly Pending[], name: string): readonly Recipient[] {
-  if (sent.every((p) => p.typed.length === 0)) return base;
-  const seen = new Set(base.map((r) => r.email.toLowerCase()));
-  const out = [...base];
-  for (const p of sent) {
-    for (const r of p.typed) {
-      if (seen.has(r.email.toLowerCase())) continue;
-      seen.add(r.email.toLowerCase());
-      out.push({ email: r.email, name });
-    }
-  }
-  return out;
-}
-
-/** The unit's contact addresses, plus any address the respondent typed into the form itself. */
-function recipients(response: JudgedResponse, base: readonly Recipient[], unit: Unit | undefined, emailHeaders: readonly string[]): readonly Recipient[] {
-  let typed: string[] | undefined;
-  for (const header of emailHeaders) {
-    const email = response.answer(header).trim().toLowerCase();
-    if (email && isEmail(email) && !base.some((r) => r.email === email) && !typed?.includes(email)) (typed ??= []).push(email);
-  }
-  return typed ? [...base, ...typed.map((email) => ({ email, name: unit?.name }))] : base;
 }
 
 /**
@@ -160,7 +135,6 @@ export const MAX_RESPONSES_PER_EMAIL = 50;
 /** A response judged by this run that may need an email, before the mail log says whether it does. */
 interface Pending {
   readonly item: string;
-  readonly typed: readonly Recipient[];
   readonly part: () => ResponsePart;
 }
 
@@ -197,7 +171,7 @@ export function planIngest(snapshot: Snapshot, parts: IngestParts, sink: EmailSi
   const { evaluation } = parts;
   const settings = evaluation.settings;
   const units = new Map(evaluation.units.map((u) => [u.code, u]));
-  const links = readFormLinks(snapshot);
+  const links = readFormLinks(snapshot, evaluation);
   const layout = layoutData(settings);
   const replaced = replacedResponses(evaluation.responses);
 
@@ -206,13 +180,15 @@ export function planIngest(snapshot: Snapshot, parts: IngestParts, sink: EmailSi
   const byUnit = new Map<Unit, Pending[]>();
   for (let ix = 0; ix < evaluation.responses.length; ix++) {
     const response = evaluation.responses[ix];
-    if (replaced.has(response)) continue;
+    // A response that could not prove its unit is the `Kiểm tra` row's business alone: no one is mailed about it.
+    if (replaced.has(response) || !response.authenticated) continue;
     let form = facts.get(response.form);
     if (!form) facts.set(response.form, (form = formFacts(response.form, layout)));
     const unit = units.get(response.unitCode);
-    const base = unitRecipients(unit, shared);
-    const to = recipients(response, base, unit, form.emailHeaders);
-    if (to.length === 0) continue; // an unknown unit with no typed address: the `Kiểm tra` row is all we can do
+    // A code not in `Đơn vị` has no registered address: the `Kiểm tra` row is all we can do.
+    if (!unit) continue;
+    const to = unitRecipients(unit, shared);
+    if (to.length === 0) continue;
     const template = response.valid ? 'receipt' : 'fix-request';
     const submitted = response.submittedAt ? response.timestampText : '';
     // Joined, not a template literal: that leaves a tree of string pieces, twice the memory of the flat key, per email.
@@ -221,15 +197,9 @@ export function planIngest(snapshot: Snapshot, parts: IngestParts, sink: EmailSi
     const item = ['ingest', form.slug, response.unitCode, submitted, response.contentHash, template].join('|');
     const { title } = form;
     const part = () => new ResponsePart(response, title, submitted, response.editLink ?? links.get(formLinkKey(response.unitCode, response.form)) ?? '');
-    if (!unit) {
-      // A code not in `Đơn vị`: whoever typed it is told alone, never grouped with strangers who typed the same code.
-      sink.offer(item, () => new ResponsesEmail(item, to, [part()], layout, response.unitCode, ''));
-      continue;
-    }
-    const typed = to.length === base.length ? NO_RECIPIENTS : to.slice(base.length);
     const pending = byUnit.get(unit);
-    if (pending) pending.push({ item, typed, part });
-    else byUnit.set(unit, [{ item, typed, part }]);
+    if (pending) pending.push({ item, part });
+    else byUnit.set(unit, [{ item, part }]);
   }
   for (const [unit, pending] of byUnit) {
     const base = unitRecipients(unit, shared);
@@ -239,7 +209,7 @@ export function planIngest(snapshot: Snapshot, parts: IngestParts, sink: EmailSi
         items: chunk.map((p) => p.item),
         build: (due, key) => {
           const sent = chunk.filter((p) => due.has(p.item));
-          return new ResponsesEmail(key, withTyped(base, sent, unit.name), sent.map((p) => p.part()), layout, unit.code, unit.name);
+          return new ResponsesEmail(key, base, sent.map((p) => p.part()), layout, unit.code, unit.name);
         },
       });
     }
