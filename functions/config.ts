@@ -18,6 +18,11 @@ const VARIABLES = {
   SENDGRID_BASE_URL: { schema: url, required: false, help: "base URL of the SendGrid API; leave unset for SendGrid's" },
   MAIL_FROM: { schema: z.email(), required: true, help: 'the sender address verified at SendGrid' },
   INGEST_SECRET: { schema: z.string().min(16), required: false, help: 'HMAC secret shared with the form trigger, at least 16 characters' },
+  UNIT_SECRET_KEY: {
+    schema: z.string().min(32),
+    required: false,
+    help: "the key the units' secrets derive from, at least 32 characters (Secret Manager; the same value as the Apps Script property UNIT_SECRET_KEY)",
+  },
   THIDUA_DATA_DIR: { schema: z.string().min(1), required: false, help: 'where the local stack keeps its data' },
   OIDC_AUDIENCE: { schema: z.string().min(1), required: false, help: 'the audience of Cloud Scheduler OIDC tokens (deployed functions)' },
   SCHEDULER_SERVICE_ACCOUNT: {

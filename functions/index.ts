@@ -12,7 +12,7 @@ function start(): void {
   const config = requireConfig(loadConfig(), 'OIDC_AUDIENCE', 'SCHEDULER_SERVICE_ACCOUNT');
   const logger = createLogger({
     labels: { component: 'functions' },
-    secrets: [config.INGEST_SECRET ?? '', config.SENDGRID_API_KEY],
+    secrets: [config.INGEST_SECRET ?? '', config.SENDGRID_API_KEY, config.UNIT_SECRET_KEY ?? ''],
   });
   // Each deployed function serves one target; remind and digest are deployed without the ingest secret on purpose.
   const target = frameworkTarget();

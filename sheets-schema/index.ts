@@ -15,6 +15,7 @@ export {
   NOMINATION_FORM,
   PLAN_FORM,
   REGISTRATION_FORM,
+  UNIT_SECRET_HEADER,
   criterionHeader,
   criterionQuestions,
   formDef,

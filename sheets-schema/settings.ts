@@ -19,6 +19,11 @@ export const SETTINGS = [
     default: '',
     help: 'Các danh sách nhận bản tin hằng tuần, mỗi danh sách cách nhau bởi dấu ";", các địa chỉ trong một danh sách cách nhau bởi dấu ",".',
   },
+  {
+    key: 'Xác thực đơn vị',
+    default: 'Có',
+    help: 'Có: chỉ tính câu trả lời mang đúng mã xác thực của đơn vị (điền sẵn trong đường liên kết gửi tới đơn vị). Không: tắt kiểm tra này (mạng nội bộ khép kín); thư vẫn chỉ gửi tới địa chỉ đã đăng ký.',
+  },
   { key: 'Múi giờ', default: 'Asia/Ho_Chi_Minh', help: 'Múi giờ dùng cho hạn nộp và lịch gửi thư.' },
   { key: 'Ngưỡng Xuất sắc', default: '90', help: 'Tổng điểm tối thiểu để xếp loại Xuất sắc.' },
   { key: 'Ngưỡng Khá', default: '70', help: 'Tổng điểm tối thiểu để xếp loại Khá.' },

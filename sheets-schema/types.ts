@@ -18,6 +18,7 @@ export interface TabDef {
 /** How an answer is typed, validated and rendered as a form control. */
 export type QuestionKind =
   | 'unitCode' // a code from `Đơn vị`; trimmed and upper-cased before matching
+  | 'unitSecret' // the unit's secret, prefilled by its form links; checked by ingest, never shown back
   | 'text' // one line
   | 'paragraph' // several lines
   | 'email'

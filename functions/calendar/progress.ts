@@ -52,7 +52,8 @@ export function computeProgress(evaluation: Evaluation, milestones: readonly Mil
   // allocates an iterator result per item before V8 optimises it.
   for (let ix = 0; ix < evaluation.responses.length; ix++) {
     const r = evaluation.responses[ix];
-    if (r.unitCode === '' || r.submittedAt === null) continue;
+    // A response that could not prove its unit is not the unit's: it neither counts nor makes the unit "Không hợp lệ".
+    if (r.unitCode === '' || r.submittedAt === null || !r.authenticated) continue;
     let ofForm = byFormUnit.get(r.form);
     if (!ofForm) byFormUnit.set(r.form, (ofForm = new Map()));
     const list = ofForm.get(r.unitCode);

@@ -2,6 +2,7 @@
 // Produced by `evaluateCampaign` (functions/rules), consumed by jobs, the dashboard, reminders and the digest.
 import type { Settings } from './settings.ts';
 import type { TabWrite } from './snapshot.ts';
+import type { UnitSecrets } from './unit-secret.ts';
 
 export interface Unit {
   /** Normalised (trimmed, upper-cased). */
@@ -13,6 +14,8 @@ export interface Unit {
   readonly cluster: string;
   readonly contactEmails: readonly string[];
   readonly leaderEmails: readonly string[];
+  /** `Ngày cấp lại mã xác thực`: the instants the unit's secret was reissued, oldest first (core/unit-secret.ts). */
+  readonly secretReissued?: readonly Date[];
 }
 
 /** One response row of a form-owned tab with its verdict. Every row of every response tab has exactly one. */
@@ -34,6 +37,11 @@ export interface JudgedResponse {
   readonly notes: readonly string[];
   /** A later valid response of the same unit to the same form replaces this one. */
   readonly superseded: boolean;
+  /**
+   * False when `Xác thực đơn vị` is on and the response lacks its unit's secret: it is invalid, replaces nothing,
+   * counts nowhere and is mailed to no one.
+   */
+  readonly authenticated: boolean;
   /**
    * The non-empty answers as the unit gave them (question as titled in the tab → text), for receipts. Read from the
    * row on each call rather than kept: only the emails a run sends need them, a few at a time.
@@ -118,6 +126,8 @@ export interface Milestone {
 
 export interface Evaluation {
   readonly settings: Settings;
+  /** The units' secrets: whether responses need them, and each unit's current one for its form links. */
+  readonly secrets: UnitSecrets;
   readonly units: readonly Unit[];
   readonly responses: readonly JudgedResponse[];
   readonly results: readonly UnitResult[];

@@ -172,7 +172,7 @@ function pendingFixes(evaluation: Evaluation): PendingFix[] {
   const names = new Map(evaluation.units.map((u) => [u.code, u.name]));
   return evaluation.responses
     .filter((r) => {
-      if (r.valid || r.superseded) return false;
+      if (r.valid || r.superseded || !r.authenticated) return false; // not the unit's to fix
       const fixedAt = latestValid.get(r.form)?.get(r.unitCode);
       return fixedAt === undefined || fixedAt < (r.submittedAt?.getTime() ?? 0);
     })

@@ -14,8 +14,9 @@ import { planRemind } from './remind.ts';
 export type JobName = 'ingest' | 'remind' | 'digest';
 export const JOB_NAMES: readonly JobName[] = ['ingest', 'remind', 'digest'];
 
-export function planJob(name: JobName, snapshot: Snapshot, now: Date): { plan: JobPlan; settings: Settings } {
-  const evaluation = evaluateCampaign(snapshot, now);
+/** `unitKey`: the key of the units' secrets (UNIT_SECRET_KEY), see core/unit-secret.ts. */
+export function planJob(name: JobName, snapshot: Snapshot, now: Date, unitKey?: string): { plan: JobPlan; settings: Settings } {
+  const evaluation = evaluateCampaign(snapshot, now, unitKey);
   const milestoneErrors: string[] = [];
   const milestones = readMilestones(snapshot, evaluation.settings, milestoneErrors);
   const progress = computeProgress(evaluation, milestones, now);

@@ -97,7 +97,7 @@ export function planRemind(
   // Malformed milestone rows are reported once by the job runner (functions/jobs/jobs.ts), not here.
   progress ??= computeProgress(evaluation, readMilestones(snapshot, settings), now);
   const maxOverdue = Math.max(0, Math.floor(numberSetting(settings, 'Số lần nhắc quá hạn tối đa')));
-  const links = readFormLinks(snapshot);
+  const links = readFormLinks(snapshot, evaluation);
   const layout = layoutData(settings);
   const keyPrefix = `remind|${campaignKey(settings)}`;
   const today = localDay(now, progress.timeZone);

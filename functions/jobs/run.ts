@@ -1,7 +1,8 @@
 // Wires a job end to end: configuration, gateways, one snapshot, the pure plan, then apply.
 import { TAB, TABS } from '../../sheets-schema/index.ts';
-import { loadConfig } from '../config.ts';
+import { ConfigError, loadConfig } from '../config.ts';
 import { isEmail } from '../core/email.ts';
+import { secretsRequired } from '../rules/evaluate.ts';
 import { setting, type Settings } from '../core/settings.ts';
 import type { Recipient } from '../core/snapshot.ts';
 import { campaignTimeZone } from '../core/zone.ts';
@@ -73,8 +74,16 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
   // emails are sent and the final write goes out (at 10,000 units they are most of the heap).
   const read = splitWritten(await sheets.readSnapshot(SNAPSHOT_TABS, new Map([[TAB.mailLog, DUE_COLUMNS]])));
   let snapshot: SheetsSnapshot | undefined = read.snapshot;
-  let planned: ReturnType<typeof planJob> | undefined = planJob(name, snapshot, now);
+  let planned: ReturnType<typeof planJob> | undefined = planJob(name, snapshot, now, config.UNIT_SECRET_KEY);
   const { settings } = planned;
+  if (secretsRequired(settings) && !config.UNIT_SECRET_KEY) {
+    // Without the key no response can prove its unit: judging on would count nothing and remind every unit.
+    throw new ConfigError(
+      "Cấu hình 'Xác thực đơn vị' đang là 'Có' nhưng hàm chưa có biến môi trường UNIT_SECRET_KEY (khóa sinh mã xác thực " +
+        'của đơn vị). Hãy đặt UNIT_SECRET_KEY đúng bằng thuộc tính UNIT_SECRET_KEY của dự án Apps Script, hoặc đặt ' +
+        "'Xác thực đơn vị' là 'Không' nếu phong trào chạy trên mạng nội bộ khép kín. Lượt chạy này không ghi và không gửi gì.",
+    );
+  }
   const summary = planned.plan.summary;
 
   const { createMailGateway } = await import('../gateways/mail.ts');

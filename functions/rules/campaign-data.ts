@@ -1,7 +1,8 @@
 // The coordinator-owned tabs the rules read: units, criteria, targets, quotas and assessed scores.
 import type { Criterion } from '../../sheets-schema/index.ts';
 import { TAB } from '../../sheets-schema/index.ts';
-import { cellText, nameKey, unitCode } from '../core/cells.ts';
+import { cellDate, cellText, nameKey, unitCode, type Cell } from '../core/cells.ts';
+import { DEFAULT_TIME_ZONE } from '../core/zone.ts';
 import type { Unit } from '../core/model.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import type { Table } from '../core/table.ts';
@@ -17,8 +18,26 @@ function emails(text: string): string[] {
     .filter((e) => e.includes('@'));
 }
 
+/** The optional column of `Đơn vị` where a coordinator dates each reissue of a unit's secret. */
+export const SECRET_REISSUED_HEADER = 'Ngày cấp lại mã xác thực';
+
+/**
+ * `Ngày cấp lại mã xác thực`: a date cell, or dates `dd/MM/yyyy [HH:mm]` separated by `,`, `;` or new lines, in the
+ * campaign zone. A day alone starts at 00:00. What is not a date is skipped (Apps Script reads the cell the same way).
+ */
+export function readReissues(cell: Cell | undefined, timeZone: string): Date[] {
+  if (cell === undefined || cell === '') return [];
+  const parts = typeof cell === 'number' ? [cell] : cellText(cell).split(/[,;\n]+/);
+  const dates: Date[] = [];
+  for (const part of parts) {
+    const date = cellDate(typeof part === 'string' ? part.trim() : part, timeZone);
+    if (date) dates.push(date);
+  }
+  return dates.sort((a, b) => a.getTime() - b.getTime());
+}
+
 /** `Đơn vị`, codes normalised; a repeated code keeps its first row, a row without code is skipped. */
-export function readUnits(snapshot: Snapshot): Unit[] {
+export function readUnits(snapshot: Snapshot, timeZone: string = DEFAULT_TIME_ZONE): Unit[] {
   const table = readTable(snapshot, TAB.units, UNIT_HEADERS);
   const seen = new Set<string>();
   const units: Unit[] = [];
@@ -33,6 +52,7 @@ export function readUnits(snapshot: Snapshot): Unit[] {
       cluster: cellText(row.get('Cụm/Khối')),
       contactEmails: emails(cellText(row.get('Email liên hệ'))),
       leaderEmails: emails(cellText(row.get('Email lãnh đạo'))),
+      ...(table.has(SECRET_REISSUED_HEADER) ? { secretReissued: readReissues(row.get(SECRET_REISSUED_HEADER), timeZone) } : {}),
     });
   }
   return units;

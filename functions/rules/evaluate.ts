@@ -1,7 +1,9 @@
 // The whole campaign judged from one snapshot: responses, classification, ANTT, nominations and award tallies.
 import { FORMS, NOMINATION_FORM, REGISTRATION_FORM, FINAL_FORM } from '../../sheets-schema/forms/index.ts';
 import type { Evaluation, JudgedResponse, NominationVerdict, UnitResult } from '../core/model.ts';
-import { readSettings } from '../core/settings.ts';
+import { readSettings, setting, type Settings } from '../core/settings.ts';
+import { nameKey } from '../core/cells.ts';
+import { unitSecrets } from '../core/unit-secret.ts';
 import { campaignTimeZone } from '../core/zone.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { anttVerdict } from './antt.ts';
@@ -25,6 +27,7 @@ class Judged implements JudgedResponse {
   readonly valid: boolean;
   readonly errors: readonly string[];
   readonly superseded: boolean;
+  readonly authenticated: boolean;
   readonly contentHash: string;
   readonly editLink?: string;
   readonly #raw: readonly Cell[];
@@ -42,6 +45,7 @@ class Judged implements JudgedResponse {
     this.valid = isValid(c);
     this.errors = c.errors;
     this.superseded = c.superseded;
+    this.authenticated = c.authenticated;
     this.contentHash = c.contentHash;
     this.editLink = c.editLink;
     this.#raw = c.raw;
@@ -63,18 +67,24 @@ class Judged implements JudgedResponse {
   }
 }
 
+/** `Xác thực đơn vị`: only a clear `Không` turns the check off; anything else keeps it on. */
+export function secretsRequired(settings: Settings): boolean {
+  return nameKey(setting(settings, 'Xác thực đơn vị')) !== 'không';
+}
+
 /**
- * Pure: the same snapshot always gives the same evaluation. `now` is accepted for the jobs' uniform signature;
- * no rule of the movement depends on it yet (deadlines are the calendar's business).
+ * Pure: the same snapshot, `now` and key always give the same evaluation. `unitKey` is the key the units' secrets
+ * derive from (core/unit-secret.ts); without it, while `Xác thực đơn vị` is on, no response can prove its unit.
+ * `now` dates the secrets the form links carry; no rule of the movement depends on it (deadlines are the calendar's).
  */
-export function evaluateCampaign(snapshot: Snapshot, now: Date): Evaluation {
-  void now;
+export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string): Evaluation {
   const settings = readSettings(snapshot);
   const timeZone = campaignTimeZone(settings);
-  const units = readUnits(snapshot);
+  const units = readUnits(snapshot, timeZone);
   const unitMap = new Map(units.map((u) => [u.code, u]));
   const criteria = readCriteria(snapshot);
-  const ctx = { units: unitMap, criteria, timeZone };
+  const secrets = unitSecrets(unitKey, secretsRequired(settings), now);
+  const ctx = { units: unitMap, criteria, timeZone, secrets };
 
   const byForm = new Map<string, Checked[]>(FORMS.map((f) => [f.tab, validateForm(snapshot, f, ctx)]));
   const registrations = standing(byForm.get(REGISTRATION_FORM.tab) ?? []);
@@ -128,6 +138,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date): Evaluation {
   const resultList = units.map((u) => results.get(u.code)!);
   return {
     settings,
+    secrets,
     units,
     responses,
     results: resultList,

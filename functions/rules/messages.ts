@@ -40,5 +40,9 @@ export const msg = {
     `${q(header)}: không được lớn hơn câu "${other}" (${formatNumber(a)} > ${formatNumber(b)}).`,
   difficultYears: (header: string, other: string) => `${q(header)}: không được lớn hơn câu "${other}".`,
   unionModel: (header: string) => `${q(header)}: công đoàn cơ sở phải đăng ký ít nhất một mô hình, điển hình.`,
+  notAuthenticated: (header: string, code: string, missing: boolean) =>
+    `Chưa xác thực được đơn vị: ${missing ? `câu trả lời không có "${header}"` : `"${header}" không đúng`} của đơn vị ${quote(code)}, ` +
+    'nên câu trả lời này không được tính và không thay thế câu trả lời nào. Đơn vị hãy nộp bằng đường liên kết riêng trong thư ' +
+    'Thường trực phong trào gửi tới địa chỉ email đã đăng ký của đơn vị.',
   superseded: (when: string) => `Đã thay thế bằng lần nộp sau (${when}).`,
 };

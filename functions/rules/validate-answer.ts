@@ -80,6 +80,9 @@ export function judgeAnswer(question: Question, seen: string, cell: Cell | undef
     }
     case 'unitCode':
       return withinLength(question, seen, text.toUpperCase());
+    case 'unitSecret':
+      // Whether it is the unit's is for validate.ts to say, once the unit is known.
+      return withinLength(question, seen, text);
     case 'text':
     case 'paragraph':
       return withinLength(question, seen, text);

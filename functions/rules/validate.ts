@@ -1,6 +1,6 @@
 // Judging every response of the five forms: field rules from the schema, cross-question and cross-row rules.
 import type { Criterion, FormDef, Question } from '../../sheets-schema/index.ts';
-import { EDIT_LINK_HEADER, TIMESTAMP_HEADER } from '../../sheets-schema/index.ts';
+import { EDIT_LINK_HEADER, TIMESTAMP_HEADER, UNIT_SECRET_HEADER } from '../../sheets-schema/index.ts';
 import {
   FINAL_FORM,
   NOMINATION_FORM,
@@ -17,6 +17,7 @@ import { fingerprint } from '../core/fingerprint.ts';
 import type { Unit } from '../core/model.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import type { Cell } from '../core/cells.ts';
+import type { UnitSecrets } from '../core/unit-secret.ts';
 import { readTable } from '../core/table.ts';
 import { msg } from './messages.ts';
 import type { Answer, Answers } from './validate-answer.ts';
@@ -34,6 +35,8 @@ export interface Checked {
   /** Replaced, never pushed to: most responses share one empty list. */
   notes: readonly string[];
   superseded: boolean;
+  /** False only when the unit's secret is required and missing or wrong. */
+  readonly authenticated: boolean;
   readonly values: Answers;
   /** Final report: criterion code → score. */
   readonly scores: Scores;
@@ -177,6 +180,8 @@ export interface ValidationContext {
   readonly units: ReadonlyMap<string, Unit>;
   readonly criteria: readonly Criterion[];
   readonly timeZone: string;
+  /** The units' secrets; absent, responses are not checked for them (rule tests of other matters). */
+  readonly secrets?: UnitSecrets;
 }
 
 /** Every row of `form`'s tab, judged; a tab that does not exist yet has no responses. */
@@ -186,7 +191,7 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
   const index = headerIndex(snapshot, form.tab, values, requiredHeaders(form));
   const columns = columnsOf(form, index, ctx.criteria);
   const at = (h: string) => index.get(h) ?? -1;
-  const special = { timestamp: at(TIMESTAMP_HEADER), unit: at('Mã đơn vị'), editLink: at(EDIT_LINK_HEADER) };
+  const special = { timestamp: at(TIMESTAMP_HEADER), unit: at('Mã đơn vị'), editLink: at(EDIT_LINK_HEADER), secret: at(UNIT_SECRET_HEADER) };
   // Conditions come first so that `requiredWhen` can look at the answers they depend on.
   const order = columns.map((_, i) => i).sort((a, b) => Number(!!columns[a].question.requiredWhen) - Number(!!columns[b].question.requiredWhen));
   const readStamp = timestampReader(ctx.timeZone);
@@ -195,7 +200,9 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
   const scoreHeaders = new Map<string, string>();
   for (const c of columns) if (c.criterion !== undefined) scoreHeaders.set(c.criterion, c.question.header);
   const slotOfColumn = columns.map((c) => slotOf.get(c.question.header)!);
-  const layout = { columns, order, special, slotOf, slotOfColumn, scoreHeaders, sheet: new AnswerSheet(columns), texts: new Array<string>(columns.length) };
+  // The secret is never read back to anyone: receipts list every answer but it.
+  const sheet = new AnswerSheet(columns.filter((c) => c.question.kind !== 'unitSecret'));
+  const layout = { columns, order, special, slotOf, slotOfColumn, scoreHeaders, sheet, texts: new Array<string>(columns.length) };
   const checked: Checked[] = [];
   for (let r = 1; r < values.length; r++) {
     const raw = values[r] ?? [];
@@ -210,7 +217,7 @@ interface RowLayout {
   readonly columns: readonly Column[];
   /** Column positions in checking order. */
   readonly order: readonly number[];
-  readonly special: { readonly timestamp: number; readonly unit: number; readonly editLink: number };
+  readonly special: { readonly timestamp: number; readonly unit: number; readonly editLink: number; readonly secret: number };
   readonly slotOf: ReadonlyMap<string, number>;
   /** Each column's answer slot, so a row's answers are stored without a map lookup per answer. */
   readonly slotOfColumn: readonly number[];
@@ -257,6 +264,14 @@ function checkRow(
   const unitCode = String(values.get('Mã đơn vị') ?? cellText(raw[special.unit]).toUpperCase());
   const unit = ctx.units.get(unitCode);
   if (unitCode !== '' && !unit) errors.push(msg.unknownUnit('Mã đơn vị', unitCode));
+  let authenticated = true;
+  if (unit && ctx.secrets?.required) {
+    const verdict = ctx.secrets.verify(unit, submittedAt, special.secret < 0 ? '' : cellText(raw[special.secret]));
+    if (verdict !== 'ok') {
+      authenticated = false;
+      errors.push(msg.notAuthenticated(UNIT_SECRET_HEADER, unitCode, verdict === 'missing'));
+    }
+  }
   crossRules(form, values, unit, errors);
 
   const scores = scoreHeaders.size > 0 ? new RowScores(scoreHeaders, values) : NO_SCORES;
@@ -271,6 +286,7 @@ function checkRow(
     errors: errors.length > 0 ? errors : NONE,
     notes: NONE,
     superseded: false,
+    authenticated,
     values,
     scores,
     raw,

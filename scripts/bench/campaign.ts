@@ -14,11 +14,19 @@ import {
 } from '../../sheets-schema/forms/nominations.ts';
 import { dateToSerial, type Cell } from '../../functions/core/cells.ts';
 import type { Snapshot } from '../../functions/core/snapshot.ts';
+import { unitSecret } from '../../functions/core/unit-secret.ts';
+import { UNIT_SECRET_HEADER } from '../../sheets-schema/index.ts';
 
 export type Row = Record<string, Cell>;
 export type CampaignTabs = Map<string, Row[]>;
 
 export const ZONE = 'Asia/Ho_Chi_Minh';
+
+/**
+ * The units' key of every generated campaign (bench, corpus, fault and security suites): their responses carry the
+ * secrets it derives, and their jobs run with UNIT_SECRET_KEY set to it. A fixture, never a production key.
+ */
+export const FIXTURE_UNIT_KEY = 'thidua-fixture-unit-key-not-for-production-0123456789';
 
 export interface BenchUnit {
   readonly code: string;
@@ -62,6 +70,8 @@ export function validAnswer(q: Question, unit: BenchUnit, rnd: () => number): Ce
   switch (q.kind) {
     case 'unitCode':
       return unit.code;
+    case 'unitSecret':
+      return unitSecret(FIXTURE_UNIT_KEY, unit.code, 0);
     case 'email':
       return unit.email;
     case 'url':
@@ -91,6 +101,7 @@ export function validResponse(form: FormDef, criteria: readonly Criterion[], uni
     return {
       ...row,
       [N.unit]: unit.code,
+      [UNIT_SECRET_HEADER]: unitSecret(FIXTURE_UNIT_KEY, unit.code, 0),
       [N.kind]: KIND_COLLECTIVE,
       [N.award]: AWARD_MINISTER_CERTIFICATE,
       [N.nominee]: `Tổ bảo vệ số ${Math.floor(rnd() * 90) + 1} của ${unit.name}`,

@@ -17,7 +17,7 @@ import { startMailServer } from '../mail-server/index.ts';
 import { startSheetsServer } from '../sheets-server/index.ts';
 import { setupSpreadsheet } from '../setup/index.ts';
 import { syncTemplates } from '../sync-templates.ts';
-import { benchCampaign, toSnapshot } from './campaign.ts';
+import { benchCampaign, FIXTURE_UNIT_KEY, toSnapshot } from './campaign.ts';
 import { loadGrids } from './load.ts';
 import { benchMailLimits } from './mail-limits.ts';
 import { runNaive, type NaiveResult } from './naive.ts';
@@ -89,7 +89,7 @@ function pure(n: number): SizeResult['pure'] & { responses: number } {
   for (let i = 0; i <= PURE_RUNS; i++) {
     const wall = performance.now();
     const cpu = process.cpuUsage();
-    const { plan } = planJob('ingest', snapshot, NOW);
+    const { plan } = planJob('ingest', snapshot, NOW, FIXTURE_UNIT_KEY);
     const used = process.cpuUsage(cpu);
     walls.push(performance.now() - wall);
     cpus.push((used.user + used.system) / 1000);
@@ -180,6 +180,7 @@ async function campaignStack(n: number): Promise<Stack> {
       SENDGRID_API_KEY: API_KEY,
       SENDGRID_BASE_URL: mail.url,
       MAIL_FROM: 'thuongtruc@thidua.example.vn',
+      UNIT_SECRET_KEY: FIXTURE_UNIT_KEY,
     };
     return { env, sheets, mail, api, snapshot, close };
   } catch (error) {

@@ -5,6 +5,7 @@ import { Client } from '@sendgrid/client';
 import { FORMS, TAB } from '../../sheets-schema/index.ts';
 import type { Snapshot } from '../../functions/core/snapshot.ts';
 import { planJob } from '../../functions/jobs/jobs.ts';
+import { FIXTURE_UNIT_KEY } from './campaign.ts';
 import { quoteSheet } from '../../functions/gateways/sheets.ts';
 import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
 
@@ -30,7 +31,7 @@ export async function runNaive(api: SheetsApi, spreadsheetId: string, snapshot: 
       if (spend()) await api.spreadsheets.values.get({ spreadsheetId, range: `${quoteSheet(form.tab)}!A${r}:ZZ${r}` });
     }
   }
-  const { plan } = planJob('ingest', snapshot, now);
+  const { plan } = planJob('ingest', snapshot, now, FIXTURE_UNIT_KEY);
   const checks = plan.writes.find((w) => w.tab === TAB.checks)?.rows ?? [];
   for (let r = 0; r < checks.length; r++) {
     sheetsCalls++;

@@ -6,7 +6,7 @@ import { loadTemplates } from '../../functions/mail/index.ts';
 import { FORMS } from '../../sheets-schema/index.ts';
 import { startMailServer } from '../mail-server/index.ts';
 import { syncTemplates } from '../sync-templates.ts';
-import { benchUnit, coordinatorTabs, toSnapshot } from './campaign.ts';
+import { benchUnit, coordinatorTabs, FIXTURE_UNIT_KEY, toSnapshot } from './campaign.ts';
 
 export interface ReminderResult {
   readonly due: number;
@@ -25,7 +25,7 @@ export async function benchReminders(units: number, dataDir: string): Promise<Re
   const snapshot = toSnapshot(tabs);
 
   let t = performance.now();
-  const { plan, settings } = planJob('remind', snapshot, EVE_OF_DEADLINE);
+  const { plan, settings } = planJob('remind', snapshot, EVE_OF_DEADLINE, FIXTURE_UNIT_KEY);
   const planMs = performance.now() - t;
 
   const templates = loadTemplates();

@@ -27,7 +27,10 @@ import {
   NOMINATION_HEADERS as N,
 } from '../../sheets-schema/forms/nominations.ts';
 import { dateToSerial, type Cell } from '../../functions/core/cells.ts';
-import { seeded } from '../bench/campaign.ts';
+import { unitSecret } from '../../functions/core/unit-secret.ts';
+import { UNIT_SECRET_HEADER } from '../../sheets-schema/index.ts';
+import { EVERY_UNIT, SECRET_PLACEHOLDER, UNIT_PLACEHOLDER } from '../../functions/core/links.ts';
+import { FIXTURE_UNIT_KEY, seeded } from '../bench/campaign.ts';
 import { formSlug } from '../web/index.ts';
 import { contactEmail, DEMO_PEOPLE, DEMO_UNITS, leaderEmail, type DemoUnit } from './units.ts';
 
@@ -73,10 +76,12 @@ function timestamp(year: number, month: number, day: number, hour: number, minut
   return new Date(new TZDate(year, month - 1, day, hour, minute, 0, ZONE).getTime());
 }
 
-function answer(q: Question, unit: DemoUnit, rnd: () => number, person: string): Cell {
+function answer(q: Question, unit: DemoUnit, rnd: () => number, person: string, unitKey: string): Cell {
   switch (q.kind) {
     case 'unitCode':
       return unit.code;
+    case 'unitSecret':
+      return unitSecret(unitKey, unit.code, 0);
     case 'email':
       return contactEmail(unit);
     case 'url':
@@ -100,12 +105,12 @@ function answer(q: Question, unit: DemoUnit, rnd: () => number, person: string):
   }
 }
 
-function response(form: FormDef, questions: readonly Question[], unit: DemoUnit, at: Date, rnd: () => number): DemoRow {
+function response(form: FormDef, questions: readonly Question[], unit: DemoUnit, at: Date, rnd: () => number, unitKey: string): DemoRow {
   const person = DEMO_PEOPLE[Math.floor(rnd() * DEMO_PEOPLE.length)];
   const row: DemoRow = { [TIMESTAMP_HEADER]: dateToSerial(at, ZONE) };
   for (const q of questions) {
     if (form.tab === TAB.nominations) continue;
-    const value = answer(q, unit, rnd, person);
+    const value = answer(q, unit, rnd, person, unitKey);
     if (value !== '') row[q.header] = value;
   }
   if (form.tab === TAB.interim || form.tab === TAB.final) {
@@ -115,8 +120,8 @@ function response(form: FormDef, questions: readonly Question[], unit: DemoUnit,
   return row;
 }
 
-function nomination(unit: DemoUnit, at: Date, fields: Record<string, Cell>): DemoRow {
-  return { [TIMESTAMP_HEADER]: dateToSerial(at, ZONE), [N.unit]: unit.code, ...fields };
+function nomination(unit: DemoUnit, at: Date, fields: Record<string, Cell>, unitKey: string): DemoRow {
+  return { [TIMESTAMP_HEADER]: dateToSerial(at, ZONE), [N.unit]: unit.code, [UNIT_SECRET_HEADER]: unitSecret(unitKey, unit.code, 0), ...fields };
 }
 
 function medal(name: string, position: string, gender: 'Nam' | 'Nữ', group: string, years: number, difficult = 0): Record<string, Cell> {
@@ -139,7 +144,7 @@ function medal(name: string, position: string, gender: 'Nam' | 'Nữ', group: st
  * The demo at `now`: the campaign year is now's year, and only responses dated before `now` exist, so the demo
  * started in March shows registrations only and the demo started in December shows the whole year.
  */
-export function demoCampaign(now: Date, formBaseUrl: string): DemoTabs {
+export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = FIXTURE_UNIT_KEY): DemoTabs {
   const year = new TZDate(now.getTime(), ZONE).getFullYear();
   const rnd = seeded(2026); // the same demo on every machine
   const tabs: DemoTabs = new Map();
@@ -180,12 +185,14 @@ export function demoCampaign(now: Date, formBaseUrl: string): DemoTabs {
     { 'Mã đơn vị': 'XA-TIENHUNG', 'Điểm thẩm định': 92, 'Ghi chú': 'Cộng điểm thành tích phát hiện tin báo.' },
   ]);
 
-  tabs.set(
-    TAB.formLinks,
-    DEMO_UNITS.flatMap((u) =>
-      FORMS.map((f) => ({ 'Mã đơn vị': u.code, 'Biểu mẫu': f.tab, 'Liên kết': `${formBaseUrl}forms/${formSlug(f.tab)}?unit=${encodeURIComponent(u.code)}` })),
-    ),
-  );
+  // One template per form (every unit's link, with the secret in force when an email is built), then each unit's own
+  // link as the Apps Script writes it, for a coordinator to copy.
+  const formLink = (f: FormDef, code: string, secret: string) =>
+    `${formBaseUrl}forms/${formSlug(f.tab)}?unit=${encodeURIComponent(code)}&secret=${encodeURIComponent(secret)}`;
+  tabs.set(TAB.formLinks, [
+    ...FORMS.map((f) => ({ 'Mã đơn vị': EVERY_UNIT, 'Biểu mẫu': f.tab, 'Liên kết': formLink(f, UNIT_PLACEHOLDER, SECRET_PLACEHOLDER) })),
+    ...DEMO_UNITS.flatMap((u) => FORMS.map((f) => ({ 'Mã đơn vị': u.code, 'Biểu mẫu': f.tab, 'Liên kết': formLink(f, u.code, unitSecret(unitKey, u.code, 0)) }))),
+  ]);
 
   const criteria = defaultCriteria();
   const byForm = new Map(FORMS.map((f) => [f.tab, formQuestions(f, criteria)]));
@@ -201,7 +208,7 @@ export function demoCampaign(now: Date, formBaseUrl: string): DemoTabs {
     if (['KDC-AP2', 'SO-NV'].includes(u.code)) return; // never register: reminders and overdue notices
     const late = ['XA-THUANLOI', 'DN-MAYMAC'].includes(u.code);
     const at = timestamp(year, late ? 4 : 3, late ? 6 + i : 2 + i, 8 + (i % 8), (i * 7) % 60);
-    const row = response(registration, byForm.get(registration.tab)!, u, at, rnd);
+    const row = response(registration, byForm.get(registration.tab)!, u, at, rnd, unitKey);
     if (u.code === 'SO-YT') row['Mã đơn vị'] = '  so-yt '; // lower case and spaces: still matched
     if (u.code === 'SO-TC') row['Nội dung cam kết'] = '=HYPERLINK("http://example.vn";"Cam kết")'; // stays text
     if (u.code === 'SO-VHTTDL') row['Người đăng ký'] = 'Trần Thị Thu Hà'.normalize('NFD'); // decomposed Vietnamese
@@ -215,9 +222,16 @@ export function demoCampaign(now: Date, formBaseUrl: string): DemoTabs {
     add(registration, row);
   });
   add(registration, {
-    ...response(registration, byForm.get(registration.tab)!, unit('SO-TP'), timestamp(year, 3, 20, 10, 0), rnd),
+    ...response(registration, byForm.get(registration.tab)!, unit('SO-TP'), timestamp(year, 3, 20, 10, 0), rnd, unitKey),
     'Mã đơn vị': 'SO-TTTT', // a code nobody issued
     'Email người đăng ký': 'vanthu.sotttt@example.vn',
+  });
+  // Someone with the public form link types SO-TP's code without its secret: recorded, never counted, mailed to no one.
+  add(registration, {
+    ...response(registration, byForm.get(registration.tab)!, unit('SO-TP'), timestamp(year, 3, 25, 21, 40), seeded(15), unitKey),
+    [UNIT_SECRET_HEADER]: '',
+    'Người đăng ký': 'Người lạ',
+    'Email người đăng ký': 'nguoila@example.com',
   });
 
   // Plans (KH, due 15/5): most units in April and May, one late in June, one link that is not a link, one plan
@@ -237,7 +251,7 @@ export function demoCampaign(now: Date, formBaseUrl: string): DemoTabs {
   DEMO_UNITS.forEach((u, i) => {
     if (['KDC-AP2', 'SO-NV', 'XA-DONGTAM'].includes(u.code)) return;
     const late = ['DN-CAPNUOC'].includes(u.code);
-    const row = response(interim, byForm.get(interim.tab)!, u, timestamp(year, late ? 10 : 9, late ? 4 : 1 + (i % 28), 14, i), rnd);
+    const row = response(interim, byForm.get(interim.tab)!, u, timestamp(year, late ? 10 : 9, late ? 4 : 1 + (i % 28), 14, i), rnd, unitKey);
     if (u.code === 'PH-TANBINH') row[RECOGNISED_UNITS_HEADER] = Number(row[REGISTERED_UNITS_HEADER]) + 3;
     if (u.code === 'TR-THCSTANPHU') row['Số buổi tuyên truyền'] = -2;
     if (u.code === 'CD-DAIHOC') row['Số tờ rơi, tài liệu phát hành'] = '1.250'; // Vietnamese thousands separator
@@ -247,7 +261,7 @@ export function demoCampaign(now: Date, formBaseUrl: string): DemoTabs {
   // Final report: November, with self-assessed scores.
   DEMO_UNITS.forEach((u, i) => {
     if (['KDC-AP2', 'SO-NV', 'XA-DONGTAM', 'TR-THHUNGVUONG', 'CD-BUUDIEN'].includes(u.code)) return;
-    const row = response(final, byForm.get(final.tab)!, u, timestamp(year, 11, 3 + (i % 12), 15, i), rnd);
+    const row = response(final, byForm.get(final.tab)!, u, timestamp(year, 11, 3 + (i % 12), 15, i), rnd, unitKey);
     const scores = criteria.map((c) => `[${c.code}]`);
     const scoreHeader = (code: string) => Object.keys(row).find((h) => h.startsWith(code))!;
     if (u.code === 'DN-DIENLUC') row[scoreHeader(scores[3])] = 25; // above the 20-point maximum
@@ -258,7 +272,7 @@ export function demoCampaign(now: Date, formBaseUrl: string): DemoTabs {
   });
 
   // Nominations.
-  const n = (code: string, day: number, fields: Record<string, Cell>) => add(nominations, nomination(unit(code), timestamp(year, 11, day, 10, 0), fields));
+  const n = (code: string, day: number, fields: Record<string, Cell>) => add(nominations, nomination(unit(code), timestamp(year, 11, day, 10, 0), fields, unitKey));
   const certificate = (kind: string, name: string, position: string, summary: string): Record<string, Cell> => ({
     [N.kind]: kind,
     [N.award]: AWARD_MINISTER_CERTIFICATE,
@@ -285,9 +299,9 @@ export function demoCampaign(now: Date, formBaseUrl: string): DemoTabs {
 }
 
 /** The same campaign as sheet grids (header row first), for loading in bulk. */
-export function demoGrids(now: Date, formBaseUrl: string): Map<string, Cell[][]> {
+export function demoGrids(now: Date, formBaseUrl: string, unitKey: string = FIXTURE_UNIT_KEY): Map<string, Cell[][]> {
   const grids = new Map<string, Cell[][]>();
-  for (const [tab, rows] of demoCampaign(now, formBaseUrl)) {
+  for (const [tab, rows] of demoCampaign(now, formBaseUrl, unitKey)) {
     const headers: string[] = [];
     for (const row of rows) for (const key of Object.keys(row)) if (!headers.includes(key)) headers.push(key);
     grids.set(tab, [headers, ...rows.map((row) => headers.map((h) => row[h] ?? ''))]);

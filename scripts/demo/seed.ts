@@ -5,8 +5,8 @@ import { quoteSheet, columnLetters } from '../../functions/gateways/sheets.ts';
 import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
 import { demoCampaign } from './campaign.ts';
 
-export async function seedDemo(api: SheetsApi, spreadsheetId: string, options: { now: Date; formBaseUrl: string }): Promise<string> {
-  const tabs = demoCampaign(options.now, options.formBaseUrl);
+export async function seedDemo(api: SheetsApi, spreadsheetId: string, options: { now: Date; formBaseUrl: string; unitKey: string }): Promise<string> {
+  const tabs = demoCampaign(options.now, options.formBaseUrl, options.unitKey);
   const names = [...tabs.keys()];
   const headerRows = await api.spreadsheets.values.batchGet({
     spreadsheetId,

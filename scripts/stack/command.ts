@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { findRunning } from './running.ts';
 import { DEFAULT_BASE_PORT, resolvePorts } from './ports.ts';
-import { ingestSecret, localDataDir, localEnvironment, startLocalStack } from './index.ts';
+import { ingestSecret, localDataDir, localEnvironment, startLocalStack, unitSecretKey } from './index.ts';
 
 /** Any of these set means the command talks to the configured services, never to the local stack. */
 export const GOOGLE_VARIABLES = ['SPREADSHEET_ID', 'GOOGLE_SHEETS_ROOT_URL', 'SENDGRID_API_KEY', 'SENDGRID_BASE_URL', 'MAIL_FROM'] as const;
@@ -45,7 +45,7 @@ export async function commandEnvironment(options: CommandEnvironmentOptions = {}
       `Không có cấu hình Google: dùng hệ thống cục bộ đang chạy (npm start, tiến trình ${running.pid}), ` +
         `bảng tính "${running.spreadsheetId}" tại ${running.urls.sheets}, dữ liệu trong ${shown}.`,
     );
-    const local = localEnvironment(dataDir, running.urls, await ingestSecret(dataDir));
+    const local = localEnvironment(dataDir, running.urls, await ingestSecret(dataDir), await unitSecretKey(dataDir));
     return { env: { ...env, ...local }, local: true, close: async () => undefined };
   }
 

@@ -54,8 +54,9 @@ export interface LocalStack {
   close(): Promise<void>;
 }
 
-async function ingestSecret(dataDir: string): Promise<string> {
-  const file = path.join(dataDir, 'ingest-secret');
+/** A random secret generated on first start and kept in `dataDir/name` (0600), so restarts keep their links valid. */
+async function keptSecret(dataDir: string, name: string): Promise<string> {
+  const file = path.join(dataDir, name);
   try {
     const kept = (await readFile(file, 'utf8')).trim();
     if (kept.length >= 16) return kept;
@@ -73,7 +74,7 @@ export function localDataDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** The configuration every job and command reads, pointed at local servers. */
-export function localEnvironment(dataDir: string, urls: Pick<StackUrls, 'sheets' | 'mail'>, secret: string): NodeJS.ProcessEnv {
+export function localEnvironment(dataDir: string, urls: Pick<StackUrls, 'sheets' | 'mail'>, secret: string, unitKey: string): NodeJS.ProcessEnv {
   return {
     SPREADSHEET_ID: DEMO_SPREADSHEET_ID,
     GOOGLE_SHEETS_ROOT_URL: urls.sheets,
@@ -81,12 +82,16 @@ export function localEnvironment(dataDir: string, urls: Pick<StackUrls, 'sheets'
     SENDGRID_BASE_URL: urls.mail,
     MAIL_FROM: LOCAL_SENDER,
     INGEST_SECRET: secret,
+    UNIT_SECRET_KEY: unitKey,
     THIDUA_DATA_DIR: dataDir,
   };
 }
 
 /** The secret the local form trigger signs with, kept in the data folder. */
-export { ingestSecret };
+export const ingestSecret = (dataDir: string): Promise<string> => keptSecret(dataDir, 'ingest-secret');
+
+/** The key of the demo units' secrets (UNIT_SECRET_KEY), kept in the data folder: the seeded links stay valid. */
+export const unitSecretKey = (dataDir: string): Promise<string> => keptSecret(dataDir, 'unit-secret-key');
 
 function listen(server: Server, port: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
@@ -122,7 +127,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const mailServer = await listenOn('mail', ports.mail, () => startMailServer({ port: ports.mail, dataDir: path.join(dataDir, 'mail') }));
     closers.push(() => mailServer.close());
     const secret = await ingestSecret(dataDir);
-    const env: NodeJS.ProcessEnv = { ...process.env, ...localEnvironment(dataDir, { sheets: sheetsServer.url, mail: mailServer.url }, secret) };
+    // The units' key: the demo's responses and form links carry the secrets it derives.
+    const unitKey = await unitSecretKey(dataDir);
+    const env: NodeJS.ProcessEnv = { ...process.env, ...localEnvironment(dataDir, { sheets: sheetsServer.url, mail: mailServer.url }, secret, unitKey) };
 
     const startLines: string[] = [];
     const created = await ensureSpreadsheet(sheetsServer.url, DEMO_SPREADSHEET_ID);
@@ -137,7 +144,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const jobs = (name: JobName, o: { now?: Date; dryRun?: boolean } = {}) =>
       runJob(name, { now: o.now ?? now(), dryRun: o.dryRun, env });
     const seed = async (formBaseUrl: string) => {
-      if (created) startLines.push(await seedDemo(api, DEMO_SPREADSHEET_ID, { now: now(), formBaseUrl }));
+      if (created) startLines.push(await seedDemo(api, DEMO_SPREADSHEET_ID, { now: now(), formBaseUrl, unitKey }));
     };
 
     if (options.servers === 'data') {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BodyTooLarge, decodeSegment, guard, MalformedUrl, type Refusal } from '../stack/local-guard.ts';
-import { FORMS, TAB, TIMESTAMP_HEADER } from '../../sheets-schema/index.ts';
+import { FORMS, TAB, TIMESTAMP_HEADER, UNIT_SECRET_HEADER } from '../../sheets-schema/index.ts';
 import type { FormDef, Question } from '../../sheets-schema/index.ts';
 import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
 import { DEFAULT_TIME_ZONE, cellText } from '../../functions/core/cells.ts';
@@ -170,7 +170,8 @@ export async function startWebView(options: WebViewOptions): Promise<WebView> {
       Object.assign(answers, await existingAnswers(form, questions, editRow));
     } else {
       for (const [key, value] of u.searchParams) {
-        const header = key === 'unit' ? 'Mã đơn vị' : key.normalize('NFC');
+        // `unit` and `secret` keep the prefilled links ASCII, as Google's `entry.N` parameters are.
+        const header = key === 'unit' ? 'Mã đơn vị' : key === 'secret' ? UNIT_SECRET_HEADER : key.normalize('NFC');
         if (questions.some((q) => q.header === header)) answers[header] = value.normalize('NFC');
       }
     }

@@ -1,6 +1,7 @@
 // `Báo cáo tổng kết`: indicators, the "An toàn về ANTT" answers (TT 124/2021/TT-BCA) and the self-assessed scores.
 import type { Criterion, FormDef, Question } from '../types.ts';
 import { INDICATOR_QUESTIONS, REPORTER, UNIT_CODE } from './reports.ts';
+import { UNIT_SECRET } from './unit.ts';
 
 export const YES = 'Có';
 export const NO = 'Không';
@@ -44,6 +45,7 @@ export const FINAL_FORM: FormDef = {
     'Kết quả cả năm, tự đánh giá tiêu chuẩn "An toàn về ANTT" và tự chấm điểm theo từng tiêu chí. Muốn sửa thì dùng đường liên kết chỉnh sửa trong thư xác nhận.',
   questions: [
     UNIT_CODE,
+    UNIT_SECRET,
     REPORTER,
     ...INDICATOR_QUESTIONS,
     ...ANTT_AGENCY_CRITERIA.map((c) => yesNo(c, 'Cơ quan, doanh nghiệp, cơ sở giáo dục')),

@@ -1,7 +1,7 @@
 // `Đề nghị khen thưởng`: one response per nominee; the medal fields follow Thông tư 20/2025/TT-BCA.
 import type { FormDef, Question } from '../types.ts';
 import { NO, YES } from './final.ts';
-import { UNIT_CODE } from './reports.ts';
+import { UNIT_CODE, UNIT_SECRET } from './unit.ts';
 
 export const AWARD_MINISTER_CERTIFICATE = 'Bằng khen của Bộ trưởng Bộ Công an';
 export const AWARD_MEDAL = 'Kỷ niệm chương "Bảo vệ an ninh Tổ quốc"';
@@ -54,6 +54,7 @@ export const NOMINATION_FORM: FormDef = {
     'Mỗi lần gửi là một tập thể hoặc một cá nhân được đề nghị. Chỉ đơn vị xếp loại Xuất sắc, Khá được xét khen thưởng.',
   questions: [
     UNIT_CODE,
+    UNIT_SECRET,
     { header: H.kind, kind: 'choice', required: true, options: NOMINEE_KINDS },
     { header: H.award, kind: 'choice', required: true, options: AWARDS, help: 'Kỷ niệm chương chỉ xét tặng cá nhân, mỗi người một lần.' },
     { header: H.nominee, kind: 'text', required: true, maxLength: 200, help: 'Họ và tên đầy đủ của cá nhân hoặc tên tập thể.' },

@@ -2,6 +2,7 @@
 // the final report can be compared with what was planned (DOMAIN.md §2 `KH`, §7).
 import type { FormDef, Question } from '../types.ts';
 import { INDICATOR_QUESTIONS, REPORT_CONSISTENCY, UNIT_CODE } from './reports.ts';
+import { UNIT_SECRET } from './unit.ts';
 
 export const PLAN_LINK_HEADER = 'Liên kết văn bản kế hoạch';
 const TARGET_PREFIX = 'Chỉ tiêu đăng ký: ';
@@ -34,6 +35,7 @@ export const PLAN_FORM: FormDef = {
     'Kế hoạch thực hiện phong trào trong năm của đơn vị: đường liên kết tới văn bản kế hoạch và các chỉ tiêu đơn vị đăng ký, để đối chiếu với báo cáo tổng kết. Đăng ký ít nhất một chỉ tiêu. Muốn sửa thì dùng đường liên kết chỉnh sửa trong thư xác nhận.',
   questions: [
     UNIT_CODE,
+    UNIT_SECRET,
     { header: 'Người lập kế hoạch', kind: 'text', required: true, help: 'Họ và tên cán bộ đầu mối xây dựng kế hoạch.', maxLength: 120 },
     { header: 'Số, ký hiệu văn bản kế hoạch', kind: 'text', required: false, help: 'Ví dụ 15/KH-UBND.', maxLength: 60 },
     {

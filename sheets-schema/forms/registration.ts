@@ -1,5 +1,6 @@
 // `Đăng ký thi đua`: registration, commitments and the "An toàn về ANTT" registration (TT 124/2021/TT-BCA).
 import type { FormDef } from '../types.ts';
+import { UNIT_CODE, UNIT_SECRET } from './unit.ts';
 
 export const ANTT_REGISTRATION_OPTIONS = ['Có', 'Không', 'Không thuộc phạm vi'] as const;
 
@@ -9,9 +10,10 @@ export const REGISTRATION_FORM: FormDef = {
   description:
     'Đơn vị đăng ký tham gia phong trào, nội dung cam kết và mô hình, điển hình. Mỗi đơn vị nộp một lần; muốn sửa thì dùng đường liên kết chỉnh sửa trong thư xác nhận.',
   questions: [
-    { header: 'Mã đơn vị', kind: 'unitCode', required: true, help: 'Mã do Thường trực phong trào cấp, ví dụ SO-TP.', maxLength: 40 },
+    UNIT_CODE,
+    UNIT_SECRET,
     { header: 'Người đăng ký', kind: 'text', required: true, help: 'Họ và tên cán bộ đầu mối của đơn vị.', maxLength: 120 },
-    { header: 'Email người đăng ký', kind: 'email', required: true, help: 'Địa chỉ nhận thư xác nhận và nhắc việc.', maxLength: 254 },
+    { header: 'Email người đăng ký', kind: 'email', required: true, help: 'Địa chỉ liên hệ của người đăng ký. Thư xác nhận và nhắc việc chỉ gửi tới các địa chỉ của đơn vị trong danh sách đơn vị.', maxLength: 254 },
     {
       header: 'Đăng ký "An toàn về ANTT"',
       kind: 'choice',

@@ -1,7 +1,6 @@
 // `Báo cáo sơ kết` and the indicator part of `Báo cáo tổng kết`: the indicators of DOMAIN §7.
 import type { FormDef, Question } from '../types.ts';
-
-const UNIT_CODE: Question = { header: 'Mã đơn vị', kind: 'unitCode', required: true, help: 'Mã do Thường trực phong trào cấp, ví dụ SO-TP.', maxLength: 40 };
+import { UNIT_CODE, UNIT_SECRET } from './unit.ts';
 const REPORTER: Question = { header: 'Người báo cáo', kind: 'text', required: true, help: 'Họ và tên cán bộ lập báo cáo.', maxLength: 120 };
 
 function indicator(header: string, help: string): Question {
@@ -57,6 +56,7 @@ export const INTERIM_FORM: FormDef = {
   description: 'Kết quả 9 tháng đầu năm. Mỗi chỉ tiêu là số nguyên không âm; muốn sửa thì dùng đường liên kết chỉnh sửa trong thư xác nhận.',
   questions: [
     UNIT_CODE,
+    UNIT_SECRET,
     REPORTER,
     ...INDICATOR_QUESTIONS,
     { header: 'Kết quả nổi bật, hạn chế', kind: 'paragraph', required: false, help: 'Tóm tắt kết quả nổi bật, tồn tại, hạn chế.', maxLength: 5000 },

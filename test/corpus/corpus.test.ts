@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { TAB } from '../../sheets-schema/index.ts';
 import { evaluateCampaign } from '../../functions/rules/index.ts';
 import { planJob } from '../../functions/jobs/jobs.ts';
-import type { Row } from '../../scripts/bench/campaign.ts';
+import { FIXTURE_UNIT_KEY, type Row } from '../../scripts/bench/campaign.ts';
 import { CORPUS } from '../data/corpus/responses.ts';
 import { campaignSnapshot, caseRows, checkRows, mismatches, NOW } from './harness.ts';
 
 function checksOf(rowsByTab: Map<string, Row[]>) {
-  const evaluation = evaluateCampaign(campaignSnapshot(rowsByTab), NOW);
+  const evaluation = evaluateCampaign(campaignSnapshot(rowsByTab), NOW, FIXTURE_UNIT_KEY);
   const tab = evaluation.tabs.find((t) => t.tab === TAB.checks);
   return { evaluation, checks: checkRows(tab?.rows ?? []) };
 }
@@ -51,7 +51,7 @@ describe('bad-input corpus, judged by evaluateCampaign', () => {
 
     const snapshot = campaignSnapshot(rowsByTab);
     for (const job of ['ingest', 'remind', 'digest'] as const) {
-      const { plan } = planJob(job, snapshot, NOW);
+      const { plan } = planJob(job, snapshot, NOW, FIXTURE_UNIT_KEY);
       expect(plan.writes.length).toBeGreaterThan(0);
     }
   });

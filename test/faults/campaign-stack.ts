@@ -7,6 +7,7 @@ import { createSheetsClient, type SheetsApi } from '../../functions/gateways/she
 import { runJob, type JobSummary } from '../../functions/jobs/run.ts';
 import type { JobName } from '../../functions/jobs/jobs.ts';
 import { loadGrids } from '../../scripts/bench/load.ts';
+import { FIXTURE_UNIT_KEY } from '../../scripts/bench/campaign.ts';
 import { startMailServer, type MailServer } from '../../scripts/mail-server/index.ts';
 import { startSheetsServer, type SheetsServer } from '../../scripts/sheets-server/index.ts';
 import { setupSpreadsheet } from '../../scripts/setup/index.ts';
@@ -47,6 +48,7 @@ export async function startCampaignStack(grids: ReadonlyMap<string, readonly (re
     SENDGRID_BASE_URL: mail.url,
     MAIL_FROM: 'thuongtruc@thidua.example.vn',
     INGEST_SECRET,
+    UNIT_SECRET_KEY: FIXTURE_UNIT_KEY,
     THIDUA_DATA_DIR: dataDir,
   };
   return {

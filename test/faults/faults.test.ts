@@ -8,7 +8,7 @@ import { createMailGateway } from '../../functions/gateways/mail.ts';
 import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
 import { createSheetsGateway } from '../../functions/gateways/sheets.ts';
 import { TABS } from '../../sheets-schema/index.ts';
-import { benchCampaign, toSnapshot } from '../../scripts/bench/campaign.ts';
+import { benchCampaign, FIXTURE_UNIT_KEY, toSnapshot } from '../../scripts/bench/campaign.ts';
 import type { Cell } from '../../functions/core/cells.ts';
 import { SPREADSHEET_ID, startCampaignStack, type CampaignStack } from './campaign-stack.ts';
 import { deliveries, expectEveryResponseChecked, expectNoDuplicateEmails, expectWorkComplete } from './invariants.ts';
@@ -59,7 +59,7 @@ describe('faults on the Sheets API', () => {
     const snapshot = await sheets.readSnapshot([...TABS.map((t) => t.name)]);
     // Two refused values reads and the one that went through, beside the sheet list.
     expect(sheets.calls()).toBe(4);
-    const { plan } = planJob('ingest', snapshot, NOW);
+    const { plan } = planJob('ingest', snapshot, NOW, FIXTURE_UNIT_KEY);
     // The next values.batchGet is the read-back of the claims this run appends.
     s.sheets.faults.inject({ status: 500, count: 2, methods: ['values.batchGet'] });
     const ctx = { sheets, mail, envelope: { from: { email: 'thuongtruc@thidua.example.vn' }, categories: ['thidua'] }, now: NOW, timeZone: 'Asia/Ho_Chi_Minh', dryRun: false };
@@ -143,7 +143,7 @@ describe('faults on SendGrid', () => {
       },
     };
     const snapshot = await sheets.readSnapshot([...TABS.map((t) => t.name)]);
-    const { plan } = planJob('ingest', snapshot, NOW);
+    const { plan } = planJob('ingest', snapshot, NOW, FIXTURE_UNIT_KEY);
     const ctx = { sheets, mail: crashing, envelope: { from: { email: 'thuongtruc@thidua.example.vn' }, categories: ['thidua'] }, now: NOW, timeZone: 'Asia/Ho_Chi_Minh', dryRun: false };
     await expect(applyPlan(ctx, snapshot, plan, new Map())).rejects.toThrow('process killed');
     const sent = deliveries(s).size;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signPayload, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../functions/http/index.ts';
 import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
 import { startLocalStack, type LocalStack } from '../../scripts/stack/index.ts';
+import { unitSecret } from '../../functions/core/unit-secret.ts';
 import { contactEmail, DEMO_UNITS, leaderEmail } from '../../scripts/demo/units.ts';
 
 const NOW = new Date('2026-12-01T03:00:00Z');
@@ -104,6 +105,7 @@ describe('email HTML', () => {
     const answers: Record<string, string | number> = {
       'Dấu thời gian': '25/11/2026 09:00:00',
       'Mã đơn vị': 'SO-TP',
+      'Mã xác thực': unitSecret(String(stack.env.UNIT_SECRET_KEY), 'SO-TP', 0),
       'Người đăng ký': SCRIPT,
       'Email người đăng ký': 'vanthu.sotp@example.vn',
       'Đăng ký "An toàn về ANTT"': 'Có',

@@ -36,6 +36,7 @@ describe('forms', () => {
     const headers = NOMINATION_FORM.questions.map((q) => q.header);
     expect(headers).toEqual([
       'Mã đơn vị',
+      'Mã xác thực',
       'Đối tượng',
       'Hình thức khen thưởng',
       'Họ tên / Tên tập thể',
@@ -49,7 +50,7 @@ describe('forms', () => {
       'Đã được tặng huy chương loại trừ',
       'Đang bị kỷ luật hoặc xem xét',
     ]);
-    for (const q of NOMINATION_FORM.questions.slice(6)) {
+    for (const q of NOMINATION_FORM.questions.slice(7)) {
       expect(q.requiredWhen).toEqual({ header: 'Hình thức khen thưởng', equals: 'Kỷ niệm chương "Bảo vệ an ninh Tổ quốc"' });
     }
   });

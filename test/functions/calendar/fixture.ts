@@ -3,6 +3,7 @@ import { TAB } from '../../../sheets-schema/index.ts';
 import type { Cell } from '../../../functions/core/cells.ts';
 import type { Evaluation, JudgedResponse, Unit } from '../../../functions/core/model.ts';
 import { readSettings } from '../../../functions/core/settings.ts';
+import { unitSecrets } from '../../../functions/core/unit-secret.ts';
 import type { Snapshot } from '../../../functions/core/snapshot.ts';
 
 /** An instant given as Vietnamese wall-clock time (UTC+7, no daylight saving). */
@@ -84,6 +85,7 @@ export function evaluation(snap: Snapshot, events: readonly ResponseEvent[], now
       errors: e.errors ?? [],
       notes: [],
       superseded: false,
+      authenticated: true,
       answers: () => [],
       detachedAnswers: () => () => [],
       answer: () => '',
@@ -91,6 +93,7 @@ export function evaluation(snap: Snapshot, events: readonly ResponseEvent[], now
     }));
   return {
     settings: readSettings(snap),
+    secrets: unitSecrets(undefined, false, now),
     units: UNITS,
     responses,
     results: [],

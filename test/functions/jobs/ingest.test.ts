@@ -2,6 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Cell } from '../../../functions/core/cells.ts';
 import { dateToSerial } from '../../../functions/core/cells.ts';
+import { unitSecret } from '../../../functions/core/unit-secret.ts';
+import { FIXTURE_UNIT_KEY } from '../../../scripts/bench/campaign.ts';
 import { startCampaignStack, type CampaignStack } from '../../faults/campaign-stack.ts';
 import { benchCampaign, toSnapshot } from '../../../scripts/bench/campaign.ts';
 import { keyItems } from '../../../functions/jobs/mail-log.ts';
@@ -11,7 +13,7 @@ const DECEMBER = new Date('2026-12-01T08:00:00+07:00');
 
 const NOW = new Date('2026-03-25T08:00:00+07:00');
 const REG_HEADER = [
-  'Dấu thời gian', 'Mã đơn vị', 'Người đăng ký', 'Email người đăng ký', 'Đăng ký "An toàn về ANTT"',
+  'Dấu thời gian', 'Mã đơn vị', 'Mã xác thực', 'Người đăng ký', 'Email người đăng ký', 'Đăng ký "An toàn về ANTT"',
   'Nội dung cam kết', 'Mô hình điển hình đăng ký', 'Số điểm áp dụng mô hình', 'Số tổ',
 ];
 
@@ -25,6 +27,7 @@ function registration(i: number, day: number, overrides: Record<string, Cell> = 
   const answers: Record<string, Cell> = {
     'Dấu thời gian': dateToSerial(new Date(`2026-03-${String(day).padStart(2, '0')}T09:00:00+07:00`)) + i / 100_000,
     'Mã đơn vị': `DV${i}`,
+    'Mã xác thực': unitSecret(FIXTURE_UNIT_KEY, `DV${i}`, 0),
     'Người đăng ký': 'Nguyễn Văn An',
     'Email người đăng ký': `dv${i}@example.vn`,
     'Đăng ký "An toàn về ANTT"': 'Có',

@@ -100,7 +100,8 @@ export class CampaignBuilder {
 
   snapshot(): Snapshot {
     const tabs = new Map<string, Cell[][]>();
-    tabs.set(TAB.config, [['Khóa', 'Giá trị'], ...this.settings]);
+    // Rule tests of other matters judge responses without secrets; a test of the check sets it back to 'Có'.
+    tabs.set(TAB.config, [['Khóa', 'Giá trị'], ['Xác thực đơn vị', 'Không'], ...this.settings]);
     tabs.set(TAB.units, [
       ['Mã đơn vị', 'Tên đơn vị', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo'],
       ...this.units.map((u) => [u.code, u.name ?? `Đơn vị ${u.code}`, u.type ?? 'Cơ quan', u.cluster ?? 'Cụm 1', `${u.code.toLowerCase()}@example.vn`, '']),

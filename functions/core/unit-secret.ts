@@ -1,0 +1,67 @@
+// Each unit's secret (issue 15): proof that a response comes from the unit whose code it carries.
+//
+// secret = first 20 hex digits of HMAC-SHA256(key, "<unit code>|<generation>"). The key lives only in the functions'
+// secret store (UNIT_SECRET_KEY, Secret Manager in production) and in the Apps Script project's script properties, so
+// the spreadsheet, the logs and the units hold no secret but a unit's own, in its prefilled links. A coordinator
+// rotates one unit's secret by adding the day to `Ngày cấp lại mã xác thực` in `Đơn vị`: the generation in force at
+// an instant is the number of those days on or before it, so every response is judged by the secret in force when
+// Google Forms stamped it, and rotating never unsettles what a unit already submitted. Rotating every unit at once is
+// changing the key (then rewriting the links).
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Unit } from './model.ts';
+
+export const UNIT_SECRET_LENGTH = 20;
+
+/** The secret of `code` in its `generation` (0 until the first reissue). */
+export function unitSecret(key: string, code: string, generation: number): string {
+  return createHmac('sha256', key).update(`${code}|${generation}`, 'utf8').digest('hex').slice(0, UNIT_SECRET_LENGTH);
+}
+
+/** How many reissues are in force at `at`: a reissue dated on or before it counts. */
+export function generationAt(reissued: readonly Date[] | undefined, at: Date): number {
+  let n = 0;
+  if (reissued) for (const d of reissued) if (d.getTime() <= at.getTime()) n++;
+  return n;
+}
+
+/** A secret as typed or pasted: case, spaces and dashes do not matter; nothing else is forgiven. */
+function normalise(typed: string): string {
+  return typed.replace(/[\s-]+/g, '').toLowerCase();
+}
+
+export type Verdict = 'ok' | 'missing' | 'wrong';
+
+export interface UnitSecrets {
+  /** `Xác thực đơn vị` is on: a response counts only with its unit's secret. */
+  readonly required: boolean;
+  /** The secret `unit` must carry now, for its form links; '' without a key. */
+  current(unit: Unit): string;
+  /** Whether `typed` is the secret `unit` had at `at` (the response's timestamp; now when it has none). */
+  verify(unit: Unit, at: Date | null, typed: string): Verdict;
+}
+
+/**
+ * `key` undefined while the check is on makes every response unverifiable ('wrong'): the check fails closed. The job
+ * runner refuses to start in that state (functions/jobs/run.ts), so this only shows in a pure call.
+ */
+export function unitSecrets(key: string | undefined, required: boolean, now: Date): UnitSecrets {
+  const cache = new Map<string, string>();
+  const secretOf = (code: string, generation: number): string => {
+    if (!key) return '';
+    const id = `${code}|${generation}`;
+    let secret = cache.get(id);
+    if (secret === undefined) cache.set(id, (secret = unitSecret(key, code, generation)));
+    return secret;
+  };
+  return {
+    required,
+    current: (unit) => secretOf(unit.code, generationAt(unit.secretReissued, now)),
+    verify(unit, at, typed) {
+      const given = normalise(typed);
+      if (given === '') return 'missing';
+      const expected = secretOf(unit.code, generationAt(unit.secretReissued, at ?? now));
+      if (expected === '' || given.length !== expected.length) return 'wrong';
+      return timingSafeEqual(Buffer.from(given), Buffer.from(expected)) ? 'ok' : 'wrong';
+    },
+  };
+}
