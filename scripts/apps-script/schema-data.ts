@@ -1,5 +1,8 @@
 // The schema as plain data for Apps Script: forms, their questions and the names the script relies on.
-import { EDIT_LINK_HEADER, FORMS, TAB, TIMESTAMP_HEADER, type Question } from '../../sheets-schema/index.ts';
+import { EDIT_LINK_HEADER, FORMS, TAB, TIMESTAMP_HEADER, UNIT_SECRET_HEADER, type Question } from '../../sheets-schema/index.ts';
+import { EVERY_UNIT, SECRET_PLACEHOLDER, UNIT_PLACEHOLDER } from '../../functions/core/links.ts';
+import { UNIT_SECRET_LENGTH } from '../../functions/core/unit-secret.ts';
+import { SECRET_REISSUED_HEADER } from '../../functions/rules/campaign-data.ts';
 import { FINAL_FORM } from '../../sheets-schema/forms/index.ts';
 
 export interface ScriptQuestion {
@@ -52,6 +55,14 @@ export function scriptNames() {
     unitsTab: TAB.units,
     criteriaTab: TAB.criteria,
     formLinksTab: TAB.formLinks,
+    configTab: TAB.config,
     unitCodeHeader: 'Mã đơn vị',
+    secretHeader: UNIT_SECRET_HEADER,
+    reissuedHeader: SECRET_REISSUED_HEADER,
+    secretSetting: 'Xác thực đơn vị',
+    secretLength: UNIT_SECRET_LENGTH,
+    everyUnit: EVERY_UNIT,
+    unitPlaceholder: UNIT_PLACEHOLDER,
+    secretPlaceholder: SECRET_PLACEHOLDER,
   };
 }
