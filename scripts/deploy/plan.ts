@@ -48,7 +48,7 @@ const APIS = [
   'logging.googleapis.com',
 ];
 
-export const SECRETS = { sendgrid: 'thidua-sendgrid-key', ingest: 'thidua-ingest-secret' } as const;
+export const SECRETS = { sendgrid: 'thidua-sendgrid-key', ingest: 'thidua-ingest-secret', unitKey: 'thidua-unit-secret-key' } as const;
 
 interface Retry {
   /** Cloud Scheduler allows 0–5 retries; each waits min-backoff, doubled up to max-doublings times, at most max-backoff. */
@@ -161,6 +161,7 @@ export function planPrepare(raw: DeployInput): Step[] {
   for (const [secret, env] of [
     [SECRETS.sendgrid, 'SENDGRID_API_KEY'],
     [SECRETS.ingest, 'INGEST_SECRET'],
+    [SECRETS.unitKey, 'UNIT_SECRET_KEY'],
   ] as const) {
     steps.push(
       {
@@ -200,7 +201,12 @@ export function planDeploy(raw: DeployInput): Step[] {
       `SCHEDULER_SERVICE_ACCOUNT=${sa.scheduler}`,
     ];
     // Only ingest verifies form signatures, so only ingest can read the ingest secret.
-    const secrets = [`SENDGRID_API_KEY=${SECRETS.sendgrid}:latest`, ...(fn.name === 'ingest' ? [`INGEST_SECRET=${SECRETS.ingest}:latest`] : [])];
+    // Every job judges responses and builds form links, so every function reads the units' key.
+    const secrets = [
+      `SENDGRID_API_KEY=${SECRETS.sendgrid}:latest`,
+      `UNIT_SECRET_KEY=${SECRETS.unitKey}:latest`,
+      ...(fn.name === 'ingest' ? [`INGEST_SECRET=${SECRETS.ingest}:latest`] : []),
+    ];
     steps.push({
       comment: fn.isPublic
         ? `Triển khai hàm ${fn.name} (gen2, Node.js ${DEPLOY_NODE_MAJOR}, tối đa ${fn.maxInstances} phiên bản, mỗi phiên bản 1 yêu cầu một lúc); địa chỉ công khai vì trình kích hoạt biểu mẫu gọi nó, mỗi yêu cầu được kiểm tra chữ ký hoặc mã OIDC.`
@@ -251,7 +257,7 @@ export function renderPlan(steps: readonly Step[], input: DeployInput, options: 
     options.prepareOnly
       ? `# Chuẩn bị dự án ${input.project} cho Thi đua (API, tài khoản dịch vụ, bí mật); chạy được nhiều lần.`
       : `# Kế hoạch triển khai Thi đua cho dự án ${input.project}, vùng ${input.region}.`,
-    '# Cần đặt trước các biến SENDGRID_API_KEY và INGEST_SECRET; giá trị của chúng không bao giờ được in ra.',
+    '# Cần đặt trước các biến SENDGRID_API_KEY, INGEST_SECRET và UNIT_SECRET_KEY; giá trị của chúng không bao giờ được in ra.',
   ];
   for (const step of steps) {
     lines.push('', `# ${step.comment}`);
@@ -263,7 +269,7 @@ export function renderPlan(steps: readonly Step[], input: DeployInput, options: 
     '',
     options.prepareOnly
       ? `# Tiếp theo: chia sẻ bảng tính cho ${serviceAccounts(input.project).runtime} rồi chạy npm run setup-sheets.`
-      : `# Sau cùng: đặt INGEST_URL=${functionUrl(input, 'ingest')} và INGEST_SECRET trong Thuộc tính tập lệnh của Apps Script.`,
+      : `# Sau cùng: đặt INGEST_URL=${functionUrl(input, 'ingest')}, INGEST_SECRET và UNIT_SECRET_KEY trong Thuộc tính tập lệnh của Apps Script.`,
   );
   return `${lines.join('\n')}\n`;
 }

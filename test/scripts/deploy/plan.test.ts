@@ -139,7 +139,7 @@ describe('--apply', () => {
 
   it('pipes secrets on stdin, carries on past existing resources and stops at the first failure', async () => {
     const fake = await fakeGcloud('functions deploy remind');
-    const env = { PATH: process.env.PATH, SENDGRID_API_KEY: 'SG.test-key-value', INGEST_SECRET: 'ingest-secret-value-123' };
+    const env = { PATH: process.env.PATH, SENDGRID_API_KEY: 'SG.test-key-value', INGEST_SECRET: 'ingest-secret-value-123', UNIT_SECRET_KEY: 'unit-secret-key-value-0123456789abcdef' };
     const printed: string[] = [];
     await expect(runPlan(planDeploy(INPUT), { env, program: fake.program, log: (l) => printed.push(l) })).rejects.toThrow(
       'Lệnh thất bại (mã 2): gcloud functions deploy remind …',
@@ -149,7 +149,7 @@ describe('--apply', () => {
     expect(calls).toContain('ARGS functions deploy ingest');
     expect(calls).not.toContain('ARGS functions deploy digest');
     expect(calls).not.toContain('ARGS scheduler');
-    expect(printed.join('\n')).not.toMatch(/SG\.test-key-value|ingest-secret-value-123/);
+    expect(printed.join('\n')).not.toMatch(/SG\.test-key-value|ingest-secret-value-123|unit-secret-key-value/);
     await rm(fake.dir, { recursive: true, force: true });
   });
 
@@ -163,7 +163,7 @@ describe('--apply', () => {
         `case "$*" in *"create"*) echo "ERROR: (gcloud) Resource already exists" >&2; exit 1;; esac\nexit 0\n`,
     );
     await chmod(program, 0o755);
-    const env = { PATH: process.env.PATH, SENDGRID_API_KEY: 'SG.test-key-value', INGEST_SECRET: 'ingest-secret-value-123' };
+    const env = { PATH: process.env.PATH, SENDGRID_API_KEY: 'SG.test-key-value', INGEST_SECRET: 'ingest-secret-value-123', UNIT_SECRET_KEY: 'unit-secret-key-value-0123456789abcdef' };
     await runPlan(planDeploy(INPUT), { env, program, log: () => undefined });
     const calls = (await readFile(log, 'utf8')).split('\n').filter((l) => l.startsWith('ARGS scheduler'));
     expect(calls.map((l) => l.split(' ').slice(1, 6).join(' '))).toEqual([
