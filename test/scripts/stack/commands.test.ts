@@ -29,7 +29,7 @@ async function tempDir(prefix: string): Promise<string> {
 /** The environment of a new user: none of the Google variables, no port or data settings of ours. */
 function bareEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !(GOOGLE_VARIABLES as readonly string[]).includes(k) && !k.startsWith('THIDUA_') && k !== 'INGEST_SECRET'),
+    Object.entries(process.env).filter(([k]) => !(GOOGLE_VARIABLES as readonly string[]).includes(k) && !k.startsWith('THIDUA_') && k !== 'INGEST_SECRET' && k !== 'UNIT_SECRET_KEY'),
   );
   return { ...env, ...extra };
 }
@@ -146,7 +146,8 @@ describe('commands with a Google configuration', () => {
     const other = await tempDir('thidua-configured-');
     const stack = await startLocalStack({ dataDir: other, servers: 'data' });
     try {
-      const configured = Object.fromEntries(GOOGLE_VARIABLES.map((k) => [k, stack.env[k]]));
+      // A configured campaign also has the key of its units' secrets (Xác thực đơn vị is on by default).
+      const configured = { ...Object.fromEntries(GOOGLE_VARIABLES.map((k) => [k, stack.env[k]])), UNIT_SECRET_KEY: stack.env.UNIT_SECRET_KEY };
       const env = bareEnv({ ...configured, THIDUA_DATA_DIR: data });
       const before = await sheetsCalls(stack.urls.sheets);
       const reminded = await run('scripts/job.ts', ['remind', '--dry-run'], env);
