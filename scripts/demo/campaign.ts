@@ -54,10 +54,11 @@ function planLink(unit: DemoUnit): string {
  * A unit's plan: the document's number and link, and its own targets for about half the indicators (a unit commits
  * to what concerns it). Its own random sequence, so adding plans left every other demo response as it was.
  */
-function plan(unit: DemoUnit, at: Date, rnd: () => number, person: string): DemoRow {
+function plan(unit: DemoUnit, at: Date, rnd: () => number, person: string, unitKey: string): DemoRow {
   const row: DemoRow = {
     [TIMESTAMP_HEADER]: dateToSerial(at, ZONE),
     'Mã đơn vị': unit.code,
+    [UNIT_SECRET_HEADER]: unitSecret(unitKey, unit.code, 0),
     'Người lập kế hoạch': person,
     'Số, ký hiệu văn bản kế hoạch': `${1 + Math.floor(rnd() * 40)}/KH-${unit.code.split('-')[0]}`,
     [PLAN_LINK_HEADER]: planLink(unit),
@@ -241,7 +242,7 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
     if (['KDC-AP2', 'SO-NV', 'XA-THUANLOI', 'TR-THHUNGVUONG'].includes(u.code)) return;
     const late = u.code === 'DN-MAYMAC';
     const person = DEMO_PEOPLE[Math.floor(planRnd() * DEMO_PEOPLE.length)];
-    const row = plan(u, timestamp(year, late ? 6 : 4 + (i % 2), late ? 3 : 2 + (i % 27), 9 + (i % 8), (i * 11) % 60), planRnd, person);
+    const row = plan(u, timestamp(year, late ? 6 : 4 + (i % 2), late ? 3 : 2 + (i % 27), 9 + (i % 8), (i * 11) % 60), planRnd, person, unitKey);
     if (u.code === 'XA-DONGTAM') row[PLAN_LINK_HEADER] = 'Đã gửi bản giấy qua văn thư'; // not a link
     if (u.code === 'CD-DAIHOC') for (const q of TARGET_QUESTIONS) delete row[q.header]; // no target at all
     add(PLAN_FORM, row);

@@ -22,12 +22,13 @@ describe('ingest emails per unit', () => {
     expect(plan.emails.filter((e) => e.key.startsWith('ingest|') && e.to.some((t) => t.email === 'b@example.vn'))).toHaveLength(1);
   });
 
-  it('never groups responses typed under a code that is not in Đơn vị, so strangers are not told of each other', () => {
+  it('mails no one about responses typed under a code that is not in Đơn vị: a typed address is never a recipient (issue 15)', () => {
     const b = campaign().unit('A');
     b.respond(TAB.registration, { 'Mã đơn vị': 'KHONG-CO', 'Email người đăng ký': 'mot@example.vn' });
     b.respond(TAB.registration, { 'Mã đơn vị': 'KHONG-CO', 'Email người đăng ký': 'hai@example.vn' });
     const { plan } = planJob('ingest', snapshotOf(b), NOW);
     const strangers = plan.emails.filter((e) => e.key.includes('|KHONG-CO|'));
-    expect(strangers.map((e) => e.to.map((t) => t.email))).toEqual([['mot@example.vn'], ['hai@example.vn']]);
+    expect(strangers).toEqual([]);
+    expect(plan.emails.flatMap((e) => e.to.map((t) => t.email))).not.toContain('mot@example.vn');
   });
 });

@@ -115,11 +115,11 @@ describe('thiduaWriteFormLinks (issue 14: 40,000 prefilled links in one executio
     const [head, ...rows] = links;
     expect(head).toEqual(['Mã đơn vị', 'Biểu mẫu', 'Liên kết']);
     const link = (unit: string, form: string) => rows.find((r) => r[0] === unit && r[1] === form)?.[2];
-    expect(link(EVERY_UNIT, TAB.registration)).toBe(`https://docs.google.com/forms/d/e/form0/viewform?usp=pp_url&entry.1=${UNIT_PLACEHOLDER}&entry.2=${SECRET_PLACEHOLDER}`);
-    expect(link('SO-TP', TAB.registration)).toBe(`https://docs.google.com/forms/d/e/form0/viewform?usp=pp_url&entry.1=SO-TP&entry.2=${unitSecret(KEY, 'SO-TP', 0)}`);
+    expect(link(EVERY_UNIT, TAB.registration)).toBe(`https://docs.google.com/forms/d/e/form${FORMS.findIndex((f) => f.tab === TAB.registration)}/viewform?usp=pp_url&entry.1=${UNIT_PLACEHOLDER}&entry.2=${SECRET_PLACEHOLDER}`);
+    expect(link('SO-TP', TAB.registration)).toBe(`https://docs.google.com/forms/d/e/form${FORMS.findIndex((f) => f.tab === TAB.registration)}/viewform?usp=pp_url&entry.1=SO-TP&entry.2=${unitSecret(KEY, 'SO-TP', 0)}`);
     // One reissue in force (2020), one still to come (2099): generation 1, the code URL-encoded.
     expect(link('XA AN PHÚ', TAB.final)).toBe(
-      `https://docs.google.com/forms/d/e/form2/viewform?usp=pp_url&entry.1=${encodeURIComponent('XA AN PHÚ')}&entry.2=${unitSecret(KEY, 'XA AN PHÚ', 1)}`,
+      `https://docs.google.com/forms/d/e/form${FORMS.findIndex((f) => f.tab === TAB.final)}/viewform?usp=pp_url&entry.1=${encodeURIComponent('XA AN PHÚ')}&entry.2=${unitSecret(KEY, 'XA AN PHÚ', 1)}`,
     );
     expect(rows.filter((r) => r[0] === 'SO-TP')).toHaveLength(FORMS.length); // the repeated code is written once
   });
@@ -128,6 +128,6 @@ describe('thiduaWriteFormLinks (issue 14: 40,000 prefilled links in one executio
     const units = [header, ['SO-TP', 'Sở Tư pháp', '']];
     expect(() => run(units, undefined, {})).toThrow(/Chưa đặt UNIT_SECRET_KEY/);
     const { links } = run(units, [['Khóa', 'Giá trị'], ['Xác thực đơn vị', 'Không']], {});
-    expect(links.find((r) => r[0] === 'SO-TP')?.[2]).toBe('https://docs.google.com/forms/d/e/form0/viewform?usp=pp_url&entry.1=SO-TP&entry.2=');
+    expect(links.find((r) => r[0] === 'SO-TP')?.[2]).toBe(`https://docs.google.com/forms/d/e/form${FORMS.findIndex((f) => f.tab === TAB.registration)}/viewform?usp=pp_url&entry.1=SO-TP&entry.2=`);
   });
 });
