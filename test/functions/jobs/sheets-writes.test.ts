@@ -56,7 +56,7 @@ function asRead(rows: readonly (readonly Cell[])[]): Cell[][] {
 async function computed(s: CampaignStack): Promise<Map<string, Cell[][]>> {
   const gateway = createSheetsGateway({ api: createSheetsClient(s.sheets.url), spreadsheetId: SPREADSHEET_ID });
   const snapshot = await gateway.readSnapshot(TABS.map((t) => t.name), new Map([[TAB.mailLog, DUE_COLUMNS]]));
-  const { plan } = planJob('ingest', snapshot, NOW);
+  const { plan } = planJob('ingest', snapshot, NOW, String(s.env.UNIT_SECRET_KEY));
   return new Map(plan.writes.filter((w) => DERIVED.includes(w.tab)).map((w) => [w.tab, asRead(w.rows)]));
 }
 
