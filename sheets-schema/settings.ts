@@ -24,6 +24,11 @@ export const SETTINGS = [
     default: 'Có',
     help: 'Có: chỉ tính câu trả lời mang đúng mã xác thực của đơn vị (điền sẵn trong đường liên kết gửi tới đơn vị). Không: tắt kiểm tra này (mạng nội bộ khép kín); thư vẫn chỉ gửi tới địa chỉ đã đăng ký.',
   },
+  {
+    key: 'Bắt đầu lại nhật ký thư',
+    default: '',
+    help: "Chỉ dùng khi trang Nhật ký thư bị mất và không khôi phục được từ lịch sử phiên bản: nhập ngày hôm nay (dd/MM/yyyy). Trong ngày đó, lượt chạy tạo nhật ký mới và ghi mọi thư đang đến hạn là 'Không gửi lại' thay vì gửi; sau ngày đó khóa này không còn tác dụng.",
+  },
   { key: 'Múi giờ', default: 'Asia/Ho_Chi_Minh', help: 'Múi giờ dùng cho hạn nộp và lịch gửi thư.' },
   { key: 'Ngưỡng Xuất sắc', default: '90', help: 'Tổng điểm tối thiểu để xếp loại Xuất sắc.' },
   { key: 'Ngưỡng Khá', default: '70', help: 'Tổng điểm tối thiểu để xếp loại Khá.' },

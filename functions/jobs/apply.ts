@@ -41,6 +41,11 @@ export interface ApplyContext {
   readonly now: Date;
   readonly timeZone: string;
   readonly dryRun: boolean;
+  /**
+   * Set on the day a coordinator starts a lost mail log afresh: every due email is recorded with this detail as
+   * `Không gửi lại` and none is sent (functions/jobs/log-guard.ts).
+   */
+  readonly recordOnly?: string;
 }
 
 export interface ApplyResult {
@@ -239,6 +244,8 @@ async function appendClaims(
   headers: readonly string[],
   withHeader: boolean,
   runId: string,
+  status: string = STATUS.claimed,
+  detail = '',
 ): Promise<{ spans: readonly RowSpan[]; error?: SheetsError }> {
   const col = (h: string) => headers.indexOf(h);
   // Text, like `Dấu thời gian` in `Kiểm tra`: readable whatever format the column has.
@@ -249,7 +256,8 @@ async function appendClaims(
     row[col('Mẫu thư')] = email.template;
     row[col('Người nhận')] = recipientsText(email);
     row[col('Thời điểm')] = when;
-    row[col('Trạng thái')] = STATUS.claimed;
+    row[col('Trạng thái')] = status;
+    if (detail !== '' && col(LOG_DETAIL_HEADER) >= 0) row[col(LOG_DETAIL_HEADER)] = detail;
     if (col(LOG_RUN_HEADER) >= 0) row[col(LOG_RUN_HEADER)] = runId;
     return row;
   });
@@ -414,7 +422,11 @@ async function applyPrepared(ctx: ApplyContext, prepared: Prepared): Promise<App
   if (stopped) return { planned, due: [], alreadySent, inDoubt, ...nothing, stopped };
 
   if (prepared.structure.length > 0) await ctx.sheets.batchUpdate(prepared.structure);
-  const mail = due.length > 0 ? await claimAndSend(ctx, due, prepared.headers, prepared.logHeaders.length === 0) : undefined;
+  if (ctx.recordOnly !== undefined && due.length > 0) {
+    // A log started afresh: what is due now belongs to the lost log's time, so it is recorded, not sent.
+    await appendClaims(ctx, due as PlannedEmail[], prepared.headers, prepared.logHeaders.length === 0, randomUUID(), STATUS.notResent, ctx.recordOnly);
+  }
+  const mail = ctx.recordOnly === undefined && due.length > 0 ? await claimAndSend(ctx, due, prepared.headers, prepared.logHeaders.length === 0) : undefined;
   await ctx.sheets.writeValues([prepared.tabs, ...(mail?.statusWrites ?? [])]);
   const cut = mail?.appendError
     ? [`Ghi nhật ký thư bị gián đoạn (${mail.appendError.message}): ${mail.unclaimed} thư chưa được nhận gửi, lượt chạy sau sẽ gửi.`]

@@ -25,6 +25,8 @@ export const STATUS = {
   failed: 'Lỗi',
   skipped: 'Bỏ qua',
   resend: 'Gửi lại',
+  /** Written by a run that started the log afresh (`Bắt đầu lại nhật ký thư`): due then, deliberately not sent. */
+  notResent: 'Không gửi lại',
 } as const;
 
 /** Where a log this product started has each column: LOG_HEADERS, then the detail and the run. */
@@ -52,7 +54,7 @@ export function bundleKey(items: readonly string[]): string {
 }
 
 /** Statuses that hold a key: a later run must not send it again. */
-const HOLDING: ReadonlySet<string> = new Set([STATUS.claimed, STATUS.sent]);
+const HOLDING: ReadonlySet<string> = new Set([STATUS.claimed, STATUS.sent, STATUS.notResent]);
 
 export function holdsKey(status: Cell | undefined): boolean {
   return HOLDING.has(cellText(status));

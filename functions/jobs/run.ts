@@ -11,6 +11,7 @@ import type { RetryPolicy } from '../gateways/retry.ts';
 import { createSheetsGateway, type SheetsSnapshot, type WriteStats } from '../gateways/sheets.ts';
 import { applyPlan } from './apply.ts';
 import { DUE_COLUMNS } from './mail-log.ts';
+import { mailLogLoss, MailLogLostError, restartDetail, stopNotice, withoutMailLog } from './log-guard.ts';
 import { planJob, type JobName } from './jobs.ts';
 import { tabState, type TabState } from './tab-diff.ts';
 
@@ -74,6 +75,9 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
   // emails are sent and the final write goes out (at 10,000 units they are most of the heap).
   const read = splitWritten(await sheets.readSnapshot(SNAPSHOT_TABS, new Map([[TAB.mailLog, DUE_COLUMNS]])));
   let snapshot: SheetsSnapshot | undefined = read.snapshot;
+  // Checked before planning: a log without its key column cannot be read, and the plan is still wanted for `Tổng hợp`.
+  const loss = mailLogLoss(snapshot.tabs, (tab) => read.previous.get(tab)?.rows.length ?? 0);
+  if (loss?.kind === 'no-key') snapshot = withoutMailLog(snapshot);
   let planned: ReturnType<typeof planJob> | undefined = planJob(name, snapshot, now, config.UNIT_SECRET_KEY);
   const { settings } = planned;
   if (secretsRequired(settings) && !config.UNIT_SECRET_KEY) {
@@ -85,6 +89,22 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
     );
   }
   const summary = planned.plan.summary;
+  const dueCount = planned.plan.emails.length;
+  const timeZone = campaignTimeZone(settings);
+  // The mail log is the only record of what was sent: lost, the run sends nothing unless the coordinator started it
+  // afresh today, and says so at the top of `Tổng hợp`.
+  const recordOnly = loss?.kind === 'missing' ? restartDetail(settings, now, timeZone) : undefined;
+  if (loss && recordOnly === undefined) {
+    if (!dryRun) {
+      const { createMailGateway } = await import('../gateways/mail.ts');
+      const idle = createMailGateway({ apiKey: config.SENDGRID_API_KEY, baseUrl: config.SENDGRID_BASE_URL });
+      const notice = stopNotice(loss, planned.plan.writes.find((w) => w.tab === TAB.dashboard));
+      const stop = { writes: [notice], emails: [], alreadySent: 0, inDoubt: 0, summary: [] };
+      const ctx = { sheets, mail: idle, envelope: { from: { email: config.MAIL_FROM }, categories: [] }, now, timeZone, dryRun };
+      await applyPlan(ctx, snapshot, stop, read.previous);
+    }
+    throw new MailLogLostError(loss);
+  }
 
   const { createMailGateway } = await import('../gateways/mail.ts');
   const mail = createMailGateway({
@@ -104,8 +124,9 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
         categories: ['thidua', name],
       },
       now,
-      timeZone: campaignTimeZone(settings),
+      timeZone,
       dryRun,
+      ...(recordOnly !== undefined ? { recordOnly } : {}),
     },
     snapshot,
     planned.plan,
@@ -139,6 +160,9 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
         (result.unclaimed ? `, để lượt sau ${result.unclaimed}` : '') +
         '.',
     );
+  }
+  if (recordOnly !== undefined && !dryRun) {
+    lines.push(`${TAB.mailLog} được bắt đầu lại hôm nay: đã ghi ${dueCount} thư đến hạn là 'Không gửi lại', không gửi thư nào trong số đó.`);
   }
   return { job: name, lines, sheetsCalls: sheets.calls(), mailRequests: mail.requests(), sheetsWrites: sheets.writes() };
 }
