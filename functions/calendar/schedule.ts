@@ -15,6 +15,9 @@ export interface ReminderStep {
 /** Days between weekly overdue notices. */
 const OVERDUE_INTERVAL_DAYS = 7;
 
+/** A year of weekly notices: a mistyped `Số lần nhắc quá hạn tối đa` (1e12) must not build a step per week of it. */
+export const MAX_OVERDUE_NOTICES = 52;
+
 /**
  * Every step of `milestone`, in time order: one per reminder offset, the deadline day, then up to `maxOverdue` weekly
  * notices, none for an optional milestone.
@@ -26,7 +29,8 @@ export function reminderSteps(milestone: Milestone, maxOverdue: number, timeZone
     .toSorted((a, b) => b - a)
     .map((n) => ({ step: `before-${n}`, kind: 'before', day: deadlineDay - n, n }));
   steps.push({ step: 'due-day', kind: 'due-day', day: deadlineDay, n: 0 });
-  for (let k = 1; milestone.required && k <= maxOverdue; k++) {
+  const overdue = Math.min(maxOverdue, MAX_OVERDUE_NOTICES);
+  for (let k = 1; milestone.required && k <= overdue; k++) {
     steps.push({ step: `overdue-${k}`, kind: 'overdue', day: deadlineDay + 1 + (k - 1) * OVERDUE_INTERVAL_DAYS, n: k });
   }
   return steps;
