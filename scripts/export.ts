@@ -6,7 +6,8 @@ import { ConfigError, loadConfig } from '../functions/config.ts';
 import { createSheetsClient } from '../functions/gateways/sheets-client.ts';
 import { HeaderError } from '../functions/core/table.ts';
 import { DEFAULT_TIME_ZONE } from '../functions/core/cells.ts';
-import { readSettings, setting } from '../functions/core/settings.ts';
+import { readSettings } from '../functions/core/settings.ts';
+import { campaignTimeZone } from '../functions/core/zone.ts';
 import { archiveModel, listModel, readAllTabs, snapshotOf, writeXlsx, type ListName } from './export/index.ts';
 import { commandEnvironment } from './stack/command.ts';
 
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   const snapshot = snapshotOf(config.SPREADSHEET_ID, tabs);
   let timeZone = DEFAULT_TIME_ZONE;
   try {
-    timeZone = setting(readSettings(snapshot), 'Múi giờ') || DEFAULT_TIME_ZONE;
+    timeZone = campaignTimeZone(readSettings(snapshot));
   } catch {
     // no `Cấu hình` tab: the default zone
   }

@@ -1,6 +1,6 @@
 // The spreadsheet's own time zone against `Múi giờ` of `Cấu hình`: Google Forms writes each timestamp in the
 // spreadsheet's zone, and the rules read it in `Múi giờ`, so two different zones shift every submission time.
-import { DEFAULT_TIME_ZONE } from '../core/cells.ts';
+import { resolveTimeZone } from '../core/zone.ts';
 
 /** `GMT+07:00` of a zone at an instant, or undefined for a zone name this runtime does not know. */
 function offset(zone: string, at: Date): string | undefined {
@@ -19,7 +19,7 @@ function offset(zone: string, at: Date): string | undefined {
  */
 export function zoneWarning(sheetZone: string | undefined, configured: string, now: Date): string | undefined {
   if (!sheetZone) return undefined;
-  const zone = offset(configured, now) === undefined ? DEFAULT_TIME_ZONE : configured;
+  const zone = resolveTimeZone(configured).zone;
   const later = new Date(now.getTime() + 182 * 86_400_000);
   const differ = offset(sheetZone, now) !== offset(zone, now) || offset(sheetZone, later) !== offset(zone, later);
   if (!differ) return undefined;
