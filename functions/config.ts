@@ -12,19 +12,39 @@ export class ConfigError extends Error {
 const url = z.url({ protocol: /^https?$/ });
 
 const VARIABLES = {
-  SPREADSHEET_ID: { schema: z.string().min(1), required: true, help: 'the id of the campaign spreadsheet (from its URL)' },
-  GOOGLE_SHEETS_ROOT_URL: { schema: url, required: false, help: "root URL of the Sheets API; leave unset for Google's" },
-  SENDGRID_API_KEY: { schema: z.string().min(1), required: true, help: 'the SendGrid API key (Secret Manager in production)' },
+  SPREADSHEET_ID: {
+    schema: z.string().min(1),
+    required: true,
+    help: 'the id of the campaign spreadsheet (from its URL)',
+  },
+  GOOGLE_SHEETS_ROOT_URL: {
+    schema: url,
+    required: false,
+    help: "root URL of the Sheets API; leave unset for Google's",
+  },
+  SENDGRID_API_KEY: {
+    schema: z.string().min(1),
+    required: true,
+    help: 'the SendGrid API key (Secret Manager in production)',
+  },
   SENDGRID_BASE_URL: { schema: url, required: false, help: "base URL of the SendGrid API; leave unset for SendGrid's" },
   MAIL_FROM: { schema: z.email(), required: true, help: 'the sender address verified at SendGrid' },
-  INGEST_SECRET: { schema: z.string().min(16), required: false, help: 'HMAC secret shared with the form trigger, at least 16 characters' },
+  INGEST_SECRET: {
+    schema: z.string().min(16),
+    required: false,
+    help: 'HMAC secret shared with the form trigger, at least 16 characters',
+  },
   UNIT_SECRET_KEY: {
     schema: z.string().min(32),
     required: false,
     help: "the key the units' secrets derive from, at least 32 characters (Secret Manager; the same value as the Apps Script property UNIT_SECRET_KEY)",
   },
   THIDUA_DATA_DIR: { schema: z.string().min(1), required: false, help: 'where the local stack keeps its data' },
-  OIDC_AUDIENCE: { schema: z.string().min(1), required: false, help: 'the audience of Cloud Scheduler OIDC tokens (deployed functions)' },
+  OIDC_AUDIENCE: {
+    schema: z.string().min(1),
+    required: false,
+    help: 'the audience of Cloud Scheduler OIDC tokens (deployed functions)',
+  },
   SCHEDULER_SERVICE_ACCOUNT: {
     schema: z.email(),
     required: false,
@@ -55,9 +75,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** Makes optional variables required where a caller cannot work without them (the deployed HTTP functions). */
-export function requireConfig<K extends keyof Config>(config: Config, ...names: K[]): Config & Required<Pick<Config, K>> {
+export function requireConfig<K extends keyof Config>(
+  config: Config,
+  ...names: K[]
+): Config & Required<Pick<Config, K>> {
   for (const name of names) {
-    if (!config[name]) throw new ConfigError(`Missing environment variable ${String(name)}: ${VARIABLES[name as keyof Vars].help}.`);
+    if (!config[name])
+      throw new ConfigError(`Missing environment variable ${String(name)}: ${VARIABLES[name as keyof Vars].help}.`);
   }
   return config as Config & Required<Pick<Config, K>>;
 }

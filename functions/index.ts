@@ -1,7 +1,14 @@
 // The deployable functions: exactly `ingest`, `remind` and `digest`, registered with the Functions Framework.
 import { http } from '@google-cloud/functions-framework';
 import { ConfigError, loadConfig, requireConfig } from './config.ts';
-import { BODY_DEADLINE_MS, bodyLimitFor, createHandlers, createOidcVerifier, frameworkTarget, guardNextServer } from './http/index.ts';
+import {
+  BODY_DEADLINE_MS,
+  bodyLimitFor,
+  createHandlers,
+  createOidcVerifier,
+  frameworkTarget,
+  guardNextServer,
+} from './http/index.ts';
 import type { RunJob } from './http/index.ts';
 import { createLogger } from './logging.ts';
 
@@ -17,8 +24,14 @@ function start(): void {
   // Each deployed function serves one target; remind and digest are deployed without the ingest secret on purpose.
   const target = frameworkTarget();
   // Before the framework builds its server: every body is bounded before anything parses it (see http/bounded-body.ts).
-  guardNextServer({ job: target ?? 'functions', limitBytes: bodyLimitFor(target), deadlineMs: BODY_DEADLINE_MS, logger });
-  if (!config.INGEST_SECRET && (target === undefined || target === 'ingest')) logger.log('WARNING', 'INGEST_SECRET is not set: ingest accepts only Cloud Scheduler calls.');
+  guardNextServer({
+    job: target ?? 'functions',
+    limitBytes: bodyLimitFor(target),
+    deadlineMs: BODY_DEADLINE_MS,
+    logger,
+  });
+  if (!config.INGEST_SECRET && (target === undefined || target === 'ingest'))
+    logger.log('WARNING', 'INGEST_SECRET is not set: ingest accepts only Cloud Scheduler calls.');
   // Imported on first use so each function's cold start loads only the job code it runs.
   const runJob: RunJob = async (name, options) => {
     const jobs = await import('./jobs/run.ts');
@@ -26,7 +39,10 @@ function start(): void {
   };
   const handlers = createHandlers({
     runJob,
-    verifyOidc: createOidcVerifier({ audience: config.OIDC_AUDIENCE, serviceAccount: config.SCHEDULER_SERVICE_ACCOUNT }),
+    verifyOidc: createOidcVerifier({
+      audience: config.OIDC_AUDIENCE,
+      serviceAccount: config.SCHEDULER_SERVICE_ACCOUNT,
+    }),
     secret: config.INGEST_SECRET,
     logger,
   });

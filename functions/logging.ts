@@ -46,7 +46,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   return {
     log(severity, message, fields = {}) {
       const entry: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(fields)) entry[key] = typeof value === 'string' ? redact(value, secrets) : value;
+      for (const [key, value] of Object.entries(fields))
+        entry[key] = typeof value === 'string' ? redact(value, secrets) : value;
       entry.severity = severity;
       entry.message = redact(message, secrets);
       entry.time = now().toISOString();

@@ -27,9 +27,19 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as
 writeFileSync(
   path.join(dist, 'package.json'),
   JSON.stringify(
-    { name: pkg.name, version: pkg.version, private: true, type: 'module', main: 'functions/index.js', engines: { node: String(DEPLOY_NODE_MAJOR) }, dependencies: pkg.dependencies },
+    {
+      name: pkg.name,
+      version: pkg.version,
+      private: true,
+      type: 'module',
+      main: 'functions/index.js',
+      engines: { node: String(DEPLOY_NODE_MAJOR) },
+      dependencies: pkg.dependencies,
+    },
     null,
     2,
   ) + '\n',
 );
-process.stdout.write(`Đã đóng gói các hàm vào ${path.relative(root, dist)}/ (triển khai bằng --source=${path.relative(root, dist)}).\n`);
+process.stdout.write(
+  `Đã đóng gói các hàm vào ${path.relative(root, dist)}/ (triển khai bằng --source=${path.relative(root, dist)}).\n`,
+);

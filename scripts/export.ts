@@ -35,7 +35,9 @@ async function main(): Promise<void> {
   } catch {
     // no `Cấu hình` tab: the default zone
   }
-  const model = values.list ? listModel(values.list as ListName, snapshot, timeZone) : archiveModel(tabs, snapshot, timeZone);
+  const model = values.list
+    ? listModel(values.list as ListName, snapshot, timeZone)
+    : archiveModel(tabs, snapshot, timeZone);
   const file = path.resolve(values.out);
   await writeXlsx(model, file);
   const rows = model.sheets.reduce((n, s) => n + s.rows.length, 0);

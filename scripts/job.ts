@@ -6,7 +6,9 @@ import { runJob } from '../functions/jobs/run.ts';
 import { commandEnvironment } from './stack/command.ts';
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nCách dùng: npm run job -- <ingest|remind|digest> [--now <thời điểm ISO>] [--dry-run]\n`);
+  process.stderr.write(
+    `${message}\nCách dùng: npm run job -- <ingest|remind|digest> [--now <thời điểm ISO>] [--dry-run]\n`,
+  );
   process.exit(2);
 }
 
@@ -18,7 +20,8 @@ async function main(): Promise<void> {
   const at = args.indexOf('--now');
   if (at >= 0) {
     now = new Date(args[at + 1] ?? '');
-    if (Number.isNaN(now.getTime())) usage(`Thời điểm "${args[at + 1] ?? ''}" không hợp lệ; ví dụ 2026-11-23T08:00:00+07:00.`);
+    if (Number.isNaN(now.getTime()))
+      usage(`Thời điểm "${args[at + 1] ?? ''}" không hợp lệ; ví dụ 2026-11-23T08:00:00+07:00.`);
   }
   const { env, close } = await commandEnvironment();
   let summary;
@@ -28,10 +31,14 @@ async function main(): Promise<void> {
     await close();
   }
   for (const line of summary.lines) process.stdout.write(line + '\n');
-  process.stdout.write(`Lượt gọi Google Sheets API: ${summary.sheetsCalls}; yêu cầu gửi thư: ${summary.mailRequests}.\n`);
+  process.stdout.write(
+    `Lượt gọi Google Sheets API: ${summary.sheetsCalls}; yêu cầu gửi thư: ${summary.mailRequests}.\n`,
+  );
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write((error instanceof ConfigError ? error.message : String((error as Error)?.message ?? error)) + '\n');
+  process.stderr.write(
+    (error instanceof ConfigError ? error.message : String((error as Error)?.message ?? error)) + '\n',
+  );
   process.exit(1);
 });

@@ -27,7 +27,11 @@ function say(line: string): void {
 }
 
 async function runAndReport(stack: Awaited<ReturnType<typeof startLocalStack>>, job: JobName): Promise<void> {
-  const label = { ingest: 'Tiếp nhận, kiểm tra (ingest)', remind: 'Nhắc hạn (remind)', digest: 'Bản tin tuần (digest)' }[job];
+  const label = {
+    ingest: 'Tiếp nhận, kiểm tra (ingest)',
+    remind: 'Nhắc hạn (remind)',
+    digest: 'Bản tin tuần (digest)',
+  }[job];
   const summary = await stack.runJob(job);
   say(`${label}:`);
   for (const line of summary.lines) say(`  ${line}`);
@@ -103,7 +107,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof StartError || error instanceof PortInUseError || error instanceof PortSettingError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof StartError ||
+    error instanceof PortInUseError ||
+    error instanceof PortSettingError
+  ) {
     process.stderr.write(error.message + '\n');
     process.exit(1);
   }

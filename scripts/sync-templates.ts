@@ -6,7 +6,12 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../functions/config.ts';
-import { createMailGateway, type MailGateway, type TemplatesApi, type TemplateSummary } from '../functions/gateways/mail.ts';
+import {
+  createMailGateway,
+  type MailGateway,
+  type TemplatesApi,
+  type TemplateSummary,
+} from '../functions/gateways/mail.ts';
 import { loadTemplates, type TemplateSet, type TemplateVersion } from '../functions/mail/index.ts';
 import { commandEnvironment } from './stack/command.ts';
 
@@ -21,7 +26,10 @@ export interface SyncResult {
 
 export type SyncTarget = MailGateway | { readonly apiKey: string; readonly baseUrl?: string };
 
-export async function syncTemplates(target: SyncTarget, templateSet: TemplateSet = loadTemplates()): Promise<SyncResult> {
+export async function syncTemplates(
+  target: SyncTarget,
+  templateSet: TemplateSet = loadTemplates(),
+): Promise<SyncResult> {
   const api: TemplatesApi = 'templates' in target ? target.templates : createMailGateway(target).templates;
   const existing = new Map((await api.list()).map((t) => [t.name, t]));
   const result = { created: [] as string[], updated: [] as string[], unchanged: [] as string[], pruned: 0 };
@@ -68,7 +76,10 @@ async function prune(api: TemplatesApi, template: TemplateSummary, keep: number)
 }
 
 function contentHash(version: TemplateVersion): string {
-  return createHash('sha256').update(JSON.stringify([version.subject, version.html_content, version.plain_content])).digest('hex').slice(0, 12);
+  return createHash('sha256')
+    .update(JSON.stringify([version.subject, version.html_content, version.plain_content]))
+    .digest('hex')
+    .slice(0, 12);
 }
 
 async function activeContent(api: TemplatesApi, id: string): Promise<TemplateVersion | undefined> {
@@ -76,7 +87,12 @@ async function activeContent(api: TemplatesApi, id: string): Promise<TemplateVer
 }
 
 function sameContent(a: TemplateVersion | undefined, b: TemplateVersion): boolean {
-  return a !== undefined && a.subject === b.subject && a.html_content === b.html_content && a.plain_content === b.plain_content;
+  return (
+    a !== undefined &&
+    a.subject === b.subject &&
+    a.html_content === b.html_content &&
+    a.plain_content === b.plain_content
+  );
 }
 
 /** What changed, one Vietnamese line per template. */
@@ -85,13 +101,20 @@ export function describeSync(result: SyncResult): string[] {
     ...result.created.map((n) => `Đã tạo mẫu thư ${n}.`),
     ...result.updated.map((n) => `Đã cập nhật mẫu thư ${n} (phiên bản mới đang dùng).`),
     ...(result.unchanged.length > 0 ? [`Không thay đổi: ${result.unchanged.join(', ')}.`] : []),
-    ...(result.pruned > 0 ? [`Đã xóa ${result.pruned} phiên bản mẫu thư cũ (mỗi mẫu giữ phiên bản đang dùng và phiên bản ngay trước đó).`] : []),
+    ...(result.pruned > 0
+      ? [`Đã xóa ${result.pruned} phiên bản mẫu thư cũ (mỗi mẫu giữ phiên bản đang dùng và phiên bản ngay trước đó).`]
+      : []),
   ];
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'api-key': { type: 'string' }, 'base-url': { type: 'string' } }, strict: true });
-  const { env, close } = await commandEnvironment({ configured: values['api-key'] !== undefined || values['base-url'] !== undefined });
+  const { values } = parseArgs({
+    options: { 'api-key': { type: 'string' }, 'base-url': { type: 'string' } },
+    strict: true,
+  });
+  const { env, close } = await commandEnvironment({
+    configured: values['api-key'] !== undefined || values['base-url'] !== undefined,
+  });
   try {
     let target: { apiKey: string; baseUrl?: string };
     if (values['api-key']) {

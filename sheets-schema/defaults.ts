@@ -1,5 +1,11 @@
 // The rows setup and the demo put in `Tiêu chí`, `Chỉ tiêu` and `Mốc thời gian` (DOMAIN.md §2, §3, §6 defaults).
-import { AWARD_MEDAL, AWARD_MINISTER_CERTIFICATE, KIND_COLLECTIVE, KIND_INDIVIDUAL, NOMINATION_FORM } from './forms/nominations.ts';
+import {
+  AWARD_MEDAL,
+  AWARD_MINISTER_CERTIFICATE,
+  KIND_COLLECTIVE,
+  KIND_INDIVIDUAL,
+  NOMINATION_FORM,
+} from './forms/nominations.ts';
 import type { Criterion } from './types.ts';
 
 export interface TargetRow {
@@ -27,12 +33,42 @@ export interface MilestoneRow {
  */
 export function defaultCriteria(): Criterion[] {
   return [
-    { code: 'TC1', group: 'Lãnh đạo, chỉ đạo', content: 'Có nghị quyết, kế hoạch; sơ kết, tổng kết và báo cáo đúng hạn', maxScore: 3 },
-    { code: 'TC2', group: 'Tuyên truyền', content: 'Tuyên truyền đến ít nhất 90% cán bộ, nhân viên, học sinh', maxScore: 3 },
-    { code: 'TC3', group: 'Lãnh đạo, chỉ đạo', content: 'Kiểm tra, đôn đốc, phối hợp thực hiện phong trào', maxScore: 14 },
-    { code: 'TC4', group: 'Mô hình, điển hình', content: 'Xây dựng, duy trì và nhân rộng mô hình, điển hình tiên tiến', maxScore: 20 },
-    { code: 'TC5', group: 'Phòng ngừa, đấu tranh', content: 'Phát hiện, cung cấp tin báo, tố giác tội phạm và vi phạm pháp luật', maxScore: 20 },
-    { code: 'TC6', group: 'Phòng ngừa, đấu tranh', content: 'Tham gia giữ gìn trật tự, phòng cháy, chữa cháy, an toàn giao thông', maxScore: 20 },
+    {
+      code: 'TC1',
+      group: 'Lãnh đạo, chỉ đạo',
+      content: 'Có nghị quyết, kế hoạch; sơ kết, tổng kết và báo cáo đúng hạn',
+      maxScore: 3,
+    },
+    {
+      code: 'TC2',
+      group: 'Tuyên truyền',
+      content: 'Tuyên truyền đến ít nhất 90% cán bộ, nhân viên, học sinh',
+      maxScore: 3,
+    },
+    {
+      code: 'TC3',
+      group: 'Lãnh đạo, chỉ đạo',
+      content: 'Kiểm tra, đôn đốc, phối hợp thực hiện phong trào',
+      maxScore: 14,
+    },
+    {
+      code: 'TC4',
+      group: 'Mô hình, điển hình',
+      content: 'Xây dựng, duy trì và nhân rộng mô hình, điển hình tiên tiến',
+      maxScore: 20,
+    },
+    {
+      code: 'TC5',
+      group: 'Phòng ngừa, đấu tranh',
+      content: 'Phát hiện, cung cấp tin báo, tố giác tội phạm và vi phạm pháp luật',
+      maxScore: 20,
+    },
+    {
+      code: 'TC6',
+      group: 'Phòng ngừa, đấu tranh',
+      content: 'Tham gia giữ gìn trật tự, phòng cháy, chữa cháy, an toàn giao thông',
+      maxScore: 20,
+    },
     { code: 'TC7', group: 'Kết quả', content: 'Kết quả bảo đảm an ninh, trật tự tại cơ quan, địa bàn', maxScore: 20 },
   ];
 }
@@ -58,18 +94,58 @@ export function defaultRequired(form: string): 'Có' | 'Không' {
 export function defaultMilestones(year: number): MilestoneRow[] {
   const d = (day: string) => `${day}/${year}`;
   return [
-    { code: 'DK', name: 'Đăng ký thi đua', form: 'Đăng ký thi đua', deadline: d('31/03'), remindBefore: '7,3,1', required: 'Có' },
-    { code: 'KH', name: 'Kế hoạch, tiêu chí thi đua', form: 'Kế hoạch thi đua', deadline: d('15/05'), remindBefore: '7,3,1', required: 'Có' },
-    { code: 'SK', name: 'Báo cáo sơ kết', form: 'Báo cáo sơ kết', deadline: d('30/09'), remindBefore: '7,3,1', required: 'Có' },
-    { code: 'TK', name: 'Báo cáo tổng kết', form: 'Báo cáo tổng kết', deadline: d('15/11'), remindBefore: '7,3,1', required: 'Có' },
-    { code: 'KT', name: 'Đề nghị khen thưởng', form: 'Đề nghị khen thưởng', deadline: d('15/11'), remindBefore: '7,3,1', required: 'Không' },
+    {
+      code: 'DK',
+      name: 'Đăng ký thi đua',
+      form: 'Đăng ký thi đua',
+      deadline: d('31/03'),
+      remindBefore: '7,3,1',
+      required: 'Có',
+    },
+    {
+      code: 'KH',
+      name: 'Kế hoạch, tiêu chí thi đua',
+      form: 'Kế hoạch thi đua',
+      deadline: d('15/05'),
+      remindBefore: '7,3,1',
+      required: 'Có',
+    },
+    {
+      code: 'SK',
+      name: 'Báo cáo sơ kết',
+      form: 'Báo cáo sơ kết',
+      deadline: d('30/09'),
+      remindBefore: '7,3,1',
+      required: 'Có',
+    },
+    {
+      code: 'TK',
+      name: 'Báo cáo tổng kết',
+      form: 'Báo cáo tổng kết',
+      deadline: d('15/11'),
+      remindBefore: '7,3,1',
+      required: 'Có',
+    },
+    {
+      code: 'KT',
+      name: 'Đề nghị khen thưởng',
+      form: 'Đề nghị khen thưởng',
+      deadline: d('15/11'),
+      remindBefore: '7,3,1',
+      required: 'Không',
+    },
   ];
 }
 
 /** The same defaults as sheet rows (header row first), ready for a values write. */
-export function defaultTabRows(year: number): Readonly<Record<'Tiêu chí' | 'Chỉ tiêu' | 'Mốc thời gian', (string | number)[][]>> {
+export function defaultTabRows(
+  year: number,
+): Readonly<Record<'Tiêu chí' | 'Chỉ tiêu' | 'Mốc thời gian', (string | number)[][]>> {
   return {
-    'Tiêu chí': [['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa'], ...defaultCriteria().map((c) => [c.code, c.group, c.content, c.maxScore])],
+    'Tiêu chí': [
+      ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa'],
+      ...defaultCriteria().map((c) => [c.code, c.group, c.content, c.maxScore]),
+    ],
     'Chỉ tiêu': [
       ['Hình thức khen thưởng', 'Đối tượng', 'Số lượng tối thiểu', 'Số lượng tối đa'],
       ...defaultTargets().map((t) => [t.award, t.kind, t.min ?? '', t.max ?? '']),

@@ -9,7 +9,11 @@ export interface SettingDef {
 }
 
 export const SETTINGS = [
-  { key: 'Tên phong trào', default: 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc', help: 'Tên hiển thị trên thư và bảng tổng hợp.' },
+  {
+    key: 'Tên phong trào',
+    default: 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc',
+    help: 'Tên hiển thị trên thư và bảng tổng hợp.',
+  },
   { key: 'Năm', default: '2026', help: 'Năm của đợt thi đua.' },
   { key: 'Cơ quan phát động', default: 'Ban Chỉ đạo phong trào', help: 'Cơ quan tổ chức, ký tên trên thư.' },
   { key: 'Tên người gửi', default: 'Thường trực phong trào', help: 'Tên hiển thị của người gửi thư.' },
@@ -38,13 +42,37 @@ export const SETTINGS = [
     default: 'Trung bình',
     help: 'Mức xếp loại cao nhất của đơn vị để xảy ra vụ việc nghiêm trọng về ANTT.',
   },
-  { key: 'Mức được xét khen thưởng', default: 'Xuất sắc, Khá', help: 'Các mức xếp loại được xét thi đua, khen thưởng.' },
-  { key: 'Số lần nhắc quá hạn tối đa', default: '3', help: 'Số thư nhắc quá hạn tối đa cho mỗi đơn vị và mỗi mốc (gửi hằng tuần).' },
-  { key: 'Dời hạn khi trùng ngày nghỉ', default: 'Không', help: 'Có: hạn nộp rơi vào thứ Bảy, Chủ nhật hoặc ngày lễ được dời sang ngày làm việc kế tiếp.' },
+  {
+    key: 'Mức được xét khen thưởng',
+    default: 'Xuất sắc, Khá',
+    help: 'Các mức xếp loại được xét thi đua, khen thưởng.',
+  },
+  {
+    key: 'Số lần nhắc quá hạn tối đa',
+    default: '3',
+    help: 'Số thư nhắc quá hạn tối đa cho mỗi đơn vị và mỗi mốc (gửi hằng tuần).',
+  },
+  {
+    key: 'Dời hạn khi trùng ngày nghỉ',
+    default: 'Không',
+    help: 'Có: hạn nộp rơi vào thứ Bảy, Chủ nhật hoặc ngày lễ được dời sang ngày làm việc kế tiếp.',
+  },
   { key: 'Ngày nghỉ lễ', default: '', help: 'Các ngày nghỉ lễ (dd/MM/yyyy), cách nhau bởi dấu ",".' },
-  { key: 'KNC: số năm công tác của lãnh đạo', default: '10', help: 'Kỷ niệm chương: số năm giữ chức vụ lãnh đạo tối thiểu (TT 20/2025/TT-BCA).' },
-  { key: 'KNC: số năm công tác của nam', default: '15', help: 'Kỷ niệm chương: số năm tham gia lực lượng cơ sở tối thiểu của nam.' },
-  { key: 'KNC: số năm công tác của nữ', default: '10', help: 'Kỷ niệm chương: số năm tham gia lực lượng cơ sở tối thiểu của nữ.' },
+  {
+    key: 'KNC: số năm công tác của lãnh đạo',
+    default: '10',
+    help: 'Kỷ niệm chương: số năm giữ chức vụ lãnh đạo tối thiểu (TT 20/2025/TT-BCA).',
+  },
+  {
+    key: 'KNC: số năm công tác của nam',
+    default: '15',
+    help: 'Kỷ niệm chương: số năm tham gia lực lượng cơ sở tối thiểu của nam.',
+  },
+  {
+    key: 'KNC: số năm công tác của nữ',
+    default: '10',
+    help: 'Kỷ niệm chương: số năm tham gia lực lượng cơ sở tối thiểu của nữ.',
+  },
 ] as const satisfies readonly SettingDef[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];

@@ -9,7 +9,12 @@ export function localDay(date: Date, timeZone: string): number {
   return Math.floor((date.getTime() + zoneOffsetMs(date.getTime(), timeZone)) / DAY_MS);
 }
 
-export function dayParts(day: number): { readonly year: number; readonly month: number; readonly date: number; readonly weekday: number } {
+export function dayParts(day: number): {
+  readonly year: number;
+  readonly month: number;
+  readonly date: number;
+  readonly weekday: number;
+} {
   const d = new Date(day * DAY_MS);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, date: d.getUTCDate(), weekday: d.getUTCDay() };
 }

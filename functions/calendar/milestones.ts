@@ -42,7 +42,8 @@ export function readMilestones(snapshot: Snapshot, settings: Settings, errors: s
     const date = cellDate(rawDeadline, timeZone);
     if (!date) problems.push(`hạn nộp '${cellText(rawDeadline)}' không phải ngày hợp lệ dạng dd/MM/yyyy`);
     const offsets = parseOffsets(row.get('Nhắc trước (ngày)'));
-    if (!offsets) problems.push(`'Nhắc trước (ngày)' phải là các số ngày nguyên dương cách nhau bởi dấu phẩy, ví dụ 7,3,1`);
+    if (!offsets)
+      problems.push(`'Nhắc trước (ngày)' phải là các số ngày nguyên dương cách nhau bởi dấu phẩy, ví dụ 7,3,1`);
     if (problems.length > 0 || !date || !offsets) {
       errors.push(`${where}: ${problems.join('; ')}. Mốc này bị bỏ qua cho đến khi được sửa.`);
       continue;
@@ -50,13 +51,22 @@ export function readMilestones(snapshot: Snapshot, settings: Settings, errors: s
     const required = parseRequired(row.get(REQUIRED_HEADER));
     if (required === null) {
       // Chasing a unit that need not submit is the smaller harm than never chasing one that must: read as `Có`.
-      errors.push(`${where}: '${REQUIRED_HEADER}' phải là Có hoặc Không (đang là '${cellText(row.get(REQUIRED_HEADER))}'); tạm coi là Có.`);
+      errors.push(
+        `${where}: '${REQUIRED_HEADER}' phải là Có hoặc Không (đang là '${cellText(row.get(REQUIRED_HEADER))}'); tạm coi là Có.`,
+      );
     }
     seen.add(code);
     let day = localDay(date, timeZone);
     // Moved only on request: a deadline on a day off stands unless the campaign chose to move it.
     if (shift) while (isWeekend(day) || holidays.has(day)) day++;
-    milestones.push({ code, name: name || code, form, deadline: endOfLocalDay(day, timeZone), remindBefore: offsets, required: required ?? true });
+    milestones.push({
+      code,
+      name: name || code,
+      form,
+      deadline: endOfLocalDay(day, timeZone),
+      remindBefore: offsets,
+      required: required ?? true,
+    });
   }
   return milestones;
 }

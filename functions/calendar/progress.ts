@@ -6,7 +6,8 @@ import { localDay } from './days.ts';
 import { formatDate, type Cell } from '../core/cells.ts';
 import { campaignTimeZone } from './milestones.ts';
 
-export type ProgressStatus = 'Chưa đến hạn' | 'Sắp đến hạn' | 'Đã nộp' | 'Nộp muộn' | 'Quá hạn' | 'Không hợp lệ' | 'Không bắt buộc';
+export type ProgressStatus =
+  'Chưa đến hạn' | 'Sắp đến hạn' | 'Đã nộp' | 'Nộp muộn' | 'Quá hạn' | 'Không hợp lệ' | 'Không bắt buộc';
 
 export const PROGRESS_STATUSES: readonly ProgressStatus[] = [
   'Đã nộp',
@@ -98,10 +99,17 @@ function statusOf(
   if (latestOnTime) return { unit, milestone, status: 'Đã nộp', submittedAt: latestOnTime };
   if (latestValid) return { unit, milestone, status: 'Nộp muộn', submittedAt: latestValid };
   if (latestInvalid) {
-    return { unit, milestone, status: 'Không hợp lệ', submittedAt: latestInvalid.submittedAt, invalidResponse: latestInvalid };
+    return {
+      unit,
+      milestone,
+      status: 'Không hợp lệ',
+      submittedAt: latestInvalid.submittedAt,
+      invalidResponse: latestInvalid,
+    };
   }
   // An optional milestone past its deadline with nothing sent: the unit had nothing to send (no nominee), not late.
-  if (now.getTime() > deadline) return { unit, milestone, status: milestone.required ? 'Quá hạn' : 'Không bắt buộc', submittedAt: null };
+  if (now.getTime() > deadline)
+    return { unit, milestone, status: milestone.required ? 'Quá hạn' : 'Không bắt buộc', submittedAt: null };
   const deadlineDay = localDay(milestone.deadline, timeZone);
   const window = Math.max(0, ...milestone.remindBefore);
   const status = deadlineDay - today <= window ? 'Sắp đến hạn' : 'Chưa đến hạn';

@@ -40,7 +40,12 @@ export function reminderSteps(milestone: Milestone, maxOverdue: number, timeZone
  * The latest step whose day has come at `now`, or null before the first one, and null once the deadline day is past
  * with no overdue notice to give (an optional milestone, or no overdue notices configured): nothing is left to say.
  */
-export function latestDueStep(milestone: Milestone, now: Date, maxOverdue: number, timeZone: string): ReminderStep | null {
+export function latestDueStep(
+  milestone: Milestone,
+  now: Date,
+  maxOverdue: number,
+  timeZone: string,
+): ReminderStep | null {
   const today = localDay(now, timeZone);
   let latest: ReminderStep | null = null;
   for (const step of reminderSteps(milestone, maxOverdue, timeZone)) if (step.day <= today) latest = step;

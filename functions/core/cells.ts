@@ -128,18 +128,41 @@ function stamp(w: Date, withTime: boolean): string {
   const year = w.getUTCFullYear();
   if (!withTime) {
     return String.fromCharCode(
-      ZERO + Math.floor(day / 10), ZERO + (day % 10), SLASH, ZERO + Math.floor(month / 10), ZERO + (month % 10), SLASH,
-      ZERO + Math.floor(year / 1000), ZERO + (Math.floor(year / 100) % 10), ZERO + (Math.floor(year / 10) % 10), ZERO + (year % 10),
+      ZERO + Math.floor(day / 10),
+      ZERO + (day % 10),
+      SLASH,
+      ZERO + Math.floor(month / 10),
+      ZERO + (month % 10),
+      SLASH,
+      ZERO + Math.floor(year / 1000),
+      ZERO + (Math.floor(year / 100) % 10),
+      ZERO + (Math.floor(year / 10) % 10),
+      ZERO + (year % 10),
     );
   }
   const hour = w.getUTCHours();
   const minute = w.getUTCMinutes();
   const second = w.getUTCSeconds();
   return String.fromCharCode(
-    ZERO + Math.floor(day / 10), ZERO + (day % 10), SLASH, ZERO + Math.floor(month / 10), ZERO + (month % 10), SLASH,
-    ZERO + Math.floor(year / 1000), ZERO + (Math.floor(year / 100) % 10), ZERO + (Math.floor(year / 10) % 10), ZERO + (year % 10),
-    SPACE, ZERO + Math.floor(hour / 10), ZERO + (hour % 10), COLON, ZERO + Math.floor(minute / 10), ZERO + (minute % 10),
-    COLON, ZERO + Math.floor(second / 10), ZERO + (second % 10),
+    ZERO + Math.floor(day / 10),
+    ZERO + (day % 10),
+    SLASH,
+    ZERO + Math.floor(month / 10),
+    ZERO + (month % 10),
+    SLASH,
+    ZERO + Math.floor(year / 1000),
+    ZERO + (Math.floor(year / 100) % 10),
+    ZERO + (Math.floor(year / 10) % 10),
+    ZERO + (year % 10),
+    SPACE,
+    ZERO + Math.floor(hour / 10),
+    ZERO + (hour % 10),
+    COLON,
+    ZERO + Math.floor(minute / 10),
+    ZERO + (minute % 10),
+    COLON,
+    ZERO + Math.floor(second / 10),
+    ZERO + (second % 10),
   );
 }
 

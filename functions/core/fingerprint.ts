@@ -49,9 +49,21 @@ const DIGITS = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
 /** One string of 16 hex digits; `toString(16)` twice and `padStart` cost more than hashing a whole response. */
 function hex(a: number, b: number): string {
   return String.fromCharCode(
-    DIGITS[(a >>> 28) & 15], DIGITS[(a >>> 24) & 15], DIGITS[(a >>> 20) & 15], DIGITS[(a >>> 16) & 15],
-    DIGITS[(a >>> 12) & 15], DIGITS[(a >>> 8) & 15], DIGITS[(a >>> 4) & 15], DIGITS[a & 15],
-    DIGITS[(b >>> 28) & 15], DIGITS[(b >>> 24) & 15], DIGITS[(b >>> 20) & 15], DIGITS[(b >>> 16) & 15],
-    DIGITS[(b >>> 12) & 15], DIGITS[(b >>> 8) & 15], DIGITS[(b >>> 4) & 15], DIGITS[b & 15],
+    DIGITS[(a >>> 28) & 15],
+    DIGITS[(a >>> 24) & 15],
+    DIGITS[(a >>> 20) & 15],
+    DIGITS[(a >>> 16) & 15],
+    DIGITS[(a >>> 12) & 15],
+    DIGITS[(a >>> 8) & 15],
+    DIGITS[(a >>> 4) & 15],
+    DIGITS[a & 15],
+    DIGITS[(b >>> 28) & 15],
+    DIGITS[(b >>> 24) & 15],
+    DIGITS[(b >>> 20) & 15],
+    DIGITS[(b >>> 16) & 15],
+    DIGITS[(b >>> 12) & 15],
+    DIGITS[(b >>> 8) & 15],
+    DIGITS[(b >>> 4) & 15],
+    DIGITS[b & 15],
   );
 }

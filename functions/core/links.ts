@@ -28,7 +28,11 @@ export interface LinkSecrets {
 
 /** `template` for `unit`: the code and its secret in force now, URL-encoded, in place of the placeholders. */
 export function fillLink(template: string, code: string, secret: string): string {
-  return template.split(UNIT_PLACEHOLDER).join(encodeURIComponent(code)).split(SECRET_PLACEHOLDER).join(encodeURIComponent(secret));
+  return template
+    .split(UNIT_PLACEHOLDER)
+    .join(encodeURIComponent(code))
+    .split(SECRET_PLACEHOLDER)
+    .join(encodeURIComponent(secret));
 }
 
 /**

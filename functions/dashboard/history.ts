@@ -27,8 +27,14 @@ export function weeklyFigures(model: DashboardModel): Map<string, number> {
     figures.set(`Quá hạn ${m.code}`, m.overdue);
   }
   for (const l of model.levels) figures.set(l.level, l.count);
-  figures.set('Đề nghị khen thưởng', model.nominations.reduce((s, n) => s + n.nominated, 0));
-  figures.set('Đề nghị hợp lệ', model.nominations.reduce((s, n) => s + n.eligible, 0));
+  figures.set(
+    'Đề nghị khen thưởng',
+    model.nominations.reduce((s, n) => s + n.nominated, 0),
+  );
+  figures.set(
+    'Đề nghị hợp lệ',
+    model.nominations.reduce((s, n) => s + n.eligible, 0),
+  );
   figures.set('Chờ sửa', model.pendingFixes.length);
   return figures;
 }
@@ -61,9 +67,15 @@ export function previousWeek(history: readonly HistoryRow[], week: string): Hist
 }
 
 /** `Lịch sử` rewritten whole: earlier weeks kept (their extra columns too), this week's row added or replaced. */
-export function historyTab(history: readonly HistoryRow[], week: string, now: Date, figures: ReadonlyMap<string, number>, timeZone: string): TabWrite {
-  const rows = [...history.filter((r) => r.week !== week), { week, date: formatDate(now, timeZone), figures }].sort((a, b) =>
-    a.week < b.week ? -1 : a.week > b.week ? 1 : 0,
+export function historyTab(
+  history: readonly HistoryRow[],
+  week: string,
+  now: Date,
+  figures: ReadonlyMap<string, number>,
+  timeZone: string,
+): TabWrite {
+  const rows = [...history.filter((r) => r.week !== week), { week, date: formatDate(now, timeZone), figures }].sort(
+    (a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0),
   );
   const labels = [...figures.keys()];
   for (const r of rows) for (const label of r.figures.keys()) if (!labels.includes(label)) labels.push(label);

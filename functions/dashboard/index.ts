@@ -1,5 +1,11 @@
 // Dashboard API: the `Tổng hợp` tab, its figures as a model for the digest, the weekly history and campaign identity.
-export { DASHBOARD_SECTIONS, dashboardTab, renderDashboard, withSpreadsheetRows, type SpreadsheetFigures } from './tab.ts';
+export {
+  DASHBOARD_SECTIONS,
+  dashboardTab,
+  renderDashboard,
+  withSpreadsheetRows,
+  type SpreadsheetFigures,
+} from './tab.ts';
 export {
   dashboardModel,
   percent,

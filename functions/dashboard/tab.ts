@@ -39,7 +39,19 @@ export function renderDashboard(model: DashboardModel): TabWrite {
 
   section(
     DASHBOARD_SECTIONS.progress,
-    ['Mã mốc', 'Tên mốc', 'Hạn nộp', 'Số đơn vị', 'Đã nộp đúng hạn', 'Nộp muộn', 'Quá hạn', 'Không hợp lệ', 'Chưa đến hạn', 'Tỷ lệ đã nộp (%)', 'Không bắt buộc'],
+    [
+      'Mã mốc',
+      'Tên mốc',
+      'Hạn nộp',
+      'Số đơn vị',
+      'Đã nộp đúng hạn',
+      'Nộp muộn',
+      'Quá hạn',
+      'Không hợp lệ',
+      'Chưa đến hạn',
+      'Tỷ lệ đã nộp (%)',
+      'Không bắt buộc',
+    ],
     model.milestones.map((m) => [
       m.code,
       m.name,
@@ -59,7 +71,15 @@ export function renderDashboard(model: DashboardModel): TabWrite {
   section(
     DASHBOARD_SECTIONS.overdue,
     ['Mã đơn vị', 'Tên đơn vị', 'Cụm/Khối', 'Mã mốc', 'Tên mốc', 'Hạn nộp', 'Trạng thái'],
-    model.overdue.map((o) => [o.unitCode, o.unitName, o.cluster, o.milestoneCode, o.milestoneName, formatDate(o.deadline, tz), o.status]),
+    model.overdue.map((o) => [
+      o.unitCode,
+      o.unitName,
+      o.cluster,
+      o.milestoneCode,
+      o.milestoneName,
+      formatDate(o.deadline, tz),
+      o.status,
+    ]),
     'Không có đơn vị quá hạn.',
   );
   section(
@@ -113,7 +133,11 @@ export function withSpreadsheetRows(tab: TabWrite, figures: SpreadsheetFigures):
   const share = Math.round((figures.cells / figures.cap) * 1000) / 10;
   const rows = [
     ...tab.rows.slice(0, at),
-    ['Số ô của bảng tính', figures.cells, `${share}% giới hạn ${figures.cap.toLocaleString('vi-VN')} ô của Google Trang tính`],
+    [
+      'Số ô của bảng tính',
+      figures.cells,
+      `${share}% giới hạn ${figures.cap.toLocaleString('vi-VN')} ô của Google Trang tính`,
+    ],
     ['Múi giờ của bảng tính', figures.timeZone ?? '', figures.warning ?? ''],
     ...tab.rows.slice(at),
   ];

@@ -6,7 +6,14 @@ import type { PlannedEmail, Recipient } from '../core/snapshot.ts';
 import { displayName, senderName } from '../mail/display-name.ts';
 import { TEMPLATE_PREFIX } from '../mail/names.ts';
 import type { TemplateVersion } from '../mail/types.ts';
-import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, withRetry, type RetryPolicy, type RetryVerdict } from './retry.ts';
+import {
+  DEFAULT_RETRY,
+  isRetryableStatus,
+  parseRetryAfter,
+  withRetry,
+  type RetryPolicy,
+  type RetryVerdict,
+} from './retry.ts';
 
 export interface MailGatewayOptions {
   readonly apiKey: string;
@@ -35,7 +42,12 @@ export interface TemplateSummary {
   readonly id: string;
   readonly name: string;
   readonly generation: string;
-  readonly versions: readonly { readonly id: string; readonly name: string; readonly active: number; readonly updated_at?: string }[];
+  readonly versions: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly active: number;
+    readonly updated_at?: string;
+  }[];
 }
 
 export interface TemplateDetail {
@@ -93,10 +105,13 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
   const client = new Client();
   client.setApiKey(options.apiKey);
   // setApiKey resets the base URL to SendGrid's region host, so the override must come after it.
-  if (options.baseUrl) client.setDefaultRequest('baseUrl', options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+  if (options.baseUrl)
+    client.setDefaultRequest('baseUrl', options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
   // Every request is handed to axios with the default request merged in, so this timeout covers sends and template
   // calls alike (it is what @sendgrid/mail's setTimeout does; the client's types do not list the field).
-  client.setDefaultRequest({ timeout: options.timeoutMs ?? 30_000 } as unknown as Parameters<Client['setDefaultRequest']>[0]);
+  client.setDefaultRequest({ timeout: options.timeoutMs ?? 30_000 } as unknown as Parameters<
+    Client['setDefaultRequest']
+  >[0]);
   const policy = options.retry ?? DEFAULT_RETRY;
   let sendRequests = 0;
 
@@ -112,14 +127,21 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
       do {
         const qs: Record<string, string | number> = { generations: 'dynamic', page_size: PAGE_SIZE };
         if (pageToken) qs.page_token = pageToken;
-        const page = await call<{ result: TemplateSummary[]; _metadata?: { next?: string } }>({ method: 'GET', url: '/v3/templates', qs });
+        const page = await call<{ result: TemplateSummary[]; _metadata?: { next?: string } }>({
+          method: 'GET',
+          url: '/v3/templates',
+          qs,
+        });
         all.push(...page.result);
-        pageToken = page._metadata?.next ? (new URL(page._metadata.next).searchParams.get('page_token') ?? undefined) : undefined;
+        pageToken = page._metadata?.next
+          ? (new URL(page._metadata.next).searchParams.get('page_token') ?? undefined)
+          : undefined;
       } while (pageToken);
       return all;
     },
     get: (id) => call<TemplateDetail>({ method: 'GET', url: `/v3/templates/${encodeURIComponent(id)}` }),
-    create: (name) => call<TemplateSummary>({ method: 'POST', url: '/v3/templates', body: { name, generation: 'dynamic' } }),
+    create: (name) =>
+      call<TemplateSummary>({ method: 'POST', url: '/v3/templates', body: { name, generation: 'dynamic' } }),
     addActiveVersion: (templateId, version) =>
       call<{ id: string }>({
         method: 'POST',
@@ -127,7 +149,10 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
         body: { ...version, active: 1, editor: 'code', generate_plain_content: false },
       }),
     deleteVersion: async (templateId, versionId) => {
-      await call({ method: 'DELETE', url: `/v3/templates/${encodeURIComponent(templateId)}/versions/${encodeURIComponent(versionId)}` });
+      await call({
+        method: 'DELETE',
+        url: `/v3/templates/${encodeURIComponent(templateId)}/versions/${encodeURIComponent(versionId)}`,
+      });
     },
   };
 
@@ -154,7 +179,8 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
     const head = envelopeJson(envelope);
     const maxBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
     // What a body adds around its personalizations; the template id is not known yet, so room is kept for a long one.
-    const room = maxBytes - Buffer.byteLength(head) - Buffer.byteLength(',"template_id":"","personalizations":[]}') - 64;
+    const room =
+      maxBytes - Buffer.byteLength(head) - Buffer.byteLength(',"template_id":"","personalizations":[]}') - 64;
 
     /** One request; every email in it gets the request's outcome. */
     const post = async (name: string, batch: Batch) => {
@@ -215,11 +241,22 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
       if (!open) filling.set(email.template, (open = []));
       // What a template's open requests hold stays within one request's bytes, whatever the planner sends.
       while (open.length > 0 && open.reduce((sum, b) => sum + b.bytes, 0) + bytes > room) {
-        await sendOut(email.template, open, open.reduce((a, b) => (b.bytes > a.bytes ? b : a)));
+        await sendOut(
+          email.template,
+          open,
+          open.reduce((a, b) => (b.bytes > a.bytes ? b : a)),
+        );
       }
-      let target = open.find((b) => b.recipients + n <= MAX_RECIPIENTS && !prepared.addresses.some((a) => b.addresses.has(a)));
+      let target = open.find(
+        (b) => b.recipients + n <= MAX_RECIPIENTS && !prepared.addresses.some((a) => b.addresses.has(a)),
+      );
       if (!target) {
-        if (open.length >= MAX_OPEN_REQUESTS) await sendOut(email.template, open, open.reduce((a, b) => (b.keys.length > a.keys.length ? b : a)));
+        if (open.length >= MAX_OPEN_REQUESTS)
+          await sendOut(
+            email.template,
+            open,
+            open.reduce((a, b) => (b.keys.length > a.keys.length ? b : a)),
+          );
         open.push((target = { keys: [], parts: [], addresses: new Set(), recipients: 0, bytes: 0 }));
       }
       target.keys.push(email.key);
@@ -227,7 +264,8 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
       for (const a of prepared.addresses) target.addresses.add(a);
       target.recipients += n;
       target.bytes += bytes;
-      if (target.keys.length === MAX_PERSONALIZATIONS || target.recipients === MAX_RECIPIENTS) await sendOut(email.template, open, target);
+      if (target.keys.length === MAX_PERSONALIZATIONS || target.recipients === MAX_RECIPIENTS)
+        await sendOut(email.template, open, target);
     }
     for (const [name, open] of filling) for (const batch of [...open]) await post(name, batch);
     return results;
@@ -249,8 +287,15 @@ function envelopeJson(envelope: Envelope): string {
   // A malformed reply-to would make SendGrid refuse every request: it is left out (the job warns about the setting).
   const replyAddress = envelope.replyTo?.email.trim() ?? '';
   const replyName = displayName(envelope.replyTo?.name);
-  const replyTo = isEmail(replyAddress) && replyAddress.length <= MAX_EMAIL_LENGTH ? (replyName ? { email: replyAddress, name: replyName } : { email: replyAddress }) : undefined;
-  const categories = [...new Set(envelope.categories)].filter((c) => c.length <= MAX_CATEGORY_LENGTH && /^[\x20-\x7e]+$/.test(c)).slice(0, MAX_CATEGORIES);
+  const replyTo =
+    isEmail(replyAddress) && replyAddress.length <= MAX_EMAIL_LENGTH
+      ? replyName
+        ? { email: replyAddress, name: replyName }
+        : { email: replyAddress }
+      : undefined;
+  const categories = [...new Set(envelope.categories)]
+    .filter((c) => c.length <= MAX_CATEGORY_LENGTH && /^[\x20-\x7e]+$/.test(c))
+    .slice(0, MAX_CATEGORIES);
   const json = JSON.stringify({
     from,
     ...(replyTo ? { reply_to: replyTo } : {}),
@@ -284,7 +329,8 @@ function prepare(email: PlannedEmail): { to: Recipient[]; cc: Recipient[]; addre
   if (typeof cc === 'string') return cc;
   if (to.length === 0) return 'No recipient';
   if (to.length + cc.length > MAX_RECIPIENTS) return `More than ${MAX_RECIPIENTS} recipients in one email`;
-  if (Buffer.byteLength(JSON.stringify({ email_key: email.key })) >= MAX_CUSTOM_ARGS_BYTES) return `Email key longer than SendGrid's ${MAX_CUSTOM_ARGS_BYTES}-byte custom_args limit`;
+  if (Buffer.byteLength(JSON.stringify({ email_key: email.key })) >= MAX_CUSTOM_ARGS_BYTES)
+    return `Email key longer than SendGrid's ${MAX_CUSTOM_ARGS_BYTES}-byte custom_args limit`;
   return { to, cc, addresses: [...seen] };
 }
 
@@ -311,7 +357,10 @@ function judge(error: unknown): RetryVerdict {
   const e = error as SendGridFailure;
   if (typeof e.code === 'number') {
     const retryAfter = e.response?.headers?.['retry-after'];
-    return { retry: isRetryableStatus(e.code), retryAfterMs: parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : undefined) };
+    return {
+      retry: isRetryableStatus(e.code),
+      retryAfterMs: parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : undefined),
+    };
   }
   // A timeout or a reset may come after SendGrid accepted the message: retrying could send it twice.
   return { retry: typeof e.code === 'string' && NEVER_SENT.has(e.code) };

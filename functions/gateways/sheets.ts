@@ -3,7 +3,14 @@ import { Readable } from 'node:stream';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { cellText, type Cell } from '../core/cells.ts';
 import type { Snapshot } from '../core/snapshot.ts';
-import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, withRetry, type RetryPolicy, type RetryVerdict } from './retry.ts';
+import {
+  DEFAULT_RETRY,
+  isRetryableStatus,
+  parseRetryAfter,
+  withRetry,
+  type RetryPolicy,
+  type RetryVerdict,
+} from './retry.ts';
 import type { SheetsApi } from './sheets-client.ts';
 import { parseValuesBody } from './values-stream.ts';
 
@@ -97,7 +104,9 @@ export class EncodedRanges {
   ) {}
 
   static of(writes: readonly ValueRangeWrite[]): EncodedRanges {
-    const ranges = writes.filter((w) => w.values.length > 0).map((w) => ({ range: w.range, chunks: encodeChunks(w.values) }));
+    const ranges = writes
+      .filter((w) => w.values.length > 0)
+      .map((w) => ({ range: w.range, chunks: encodeChunks(w.values) }));
     return new EncodedRanges(ranges, ranges.length);
   }
 
@@ -123,7 +132,7 @@ function encodeChunks(rows: readonly (readonly Cell[])[]): Chunk[] {
   const chunks: Chunk[] = [];
   // Rows per chunk follow the size of the rows just encoded, so a chunk is rarely encoded twice.
   let perChunk = 64;
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let n = Math.min(perChunk, rows.length - i);
     let json = Buffer.from(JSON.stringify(rows.slice(i, i + n)));
     while (json.length > CHUNK_BYTES && n > 1) {
@@ -232,7 +241,10 @@ function pack<T>(
 
 /** The ranges of a column read: the header row, then each column from row 2 down. */
 function columnRanges(tab: string, layout: ColumnLayout): string[] {
-  return [`${quoteSheet(tab)}!1:1`, ...[...layout.values()].map((c) => `${quoteSheet(tab)}!${columnLetters(c + 1)}2:${columnLetters(c + 1)}`)];
+  return [
+    `${quoteSheet(tab)}!1:1`,
+    ...[...layout.values()].map((c) => `${quoteSheet(tab)}!${columnLetters(c + 1)}2:${columnLetters(c + 1)}`),
+  ];
 }
 
 /** The columns of `layout` found by their header in a whole-tab read, wherever they now are. */
@@ -242,13 +254,20 @@ function columnsByHeader(rows: readonly (readonly Cell[])[], layout: ColumnLayou
   const columns = new Map<string, Column>();
   for (const name of layout.keys()) {
     const position = header.indexOf(name);
-    if (position >= 0) columns.set(name, body.map((row) => row[position]));
+    if (position >= 0)
+      columns.set(
+        name,
+        body.map((row) => row[position]),
+      );
   }
   return columns;
 }
 
 /** Rows rebuilt from a column read (header row first), or undefined when the header row does not match the layout. */
-function fromColumns(ranges: readonly (sheets_v4.Schema$ValueRange | undefined)[], layout: ColumnLayout): Cell[][] | undefined {
+function fromColumns(
+  ranges: readonly (sheets_v4.Schema$ValueRange | undefined)[],
+  layout: ColumnLayout,
+): Cell[][] | undefined {
   const header = (ranges[0]?.values?.[0] ?? []) as Cell[];
   const columns = ranges.slice(1).map((r) => (r?.values ?? []) as Cell[][]);
   if (header.length === 0 && columns.every((c) => c.length === 0)) return [];
@@ -351,7 +370,10 @@ function header(headers: unknown, name: string): string | undefined {
 export function judgeGoogleError(error: unknown): RetryVerdict {
   const status = statusOf(error);
   if (!isRetryableStatus(status)) return { retry: false };
-  return { retry: true, retryAfterMs: parseRetryAfter(header((error as GaxiosLike)?.response?.headers, 'retry-after')) };
+  return {
+    retry: true,
+    retryAfterMs: parseRetryAfter(header((error as GaxiosLike)?.response?.headers, 'retry-after')),
+  };
 }
 
 /** Google's own message in an error body, parsed or still text. */
@@ -431,7 +453,10 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
     return (data.sheets ?? []).map((s) => ({
       title: s.properties?.title ?? '',
       sheetId: s.properties?.sheetId ?? 0,
-      grid: { rows: s.properties?.gridProperties?.rowCount ?? 0, columns: s.properties?.gridProperties?.columnCount ?? 0 },
+      grid: {
+        rows: s.properties?.gridProperties?.rowCount ?? 0,
+        columns: s.properties?.gridProperties?.columnCount ?? 0,
+      },
     }));
   }
 
@@ -440,11 +465,16 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
   }
 
   /** A streamed read, parsed inside the retry: a body cut short fails like any network error and is read again. */
-  function streamed<T>(request: () => Promise<{ data: AsyncIterable<Uint8Array | string> }>): () => Promise<{ data: T }> {
+  function streamed<T>(
+    request: () => Promise<{ data: AsyncIterable<Uint8Array | string> }>,
+  ): () => Promise<{ data: T }> {
     return async () => ({ data: (await parseValuesBody((await request()).data)) as T });
   }
 
-  async function valuesBatchGet(ranges: readonly string[], majorDimension: 'ROWS' | 'COLUMNS' = 'ROWS'): Promise<sheets_v4.Schema$ValueRange[]> {
+  async function valuesBatchGet(
+    ranges: readonly string[],
+    majorDimension: 'ROWS' | 'COLUMNS' = 'ROWS',
+  ): Promise<sheets_v4.Schema$ValueRange[]> {
     if (ranges.length === 0) return [];
     const data = await call(
       streamed<sheets_v4.Schema$BatchGetValuesResponse>(() =>
@@ -467,7 +497,12 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
     return call(
       streamed<sheets_v4.Schema$ValueRange>(() =>
         api.spreadsheets.values.get(
-          { spreadsheetId, range: quoteSheet(tab), valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER' },
+          {
+            spreadsheetId,
+            range: quoteSheet(tab),
+            valueRenderOption: 'UNFORMATTED_VALUE',
+            dateTimeRenderOption: 'SERIAL_NUMBER',
+          },
           streamOptions,
         ),
       ),
@@ -564,11 +599,20 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
         const error = read.reason;
         if (!(error instanceof SheetsError) || error.status !== 400) throw error;
         const existing = new Set(sheets.map((s) => s.title));
-        values = await batchGet(tabs.filter((t) => existing.has(t)), columnsOnly);
+        values = await batchGet(
+          tabs.filter((t) => existing.has(t)),
+          columnsOnly,
+        );
       }
       const grids = new Map(values.grids);
       for (const s of sheets) if (values.tabs.has(s.title)) grids.set(s.title, s.grid);
-      return { spreadsheetId, tabs: values.tabs, grids, sheets, timeZone: book.value.properties?.timeZone ?? undefined };
+      return {
+        spreadsheetId,
+        tabs: values.tabs,
+        grids,
+        sheets,
+        timeZone: book.value.properties?.timeZone ?? undefined,
+      };
     },
     async writeValues(writes) {
       const ranges: EncodedRange[] = [];
@@ -579,7 +623,10 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
         maxBytes,
         { open: Buffer.from('{"valueInputOption":"RAW","data":['), close: Buffer.from(']}'), tail: Buffer.from(']}') },
         (r) => r.chunks,
-        (r, offset, count, total) => Buffer.from(`{"range":${JSON.stringify(subRange(r.range, offset, count, total))},"majorDimension":"ROWS","values":[`),
+        (r, offset, count, total) =>
+          Buffer.from(
+            `{"range":${JSON.stringify(subRange(r.range, offset, count, total))},"majorDimension":"ROWS","values":[`,
+          ),
       );
       written.splits += bodies.length - 1;
       for (const parts of bodies) await postValues(parts);

@@ -25,7 +25,10 @@ const VALUES_KEY = Buffer.from('values');
  * The parsed body. Same result as `JSON.parse` of the whole text, for any JSON whose `values` properties hold arrays
  * (as a ValueRange's do); `segmentBytes` is for tests, which cut rows at every size.
  */
-export async function parseValuesBody(chunks: AsyncIterable<Uint8Array | string>, segmentBytes = SEGMENT_BYTES): Promise<unknown> {
+export async function parseValuesBody(
+  chunks: AsyncIterable<Uint8Array | string>,
+  segmentBytes = SEGMENT_BYTES,
+): Promise<unknown> {
   const skeleton: Buffer[] = [];
   const lists: unknown[][] = [];
   /** Open containers, innermost last: OPEN_ARRAY or OPEN_OBJECT. */
@@ -50,12 +53,15 @@ export async function parseValuesBody(chunks: AsyncIterable<Uint8Array | string>
     // A run after the first starts with the comma that followed the previous run's last row.
     const start = text.search(/\S/);
     if (start < 0) return;
-    const parsed = JSON.parse(text.charCodeAt(start) === COMMA ? `[${text.slice(start + 1)}]` : `[${text}]`) as unknown[];
+    const parsed = JSON.parse(
+      text.charCodeAt(start) === COMMA ? `[${text.slice(start + 1)}]` : `[${text}]`,
+    ) as unknown[];
     for (let i = 0; i < parsed.length; i++) rows.push(parsed[i]);
   };
 
   for await (const piece of chunks) {
-    const chunk = typeof piece === 'string' ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    const chunk =
+      typeof piece === 'string' ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
     /** Start of this chunk's bytes not yet given to the skeleton or the current segment. */
     let from = 0;
     for (let i = 0; i < chunk.length; i++) {
@@ -88,7 +94,12 @@ export async function parseValuesBody(chunks: AsyncIterable<Uint8Array | string>
           break;
         case OPEN_ARRAY:
         case OPEN_OBJECT:
-          if (b === OPEN_ARRAY && valuesDepth < 0 && stack[stack.length - 1] === OPEN_OBJECT && isValuesKey(key, keyLength)) {
+          if (
+            b === OPEN_ARRAY &&
+            valuesDepth < 0 &&
+            stack[stack.length - 1] === OPEN_OBJECT &&
+            isValuesKey(key, keyLength)
+          ) {
             // The skeleton keeps `"values":[`; the rows go to segments until the array closes.
             skeleton.push(Buffer.from(chunk.subarray(from, i + 1)));
             from = i + 1;
@@ -141,7 +152,8 @@ export async function parseValuesBody(chunks: AsyncIterable<Uint8Array | string>
   };
   fill(body);
   // Every `values` array met must be one streamed: a key spelt with escapes (`"val\u0075es"`) would not have been.
-  if (next !== lists.length) throw new SyntaxError('values arrays of the body could not be told apart while streaming it');
+  if (next !== lists.length)
+    throw new SyntaxError('values arrays of the body could not be told apart while streaming it');
   return body;
 }
 
@@ -150,7 +162,7 @@ export async function parseValuesBody(chunks: AsyncIterable<Uint8Array | string>
  * chunk. `escaped`: the byte at `from` follows a backslash of the previous chunk.
  */
 function closingQuote(chunk: Buffer, from: number, escaped: boolean): number {
-  for (let at = from; ; ) {
+  for (let at = from; ;) {
     const quote = chunk.indexOf(QUOTE, at);
     if (quote < 0) return -1;
     // A quote after an odd run of backslashes is part of the text.

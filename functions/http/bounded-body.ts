@@ -55,7 +55,12 @@ export function boundBodies(next: RequestListener, bounds: BodyBounds): RequestL
       settled = true;
       clearTimeout(timer);
       const { status, error } = REFUSALS[reason];
-      bounds.logger?.log('WARNING', `${bounds.job}: request refused (${reason})`, { job: bounds.job, status, reason, ...fields });
+      bounds.logger?.log('WARNING', `${bounds.job}: request refused (${reason})`, {
+        job: bounds.job,
+        status,
+        reason,
+        ...fields,
+      });
       if (reason === 'slow') {
         // A trickling client gets its answer and loses the connection: nothing it sends later is read.
         res.shouldKeepAlive = false;
@@ -77,7 +82,8 @@ export function boundBodies(next: RequestListener, bounds: BodyBounds): RequestL
     if (encoding !== 'identity') return refuse('encoding');
     // Node has already refused a malformed Content-Length with 400, so a present one is a number.
     const declared = req.headers['content-length'];
-    if (declared !== undefined && Number(declared) > bounds.limitBytes) return refuse('too-large', { declaredBytes: Number(declared) });
+    if (declared !== undefined && Number(declared) > bounds.limitBytes)
+      return refuse('too-large', { declaredBytes: Number(declared) });
 
     const chunks: Buffer[] = [];
     let size = 0;

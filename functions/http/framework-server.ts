@@ -19,11 +19,17 @@ export function guardNextServer(bounds: BodyBounds): void {
     http.createServer = original;
     const listener = args.find((arg): arg is RequestListener => typeof arg === 'function');
     const options = typeof args[0] === 'object' && args[0] !== null ? (args[0] as ServerOptions) : {};
-    const server = listener ? original({ ...SERVER_TIMEOUTS, ...options }, boundBodies(listener, bounds)) : original({ ...SERVER_TIMEOUTS, ...options });
+    const server = listener
+      ? original({ ...SERVER_TIMEOUTS, ...options }, boundBodies(listener, bounds))
+      : original({ ...SERVER_TIMEOUTS, ...options });
     // The framework prints nothing in production; one line says the function is up and where.
     server.once('listening', () => {
       const port = (server.address() as AddressInfo | null)?.port ?? 0;
-      bounds.logger?.log('INFO', `${bounds.job}: listening on port ${port}`, { job: bounds.job, port, bodyLimitBytes: bounds.limitBytes });
+      bounds.logger?.log('INFO', `${bounds.job}: listening on port ${port}`, {
+        job: bounds.job,
+        port,
+        bodyLimitBytes: bounds.limitBytes,
+      });
     });
     return server;
   };
@@ -31,7 +37,10 @@ export function guardNextServer(bounds: BodyBounds): void {
 }
 
 /** The function this process serves, read as the framework reads it: `--target` first, then FUNCTION_TARGET. */
-export function frameworkTarget(argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function frameworkTarget(
+  argv: readonly string[] = process.argv,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i].startsWith('--target=')) return argv[i].slice('--target='.length);
     if (argv[i] === '--target' && i + 1 < argv.length) return argv[i + 1];

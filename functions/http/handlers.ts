@@ -123,7 +123,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return refuse(res, 'ingest', 400, 'body');
     }
     if (!parsed.success) return refuse(res, 'ingest', 400, 'body');
-    logger.log('INFO', `ingest: form submission at row ${parsed.data.row}`, { job: 'ingest', tab: parsed.data.tab, row: parsed.data.row });
+    logger.log('INFO', `ingest: form submission at row ${parsed.data.row}`, {
+      job: 'ingest',
+      tab: parsed.data.tab,
+      row: parsed.data.row,
+    });
     return run(res, 'ingest', false, 'form');
   };
 

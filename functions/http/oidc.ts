@@ -29,7 +29,8 @@ export function createOidcVerifier(options: OidcOptions): OidcVerifier {
       return 'invalid';
     }
     // Any Google account can mint a token for our audience; only the scheduler's account may run jobs.
-    if (!payload || payload.email_verified !== true || payload.email?.toLowerCase() !== expected) return 'wrong-account';
+    if (!payload || payload.email_verified !== true || payload.email?.toLowerCase() !== expected)
+      return 'wrong-account';
     return 'ok';
   };
 }

@@ -100,7 +100,12 @@ interface TabPlan {
 }
 
 /** The grid a tab should have for `change`, or undefined when the current one will do. */
-function sizeGrid(change: TabChange, current: GridSize | undefined, gridAfterMoves: number, tab: string): GridSize | undefined {
+function sizeGrid(
+  change: TabChange,
+  current: GridSize | undefined,
+  gridAfterMoves: number,
+  tab: string,
+): GridSize | undefined {
   const need = Math.max(change.rows, 2);
   const target = need + headroom(need);
   if (!current) return { rows: target, columns: change.width };
@@ -132,7 +137,10 @@ function blockRanges(plan: TabPlan, withStamp: boolean): ValueRangeWrite[] {
     const count = Math.min(block.rows.length, lastRow - block.first + 1);
     if (count <= 0) continue;
     const values = count === block.rows.length ? block.rows : block.rows.slice(0, count);
-    ranges.push({ range: `${quoteSheet(plan.tab)}!A${block.first}:${columnLetters(plan.change.width)}${block.first + count - 1}`, values });
+    ranges.push({
+      range: `${quoteSheet(plan.tab)}!A${block.first}:${columnLetters(plan.change.width)}${block.first + count - 1}`,
+      values,
+    });
   }
   return ranges;
 }
@@ -142,11 +150,16 @@ function blockRanges(plan: TabPlan, withStamp: boolean): ValueRangeWrite[] {
  * each request (a new row count is checked against the old column count), so columns are narrowed first, rows moved
  * (bottom-up) and counted next, and only then columns widened and missing tabs added.
  */
-function structureRequests(plans: readonly TabPlan[], current: (tab: string) => GridSize | undefined): sheets_v4.Schema$Request[] {
+function structureRequests(
+  plans: readonly TabPlan[],
+  current: (tab: string) => GridSize | undefined,
+): sheets_v4.Schema$Request[] {
   const resize = (sheetId: number, grid: { rowCount?: number; columnCount?: number }): sheets_v4.Schema$Request => ({
     updateSheetProperties: {
       properties: { sheetId, gridProperties: grid },
-      fields: Object.keys(grid).map((k) => `gridProperties.${k}`).join(','),
+      fields: Object.keys(grid)
+        .map((k) => `gridProperties.${k}`)
+        .join(','),
     },
   });
   const narrow: sheets_v4.Schema$Request[] = [];
@@ -155,13 +168,22 @@ function structureRequests(plans: readonly TabPlan[], current: (tab: string) => 
   const add: sheets_v4.Schema$Request[] = [];
   for (const p of plans) {
     if (p.sheetId === undefined) {
-      add.push({ addSheet: { properties: { title: p.tab, gridProperties: { rowCount: p.grid!.rows, columnCount: p.grid!.columns, frozenRowCount: 1 } } } });
+      add.push({
+        addSheet: {
+          properties: {
+            title: p.tab,
+            gridProperties: { rowCount: p.grid!.rows, columnCount: p.grid!.columns, frozenRowCount: 1 },
+          },
+        },
+      });
       continue;
     }
     for (const op of p.change.rowOps) {
       const range = { sheetId: p.sheetId, dimension: 'ROWS', startIndex: op.at, endIndex: op.at + op.count };
       // Inserted rows take the format of the row above, unless that is the header.
-      rows.push(op.insert ? { insertDimension: { range, inheritFromBefore: op.at > 1 } } : { deleteDimension: { range } });
+      rows.push(
+        op.insert ? { insertDimension: { range, inheritFromBefore: op.at > 1 } } : { deleteDimension: { range } },
+      );
     }
     if (!p.grid) continue;
     const columns = current(p.tab)?.columns ?? p.grid.columns;
@@ -174,7 +196,12 @@ function structureRequests(plans: readonly TabPlan[], current: (tab: string) => 
 
 /** Cells of the spreadsheet once this run is written: every sheet's grid, the ones it resizes at their new size. */
 function cellsAfter(snapshot: SheetsSnapshot, plans: readonly TabPlan[], logRows: number, logColumns: number): number {
-  const planned = new Map(plans.map((p) => [p.tab, p.grid ?? { rows: p.gridAfterMoves, columns: snapshot.grids.get(p.tab)?.columns ?? p.change.width }]));
+  const planned = new Map(
+    plans.map((p) => [
+      p.tab,
+      p.grid ?? { rows: p.gridAfterMoves, columns: snapshot.grids.get(p.tab)?.columns ?? p.change.width },
+    ]),
+  );
   let cells = 0;
   for (const s of snapshot.sheets) {
     const grid = planned.get(s.title) ?? s.grid;
@@ -218,16 +245,22 @@ interface MailOutcome {
  * Status (and detail) cells of our claim rows, one range per run of consecutive rows: a run's claims are appended
  * together, so 50,000 emails make one range, not 50,000.
  */
-function statusRanges(updates: ReadonlyMap<number, readonly [string, string]>, statusCol: number, detailCol: number): ValueRangeWrite[] {
+function statusRanges(
+  updates: ReadonlyMap<number, readonly [string, string]>,
+  statusCol: number,
+  detailCol: number,
+): ValueRangeWrite[] {
   const rows = [...updates.keys()].sort((a, b) => a - b);
   const ranges: ValueRangeWrite[] = [];
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let j = i;
     while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
     const block = rows.slice(i, j + 1).map((r) => updates.get(r)!);
-    const span = (col: number) => `${quoteSheet(TAB.mailLog)}!${columnLetters(col + 1)}${rows[i]}:${columnLetters(col + 1)}${rows[j]}`;
+    const span = (col: number) =>
+      `${quoteSheet(TAB.mailLog)}!${columnLetters(col + 1)}${rows[i]}:${columnLetters(col + 1)}${rows[j]}`;
     ranges.push({ range: span(statusCol), values: block.map(([status]) => [status]) });
-    if (detailCol >= 0 && block.some(([, detail]) => detail !== '')) ranges.push({ range: span(detailCol), values: block.map(([, detail]) => [detail]) });
+    if (detailCol >= 0 && block.some(([, detail]) => detail !== ''))
+      ranges.push({ range: span(detailCol), values: block.map(([, detail]) => [detail]) });
     i = j + 1;
   }
   return ranges;
@@ -288,7 +321,12 @@ function* handOver(due: (PlannedEmail | undefined)[], won: Int32Array): Generato
  * Claim the due emails in the mail log, send those this run won, and return the status cells to write. Takes the
  * emails over: every slot of `due` is cleared by the time it returns.
  */
-async function claimAndSend(ctx: ApplyContext, due: (PlannedEmail | undefined)[], headers: readonly string[], withHeader: boolean): Promise<MailOutcome> {
+async function claimAndSend(
+  ctx: ApplyContext,
+  due: (PlannedEmail | undefined)[],
+  headers: readonly string[],
+  withHeader: boolean,
+): Promise<MailOutcome> {
   const col = (h: string) => headers.indexOf(h);
   const runId = randomUUID();
   const keys = due.map((e) => e!.key);
@@ -304,7 +342,9 @@ async function claimAndSend(ctx: ApplyContext, due: (PlannedEmail | undefined)[]
   const claims = resolveClaims(await ctx.sheets.readColumns(TAB.mailLog, CLAIM_COLUMNS), keys, isOwn);
   // A first run's receipts hold every answer of the year: the gateway takes them one by one and each is let go once
   // its request is sent, instead of all 50,000 living until the last request.
-  const results = claims.won.some((row) => row !== 0) ? await ctx.mail.send(handOver(due, claims.won), ctx.envelope) : new Map<string, SendResult>();
+  const results = claims.won.some((row) => row !== 0)
+    ? await ctx.mail.send(handOver(due, claims.won), ctx.envelope)
+    : new Map<string, SendResult>();
 
   const counts = { sent: 0, failed: 0, unknown: 0, lostClaims: 0, unclaimed: claims.unclaimed };
   const updates = new Map<number, readonly [status: string, detail: string]>();
@@ -333,7 +373,11 @@ async function claimAndSend(ctx: ApplyContext, due: (PlannedEmail | undefined)[]
     }
   });
   counts.lostClaims -= claims.unclaimed;
-  return { statusWrites: statusRanges(updates, col('Trạng thái'), col(LOG_DETAIL_HEADER)), ...counts, appendError: appended.error };
+  return {
+    statusWrites: statusRanges(updates, col('Trạng thái'), col(LOG_DETAIL_HEADER)),
+    ...counts,
+    appendError: appended.error,
+  };
 }
 
 /** Everything apply needs from the snapshot and the plan, so both can be let go before the sends and the writes. */
@@ -353,14 +397,27 @@ interface Prepared {
   readonly notes: readonly string[];
 }
 
-function prepare(ctx: ApplyContext, snapshot: SheetsSnapshot, plan: JobPlan, previous: ReadonlyMap<string, TabState>): Prepared {
+function prepare(
+  ctx: ApplyContext,
+  snapshot: SheetsSnapshot,
+  plan: JobPlan,
+  previous: ReadonlyMap<string, TabState>,
+): Prepared {
   const { emails: due, alreadySent, inDoubt } = plan;
   const logValues = snapshot.tabs.get(TAB.mailLog) ?? [];
   const logHeaders = (logValues[0] ?? []).map(String);
   const headers = logHeaders.length > 0 ? logHeaders : [...LOG_HEADERS, LOG_DETAIL_HEADER, LOG_RUN_HEADER];
   const zone = zoneWarning(snapshot.timeZone, ctx.timeZone, ctx.now);
   const notes = zone ? [zone] : [];
-  const base = { planned: due.length + alreadySent + inDoubt, due: [...due], alreadySent, inDoubt, logHeaders, headers, notes };
+  const base = {
+    planned: due.length + alreadySent + inDoubt,
+    due: [...due],
+    alreadySent,
+    inDoubt,
+    logHeaders,
+    headers,
+    notes,
+  };
   if (ctx.dryRun) return { ...base, tabs: EncodedRanges.of([]), tabsWritten: 0, structure: [] };
 
   const plans: TabPlan[] = [];
@@ -374,7 +431,8 @@ function prepare(ctx: ApplyContext, snapshot: SheetsSnapshot, plan: JobPlan, pre
   const addLog = due.length > 0 && !log;
   const logRows = due.length > 0 ? due.length + (logHeaders.length === 0 ? 1 : 0) : 0;
   const logColumns = log?.grid.columns ?? headers.length;
-  const cellsWith = (extra: readonly TabPlan[]) => cellsAfter(snapshot, [...plans, ...extra], logRows + (addLog ? 1 : 0), logColumns);
+  const cellsWith = (extra: readonly TabPlan[]) =>
+    cellsAfter(snapshot, [...plans, ...extra], logRows + (addLog ? 1 : 0), logColumns);
   let cells = cellsWith([]);
   if (dashboard) {
     // The figure does not change the dashboard's size, so a first pass with any figure sizes it.
@@ -382,10 +440,13 @@ function prepare(ctx: ApplyContext, snapshot: SheetsSnapshot, plan: JobPlan, pre
     cells = cellsWith([planTab(withSpreadsheetRows(dashboard, figures(0)), previous.get(TAB.dashboard), snapshot)]);
     plans.push(planTab(withSpreadsheetRows(dashboard, figures(cells)), previous.get(TAB.dashboard), snapshot));
   }
-  if (cells > CELL_CAP) return { ...base, tabs: EncodedRanges.of([]), tabsWritten: 0, structure: [], stopped: capMessage(cells, snapshot) };
+  if (cells > CELL_CAP)
+    return { ...base, tabs: EncodedRanges.of([]), tabsWritten: 0, structure: [], stopped: capMessage(cells, snapshot) };
 
   // `Cập nhật lúc` alone is no change: an idle sweep writes nothing.
-  const changed = plans.some((p) => p.grid !== undefined || p.change.rowOps.length > 0 || (p.change.blocks.length > 0 && !p.change.stampOnly));
+  const changed = plans.some(
+    (p) => p.grid !== undefined || p.change.rowOps.length > 0 || (p.change.blocks.length > 0 && !p.change.stampOnly),
+  );
   const ranges: ValueRangeWrite[] = [];
   let tabsWritten = 0;
   for (const p of plans) {
@@ -396,7 +457,12 @@ function prepare(ctx: ApplyContext, snapshot: SheetsSnapshot, plan: JobPlan, pre
   const structure = structureRequests(plans, (tab) => snapshot.sheets.find((x) => x.title === tab)?.grid);
   if (addLog) {
     structure.push({
-      addSheet: { properties: { title: TAB.mailLog, gridProperties: { rowCount: 1, columnCount: headers.length, frozenRowCount: 1 } } },
+      addSheet: {
+        properties: {
+          title: TAB.mailLog,
+          gridProperties: { rowCount: 1, columnCount: headers.length, frozenRowCount: 1 },
+        },
+      },
     });
   }
   return { ...base, tabs: EncodedRanges.of(ranges), tabsWritten, structure };
@@ -407,7 +473,12 @@ function prepare(ctx: ApplyContext, snapshot: SheetsSnapshot, plan: JobPlan, pre
  * caller that lets go of them too frees them for the sends and the final write. `previous` holds the system tabs as
  * the sheet has them (TabState): only the rows that differ are written.
  */
-export function applyPlan(ctx: ApplyContext, snapshot: SheetsSnapshot, plan: JobPlan, previous: ReadonlyMap<string, TabState>): Promise<ApplyResult> {
+export function applyPlan(
+  ctx: ApplyContext,
+  snapshot: SheetsSnapshot,
+  plan: JobPlan,
+  previous: ReadonlyMap<string, TabState>,
+): Promise<ApplyResult> {
   try {
     return applyPrepared(ctx, prepare(ctx, snapshot, plan, previous));
   } catch (error) {
@@ -424,12 +495,25 @@ async function applyPrepared(ctx: ApplyContext, prepared: Prepared): Promise<App
   if (prepared.structure.length > 0) await ctx.sheets.batchUpdate(prepared.structure);
   if (ctx.recordOnly !== undefined && due.length > 0) {
     // A log started afresh: what is due now belongs to the lost log's time, so it is recorded, not sent.
-    await appendClaims(ctx, due as PlannedEmail[], prepared.headers, prepared.logHeaders.length === 0, randomUUID(), STATUS.notResent, ctx.recordOnly);
+    await appendClaims(
+      ctx,
+      due as PlannedEmail[],
+      prepared.headers,
+      prepared.logHeaders.length === 0,
+      randomUUID(),
+      STATUS.notResent,
+      ctx.recordOnly,
+    );
   }
-  const mail = ctx.recordOnly === undefined && due.length > 0 ? await claimAndSend(ctx, due, prepared.headers, prepared.logHeaders.length === 0) : undefined;
+  const mail =
+    ctx.recordOnly === undefined && due.length > 0
+      ? await claimAndSend(ctx, due, prepared.headers, prepared.logHeaders.length === 0)
+      : undefined;
   await ctx.sheets.writeValues([prepared.tabs, ...(mail?.statusWrites ?? [])]);
   const cut = mail?.appendError
-    ? [`Ghi nhật ký thư bị gián đoạn (${mail.appendError.message}): ${mail.unclaimed} thư chưa được nhận gửi, lượt chạy sau sẽ gửi.`]
+    ? [
+        `Ghi nhật ký thư bị gián đoạn (${mail.appendError.message}): ${mail.unclaimed} thư chưa được nhận gửi, lượt chạy sau sẽ gửi.`,
+      ]
     : [];
   return {
     planned,

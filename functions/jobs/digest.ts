@@ -1,6 +1,13 @@
 // The `digest` job's decision: one weekly email per leader list, and this week's figures appended to `Lịch sử`.
 import { createHash } from 'node:crypto';
-import { computeProgress, formatWeekdayDate, isoWeekKey, localDay, readMilestones, type Progress } from '../calendar/index.ts';
+import {
+  computeProgress,
+  formatWeekdayDate,
+  isoWeekKey,
+  localDay,
+  readMilestones,
+  type Progress,
+} from '../calendar/index.ts';
 import { formatDate } from '../core/cells.ts';
 import type { Evaluation } from '../core/model.ts';
 import { campaignKey, listSetting, type LayoutData } from '../core/settings.ts';
@@ -51,7 +58,12 @@ export interface DigestData extends LayoutData {
     readonly units: readonly { readonly code: string; readonly name: string; readonly items: string }[];
   }[];
   readonly hasLateUnits: boolean;
-  readonly levels: readonly { readonly level: string; readonly count: number; readonly percent: string; readonly bar: readonly BarSegment[] }[];
+  readonly levels: readonly {
+    readonly level: string;
+    readonly count: number;
+    readonly percent: string;
+    readonly bar: readonly BarSegment[];
+  }[];
   readonly nominations: readonly {
     readonly award: string;
     readonly kind: string;
@@ -64,13 +76,26 @@ export interface DigestData extends LayoutData {
   readonly hasNominations: boolean;
   readonly pendingFixes: number;
   /** What moved since the previous digest, one line per changed figure. */
-  readonly changes: readonly { readonly label: string; readonly previous: number; readonly current: number; readonly delta: string }[];
+  readonly changes: readonly {
+    readonly label: string;
+    readonly previous: number;
+    readonly current: number;
+    readonly delta: string;
+  }[];
   readonly hasPrevious: boolean;
   readonly hasChanges: boolean;
   readonly previousWeekLabel: string;
 }
 
-export const BAR_COLORS = { onTime: '#15803d', late: '#f59e0b', overdue: '#b91c1c', invalid: '#7c3aed', notYetDue: '#d4d4d8', notRequired: '#f1f5f9', level: '#1d4ed8' } as const;
+export const BAR_COLORS = {
+  onTime: '#15803d',
+  late: '#f59e0b',
+  overdue: '#b91c1c',
+  invalid: '#7c3aed',
+  notYetDue: '#d4d4d8',
+  notRequired: '#f1f5f9',
+  level: '#1d4ed8',
+} as const;
 
 const ADDRESS = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 
@@ -88,7 +113,10 @@ export function planDigest(snapshot: Snapshot, evaluation: Evaluation, now: Date
   const summary: string[] = [];
   const emails: PlannedEmail[] = [];
   for (const list of listSetting(settings, 'Người nhận bản tin', ';')) {
-    const addresses = list.split(',').map((a) => a.trim()).filter((a) => a !== '');
+    const addresses = list
+      .split(',')
+      .map((a) => a.trim())
+      .filter((a) => a !== '');
     const bad = addresses.filter((a) => !ADDRESS.test(a));
     for (const a of bad) summary.push(`Cấu hình, 'Người nhận bản tin': '${a}' không phải địa chỉ email, đã bỏ qua.`);
     const good = [...new Map(addresses.filter((a) => ADDRESS.test(a)).map((a) => [a.toLowerCase(), a])).values()];
@@ -100,14 +128,18 @@ export function planDigest(snapshot: Snapshot, evaluation: Evaluation, now: Date
       data: { ...data },
     });
   }
-  if (emails.length === 0) summary.unshift(`Chưa có danh sách nhận bản tin hợp lệ ở khóa 'Người nhận bản tin' của trang 'Cấu hình'.`);
+  if (emails.length === 0)
+    summary.unshift(`Chưa có danh sách nhận bản tin hợp lệ ở khóa 'Người nhận bản tin' của trang 'Cấu hình'.`);
   summary.unshift(`Bản tin ${data.weekLabel}: ${emails.length} thư (trước khi lọc theo Nhật ký thư).`);
   return { writes: [historyTab(history, week, now, figures, progress.timeZone)], emails, summary };
 }
 
 /** Order-independent: reordering addresses in a list is not a new list. */
 function listHash(addresses: readonly string[]): string {
-  const canonical = addresses.map((a) => a.toLowerCase()).sort().join(',');
+  const canonical = addresses
+    .map((a) => a.toLowerCase())
+    .sort()
+    .join(',');
   return createHash('sha256').update(canonical).digest('hex').slice(0, 12);
 }
 
@@ -127,14 +159,17 @@ export function digestData(
   const tz = model.timeZone;
   const clusters = new Map<string, Map<string, { code: string; name: string; items: string[] }>>();
   const lateOrOverdue = [...model.overdue, ...model.late].sort(
-    (a, b) => model.milestones.findIndex((m) => m.code === a.milestoneCode) - model.milestones.findIndex((m) => m.code === b.milestoneCode),
+    (a, b) =>
+      model.milestones.findIndex((m) => m.code === a.milestoneCode) -
+      model.milestones.findIndex((m) => m.code === b.milestoneCode),
   );
   for (const row of lateOrOverdue) {
     const units = clusters.get(row.cluster) ?? new Map();
     clusters.set(row.cluster, units);
     const unit = units.get(row.unitCode) ?? { code: row.unitCode, name: row.unitName, items: [] };
     units.set(row.unitCode, unit);
-    const what = row.status === 'Nộp muộn' ? 'nộp muộn' : row.status === 'Quá hạn' ? 'quá hạn' : 'quá hạn, bài nộp không hợp lệ';
+    const what =
+      row.status === 'Nộp muộn' ? 'nộp muộn' : row.status === 'Quá hạn' ? 'quá hạn' : 'quá hạn, bài nộp không hợp lệ';
     unit.items.push(`${row.milestoneCode}: ${what}`);
   }
   const changes: DigestData['changes'][number][] = [];

@@ -196,7 +196,13 @@ export function planIngest(snapshot: Snapshot, parts: IngestParts, sink: EmailSi
     // `Tên phong trào` must not send every receipt of the year again.
     const item = ['ingest', form.slug, response.unitCode, submitted, response.contentHash, template].join('|');
     const { title } = form;
-    const part = () => new ResponsePart(response, title, submitted, response.editLink ?? links.get(formLinkKey(response.unitCode, response.form)) ?? '');
+    const part = () =>
+      new ResponsePart(
+        response,
+        title,
+        submitted,
+        response.editLink ?? links.get(formLinkKey(response.unitCode, response.form)) ?? '',
+      );
     const pending = byUnit.get(unit);
     if (pending) pending.push({ item, part });
     else byUnit.set(unit, [{ item, part }]);
@@ -209,7 +215,14 @@ export function planIngest(snapshot: Snapshot, parts: IngestParts, sink: EmailSi
         items: chunk.map((p) => p.item),
         build: (due, key) => {
           const sent = chunk.filter((p) => due.has(p.item));
-          return new ResponsesEmail(key, base, sent.map((p) => p.part()), layout, unit.code, unit.name);
+          return new ResponsesEmail(
+            key,
+            base,
+            sent.map((p) => p.part()),
+            layout,
+            unit.code,
+            unit.name,
+          );
         },
       });
     }

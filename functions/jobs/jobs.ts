@@ -15,7 +15,12 @@ export type JobName = 'ingest' | 'remind' | 'digest';
 export const JOB_NAMES: readonly JobName[] = ['ingest', 'remind', 'digest'];
 
 /** `unitKey`: the key of the units' secrets (UNIT_SECRET_KEY), see core/unit-secret.ts. */
-export function planJob(name: JobName, snapshot: Snapshot, now: Date, unitKey?: string): { plan: JobPlan; settings: Settings } {
+export function planJob(
+  name: JobName,
+  snapshot: Snapshot,
+  now: Date,
+  unitKey?: string,
+): { plan: JobPlan; settings: Settings } {
   const evaluation = evaluateCampaign(snapshot, now, unitKey);
   const milestoneErrors: string[] = [];
   const milestones = readMilestones(snapshot, evaluation.settings, milestoneErrors);
@@ -26,7 +31,11 @@ export function planJob(name: JobName, snapshot: Snapshot, now: Date, unitKey?: 
   const sorter = new DueEmailSorter(snapshot);
   let own: Omit<PlannerOutput, 'emails'>;
   if (name === 'ingest') {
-    own = planIngest(snapshot, { evaluation, extraTabs: derived, extraEmails: planResultsEmails(evaluation, snapshot) }, sorter);
+    own = planIngest(
+      snapshot,
+      { evaluation, extraTabs: derived, extraEmails: planResultsEmails(evaluation, snapshot) },
+      sorter,
+    );
   } else if (name === 'remind') {
     const planned = planRemind(snapshot, evaluation, now, sorter, progress);
     own = { writes: [...evaluation.tabs, ...derived, ...planned.writes], summary: planned.summary };

@@ -36,7 +36,10 @@ const FROM_HISTORY =
  * The log is lost when it is missing or has no `Khóa` header while earlier runs left rows in the tabs only runs write;
  * `rowsOf` tells how many rows (header included) such a tab has as the sheet holds it.
  */
-export function mailLogLoss(tabs: ReadonlyMap<string, readonly (readonly Cell[])[]>, rowsOf: (tab: string) => number): LogLoss | undefined {
+export function mailLogLoss(
+  tabs: ReadonlyMap<string, readonly (readonly Cell[])[]>,
+  rowsOf: (tab: string) => number,
+): LogLoss | undefined {
   const log = tabs.get(TAB.mailLog);
   const hasKey = (log?.[0] ?? []).some((h) => cellText(h) === 'Khóa');
   if (log && hasKey) return undefined;
@@ -74,7 +77,10 @@ export function restartDetail(settings: Settings, now: Date, timeZone: string): 
 
 /** `Tổng hợp` with the stop at its top, above the dashboard the run computed. */
 export function stopNotice(loss: LogLoss, dashboard: TabWrite | undefined): TabWrite {
-  return { tab: TAB.dashboard, rows: [['ĐÃ DỪNG GỬI THƯ: NHẬT KÝ THƯ BỊ MẤT'], ...loss.lines.map((l) => [l]), [], ...(dashboard?.rows ?? [])] };
+  return {
+    tab: TAB.dashboard,
+    rows: [['ĐÃ DỪNG GỬI THƯ: NHẬT KÝ THƯ BỊ MẤT'], ...loss.lines.map((l) => [l]), [], ...(dashboard?.rows ?? [])],
+  };
 }
 
 /** The snapshot as if the log were absent: a log without `Khóa` cannot be read, yet the run still plans `Tổng hợp`. */

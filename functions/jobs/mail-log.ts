@@ -31,7 +31,8 @@ export const STATUS = {
 
 /** Where a log this product started has each column: LOG_HEADERS, then the detail and the run. */
 const LOG_LAYOUT: readonly string[] = [...LOG_HEADERS, LOG_DETAIL_HEADER, LOG_RUN_HEADER];
-const layoutOf = (headers: readonly string[]): ReadonlyMap<string, number> => new Map(headers.map((h) => [h, LOG_LAYOUT.indexOf(h)]));
+const layoutOf = (headers: readonly string[]): ReadonlyMap<string, number> =>
+  new Map(headers.map((h) => [h, LOG_LAYOUT.indexOf(h)]));
 
 /**
  * The only columns a run reads of the log, which grows by one row per email: to know what is due, then to resolve its
@@ -92,7 +93,8 @@ export class DueEmailSorter implements EmailSink {
       const status = cellText(row.get('Trạng thái'));
       if (!HOLDING.has(status)) continue;
       const holding: HoldingRow = { status, counted: false };
-      for (const item of keyItems(cellText(row.get('Khóa')))) if (this.held.get(item)?.status !== STATUS.sent) this.held.set(item, holding);
+      for (const item of keyItems(cellText(row.get('Khóa'))))
+        if (this.held.get(item)?.status !== STATUS.sent) this.held.set(item, holding);
     }
   }
 

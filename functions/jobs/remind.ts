@@ -110,7 +110,7 @@ export function planRemind(
   let notices = 0;
   // Entries come unit by unit (computeProgress's order): each unit's run of entries makes its one email.
   const entries = progress.entries;
-  for (let start = 0; start < entries.length; ) {
+  for (let start = 0; start < entries.length;) {
     const unit = entries[start].unit;
     let end = start;
     while (end < entries.length && entries[end].unit === unit) end++;
@@ -130,15 +130,27 @@ export function planRemind(
         const data = reminderData(unit, dues, fresh, context, layout);
         if (data.leadersCopied) notices++;
         else reminders++;
-        const cc = data.leadersCopied ? recipients(unit.leaderEmails).filter((r) => !to.some((t) => t.email.toLowerCase() === r.email.toLowerCase())) : [];
-        return { key, template: data.leadersCopied ? 'overdue' : 'reminder', to, ...(cc.length > 0 ? { cc } : {}), data: { ...data } };
+        const cc = data.leadersCopied
+          ? recipients(unit.leaderEmails).filter(
+              (r) => !to.some((t) => t.email.toLowerCase() === r.email.toLowerCase()),
+            )
+          : [];
+        return {
+          key,
+          template: data.leadersCopied ? 'overdue' : 'reminder',
+          to,
+          ...(cc.length > 0 ? { cc } : {}),
+          data: { ...data },
+        };
       },
     });
   }
 
   const summary = [
     `Nhắc hạn: ${reminders} thư nhắc hạn, ${notices} thư báo quá hạn (gửi cả lãnh đạo đơn vị); mỗi đơn vị nhận nhiều nhất một thư một ngày.`,
-    ...[...new Set(noAddress)].map((code) => `Đơn vị ${code} chưa có 'Email liên hệ' trong trang '${TAB.units}': không gửi được thư nhắc.`),
+    ...[...new Set(noAddress)].map(
+      (code) => `Đơn vị ${code} chưa có 'Email liên hệ' trong trang '${TAB.units}': không gửi được thư nhắc.`,
+    ),
   ];
   return { writes: [], summary };
 }
@@ -163,12 +175,22 @@ function dueOf(entries: readonly ProgressEntry[], ctx: Context, unitPrefix: stri
     const step = latestDueStep(entry.milestone, ctx.now, ctx.maxOverdue, ctx.timeZone);
     if (step) dues.push({ entry, step, item: `${unitPrefix}|${entry.milestone.code}|${step.step}` });
   }
-  dues.sort((a, b) => URGENCY[a.step.kind] - URGENCY[b.step.kind] || a.entry.milestone.deadline.getTime() - b.entry.milestone.deadline.getTime());
+  dues.sort(
+    (a, b) =>
+      URGENCY[a.step.kind] - URGENCY[b.step.kind] ||
+      a.entry.milestone.deadline.getTime() - b.entry.milestone.deadline.getTime(),
+  );
   const forms = new Set<string>();
   return dues.filter((d) => !forms.has(d.entry.milestone.form) && forms.add(d.entry.milestone.form));
 }
 
-function reminderData(unit: Unit, dues: readonly Due[], fresh: ReadonlySet<string>, ctx: Context, layout: LayoutData): ReminderData {
+function reminderData(
+  unit: Unit,
+  dues: readonly Due[],
+  fresh: ReadonlySet<string>,
+  ctx: Context,
+  layout: LayoutData,
+): ReminderData {
   const mixed = dues.some((d) => !fresh.has(d.item));
   const items = dues.map((d) => reminderItem(d, fresh.has(d.item), mixed, ctx));
   const overdueCount = items.filter((i) => i.overdue).length;

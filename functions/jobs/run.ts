@@ -98,9 +98,19 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
     if (!dryRun) {
       const { createMailGateway } = await import('../gateways/mail.ts');
       const idle = createMailGateway({ apiKey: config.SENDGRID_API_KEY, baseUrl: config.SENDGRID_BASE_URL });
-      const notice = stopNotice(loss, planned.plan.writes.find((w) => w.tab === TAB.dashboard));
+      const notice = stopNotice(
+        loss,
+        planned.plan.writes.find((w) => w.tab === TAB.dashboard),
+      );
       const stop = { writes: [notice], emails: [], alreadySent: 0, inDoubt: 0, summary: [] };
-      const ctx = { sheets, mail: idle, envelope: { from: { email: config.MAIL_FROM }, categories: [] }, now, timeZone, dryRun };
+      const ctx = {
+        sheets,
+        mail: idle,
+        envelope: { from: { email: config.MAIL_FROM }, categories: [] },
+        now,
+        timeZone,
+        dryRun,
+      };
       await applyPlan(ctx, snapshot, stop, read.previous);
     }
     throw new MailLogLostError(loss);
@@ -162,9 +172,17 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
     );
   }
   if (recordOnly !== undefined && !dryRun) {
-    lines.push(`${TAB.mailLog} được bắt đầu lại hôm nay: đã ghi ${dueCount} thư đến hạn là 'Không gửi lại', không gửi thư nào trong số đó.`);
+    lines.push(
+      `${TAB.mailLog} được bắt đầu lại hôm nay: đã ghi ${dueCount} thư đến hạn là 'Không gửi lại', không gửi thư nào trong số đó.`,
+    );
   }
-  return { job: name, lines, sheetsCalls: sheets.calls(), mailRequests: mail.requests(), sheetsWrites: sheets.writes() };
+  return {
+    job: name,
+    lines,
+    sheetsCalls: sheets.calls(),
+    mailRequests: mail.requests(),
+    sheetsWrites: sheets.writes(),
+  };
 }
 
 /**

@@ -142,7 +142,8 @@ export function editHunks(a: Int32Array, b: Int32Array, maxEdits: number): Hunk[
   for (let d = 0; d <= max && found < 0; d++) {
     trace.push(v.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
+      let x =
+        k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let y = x - k;
       while (x < N && y < M && a[start + x] === b[start + y]) {
         x++;
@@ -192,7 +193,7 @@ export function editHunks(a: Int32Array, b: Int32Array, maxEdits: number): Hunk[
 function positionalHunks(a: readonly string[], b: readonly string[], from: number): Hunk[] {
   const hunks: Hunk[] = [];
   const common = Math.min(a.length, b.length);
-  for (let i = from; i < common; ) {
+  for (let i = from; i < common;) {
     if (a[i] === b[i]) {
       i++;
       continue;
@@ -202,7 +203,8 @@ function positionalHunks(a: readonly string[], b: readonly string[], from: numbe
     hunks.push({ a: i - from, p: j - i, b: i - from, q: j - i });
     i = j;
   }
-  if (a.length !== b.length) hunks.push({ a: common - from, p: a.length - common, b: common - from, q: b.length - common });
+  if (a.length !== b.length)
+    hunks.push({ a: common - from, p: a.length - common, b: common - from, q: b.length - common });
   return hunks.filter((h) => h.p + h.q > 0);
 }
 
@@ -216,7 +218,11 @@ function padded(row: readonly Cell[] | undefined, width: number, blank: readonly
 }
 
 /** The change that turns `old` (undefined: the tab is new or unread) into `next` (header row first). */
-export function diffTab(next: readonly (readonly Cell[])[], old: TabState | undefined, options: DiffOptions): TabChange {
+export function diffTab(
+  next: readonly (readonly Cell[])[],
+  old: TabState | undefined,
+  options: DiffOptions,
+): TabChange {
   let width = old?.width ?? 0;
   for (const row of next) if (row.length > width) width = row.length;
   width = Math.max(1, width);
@@ -232,7 +238,15 @@ export function diffTab(next: readonly (readonly Cell[])[], old: TabState | unde
     const total = Math.max(m, oldRows.length);
     const rows: (readonly Cell[])[] = new Array(total);
     for (let i = 0; i < total; i++) rows[i] = i < m ? rowOf(i) : blank;
-    return { rowOps: [], blocks: [{ first: 1, rows }], width, rows: m, oldRows: oldRows.length, rewritten: true, stampOnly: false };
+    return {
+      rowOps: [],
+      blocks: [{ first: 1, rows }],
+      width,
+      rows: m,
+      oldRows: oldRows.length,
+      rewritten: true,
+      stampOnly: false,
+    };
   }
 
   // Data rows only from here: the header is equal.
@@ -270,6 +284,10 @@ export function diffTab(next: readonly (readonly Cell[])[], old: TabState | unde
 
   const stamp = options.stampRow;
   const stampOnly =
-    stamp !== undefined && rowOps.length === 0 && blocks.length === 1 && blocks[0]!.first === stamp + 1 && blocks[0]!.rows.length === 1;
+    stamp !== undefined &&
+    rowOps.length === 0 &&
+    blocks.length === 1 &&
+    blocks[0]!.first === stamp + 1 &&
+    blocks[0]!.rows.length === 1;
   return { rowOps, blocks, width, rows: m, oldRows: extent, rewritten: false, stampOnly };
 }

@@ -10,7 +10,11 @@
  */
 export function displayName(name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
-  const cleaned = name.normalize('NFC').replace(/[,;\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const cleaned = name
+    .normalize('NFC')
+    .replace(/[,;\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return cleaned === '' ? undefined : cleaned;
 }
 

@@ -26,5 +26,11 @@ export function renderVersion(version: VersionSource, data: unknown): RenderedEm
   const context = data ?? {};
   const run = (source: string | null | undefined) => (source ? compile(source)(context) : '');
   // A subject is one line; a newline in the data must not become a header injection.
-  return { subject: run(version.subject).replace(/\s*[\r\n]+\s*/g, ' ').trim(), html: run(version.html_content), text: run(version.plain_content) };
+  return {
+    subject: run(version.subject)
+      .replace(/\s*[\r\n]+\s*/g, ' ')
+      .trim(),
+    html: run(version.html_content),
+    text: run(version.plain_content),
+  };
 }

@@ -57,24 +57,42 @@ function buildTemplateSet(dir: string): TemplateSet {
   const layouts: Record<'html' | 'txt', string> = { html: read('layout.html.hbs'), txt: read('layout.txt.hbs') };
 
   const versions = new Map<string, TemplateVersion>();
-  const names = [...files].filter((f) => f.endsWith('.subject.hbs')).map((f) => f.slice(0, -'.subject.hbs'.length)).sort();
+  const names = [...files]
+    .filter((f) => f.endsWith('.subject.hbs'))
+    .map((f) => f.slice(0, -'.subject.hbs'.length))
+    .sort();
   for (const name of names) {
     const source = (part: Part) => {
       const file = `${name}.${part}.hbs`;
-      if (!files.has(file)) throw new TemplateError(`Template '${name}' has no ${file} in ${dir}: every email needs subject, html and txt parts.`);
+      if (!files.has(file))
+        throw new TemplateError(
+          `Template '${name}' has no ${file} in ${dir}: every email needs subject, html and txt parts.`,
+        );
       return read(file);
     };
     const subject = inline(source('subject').trim(), partials, `${name}.subject.hbs`);
-    const html = inline(layouts.html.replace(/\{\{>\s*content\s*\}\}/, () => source('html').trimEnd()), partials, `${name}.html.hbs`);
-    const txt = inline(layouts.txt.replace(/\{\{>\s*content\s*\}\}/, () => source('txt').trimEnd()), partials, `${name}.txt.hbs`);
+    const html = inline(
+      layouts.html.replace(/\{\{>\s*content\s*\}\}/, () => source('html').trimEnd()),
+      partials,
+      `${name}.html.hbs`,
+    );
+    const txt = inline(
+      layouts.txt.replace(/\{\{>\s*content\s*\}\}/, () => source('txt').trimEnd()),
+      partials,
+      `${name}.txt.hbs`,
+    );
     const version: TemplateVersion = { name: TEMPLATE_PREFIX + name, subject, html_content: html, plain_content: txt };
-    for (const part of ['subject', 'html', 'txt'] as const) checkSendGridSupport(version[PART_FIELD[part]], part, `${name}.${part}.hbs`);
+    for (const part of ['subject', 'html', 'txt'] as const)
+      checkSendGridSupport(version[PART_FIELD[part]], part, `${name}.${part}.hbs`);
     versions.set(name, version);
   }
 
   const get = (name: string) => {
     const version = versions.get(name);
-    if (!version) throw new TemplateError(`No email template '${name}' in ${dir}: add ${name}.subject.hbs, ${name}.html.hbs and ${name}.txt.hbs.`);
+    if (!version)
+      throw new TemplateError(
+        `No email template '${name}' in ${dir}: add ${name}.subject.hbs, ${name}.html.hbs and ${name}.txt.hbs.`,
+      );
     return version;
   };
   return {
@@ -85,7 +103,10 @@ function buildTemplateSet(dir: string): TemplateSet {
 }
 
 function inline(source: string, partials: ReadonlyMap<string, string>, file: string, depth = 0): string {
-  if (depth > MAX_PARTIAL_DEPTH) throw new TemplateError(`${file}: partials nest deeper than ${MAX_PARTIAL_DEPTH} levels (a partial includes itself?).`);
+  if (depth > MAX_PARTIAL_DEPTH)
+    throw new TemplateError(
+      `${file}: partials nest deeper than ${MAX_PARTIAL_DEPTH} levels (a partial includes itself?).`,
+    );
   return source.replace(PARTIAL, (_, name: string) => {
     const partial = partials.get(name);
     if (partial === undefined) throw new TemplateError(`${file}: no partial templates/partials/${name}.hbs.`);
@@ -114,22 +135,29 @@ function checkSendGridSupport(source: string, part: Part, file: string): void {
           break;
         case 'MustacheStatement': {
           const m = node as hbs.AST.MustacheStatement;
-          if (m.path.type !== 'PathExpression' || m.params.length > 0 || m.hash) fail(node, 'only plain values ({{name}}) may be output; helpers are not supported.');
+          if (m.path.type !== 'PathExpression' || m.params.length > 0 || m.hash)
+            fail(node, 'only plain values ({{name}}) may be output; helpers are not supported.');
           // SendGrid escapes {{x}} in the subject and plain text too, so raw output is the documented way to keep quotes readable there.
-          if (!m.escaped && part === 'html') fail(node, 'triple-stash {{{x}}} outputs unescaped data into HTML: use {{x}}.');
+          if (!m.escaped && part === 'html')
+            fail(node, 'triple-stash {{{x}}} outputs unescaped data into HTML: use {{x}}.');
           break;
         }
         case 'BlockStatement': {
           const b = node as hbs.AST.BlockStatement;
           const helper = b.path.type === 'PathExpression' ? (b.path as hbs.AST.PathExpression).original : '';
-          if (!BLOCK_HELPERS.has(helper)) fail(node, `block '{{#${helper}}}' is not one of {{#if}}, {{#unless}}, {{#each}}.`);
-          if (b.params.length !== 1 || b.params[0]!.type !== 'PathExpression' || b.hash) fail(node, `{{#${helper}}} takes exactly one value.`);
+          if (!BLOCK_HELPERS.has(helper))
+            fail(node, `block '{{#${helper}}}' is not one of {{#if}}, {{#unless}}, {{#each}}.`);
+          if (b.params.length !== 1 || b.params[0]!.type !== 'PathExpression' || b.hash)
+            fail(node, `{{#${helper}}} takes exactly one value.`);
           visit(b.program);
           visit(b.inverse);
           break;
         }
         default:
-          fail(node, `${node.type} is not supported in SendGrid dynamic templates (partials are inlined by name only: {{> name}}).`);
+          fail(
+            node,
+            `${node.type} is not supported in SendGrid dynamic templates (partials are inlined by name only: {{> name}}).`,
+          );
       }
     }
   };

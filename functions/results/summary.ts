@@ -26,7 +26,14 @@ export type ResultsData = LayoutData & {
   readonly reason: string;
   /** `An toàn về ANTT` verdict. */
   readonly antt: string;
-  readonly nominations: readonly { readonly nominee: string; readonly award: string; readonly kind: string; readonly status: string; readonly reason: string; readonly eligible: boolean }[];
+  readonly nominations: readonly {
+    readonly nominee: string;
+    readonly award: string;
+    readonly kind: string;
+    readonly status: string;
+    readonly reason: string;
+    readonly eligible: boolean;
+  }[];
   readonly hasNominations: boolean;
 };
 
@@ -85,7 +92,8 @@ export function planResultsEmails(evaluation: Evaluation, _snapshot: Snapshot): 
 
 /** In row order; verdicts come mostly in that order already, and sorting 10,000 short lists is not free. */
 function byRow(list: NominationVerdict[]): NominationVerdict[] {
-  for (let i = 1; i < list.length; i++) if (list[i - 1].rowNumber > list[i].rowNumber) return list.sort((a, b) => a.rowNumber - b.rowNumber);
+  for (let i = 1; i < list.length; i++)
+    if (list[i - 1].rowNumber > list[i].rowNumber) return list.sort((a, b) => a.rowNumber - b.rowNumber);
   return list;
 }
 
@@ -107,7 +115,8 @@ function resultsData(
   clusterSize: number,
   nominations: readonly NominationVerdict[],
 ): ResultsData {
-  const groups = classified && result ? result.groupScores.map((g) => ({ group: g.group, score: vn(g.score), max: vn(g.max) })) : [];
+  const groups =
+    classified && result ? result.groupScores.map((g) => ({ group: g.group, score: vn(g.score), max: vn(g.max) })) : [];
   // Layout fields spelled out, not spread: a spread-built literal is several times slower here, 10,000 times a job.
   return {
     campaign: layout.campaign,

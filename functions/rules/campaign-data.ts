@@ -52,7 +52,9 @@ export function readUnits(snapshot: Snapshot, timeZone: string = DEFAULT_TIME_ZO
       cluster: cellText(row.get('Cụm/Khối')),
       contactEmails: emails(cellText(row.get('Email liên hệ'))),
       leaderEmails: emails(cellText(row.get('Email lãnh đạo'))),
-      ...(table.has(SECRET_REISSUED_HEADER) ? { secretReissued: readReissues(row.get(SECRET_REISSUED_HEADER), timeZone) } : {}),
+      ...(table.has(SECRET_REISSUED_HEADER)
+        ? { secretReissued: readReissues(row.get(SECRET_REISSUED_HEADER), timeZone) }
+        : {}),
     });
   }
   return units;
@@ -86,7 +88,12 @@ export interface Target {
 }
 
 export function readTargets(snapshot: Snapshot): Target[] {
-  const table = optionalTable(snapshot, TAB.targets, ['Hình thức khen thưởng', 'Đối tượng', 'Số lượng tối thiểu', 'Số lượng tối đa']);
+  const table = optionalTable(snapshot, TAB.targets, [
+    'Hình thức khen thưởng',
+    'Đối tượng',
+    'Số lượng tối thiểu',
+    'Số lượng tối đa',
+  ]);
   return table.rows
     .map((row) => ({
       award: cellText(row.get('Hình thức khen thưởng')),

@@ -112,10 +112,23 @@ export function classifyUnit(
 ): Classification {
   const { slotOf, groups, max } = groupLayout(criteria);
   const groupScores = groups.map((group, g) => ({ group, score: 0, max: max[g]! }));
-  for (let i = 0; i < criteria.length; i++) groupScores[slotOf[i]!]!.score += report?.scores.get(criteria[i]!.code) ?? 0;
+  for (let i = 0; i < criteria.length; i++)
+    groupScores[slotOf[i]!]!.score += report?.scores.get(criteria[i]!.code) ?? 0;
   if (!report) {
-    const reason = assessment ? 'Chưa có báo cáo tổng kết hợp lệ (đã có điểm thẩm định, chờ đơn vị nộp báo cáo).' : 'Chưa có báo cáo tổng kết hợp lệ.';
-    return { unitCode: unit.code, total: null, selfTotal: null, assessed: false, level: UNCLASSIFIED, rank: null, commendable: false, reason, groupScores };
+    const reason = assessment
+      ? 'Chưa có báo cáo tổng kết hợp lệ (đã có điểm thẩm định, chờ đơn vị nộp báo cáo).'
+      : 'Chưa có báo cáo tổng kết hợp lệ.';
+    return {
+      unitCode: unit.code,
+      total: null,
+      selfTotal: null,
+      assessed: false,
+      level: UNCLASSIFIED,
+      rank: null,
+      commendable: false,
+      reason,
+      groupScores,
+    };
   }
   const reasons: string[] = [];
   // Sum in criteria order and round away binary noise from half points (0.1 + 0.2).
@@ -140,7 +153,17 @@ export function classifyUnit(
   const commendable = rules.allowed.includes(level.toLowerCase());
   if (!commendable) reasons.push(`Xếp loại ${level}: không được xét thi đua, khen thưởng.`);
   if (assessed) reasons.push(`Điểm thẩm định ${formatNumber(total)} thay cho điểm tự chấm ${formatNumber(selfTotal)}.`);
-  return { unitCode: unit.code, total, selfTotal, assessed, level, rank: null, commendable, reason: reasons.join(' '), groupScores };
+  return {
+    unitCode: unit.code,
+    total,
+    selfTotal,
+    assessed,
+    level,
+    rank: null,
+    commendable,
+    reason: reasons.join(' '),
+    groupScores,
+  };
 }
 
 function round(n: number): number {

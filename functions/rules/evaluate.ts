@@ -92,7 +92,8 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
 
   const assessments = readAssessments(snapshot);
   const classifications = new Map<string, Classification>();
-  for (const u of units) classifications.set(u.code, classifyUnit(u, reports.get(u.code), assessments.get(u.code), criteria, settings));
+  for (const u of units)
+    classifications.set(u.code, classifyUnit(u, reports.get(u.code), assessments.get(u.code), criteria, settings));
   rankInClusters([...classifications.values()], (code) => unitMap.get(code)?.cluster ?? '');
 
   const results = new Map<string, UnitResult & { selfTotal: number | null }>();

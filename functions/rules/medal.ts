@@ -37,15 +37,22 @@ export function medalVerdict(values: Answers, rules: MedalRules): MedalVerdict {
   const no = (reason: string): MedalVerdict => ({ status: 'Không đủ điều kiện', reason });
   if (values.get(H.kind) !== KIND_INDIVIDUAL) return no('Kỷ niệm chương chỉ xét tặng cá nhân.');
   if (values.get(H.excluded) === YES) {
-    return no('Đã được tặng Kỷ niệm chương hoặc huy chương loại trừ, hoặc đã bị truy cứu trách nhiệm hình sự; Kỷ niệm chương chỉ tặng một lần.');
+    return no(
+      'Đã được tặng Kỷ niệm chương hoặc huy chương loại trừ, hoặc đã bị truy cứu trách nhiệm hình sự; Kỷ niệm chương chỉ tặng một lần.',
+    );
   }
   if (values.get(H.disciplined) === YES) {
-    return { status: 'Chưa xét', reason: 'Đang bị kỷ luật hoặc đang bị khiếu nại, thanh tra, kiểm tra: chưa xét cho đến khi có kết luận.' };
+    return {
+      status: 'Chưa xét',
+      reason: 'Đang bị kỷ luật hoặc đang bị khiếu nại, thanh tra, kiểm tra: chưa xét cho đến khi có kết luận.',
+    };
   }
   const years = num(values.get(H.years));
   if (values.get(H.group) === GROUP_LEADER) {
-    if (years < rules.leaderYears) return no(`Lãnh đạo cần ít nhất ${rules.leaderYears} năm giữ chức vụ (mới có ${years} năm).`);
-    if (num(values.get(H.commendations)) < 1) return no('Lãnh đạo cần ít nhất một lần được khen thưởng về công tác bảo vệ an ninh Tổ quốc.');
+    if (years < rules.leaderYears)
+      return no(`Lãnh đạo cần ít nhất ${rules.leaderYears} năm giữ chức vụ (mới có ${years} năm).`);
+    if (num(values.get(H.commendations)) < 1)
+      return no('Lãnh đạo cần ít nhất một lần được khen thưởng về công tác bảo vệ an ninh Tổ quốc.');
     return { status: 'Đủ điều kiện', reason: '' };
   }
   // Years in especially difficult, border or island areas count double: add them once more.

@@ -54,8 +54,10 @@ export function judgeNominations(
     firstRow.set(dupKey, c.rowNumber);
 
     const unit = classifications.get(c.unitCode);
-    if (!unit || unit.level === UNCLASSIFIED) return verdict('Chờ xếp loại', 'Đơn vị chưa được xếp loại (chưa có báo cáo tổng kết hợp lệ).');
-    if (!unit.commendable) return verdict('Không đủ điều kiện', `Đơn vị xếp loại ${unit.level}: không được xét thi đua, khen thưởng.`);
+    if (!unit || unit.level === UNCLASSIFIED)
+      return verdict('Chờ xếp loại', 'Đơn vị chưa được xếp loại (chưa có báo cáo tổng kết hợp lệ).');
+    if (!unit.commendable)
+      return verdict('Không đủ điều kiện', `Đơn vị xếp loại ${unit.level}: không được xét thi đua, khen thưởng.`);
     if (award === AWARD_MEDAL) {
       const m = medalVerdict(c.values, medal);
       if (m.status !== 'Đủ điều kiện') return verdict(m.status, m.reason);
@@ -65,7 +67,11 @@ export function judgeNominations(
     const quota = quotas.size > 0 ? quotas.get(qKey) : undefined;
     if (quota !== undefined) {
       const n = (used.get(qKey) ?? 0) + 1;
-      if (n > quota) return verdict('Không đủ điều kiện', `Vượt chỉ tiêu phân bổ (đơn vị được đề nghị ${quota} ${kind.toLowerCase()}).`);
+      if (n > quota)
+        return verdict(
+          'Không đủ điều kiện',
+          `Vượt chỉ tiêu phân bổ (đơn vị được đề nghị ${quota} ${kind.toLowerCase()}).`,
+        );
       used.set(qKey, n);
     }
     return verdict('Đủ điều kiện', '');
@@ -81,7 +87,10 @@ export function tallyStatus(eligible: number, min: number | null, max: number | 
 
 /** One row per `Chỉ tiêu` row, then one per (award, kind) nominated without a target; duplicates are not counted. */
 export function tallyAwards(targets: readonly Target[], verdicts: readonly NominationVerdict[]): AwardTally[] {
-  const rows = new Map<string, { award: string; kind: string; min: number | null; max: number | null; nominated: number; eligible: number }>();
+  const rows = new Map<
+    string,
+    { award: string; kind: string; min: number | null; max: number | null; nominated: number; eligible: number }
+  >();
   for (const t of targets) {
     const key = awardKey(t.award, t.kind);
     if (!rows.has(key)) rows.set(key, { ...t, nominated: 0, eligible: 0 });

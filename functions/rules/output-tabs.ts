@@ -15,7 +15,10 @@ export function verdictLine(v: NominationVerdict): string {
 }
 
 /** `conclusions[i]` belongs to `responses[i]`: a parallel array, not a 50,000-entry map. */
-export function checksTab(responses: readonly JudgedResponse[], conclusions: readonly (string | undefined)[]): TabWrite {
+export function checksTab(
+  responses: readonly JudgedResponse[],
+  conclusions: readonly (string | undefined)[],
+): TabWrite {
   const rows: Row[] = [header(TAB.checks, ['Dòng', 'Kết luận', 'Ghi chú'])];
   for (let i = 0; i < responses.length; i++) {
     const r = responses[i];
@@ -34,7 +37,10 @@ export function checksTab(responses: readonly JudgedResponse[], conclusions: rea
   return { tab: TAB.checks, rows };
 }
 
-export function classificationTab(units: readonly Unit[], results: ReadonlyMap<string, UnitResult & { selfTotal: number | null }>): TabWrite {
+export function classificationTab(
+  units: readonly Unit[],
+  results: ReadonlyMap<string, UnitResult & { selfTotal: number | null }>,
+): TabWrite {
   const rows: Row[] = [header(TAB.classification, ['Tên đơn vị', 'Cụm/Khối', 'Điểm tự chấm', 'An toàn về ANTT'])];
   // Indexed rather than for…of in loops over every response or unit: in a function run once per job, for…of
   // allocates an iterator result per item before V8 optimises it.
@@ -42,7 +48,18 @@ export function classificationTab(units: readonly Unit[], results: ReadonlyMap<s
     const u = units[ix];
     const r = results.get(u.code);
     if (!r) continue;
-    rows.push([u.code, r.total ?? '', r.level, r.rank ?? '', r.commendable ? 'Có' : 'Không', r.reason, u.name, u.cluster, r.selfTotal ?? '', r.antt]);
+    rows.push([
+      u.code,
+      r.total ?? '',
+      r.level,
+      r.rank ?? '',
+      r.commendable ? 'Có' : 'Không',
+      r.reason,
+      u.name,
+      u.cluster,
+      r.selfTotal ?? '',
+      r.antt,
+    ]);
   }
   return { tab: TAB.classification, rows };
 }

@@ -15,8 +15,8 @@ export interface Answers {
   has(header: string): boolean;
 }
 
-export type AnswerCheck = { readonly ok: true; readonly value: Answer | null } | { readonly ok: false; readonly error: string };
-
+export type AnswerCheck =
+  { readonly ok: true; readonly value: Answer | null } | { readonly ok: false; readonly error: string };
 
 /** An answer its question refuses. */
 export class Invalid {
@@ -39,12 +39,20 @@ export function checkAnswer(
 }
 
 /** checkAnswer's verdict without a result object: a million answers per job, and only refusals need one. */
-export function judgeAnswer(question: Question, seen: string, cell: Cell | undefined, others: Answers, text: string): Answer | null | Invalid {
+export function judgeAnswer(
+  question: Question,
+  seen: string,
+  cell: Cell | undefined,
+  others: Answers,
+  text: string,
+): Answer | null | Invalid {
   if (text === '') {
     if (!question.required) return null;
     const when = question.requiredWhen;
     if (!when) return new Invalid(msg.required(seen));
-    return others.get(when.header) === when.equals ? new Invalid(msg.requiredWhen(seen, when.header, when.equals)) : null;
+    return others.get(when.header) === when.equals
+      ? new Invalid(msg.requiredWhen(seen, when.header, when.equals))
+      : null;
   }
   switch (question.kind) {
     case 'integer': {

@@ -142,7 +142,11 @@ interface Column {
 
 /** Columns of a form in its tab; a criterion's score column is found by its `[code]` prefix, so retitling is harmless. */
 function columnsOf(form: FormDef, index: ReadonlyMap<string, number>, criteria: readonly Criterion[]): Column[] {
-  const columns: Column[] = form.questions.map((question) => ({ question, seen: question.header, index: index.get(question.header) ?? -1 }));
+  const columns: Column[] = form.questions.map((question) => ({
+    question,
+    seen: question.header,
+    index: index.get(question.header) ?? -1,
+  }));
   if (form.tab !== FINAL_FORM.tab) return columns;
   const questions = criterionQuestions(criteria);
   criteria.forEach((c, i) => {
@@ -155,7 +159,12 @@ function columnsOf(form: FormDef, index: ReadonlyMap<string, number>, criteria: 
 }
 
 /** Header → first column, after checking the required headers the way every tab is checked (HeaderError). */
-function headerIndex(snapshot: Snapshot, tab: string, values: readonly (readonly Cell[])[], required: readonly string[]): Map<string, number> {
+function headerIndex(
+  snapshot: Snapshot,
+  tab: string,
+  values: readonly (readonly Cell[])[],
+  required: readonly string[],
+): Map<string, number> {
   // Only the header row goes through readTable: building a record per row is too slow for 50,000 responses.
   readTable({ spreadsheetId: snapshot.spreadsheetId, tabs: new Map([[tab, values.slice(0, 1)]]) }, tab, required);
   const index = new Map<string, number>();
@@ -191,9 +200,16 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
   const index = headerIndex(snapshot, form.tab, values, requiredHeaders(form));
   const columns = columnsOf(form, index, ctx.criteria);
   const at = (h: string) => index.get(h) ?? -1;
-  const special = { timestamp: at(TIMESTAMP_HEADER), unit: at('Mã đơn vị'), editLink: at(EDIT_LINK_HEADER), secret: at(UNIT_SECRET_HEADER) };
+  const special = {
+    timestamp: at(TIMESTAMP_HEADER),
+    unit: at('Mã đơn vị'),
+    editLink: at(EDIT_LINK_HEADER),
+    secret: at(UNIT_SECRET_HEADER),
+  };
   // Conditions come first so that `requiredWhen` can look at the answers they depend on.
-  const order = columns.map((_, i) => i).sort((a, b) => Number(!!columns[a].question.requiredWhen) - Number(!!columns[b].question.requiredWhen));
+  const order = columns
+    .map((_, i) => i)
+    .sort((a, b) => Number(!!columns[a].question.requiredWhen) - Number(!!columns[b].question.requiredWhen));
   const readStamp = timestampReader(ctx.timeZone);
   const slotOf = new Map<string, number>();
   for (const c of columns) if (!slotOf.has(c.question.header)) slotOf.set(c.question.header, slotOf.size);
@@ -202,7 +218,16 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
   const slotOfColumn = columns.map((c) => slotOf.get(c.question.header)!);
   // The secret is never read back to anyone: receipts list every answer but it.
   const sheet = new AnswerSheet(columns.filter((c) => c.question.kind !== 'unitSecret'));
-  const layout = { columns, order, special, slotOf, slotOfColumn, scoreHeaders, sheet, texts: new Array<string>(columns.length) };
+  const layout = {
+    columns,
+    order,
+    special,
+    slotOf,
+    slotOfColumn,
+    scoreHeaders,
+    sheet,
+    texts: new Array<string>(columns.length),
+  };
   const checked: Checked[] = [];
   for (let r = 1; r < values.length; r++) {
     const raw = values[r] ?? [];
@@ -217,7 +242,12 @@ interface RowLayout {
   readonly columns: readonly Column[];
   /** Column positions in checking order. */
   readonly order: readonly number[];
-  readonly special: { readonly timestamp: number; readonly unit: number; readonly editLink: number; readonly secret: number };
+  readonly special: {
+    readonly timestamp: number;
+    readonly unit: number;
+    readonly editLink: number;
+    readonly secret: number;
+  };
   readonly slotOf: ReadonlyMap<string, number>;
   /** Each column's answer slot, so a row's answers are stored without a map lookup per answer. */
   readonly slotOfColumn: readonly number[];
@@ -303,11 +333,17 @@ function crossRules(form: FormDef, values: Answers, unit: Unit | undefined, erro
   for (const rule of form.tab === PLAN_FORM.tab ? PLAN_CONSISTENCY : REPORT_CONSISTENCY) {
     const a = values.get(rule.header);
     const b = values.get(rule.atMost);
-    if (typeof a === 'number' && typeof b === 'number' && a > b) errors.push(msg.atMost(rule.header, rule.atMost, a, b));
+    if (typeof a === 'number' && typeof b === 'number' && a > b)
+      errors.push(msg.atMost(rule.header, rule.atMost, a, b));
   }
   // A plan is a commitment to numbers: without a single target there is nothing to compare the final report with.
-  if (form.tab === PLAN_FORM.tab && !TARGET_QUESTIONS.some((t) => values.has(t.header))) errors.push(msg.noTarget(TARGET_QUESTIONS[0]!.header));
-  if (form.tab === REGISTRATION_FORM.tab && unit?.type === 'Công đoàn cơ sở' && !values.has('Mô hình điển hình đăng ký')) {
+  if (form.tab === PLAN_FORM.tab && !TARGET_QUESTIONS.some((t) => values.has(t.header)))
+    errors.push(msg.noTarget(TARGET_QUESTIONS[0]!.header));
+  if (
+    form.tab === REGISTRATION_FORM.tab &&
+    unit?.type === 'Công đoàn cơ sở' &&
+    !values.has('Mô hình điển hình đăng ký')
+  ) {
     errors.push(msg.unionModel('Mô hình điển hình đăng ký'));
   }
   if (form.tab === NOMINATION_FORM.tab) {
@@ -321,7 +357,8 @@ function crossRules(form: FormDef, values: Answers, unit: Unit | undefined, erro
 
 /** (time, row) order; a row whose time is unreadable is placed by its row number alone. */
 function before(a: Checked, b: Checked): boolean {
-  if (a.submittedAt && b.submittedAt && a.submittedAt.getTime() !== b.submittedAt.getTime()) return a.submittedAt < b.submittedAt;
+  if (a.submittedAt && b.submittedAt && a.submittedAt.getTime() !== b.submittedAt.getTime())
+    return a.submittedAt < b.submittedAt;
   return a.rowNumber < b.rowNumber;
 }
 
@@ -341,7 +378,10 @@ function markSuperseded(checked: Checked[], timeZone: string): void {
     const last = latest.get(c.unitCode);
     if (!last || last === c || !before(c, last)) continue;
     c.superseded = true;
-    c.notes = [...c.notes, msg.superseded(last.submittedAt ? formatDateTime(last.submittedAt, timeZone) : `dòng ${last.rowNumber}`)];
+    c.notes = [
+      ...c.notes,
+      msg.superseded(last.submittedAt ? formatDateTime(last.submittedAt, timeZone) : `dòng ${last.rowNumber}`),
+    ];
   }
 }
 

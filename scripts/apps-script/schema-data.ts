@@ -1,5 +1,12 @@
 // The schema as plain data for Apps Script: forms, their questions and the names the script relies on.
-import { EDIT_LINK_HEADER, FORMS, TAB, TIMESTAMP_HEADER, UNIT_SECRET_HEADER, type Question } from '../../sheets-schema/index.ts';
+import {
+  EDIT_LINK_HEADER,
+  FORMS,
+  TAB,
+  TIMESTAMP_HEADER,
+  UNIT_SECRET_HEADER,
+  type Question,
+} from '../../sheets-schema/index.ts';
 import { EVERY_UNIT, SECRET_PLACEHOLDER, UNIT_PLACEHOLDER } from '../../functions/core/links.ts';
 import { UNIT_SECRET_LENGTH } from '../../functions/core/unit-secret.ts';
 import { SECRET_REISSUED_HEADER } from '../../functions/rules/campaign-data.ts';

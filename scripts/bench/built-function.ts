@@ -60,7 +60,11 @@ function listeningPorts(pid: number): number[] {
 }
 
 /** Starts `target` from the built folder on a port the OS picks; resolves once it listens. `env` replaces the process's own. */
-export async function startBuiltFunction(built: string, target: string, env: NodeJS.ProcessEnv): Promise<RunningFunction> {
+export async function startBuiltFunction(
+  built: string,
+  target: string,
+  env: NodeJS.ProcessEnv,
+): Promise<RunningFunction> {
   const child = spawn(process.execPath, [...DEPLOYED_HEAP, FRAMEWORK_MAIN, `--target=${target}`, `--source=${built}`], {
     cwd: ROOT,
     env: { ...env, PORT: '0' },
@@ -113,14 +117,17 @@ export function sendBody(port: number, body: Buffer, options: SendOptions = {}):
     let sent = 0;
     let sentBeforeAnswer = -1;
     let ms = 0;
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path: options.path ?? '/', headers: options.headers }, (res) => {
-      sentBeforeAnswer = sent;
-      ms = performance.now() - started;
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: text, sentBeforeAnswer, ms }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method: 'POST', path: options.path ?? '/', headers: options.headers },
+      (res) => {
+        sentBeforeAnswer = sent;
+        ms = performance.now() - started;
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: text, sentBeforeAnswer, ms }));
+      },
+    );
     // After a refusal the server may close while we still write; the answer already read is what counts.
     req.on('error', (error) => (sentBeforeAnswer >= 0 ? undefined : reject(error)));
     const next = (): void => {

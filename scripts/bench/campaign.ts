@@ -1,7 +1,18 @@
 // A scaled campaign for benchmarks and test corpora: N units, five responses each (registration, interim and final
 // reports, two nominations), as rows keyed by header like the demo. Deterministic: same inputs, same rows.
 import { TZDate } from '@date-fns/tz';
-import { FINAL_FORM, FORMS, INTERIM_FORM, NOMINATION_FORM, REGISTRATION_FORM, TAB, TIMESTAMP_HEADER, type Criterion, type FormDef, type Question } from '../../sheets-schema/index.ts';
+import {
+  FINAL_FORM,
+  FORMS,
+  INTERIM_FORM,
+  NOMINATION_FORM,
+  REGISTRATION_FORM,
+  TAB,
+  TIMESTAMP_HEADER,
+  type Criterion,
+  type FormDef,
+  type Question,
+} from '../../sheets-schema/index.ts';
 import { defaultCriteria, defaultTabRows } from '../../sheets-schema/defaults.ts';
 import { formQuestions, SERIOUS_INCIDENT_HEADER } from '../../sheets-schema/forms/index.ts';
 import { RECOGNISED_UNITS_HEADER, REGISTERED_UNITS_HEADER } from '../../sheets-schema/forms/reports.ts';
@@ -37,7 +48,15 @@ export interface BenchUnit {
 }
 
 const TYPES = ['Cơ quan', 'Doanh nghiệp', 'Cơ sở giáo dục', 'Xã/Phường', 'Khu dân cư', 'Công đoàn cơ sở'] as const;
-const PEOPLE = ['Nguyễn Văn An', 'Trần Thị Bích', 'Lê Hoàng Cường', 'Phạm Thị Dung', 'Hoàng Minh Đức', 'Vũ Thị Hạnh', 'Đặng Quốc Huy'];
+const PEOPLE = [
+  'Nguyễn Văn An',
+  'Trần Thị Bích',
+  'Lê Hoàng Cường',
+  'Phạm Thị Dung',
+  'Hoàng Minh Đức',
+  'Vũ Thị Hạnh',
+  'Đặng Quốc Huy',
+];
 
 /** mulberry32: a tiny seeded generator, so every machine benchmarks the same campaign. */
 export function seeded(seed: number): () => number {
@@ -79,7 +98,9 @@ export function validAnswer(q: Question, unit: BenchUnit, rnd: () => number): Ce
     case 'text':
       return PEOPLE[Math.floor(rnd() * PEOPLE.length)];
     case 'paragraph':
-      return q.header.includes('Mô hình') ? 'Tổ tự quản an ninh, trật tự' : 'Tổ chức tuyên truyền pháp luật về an ninh, trật tự cho cán bộ, nhân viên.';
+      return q.header.includes('Mô hình')
+        ? 'Tổ tự quản an ninh, trật tự'
+        : 'Tổ chức tuyên truyền pháp luật về an ninh, trật tự cho cán bộ, nhân viên.';
     case 'integer':
       return Math.floor(rnd() * 50) + 10;
     case 'percent':
@@ -95,7 +116,13 @@ export function validAnswer(q: Question, unit: BenchUnit, rnd: () => number): Ce
 }
 
 /** A complete valid response of `unit` to `form` (nominations: a Bằng khen for a collective), submitted `at`. */
-export function validResponse(form: FormDef, criteria: readonly Criterion[], unit: BenchUnit, at: Date, rnd: () => number): Row {
+export function validResponse(
+  form: FormDef,
+  criteria: readonly Criterion[],
+  unit: BenchUnit,
+  at: Date,
+  rnd: () => number,
+): Row {
   const row: Row = { [TIMESTAMP_HEADER]: dateToSerial(at, ZONE) };
   if (form.tab === TAB.nominations) {
     return {
@@ -112,36 +139,48 @@ export function validResponse(form: FormDef, criteria: readonly Criterion[], uni
     const value = validAnswer(q, unit, rnd);
     if (value !== '') row[q.header] = value;
   }
-  if (row[REGISTERED_UNITS_HEADER] !== undefined) row[RECOGNISED_UNITS_HEADER] = Math.max(0, Number(row[REGISTERED_UNITS_HEADER]) - 3);
+  if (row[REGISTERED_UNITS_HEADER] !== undefined)
+    row[RECOGNISED_UNITS_HEADER] = Math.max(0, Number(row[REGISTERED_UNITS_HEADER]) - 3);
   return row;
 }
 
 function at(year: number, month: number, day: number, minuteOfDay: number): Date {
-  return new Date(new TZDate(year, month - 1, day, 7 + Math.floor(minuteOfDay / 60) % 12, minuteOfDay % 60, 0, ZONE).getTime());
+  return new Date(
+    new TZDate(year, month - 1, day, 7 + (Math.floor(minuteOfDay / 60) % 12), minuteOfDay % 60, 0, ZONE).getTime(),
+  );
 }
 
 /** Coordinator tabs (settings, units, criteria, targets, milestones) for `units`. */
 export function coordinatorTabs(units: readonly BenchUnit[], year: number): CampaignTabs {
   const tabs: CampaignTabs = new Map();
-  tabs.set(TAB.config, [
-    ['Tên phong trào', 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc'],
-    ['Năm', String(year)],
-    ['Cơ quan phát động', 'Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh Tổ quốc tỉnh'],
-    ['Tên người gửi', 'Thường trực phong trào'],
-    ['Người nhận bản tin', 'truongban@example.vn'],
-  ].map(([k, v]) => ({ 'Khóa': k, 'Giá trị': v })));
-  tabs.set(TAB.units, units.map((u) => ({
-    'Mã đơn vị': u.code,
-    'Tên đơn vị': u.name,
-    'Loại hình': u.type,
-    'Cụm/Khối': u.cluster,
-    'Email liên hệ': u.email,
-    'Email lãnh đạo': u.email.replace('vanthu.', 'lanhdao.'),
-  })));
+  tabs.set(
+    TAB.config,
+    [
+      ['Tên phong trào', 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc'],
+      ['Năm', String(year)],
+      ['Cơ quan phát động', 'Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh Tổ quốc tỉnh'],
+      ['Tên người gửi', 'Thường trực phong trào'],
+      ['Người nhận bản tin', 'truongban@example.vn'],
+    ].map(([k, v]) => ({ Khóa: k, 'Giá trị': v })),
+  );
+  tabs.set(
+    TAB.units,
+    units.map((u) => ({
+      'Mã đơn vị': u.code,
+      'Tên đơn vị': u.name,
+      'Loại hình': u.type,
+      'Cụm/Khối': u.cluster,
+      'Email liên hệ': u.email,
+      'Email lãnh đạo': u.email.replace('vanthu.', 'lanhdao.'),
+    })),
+  );
   const defaults = defaultTabRows(year);
   for (const tab of [TAB.criteria, TAB.targets, TAB.milestones] as const) {
     const [header, ...rows] = defaults[tab];
-    tabs.set(tab, rows.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]]))));
+    tabs.set(
+      tab,
+      rows.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]]))),
+    );
   }
   return tabs;
 }

@@ -20,27 +20,49 @@ const array = (bytes: number) => Buffer.from(`[${'{},'.repeat(Math.floor(bytes /
 
 const ATTACKS: readonly Attack[] = [
   {
-    target: 'ingest', nodeEnv: 'production', what: 'unsigned 15.7 MB `[{},{},…]`, declared length',
-    send: (port) => { const b = array(15_700_000); return sendBody(port, b, { headers: { ...JSON_TYPE, 'content-length': b.length } }); },
+    target: 'ingest',
+    nodeEnv: 'production',
+    what: 'unsigned 15.7 MB `[{},{},…]`, declared length',
+    send: (port) => {
+      const b = array(15_700_000);
+      return sendBody(port, b, { headers: { ...JSON_TYPE, 'content-length': b.length } });
+    },
   },
   {
-    target: 'ingest', nodeEnv: 'production', what: 'unsigned 20 MB `[{},{},…]`, chunked (no length)',
+    target: 'ingest',
+    nodeEnv: 'production',
+    what: 'unsigned 20 MB `[{},{},…]`, chunked (no length)',
     send: (port) => sendBody(port, array(20_000_000), { headers: { ...JSON_TYPE, 'transfer-encoding': 'chunked' } }),
   },
   {
-    target: 'ingest', nodeEnv: 'production', what: '10 KB gzip that inflates to 10 MB',
-    send: (port) => { const b = gzipSync(Buffer.alloc(10_000_000, ' ')); return sendBody(port, b, { headers: { ...JSON_TYPE, 'content-encoding': 'gzip', 'content-length': b.length } }); },
+    target: 'ingest',
+    nodeEnv: 'production',
+    what: '10 KB gzip that inflates to 10 MB',
+    send: (port) => {
+      const b = gzipSync(Buffer.alloc(10_000_000, ' '));
+      return sendBody(port, b, { headers: { ...JSON_TYPE, 'content-encoding': 'gzip', 'content-length': b.length } });
+    },
   },
   {
-    target: 'remind', nodeEnv: 'production', what: '40-byte JSON body trickled at 2 bytes/s',
-    send: (port) => { const b = Buffer.from(`{"pad":"${'x'.repeat(30)}"}`); return sendBody(port, b, { headers: { ...JSON_TYPE, 'content-length': b.length }, pieceBytes: 1, gapMs: 500 }); },
+    target: 'remind',
+    nodeEnv: 'production',
+    what: '40-byte JSON body trickled at 2 bytes/s',
+    send: (port) => {
+      const b = Buffer.from(`{"pad":"${'x'.repeat(30)}"}`);
+      return sendBody(port, b, { headers: { ...JSON_TYPE, 'content-length': b.length }, pieceBytes: 1, gapMs: 500 });
+    },
   },
   {
-    target: 'ingest', what: 'malformed JSON, NODE_ENV unset',
-    send: (port) => { const b = Buffer.from('{"tab":"x'); return sendBody(port, b, { headers: { ...JSON_TYPE, 'content-length': b.length } }); },
+    target: 'ingest',
+    what: 'malformed JSON, NODE_ENV unset',
+    send: (port) => {
+      const b = Buffer.from('{"tab":"x');
+      return sendBody(port, b, { headers: { ...JSON_TYPE, 'content-length': b.length } });
+    },
   },
   {
-    target: 'ingest', what: 'malformed percent-escape in the path, NODE_ENV unset',
+    target: 'ingest',
+    what: 'malformed percent-escape in the path, NODE_ENV unset',
     send: (port) => sendBody(port, Buffer.alloc(0), { path: '/%E0%A4%A' }),
   },
 ];
@@ -67,8 +89,13 @@ async function main(): Promise<void> {
     for (const attack of ATTACKS) {
       let fn: RunningFunction | undefined;
       try {
-        fn = await startBuiltFunction(built, attack.target, { ...ENV, ...(attack.nodeEnv ? { NODE_ENV: attack.nodeEnv } : {}) });
-        const answer = await attack.send(fn.port).catch((error: Error) => ({ status: 0, body: error.message, sentBeforeAnswer: -1, ms: NaN }));
+        fn = await startBuiltFunction(built, attack.target, {
+          ...ENV,
+          ...(attack.nodeEnv ? { NODE_ENV: attack.nodeEnv } : {}),
+        });
+        const answer = await attack
+          .send(fn.port)
+          .catch((error: Error) => ({ status: 0, body: error.message, sentBeforeAnswer: -1, ms: NaN }));
         const next = await sendBody(fn.port, Buffer.alloc(0)).catch(() => undefined);
         const alive = fn.child.exitCode === null && next?.status === 401;
         const reason = /"reason":"([\w-]+)"/.exec(answer.body)?.[1] ?? answer.body.split('\n')[0].slice(0, 40);

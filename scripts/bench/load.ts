@@ -12,7 +12,12 @@ export type Grids = ReadonlyMap<string, readonly (readonly Cell[])[]>;
  * `reserveRows` sizes other tabs' grids up front (e.g. system tabs a job will fill), so a run is measured without
  * the grid-growing step.
  */
-export async function loadGrids(api: SheetsApi, spreadsheetId: string, grids: Grids, reserveRows: ReadonlyMap<string, number> = new Map()): Promise<void> {
+export async function loadGrids(
+  api: SheetsApi,
+  spreadsheetId: string,
+  grids: Grids,
+  reserveRows: ReadonlyMap<string, number> = new Map(),
+): Promise<void> {
   const book = await api.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties(title,sheetId,gridProperties)' });
   const sheets = new Map((book.data.sheets ?? []).map((s) => [s.properties?.title ?? '', s.properties!]));
   const requests: sheets_v4.Schema$Request[] = [];
@@ -23,7 +28,9 @@ export async function loadGrids(api: SheetsApi, spreadsheetId: string, grids: Gr
     const wantColumns = Math.max(26, ...rows.map((r) => r.length));
     const sheet = sheets.get(tab);
     if (!sheet) {
-      requests.push({ addSheet: { properties: { title: tab, gridProperties: { rowCount: wantRows, columnCount: wantColumns } } } });
+      requests.push({
+        addSheet: { properties: { title: tab, gridProperties: { rowCount: wantRows, columnCount: wantColumns } } },
+      });
       continue;
     }
     const grid = sheet.gridProperties ?? {};
@@ -32,7 +39,10 @@ export async function loadGrids(api: SheetsApi, spreadsheetId: string, grids: Gr
         updateSheetProperties: {
           properties: {
             sheetId: sheet.sheetId,
-            gridProperties: { rowCount: Math.max(grid.rowCount ?? 0, wantRows), columnCount: Math.max(grid.columnCount ?? 0, wantColumns) },
+            gridProperties: {
+              rowCount: Math.max(grid.rowCount ?? 0, wantRows),
+              columnCount: Math.max(grid.columnCount ?? 0, wantColumns),
+            },
           },
           fields: 'gridProperties.rowCount,gridProperties.columnCount',
         },
@@ -47,19 +57,24 @@ export async function loadGrids(api: SheetsApi, spreadsheetId: string, grids: Gr
   let data: sheets_v4.Schema$ValueRange[] = [];
   let bytes = 0;
   const flush = async () => {
-    if (data.length > 0) await api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data } });
+    if (data.length > 0)
+      await api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data } });
     data = [];
     bytes = 0;
   };
   for (const tab of tabs) {
     const rows = grids.get(tab)!;
     const width = columnLetters(Math.max(1, ...rows.map((r) => r.length)));
-    for (let start = 0; start < rows.length; ) {
+    for (let start = 0; start < rows.length;) {
       let end = start;
       let size = 0;
-      while (end < rows.length && (end === start || bytes + size < LOAD_REQUEST_BYTES)) size += Buffer.byteLength(JSON.stringify(rows[end++])) + 1;
+      while (end < rows.length && (end === start || bytes + size < LOAD_REQUEST_BYTES))
+        size += Buffer.byteLength(JSON.stringify(rows[end++])) + 1;
       if (bytes > 0 && bytes + size >= LOAD_REQUEST_BYTES) await flush();
-      data.push({ range: `${quoteSheet(tab)}!A${start + 1}:${width}${end}`, values: rows.slice(start, end) as Cell[][] });
+      data.push({
+        range: `${quoteSheet(tab)}!A${start + 1}:${width}${end}`,
+        values: rows.slice(start, end) as Cell[][],
+      });
       bytes += size;
       start = end;
     }

@@ -28,7 +28,10 @@ export async function benchMailLimits(units: number, now: Date, dataDir: string)
     await syncTemplates({ apiKey: API_KEY, baseUrl: mail.url });
     const gateway = createMailGateway({ apiKey: API_KEY, baseUrl: mail.url });
     const t = performance.now();
-    const results = await gateway.send(plan.emails, { from: { email: 'thuongtruc@thidua.example.vn', name: settings.get('Tên người gửi') }, categories: ['thidua', 'ingest'] });
+    const results = await gateway.send(plan.emails, {
+      from: { email: 'thuongtruc@thidua.example.vn', name: settings.get('Tên người gửi') },
+      categories: ['thidua', 'ingest'],
+    });
     const sendMs = performance.now() - t;
     const keys = mail.outbox().flatMap((m) => m.rendered.map((r) => r.email_key));
     return {

@@ -47,11 +47,35 @@ interface SizeResult {
   responses: number;
   /** wallMs and cpuMs: medians of the runs after the first. */
   pure: { firstWallMs: number; wallMs: number; minWallMs: number; maxWallMs: number; cpuMs: number; emails: number };
-  ingest: { wallMs: number; cpuMs: number; peakRssMiB: number; sheetsCalls: number; sheetsCallsByMethod: Record<string, number>; mailRequests: number; emailsSent: number; mail: MailCheck; sheetsWrites: WriteStats };
+  ingest: {
+    wallMs: number;
+    cpuMs: number;
+    peakRssMiB: number;
+    sheetsCalls: number;
+    sheetsCallsByMethod: Record<string, number>;
+    mailRequests: number;
+    emailsSent: number;
+    mail: MailCheck;
+    sheetsWrites: WriteStats;
+  };
   /** The sweep with nothing new since the first ingest: it must send no write request. */
-  ingestAgain: { sheetsCalls: number; mailRequests: number; wallMs: number; cpuMs: number; peakRssMiB: number; sheetsWrites: WriteStats };
+  ingestAgain: {
+    sheetsCalls: number;
+    mailRequests: number;
+    wallMs: number;
+    cpuMs: number;
+    peakRssMiB: number;
+    sheetsWrites: WriteStats;
+  };
   /** The sweep after NEW_RESPONSES more responses: it must write less than 200 KB at 10,000 units. */
-  newResponses: { sheetsCalls: number; mailRequests: number; wallMs: number; cpuMs: number; peakRssMiB: number; sheetsWrites: WriteStats };
+  newResponses: {
+    sheetsCalls: number;
+    mailRequests: number;
+    wallMs: number;
+    cpuMs: number;
+    peakRssMiB: number;
+    sheetsWrites: WriteStats;
+  };
   remind: { sheetsCalls: number; mailRequests: number; wallMs: number; peakRssMiB: number; sheetsWrites: WriteStats };
   /**
    * The same first and later ingest with the heap Node sizes in the deployed function (DEPLOYED_HEAP): the run with the
@@ -95,7 +119,9 @@ function pure(n: number): SizeResult['pure'] & { responses: number } {
     cpus.push((used.user + used.system) / 1000);
     emails = plan.emails.length;
   }
-  const responses = [...snapshot.tabs].filter(([t]) => ['Đăng ký thi đua', 'Báo cáo sơ kết', 'Báo cáo tổng kết', 'Đề nghị khen thưởng'].includes(t)).reduce((s, [, g]) => s + g.length - 1, 0);
+  const responses = [...snapshot.tabs]
+    .filter(([t]) => ['Đăng ký thi đua', 'Báo cáo sơ kết', 'Báo cáo tổng kết', 'Đề nghị khen thưởng'].includes(t))
+    .reduce((s, [, g]) => s + g.length - 1, 0);
   const warm = walls.slice(1);
   return {
     firstWallMs: walls[0],
@@ -138,11 +164,15 @@ async function appendResubmissions(api: Stack['api'], snapshot: Stack['snapshot'
 }
 
 async function child(env: NodeJS.ProcessEnv, job: string, nodeArgs: readonly string[]): Promise<JobRun> {
-  const { stdout } = await run(process.execPath, [...nodeArgs, path.join(ROOT, 'scripts/bench/job-child.mjs'), BUILT, job, NOW.toISOString()], {
-    cwd: ROOT,
-    env,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const { stdout } = await run(
+    process.execPath,
+    [...nodeArgs, path.join(ROOT, 'scripts/bench/job-child.mjs'), BUILT, job, NOW.toISOString()],
+    {
+      cwd: ROOT,
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return JSON.parse(stdout.trim().split('\n').pop()!);
 }
 
@@ -198,30 +228,71 @@ async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 're
     const stats = sheets.stats();
     const emailsSent = mail.outbox().reduce((s, m) => s + m.rendered.length, 0);
     const keys = mail.outbox().flatMap((m) => m.rendered.map((r) => r.email_key));
-    const check: MailCheck = { largestRequestBytes: mail.largestMailSendBytes(), drops: mail.drops().length, distinctDelivered: new Set(keys).size, delivered: keys.length };
-    const ingest = { ...first, sheetsCalls: stats.total, sheetsCallsByMethod: stats.calls, mailRequests: mail.requestCount() - sendsBefore, emailsSent, mail: check };
+    const check: MailCheck = {
+      largestRequestBytes: mail.largestMailSendBytes(),
+      drops: mail.drops().length,
+      distinctDelivered: new Set(keys).size,
+      delivered: keys.length,
+    };
+    const ingest = {
+      ...first,
+      sheetsCalls: stats.total,
+      sheetsCallsByMethod: stats.calls,
+      mailRequests: mail.requestCount() - sendsBefore,
+      emailsSent,
+      mail: check,
+    };
 
     sheets.resetStats();
     let before = mail.requestCount();
     const again = await child(env, 'ingest', []);
-    const ingestAgain = { sheetsCalls: sheets.stats().total, mailRequests: mail.requestCount() - before, wallMs: again.wallMs, cpuMs: again.cpuMs, peakRssMiB: again.peakRssMiB, sheetsWrites: again.sheetsWrites };
+    const ingestAgain = {
+      sheetsCalls: sheets.stats().total,
+      mailRequests: mail.requestCount() - before,
+      wallMs: again.wallMs,
+      cpuMs: again.cpuMs,
+      peakRssMiB: again.peakRssMiB,
+      sheetsWrites: again.sheetsWrites,
+    };
 
     await appendResubmissions(api, snapshot);
     sheets.resetStats();
     before = mail.requestCount();
     const fresh = await child(env, 'ingest', []);
-    const newResponses = { sheetsCalls: sheets.stats().total, mailRequests: mail.requestCount() - before, wallMs: fresh.wallMs, cpuMs: fresh.cpuMs, peakRssMiB: fresh.peakRssMiB, sheetsWrites: fresh.sheetsWrites };
+    const newResponses = {
+      sheetsCalls: sheets.stats().total,
+      mailRequests: mail.requestCount() - before,
+      wallMs: fresh.wallMs,
+      cpuMs: fresh.cpuMs,
+      peakRssMiB: fresh.peakRssMiB,
+      sheetsWrites: fresh.sheetsWrites,
+    };
 
     sheets.resetStats();
     before = mail.requestCount();
     const r = await child(env, 'remind', []);
-    const remind = { sheetsCalls: sheets.stats().total, mailRequests: mail.requestCount() - before, wallMs: r.wallMs, peakRssMiB: r.peakRssMiB, sheetsWrites: r.sheetsWrites };
+    const remind = {
+      sheetsCalls: sheets.stats().total,
+      mailRequests: mail.requestCount() - before,
+      wallMs: r.wallMs,
+      peakRssMiB: r.peakRssMiB,
+      sheetsWrites: r.sheetsWrites,
+    };
 
     let naive: SizeResult['naive'];
     if (NAIVE_SIZES.has(n)) {
       // A fresh spreadsheet and outbox state would not change the naive I/O count; templates are already synced.
-      const templateIds = new Map((await createMailGateway({ apiKey: API_KEY, baseUrl: mail.url }).templates.list()).map((t) => [t.name, t.id]));
-      const result = await runNaive(api, ID, snapshot, NOW, { apiKey: API_KEY, baseUrl: mail.url, templateIds }, NAIVE_BUDGET);
+      const templateIds = new Map(
+        (await createMailGateway({ apiKey: API_KEY, baseUrl: mail.url }).templates.list()).map((t) => [t.name, t.id]),
+      );
+      const result = await runNaive(
+        api,
+        ID,
+        snapshot,
+        NOW,
+        { apiKey: API_KEY, baseUrl: mail.url, templateIds },
+        NAIVE_BUDGET,
+      );
       naive = {
         ...result,
         callsRatio: result.sheetsCalls / ingest.sheetsCalls,
@@ -261,7 +332,17 @@ async function deployedHeap(n: number): Promise<SizeResult['deployedHeap']> {
 /** Compiles the functions into BUILT as `npm run build` does (the templates too, for the jobs' dry-run rendering). */
 async function compile(): Promise<void> {
   await rm(BUILT, { recursive: true, force: true });
-  await run(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', BUILT], { cwd: ROOT });
+  await run(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/typescript/bin/tsc'),
+      '-p',
+      path.join(ROOT, 'tsconfig.build.json'),
+      '--outDir',
+      BUILT,
+    ],
+    { cwd: ROOT },
+  );
   await cp(path.join(ROOT, 'templates'), path.join(BUILT, 'templates'), { recursive: true });
 }
 
@@ -271,13 +352,29 @@ async function compile(): Promise<void> {
  * the tsx loader `npm start` uses (its transform cache warmed first).
  */
 async function coldImport(): Promise<Record<string, number>> {
-  const env = { ...process.env, SPREADSHEET_ID: ID, SENDGRID_API_KEY: API_KEY, MAIL_FROM: 'a@example.vn', INGEST_SECRET: 'x'.repeat(32), OIDC_AUDIENCE: 'https://example.invalid/ingest', SCHEDULER_SERVICE_ACCOUNT: 'scheduler@example.iam.gserviceaccount.com' };
+  const env = {
+    ...process.env,
+    SPREADSHEET_ID: ID,
+    SENDGRID_API_KEY: API_KEY,
+    MAIL_FROM: 'a@example.vn',
+    INGEST_SECRET: 'x'.repeat(32),
+    OIDC_AUDIENCE: 'https://example.invalid/ingest',
+    SCHEDULER_SERVICE_ACCOUNT: 'scheduler@example.iam.gserviceaccount.com',
+  };
   const code = (spec: string) =>
     `const t=performance.now();await import(${JSON.stringify(spec)});process.stdout.write(String(performance.now()-t))`;
   const out: Record<string, number> = {};
   for (const [label, spec, loader] of [
-    ['functions/index.js, as deployed (entry, registers ingest/remind/digest)', pathToFileURL(path.join(BUILT, 'functions/index.js')).href, []],
-    ['functions/jobs/run.js, as deployed (job code loaded on first request)', pathToFileURL(path.join(BUILT, 'functions/jobs/run.js')).href, []],
+    [
+      'functions/index.js, as deployed (entry, registers ingest/remind/digest)',
+      pathToFileURL(path.join(BUILT, 'functions/index.js')).href,
+      [],
+    ],
+    [
+      'functions/jobs/run.js, as deployed (job code loaded on first request)',
+      pathToFileURL(path.join(BUILT, 'functions/jobs/run.js')).href,
+      [],
+    ],
     ['functions/index.ts under tsx (npm start)', './functions/index.ts', ['--import', 'tsx']],
     ['functions/jobs/run.ts under tsx (npm start)', './functions/jobs/run.ts', ['--import', 'tsx']],
   ] as const) {
@@ -322,21 +419,63 @@ async function main(): Promise<void> {
   await rm(BUILT, { recursive: true, force: true });
 
   const table = [
-    ['Đơn vị', 'Câu trả lời', 'Lõi: ms (trung vị)', 'Lõi: nhanh–chậm', 'Lõi: lần đầu', 'Lõi: CPU ms', 'Ingest: ms', 'Ingest: CPU ms', 'RSS đỉnh MiB', 'Lệnh Sheets (tách 2 MB)', 'Ghi KB', 'Thư gửi', 'Yêu cầu thư', 'Ingest lần 2: Sheets', 'Ingest lần 2: ghi', 'Ingest lần 2: RSS MiB', `${NEW_RESPONSES} câu mới: Sheets`, `${NEW_RESPONSES} câu mới: ghi KB`, 'Remind: Sheets', 'Remind: thư'],
-    ...results.map((r) => [
-      r.units, r.responses, f(r.pure.wallMs), `${f(r.pure.minWallMs)}–${f(r.pure.maxWallMs)}`, f(r.pure.firstWallMs), f(r.pure.cpuMs), f(r.ingest.wallMs), f(r.ingest.cpuMs), f(r.ingest.peakRssMiB),
-      calls(r.ingest.sheetsCalls, r.ingest.sheetsWrites), kb(r.ingest.sheetsWrites), r.ingest.emailsSent, r.ingest.mailRequests,
-      calls(r.ingestAgain.sheetsCalls, r.ingestAgain.sheetsWrites), r.ingestAgain.sheetsWrites.requests, f(r.ingestAgain.peakRssMiB),
-      calls(r.newResponses.sheetsCalls, r.newResponses.sheetsWrites), kb(r.newResponses.sheetsWrites), calls(r.remind.sheetsCalls, r.remind.sheetsWrites), r.remind.mailRequests,
-    ].map(String)),
+    [
+      'Đơn vị',
+      'Câu trả lời',
+      'Lõi: ms (trung vị)',
+      'Lõi: nhanh–chậm',
+      'Lõi: lần đầu',
+      'Lõi: CPU ms',
+      'Ingest: ms',
+      'Ingest: CPU ms',
+      'RSS đỉnh MiB',
+      'Lệnh Sheets (tách 2 MB)',
+      'Ghi KB',
+      'Thư gửi',
+      'Yêu cầu thư',
+      'Ingest lần 2: Sheets',
+      'Ingest lần 2: ghi',
+      'Ingest lần 2: RSS MiB',
+      `${NEW_RESPONSES} câu mới: Sheets`,
+      `${NEW_RESPONSES} câu mới: ghi KB`,
+      'Remind: Sheets',
+      'Remind: thư',
+    ],
+    ...results.map((r) =>
+      [
+        r.units,
+        r.responses,
+        f(r.pure.wallMs),
+        `${f(r.pure.minWallMs)}–${f(r.pure.maxWallMs)}`,
+        f(r.pure.firstWallMs),
+        f(r.pure.cpuMs),
+        f(r.ingest.wallMs),
+        f(r.ingest.cpuMs),
+        f(r.ingest.peakRssMiB),
+        calls(r.ingest.sheetsCalls, r.ingest.sheetsWrites),
+        kb(r.ingest.sheetsWrites),
+        r.ingest.emailsSent,
+        r.ingest.mailRequests,
+        calls(r.ingestAgain.sheetsCalls, r.ingestAgain.sheetsWrites),
+        r.ingestAgain.sheetsWrites.requests,
+        f(r.ingestAgain.peakRssMiB),
+        calls(r.newResponses.sheetsCalls, r.newResponses.sheetsWrites),
+        kb(r.newResponses.sheetsWrites),
+        calls(r.remind.sheetsCalls, r.remind.sheetsWrites),
+        r.remind.mailRequests,
+      ].map(String),
+    ),
   ];
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
   console.log('\nĐo hiệu năng (máy chủ Sheets và SendGrid cục bộ)\n');
   for (const row of table) console.log(row.map((cell, c) => cell.padStart(widths[c])).join('  '));
-  console.log('\nGhi vào Sheets mỗi lượt (lệnh Sheets; yêu cầu ghi, dung lượng gửi đi, yêu cầu thêm do tách để mỗi yêu cầu ≤ 2 MB):');
+  console.log(
+    '\nGhi vào Sheets mỗi lượt (lệnh Sheets; yêu cầu ghi, dung lượng gửi đi, yêu cầu thêm do tách để mỗi yêu cầu ≤ 2 MB):',
+  );
   for (const r of results) {
     const line = (label: string, run: { sheetsCalls: number; sheetsWrites: WriteStats }) =>
-      `${label} ${run.sheetsCalls} lệnh, ghi ${run.sheetsWrites.requests} yêu cầu, ${kb(run.sheetsWrites)} KB` + (run.sheetsWrites.splits ? ` (tách thêm ${run.sheetsWrites.splits})` : '');
+      `${label} ${run.sheetsCalls} lệnh, ghi ${run.sheetsWrites.requests} yêu cầu, ${kb(run.sheetsWrites)} KB` +
+      (run.sheetsWrites.splits ? ` (tách thêm ${run.sheetsWrites.splits})` : '');
     console.log(
       `  ${r.units} đơn vị: ${line('ingest lần đầu', r.ingest)}; ${line('quét lại, không có gì mới (mục tiêu: 0 yêu cầu ghi)', r.ingestAgain)}; ` +
         `${line(`quét sau ${NEW_RESPONSES} câu trả lời mới (mục tiêu ở 10.000 đơn vị: < 200 KB)`, r.newResponses)}; ${line('remind', r.remind)}`,
@@ -360,7 +499,8 @@ async function main(): Promise<void> {
   console.log('\nRSS đỉnh của ingest (MiB), mã đã biên dịch như khi triển khai:');
   for (const r of results) {
     const d = r.deployedHeap;
-    const spread = (xs: readonly number[]) => (xs.length > 1 ? ` [${xs.length} lần: ${f(Math.min(...xs))}–${f(Math.max(...xs))}]` : '');
+    const spread = (xs: readonly number[]) =>
+      xs.length > 1 ? ` [${xs.length} lần: ${f(Math.min(...xs))}–${f(Math.max(...xs))}]` : '';
     console.log(
       `  ${r.units} đơn vị: heap như trong hàm đã triển khai (259 MiB): lần đầu ${f(d.ingest.peakRssMiB)}${spread(d.peaks.first)} (CPU ${f(d.ingest.cpuMs)} ms), ` +
         `lần sau ${f(d.ingestAgain.peakRssMiB)}${spread(d.peaks.next)} (CPU ${f(d.ingestAgain.cpuMs)} ms); heap theo RAM của máy đo: lần đầu ${f(r.ingest.peakRssMiB)}, lần sau ${f(r.ingestAgain.peakRssMiB)}`,
@@ -373,12 +513,16 @@ async function main(): Promise<void> {
       `  ${r.units} đơn vị: lệnh Sheets ${r.naive.sheetsCalls} so với ${r.ingest.sheetsCalls} (gấp ${f(r.naive.callsRatio)} lần), ` +
         `yêu cầu thư ${r.naive.mailRequests} so với ${r.ingest.mailRequests} (gấp ${f(r.naive.mailRatio)} lần), ` +
         `thời gian ${f(r.naive.wallMs)} ms so với ${f(r.ingest.wallMs)} ms (gấp ${f(r.naive.wallRatio, 1)} lần)` +
-        (r.naive.issued < r.naive.sheetsCalls + r.naive.mailRequests ? ` [ngoại suy từ ${r.naive.issued} yêu cầu đầu]` : ''),
+        (r.naive.issued < r.naive.sheetsCalls + r.naive.mailRequests
+          ? ` [ngoại suy từ ${r.naive.issued} yêu cầu đầu]`
+          : ''),
     );
   }
   console.log('\nThư nhắc hạn (đơn vị chưa đăng ký, một ngày trước hạn):');
   for (const r of reminders) {
-    console.log(`  ${r.due} thư đến hạn: lập kế hoạch ${f(r.planMs)} ms, soạn nội dung ${f(r.renderMs)} ms, ${r.mailRequests} yêu cầu gửi thư`);
+    console.log(
+      `  ${r.due} thư đến hạn: lập kế hoạch ${f(r.planMs)} ms, soạn nội dung ${f(r.renderMs)} ms, ${r.mailRequests} yêu cầu gửi thư`,
+    );
   }
   console.log('\nThời gian nạp mô-đun khi khởi động lạnh (ms, tiến trình mới, không tính khởi động Node):');
   for (const [label, ms] of Object.entries(cold)) console.log(`  ${label}: ${f(ms)}`);
@@ -386,7 +530,22 @@ async function main(): Promise<void> {
 
   await mkdir(path.join(ROOT, 'bench-results'), { recursive: true });
   const file = path.join(ROOT, 'bench-results', 'bench.json');
-  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, now: NOW.toISOString(), sizes: results, reminders, mailLimits, coldImportMs: cold }, null, 2) + '\n');
+  await writeFile(
+    file,
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        node: process.version,
+        now: NOW.toISOString(),
+        sizes: results,
+        reminders,
+        mailLimits,
+        coldImportMs: cold,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   console.log(`Đã ghi ${path.relative(ROOT, file)}`);
 }
 

@@ -17,7 +17,14 @@ export interface NaiveResult {
   readonly issued: number;
 }
 
-export async function runNaive(api: SheetsApi, spreadsheetId: string, snapshot: Snapshot, now: Date, mail: { apiKey: string; baseUrl: string; templateIds: ReadonlyMap<string, string> }, budget = Infinity): Promise<NaiveResult> {
+export async function runNaive(
+  api: SheetsApi,
+  spreadsheetId: string,
+  snapshot: Snapshot,
+  now: Date,
+  mail: { apiKey: string; baseUrl: string; templateIds: ReadonlyMap<string, string> },
+  budget = Infinity,
+): Promise<NaiveResult> {
   const started = performance.now();
   let sheetsCalls = 0;
   let mailRequests = 0;
@@ -35,12 +42,13 @@ export async function runNaive(api: SheetsApi, spreadsheetId: string, snapshot: 
   const checks = plan.writes.find((w) => w.tab === TAB.checks)?.rows ?? [];
   for (let r = 0; r < checks.length; r++) {
     sheetsCalls++;
-    if (spend()) await api.spreadsheets.values.update({
-      spreadsheetId,
-      range: `${quoteSheet(TAB.checks)}!A${r + 1}`,
-      valueInputOption: 'RAW',
-      requestBody: { values: [checks[r] as (string | number)[]] },
-    });
+    if (spend())
+      await api.spreadsheets.values.update({
+        spreadsheetId,
+        range: `${quoteSheet(TAB.checks)}!A${r + 1}`,
+        valueInputOption: 'RAW',
+        requestBody: { values: [checks[r] as (string | number)[]] },
+      });
   }
   const client = new Client();
   client.setApiKey(mail.apiKey);
@@ -49,12 +57,19 @@ export async function runNaive(api: SheetsApi, spreadsheetId: string, snapshot: 
   sender.setClient(client);
   for (const email of plan.emails) {
     mailRequests++;
-    if (spend()) await sender.send({
-      from: { email: 'thuongtruc@thidua.example.vn' },
-      templateId: mail.templateIds.get(`thidua-${email.template}`) ?? '',
-      hideWarnings: true,
-      personalizations: [{ to: email.to.map((t) => ({ email: t.email })), dynamicTemplateData: email.data, customArgs: { email_key: email.key } }],
-    });
+    if (spend())
+      await sender.send({
+        from: { email: 'thuongtruc@thidua.example.vn' },
+        templateId: mail.templateIds.get(`thidua-${email.template}`) ?? '',
+        hideWarnings: true,
+        personalizations: [
+          {
+            to: email.to.map((t) => ({ email: t.email })),
+            dynamicTemplateData: email.data,
+            customArgs: { email_key: email.key },
+          },
+        ],
+      });
   }
   const elapsed = performance.now() - started;
   return { sheetsCalls, mailRequests, issued, wallMs: (elapsed * (sheetsCalls + mailRequests)) / Math.max(1, issued) };

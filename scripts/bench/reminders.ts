@@ -20,7 +20,10 @@ const EVE_OF_DEADLINE = new Date('2026-03-30T01:00:00Z');
 const API_KEY = 'SG.bench-placeholder-key';
 
 export async function benchReminders(units: number, dataDir: string): Promise<ReminderResult> {
-  const tabs = coordinatorTabs(Array.from({ length: units }, (_, i) => benchUnit(i)), 2026);
+  const tabs = coordinatorTabs(
+    Array.from({ length: units }, (_, i) => benchUnit(i)),
+    2026,
+  );
   for (const form of FORMS) tabs.set(form.tab, []);
   const snapshot = toSnapshot(tabs);
 
@@ -38,7 +41,10 @@ export async function benchReminders(units: number, dataDir: string): Promise<Re
     await syncTemplates({ apiKey: API_KEY, baseUrl: mail.url });
     const before = mail.requestCount();
     const gateway = createMailGateway({ apiKey: API_KEY, baseUrl: mail.url });
-    await gateway.send(plan.emails, { from: { email: 'thuongtruc@thidua.example.vn', name: settings.get('Tên người gửi') }, categories: ['thidua', 'remind'] });
+    await gateway.send(plan.emails, {
+      from: { email: 'thuongtruc@thidua.example.vn', name: settings.get('Tên người gửi') },
+      categories: ['thidua', 'remind'],
+    });
     return { due: plan.emails.length, planMs, renderMs, mailRequests: mail.requestCount() - before };
   } finally {
     await mail.close();

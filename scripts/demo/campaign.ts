@@ -44,7 +44,12 @@ const COMMITMENTS = [
   'Xây dựng và nhân rộng mô hình "Camera an ninh", phối hợp Công an phường giữ gìn trật tự địa bàn.',
   'Không để xảy ra mất an ninh, trật tự, cháy nổ tại đơn vị; 100% hộ gia đình ký cam kết.',
 ];
-const MODELS = ['Tổ tự quản an ninh, trật tự', 'Camera an ninh khu phố', 'Dòng họ tự quản về ANTT', 'Tổ hòa giải ở cơ sở'];
+const MODELS = [
+  'Tổ tự quản an ninh, trật tự',
+  'Camera an ninh khu phố',
+  'Dòng họ tự quản về ANTT',
+  'Tổ hòa giải ở cơ sở',
+];
 
 function planLink(unit: DemoUnit): string {
   return `https://drive.google.com/file/d/ke-hoach-${unit.code.toLowerCase()}/view`;
@@ -65,7 +70,10 @@ function plan(unit: DemoUnit, at: Date, rnd: () => number, person: string, unitK
   };
   for (const q of TARGET_QUESTIONS) {
     if (rnd() < 0.5) continue;
-    row[q.header] = q.kind === 'percent' ? 95 + Math.floor(rnd() * 6) : Math.floor(rnd() * 60) + (q.header.includes('lượt') || q.header.includes('hộ') ? 200 : 1);
+    row[q.header] =
+      q.kind === 'percent'
+        ? 95 + Math.floor(rnd() * 6)
+        : Math.floor(rnd() * 60) + (q.header.includes('lượt') || q.header.includes('hộ') ? 200 : 1);
   }
   const registered = row[targetHeader(REGISTERED_UNITS_HEADER)];
   if (registered !== undefined) row[targetHeader(RECOGNISED_UNITS_HEADER)] = Math.max(0, Number(registered) - 2);
@@ -90,23 +98,36 @@ function answer(q: Question, unit: DemoUnit, rnd: () => number, person: string, 
     case 'text':
       return person;
     case 'paragraph':
-      return q.header.includes('Mô hình') ? MODELS[Math.floor(rnd() * MODELS.length)] : COMMITMENTS[Math.floor(rnd() * COMMITMENTS.length)];
+      return q.header.includes('Mô hình')
+        ? MODELS[Math.floor(rnd() * MODELS.length)]
+        : COMMITMENTS[Math.floor(rnd() * COMMITMENTS.length)];
     case 'integer':
       return Math.floor(rnd() * 60) + (q.header.includes('lượt') || q.header.includes('hộ') ? 200 : 1);
     case 'percent':
-      return q.header.includes('hộ') && unit.type !== 'Khu dân cư' && unit.type !== 'Xã/Phường' ? '' : 90 + Math.floor(rnd() * 11);
+      return q.header.includes('hộ') && unit.type !== 'Khu dân cư' && unit.type !== 'Xã/Phường'
+        ? ''
+        : 90 + Math.floor(rnd() * 11);
     case 'score':
       return Math.round((q.max ?? 0) * (0.62 + rnd() * 0.38));
     case 'choice':
       if (q.header === SERIOUS_INCIDENT_HEADER) return 'Không';
-      if (q.header.startsWith('Cơ quan, doanh nghiệp:')) return unit.type === 'Khu dân cư' || unit.type === 'Xã/Phường' ? '' : 'Có';
-      if (q.header.startsWith('Khu dân cư:')) return unit.type === 'Khu dân cư' || unit.type === 'Xã/Phường' ? 'Có' : '';
+      if (q.header.startsWith('Cơ quan, doanh nghiệp:'))
+        return unit.type === 'Khu dân cư' || unit.type === 'Xã/Phường' ? '' : 'Có';
+      if (q.header.startsWith('Khu dân cư:'))
+        return unit.type === 'Khu dân cư' || unit.type === 'Xã/Phường' ? 'Có' : '';
       if (q.header.includes('An toàn về ANTT')) return unit.name.includes('Tiểu học') ? 'Không thuộc phạm vi' : 'Có';
       return q.options?.[0] ?? '';
   }
 }
 
-function response(form: FormDef, questions: readonly Question[], unit: DemoUnit, at: Date, rnd: () => number, unitKey: string): DemoRow {
+function response(
+  form: FormDef,
+  questions: readonly Question[],
+  unit: DemoUnit,
+  at: Date,
+  rnd: () => number,
+  unitKey: string,
+): DemoRow {
   const person = DEMO_PEOPLE[Math.floor(rnd() * DEMO_PEOPLE.length)];
   const row: DemoRow = { [TIMESTAMP_HEADER]: dateToSerial(at, ZONE) };
   for (const q of questions) {
@@ -122,10 +143,22 @@ function response(form: FormDef, questions: readonly Question[], unit: DemoUnit,
 }
 
 function nomination(unit: DemoUnit, at: Date, fields: Record<string, Cell>, unitKey: string): DemoRow {
-  return { [TIMESTAMP_HEADER]: dateToSerial(at, ZONE), [N.unit]: unit.code, [UNIT_SECRET_HEADER]: unitSecret(unitKey, unit.code, 0), ...fields };
+  return {
+    [TIMESTAMP_HEADER]: dateToSerial(at, ZONE),
+    [N.unit]: unit.code,
+    [UNIT_SECRET_HEADER]: unitSecret(unitKey, unit.code, 0),
+    ...fields,
+  };
 }
 
-function medal(name: string, position: string, gender: 'Nam' | 'Nữ', group: string, years: number, difficult = 0): Record<string, Cell> {
+function medal(
+  name: string,
+  position: string,
+  gender: 'Nam' | 'Nữ',
+  group: string,
+  years: number,
+  difficult = 0,
+): Record<string, Cell> {
   return {
     [N.kind]: KIND_INDIVIDUAL,
     [N.award]: AWARD_MEDAL,
@@ -152,34 +185,58 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
   const unit = (code: string) => DEMO_UNITS.find((u) => u.code === code)!;
 
   const demoSettings: Record<string, string> = {
-    'Năm': String(year),
+    Năm: String(year),
     'Cơ quan phát động': 'Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh Tổ quốc tỉnh',
     'Tên người gửi': 'Thường trực phong trào (Công an tỉnh)',
     'Email trả lời': 'phongtrao.pv01@example.vn',
     'Người nhận bản tin': 'truongban@example.vn, photruongban@example.vn; thuongtruc.pv01@example.vn',
   };
-  tabs.set(TAB.config, SETTINGS.map((d) => ({ 'Khóa': d.key, 'Giá trị': demoSettings[d.key] ?? d.default, 'Ghi chú': d.help })));
+  tabs.set(
+    TAB.config,
+    SETTINGS.map((d) => ({ Khóa: d.key, 'Giá trị': demoSettings[d.key] ?? d.default, 'Ghi chú': d.help })),
+  );
 
-  tabs.set(TAB.units, DEMO_UNITS.map((u) => ({
-    'Mã đơn vị': u.code,
-    'Tên đơn vị': u.name,
-    'Loại hình': u.type,
-    'Cụm/Khối': u.cluster,
-    'Email liên hệ': contactEmail(u),
-    'Email lãnh đạo': leaderEmail(u),
-  })));
+  tabs.set(
+    TAB.units,
+    DEMO_UNITS.map((u) => ({
+      'Mã đơn vị': u.code,
+      'Tên đơn vị': u.name,
+      'Loại hình': u.type,
+      'Cụm/Khối': u.cluster,
+      'Email liên hệ': contactEmail(u),
+      'Email lãnh đạo': leaderEmail(u),
+    })),
+  );
 
   const defaults = defaultTabRows(year);
   for (const tab of [TAB.criteria, TAB.targets, TAB.milestones] as const) {
     const [header, ...rows] = defaults[tab];
-    tabs.set(tab, rows.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]]))));
+    tabs.set(
+      tab,
+      rows.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]]))),
+    );
   }
-  tabs.get(TAB.targets)!.push({ 'Hình thức khen thưởng': AWARD_CERTIFICATE, 'Đối tượng': KIND_COLLECTIVE, 'Số lượng tối thiểu': 3, 'Số lượng tối đa': 10 });
+  tabs.get(TAB.targets)!.push({
+    'Hình thức khen thưởng': AWARD_CERTIFICATE,
+    'Đối tượng': KIND_COLLECTIVE,
+    'Số lượng tối thiểu': 3,
+    'Số lượng tối đa': 10,
+  });
 
   tabs.set(TAB.quotas, [
-    { 'Mã đơn vị': 'SO-TP', 'Hình thức khen thưởng': AWARD_MINISTER_CERTIFICATE, 'Đối tượng': KIND_INDIVIDUAL, 'Số lượng': 1 },
+    {
+      'Mã đơn vị': 'SO-TP',
+      'Hình thức khen thưởng': AWARD_MINISTER_CERTIFICATE,
+      'Đối tượng': KIND_INDIVIDUAL,
+      'Số lượng': 1,
+    },
     { 'Mã đơn vị': 'PH-TANTHIEN', 'Hình thức khen thưởng': AWARD_MEDAL, 'Đối tượng': KIND_INDIVIDUAL, 'Số lượng': 2 },
-    { 'Mã đơn vị': 'DN-CAOSU', 'Hình thức khen thưởng': AWARD_MINISTER_CERTIFICATE, 'Đối tượng': KIND_COLLECTIVE, 'Số lượng': 1 },
+    {
+      'Mã đơn vị': 'DN-CAOSU',
+      'Hình thức khen thưởng': AWARD_MINISTER_CERTIFICATE,
+      'Đối tượng': KIND_COLLECTIVE,
+      'Số lượng': 1,
+    },
   ]);
   tabs.set(TAB.assessment, [
     { 'Mã đơn vị': 'SO-XD', 'Điểm thẩm định': 68, 'Ghi chú': 'Thẩm định lại: hồ sơ mô hình chưa đầy đủ minh chứng.' },
@@ -191,8 +248,18 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
   const formLink = (f: FormDef, code: string, secret: string) =>
     `${formBaseUrl}forms/${formSlug(f.tab)}?unit=${encodeURIComponent(code)}&secret=${encodeURIComponent(secret)}`;
   tabs.set(TAB.formLinks, [
-    ...FORMS.map((f) => ({ 'Mã đơn vị': EVERY_UNIT, 'Biểu mẫu': f.tab, 'Liên kết': formLink(f, UNIT_PLACEHOLDER, SECRET_PLACEHOLDER) })),
-    ...DEMO_UNITS.flatMap((u) => FORMS.map((f) => ({ 'Mã đơn vị': u.code, 'Biểu mẫu': f.tab, 'Liên kết': formLink(f, u.code, unitSecret(unitKey, u.code, 0)) }))),
+    ...FORMS.map((f) => ({
+      'Mã đơn vị': EVERY_UNIT,
+      'Biểu mẫu': f.tab,
+      'Liên kết': formLink(f, UNIT_PLACEHOLDER, SECRET_PLACEHOLDER),
+    })),
+    ...DEMO_UNITS.flatMap((u) =>
+      FORMS.map((f) => ({
+        'Mã đơn vị': u.code,
+        'Biểu mẫu': f.tab,
+        'Liên kết': formLink(f, u.code, unitSecret(unitKey, u.code, 0)),
+      })),
+    ),
   ]);
 
   const criteria = defaultCriteria();
@@ -223,13 +290,27 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
     add(registration, row);
   });
   add(registration, {
-    ...response(registration, byForm.get(registration.tab)!, unit('SO-TP'), timestamp(year, 3, 20, 10, 0), rnd, unitKey),
+    ...response(
+      registration,
+      byForm.get(registration.tab)!,
+      unit('SO-TP'),
+      timestamp(year, 3, 20, 10, 0),
+      rnd,
+      unitKey,
+    ),
     'Mã đơn vị': 'SO-TTTT', // a code nobody issued
     'Email người đăng ký': 'vanthu.sotttt@example.vn',
   });
   // Someone with the public form link types SO-TP's code without its secret: recorded, never counted, mailed to no one.
   add(registration, {
-    ...response(registration, byForm.get(registration.tab)!, unit('SO-TP'), timestamp(year, 3, 25, 21, 40), seeded(15), unitKey),
+    ...response(
+      registration,
+      byForm.get(registration.tab)!,
+      unit('SO-TP'),
+      timestamp(year, 3, 25, 21, 40),
+      seeded(15),
+      unitKey,
+    ),
     [UNIT_SECRET_HEADER]: '',
     'Người đăng ký': 'Người lạ',
     'Email người đăng ký': 'nguoila@example.com',
@@ -242,7 +323,13 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
     if (['KDC-AP2', 'SO-NV', 'XA-THUANLOI', 'TR-THHUNGVUONG'].includes(u.code)) return;
     const late = u.code === 'DN-MAYMAC';
     const person = DEMO_PEOPLE[Math.floor(planRnd() * DEMO_PEOPLE.length)];
-    const row = plan(u, timestamp(year, late ? 6 : 4 + (i % 2), late ? 3 : 2 + (i % 27), 9 + (i % 8), (i * 11) % 60), planRnd, person, unitKey);
+    const row = plan(
+      u,
+      timestamp(year, late ? 6 : 4 + (i % 2), late ? 3 : 2 + (i % 27), 9 + (i % 8), (i * 11) % 60),
+      planRnd,
+      person,
+      unitKey,
+    );
     if (u.code === 'XA-DONGTAM') row[PLAN_LINK_HEADER] = 'Đã gửi bản giấy qua văn thư'; // not a link
     if (u.code === 'CD-DAIHOC') for (const q of TARGET_QUESTIONS) delete row[q.header]; // no target at all
     add(PLAN_FORM, row);
@@ -252,7 +339,14 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
   DEMO_UNITS.forEach((u, i) => {
     if (['KDC-AP2', 'SO-NV', 'XA-DONGTAM'].includes(u.code)) return;
     const late = ['DN-CAPNUOC'].includes(u.code);
-    const row = response(interim, byForm.get(interim.tab)!, u, timestamp(year, late ? 10 : 9, late ? 4 : 1 + (i % 28), 14, i), rnd, unitKey);
+    const row = response(
+      interim,
+      byForm.get(interim.tab)!,
+      u,
+      timestamp(year, late ? 10 : 9, late ? 4 : 1 + (i % 28), 14, i),
+      rnd,
+      unitKey,
+    );
     if (u.code === 'PH-TANBINH') row[RECOGNISED_UNITS_HEADER] = Number(row[REGISTERED_UNITS_HEADER]) + 3;
     if (u.code === 'TR-THCSTANPHU') row['Số buổi tuyên truyền'] = -2;
     if (u.code === 'CD-DAIHOC') row['Số tờ rơi, tài liệu phát hành'] = '1.250'; // Vietnamese thousands separator
@@ -268,12 +362,14 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
     if (u.code === 'DN-DIENLUC') row[scoreHeader(scores[3])] = 25; // above the 20-point maximum
     if (u.code === 'KDC-KP3') delete row[scoreHeader(scores[6])]; // a criterion left blank
     if (u.code === 'DN-MAYMAC') row[SERIOUS_INCIDENT_HEADER] = 'Có';
-    if (u.code === 'SO-VHTTDL') for (const c of criteria) row[scoreHeader(`[${c.code}]`)] = Math.round(c.maxScore * 0.55);
+    if (u.code === 'SO-VHTTDL')
+      for (const c of criteria) row[scoreHeader(`[${c.code}]`)] = Math.round(c.maxScore * 0.55);
     add(final, row);
   });
 
   // Nominations.
-  const n = (code: string, day: number, fields: Record<string, Cell>) => add(nominations, nomination(unit(code), timestamp(year, 11, day, 10, 0), fields, unitKey));
+  const n = (code: string, day: number, fields: Record<string, Cell>) =>
+    add(nominations, nomination(unit(code), timestamp(year, 11, day, 10, 0), fields, unitKey));
   const certificate = (kind: string, name: string, position: string, summary: string): Record<string, Cell> => ({
     [N.kind]: kind,
     [N.award]: AWARD_MINISTER_CERTIFICATE,
@@ -281,20 +377,66 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
     ...(position ? { [N.position]: position } : {}),
     ...(summary ? { [N.summary]: summary } : {}),
   });
-  n('SO-TP', 5, certificate(KIND_INDIVIDUAL, 'Nguyễn Văn An', 'Phó Giám đốc Sở', 'Chỉ đạo xây dựng 3 mô hình tự quản, tuyên truyền pháp luật cho 2.000 lượt người.'));
-  n('SO-TP', 6, certificate(KIND_INDIVIDUAL, 'Trần Thị Bích', 'Chánh Văn phòng', 'Tham mưu kế hoạch, tổ chức 24 buổi tuyên truyền.'));
-  n('DN-CAOSU', 7, certificate(KIND_COLLECTIVE, 'Đội bảo vệ Nông trường 1', '', 'Phối hợp bắt giữ 4 vụ trộm cắp mủ cao su, không để xảy ra cháy rừng.'));
+  n(
+    'SO-TP',
+    5,
+    certificate(
+      KIND_INDIVIDUAL,
+      'Nguyễn Văn An',
+      'Phó Giám đốc Sở',
+      'Chỉ đạo xây dựng 3 mô hình tự quản, tuyên truyền pháp luật cho 2.000 lượt người.',
+    ),
+  );
+  n(
+    'SO-TP',
+    6,
+    certificate(
+      KIND_INDIVIDUAL,
+      'Trần Thị Bích',
+      'Chánh Văn phòng',
+      'Tham mưu kế hoạch, tổ chức 24 buổi tuyên truyền.',
+    ),
+  );
+  n(
+    'DN-CAOSU',
+    7,
+    certificate(
+      KIND_COLLECTIVE,
+      'Đội bảo vệ Nông trường 1',
+      '',
+      'Phối hợp bắt giữ 4 vụ trộm cắp mủ cao su, không để xảy ra cháy rừng.',
+    ),
+  );
   n('DN-CAOSU', 8, certificate(KIND_COLLECTIVE, 'Tổ bảo vệ Nhà máy chế biến', '', 'Duy trì tuần tra 24/24.'));
-  n('PH-TANTHIEN', 6, certificate(KIND_COLLECTIVE, 'Tổ dân phố số 5', '', 'Mô hình "Camera an ninh" phủ 100% tuyến đường.'));
+  n(
+    'PH-TANTHIEN',
+    6,
+    certificate(KIND_COLLECTIVE, 'Tổ dân phố số 5', '', 'Mô hình "Camera an ninh" phủ 100% tuyến đường.'),
+  );
   n('PH-TANTHIEN', 9, medal('Lê Hoàng Cường', 'Tổ trưởng tổ bảo vệ an ninh, trật tự', 'Nam', 'Lực lượng cơ sở', 16));
   n('PH-TANTHIEN', 9, medal('Phạm Thị Dung', 'Tổ viên tổ bảo vệ an ninh, trật tự', 'Nữ', 'Lực lượng cơ sở', 6, 3));
   n('PH-TANTHIEN', 10, medal('Hoàng Minh Đức', 'Tổ phó tổ bảo vệ an ninh, trật tự', 'Nam', 'Lực lượng cơ sở', 9)); // too few years
   n('XA-TIENHUNG', 7, medal('Vũ Thị Hạnh', 'Chủ tịch UBND xã', 'Nữ', 'Lãnh đạo', 12));
-  n('XA-TIENHUNG', 8, { ...medal('Đặng Quốc Huy', 'Phó Chủ tịch UBND xã', 'Nam', 'Lãnh đạo', 11), [N.disciplined]: 'Có' });
+  n('XA-TIENHUNG', 8, {
+    ...medal('Đặng Quốc Huy', 'Phó Chủ tịch UBND xã', 'Nam', 'Lãnh đạo', 11),
+    [N.disciplined]: 'Có',
+  });
   n('XA-TIENHUNG', 8, certificate(KIND_INDIVIDUAL, 'Bùi Thị Lan', 'Công an viên', '')); // no summary of achievements
-  n('SO-VHTTDL', 9, certificate(KIND_INDIVIDUAL, 'Đỗ Văn Long', 'Trưởng phòng', 'Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.'));
-  n('TR-THPTCHUYEN', 10, { [N.kind]: KIND_COLLECTIVE, [N.award]: AWARD_CERTIFICATE, [N.nominee]: 'Đoàn trường THPT chuyên Quang Trung' });
-  n('TR-THPTCHUYEN', 11, { [N.kind]: KIND_COLLECTIVE, [N.award]: AWARD_CERTIFICATE, [N.nominee]: 'Đoàn trường THPT  chuyên Quang Trung' }); // duplicate
+  n(
+    'SO-VHTTDL',
+    9,
+    certificate(KIND_INDIVIDUAL, 'Đỗ Văn Long', 'Trưởng phòng', 'Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.'),
+  );
+  n('TR-THPTCHUYEN', 10, {
+    [N.kind]: KIND_COLLECTIVE,
+    [N.award]: AWARD_CERTIFICATE,
+    [N.nominee]: 'Đoàn trường THPT chuyên Quang Trung',
+  });
+  n('TR-THPTCHUYEN', 11, {
+    [N.kind]: KIND_COLLECTIVE,
+    [N.award]: AWARD_CERTIFICATE,
+    [N.nominee]: 'Đoàn trường THPT  chuyên Quang Trung',
+  }); // duplicate
   n('KDC-KP1', 12, medal('Ngô Thị Mai', 'Trưởng khu phố', 'Nữ', 'Lực lượng cơ sở', 11));
   return tabs;
 }

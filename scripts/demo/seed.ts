@@ -5,7 +5,11 @@ import { quoteSheet, columnLetters } from '../../functions/gateways/sheets.ts';
 import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
 import { demoCampaign } from './campaign.ts';
 
-export async function seedDemo(api: SheetsApi, spreadsheetId: string, options: { now: Date; formBaseUrl: string; unitKey: string }): Promise<string> {
+export async function seedDemo(
+  api: SheetsApi,
+  spreadsheetId: string,
+  options: { now: Date; formBaseUrl: string; unitKey: string },
+): Promise<string> {
   const tabs = demoCampaign(options.now, options.formBaseUrl, options.unitKey);
   const names = [...tabs.keys()];
   const headerRows = await api.spreadsheets.values.batchGet({
@@ -24,17 +28,29 @@ export async function seedDemo(api: SheetsApi, spreadsheetId: string, options: {
     if (rows.length > 0 && Object.keys(rows[0]).includes('Dấu thời gian')) responses += rows.length;
   });
   // Google Forms widens its response tab as questions are added; the criterion columns need room here too.
-  const sheets = (await api.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties(title,sheetId,gridProperties)' })).data.sheets ?? [];
+  const sheets =
+    (await api.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties(title,sheetId,gridProperties)' })).data
+      .sheets ?? [];
   const widen = sheets.flatMap((sheet) => {
     const write = data.find((d) => d.range.startsWith(`${quoteSheet(sheet.properties?.title ?? '')}!`));
     const width = write?.values[0]?.length ?? 0;
     const grid = sheet.properties?.gridProperties;
     if (!write || !grid || (grid.columnCount ?? 0) >= width) return [];
-    return [{ updateSheetProperties: { properties: { sheetId: sheet.properties?.sheetId, gridProperties: { columnCount: width } }, fields: 'gridProperties.columnCount' } }];
+    return [
+      {
+        updateSheetProperties: {
+          properties: { sheetId: sheet.properties?.sheetId, gridProperties: { columnCount: width } },
+          fields: 'gridProperties.columnCount',
+        },
+      },
+    ];
   });
   if (widen.length > 0) await api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: widen } });
   // Coordinator tabs may hold setup's defaults below the header; the demo replaces them whole.
-  await api.spreadsheets.values.batchClear({ spreadsheetId, requestBody: { ranges: names.map((n) => `${quoteSheet(n)}!A2:ZZ`) } });
+  await api.spreadsheets.values.batchClear({
+    spreadsheetId,
+    requestBody: { ranges: names.map((n) => `${quoteSheet(n)}!A2:ZZ`) },
+  });
   await api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data } });
   return `Đã nạp phong trào mẫu: ${tabs.get('Đơn vị')?.length ?? 0} đơn vị, ${responses} câu trả lời biểu mẫu.`;
 }

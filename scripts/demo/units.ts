@@ -55,7 +55,22 @@ export function leaderEmail(unit: DemoUnit): string {
 }
 
 export const DEMO_PEOPLE = [
-  'Nguyễn Văn An', 'Trần Thị Bích', 'Lê Hoàng Cường', 'Phạm Thị Dung', 'Hoàng Minh Đức', 'Vũ Thị Hạnh',
-  'Đặng Quốc Huy', 'Bùi Thị Lan', 'Đỗ Văn Long', 'Ngô Thị Mai', 'Dương Văn Nam', 'Lý Thị Oanh',
-  'Phan Thanh Phong', 'Trương Thị Quyên', 'Huỳnh Văn Sơn', 'Võ Thị Thảo', 'Châu Minh Tuấn', 'Lâm Thị Uyên',
+  'Nguyễn Văn An',
+  'Trần Thị Bích',
+  'Lê Hoàng Cường',
+  'Phạm Thị Dung',
+  'Hoàng Minh Đức',
+  'Vũ Thị Hạnh',
+  'Đặng Quốc Huy',
+  'Bùi Thị Lan',
+  'Đỗ Văn Long',
+  'Ngô Thị Mai',
+  'Dương Văn Nam',
+  'Lý Thị Oanh',
+  'Phan Thanh Phong',
+  'Trương Thị Quyên',
+  'Huỳnh Văn Sơn',
+  'Võ Thị Thảo',
+  'Châu Minh Tuấn',
+  'Lâm Thị Uyên',
 ] as const;

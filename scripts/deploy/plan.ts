@@ -48,7 +48,11 @@ const APIS = [
   'logging.googleapis.com',
 ];
 
-export const SECRETS = { sendgrid: 'thidua-sendgrid-key', ingest: 'thidua-ingest-secret', unitKey: 'thidua-unit-secret-key' } as const;
+export const SECRETS = {
+  sendgrid: 'thidua-sendgrid-key',
+  ingest: 'thidua-ingest-secret',
+  unitKey: 'thidua-unit-secret-key',
+} as const;
 
 interface Retry {
   /** Cloud Scheduler allows 0–5 retries; each waits min-backoff, doubled up to max-doublings times, at most max-backoff. */
@@ -79,34 +83,61 @@ const FUNCTIONS: readonly FunctionSpec[] = [
   // submissions; runs are idempotent, so overlap costs only time. A failed sweep is retried twice (30 s, then 60 s
   // later); the next sweep would do the same work anyway.
   {
-    name: 'ingest', isPublic: true, memory: '512Mi', timeout: '300s', maxInstances: 3, schedule: '*/10 * * * *', job: 'thidua-ingest-sweep',
-    what: 'quét câu trả lời mỗi 10 phút', retry: { attempts: 2, minBackoff: '30s', maxBackoff: '120s', doublings: 2 },
+    name: 'ingest',
+    isPublic: true,
+    memory: '512Mi',
+    timeout: '300s',
+    maxInstances: 3,
+    schedule: '*/10 * * * *',
+    job: 'thidua-ingest-sweep',
+    what: 'quét câu trả lời mỗi 10 phút',
+    retry: { attempts: 2, minBackoff: '30s', maxBackoff: '120s', doublings: 2 },
   },
   // Private: only the scheduler's account may invoke them (roles/run.invoker), so no outsider's request reaches the
   // instance. One instance: two overlapping reminder or digest runs would only duplicate work (the mail log's claims
   // keep each email single, so a retried run never sends twice). A failed run is retried five times, 1, 2, 4, 8 and
   // 10 minutes apart, so a bad minute at 08:00 still gets the day's reminders out before 08:30.
   {
-    name: 'remind', isPublic: false, memory: '256Mi', timeout: '300s', maxInstances: 1, schedule: '0 8 * * *', job: 'thidua-remind',
-    what: 'nhắc hạn lúc 08:00 hằng ngày', retry: { attempts: 5, minBackoff: '60s', maxBackoff: '600s', doublings: 3 },
+    name: 'remind',
+    isPublic: false,
+    memory: '256Mi',
+    timeout: '300s',
+    maxInstances: 1,
+    schedule: '0 8 * * *',
+    job: 'thidua-remind',
+    what: 'nhắc hạn lúc 08:00 hằng ngày',
+    retry: { attempts: 5, minBackoff: '60s', maxBackoff: '600s', doublings: 3 },
   },
   {
-    name: 'digest', isPublic: false, memory: '256Mi', timeout: '300s', maxInstances: 1, schedule: '30 7 * * 1', job: 'thidua-digest',
-    what: 'bản tin lúc 07:30 thứ Hai hằng tuần', retry: { attempts: 5, minBackoff: '60s', maxBackoff: '600s', doublings: 3 },
+    name: 'digest',
+    isPublic: false,
+    memory: '256Mi',
+    timeout: '300s',
+    maxInstances: 1,
+    schedule: '30 7 * * 1',
+    job: 'thidua-digest',
+    what: 'bản tin lúc 07:30 thứ Hai hằng tuần',
+    retry: { attempts: 5, minBackoff: '60s', maxBackoff: '600s', doublings: 3 },
   },
 ];
 
 /** Checks the input; `scope: 'project'` checks only what the preparation uses (the spreadsheet may not exist yet). */
 export function validateInput(input: DeployInput, scope: 'project' | 'all' = 'all'): DeployInput {
   if (!/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(input.project)) {
-    throw new DeployInputError(`Mã dự án Google Cloud không hợp lệ: "${input.project}". Dùng --project hoặc biến GOOGLE_CLOUD_PROJECT.`);
+    throw new DeployInputError(
+      `Mã dự án Google Cloud không hợp lệ: "${input.project}". Dùng --project hoặc biến GOOGLE_CLOUD_PROJECT.`,
+    );
   }
-  if (!/^[a-z]+-[a-z]+\d$/.test(input.region)) throw new DeployInputError(`Vùng không hợp lệ: "${input.region}" (ví dụ asia-southeast1).`);
+  if (!/^[a-z]+-[a-z]+\d$/.test(input.region))
+    throw new DeployInputError(`Vùng không hợp lệ: "${input.region}" (ví dụ asia-southeast1).`);
   if (scope === 'project') return input;
   if (!/^[\w-]{10,}$/.test(input.spreadsheetId)) {
-    throw new DeployInputError('Thiếu hoặc sai mã bảng tính: dùng --spreadsheet hoặc biến SPREADSHEET_ID (phần giữa /d/ và /edit trong địa chỉ).');
+    throw new DeployInputError(
+      'Thiếu hoặc sai mã bảng tính: dùng --spreadsheet hoặc biến SPREADSHEET_ID (phần giữa /d/ và /edit trong địa chỉ).',
+    );
   }
-  if (!/^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(input.sender)) throw new DeployInputError('Thiếu hoặc sai địa chỉ gửi thư: dùng --sender hoặc biến MAIL_FROM.');
+  if (!/^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(input.sender))
+    throw new DeployInputError('Thiếu hoặc sai địa chỉ gửi thư: dùng --sender hoặc biến MAIL_FROM.');
   return input;
 }
 
@@ -130,8 +161,15 @@ export function planPrepare(raw: DeployInput): Step[] {
   const input = validateInput(raw, 'project');
   const p = `--project=${input.project}`;
   const sa = serviceAccounts(input.project);
-  const projectRole = (member: string, role: string): readonly string[] =>
-    ['gcloud', 'projects', 'add-iam-policy-binding', input.project, `--member=serviceAccount:${member}`, `--role=${role}`, '--condition=None'];
+  const projectRole = (member: string, role: string): readonly string[] => [
+    'gcloud',
+    'projects',
+    'add-iam-policy-binding',
+    input.project,
+    `--member=serviceAccount:${member}`,
+    `--role=${role}`,
+    '--condition=None',
+  ];
   const steps: Step[] = [
     {
       comment: 'Bật các API cần dùng (không cần Forms API: biểu mẫu do Apps Script tạo).',
@@ -153,7 +191,10 @@ export function planPrepare(raw: DeployInput): Step[] {
       argv: ['gcloud', 'iam', 'service-accounts', 'create', 'thidua-build', '--display-name=Thi đua build', p],
       okIfExists: true,
     },
-    { comment: 'Quyền tối thiểu của tài khoản chạy hàm: ghi nhật ký.', argv: projectRole(sa.runtime, 'roles/logging.logWriter') },
+    {
+      comment: 'Quyền tối thiểu của tài khoản chạy hàm: ghi nhật ký.',
+      argv: projectRole(sa.runtime, 'roles/logging.logWriter'),
+    },
   ];
   for (const role of ['roles/logging.logWriter', 'roles/artifactregistry.writer', 'roles/storage.objectAdmin']) {
     steps.push({ comment: `Quyền của tài khoản đóng gói: ${role}.`, argv: projectRole(sa.build, role) });
@@ -172,7 +213,15 @@ export function planPrepare(raw: DeployInput): Step[] {
       },
       {
         comment: `Chỉ tài khoản chạy hàm được đọc bí mật ${secret}.`,
-        argv: ['gcloud', 'secrets', 'add-iam-policy-binding', secret, `--member=serviceAccount:${sa.runtime}`, '--role=roles/secretmanager.secretAccessor', p],
+        argv: [
+          'gcloud',
+          'secrets',
+          'add-iam-policy-binding',
+          secret,
+          `--member=serviceAccount:${sa.runtime}`,
+          '--role=roles/secretmanager.secretAccessor',
+          p,
+        ],
       },
     );
   }
@@ -212,28 +261,59 @@ export function planDeploy(raw: DeployInput): Step[] {
         ? `Triển khai hàm ${fn.name} (gen2, Node.js ${DEPLOY_NODE_MAJOR}, tối đa ${fn.maxInstances} phiên bản, mỗi phiên bản 1 yêu cầu một lúc); địa chỉ công khai vì trình kích hoạt biểu mẫu gọi nó, mỗi yêu cầu được kiểm tra chữ ký hoặc mã OIDC.`
         : `Triển khai hàm ${fn.name} (gen2, Node.js ${DEPLOY_NODE_MAJOR}, tối đa ${fn.maxInstances} phiên bản, 1 yêu cầu một lúc); không công khai: chỉ tài khoản được cấp quyền mới gọi được.`,
       argv: [
-        'gcloud', 'functions', 'deploy', fn.name, '--gen2', `--runtime=nodejs${DEPLOY_NODE_MAJOR}`, `--region=${input.region}`,
-        `--source=${input.source}`, `--entry-point=${fn.name}`, '--trigger-http',
+        'gcloud',
+        'functions',
+        'deploy',
+        fn.name,
+        '--gen2',
+        `--runtime=nodejs${DEPLOY_NODE_MAJOR}`,
+        `--region=${input.region}`,
+        `--source=${input.source}`,
+        `--entry-point=${fn.name}`,
+        '--trigger-http',
         fn.isPublic ? '--allow-unauthenticated' : '--no-allow-unauthenticated',
-        `--service-account=${sa.runtime}`, `--build-service-account=projects/${input.project}/serviceAccounts/${sa.build}`,
-        `--memory=${fn.memory}`, `--timeout=${fn.timeout}`, `--max-instances=${fn.maxInstances}`, '--concurrency=1',
-        `--set-env-vars=${env.join(',')}`, `--set-secrets=${secrets.join(',')}`, p,
+        `--service-account=${sa.runtime}`,
+        `--build-service-account=projects/${input.project}/serviceAccounts/${sa.build}`,
+        `--memory=${fn.memory}`,
+        `--timeout=${fn.timeout}`,
+        `--max-instances=${fn.maxInstances}`,
+        '--concurrency=1',
+        `--set-env-vars=${env.join(',')}`,
+        `--set-secrets=${secrets.join(',')}`,
+        p,
       ],
     });
     if (!fn.isPublic) {
       steps.push({
         // Technical: for a gen2 function this grants roles/run.invoker on its Cloud Run service, to this account alone.
         comment: `Chỉ tài khoản thidua-scheduler được gọi hàm ${fn.name} (vai trò roles/run.invoker); hàm vẫn kiểm tra mã OIDC của nó.`,
-        argv: ['gcloud', 'functions', 'add-invoker-policy-binding', fn.name, `--region=${input.region}`, `--member=serviceAccount:${sa.scheduler}`, p],
+        argv: [
+          'gcloud',
+          'functions',
+          'add-invoker-policy-binding',
+          fn.name,
+          `--region=${input.region}`,
+          `--member=serviceAccount:${sa.scheduler}`,
+          p,
+        ],
       });
     }
   }
   for (const fn of FUNCTIONS) {
     const flags = [
-      `--location=${input.region}`, `--schedule=${fn.schedule}`, '--time-zone=Asia/Ho_Chi_Minh', `--uri=${functionUrl(input, fn.name)}`,
-      '--http-method=POST', `--oidc-service-account-email=${sa.scheduler}`, `--oidc-token-audience=${functionUrl(input, fn.name)}`,
-      '--attempt-deadline=320s', `--max-retry-attempts=${fn.retry.attempts}`, `--min-backoff=${fn.retry.minBackoff}`,
-      `--max-backoff=${fn.retry.maxBackoff}`, `--max-doublings=${fn.retry.doublings}`, p,
+      `--location=${input.region}`,
+      `--schedule=${fn.schedule}`,
+      '--time-zone=Asia/Ho_Chi_Minh',
+      `--uri=${functionUrl(input, fn.name)}`,
+      '--http-method=POST',
+      `--oidc-service-account-email=${sa.scheduler}`,
+      `--oidc-token-audience=${functionUrl(input, fn.name)}`,
+      '--attempt-deadline=320s',
+      `--max-retry-attempts=${fn.retry.attempts}`,
+      `--min-backoff=${fn.retry.minBackoff}`,
+      `--max-backoff=${fn.retry.maxBackoff}`,
+      `--max-doublings=${fn.retry.doublings}`,
+      p,
     ];
     steps.push({
       comment: `Lịch ${fn.job}: ${fn.what} (giờ Việt Nam), xác thực bằng OIDC; lỗi thì thử lại tối đa ${fn.retry.attempts} lần.`,
@@ -252,7 +332,11 @@ export function shellQuote(arg: string): string {
 }
 
 /** The plan as a shell script a person can read or paste, one command per line. */
-export function renderPlan(steps: readonly Step[], input: DeployInput, options: { prepareOnly?: boolean } = {}): string {
+export function renderPlan(
+  steps: readonly Step[],
+  input: DeployInput,
+  options: { prepareOnly?: boolean } = {},
+): string {
   const lines = [
     options.prepareOnly
       ? `# Chuẩn bị dự án ${input.project} cho Thi đua (API, tài khoản dịch vụ, bí mật); chạy được nhiều lần.`

@@ -20,7 +20,12 @@ export async function runPlan(steps: readonly Step[], options: RunOptions = {}):
   for (const step of steps) {
     log(`# ${step.comment}`);
     log(step.argv.map(shellQuote).join(' '));
-    const { code, stderr } = await exec(options.program ?? step.argv[0], step.argv.slice(1), step.stdinFrom ? env[step.stdinFrom]! : undefined, env);
+    const { code, stderr } = await exec(
+      options.program ?? step.argv[0],
+      step.argv.slice(1),
+      step.stdinFrom ? env[step.stdinFrom]! : undefined,
+      env,
+    );
     if (code === 0) continue;
     if (step.okIfExists && /already exists|ALREADY_EXISTS/i.test(stderr)) {
       if (!step.orUpdate) {
@@ -31,13 +36,20 @@ export async function runPlan(steps: readonly Step[], options: RunOptions = {}):
       log(step.orUpdate.map(shellQuote).join(' '));
       const update = await exec(options.program ?? step.orUpdate[0], step.orUpdate.slice(1), undefined, env);
       if (update.code === 0) continue;
-      throw new Error(`Lệnh thất bại (mã ${update.code}): ${step.orUpdate.slice(0, 5).join(' ')} …\n${update.stderr.trim()}`);
+      throw new Error(
+        `Lệnh thất bại (mã ${update.code}): ${step.orUpdate.slice(0, 5).join(' ')} …\n${update.stderr.trim()}`,
+      );
     }
     throw new Error(`Lệnh thất bại (mã ${code}): ${step.argv.slice(0, 4).join(' ')} …\n${stderr.trim()}`);
   }
 }
 
-function exec(program: string, args: readonly string[], stdin: string | undefined, env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> {
+function exec(
+  program: string,
+  args: readonly string[],
+  stdin: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(program, args, { env, stdio: ['pipe', 'inherit', 'pipe'] });
     let stderr = '';

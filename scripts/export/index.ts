@@ -8,7 +8,11 @@ import type { TabValues } from './read.ts';
 export type ListName = 'classification' | 'nominees';
 
 /** Every tab in spreadsheet order, then the two lists (each only when its source tabs can be read). */
-export function archiveModel(tabs: readonly TabValues[], snapshot: Snapshot, timeZone = DEFAULT_TIME_ZONE): WorkbookModel {
+export function archiveModel(
+  tabs: readonly TabValues[],
+  snapshot: Snapshot,
+  timeZone = DEFAULT_TIME_ZONE,
+): WorkbookModel {
   const sheets: SheetModel[] = tabs.map((t) => tabSheet(t.tab, t.values, timeZone));
   for (const name of ['classification', 'nominees'] as const) {
     try {
@@ -25,6 +29,13 @@ export function listModel(name: ListName, snapshot: Snapshot, timeZone = DEFAULT
 }
 
 export { classificationList, nomineeList, CLASSIFICATION_HEADERS, NOMINEE_HEADERS } from './lists.ts';
-export { tabSheet, DATE_FORMAT, DATE_TIME_FORMAT, type SheetModel, type WorkbookModel, type XlsxCell } from './model.ts';
+export {
+  tabSheet,
+  DATE_FORMAT,
+  DATE_TIME_FORMAT,
+  type SheetModel,
+  type WorkbookModel,
+  type XlsxCell,
+} from './model.ts';
 export { readAllTabs, snapshotOf, type TabValues } from './read.ts';
 export { toWorkbook, writeXlsx } from './xlsx.ts';

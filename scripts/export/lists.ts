@@ -9,8 +9,23 @@ import { readTable } from '../../functions/core/table.ts';
 import { findVerdict } from '../web/check.ts';
 import { listSheet, type SheetModel, type XlsxCell } from './model.ts';
 
-export const CLASSIFICATION_HEADERS = ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Cụm/Khối', 'Tổng điểm', 'Xếp loại', 'Hạng'] as const;
-export const NOMINEE_HEADERS = ['STT', 'Họ tên / Tên tập thể', 'Chức vụ', 'Đơn vị', 'Hình thức khen thưởng', 'Thành tích tóm tắt'] as const;
+export const CLASSIFICATION_HEADERS = [
+  'STT',
+  'Mã đơn vị',
+  'Tên đơn vị',
+  'Cụm/Khối',
+  'Tổng điểm',
+  'Xếp loại',
+  'Hạng',
+] as const;
+export const NOMINEE_HEADERS = [
+  'STT',
+  'Họ tên / Tên tập thể',
+  'Chức vụ',
+  'Đơn vị',
+  'Hình thức khen thưởng',
+  'Thành tích tóm tắt',
+] as const;
 
 function campaignLine(snapshot: Snapshot): string {
   try {
@@ -25,7 +40,10 @@ function unitInfo(snapshot: Snapshot): Map<string, { name: string; cluster: stri
   const units = readTable(snapshot, TAB.units);
   const out = new Map<string, { name: string; cluster: string }>();
   for (const row of units.rows) {
-    out.set(unitCode(row.get('Mã đơn vị')), { name: cellText(row.get('Tên đơn vị')), cluster: cellText(row.get('Cụm/Khối')) });
+    out.set(unitCode(row.get('Mã đơn vị')), {
+      name: cellText(row.get('Tên đơn vị')),
+      cluster: cellText(row.get('Cụm/Khối')),
+    });
   }
   return out;
 }
@@ -66,7 +84,12 @@ export function classificationList(snapshot: Snapshot): SheetModel {
         a.code.localeCompare(b.code),
     );
   const rows = items.map((i, n) => [n + 1, i.code, i.name, i.cluster, i.total, i.level, i.clusterRank]);
-  return listSheet('DS xếp loại', ['DANH SÁCH ĐƠN VỊ THEO KẾT QUẢ XẾP LOẠI', campaignLine(snapshot)], CLASSIFICATION_HEADERS, rows);
+  return listSheet(
+    'DS xếp loại',
+    ['DANH SÁCH ĐƠN VỊ THEO KẾT QUẢ XẾP LOẠI', campaignLine(snapshot)],
+    CLASSIFICATION_HEADERS,
+    rows,
+  );
 }
 
 /**
@@ -87,7 +110,13 @@ export function nomineeList(snapshot: Snapshot, timeZone = DEFAULT_TIME_ZONE): S
   const kindRank = (k: string) => (k === KIND_COLLECTIVE ? 0 : k === KIND_INDIVIDUAL ? 1 : 2);
   const items = table.rows
     .filter((row) => {
-      const verdict = findVerdict(checks, form, row.rowNumber, { unit: row.get('Mã đơn vị'), submittedAt: row.get('Dấu thời gian') }, timeZone);
+      const verdict = findVerdict(
+        checks,
+        form,
+        row.rowNumber,
+        { unit: row.get('Mã đơn vị'), submittedAt: row.get('Dấu thời gian') },
+        timeZone,
+      );
       if (!verdict || verdict.status !== 'Hợp lệ') return false;
       const conclusion = verdict.extra.find((x) => x.header === 'Kết luận')?.text;
       return conclusion === undefined || conclusion.startsWith('Đủ điều kiện');
@@ -104,7 +133,18 @@ export function nomineeList(snapshot: Snapshot, timeZone = DEFAULT_TIME_ZONE): S
         row: row.rowNumber,
       };
     })
-    .sort((a, b) => awardRank(a.award) - awardRank(b.award) || a.award.localeCompare(b.award, 'vi') || kindRank(a.kind) - kindRank(b.kind) || a.row - b.row);
+    .sort(
+      (a, b) =>
+        awardRank(a.award) - awardRank(b.award) ||
+        a.award.localeCompare(b.award, 'vi') ||
+        kindRank(a.kind) - kindRank(b.kind) ||
+        a.row - b.row,
+    );
   const rows = items.map((i, n) => [n + 1, i.nominee, i.position || null, i.unit, i.award, i.summary || null]);
-  return listSheet('DS đề nghị khen thưởng', ['DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG', campaignLine(snapshot)], NOMINEE_HEADERS, rows);
+  return listSheet(
+    'DS đề nghị khen thưởng',
+    ['DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG', campaignLine(snapshot)],
+    NOMINEE_HEADERS,
+    rows,
+  );
 }

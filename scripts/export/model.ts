@@ -64,7 +64,16 @@ export function plainCell(cell: Cell | undefined): XlsxCell {
 export function columnWidth(header: string, cells: readonly XlsxCell[], format?: string): number {
   let longest = header.length;
   for (const c of cells) {
-    const len = c instanceof Date ? (format ?? DATE_FORMAT).length : c === null ? 0 : Math.max(...String(c).split('\n').map((l) => l.length));
+    const len =
+      c instanceof Date
+        ? (format ?? DATE_FORMAT).length
+        : c === null
+          ? 0
+          : Math.max(
+              ...String(c)
+                .split('\n')
+                .map((l) => l.length),
+            );
     if (len > longest) longest = len;
   }
   return Math.min(60, Math.max(8, longest + 2));
@@ -75,13 +84,19 @@ export function tabSheet(name: string, values: readonly (readonly Cell[])[], tim
   const headers = (values[0] ?? []).map((h) => cellText(h));
   const width = Math.max(headers.length, ...values.map((r) => r.length));
   const formats = Array.from({ length: width }, (_, i) => DATE_HEADERS.get(headers[i] ?? ''));
-  const rows = values.slice(1).map((row) =>
-    Array.from({ length: width }, (_, i) => (formats[i] ? dateCell(row[i], timeZone) : plainCell(row[i]))),
-  );
+  const rows = values
+    .slice(1)
+    .map((row) =>
+      Array.from({ length: width }, (_, i) => (formats[i] ? dateCell(row[i], timeZone) : plainCell(row[i]))),
+    );
   const columns = Array.from({ length: width }, (_, i) => ({
     header: headers[i] ?? '',
     format: formats[i],
-    width: columnWidth(headers[i] ?? '', rows.map((r) => r[i]), formats[i]),
+    width: columnWidth(
+      headers[i] ?? '',
+      rows.map((r) => r[i]),
+      formats[i],
+    ),
   }));
   return { name: sheetName(name), title: [], columns, rows };
 }
@@ -92,11 +107,22 @@ export function sheetName(name: string): string {
 }
 
 /** A fixed-column list (STT first) with a title block, widths computed from the content. */
-export function listSheet(name: string, title: readonly string[], headers: readonly string[], rows: readonly (readonly XlsxCell[])[]): SheetModel {
+export function listSheet(
+  name: string,
+  title: readonly string[],
+  headers: readonly string[],
+  rows: readonly (readonly XlsxCell[])[],
+): SheetModel {
   return {
     name: sheetName(name),
     title,
-    columns: headers.map((h, i) => ({ header: h, width: columnWidth(h, rows.map((r) => r[i])) })),
+    columns: headers.map((h, i) => ({
+      header: h,
+      width: columnWidth(
+        h,
+        rows.map((r) => r[i]),
+      ),
+    })),
     rows,
   };
 }

@@ -37,14 +37,23 @@ export function findDrops(body: Json): Map<number, { field: string; reason: stri
         const r = list[j];
         if (!isObject(r)) continue;
         if (typeof r.name === 'string' && /[,;]/.test(r.name)) {
-          drops.set(i, { field: `personalizations.${i}.${kind}.${j}.name`, reason: `${kind}.name contains ',' or ';' (Mail Send limitations): dropped as an invalid address` });
+          drops.set(i, {
+            field: `personalizations.${i}.${kind}.${j}.name`,
+            reason: `${kind}.name contains ',' or ';' (Mail Send limitations): dropped as an invalid address`,
+          });
         } else if (typeof r.email === 'string' && !isAscii(r.email)) {
-          drops.set(i, { field: `personalizations.${i}.${kind}.${j}.email`, reason: 'non-ASCII address: dropped as invalid' });
+          drops.set(i, {
+            field: `personalizations.${i}.${kind}.${j}.email`,
+            reason: 'non-ASCII address: dropped as invalid',
+          });
         }
       }
     }
     if (!drops.has(i) && typeof fromName === 'string' && !isAscii(fromName)) {
-      drops.set(i, { field: 'from.name', reason: 'non-ASCII from name: "Unicode encoding is not supported for the from field" (Mail Send limitations)' });
+      drops.set(i, {
+        field: 'from.name',
+        reason: 'non-ASCII from name: "Unicode encoding is not supported for the from field" (Mail Send limitations)',
+      });
     }
   });
   return drops;

@@ -46,10 +46,13 @@ const STATUSES = new Set([400, 429, 500, 502, 503]);
 export function parseFault(input: unknown): Fault | string {
   if (typeof input !== 'object' || input === null) return 'a fault is a JSON object';
   const f = input as Record<string, unknown>;
-  if (f.status !== undefined && !STATUSES.has(f.status as number)) return 'status must be one of 400, 429, 500, 502, 503';
+  if (f.status !== undefined && !STATUSES.has(f.status as number))
+    return 'status must be one of 400, 429, 500, 502, 503';
   if (!Number.isInteger(f.count) || (f.count as number) < 1) return 'count must be a positive integer';
-  if (f.latencyMs !== undefined && !(Number.isFinite(f.latencyMs) && (f.latencyMs as number) >= 0)) return 'latencyMs must be a number ≥ 0';
-  if (f.retryAfterSec !== undefined && !(Number.isFinite(f.retryAfterSec) && (f.retryAfterSec as number) >= 0)) return 'retryAfterSec must be a number ≥ 0';
+  if (f.latencyMs !== undefined && !(Number.isFinite(f.latencyMs) && (f.latencyMs as number) >= 0))
+    return 'latencyMs must be a number ≥ 0';
+  if (f.retryAfterSec !== undefined && !(Number.isFinite(f.retryAfterSec) && (f.retryAfterSec as number) >= 0))
+    return 'retryAfterSec must be a number ≥ 0';
   if (f.scope !== undefined && f.scope !== 'send' && f.scope !== 'all') return "scope must be 'send' or 'all'";
   if (f.status === undefined && f.latencyMs === undefined) return 'a fault needs a status, a latencyMs, or both';
   return f as unknown as Fault;

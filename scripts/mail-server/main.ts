@@ -6,7 +6,12 @@ import { PortInUseError, listenOn } from '../stack/ports.ts';
 import { DEFAULT_MAX_TEMPLATE_VERSIONS, startMailServer } from './index.ts';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, 'max-template-versions': { type: 'string' } },
+  options: {
+    port: { type: 'string' },
+    data: { type: 'string' },
+    host: { type: 'string' },
+    'max-template-versions': { type: 'string' },
+  },
   strict: true,
 });
 const port = values.port === undefined ? 0 : Number(values.port);
@@ -14,9 +19,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Cổng không hợp lệ: "${values.port}". Hãy dùng một số từ 0 đến 65535.`);
   process.exit(1);
 }
-const maxTemplateVersions = values['max-template-versions'] === undefined ? DEFAULT_MAX_TEMPLATE_VERSIONS : Number(values['max-template-versions']);
+const maxTemplateVersions =
+  values['max-template-versions'] === undefined
+    ? DEFAULT_MAX_TEMPLATE_VERSIONS
+    : Number(values['max-template-versions']);
 if (!Number.isInteger(maxTemplateVersions) || maxTemplateVersions < 1) {
-  console.error(`Số phiên bản mẫu thư tối đa không hợp lệ: "${values['max-template-versions']}". Hãy dùng một số nguyên dương (SendGrid mặc định ${DEFAULT_MAX_TEMPLATE_VERSIONS}).`);
+  console.error(
+    `Số phiên bản mẫu thư tối đa không hợp lệ: "${values['max-template-versions']}". Hãy dùng một số nguyên dương (SendGrid mặc định ${DEFAULT_MAX_TEMPLATE_VERSIONS}).`,
+  );
   process.exit(1);
 }
 const dataDir = values.data ?? join(process.env.THIDUA_DATA_DIR ?? '.data', 'mail');
@@ -30,7 +40,9 @@ const server = await listenOn(
   console.error(error.message);
   process.exit(1);
 });
-console.log(`Máy chủ thư (tương thích SendGrid) đang chạy tại ${server.url} — hộp thư đi: ${server.url}/outbox, dữ liệu lưu ở ${dataDir}`);
+console.log(
+  `Máy chủ thư (tương thích SendGrid) đang chạy tại ${server.url} — hộp thư đi: ${server.url}/outbox, dữ liệu lưu ở ${dataDir}`,
+);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void server.close().then(() => process.exit(0)));
 }

@@ -6,7 +6,14 @@ import { BodyTooLarge, guard, tooLarge, type Refusal } from '../stack/local-guar
 import { renderVersion } from '../../functions/mail/index.ts';
 import { findDrops, type Drop } from './drops.ts';
 import { Faults, parseFault, type FaultController } from './faults.ts';
-import { MailStore, type Address, type RenderedMessage, type StoredMessage, type StoredTemplate, type StoredVersion } from './store.ts';
+import {
+  MailStore,
+  type Address,
+  type RenderedMessage,
+  type StoredMessage,
+  type StoredTemplate,
+  type StoredVersion,
+} from './store.ts';
 import { validateMailSend, type SendGridError } from './validate.ts';
 
 export interface MailServerOptions {
@@ -69,21 +76,30 @@ export async function startMailServer(options: MailServerOptions): Promise<MailS
 
   const refuse = (res: ServerResponse, refusal: Refusal) =>
     // A body too large gets the Mail Send API reference's 413 answer.
-    send(res, refusal.status, { errors: [error(refusal.reason === 'too-large' ? 'content too large' : refusal.detail)] });
+    send(res, refusal.status, {
+      errors: [error(refusal.reason === 'too-large' ? 'content too large' : refusal.detail)],
+    });
   // "Less than 30MB": the guard refuses what is larger than its cap, so the cap is one byte under.
   const guarded = { maxBodyBytes: MAX_BODY_BYTES - 1, expectsJson: () => true, refuse, hosts: [host] };
-  const server: Server = createServer(guard(guarded, (req, res, request) => {
-    handle(req, res, request.url, request.body).catch((e: unknown) => {
-      if (e instanceof BodyTooLarge) return refuse(res, tooLarge(e.limit));
-      const status = e instanceof HttpError ? e.status : 500;
-      const errors = e instanceof HttpError ? e.errors : [error('internal error')];
-      const headers = e instanceof HttpError ? e.headers : {};
-      if (!(e instanceof HttpError)) console.error(e);
-      send(res, status, { errors }, headers);
-    });
-  }));
+  const server: Server = createServer(
+    guard(guarded, (req, res, request) => {
+      handle(req, res, request.url, request.body).catch((e: unknown) => {
+        if (e instanceof BodyTooLarge) return refuse(res, tooLarge(e.limit));
+        const status = e instanceof HttpError ? e.status : 500;
+        const errors = e instanceof HttpError ? e.errors : [error('internal error')];
+        const headers = e instanceof HttpError ? e.headers : {};
+        if (!(e instanceof HttpError)) console.error(e);
+        send(res, status, { errors }, headers);
+      });
+    }),
+  );
 
-  async function handle(req: IncomingMessage, res: ServerResponse, url: URL, read: () => Promise<Buffer>): Promise<void> {
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    read: () => Promise<Buffer>,
+  ): Promise<void> {
     const path = url.pathname.replace(/\/+$/, '') || '/';
     const method = req.method ?? 'GET';
     const raw = (await read()).toString('utf8');
@@ -116,8 +132,15 @@ export async function startMailServer(options: MailServerOptions): Promise<MailS
     const fault = faults.take(isSend);
     if (fault?.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs));
     if (fault?.status) {
-      const headers: Record<string, string> = fault.retryAfterSec !== undefined ? { 'Retry-After': String(fault.retryAfterSec) } : {};
-      const message = { 400: 'Bad Request', 429: 'too many requests', 500: 'internal server error', 502: 'bad gateway', 503: 'service unavailable' }[fault.status];
+      const headers: Record<string, string> =
+        fault.retryAfterSec !== undefined ? { 'Retry-After': String(fault.retryAfterSec) } : {};
+      const message = {
+        400: 'Bad Request',
+        429: 'too many requests',
+        500: 'internal server error',
+        502: 'bad gateway',
+        503: 'service unavailable',
+      }[fault.status];
       throw new HttpError(fault.status, [error(message)], headers);
     }
 
@@ -150,7 +173,13 @@ export async function startMailServer(options: MailServerOptions): Promise<MailS
     const receivedAt = new Date().toISOString();
     const dropped = findDrops(body as Record<string, unknown>);
     for (const [i, why] of dropped) {
-      drops.push({ messageId: id, receivedAt, personalization: i, email_key: mail.personalizations[i]?.custom_args?.email_key ?? mail.custom_args?.email_key, ...why });
+      drops.push({
+        messageId: id,
+        receivedAt,
+        personalization: i,
+        email_key: mail.personalizations[i]?.custom_args?.email_key ?? mail.custom_args?.email_key,
+        ...why,
+      });
     }
     const rendered = renderAll(mail).filter((_, i) => !dropped.has(i));
     const message: StoredMessage = { id, receivedAt, body, rendered };
@@ -159,7 +188,9 @@ export async function startMailServer(options: MailServerOptions): Promise<MailS
   }
 
   function renderAll(mail: MailBody): RenderedMessage[] {
-    const version = mail.template_id ? activeVersion(store.templates.find((t) => t.id === mail.template_id)) : undefined;
+    const version = mail.template_id
+      ? activeVersion(store.templates.find((t) => t.id === mail.template_id))
+      : undefined;
     return mail.personalizations.map((p) => {
       const base = {
         to: addresses(p.to),
@@ -214,7 +245,11 @@ export async function startMailServer(options: MailServerOptions): Promise<MailS
       const held = store.templates.reduce((n, t) => n + t.versions.length, 0);
       if (held >= maxVersions) {
         // SendGrid documents the limit but not its error text: this message is ours.
-        throw new HttpError(400, [error(`You have reached the limit of ${maxVersions} template versions for this account. Delete versions you no longer use.`)]);
+        throw new HttpError(400, [
+          error(
+            `You have reached the limit of ${maxVersions} template versions for this account. Delete versions you no longer use.`,
+          ),
+        ]);
       }
       const version: StoredVersion = {
         id: randomUUID(),
@@ -281,7 +316,8 @@ export async function startMailServer(options: MailServerOptions): Promise<MailS
   function createTemplate(body: unknown, res: ServerResponse): void {
     const b = (body ?? {}) as { name?: unknown; generation?: unknown };
     const generation = b.generation ?? 'legacy';
-    if (generation !== 'legacy' && generation !== 'dynamic') throw new HttpError(400, [error("generation must be 'legacy' or 'dynamic'", 'generation')]);
+    if (generation !== 'legacy' && generation !== 'dynamic')
+      throw new HttpError(400, [error("generation must be 'legacy' or 'dynamic'", 'generation')]);
     if (store.templates.length >= maxTemplates) {
       throw new HttpError(400, [error(`You have reached the limit of ${maxTemplates} templates for this account.`)]);
     }

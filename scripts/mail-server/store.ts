@@ -1,5 +1,16 @@
 // What the mail server keeps on disk: templates in one JSON file (replaced atomically), accepted messages as JSON lines.
-import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 export interface Address {
@@ -60,10 +71,16 @@ export class MailStore {
     mkdirSync(dataDir, { recursive: true });
     this.templatesFile = join(dataDir, 'templates.json');
     this.outboxFile = join(dataDir, 'outbox.jsonl');
-    this.templates = existsSync(this.templatesFile) ? (JSON.parse(readFileSync(this.templatesFile, 'utf8')) as StoredTemplate[]) : [];
+    this.templates = existsSync(this.templatesFile)
+      ? (JSON.parse(readFileSync(this.templatesFile, 'utf8')) as StoredTemplate[])
+      : [];
     this.messages = existsSync(this.outboxFile) ? readJsonLines(this.outboxFile) : [];
     // Terminate a line torn by a crash, so the next message does not glue onto it.
-    if (existsSync(this.outboxFile) && !readFileSync(this.outboxFile, 'utf8').endsWith('\n') && statSync(this.outboxFile).size > 0) {
+    if (
+      existsSync(this.outboxFile) &&
+      !readFileSync(this.outboxFile, 'utf8').endsWith('\n') &&
+      statSync(this.outboxFile).size > 0
+    ) {
       appendFileSync(this.outboxFile, '\n');
     }
   }

@@ -40,7 +40,8 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 
 export function validateMailSend(body: unknown, lookupTemplate: TemplateLookup): SendGridError[] {
   const errors: SendGridError[] = [];
-  const add = (message: string, field: string | null, anchor: string) => errors.push({ message, field, help: HELP + anchor });
+  const add = (message: string, field: string | null, anchor: string) =>
+    errors.push({ message, field, help: HELP + anchor });
   if (!isObject(body)) {
     add('Bad Request', null, 'body');
     return errors;
@@ -61,7 +62,8 @@ export function validateMailSend(body: unknown, lookupTemplate: TemplateLookup):
   }
   if (isObject(body.reply_to)) {
     const email = body.reply_to.email;
-    if (typeof email === 'string' && email.length > MAX_EMAIL_LENGTH) add('The Reply-To email exceeds the maximum total length of 320 characters', 'reply_to.email', 'reply_to');
+    if (typeof email === 'string' && email.length > MAX_EMAIL_LENGTH)
+      add('The Reply-To email exceeds the maximum total length of 320 characters', 'reply_to.email', 'reply_to');
     else if (!isValidEmail(email) || !isAscii(email)) {
       add(
         'The reply_to object, when used, must at least have an email parameter with a valid email address and it may also contain a name parameter. e.g. {"email" : "example@example.com"}  or {"email" : "example@example.com", "name" : "Example Recipient"}.',
@@ -78,7 +80,8 @@ export function validateMailSend(body: unknown, lookupTemplate: TemplateLookup):
     ['reply_to.name', isObject(body.reply_to) ? body.reply_to.name : undefined],
     ['subject', body.subject],
   ] as const) {
-    if (typeof value === 'string' && CRLF.test(value)) add(`The ${field} cannot contain CRLF characters.`, field, field.split('.')[0]!);
+    if (typeof value === 'string' && CRLF.test(value))
+      add(`The ${field} cannot contain CRLF characters.`, field, field.split('.')[0]!);
   }
 
   const personalizations = body.personalizations;
@@ -100,14 +103,23 @@ export function validateMailSend(body: unknown, lookupTemplate: TemplateLookup):
     personalizations.forEach((p: unknown, i) => {
       const at = `personalizations.${i}`;
       if (!isObject(p)) {
-        add('The to array is required for all personalization objects, and must have at least one element with a valid email address.', `${at}.to`, 'personalizations.to');
+        add(
+          'The to array is required for all personalization objects, and must have at least one element with a valid email address.',
+          `${at}.to`,
+          'personalizations.to',
+        );
         everyHasSubject = false;
         return;
       }
       if (typeof p.subject !== 'string' || p.subject === '') everyHasSubject = false;
-      else if (CRLF.test(p.subject)) add('The subject cannot contain CRLF characters.', `${at}.subject`, 'personalizations.subject');
+      else if (CRLF.test(p.subject))
+        add('The subject cannot contain CRLF characters.', `${at}.subject`, 'personalizations.subject');
       if (!Array.isArray(p.to) || p.to.length === 0) {
-        add('The to array is required for all personalization objects, and must have at least one element with a valid email address.', `${at}.to`, 'personalizations.to');
+        add(
+          'The to array is required for all personalization objects, and must have at least one element with a valid email address.',
+          `${at}.to`,
+          'personalizations.to',
+        );
       }
       const seen = new Set<string>();
       let duplicateReported = false;
@@ -123,7 +135,11 @@ export function validateMailSend(body: unknown, lookupTemplate: TemplateLookup):
           const email = isObject(r) ? r.email : undefined;
           const label = { to: 'To', cc: 'CC', bcc: 'BCC' }[kind];
           if (typeof email === 'string' && email.length > MAX_EMAIL_LENGTH) {
-            add(`The ${label} email exceeds the maximum total length of 320 characters`, `${at}.${kind}.${j}.email`, `personalizations.${kind}`);
+            add(
+              `The ${label} email exceeds the maximum total length of 320 characters`,
+              `${at}.${kind}.${j}.email`,
+              `personalizations.${kind}`,
+            );
             return;
           }
           if (!isValidEmail(email)) {
@@ -131,7 +147,12 @@ export function validateMailSend(body: unknown, lookupTemplate: TemplateLookup):
             return;
           }
           const name = isObject(r) ? r.name : undefined;
-          if (typeof name === 'string' && CRLF.test(name)) add(`The ${kind}.name cannot contain CRLF characters.`, `${at}.${kind}.${j}.name`, `personalizations.${kind}`);
+          if (typeof name === 'string' && CRLF.test(name))
+            add(
+              `The ${kind}.name cannot contain CRLF characters.`,
+              `${at}.${kind}.${j}.name`,
+              `personalizations.${kind}`,
+            );
           const key = email.toLowerCase();
           if (seen.has(key)) {
             if (!duplicateReported) {
@@ -146,7 +167,11 @@ export function validateMailSend(body: unknown, lookupTemplate: TemplateLookup):
             // Errors page: an address may appear once in the whole personalizations array, not only once per block.
             if (!repeatReported) {
               repeatReported = true;
-              add(`Each unique email address in the personalizations array should only be included once. You have included ${email} more than once.`, 'personalizations', 'personalizations');
+              add(
+                `Each unique email address in the personalizations array should only be included once. You have included ${email} more than once.`,
+                'personalizations',
+                'personalizations',
+              );
             }
           } else {
             inRequest.set(key, i);
@@ -155,7 +180,12 @@ export function validateMailSend(body: unknown, lookupTemplate: TemplateLookup):
         });
       }
     });
-    if (recipients > MAX_RECIPIENTS) add(`There is a limit of ${MAX_RECIPIENTS} total recipients (to + cc + bcc) per request.`, 'personalizations', 'personalizations');
+    if (recipients > MAX_RECIPIENTS)
+      add(
+        `There is a limit of ${MAX_RECIPIENTS} total recipients (to + cc + bcc) per request.`,
+        'personalizations',
+        'personalizations',
+      );
     checkCustomArgs(body.custom_args, personalizations, add);
   }
   checkCategories(body.categories, add);
@@ -168,7 +198,12 @@ export function validateMailSend(body: unknown, lookupTemplate: TemplateLookup):
     } else {
       // Real SendGrid accepts an unknown id with 202 and drops the mail later; answering 400 here surfaces the bug at once.
       const template = lookupTemplate(templateId);
-      if (!template.exists) add(`The template id must be a valid template id for your account. You provided ${templateId}.`, 'template_id', 'template_id');
+      if (!template.exists)
+        add(
+          `The template id must be a valid template id for your account. You provided ${templateId}.`,
+          'template_id',
+          'template_id',
+        );
       templateSubject = template.subject;
     }
   } else {
@@ -184,13 +219,20 @@ export function validateMailSend(body: unknown, lookupTemplate: TemplateLookup):
         if (!isObject(c) || typeof c.value !== 'string' || c.value === '') {
           add('The content value must be a string at least one character in length.', `content.${i}.value`, 'content');
         }
-        if (!isObject(c) || typeof c.type !== 'string' || c.type === '') add('The content type must be a string at least one character in length.', `content.${i}.type`, 'content');
+        if (!isObject(c) || typeof c.type !== 'string' || c.type === '')
+          add('The content type must be a string at least one character in length.', `content.${i}.type`, 'content');
       });
     }
   }
 
   const hasSubject = typeof body.subject === 'string' && body.subject !== '';
-  if (!hasSubject && !everyHasSubject && !templateSubject && Array.isArray(personalizations) && personalizations.length > 0) {
+  if (
+    !hasSubject &&
+    !everyHasSubject &&
+    !templateSubject &&
+    Array.isArray(personalizations) &&
+    personalizations.length > 0
+  ) {
     add(
       'The subject is required. You can get around this requirement if you use a template with a subject defined or if every personalization has a subject defined.',
       'subject',
@@ -209,11 +251,26 @@ function checkCategories(categories: unknown, add: Add): void {
     add('Categories must be an array of strings.', 'categories', 'categories');
     return;
   }
-  if (categories.length > MAX_CATEGORIES) add(`There is a limit of ${MAX_CATEGORIES} categories for each email that is sent. You provided ${categories.length} categories.`, 'categories', 'categories');
+  if (categories.length > MAX_CATEGORIES)
+    add(
+      `There is a limit of ${MAX_CATEGORIES} categories for each email that is sent. You provided ${categories.length} categories.`,
+      'categories',
+      'categories',
+    );
   const seen = new Set<string>();
   for (const c of categories as string[]) {
-    if (c.length > MAX_CATEGORY_LENGTH) add(`Each category must not be longer than ${MAX_CATEGORY_LENGTH} characters. ${c} exceeds this limit`, 'categories', 'categories');
-    if (seen.has(c)) add(`The categories must be a unique list, and you have included ${c} more than once.`, 'categories', 'categories');
+    if (c.length > MAX_CATEGORY_LENGTH)
+      add(
+        `Each category must not be longer than ${MAX_CATEGORY_LENGTH} characters. ${c} exceeds this limit`,
+        'categories',
+        'categories',
+      );
+    if (seen.has(c))
+      add(
+        `The categories must be a unique list, and you have included ${c} more than once.`,
+        'categories',
+        'categories',
+      );
     if (!isAscii(c)) add('Categories can not contain non-ASCII characters.', 'categories', 'categories');
     seen.add(c);
   }
@@ -243,7 +300,11 @@ function checkCustomArgs(global: unknown, personalizations: readonly unknown[], 
     if (!check(own, `personalizations.${i}.custom_args`)) return;
     const merged = { ...(isObject(global) ? global : {}), ...(isObject(own) ? own : {}) };
     if (Buffer.byteLength(JSON.stringify(merged)) >= MAX_CUSTOM_ARGS_BYTES) {
-      add('The combined size of both global and personalization custom arguments may not exceed 10,000 bytes per personalization.', `personalizations.${i}.custom_args`, 'personalizations.custom_args');
+      add(
+        'The combined size of both global and personalization custom arguments may not exceed 10,000 bytes per personalization.',
+        `personalizations.${i}.custom_args`,
+        'personalizations.custom_args',
+      );
       return;
     }
   }

@@ -24,7 +24,11 @@ export interface SetupResult {
 
 const DEFAULT_YEAR = Number(SETTINGS.find((s) => s.key === 'Năm')?.default ?? new Date().getFullYear());
 
-export async function setupSpreadsheet(api: SheetsApi, spreadsheetId: string, options: SetupSpreadsheetOptions = {}): Promise<SetupResult> {
+export async function setupSpreadsheet(
+  api: SheetsApi,
+  spreadsheetId: string,
+  options: SetupSpreadsheetOptions = {},
+): Promise<SetupResult> {
   const call = <T>(run: () => Promise<{ data: T }>) => withRetry(() => run().then((r) => r.data), judgeGoogleError);
   const structure = await call(() => api.spreadsheets.get({ spreadsheetId, fields: STRUCTURE_FIELDS }));
   const sheets = structure.sheets ?? [];

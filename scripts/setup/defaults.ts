@@ -8,10 +8,13 @@ export function defaultRows(year: number): DefaultRows {
   const rows = new Map<string, Record<string, string | number>[]>();
   rows.set(
     TAB.config,
-    SETTINGS.map((s) => ({ 'Khóa': s.key, 'Giá trị': s.key === 'Năm' ? String(year) : s.default, 'Ghi chú': s.help })),
+    SETTINGS.map((s) => ({ Khóa: s.key, 'Giá trị': s.key === 'Năm' ? String(year) : s.default, 'Ghi chú': s.help })),
   );
   for (const [tab, [header, ...data]] of Object.entries(defaultTabRows(year))) {
-    rows.set(tab, data.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i] ?? '']))));
+    rows.set(
+      tab,
+      data.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i] ?? '']))),
+    );
   }
   return rows;
 }

@@ -17,7 +17,19 @@ export function numberFormatFor(header: string): NumberFormat | undefined {
   return NUMBER_FORMATS[header];
 }
 
-const WIDE = new Set(['Nội dung', 'Lỗi', 'Lý do', 'Ghi chú', 'Giá trị', 'Liên kết', 'Nội dung cam kết', 'Thành tích tóm tắt', 'Mô hình điển hình đăng ký', 'Tên đơn vị', 'Khóa']);
+const WIDE = new Set([
+  'Nội dung',
+  'Lỗi',
+  'Lý do',
+  'Ghi chú',
+  'Giá trị',
+  'Liên kết',
+  'Nội dung cam kết',
+  'Thành tích tóm tắt',
+  'Mô hình điển hình đăng ký',
+  'Tên đơn vị',
+  'Khóa',
+]);
 
 /** Pixels: wide for free text, otherwise enough for the header itself. */
 export function widthFor(header: string): number {
@@ -41,10 +53,19 @@ export function dropdownFor(tab: string, header: string): Dropdown | undefined {
     return { kind: 'list', values: KINDS, help: 'Chọn Tập thể hoặc Cá nhân.' };
   }
   if (header === 'Hình thức khen thưởng' && tab === TAB.quotas) {
-    return { kind: 'column', tab: TAB.targets, header: 'Hình thức khen thưởng', help: 'Chọn hình thức có trong trang Chỉ tiêu.' };
+    return {
+      kind: 'column',
+      tab: TAB.targets,
+      header: 'Hình thức khen thưởng',
+      help: 'Chọn hình thức có trong trang Chỉ tiêu.',
+    };
   }
   if (header === 'Bắt buộc' && tab === TAB.milestones) {
-    return { kind: 'list', values: ['Có', 'Không'], help: 'Có: nhắc trước hạn và báo quá hạn. Không: chỉ nhắc trước hạn (ví dụ đề nghị khen thưởng).' };
+    return {
+      kind: 'list',
+      values: ['Có', 'Không'],
+      help: 'Có: nhắc trước hạn và báo quá hạn. Không: chỉ nhắc trước hạn (ví dụ đề nghị khen thưởng).',
+    };
   }
   if (header === 'Biểu mẫu' && (tab === TAB.milestones || tab === TAB.formLinks)) {
     return { kind: 'list', values: FORMS.map((f) => f.tab), help: 'Chọn tên trang câu trả lời của biểu mẫu.' };
@@ -54,8 +75,10 @@ export function dropdownFor(tab: string, header: string): Dropdown | undefined {
 
 /** Dropdowns on single `Giá trị` cells of `Cấu hình`, by key. */
 export function settingDropdown(key: string): Dropdown | undefined {
-  if (key === 'Mức tối đa khi có vụ việc nghiêm trọng') return { kind: 'list', values: LEVELS, help: 'Chọn một mức xếp loại.' };
-  if (key === 'Dời hạn khi trùng ngày nghỉ') return { kind: 'list', values: ['Có', 'Không'], help: 'Chọn Có hoặc Không.' };
+  if (key === 'Mức tối đa khi có vụ việc nghiêm trọng')
+    return { kind: 'list', values: LEVELS, help: 'Chọn một mức xếp loại.' };
+  if (key === 'Dời hạn khi trùng ngày nghỉ')
+    return { kind: 'list', values: ['Có', 'Không'], help: 'Chọn Có hoặc Không.' };
   return undefined;
 }
 

@@ -2,7 +2,16 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { REQUIRED_HEADER, SETTINGS, TAB, TABS, defaultRequired, type TabDef } from '../../sheets-schema/index.ts';
 import { columnLetters, quoteSheet } from '../../functions/gateways/sheets.ts';
-import { CHARTS, HIGHLIGHTS, dropdownFor, numberFormatFor, settingDropdown, widthFor, type ChartDef, type Dropdown } from './layout.ts';
+import {
+  CHARTS,
+  HIGHLIGHTS,
+  dropdownFor,
+  numberFormatFor,
+  settingDropdown,
+  widthFor,
+  type ChartDef,
+  type Dropdown,
+} from './layout.ts';
 import { conditionKey, type SheetState, type SpreadsheetState } from './state.ts';
 
 type Request = sheets_v4.Schema$Request;
@@ -71,7 +80,6 @@ function column(sheetId: number, index: number, fromRow: number): sheets_v4.Sche
   return { sheetId, startRowIndex: fromRow, startColumnIndex: index, endColumnIndex: index + 1 };
 }
 
-
 export function planSetup(state: SpreadsheetState, options: SetupOptions = {}): SetupPlan {
   const structure: Request[] = [];
   const format: Request[] = [];
@@ -89,7 +97,8 @@ export function planSetup(state: SpreadsheetState, options: SetupOptions = {}): 
   if (fields.length > 0) {
     structure.push({ updateSpreadsheetProperties: { properties, fields: fields.join(',') } });
     if (properties.timeZone) changes.push(`Đặt múi giờ của bảng tính là ${zone}.`);
-    if (properties.locale) changes.push(`Đặt ngôn ngữ và định dạng của bảng tính là tiếng Việt (${SPREADSHEET_LOCALE}).`);
+    if (properties.locale)
+      changes.push(`Đặt ngôn ngữ và định dạng của bảng tính là tiếng Việt (${SPREADSHEET_LOCALE}).`);
   }
 
   for (const def of TABS) {
@@ -126,7 +135,10 @@ export function planSetup(state: SpreadsheetState, options: SetupOptions = {}): 
       }
       if (wanted.length > 0 && existing.frozenRowCount < 1) {
         structure.push({
-          updateSheetProperties: { properties: { sheetId, gridProperties: { frozenRowCount: 1 } }, fields: 'gridProperties.frozenRowCount' },
+          updateSheetProperties: {
+            properties: { sheetId, gridProperties: { frozenRowCount: 1 } },
+            fields: 'gridProperties.frozenRowCount',
+          },
         });
         changes.push(`Cố định dòng tiêu đề của '${def.name}'.`);
       }
@@ -135,10 +147,17 @@ export function planSetup(state: SpreadsheetState, options: SetupOptions = {}): 
     if (missing.length > 0) {
       writes.push({ range: `${quoteSheet(def.name)}!${columnLetters(end + 1)}1`, values: [missing] });
       writes.push(...backfills(def.name, existing, missing, end));
-      if (existing) changes.push(`Thêm cột ${missing.map((h) => `'${h}'`).join(', ')} vào cuối dòng tiêu đề của '${def.name}'.`);
+      if (existing)
+        changes.push(`Thêm cột ${missing.map((h) => `'${h}'`).join(', ')} vào cuối dòng tiêu đề của '${def.name}'.`);
       format.push({
         repeatCell: {
-          range: { sheetId, startRowIndex: 0, endRowIndex: 1, startColumnIndex: end, endColumnIndex: end + missing.length },
+          range: {
+            sheetId,
+            startRowIndex: 0,
+            endRowIndex: 1,
+            startColumnIndex: end,
+            endColumnIndex: end + missing.length,
+          },
           cell: { userEnteredFormat: { textFormat: { bold: true } } },
           fields: 'userEnteredFormat.textFormat.bold',
         },
@@ -175,7 +194,9 @@ export function planSetup(state: SpreadsheetState, options: SetupOptions = {}): 
       if (!options.warningOnly && options.serviceAccount) protectedRange.editors = { users: [options.serviceAccount] };
       format.push({ addProtectedRange: { protectedRange } });
       changes.push(
-        options.warningOnly ? `Bật cảnh báo khi sửa trang tính hệ thống '${def.name}'.` : `Khóa trang tính hệ thống '${def.name}' (chỉ hệ thống được ghi).`,
+        options.warningOnly
+          ? `Bật cảnh báo khi sửa trang tính hệ thống '${def.name}'.`
+          : `Khóa trang tính hệ thống '${def.name}' (chỉ hệ thống được ghi).`,
       );
     }
 
@@ -202,7 +223,10 @@ export function planSetup(state: SpreadsheetState, options: SetupOptions = {}): 
       addConditionalFormatRule: {
         rule: {
           ranges: [column(p.sheetId, index, 1)],
-          booleanRule: { condition: { type: h.condition, values: [{ userEnteredValue: h.value }] }, format: { backgroundColor: { ...h.background } } },
+          booleanRule: {
+            condition: { type: h.condition, values: [{ userEnteredValue: h.value }] },
+            format: { backgroundColor: { ...h.background } },
+          },
         },
         index: 0,
       },
@@ -216,7 +240,9 @@ export function planSetup(state: SpreadsheetState, options: SetupOptions = {}): 
     if (byTitle.get(TAB.dashboard)?.chartTitles.includes(chart.title)) continue;
     const spec = chartSpec(chart, planned.get(chart.sourceTab)!);
     if (!spec) continue;
-    const position = { overlayPosition: { anchorCell: { sheetId: dashboard.sheetId, rowIndex: chart.anchorRow, columnIndex: 4 } } };
+    const position = {
+      overlayPosition: { anchorCell: { sheetId: dashboard.sheetId, rowIndex: chart.anchorRow, columnIndex: 4 } },
+    };
     charts.push({ title: chart.title, request: { addChart: { chart: { spec, position } } } });
   }
 
@@ -237,7 +263,13 @@ export function planSetup(state: SpreadsheetState, options: SetupOptions = {}): 
         const dropdown = settingDropdown(String(row['Khóa'] ?? ''));
         const rule = dropdown && validationRule(dropdown, planned);
         if (!rule || keyIndex < 0 || valueIndex < 0) return;
-        const range = { sheetId: p.sheetId, startRowIndex: i + 1, endRowIndex: i + 2, startColumnIndex: valueIndex, endColumnIndex: valueIndex + 1 };
+        const range = {
+          sheetId: p.sheetId,
+          startRowIndex: i + 1,
+          endRowIndex: i + 2,
+          startColumnIndex: valueIndex,
+          endColumnIndex: valueIndex + 1,
+        };
         format.push({ setDataValidation: { range, rule } });
       });
     }
@@ -251,13 +283,22 @@ function chartSpec(chart: ChartDef, source: Planned): sheets_v4.Schema$ChartSpec
   const range = (header: string, fromRow: number): sheets_v4.Schema$ChartData | undefined => {
     const index = source.headers.indexOf(header);
     if (index < 0) return undefined;
-    return { sourceRange: { sources: [{ sheetId: source.sheetId, startRowIndex: fromRow, startColumnIndex: index, endColumnIndex: index + 1 }] } };
+    return {
+      sourceRange: {
+        sources: [
+          { sheetId: source.sheetId, startRowIndex: fromRow, startColumnIndex: index, endColumnIndex: index + 1 },
+        ],
+      },
+    };
   };
   if (chart.kind === 'histogram') {
     // From the first data row: a histogram has no header count, and its buckets are of numbers only.
     const data = range(chart.series, 1);
     if (!data) return undefined;
-    return { title: chart.title, histogramChart: { series: [{ data }], legendPosition: 'NO_LEGEND', bucketSize: chart.bucketSize } };
+    return {
+      title: chart.title,
+      histogramChart: { series: [{ data }], legendPosition: 'NO_LEGEND', bucketSize: chart.bucketSize },
+    };
   }
   const domain = range(chart.domain, 0);
   const series = chart.series.map((header) => range(header, 0));
@@ -278,7 +319,12 @@ function chartSpec(chart: ChartDef, source: Planned): sheets_v4.Schema$ChartSpec
  * Values for a column added to a tab that already has rows, so coordinators see what each row now means rather than a
  * blank: `Bắt buộc` of `Mốc thời gian` is `Không` for the nominations form, `Có` for every other row.
  */
-function backfills(tab: string, existing: SheetState | undefined, missing: readonly string[], end: number): ValueWrite[] {
+function backfills(
+  tab: string,
+  existing: SheetState | undefined,
+  missing: readonly string[],
+  end: number,
+): ValueWrite[] {
   const at = missing.indexOf(REQUIRED_HEADER);
   if (tab !== TAB.milestones || at < 0 || !existing?.body || existing.dataRows === 0) return [];
   const formColumn = existing.headers.indexOf('Biểu mẫu');
@@ -286,12 +332,17 @@ function backfills(tab: string, existing: SheetState | undefined, missing: reado
   let last = rows.length;
   while (last > 0 && rows[last - 1]!.every((c) => c === '')) last--;
   if (last === 0) return [];
-  const values = rows.slice(0, last).map((row) => [row.every((c) => c === '') ? '' : defaultRequired(row[formColumn] ?? '')]);
+  const values = rows
+    .slice(0, last)
+    .map((row) => [row.every((c) => c === '') ? '' : defaultRequired(row[formColumn] ?? '')]);
   const letter = columnLetters(end + at + 1);
   return [{ range: `${quoteSheet(tab)}!${letter}2:${letter}${last + 1}`, values }];
 }
 
-function validationRule(dropdown: Dropdown, planned: ReadonlyMap<string, Planned>): sheets_v4.Schema$DataValidationRule | undefined {
+function validationRule(
+  dropdown: Dropdown,
+  planned: ReadonlyMap<string, Planned>,
+): sheets_v4.Schema$DataValidationRule | undefined {
   if (dropdown.kind === 'list') {
     return {
       condition: { type: 'ONE_OF_LIST', values: dropdown.values.map((v) => ({ userEnteredValue: v })) },
@@ -305,7 +356,10 @@ function validationRule(dropdown: Dropdown, planned: ReadonlyMap<string, Planned
   if (!source || index < 0) return undefined;
   const letter = columnLetters(index + 1);
   return {
-    condition: { type: 'ONE_OF_RANGE', values: [{ userEnteredValue: `=${quoteSheet(dropdown.tab)}!$${letter}$2:$${letter}` }] },
+    condition: {
+      type: 'ONE_OF_RANGE',
+      values: [{ userEnteredValue: `=${quoteSheet(dropdown.tab)}!$${letter}$2:$${letter}` }],
+    },
     inputMessage: dropdown.help,
     strict: true,
     showCustomUi: true,

@@ -46,11 +46,20 @@ type Structure = Pick<sheets_v4.Schema$Sheet, 'properties' | 'protectedRanges' |
 
 /** `Múi giờ` from the rows of `Cấu hình`, found by its `Khóa` and `Giá trị` headers. */
 function configuredZone(rows: readonly (readonly unknown[])[] | undefined): string | undefined {
-  const headers = (rows?.[0] ?? []).map((h) => String(h ?? '').normalize('NFC').trim());
+  const headers = (rows?.[0] ?? []).map((h) =>
+    String(h ?? '')
+      .normalize('NFC')
+      .trim(),
+  );
   const key = headers.indexOf('Khóa');
   const value = headers.indexOf('Giá trị');
   if (key < 0 || value < 0) return undefined;
-  const row = rows!.slice(1).find((r) => String(r[key] ?? '').normalize('NFC').trim() === 'Múi giờ');
+  const row = rows!.slice(1).find(
+    (r) =>
+      String(r[key] ?? '')
+        .normalize('NFC')
+        .trim() === 'Múi giờ',
+  );
   const zone = String(row?.[value] ?? '').trim();
   return zone === '' ? undefined : zone;
 }
@@ -71,7 +80,9 @@ export function toState(
       const rows = values.get(title) ?? [];
       const protectedSheet = (sheet.protectedRanges ?? []).some((r) => {
         const g = r.range ?? {};
-        return g.startRowIndex == null && g.endRowIndex == null && g.startColumnIndex == null && g.endColumnIndex == null;
+        return (
+          g.startRowIndex == null && g.endRowIndex == null && g.startColumnIndex == null && g.endColumnIndex == null
+        );
       });
       return {
         sheetId: p.sheetId ?? 0,
@@ -81,12 +92,25 @@ export function toState(
         frozenRowCount: p.gridProperties?.frozenRowCount ?? 0,
         protectedSheet,
         conditionKeys: (sheet.conditionalFormats ?? []).map((f) =>
-          conditionKey(f.booleanRule?.condition?.type ?? '', f.booleanRule?.condition?.values?.[0]?.userEnteredValue ?? ''),
+          conditionKey(
+            f.booleanRule?.condition?.type ?? '',
+            f.booleanRule?.condition?.values?.[0]?.userEnteredValue ?? '',
+          ),
         ),
         chartTitles: (sheet.charts ?? []).map((c) => c.spec?.title ?? ''),
-        headers: (rows[0] ?? []).map((h) => String(h ?? '').normalize('NFC').trim()),
+        headers: (rows[0] ?? []).map((h) =>
+          String(h ?? '')
+            .normalize('NFC')
+            .trim(),
+        ),
         dataRows: rows.slice(1).filter((r) => r.some((c) => String(c ?? '').trim() !== '')).length,
-        body: rows.slice(1).map((r) => r.map((c) => String(c ?? '').normalize('NFC').trim())),
+        body: rows.slice(1).map((r) =>
+          r.map((c) =>
+            String(c ?? '')
+              .normalize('NFC')
+              .trim(),
+          ),
+        ),
       };
     }),
   };

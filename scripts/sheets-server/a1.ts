@@ -105,7 +105,14 @@ export function parseRef(text: string): Ref | null {
   if (cols.length === 0 && rows.length < 2) return null;
   if (rows.length === 0 && cols.length < 2) return null;
   const startCol = cols.length === 2 ? Math.min(...cols) : (a.col ?? 0);
-  const endCol = cols.length === 2 ? Math.max(...cols) + 1 : a.col === undefined ? undefined : b.col === undefined ? undefined : b.col + 1;
+  const endCol =
+    cols.length === 2
+      ? Math.max(...cols) + 1
+      : a.col === undefined
+        ? undefined
+        : b.col === undefined
+          ? undefined
+          : b.col + 1;
   const startRow = rows.length === 2 ? Math.min(...rows) : (a.row ?? 0);
   const endRow = rows.length === 2 ? Math.max(...rows) + 1 : undefined;
   return { startRow, startCol, endRow, endCol };

@@ -30,7 +30,9 @@ export class ApiError extends Error {
     super(message);
   }
 
-  body(): { error: { code: number; message: string; status: GoogleStatus; details?: readonly Record<string, unknown>[] } } {
+  body(): {
+    error: { code: number; message: string; status: GoogleStatus; details?: readonly Record<string, unknown>[] };
+  } {
     const error = { code: this.code, message: this.message, status: this.status };
     return { error: this.details ? { ...error, details: this.details } : error };
   }

@@ -29,9 +29,12 @@ export function parseFault(raw: unknown): Fault | string {
   const unknown = Object.keys(f).find((k) => !known.has(k));
   if (unknown) return `unknown field "${unknown}"`;
   const isCount = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= 0);
-  if (f['status'] !== undefined && (typeof f['status'] !== 'number' || f['status'] < 400 || f['status'] > 599)) return 'status must be 400..599';
-  if (!isCount(f['count']) || !isCount(f['latencyMs']) || !isCount(f['retryAfterSec'])) return 'count, latencyMs and retryAfterSec must be non-negative integers';
-  if (f['methods'] !== undefined && (!Array.isArray(f['methods']) || f['methods'].some((m) => typeof m !== 'string'))) return 'methods must be a list of method names';
+  if (f['status'] !== undefined && (typeof f['status'] !== 'number' || f['status'] < 400 || f['status'] > 599))
+    return 'status must be 400..599';
+  if (!isCount(f['count']) || !isCount(f['latencyMs']) || !isCount(f['retryAfterSec']))
+    return 'count, latencyMs and retryAfterSec must be non-negative integers';
+  if (f['methods'] !== undefined && (!Array.isArray(f['methods']) || f['methods'].some((m) => typeof m !== 'string')))
+    return 'methods must be a list of method names';
   if (f['status'] === undefined && !f['latencyMs']) return 'give a status, a latencyMs, or both';
   return f as Fault;
 }

@@ -36,7 +36,11 @@ export interface SheetsServer {
 export async function startSheetsServer(options: SheetsServerOptions): Promise<SheetsServer> {
   const host = options.host ?? '127.0.0.1';
   const store = new Store(options.dataDir);
-  const { server, faults, quotas } = createSheetsHttpServer(store, { hosts: [host], quotas: options.quotas, now: options.now });
+  const { server, faults, quotas } = createSheetsHttpServer(store, {
+    hosts: [host],
+    quotas: options.quotas,
+    now: options.now,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {

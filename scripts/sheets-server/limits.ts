@@ -20,12 +20,16 @@ export function totalCells(book: SpreadsheetState): number {
 }
 
 export function tooManyCells(): ApiError {
-  return badRequest(`This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`);
+  return badRequest(
+    `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`,
+  );
 }
 
 /** Google publishes the column limit but not its refusal's wording; this follows the cell limit's. */
 export function tooManyColumns(): ApiError {
-  return badRequest(`This action would increase the number of columns in the sheet above the limit of ${MAX_COLUMNS} columns.`);
+  return badRequest(
+    `This action would increase the number of columns in the sheet above the limit of ${MAX_COLUMNS} columns.`,
+  );
 }
 
 export function tooManyChars(): ApiError {
@@ -39,7 +43,8 @@ export function tooManyChars(): ApiError {
 export function checkGrowth(book: SpreadsheetState, cellsBefore: number): void {
   const after = totalCells(book);
   if (after > MAX_CELLS && after > cellsBefore) throw tooManyCells();
-  for (const sheet of book.sheets) if (sheet.properties.gridProperties.columnCount > MAX_COLUMNS) throw tooManyColumns();
+  for (const sheet of book.sheets)
+    if (sheet.properties.gridProperties.columnCount > MAX_COLUMNS) throw tooManyColumns();
 }
 
 /** Refuses a grid of `rows` × `columns` replacing `sheet`'s, before anything is changed. */

@@ -42,7 +42,9 @@ async function main(): Promise<void> {
     console.error(error.message);
     process.exit(1);
   }
-  console.log(`Máy chủ Google Sheets cục bộ đang chạy tại ${server.url} (dữ liệu lưu trong ${opts.dataDir}); nhấn Ctrl-C để dừng.`);
+  console.log(
+    `Máy chủ Google Sheets cục bộ đang chạy tại ${server.url} (dữ liệu lưu trong ${opts.dataDir}); nhấn Ctrl-C để dừng.`,
+  );
   const stop = () => {
     void server.close().then(() => process.exit(0));
   };

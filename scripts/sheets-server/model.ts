@@ -1,10 +1,7 @@
 // The stored shape of a spreadsheet: Google's resource fields, kept as the JSON the API speaks.
 
 export type ExtendedValue =
-  | { stringValue: string }
-  | { numberValue: number }
-  | { boolValue: boolean }
-  | { formulaValue: string };
+  { stringValue: string } | { numberValue: number } | { boolValue: boolean } | { formulaValue: string };
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };

@@ -21,7 +21,8 @@ export function parseQuotas(raw: unknown): Quotas | string {
   if (unknown) return `unknown field "${unknown}"`;
   for (const key of ['readsPerMinute', 'writesPerMinute']) {
     const v = q[key];
-    if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v > 0)) return `${key} must be a positive integer`;
+    if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v > 0))
+      return `${key} must be a positive integer`;
   }
   return q as Quotas;
 }

@@ -59,7 +59,10 @@ interface Route {
 
 /** Google's paths put the method after a colon: `{id}:batchUpdate`, `values/{range}:append`. */
 function route(verb: string, path: string): Route | null {
-  const m = /^\/v4\/spreadsheets(?:\/([^/]+?))?(?:(\/values)(?::(batchGet|batchUpdate|batchClear)|\/([^/]+?)(?::(append|clear))?)?|:(batchUpdate))?$/.exec(path);
+  const m =
+    /^\/v4\/spreadsheets(?:\/([^/]+?))?(?:(\/values)(?::(batchGet|batchUpdate|batchClear)|\/([^/]+?)(?::(append|clear))?)?|:(batchUpdate))?$/.exec(
+      path,
+    );
   if (!m) return null;
   const [, rawId, values, batch, rawRange, rangeMethod, bookMethod] = m;
   const id = rawId === undefined ? undefined : decodeSegment(rawId);
@@ -113,9 +116,12 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function defaultBook(id: string, body: JsonObject = {}): SpreadsheetState {
   const properties = (body['properties'] as JsonObject | undefined) ?? {};
-  if (properties['timeZone'] !== undefined && !isTimeZone(properties['timeZone'])) throw invalidTimeZone(properties['timeZone']);
+  if (properties['timeZone'] !== undefined && !isTimeZone(properties['timeZone']))
+    throw invalidTimeZone(properties['timeZone']);
   const book = newSpreadsheet(id, properties);
-  const given = ((body['sheets'] as JsonObject[] | undefined) ?? []).map((s) => (s['properties'] as JsonObject | undefined) ?? {});
+  const given = ((body['sheets'] as JsonObject[] | undefined) ?? []).map(
+    (s) => (s['properties'] as JsonObject | undefined) ?? {},
+  );
   if (given.length === 0) given.push({});
   const used = new Set<number>();
   given.forEach((p, i) => {
@@ -124,7 +130,9 @@ function defaultBook(id: string, body: JsonObject = {}): SpreadsheetState {
     used.add(sheetId);
     const title = typeof p['title'] === 'string' ? p['title'] : `Sheet${i + 1}`;
     if (book.sheets.some((s) => s.properties.title.toLocaleLowerCase() === title.toLocaleLowerCase())) {
-      throw badRequest(`Invalid sheets[${i}]: A sheet with the name "${title}" already exists. Please enter another name.`);
+      throw badRequest(
+        `Invalid sheets[${i}]: A sheet with the name "${title}" already exists. Please enter another name.`,
+      );
     }
     book.sheets.push(newSheet({ ...p, sheetId, title, index: i } as Parameters<typeof newSheet>[0]));
   });
@@ -162,7 +170,9 @@ export interface HttpOptions {
 /** Google's front end answers a request it cannot parse with a bare HTML 400, before any API sees it. */
 function malformed(res: ServerResponse): void {
   res.writeHead(400, { 'content-type': 'text/html; charset=UTF-8' });
-  res.end('<!DOCTYPE html><p><b>400.</b> That’s an error.<p>Your client has issued a malformed or illegal request. That’s all we know.');
+  res.end(
+    '<!DOCTYPE html><p><b>400.</b> That’s an error.<p>Your client has issued a malformed or illegal request. That’s all we know.',
+  );
 }
 
 /** Refusals of the shared guard, in Google's words where Google has them. */
@@ -219,7 +229,13 @@ export function createSheetsHttpServer(store: Store, options: HttpOptions = {}):
     return send(res, 404, { error: 'unknown admin endpoint' });
   }
 
-  async function api(r: Route, url: URL, req: IncomingMessage, read: () => Promise<Buffer>, res: ServerResponse): Promise<void> {
+  async function api(
+    r: Route,
+    url: URL,
+    req: IncomingMessage,
+    read: () => Promise<Buffer>,
+    res: ServerResponse,
+  ): Promise<void> {
     const fault = faults.take(r.method);
     if (fault?.latencyMs) {
       await sleep(fault.latencyMs);
@@ -228,7 +244,8 @@ export function createSheetsHttpServer(store: Store, options: HttpOptions = {}):
       if (req.socket.destroyed) return;
     }
     if (fault?.status) {
-      const headers: Record<string, string> = fault.retryAfterSec === undefined ? {} : { 'retry-after': String(fault.retryAfterSec) };
+      const headers: Record<string, string> =
+        fault.retryAfterSec === undefined ? {} : { 'retry-after': String(fault.retryAfterSec) };
       const e = faultError(fault.status);
       return send(res, e.code, e.body(), headers);
     }
@@ -250,10 +267,14 @@ export function createSheetsHttpServer(store: Store, options: HttpOptions = {}):
     let out: JsonObject;
     switch (r.method) {
       case 'spreadsheets.get':
-        return send(res, 200, spreadsheetView(book, {
-          ranges: [q['ranges'] ?? []].flat(),
-          includeGridData: q['includeGridData'] === 'true',
-        }));
+        return send(
+          res,
+          200,
+          spreadsheetView(book, {
+            ranges: [q['ranges'] ?? []].flat(),
+            includeGridData: q['includeGridData'] === 'true',
+          }),
+        );
       case 'values.get':
         return send(res, 200, valuesGet(book, range, q));
       case 'values.batchGet':
@@ -266,7 +287,10 @@ export function createSheetsHttpServer(store: Store, options: HttpOptions = {}):
         await store.put(next);
         out = { spreadsheetId: next.spreadsheetId, replies };
         if (batch.includeSpreadsheetInResponse) {
-          out['updatedSpreadsheet'] = spreadsheetView(next, { ranges: batch.responseRanges, includeGridData: batch.responseIncludeGridData });
+          out['updatedSpreadsheet'] = spreadsheetView(next, {
+            ranges: batch.responseRanges,
+            includeGridData: batch.responseIncludeGridData,
+          });
         }
         return send(res, 200, out);
       }

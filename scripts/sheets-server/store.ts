@@ -19,14 +19,20 @@ function fileName(id: string): string {
   return encodeURIComponent(id) + SUFFIX;
 }
 
-export function newSheet(props: Partial<SheetState['properties']> & { sheetId: number; title: string; index: number }): SheetState {
+export function newSheet(
+  props: Partial<SheetState['properties']> & { sheetId: number; title: string; index: number },
+): SheetState {
   const grid = (props.gridProperties ?? {}) as JsonObject;
   return {
     properties: {
       ...{ sheetId: props.sheetId, title: props.title, index: props.index },
       ...props,
       sheetType: 'GRID',
-      gridProperties: { ...grid, rowCount: Number(grid['rowCount'] ?? DEFAULT_ROWS), columnCount: Number(grid['columnCount'] ?? DEFAULT_COLUMNS) },
+      gridProperties: {
+        ...grid,
+        rowCount: Number(grid['rowCount'] ?? DEFAULT_ROWS),
+        columnCount: Number(grid['columnCount'] ?? DEFAULT_COLUMNS),
+      },
     },
     grid: [],
     rowMeta: {},
@@ -87,7 +93,9 @@ function encodeSheet(sheet: SheetState): string {
 function decodeBook(text: string): SpreadsheetState {
   const book = JSON.parse(text) as SpreadsheetState;
   for (const sheet of book.sheets) {
-    sheet.grid = (sheet.grid as unknown as (StoredCell[] | null)[]).map((line) => (line ? line.map(decodeCell) : null)) as Grid;
+    sheet.grid = (sheet.grid as unknown as (StoredCell[] | null)[]).map((line) =>
+      line ? line.map(decodeCell) : null,
+    ) as Grid;
   }
   return book;
 }

@@ -29,10 +29,18 @@ function all(q: Query, name: string): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
-function enumValue<T extends string>(value: unknown, allowed: readonly T[], fallback: T, where: string, type: string): T {
+function enumValue<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  fallback: T,
+  where: string,
+  type: string,
+): T {
   if (value === undefined || value === null || value === '') return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw badRequest(`Invalid value at '${where}' (type.googleapis.com/google.apps.sheets.v4.${type}), ${JSON.stringify(value)}`);
+  throw badRequest(
+    `Invalid value at '${where}' (type.googleapis.com/google.apps.sheets.v4.${type}), ${JSON.stringify(value)}`,
+  );
 }
 
 const MAJOR = ['ROWS', 'COLUMNS'] as const;
@@ -43,7 +51,13 @@ const INPUT = ['RAW', 'USER_ENTERED'] as const;
 function renderOptions(book: SpreadsheetState, value: unknown, dateTime: unknown, prefix = ''): RenderOptions {
   return {
     valueRender: enumValue(value, RENDER, 'FORMATTED_VALUE', `${prefix}value_render_option`, 'ValueRenderOption'),
-    dateTimeRender: enumValue(dateTime, DATE_RENDER, 'SERIAL_NUMBER', `${prefix}date_time_render_option`, 'DateTimeRenderOption'),
+    dateTimeRender: enumValue(
+      dateTime,
+      DATE_RENDER,
+      'SERIAL_NUMBER',
+      `${prefix}date_time_render_option`,
+      'DateTimeRenderOption',
+    ),
     locale: book.properties.locale,
   };
 }
@@ -62,7 +76,12 @@ function readOne(book: SpreadsheetState, text: string, major: 'ROWS' | 'COLUMNS'
 
 export function valuesGet(book: SpreadsheetState, rangeText: string, q: Query): JsonObject {
   const major = enumValue(one(q, 'majorDimension'), MAJOR, 'ROWS', 'major_dimension', 'Dimension');
-  return readOne(book, rangeText, major, renderOptions(book, one(q, 'valueRenderOption'), one(q, 'dateTimeRenderOption')));
+  return readOne(
+    book,
+    rangeText,
+    major,
+    renderOptions(book, one(q, 'valueRenderOption'), one(q, 'dateTimeRenderOption')),
+  );
 }
 
 export function valuesBatchGet(book: SpreadsheetState, q: Query): JsonObject {
@@ -81,19 +100,27 @@ interface Write {
 /** Request values as rows, whatever their major dimension. */
 function asRows(values: unknown, major: 'ROWS' | 'COLUMNS', where: string): unknown[][] {
   if (values === undefined || values === null) return [];
-  if (!Array.isArray(values)) throw badRequest(`Invalid value at '${where}' (type.googleapis.com/google.protobuf.ListValue), ${JSON.stringify(values)}`);
+  if (!Array.isArray(values))
+    throw badRequest(
+      `Invalid value at '${where}' (type.googleapis.com/google.protobuf.ListValue), ${JSON.stringify(values)}`,
+    );
   const lines = values.map((line, i) => {
     if (line === null) return [];
-    if (!Array.isArray(line)) throw badRequest(`Invalid value at '${where}[${i}]' (type.googleapis.com/google.protobuf.ListValue), ${JSON.stringify(line)}`);
+    if (!Array.isArray(line))
+      throw badRequest(
+        `Invalid value at '${where}[${i}]' (type.googleapis.com/google.protobuf.ListValue), ${JSON.stringify(line)}`,
+      );
     return line as unknown[];
   });
   if (major === 'ROWS') return lines;
   const rows: unknown[][] = [];
-  lines.forEach((col, c) => col.forEach((v, r) => {
-    const row = (rows[r] ??= []);
-    while (row.length < c) row.push(null);
-    row[c] = v;
-  }));
+  lines.forEach((col, c) =>
+    col.forEach((v, r) => {
+      const row = (rows[r] ??= []);
+      while (row.length < c) row.push(null);
+      row[c] = v;
+    }),
+  );
   return rows.map((r) => r ?? []);
 }
 
@@ -121,7 +148,9 @@ function planWrite(sheet: SheetState, range: A1Range, rows: unknown[][]): Write 
       throw badRequest(`Requested writing within range [${within}], but tried writing to row [${box.endRow}]`);
     }
     if (range.endCol !== undefined && box.endCol > range.endCol) {
-      throw badRequest(`Requested writing within range [${within}], but tried writing to column [${columnLetters(box.endCol - 1)}]`);
+      throw badRequest(
+        `Requested writing within range [${within}], but tried writing to column [${columnLetters(box.endCol - 1)}]`,
+      );
     }
   }
   if (box.endRow > rowCount(sheet) || box.endCol > columnCount(sheet)) {
@@ -178,7 +207,12 @@ export function valuesUpdate(book: SpreadsheetState, rangeText: string, q: Query
   const option = inputOption(one(q, 'valueInputOption'), 'value_input_option');
   const major = enumValue(body['majorDimension'], MAJOR, 'ROWS', 'major_dimension', 'Dimension');
   const { sheet, range } = locate(book, rangeText);
-  const render = renderOptions(book, one(q, 'responseValueRenderOption'), one(q, 'responseDateTimeRenderOption'), 'response_');
+  const render = renderOptions(
+    book,
+    one(q, 'responseValueRenderOption'),
+    one(q, 'responseDateTimeRenderOption'),
+    'response_',
+  );
   const w = planWrite(sheet, range, asRows(body['values'], major, 'values'));
   applyWrite(book, w, option);
   return updateResponse(book, w, { include: flag(one(q, 'includeValuesInResponse')), render });
@@ -186,7 +220,12 @@ export function valuesUpdate(book: SpreadsheetState, rangeText: string, q: Query
 
 export function valuesBatchUpdate(book: SpreadsheetState, body: JsonObject): JsonObject {
   const option = inputOption(body['valueInputOption'], 'value_input_option');
-  const render = renderOptions(book, body['responseValueRenderOption'], body['responseDateTimeRenderOption'], 'response_');
+  const render = renderOptions(
+    book,
+    body['responseValueRenderOption'],
+    body['responseDateTimeRenderOption'],
+    'response_',
+  );
   const data = Array.isArray(body['data']) ? (body['data'] as JsonObject[]) : [];
   // Every range is checked before any is written, so a bad one leaves the spreadsheet untouched.
   const writes = data.map((d, i) => {
@@ -194,11 +233,14 @@ export function valuesBatchUpdate(book: SpreadsheetState, body: JsonObject): Jso
     if (typeof d['range'] !== 'string') throw badRequest(`Invalid data[${i}]: range is required`);
     const { sheet, range } = locate(book, d['range']);
     const rows = asRows(d['values'], major, `data[${i}].values`);
-    for (const line of rows) for (const value of line) if (overlong(value)) throw badRequest(`Invalid data[${i}]: ${tooManyChars().message}`);
+    for (const line of rows)
+      for (const value of line) if (overlong(value)) throw badRequest(`Invalid data[${i}]: ${tooManyChars().message}`);
     return planWrite(sheet, range, rows);
   });
   for (const w of writes) applyWrite(book, w, option);
-  const responses = writes.map((w) => updateResponse(book, w, { include: flag(body['includeValuesInResponse']), render }));
+  const responses = writes.map((w) =>
+    updateResponse(book, w, { include: flag(body['includeValuesInResponse']), render }),
+  );
   const rows = new Set<string>();
   const cols = new Set<string>();
   const sheets = new Set<number>();
@@ -213,7 +255,12 @@ export function valuesBatchUpdate(book: SpreadsheetState, body: JsonObject): Jso
   }
   const out: JsonObject = { spreadsheetId: book.spreadsheetId };
   if (cells > 0) {
-    Object.assign(out, { totalUpdatedRows: rows.size, totalUpdatedColumns: cols.size, totalUpdatedCells: cells, totalUpdatedSheets: sheets.size });
+    Object.assign(out, {
+      totalUpdatedRows: rows.size,
+      totalUpdatedColumns: cols.size,
+      totalUpdatedCells: cells,
+      totalUpdatedSheets: sheets.size,
+    });
   }
   out['responses'] = responses;
   return out;
@@ -227,9 +274,20 @@ export function valuesBatchUpdate(book: SpreadsheetState, body: JsonObject): Jso
  */
 export function valuesAppend(book: SpreadsheetState, rangeText: string, q: Query, body: JsonObject): JsonObject {
   const option = inputOption(one(q, 'valueInputOption'), 'value_input_option');
-  const insert = enumValue(one(q, 'insertDataOption'), ['OVERWRITE', 'INSERT_ROWS'] as const, 'OVERWRITE', 'insert_data_option', 'InsertDataOption');
+  const insert = enumValue(
+    one(q, 'insertDataOption'),
+    ['OVERWRITE', 'INSERT_ROWS'] as const,
+    'OVERWRITE',
+    'insert_data_option',
+    'InsertDataOption',
+  );
   const major = enumValue(body['majorDimension'], MAJOR, 'ROWS', 'major_dimension', 'Dimension');
-  const render = renderOptions(book, one(q, 'responseValueRenderOption'), one(q, 'responseDateTimeRenderOption'), 'response_');
+  const render = renderOptions(
+    book,
+    one(q, 'responseValueRenderOption'),
+    one(q, 'responseDateTimeRenderOption'),
+    'response_',
+  );
   const { sheet, range } = locate(book, rangeText);
   const area = clip(sheet, range);
   const rows = asRows(body['values'], major, 'values');
@@ -280,7 +338,11 @@ export function valuesAppend(book: SpreadsheetState, rangeText: string, q: Query
     grid.rowCount = Math.max(grid.rowCount, target + height);
     grid.columnCount = Math.max(grid.columnCount, startCol + width);
   }
-  const w = planWrite(sheet, { wholeSheet: false, startRow: target, startCol, endRow: target + 1, endCol: startCol + 1 }, rows);
+  const w = planWrite(
+    sheet,
+    { wholeSheet: false, startRow: target, startCol, endRow: target + 1, endCol: startCol + 1 },
+    rows,
+  );
   applyWrite(book, w, option);
   const out: JsonObject = { spreadsheetId: book.spreadsheetId };
   if (tableRange) out['tableRange'] = tableRange;

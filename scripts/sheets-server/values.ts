@@ -37,9 +37,7 @@ function serialOf(year: number, month: number, day: number, h = 0, m = 0, s = 0)
 function parseNumber(text: string, locale: string): number | null {
   const [dec, group] = usesDecimalPoint(locale) ? ['.', ','] : [',', '.'];
   const esc = (c: string) => `\\${c}`;
-  const re = new RegExp(
-    `^[+-]?(?:\\d{1,3}(?:${esc(group)}\\d{3})+|\\d+)?(?:${esc(dec)}\\d+)?(?:[eE][+-]?\\d+)?$`,
-  );
+  const re = new RegExp(`^[+-]?(?:\\d{1,3}(?:${esc(group)}\\d{3})+|\\d+)?(?:${esc(dec)}\\d+)?(?:[eE][+-]?\\d+)?$`);
   if (!/\d/.test(text) || !re.test(text)) return null;
   const n = Number(text.replaceAll(group, '').replace(dec, '.'));
   return Number.isFinite(n) ? n : null;
@@ -88,7 +86,10 @@ function parseDate(text: string, locale: string): { serial: number; format: Json
   const hasTime = Boolean((iso ?? slash)![4]);
   return {
     serial,
-    format: { type: hasTime ? 'DATE_TIME' : 'DATE', pattern: defaultDatePattern(hasTime ? 'DATE_TIME' : 'DATE', locale) },
+    format: {
+      type: hasTime ? 'DATE_TIME' : 'DATE',
+      pattern: defaultDatePattern(hasTime ? 'DATE_TIME' : 'DATE', locale),
+    },
   };
 }
 
@@ -122,7 +123,8 @@ export function renderCell(cell: CellData | null | undefined, options: RenderOpt
   if (!v) return '';
   if ('formulaValue' in v) return v.formulaValue;
   if ('stringValue' in v) return v.stringValue;
-  if ('boolValue' in v) return options.valueRender === 'FORMATTED_VALUE' ? (v.boolValue ? 'TRUE' : 'FALSE') : v.boolValue;
+  if ('boolValue' in v)
+    return options.valueRender === 'FORMATTED_VALUE' ? (v.boolValue ? 'TRUE' : 'FALSE') : v.boolValue;
   const n = v.numberValue;
   const nf = numberFormatOf(cell!);
   const isDate = nf?.type !== undefined && DATE_TYPES.has(nf.type);
@@ -149,7 +151,13 @@ function automatic(n: number, locale: string): string {
   if (!Number.isFinite(n)) return String(n);
   const abs = Math.abs(n);
   if (abs !== 0 && (abs >= 1e15 || abs < 1e-10)) {
-    return localise(n.toExponential(2).toUpperCase().replace(/E([+-])(\d)$/, 'E$10$2'), locale);
+    return localise(
+      n
+        .toExponential(2)
+        .toUpperCase()
+        .replace(/E([+-])(\d)$/, 'E$10$2'),
+      locale,
+    );
   }
   // Sheets shows at most ten decimals and about fifteen significant digits.
   const text = String(Number(Number(n.toPrecision(15)).toFixed(10)));
@@ -166,7 +174,10 @@ function formatWithPattern(n: number, pattern: string, locale: string): string {
   const value = percent ? n * 100 : n;
   let body: string;
   if (scientific) {
-    body = value.toExponential(decimals).toUpperCase().replace(/E([+-])(\d)$/, 'E$10$2');
+    body = value
+      .toExponential(decimals)
+      .toUpperCase()
+      .replace(/E([+-])(\d)$/, 'E$10$2');
   } else {
     body = Math.abs(value).toFixed(decimals);
     if (grouping) {
@@ -189,8 +200,18 @@ export function defaultDatePattern(type: string, locale: string): string {
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /**
@@ -198,10 +219,10 @@ const MONTHS = [
  * d dd ddd dddd, m mm mmm mmmm (minutes when next to h or s), yy yyyy, h hh (H HH), ss, am/pm, "literals".
  */
 export function formatSerial(serial: number, pattern: string): string {
-  const ms = Math.round(serial * DAY_MS / 1000) * 1000;
+  const ms = Math.round((serial * DAY_MS) / 1000) * 1000;
   const t = new Date(SERIAL_EPOCH_UTC_MS + ms);
   const tokens: { kind: string; text: string }[] = [];
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const rest = pattern.slice(i);
     const quoted = /^"([^"]*)"/.exec(rest);
     if (quoted) {
@@ -232,7 +253,8 @@ export function formatSerial(serial: number, pattern: string): string {
   const twelveHour = tokens.some((tk) => tk.kind === 'ampm');
   const p2 = (n: number) => String(n).padStart(2, '0');
   const nearest = (from: number, step: number): string | undefined => {
-    for (let j = from + step; j >= 0 && j < tokens.length; j += step) if (tokens[j]!.kind !== 'lit') return tokens[j]!.kind;
+    for (let j = from + step; j >= 0 && j < tokens.length; j += step)
+      if (tokens[j]!.kind !== 'lit') return tokens[j]!.kind;
     return undefined;
   };
   const hours = t.getUTCHours();

@@ -15,7 +15,9 @@ function cellView(cell: CellData | null | undefined, locale: string): JsonObject
     out['userEnteredValue'] = { ...v };
     // Formulas are not evaluated locally, so they have no effective value.
     if (!('formulaValue' in v)) out['effectiveValue'] = { ...v };
-    out['formattedValue'] = String(renderCell(cell, { valueRender: 'FORMATTED_VALUE', dateTimeRender: 'SERIAL_NUMBER', locale }));
+    out['formattedValue'] = String(
+      renderCell(cell, { valueRender: 'FORMATTED_VALUE', dateTimeRender: 'SERIAL_NUMBER', locale }),
+    );
   }
   if (cell.userEnteredFormat) {
     out['userEnteredFormat'] = structuredClone(cell.userEnteredFormat);
@@ -32,7 +34,8 @@ function gridData(sheet: SheetState, box: Box, locale: string): JsonObject {
   for (let r = box.startRow; r < last; r++) {
     const line = sheet.grid[r];
     const values: JsonObject[] = [];
-    if (line) for (let c = box.startCol; c < Math.min(box.endCol, line.length); c++) values.push(cellView(line[c], locale));
+    if (line)
+      for (let c = box.startCol; c < Math.min(box.endCol, line.length); c++) values.push(cellView(line[c], locale));
     while (values.length > 0 && Object.keys(values[values.length - 1]!).length === 0) values.pop();
     rowData.push(values.length > 0 ? { values } : {});
   }
@@ -45,8 +48,12 @@ function gridData(sheet: SheetState, box: Box, locale: string): JsonObject {
   if (box.startRow > 0) out['startRow'] = box.startRow;
   if (box.startCol > 0) out['startColumn'] = box.startCol;
   out['rowData'] = rowData;
-  out['rowMetadata'] = Array.from({ length: box.endRow - box.startRow }, (_, i) => meta(sheet.rowMeta, box.startRow + i, DEFAULT_ROW_PX));
-  out['columnMetadata'] = Array.from({ length: box.endCol - box.startCol }, (_, i) => meta(sheet.columnMeta, box.startCol + i, DEFAULT_COLUMN_PX));
+  out['rowMetadata'] = Array.from({ length: box.endRow - box.startRow }, (_, i) =>
+    meta(sheet.rowMeta, box.startRow + i, DEFAULT_ROW_PX),
+  );
+  out['columnMetadata'] = Array.from({ length: box.endCol - box.startCol }, (_, i) =>
+    meta(sheet.columnMeta, box.startCol + i, DEFAULT_COLUMN_PX),
+  );
   return out;
 }
 
@@ -72,7 +79,12 @@ export function spreadsheetView(book: SpreadsheetState, options: ViewOptions = {
       const out: JsonObject = { properties: structuredClone(sheet.properties) };
       if (options.includeGridData) {
         const wanted = boxes.get(sheet) ?? [
-          { startRow: 0, startCol: 0, endRow: sheet.properties.gridProperties.rowCount, endCol: sheet.properties.gridProperties.columnCount },
+          {
+            startRow: 0,
+            startCol: 0,
+            endRow: sheet.properties.gridProperties.rowCount,
+            endCol: sheet.properties.gridProperties.columnCount,
+          },
         ];
         out['data'] = wanted.map((box) => gridData(sheet, box, book.properties.locale));
       }

@@ -8,7 +8,13 @@ import { DEFAULT_BASE_PORT, resolvePorts } from './ports.ts';
 import { ingestSecret, localDataDir, localEnvironment, startLocalStack, unitSecretKey } from './index.ts';
 
 /** Any of these set means the command talks to the configured services, never to the local stack. */
-export const GOOGLE_VARIABLES = ['SPREADSHEET_ID', 'GOOGLE_SHEETS_ROOT_URL', 'SENDGRID_API_KEY', 'SENDGRID_BASE_URL', 'MAIL_FROM'] as const;
+export const GOOGLE_VARIABLES = [
+  'SPREADSHEET_ID',
+  'GOOGLE_SHEETS_ROOT_URL',
+  'SENDGRID_API_KEY',
+  'SENDGRID_BASE_URL',
+  'MAIL_FROM',
+] as const;
 
 export function hasGoogleConfiguration(env: NodeJS.ProcessEnv): boolean {
   return GOOGLE_VARIABLES.some((name) => (env[name] ?? '') !== '');
@@ -50,7 +56,9 @@ export async function commandEnvironment(options: CommandEnvironmentOptions = {}
   }
 
   const stack = await startLocalStack({ dataDir, servers: 'data', formBaseUrl: formBaseUrl(env), quiet: true });
-  say(`Không có cấu hình Google: dùng hệ thống cục bộ, bảng tính "${stack.spreadsheetId}" trong ${shown} (máy chủ cục bộ tự khởi động cho lệnh này).`);
+  say(
+    `Không có cấu hình Google: dùng hệ thống cục bộ, bảng tính "${stack.spreadsheetId}" trong ${shown} (máy chủ cục bộ tự khởi động cho lệnh này).`,
+  );
   return { env: stack.env, local: true, close: () => stack.close() };
 }
 

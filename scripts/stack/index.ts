@@ -20,7 +20,15 @@ import { seedDemo } from '../demo/seed.ts';
 import { DEFAULT_BASE_PORT, FREE_PORTS, listenOn, type Ports } from './ports.ts';
 import type { StackUrls } from './running.ts';
 
-export { DEFAULT_BASE_PORT, PORT_FLAGS, PortInUseError, PortSettingError, resolvePorts, type Ports, type PortFlags } from './ports.ts';
+export {
+  DEFAULT_BASE_PORT,
+  PORT_FLAGS,
+  PortInUseError,
+  PortSettingError,
+  resolvePorts,
+  type Ports,
+  type PortFlags,
+} from './ports.ts';
 export { findRunning, forgetRunning, recordRunning, type RunningStack, type StackUrls } from './running.ts';
 
 export const DEMO_SPREADSHEET_ID = 'demo';
@@ -74,7 +82,12 @@ export function localDataDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** The configuration every job and command reads, pointed at local servers. */
-export function localEnvironment(dataDir: string, urls: Pick<StackUrls, 'sheets' | 'mail'>, secret: string, unitKey: string): NodeJS.ProcessEnv {
+export function localEnvironment(
+  dataDir: string,
+  urls: Pick<StackUrls, 'sheets' | 'mail'>,
+  secret: string,
+  unitKey: string,
+): NodeJS.ProcessEnv {
   return {
     SPREADSHEET_ID: DEMO_SPREADSHEET_ID,
     GOOGLE_SHEETS_ROOT_URL: urls.sheets,
@@ -122,14 +135,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
   try {
     const ports = options.ports ?? FREE_PORTS;
-    const sheetsServer = await listenOn('sheets', ports.sheets, () => startSheetsServer({ port: ports.sheets, dataDir: path.join(dataDir, 'sheets') }));
+    const sheetsServer = await listenOn('sheets', ports.sheets, () =>
+      startSheetsServer({ port: ports.sheets, dataDir: path.join(dataDir, 'sheets') }),
+    );
     closers.push(() => sheetsServer.close());
-    const mailServer = await listenOn('mail', ports.mail, () => startMailServer({ port: ports.mail, dataDir: path.join(dataDir, 'mail') }));
+    const mailServer = await listenOn('mail', ports.mail, () =>
+      startMailServer({ port: ports.mail, dataDir: path.join(dataDir, 'mail') }),
+    );
     closers.push(() => mailServer.close());
     const secret = await ingestSecret(dataDir);
     // The units' key: the demo's responses and form links carry the secrets it derives.
     const unitKey = await unitSecretKey(dataDir);
-    const env: NodeJS.ProcessEnv = { ...process.env, ...localEnvironment(dataDir, { sheets: sheetsServer.url, mail: mailServer.url }, secret, unitKey) };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...localEnvironment(dataDir, { sheets: sheetsServer.url, mail: mailServer.url }, secret, unitKey),
+    };
 
     const startLines: string[] = [];
     const created = await ensureSpreadsheet(sheetsServer.url, DEMO_SPREADSHEET_ID);

@@ -95,7 +95,11 @@ function inspect(req: IncomingMessage, options: GuardOptions): { url: URL } | Re
     return { reason: 'malformed-url', status: 400, detail: 'malformed request URL' };
   }
   if (!hostAllowed(req.headers.host, port, names)) {
-    return { reason: 'foreign-host', status: 403, detail: `Host must be this server's own loopback address and port ${port}` };
+    return {
+      reason: 'foreign-host',
+      status: 403,
+      detail: `Host must be this server's own loopback address and port ${port}`,
+    };
   }
   const origin = req.headers.origin;
   if (origin !== undefined && !originAllowed(origin, port, names)) {

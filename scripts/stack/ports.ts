@@ -43,13 +43,16 @@ export class PortInUseError extends Error {
     readonly port: number,
     hint: string = START_HINT,
   ) {
-    super(`Cổng ${port} (${SERVICE_LABEL[service]}) đang được một chương trình khác dùng. Hãy dừng chương trình đó, hoặc ${hint}.`);
+    super(
+      `Cổng ${port} (${SERVICE_LABEL[service]}) đang được một chương trình khác dùng. Hãy dừng chương trình đó, hoặc ${hint}.`,
+    );
   }
 }
 
 function parsePort(raw: string, source: string): number {
   const port = /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
-  if (!Number.isInteger(port) || port > 65535) throw new PortSettingError(`${source} không hợp lệ: "${raw}". Cần một số từ 0 đến 65535.`);
+  if (!Number.isInteger(port) || port > 65535)
+    throw new PortSettingError(`${source} không hợp lệ: "${raw}". Cần một số từ 0 đến 65535.`);
   return port;
 }
 
@@ -58,10 +61,16 @@ function parsePort(raw: string, source: string): number {
  */
 export function resolvePorts(flags: PortFlags = {}, env: NodeJS.ProcessEnv = process.env): Ports {
   const given = (raw: string | undefined) => raw !== undefined && raw.trim() !== '';
-  const baseRaw = given(flags.port) ? { raw: flags.port!, source: '--port' } : given(env[ENV_BASE]) ? { raw: env[ENV_BASE]!, source: ENV_BASE } : undefined;
+  const baseRaw = given(flags.port)
+    ? { raw: flags.port!, source: '--port' }
+    : given(env[ENV_BASE])
+      ? { raw: env[ENV_BASE]!, source: ENV_BASE }
+      : undefined;
   const base = baseRaw ? parsePort(baseRaw.raw, baseRaw.source) : DEFAULT_BASE_PORT;
   if (base > 65535 - (SERVICES.length - 1)) {
-    throw new PortSettingError(`${baseRaw?.source ?? ENV_BASE} quá lớn: ${base}. Bốn máy chủ dùng bốn cổng liền nhau, từ cổng này trở đi.`);
+    throw new PortSettingError(
+      `${baseRaw?.source ?? ENV_BASE} quá lớn: ${base}. Bốn máy chủ dùng bốn cổng liền nhau, từ cổng này trở đi.`,
+    );
   }
   const ports = {} as Record<Service, number>;
   for (const service of SERVICES) {

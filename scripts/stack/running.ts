@@ -35,7 +35,12 @@ export async function forgetRunning(dataDir: string, pid: number = process.pid):
 async function readRecord(dataDir: string): Promise<RunningStack | undefined> {
   try {
     const parsed = JSON.parse(await readFile(runningFile(dataDir), 'utf8')) as Partial<RunningStack>;
-    if (typeof parsed.pid !== 'number' || typeof parsed.spreadsheetId !== 'string' || typeof parsed.urls?.sheets !== 'string') return undefined;
+    if (
+      typeof parsed.pid !== 'number' ||
+      typeof parsed.spreadsheetId !== 'string' ||
+      typeof parsed.urls?.sheets !== 'string'
+    )
+      return undefined;
     return parsed as RunningStack;
   } catch {
     return undefined;
@@ -60,9 +65,12 @@ export async function findRunning(dataDir: string): Promise<RunningStack | undef
   const recorded = await readRecord(dataDir);
   if (!recorded || recorded.pid === process.pid || !alive(recorded.pid)) return undefined;
   try {
-    const probe = await fetch(new URL(`v4/spreadsheets/${encodeURIComponent(recorded.spreadsheetId)}`, recorded.urls.sheets), {
-      signal: AbortSignal.timeout(2000),
-    });
+    const probe = await fetch(
+      new URL(`v4/spreadsheets/${encodeURIComponent(recorded.spreadsheetId)}`, recorded.urls.sheets),
+      {
+        signal: AbortSignal.timeout(2000),
+      },
+    );
     await probe.body?.cancel();
     return probe.ok ? recorded : undefined;
   } catch {

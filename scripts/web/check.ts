@@ -35,7 +35,12 @@ export function findVerdict(
       continue;
     }
     const when = cellDate(line[col('Dấu thời gian')] ?? '', timeZone)?.getTime();
-    if (unitCode(line[col('Mã đơn vị')]) === unitCode(response.unit) && at !== undefined && when !== undefined && Math.abs(when - at) < 1500) {
+    if (
+      unitCode(line[col('Mã đơn vị')]) === unitCode(response.unit) &&
+      at !== undefined &&
+      when !== undefined &&
+      Math.abs(when - at) < 1500
+    ) {
       found = r;
     }
   }
@@ -43,7 +48,10 @@ export function findVerdict(
   const line = checks[found];
   return {
     status: cellText(line[col('Trạng thái')]),
-    errors: cellText(line[col('Lỗi')]).split('\n').map((e) => e.trim()).filter((e) => e !== ''),
+    errors: cellText(line[col('Lỗi')])
+      .split('\n')
+      .map((e) => e.trim())
+      .filter((e) => e !== ''),
     extra: head
       .map((h, i) => ({ header: h, text: cellText(line[i]) }))
       .filter((x) => x.header !== '' && !SHOWN.has(x.header) && x.text !== ''),

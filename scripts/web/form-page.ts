@@ -33,7 +33,10 @@ function control(q: Question, value: string, required: boolean, id: string): str
     case 'choice':
       // A radio group named by the question title (a label `for` would rename its first option instead).
       return `<div role="radiogroup" aria-labelledby="${id}-title">${(q.options ?? [])
-        .map((o) => `<label><input type="radio" ${name} value="${esc(o)}"${o === value ? ' checked' : ''}${req}> ${esc(o)}</label><br>`)
+        .map(
+          (o) =>
+            `<label><input type="radio" ${name} value="${esc(o)}"${o === value ? ' checked' : ''}${req}> ${esc(o)}</label><br>`,
+        )
         .join('')}</div>`;
     default:
       return `<input id="${id}" type="text" ${name} value="${esc(value)}"${req}${max}>`;
@@ -49,7 +52,9 @@ export function renderForm(view: FormView): string {
       ? ` data-when-header="${esc(q.requiredWhen.header)}" data-when-equals="${esc(q.requiredWhen.equals)}" data-required="${q.required}"`
       : '';
     const star = q.required ? `<span class="req"${q.requiredWhen && !required ? ' hidden' : ''}> *</span>` : '';
-    const conditional = q.requiredWhen ? `<div class="help">Bắt buộc khi "${esc(q.requiredWhen.header)}" là "${esc(q.requiredWhen.equals)}".</div>` : '';
+    const conditional = q.requiredWhen
+      ? `<div class="help">Bắt buộc khi "${esc(q.requiredWhen.header)}" là "${esc(q.requiredWhen.equals)}".</div>`
+      : '';
     const err = errors.get(q.header);
     const title = q.kind === 'choice' ? `<div class="title" id="${id}-title">` : `<label class="title" for="${id}">`;
     const titleEnd = q.kind === 'choice' ? '</div>' : '</label>';
@@ -58,11 +63,16 @@ ${control(q, answers[q.header] ?? '', required, id)}${err ? `<div class="err" ro
   });
   const summary =
     errors.size > 0
-      ? `<div class="errors" role="alert"><p><strong>Chưa gửi được: có ${errors.size} câu cần sửa.</strong></p><ul>${[...errors]
+      ? `<div class="errors" role="alert"><p><strong>Chưa gửi được: có ${errors.size} câu cần sửa.</strong></p><ul>${[
+          ...errors,
+        ]
           .map(([h, e]) => `<li>${esc(h)}: ${esc(e)}</li>`)
           .join('')}</ul></div>`
       : '';
-  const editing = view.editRow !== undefined ? `<p class="muted">Bạn đang chỉnh sửa câu trả lời đã gửi (dòng ${view.editRow}).</p>` : '';
+  const editing =
+    view.editRow !== undefined
+      ? `<p class="muted">Bạn đang chỉnh sửa câu trả lời đã gửi (dòng ${view.editRow}).</p>`
+      : '';
   return `<form class="gform" method="post" action="${esc(view.action)}" accept-charset="utf-8">
 <h1>${esc(form.title)}</h1><p>${esc(form.description)}</p>${editing}<p class="muted"><span class="req">*</span> Biểu thị câu hỏi bắt buộc</p>
 ${summary}${items.join('\n')}

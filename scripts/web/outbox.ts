@@ -54,7 +54,12 @@ export function renderOutbox(messages: readonly OutboxMessage[], timeZone: strin
 }
 
 /** One email as its recipient reads it; the HTML part in an iframe sandboxed without scripts. */
-export function renderMessage(messages: readonly OutboxMessage[], id: string, index: number, timeZone: string): string | null {
+export function renderMessage(
+  messages: readonly OutboxMessage[],
+  id: string,
+  index: number,
+  timeZone: string,
+): string | null {
   const message = messages.find((m) => m.id === id);
   const mail = message?.rendered?.[index];
   if (!message || !mail) return null;

@@ -56,12 +56,14 @@ export function isRequired(q: Question, answers: Readonly<Record<string, string>
   return (answers[q.requiredWhen.header] ?? '').trim() === q.requiredWhen.equals;
 }
 
-
 /**
  * Server-side checks, the same Google Forms applies before accepting a response. Returns question header → one
  * Vietnamese error. Cross-row rules (unknown unit code, …) are the ingest job's, not the form's.
  */
-export function checkAnswers(questions: readonly Question[], answers: Readonly<Record<string, string>>): Map<string, string> {
+export function checkAnswers(
+  questions: readonly Question[],
+  answers: Readonly<Record<string, string>>,
+): Map<string, string> {
   const errors = new Map<string, string>();
   for (const q of questions) {
     const text = (answers[q.header] ?? '').normalize('NFC').trim();
@@ -81,9 +83,18 @@ export function checkAnswers(questions: readonly Question[], answers: Readonly<R
       const { min, max } = numberBounds(q);
       const n = Number(text.replace(',', '.'));
       const whole = q.kind === 'integer';
-      if (!/^-?\d+(?:[.,]\d+)?$/.test(text) || !Number.isFinite(n) || (whole && !Number.isInteger(n)) || n < min || (max !== undefined && n > max)) {
+      if (
+        !/^-?\d+(?:[.,]\d+)?$/.test(text) ||
+        !Number.isFinite(n) ||
+        (whole && !Number.isInteger(n)) ||
+        n < min ||
+        (max !== undefined && n > max)
+      ) {
         const kind = whole ? 'số nguyên' : 'số';
-        errors.set(q.header, max === undefined ? `Hãy nhập ${kind} không nhỏ hơn ${min}.` : `Hãy nhập ${kind} từ ${min} đến ${max}.`);
+        errors.set(
+          q.header,
+          max === undefined ? `Hãy nhập ${kind} không nhỏ hơn ${min}.` : `Hãy nhập ${kind} từ ${min} đến ${max}.`,
+        );
       }
     }
   }

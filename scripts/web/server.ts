@@ -59,20 +59,34 @@ export async function startWebView(options: WebViewOptions): Promise<WebView> {
   const api = createSheetsClient(options.sheetsRootUrl);
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const failure = (res: ServerResponse, status: number, message: string) =>
-    send(res, status, page('Lỗi', `<h1>Không thực hiện được</h1><p>${esc(message)}</p><p><a href="/">Về trang tổng quan</a></p>`));
+    send(
+      res,
+      status,
+      page('Lỗi', `<h1>Không thực hiện được</h1><p>${esc(message)}</p><p><a href="/">Về trang tổng quan</a></p>`),
+    );
   const refuse = (res: ServerResponse, refusal: Refusal) => failure(res, refusal.status, REFUSALS[refusal.reason]);
   // The page's own forms post url-encoded bodies; it has no JSON endpoint that takes a body.
-  const guarded = { maxBodyBytes: MAX_FORM_BYTES, expectsJson: () => false, refuse, hosts: [options.host ?? '127.0.0.1'] };
-  const server = createServer(guard(guarded, (req, res, request) => {
-    handle(req, res, request.url, request.body).catch((error: unknown) => {
-      if (res.headersSent) return void res.end();
-      if (error instanceof BodyTooLarge) return failure(res, 413, REFUSALS['too-large']);
-      if (error instanceof MalformedUrl) return failure(res, 400, REFUSALS['malformed-url']);
-      const status = error instanceof HttpError ? error.status : 500;
-      const message = error instanceof HttpError ? error.message : `Lỗi máy chủ: ${error instanceof Error ? error.message : String(error)}`;
-      failure(res, status, message);
-    });
-  }));
+  const guarded = {
+    maxBodyBytes: MAX_FORM_BYTES,
+    expectsJson: () => false,
+    refuse,
+    hosts: [options.host ?? '127.0.0.1'],
+  };
+  const server = createServer(
+    guard(guarded, (req, res, request) => {
+      handle(req, res, request.url, request.body).catch((error: unknown) => {
+        if (res.headersSent) return void res.end();
+        if (error instanceof BodyTooLarge) return failure(res, 413, REFUSALS['too-large']);
+        if (error instanceof MalformedUrl) return failure(res, 400, REFUSALS['malformed-url']);
+        const status = error instanceof HttpError ? error.status : 500;
+        const message =
+          error instanceof HttpError
+            ? error.message
+            : `Lỗi máy chủ: ${error instanceof Error ? error.message : String(error)}`;
+        failure(res, status, message);
+      });
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -90,11 +104,15 @@ export async function startWebView(options: WebViewOptions): Promise<WebView> {
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse, u: URL, read: () => Promise<Buffer>): Promise<void> {
-    const parts = u.pathname.split('/').filter((p) => p !== '').map((p) => decodeSegment(p).normalize('NFC'));
+    const parts = u.pathname
+      .split('/')
+      .filter((p) => p !== '')
+      .map((p) => decodeSegment(p).normalize('NFC'));
     const method = req.method ?? 'GET';
     if (method === 'GET' && u.pathname === '/healthz') return json(res, 200, { status: 'ok' });
     if (method === 'GET' && parts.length === 0) return send(res, 200, await overview());
-    if (method === 'GET' && parts[0] === 'tabs' && parts.length === 2) return send(res, 200, await tabPage(parts[1], u));
+    if (method === 'GET' && parts[0] === 'tabs' && parts.length === 2)
+      return send(res, 200, await tabPage(parts[1], u));
     if (method === 'GET' && parts[0] === 'api' && parts[1] === 'tabs' && parts.length === 3) {
       const html = await tabFragment(parts[2], u);
       return json(res, 200, { hash: hash(html), html });
@@ -118,9 +136,11 @@ export async function startWebView(options: WebViewOptions): Promise<WebView> {
       if (!form) throw new HttpError(404, `Không có biểu mẫu "${parts[1]}".`);
       const editRow = parts.length === 4 ? rowNumber(parts[3]) : undefined;
       if (method === 'GET') return send(res, 200, await formPage(form, u, editRow));
-      if (method === 'POST') return send(res, 200, await submit(form, new URLSearchParams((await read()).toString('utf8')), editRow));
+      if (method === 'POST')
+        return send(res, 200, await submit(form, new URLSearchParams((await read()).toString('utf8')), editRow));
     }
-    if (method === 'GET' && parts[0] === 'check' && parts.length === 3) return send(res, 200, await checkPage(parts[1], rowNumber(parts[2])));
+    if (method === 'GET' && parts[0] === 'check' && parts.length === 3)
+      return send(res, 200, await checkPage(parts[1], rowNumber(parts[2])));
     if (method === 'GET' && parts[0] === 'api' && parts[1] === 'check' && parts.length === 4) {
       const html = await checkFragment(parts[2], rowNumber(parts[3]));
       return json(res, 200, { hash: hash(html), html });
@@ -130,8 +150,13 @@ export async function startWebView(options: WebViewOptions): Promise<WebView> {
 
   async function overview(): Promise<string> {
     const tabs = await listTabs(api, options.spreadsheetId);
-    const tabLinks = tabs.map((t) => `<li><a href="/tabs/${encodeURIComponent(t.title)}">${esc(t.title)}</a></li>`).join('');
-    const formLinks = FORMS.map((f) => `<li><a href="/forms/${formSlug(f.tab)}">${esc(f.title)}</a> <span class="muted">(${esc(f.tab)})</span></li>`).join('');
+    const tabLinks = tabs
+      .map((t) => `<li><a href="/tabs/${encodeURIComponent(t.title)}">${esc(t.title)}</a></li>`)
+      .join('');
+    const formLinks = FORMS.map(
+      (f) =>
+        `<li><a href="/forms/${formSlug(f.tab)}">${esc(f.title)}</a> <span class="muted">(${esc(f.tab)})</span></li>`,
+    ).join('');
     return page(
       'Tổng quan',
       `<h1>Tổng quan</h1>
@@ -175,13 +200,27 @@ export async function startWebView(options: WebViewOptions): Promise<WebView> {
         if (questions.some((q) => q.header === header)) answers[header] = value.normalize('NFC');
       }
     }
-    return page(form.title, renderForm({ form, questions, answers, errors: new Map(), action: actionOf(form, editRow), editRow }), FORM_SCRIPT);
+    return page(
+      form.title,
+      renderForm({ form, questions, answers, errors: new Map(), action: actionOf(form, editRow), editRow }),
+      FORM_SCRIPT,
+    );
   }
 
-  async function existingAnswers(form: FormDef, questions: readonly Question[], row: number): Promise<Record<string, string>> {
+  async function existingAnswers(
+    form: FormDef,
+    questions: readonly Question[],
+    row: number,
+  ): Promise<Record<string, string>> {
     const headers = await readHeaders(api, options.spreadsheetId, form.tab);
-    const [values] = await readRange(api, options.spreadsheetId, `${quoteTab(form.tab)}!A${row}:${row}`, 'UNFORMATTED_VALUE');
-    if (!values || values.every((c) => cellText(c) === '')) throw new HttpError(404, `Không tìm thấy câu trả lời ở dòng ${row}.`);
+    const [values] = await readRange(
+      api,
+      options.spreadsheetId,
+      `${quoteTab(form.tab)}!A${row}:${row}`,
+      'UNFORMATTED_VALUE',
+    );
+    if (!values || values.every((c) => cellText(c) === ''))
+      throw new HttpError(404, `Không tìm thấy câu trả lời ở dòng ${row}.`);
     const answers: Record<string, string> = {};
     for (const q of questions) {
       const i = headers.indexOf(q.header);
@@ -196,7 +235,11 @@ export async function startWebView(options: WebViewOptions): Promise<WebView> {
     for (const q of questions) answers[q.header] = (body.get(q.header) ?? '').normalize('NFC');
     const errors = checkAnswers(questions, answers);
     if (errors.size > 0) {
-      return page(form.title, renderForm({ form, questions, answers, errors, action: actionOf(form, editRow), editRow }), FORM_SCRIPT);
+      return page(
+        form.title,
+        renderForm({ form, questions, answers, errors, action: actionOf(form, editRow), editRow }),
+        FORM_SCRIPT,
+      );
     }
     if (editRow !== undefined) await existingAnswers(form, questions, editRow);
     const saved = await saveResponse(ctx, form, questions, answers, editRow);
@@ -217,12 +260,22 @@ ${saved.ingest === 'ok' ? '' : `<p class="muted">${esc(saved.ingest)}</p>`}
     const form = formBySlug(slug);
     if (!form) throw new HttpError(404, `Không có biểu mẫu "${slug}".`);
     const headers = await readHeaders(api, options.spreadsheetId, form.tab);
-    const [values] = await readRange(api, options.spreadsheetId, `${quoteTab(form.tab)}!A${row}:${row}`, 'UNFORMATTED_VALUE');
-    const response = { unit: values?.[headers.indexOf('Mã đơn vị')], submittedAt: values?.[headers.indexOf(TIMESTAMP_HEADER)] };
+    const [values] = await readRange(
+      api,
+      options.spreadsheetId,
+      `${quoteTab(form.tab)}!A${row}:${row}`,
+      'UNFORMATTED_VALUE',
+    );
+    const response = {
+      unit: values?.[headers.indexOf('Mã đơn vị')],
+      submittedAt: values?.[headers.indexOf(TIMESTAMP_HEADER)],
+    };
     const checks = await readRange(api, options.spreadsheetId, quoteTab(TAB.checks), 'UNFORMATTED_VALUE');
     const verdict = findVerdict(checks, form.tab, row, response, timeZone);
     if (!verdict) return '<p class="muted" id="status">Đang chờ kiểm tra…</p>';
-    const errors = verdict.errors.length ? `<ul id="errors">${verdict.errors.map((e) => `<li>${esc(e)}</li>`).join('')}</ul>` : '';
+    const errors = verdict.errors.length
+      ? `<ul id="errors">${verdict.errors.map((e) => `<li>${esc(e)}</li>`).join('')}</ul>`
+      : '';
     const extra = verdict.extra.map((x) => `<p>${esc(x.header)}: ${esc(x.text)}</p>`).join('');
     const cls = statusClass(verdict.status);
     return `<table class="grid"><tr><th>Trạng thái</th><td id="status" class="${cls}">${esc(verdict.status)}</td></tr></table>${errors}${extra}
@@ -280,4 +333,3 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
 }
-

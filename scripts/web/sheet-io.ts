@@ -22,7 +22,12 @@ export function firstRowOf(range: string): number {
 
 export type Render = 'FORMATTED_VALUE' | 'UNFORMATTED_VALUE';
 
-export async function readRange(api: SheetsApi, spreadsheetId: string, range: string, render: Render): Promise<Cell[][]> {
+export async function readRange(
+  api: SheetsApi,
+  spreadsheetId: string,
+  range: string,
+  render: Render,
+): Promise<Cell[][]> {
   const res = await api.spreadsheets.values.get({
     spreadsheetId,
     range,
@@ -43,7 +48,10 @@ export async function readHeaders(api: SheetsApi, spreadsheetId: string, tab: st
   return (row ?? []).map((h) => cellText(h));
 }
 
-export async function listTabs(api: SheetsApi, spreadsheetId: string): Promise<{ title: string; sheetId: number; columns: number }[]> {
+export async function listTabs(
+  api: SheetsApi,
+  spreadsheetId: string,
+): Promise<{ title: string; sheetId: number; columns: number }[]> {
   const res = await api.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties' });
   return (res.data.sheets ?? []).map((s) => ({
     title: s.properties?.title ?? '',
@@ -71,7 +79,9 @@ export async function addHeaders(
     await api.spreadsheets.batchUpdate({
       spreadsheetId,
       requestBody: {
-        requests: [{ appendDimension: { sheetId: sheet.sheetId, dimension: 'COLUMNS', length: all.length - sheet.columns } }],
+        requests: [
+          { appendDimension: { sheetId: sheet.sheetId, dimension: 'COLUMNS', length: all.length - sheet.columns } },
+        ],
       },
     });
   }

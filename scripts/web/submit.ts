@@ -45,11 +45,22 @@ export async function saveResponse(
   const tab = form.tab;
   let headers = await readHeaders(api, spreadsheetId, tab);
   const wanted = [TIMESTAMP_HEADER, ...questions.map((q) => q.header), EDIT_LINK_HEADER];
-  headers = await addHeaders(api, spreadsheetId, tab, headers, wanted.filter((h) => !headers.includes(h)));
+  headers = await addHeaders(
+    api,
+    spreadsheetId,
+    tab,
+    headers,
+    wanted.filter((h) => !headers.includes(h)),
+  );
 
   let row: Cell[] = headers.map(() => '');
   if (editRow !== undefined) {
-    const [existing] = await readRange(api, spreadsheetId, `${quoteTab(tab)}!A${editRow}:${editRow}`, 'UNFORMATTED_VALUE');
+    const [existing] = await readRange(
+      api,
+      spreadsheetId,
+      `${quoteTab(tab)}!A${editRow}:${editRow}`,
+      'UNFORMATTED_VALUE',
+    );
     row = headers.map((_, i) => existing?.[i] ?? '');
   }
   row[headers.indexOf(TIMESTAMP_HEADER)] = dateToSerial(ctx.now(), ctx.timeZone);
@@ -90,7 +101,11 @@ export async function saveResponse(
 }
 
 /** POST {"tab","row"} signed like the Apps Script trigger; a failure is reported, never thrown (the sweep catches up). */
-export async function notifyIngest(ctx: Pick<SubmitContext, 'ingestUrl' | 'ingestSecret'>, tab: string, row: number): Promise<'ok' | string> {
+export async function notifyIngest(
+  ctx: Pick<SubmitContext, 'ingestUrl' | 'ingestSecret'>,
+  tab: string,
+  row: number,
+): Promise<'ok' | string> {
   const body = JSON.stringify({ tab, row });
   const ts = Math.floor(Date.now() / 1000);
   try {

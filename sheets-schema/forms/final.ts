@@ -17,25 +17,50 @@ export interface AnttCriterion {
 
 /** Agencies, enterprises and schools: all must be `Có` (registration and the incident question are checked apart). */
 export const ANTT_AGENCY_CRITERIA: readonly AnttCriterion[] = [
-  { header: 'Cơ quan, doanh nghiệp: có nghị quyết của cấp ủy và kế hoạch bảo đảm ANTT ngay từ quý I', name: 'nghị quyết, kế hoạch bảo đảm ANTT từ quý I' },
   {
-    header: 'Cơ quan, doanh nghiệp: có nội quy, quy chế bảo vệ cơ quan, bảo vệ bí mật nhà nước, phòng cháy, chữa cháy, an toàn lao động',
+    header: 'Cơ quan, doanh nghiệp: có nghị quyết của cấp ủy và kế hoạch bảo đảm ANTT ngay từ quý I',
+    name: 'nghị quyết, kế hoạch bảo đảm ANTT từ quý I',
+  },
+  {
+    header:
+      'Cơ quan, doanh nghiệp: có nội quy, quy chế bảo vệ cơ quan, bảo vệ bí mật nhà nước, phòng cháy, chữa cháy, an toàn lao động',
     name: 'nội quy, quy chế bảo vệ, bảo mật, phòng cháy, an toàn lao động',
   },
-  { header: 'Cơ quan, doanh nghiệp: 100% cán bộ, nhân viên được phổ biến, quán triệt', name: '100% cán bộ, nhân viên được phổ biến, quán triệt' },
-  { header: 'Cơ quan, doanh nghiệp: có ít nhất một mô hình phong trào hoạt động hiệu quả', name: 'mô hình phong trào hoạt động hiệu quả' },
+  {
+    header: 'Cơ quan, doanh nghiệp: 100% cán bộ, nhân viên được phổ biến, quán triệt',
+    name: '100% cán bộ, nhân viên được phổ biến, quán triệt',
+  },
+  {
+    header: 'Cơ quan, doanh nghiệp: có ít nhất một mô hình phong trào hoạt động hiệu quả',
+    name: 'mô hình phong trào hoạt động hiệu quả',
+  },
 ];
 
 /** Residential areas: with registration and the incident question, the five criteria of the circular. */
 export const ANTT_RESIDENTIAL_CRITERIA: readonly AnttCriterion[] = [
-  { header: 'Khu dân cư: 100% hộ gia đình đăng ký thực hiện "An toàn về ANTT" ngay từ quý I', name: '100% hộ gia đình đăng ký từ quý I' },
-  { header: 'Khu dân cư: không có tụ điểm tệ nạn xã hội, tội phạm được kiềm chế', name: 'kiềm chế tội phạm, tệ nạn xã hội' },
-  { header: 'Khu dân cư: không để xảy ra cháy, nổ, tai nạn nghiêm trọng do chủ quan', name: 'không cháy, nổ, tai nạn nghiêm trọng' },
+  {
+    header: 'Khu dân cư: 100% hộ gia đình đăng ký thực hiện "An toàn về ANTT" ngay từ quý I',
+    name: '100% hộ gia đình đăng ký từ quý I',
+  },
+  {
+    header: 'Khu dân cư: không có tụ điểm tệ nạn xã hội, tội phạm được kiềm chế',
+    name: 'kiềm chế tội phạm, tệ nạn xã hội',
+  },
+  {
+    header: 'Khu dân cư: không để xảy ra cháy, nổ, tai nạn nghiêm trọng do chủ quan',
+    name: 'không cháy, nổ, tai nạn nghiêm trọng',
+  },
   { header: 'Khu dân cư: có mô hình tự quản về ANTT hoạt động hiệu quả', name: 'mô hình tự quản hoạt động hiệu quả' },
 ];
 
 function yesNo(c: AnttCriterion, who: string): Question {
-  return { header: c.header, kind: 'choice', required: false, options: YES_NO, help: `${who} trả lời; đơn vị khác để trống.` };
+  return {
+    header: c.header,
+    kind: 'choice',
+    required: false,
+    options: YES_NO,
+    help: `${who} trả lời; đơn vị khác để trống.`,
+  };
 }
 
 export const FINAL_FORM: FormDef = {
@@ -57,7 +82,13 @@ export const FINAL_FORM: FormDef = {
       options: YES_NO,
       help: 'Vụ việc nghiêm trọng về an ninh, trật tự theo Thông tư 124/2021/TT-BCA xảy ra tại cơ quan, địa bàn trong năm.',
     },
-    { header: 'Kết quả nổi bật, hạn chế', kind: 'paragraph', required: false, help: 'Tóm tắt kết quả nổi bật, tồn tại, hạn chế.', maxLength: 5000 },
+    {
+      header: 'Kết quả nổi bật, hạn chế',
+      kind: 'paragraph',
+      required: false,
+      help: 'Tóm tắt kết quả nổi bật, tồn tại, hạn chế.',
+      maxLength: 5000,
+    },
   ],
 };
 

@@ -25,7 +25,9 @@ export function formSlug(tab: string): string {
 
 /** Every question of `form` as a unit sees it: the final report gains one score question per criterion, last. */
 export function formQuestions(form: FormDef, criteria: readonly Criterion[]): Question[] {
-  return form === FINAL_FORM || form.tab === FINAL_FORM.tab ? [...form.questions, ...criterionQuestions(criteria)] : [...form.questions];
+  return form === FINAL_FORM || form.tab === FINAL_FORM.tab
+    ? [...form.questions, ...criterionQuestions(criteria)]
+    : [...form.questions];
 }
 
 export { ANTT_REGISTRATION_OPTIONS, REGISTRATION_FORM } from './registration.ts';

@@ -56,8 +56,20 @@ export const NOMINATION_FORM: FormDef = {
     UNIT_CODE,
     UNIT_SECRET,
     { header: H.kind, kind: 'choice', required: true, options: NOMINEE_KINDS },
-    { header: H.award, kind: 'choice', required: true, options: AWARDS, help: 'Kỷ niệm chương chỉ xét tặng cá nhân, mỗi người một lần.' },
-    { header: H.nominee, kind: 'text', required: true, maxLength: 200, help: 'Họ và tên đầy đủ của cá nhân hoặc tên tập thể.' },
+    {
+      header: H.award,
+      kind: 'choice',
+      required: true,
+      options: AWARDS,
+      help: 'Kỷ niệm chương chỉ xét tặng cá nhân, mỗi người một lần.',
+    },
+    {
+      header: H.nominee,
+      kind: 'text',
+      required: true,
+      maxLength: 200,
+      help: 'Họ và tên đầy đủ của cá nhân hoặc tên tập thể.',
+    },
     {
       header: H.position,
       kind: 'text',
@@ -74,7 +86,14 @@ export const NOMINATION_FORM: FormDef = {
       maxLength: 3000,
       help: 'Bắt buộc với Bằng khen; tối đa 3.000 ký tự.',
     },
-    { header: H.gender, kind: 'choice', required: true, requiredWhen: FOR_MEDAL, options: [MALE, FEMALE], help: MEDAL_NOTE },
+    {
+      header: H.gender,
+      kind: 'choice',
+      required: true,
+      requiredWhen: FOR_MEDAL,
+      options: [MALE, FEMALE],
+      help: MEDAL_NOTE,
+    },
     {
       header: H.group,
       kind: 'choice',
@@ -84,7 +103,10 @@ export const NOMINATION_FORM: FormDef = {
       help: `Lãnh đạo cấp ủy, chính quyền, đoàn thể, nhà trường, doanh nghiệp; hoặc thành viên lực lượng bảo vệ an ninh, trật tự ở cơ sở. ${MEDAL_NOTE}`,
     },
     medalYears(H.years, 'Số năm giữ chức vụ lãnh đạo hoặc tham gia lực lượng cơ sở.'),
-    medalYears(H.difficultYears, 'Trong số năm công tác, số năm ở vùng đặc biệt khó khăn, biên giới, hải đảo (được tính gấp đôi). Ghi 0 nếu không có.'),
+    medalYears(
+      H.difficultYears,
+      'Trong số năm công tác, số năm ở vùng đặc biệt khó khăn, biên giới, hải đảo (được tính gấp đôi). Ghi 0 nếu không có.',
+    ),
     medalYears(H.commendations, 'Số lần được khen thưởng về công tác bảo vệ an ninh Tổ quốc.'),
     {
       header: H.excluded,

@@ -23,10 +23,12 @@ export const TARGET_QUESTIONS: readonly Question[] = INDICATOR_QUESTIONS.map((q)
 }));
 
 /** The plan's own consistency: a target for units recognised may not exceed the target for units registered. */
-export const PLAN_CONSISTENCY: readonly { readonly header: string; readonly atMost: string }[] = REPORT_CONSISTENCY.map((r) => ({
-  header: targetHeader(r.header),
-  atMost: targetHeader(r.atMost),
-}));
+export const PLAN_CONSISTENCY: readonly { readonly header: string; readonly atMost: string }[] = REPORT_CONSISTENCY.map(
+  (r) => ({
+    header: targetHeader(r.header),
+    atMost: targetHeader(r.atMost),
+  }),
+);
 
 export const PLAN_FORM: FormDef = {
   tab: 'Kế hoạch thi đua',
@@ -36,7 +38,13 @@ export const PLAN_FORM: FormDef = {
   questions: [
     UNIT_CODE,
     UNIT_SECRET,
-    { header: 'Người lập kế hoạch', kind: 'text', required: true, help: 'Họ và tên cán bộ đầu mối xây dựng kế hoạch.', maxLength: 120 },
+    {
+      header: 'Người lập kế hoạch',
+      kind: 'text',
+      required: true,
+      help: 'Họ và tên cán bộ đầu mối xây dựng kế hoạch.',
+      maxLength: 120,
+    },
     { header: 'Số, ký hiệu văn bản kế hoạch', kind: 'text', required: false, help: 'Ví dụ 15/KH-UBND.', maxLength: 60 },
     {
       header: PLAN_LINK_HEADER,

@@ -12,8 +12,20 @@ export const REGISTRATION_FORM: FormDef = {
   questions: [
     UNIT_CODE,
     UNIT_SECRET,
-    { header: 'Người đăng ký', kind: 'text', required: true, help: 'Họ và tên cán bộ đầu mối của đơn vị.', maxLength: 120 },
-    { header: 'Email người đăng ký', kind: 'email', required: true, help: 'Địa chỉ liên hệ của người đăng ký. Thư xác nhận và nhắc việc chỉ gửi tới các địa chỉ của đơn vị trong danh sách đơn vị.', maxLength: 254 },
+    {
+      header: 'Người đăng ký',
+      kind: 'text',
+      required: true,
+      help: 'Họ và tên cán bộ đầu mối của đơn vị.',
+      maxLength: 120,
+    },
+    {
+      header: 'Email người đăng ký',
+      kind: 'email',
+      required: true,
+      help: 'Địa chỉ liên hệ của người đăng ký. Thư xác nhận và nhắc việc chỉ gửi tới các địa chỉ của đơn vị trong danh sách đơn vị.',
+      maxLength: 254,
+    },
     {
       header: 'Đăng ký "An toàn về ANTT"',
       kind: 'choice',
@@ -35,7 +47,21 @@ export const REGISTRATION_FORM: FormDef = {
       help: 'Tên mô hình hoặc nội dung điển hình đăng ký xây dựng. Công đoàn cơ sở đăng ký ít nhất một nội dung.',
       maxLength: 2000,
     },
-    { header: 'Số điểm áp dụng mô hình', kind: 'integer', required: false, min: 0, max: 100000, help: 'Số địa bàn, điểm áp dụng mô hình.' },
-    { header: 'Số tổ', kind: 'integer', required: false, min: 0, max: 100000, help: 'Số tổ, nhóm hoạt động theo mô hình.' },
+    {
+      header: 'Số điểm áp dụng mô hình',
+      kind: 'integer',
+      required: false,
+      min: 0,
+      max: 100000,
+      help: 'Số địa bàn, điểm áp dụng mô hình.',
+    },
+    {
+      header: 'Số tổ',
+      kind: 'integer',
+      required: false,
+      min: 0,
+      max: 100000,
+      help: 'Số tổ, nhóm hoạt động theo mô hình.',
+    },
   ],
 };

@@ -1,7 +1,13 @@
 // `Báo cáo sơ kết` and the indicator part of `Báo cáo tổng kết`: the indicators of DOMAIN §7.
 import type { FormDef, Question } from '../types.ts';
 import { UNIT_CODE, UNIT_SECRET } from './unit.ts';
-const REPORTER: Question = { header: 'Người báo cáo', kind: 'text', required: true, help: 'Họ và tên cán bộ lập báo cáo.', maxLength: 120 };
+const REPORTER: Question = {
+  header: 'Người báo cáo',
+  kind: 'text',
+  required: true,
+  help: 'Họ và tên cán bộ lập báo cáo.',
+  maxLength: 120,
+};
 
 function indicator(header: string, help: string): Question {
   return { header, kind: 'integer', required: true, min: 0, max: 100_000_000, help: `${help} Ghi 0 nếu không có.` };
@@ -14,7 +20,10 @@ export const RECOGNISED_UNITS_HEADER = 'Số đơn vị, khu dân cư được c
 export const INDICATOR_QUESTIONS: readonly Question[] = [
   indicator('Số buổi tuyên truyền', 'Số buổi tuyên truyền, phổ biến về phong trào và pháp luật về an ninh, trật tự.'),
   indicator('Số lượt người dự tuyên truyền', 'Tổng số lượt người tham dự các buổi tuyên truyền.'),
-  indicator('Số tin, bài đăng trên mạng và cổng thông tin', 'Tin, bài tuyên truyền đăng trên mạng xã hội, trang, cổng thông tin điện tử.'),
+  indicator(
+    'Số tin, bài đăng trên mạng và cổng thông tin',
+    'Tin, bài tuyên truyền đăng trên mạng xã hội, trang, cổng thông tin điện tử.',
+  ),
   indicator('Số tờ rơi, tài liệu phát hành', 'Tờ rơi, tờ gấp, tài liệu tuyên truyền đã phát hành.'),
   indicator(REGISTERED_UNITS_HEADER, 'Số cơ quan, doanh nghiệp, nhà trường, khu dân cư đã đăng ký.'),
   indicator(RECOGNISED_UNITS_HEADER, 'Không được lớn hơn số đã đăng ký.'),
@@ -25,8 +34,14 @@ export const INDICATOR_QUESTIONS: readonly Question[] = [
   indicator('Số tin báo, tố giác tiếp nhận', 'Tin báo, tố giác về tội phạm, vi phạm pháp luật do nhân dân cung cấp.'),
   indicator('Số vụ việc giải quyết nhờ tin báo', 'Vụ việc được phát hiện, giải quyết nhờ tin báo của nhân dân.'),
   indicator('Số tổ liên gia tự quản', 'Tổ liên gia, tổ tự quản về an ninh, trật tự.'),
-  indicator('Số người được giúp đỡ tái hòa nhập cộng đồng', 'Người chấp hành xong án phạt tù được giúp đỡ tái hòa nhập.'),
-  indicator('Số vũ khí, vật liệu nổ, công cụ hỗ trợ thu hồi', 'Vũ khí, vật liệu nổ, công cụ hỗ trợ do nhân dân giao nộp.'),
+  indicator(
+    'Số người được giúp đỡ tái hòa nhập cộng đồng',
+    'Người chấp hành xong án phạt tù được giúp đỡ tái hòa nhập.',
+  ),
+  indicator(
+    'Số vũ khí, vật liệu nổ, công cụ hỗ trợ thu hồi',
+    'Vũ khí, vật liệu nổ, công cụ hỗ trợ do nhân dân giao nộp.',
+  ),
   {
     header: 'Tỷ lệ cán bộ, nhân viên được tuyên truyền (%)',
     kind: 'percent',
@@ -53,13 +68,20 @@ export const REPORT_CONSISTENCY: readonly { readonly header: string; readonly at
 export const INTERIM_FORM: FormDef = {
   tab: 'Báo cáo sơ kết',
   title: 'Báo cáo sơ kết phong trào Toàn dân bảo vệ an ninh Tổ quốc',
-  description: 'Kết quả 9 tháng đầu năm. Mỗi chỉ tiêu là số nguyên không âm; muốn sửa thì dùng đường liên kết chỉnh sửa trong thư xác nhận.',
+  description:
+    'Kết quả 9 tháng đầu năm. Mỗi chỉ tiêu là số nguyên không âm; muốn sửa thì dùng đường liên kết chỉnh sửa trong thư xác nhận.',
   questions: [
     UNIT_CODE,
     UNIT_SECRET,
     REPORTER,
     ...INDICATOR_QUESTIONS,
-    { header: 'Kết quả nổi bật, hạn chế', kind: 'paragraph', required: false, help: 'Tóm tắt kết quả nổi bật, tồn tại, hạn chế.', maxLength: 5000 },
+    {
+      header: 'Kết quả nổi bật, hạn chế',
+      kind: 'paragraph',
+      required: false,
+      help: 'Tóm tắt kết quả nổi bật, tồn tại, hạn chế.',
+      maxLength: 5000,
+    },
   ],
 };
 

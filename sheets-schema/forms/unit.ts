@@ -4,7 +4,13 @@ import type { Question } from '../types.ts';
 /** The response column that carries the unit's secret (contract): filled in by the unit's prefilled form links. */
 export const UNIT_SECRET_HEADER = 'Mã xác thực';
 
-export const UNIT_CODE: Question = { header: 'Mã đơn vị', kind: 'unitCode', required: true, help: 'Mã do Thường trực phong trào cấp, ví dụ SO-TP.', maxLength: 40 };
+export const UNIT_CODE: Question = {
+  header: 'Mã đơn vị',
+  kind: 'unitCode',
+  required: true,
+  help: 'Mã do Thường trực phong trào cấp, ví dụ SO-TP.',
+  maxLength: 40,
+};
 
 /**
  * Not required by the form itself: a campaign may turn the check off (`Xác thực đơn vị` = `Không`), and a response

@@ -38,14 +38,18 @@ describe('bad-input corpus, judged by evaluateCampaign', () => {
     for (const [form, rows] of rowsByTab) {
       // Sheet order within a tab is the corpus order, so expectations line up row by row.
       let i = 0;
-      for (const c of CORPUS.filter((x) => x.form === form)) for (const e of c.expect) expected.push({ form, status: e.status }), i++;
+      for (const c of CORPUS.filter((x) => x.form === form))
+        for (const e of c.expect) (expected.push({ form, status: e.status }), i++);
       expect(i).toBe(rows.length);
     }
     const { checks } = checksOf(rowsByTab);
     const total = [...rowsByTab.values()].reduce((n, r) => n + r.length, 0);
     expect(checks).toHaveLength(total);
     const actual = [...rowsByTab.keys()].flatMap((form) =>
-      checks.filter((r) => r.form === form).sort((a, b) => a.row - b.row).map((r) => ({ form, status: r.status })),
+      checks
+        .filter((r) => r.form === form)
+        .sort((a, b) => a.row - b.row)
+        .map((r) => ({ form, status: r.status })),
     );
     expect(actual).toEqual(expected);
 

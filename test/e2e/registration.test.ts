@@ -36,7 +36,13 @@ async function unregisteredUnit(): Promise<{ code: string; contact: string; link
   const registrations = await read('Đăng ký thi đua');
   const links = await read('Liên kết biểu mẫu');
   const col = (rows: string[][], h: string) => rows[0].indexOf(h);
-  const registered = new Set(registrations.slice(1).map((r) => String(r[col(registrations, 'Mã đơn vị')] ?? '').trim().toUpperCase()));
+  const registered = new Set(
+    registrations.slice(1).map((r) =>
+      String(r[col(registrations, 'Mã đơn vị')] ?? '')
+        .trim()
+        .toUpperCase(),
+    ),
+  );
   const free = units.slice(1).find((r) => !registered.has(String(r[col(units, 'Mã đơn vị')]).toUpperCase()));
   if (!free) throw new Error('every demo unit has registered: the scenario needs one that has not');
   const code = String(free[col(units, 'Mã đơn vị')]);
@@ -89,7 +95,9 @@ describe('registration, from a mistake to a receipt', () => {
     await page.locator('form.gform').evaluate((form) => form.setAttribute('novalidate', ''));
     await page.getByRole('button', { name: 'Gửi' }).click();
     expect(await text('.errors')).toContain('Chưa gửi được');
-    expect(await page.locator('.q', { hasText: 'Nội dung cam kết' }).locator('.err').innerText()).toBe('Đây là câu hỏi bắt buộc.');
+    expect(await page.locator('.q', { hasText: 'Nội dung cam kết' }).locator('.err').innerText()).toBe(
+      'Đây là câu hỏi bắt buộc.',
+    );
     await shot('03-thieu-cau-bat-buoc');
 
     // Then a mistake only the rules can see: a unit code that is not in the list.
@@ -142,7 +150,11 @@ describe('registration, from a mistake to a receipt', () => {
     const model = archiveModel(tabs, snapshotOf(stack.spreadsheetId, tabs));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await toWorkbook(model).xlsx.writeBuffer()) as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual([...tabs.map((t) => t.tab), 'DS xếp loại', 'DS đề nghị khen thưởng']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      ...tabs.map((t) => t.tab),
+      'DS xếp loại',
+      'DS đề nghị khen thưởng',
+    ]);
     const units = tabs.find((t) => t.tab === 'Đơn vị')!.values.length - 1;
     expect(workbook.getWorksheet('DS xếp loại')!.rowCount).toBe(4 + units);
     expect(workbook.getWorksheet('DS đề nghị khen thưởng')!.rowCount).toBeGreaterThan(4);

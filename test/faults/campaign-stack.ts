@@ -29,7 +29,9 @@ export interface CampaignStack {
   close(): Promise<void>;
 }
 
-export async function startCampaignStack(grids: ReadonlyMap<string, readonly (readonly Cell[])[]>): Promise<CampaignStack> {
+export async function startCampaignStack(
+  grids: ReadonlyMap<string, readonly (readonly Cell[])[]>,
+): Promise<CampaignStack> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'thidua-g-'));
   const sheets = await startSheetsServer({ port: 0, dataDir: path.join(dataDir, 'sheets') });
   const mail = await startMailServer({ port: 0, dataDir: path.join(dataDir, 'mail') });

@@ -54,7 +54,11 @@ describe('faults on the Sheets API', () => {
   it('5xx answers on the snapshot read and on the read-back of the claims are retried; every email goes once', async () => {
     const s = await fresh();
     s.sheets.faults.inject({ status: 503, count: 2, methods: ['values.batchGet'] });
-    const sheets = createSheetsGateway({ api: createSheetsClient(s.sheets.url), spreadsheetId: SPREADSHEET_ID, retry: FAST });
+    const sheets = createSheetsGateway({
+      api: createSheetsClient(s.sheets.url),
+      spreadsheetId: SPREADSHEET_ID,
+      retry: FAST,
+    });
     const mail = createMailGateway({ apiKey: String(s.env.SENDGRID_API_KEY), baseUrl: s.mail.url, retry: FAST });
     const snapshot = await sheets.readSnapshot([...TABS.map((t) => t.name)]);
     // Two refused values reads and the one that went through, beside the sheet list.
@@ -62,7 +66,14 @@ describe('faults on the Sheets API', () => {
     const { plan } = planJob('ingest', snapshot, NOW, FIXTURE_UNIT_KEY);
     // The next values.batchGet is the read-back of the claims this run appends.
     s.sheets.faults.inject({ status: 500, count: 2, methods: ['values.batchGet'] });
-    const ctx = { sheets, mail, envelope: { from: { email: 'thuongtruc@thidua.example.vn' }, categories: ['thidua'] }, now: NOW, timeZone: 'Asia/Ho_Chi_Minh', dryRun: false };
+    const ctx = {
+      sheets,
+      mail,
+      envelope: { from: { email: 'thuongtruc@thidua.example.vn' }, categories: ['thidua'] },
+      now: NOW,
+      timeZone: 'Asia/Ho_Chi_Minh',
+      dryRun: false,
+    };
     const result = await applyPlan(ctx, snapshot, plan, new Map());
     expect(result.sent).toBe(plan.emails.length);
     expect(sheets.calls()).toBe(4 + 1 + 1 + 3 + 1);
@@ -103,7 +114,12 @@ describe('faults on the Sheets API', () => {
   it('an answer slower than the client timeout counts as a failure and is retried', async () => {
     const s = await fresh();
     s.sheets.faults.inject({ latencyMs: 1500, count: 1, methods: ['values.batchGet'] });
-    const sheets = createSheetsGateway({ api: createSheetsClient(s.sheets.url), spreadsheetId: SPREADSHEET_ID, timeoutMs: 300, retry: FAST });
+    const sheets = createSheetsGateway({
+      api: createSheetsClient(s.sheets.url),
+      spreadsheetId: SPREADSHEET_ID,
+      timeoutMs: 300,
+      retry: FAST,
+    });
     const snapshot = await sheets.readSnapshot(TABS.map((t) => t.name));
     expect(sheets.calls()).toBe(1 + 2);
     expect(snapshot.tabs.get(TAB.registration)?.length).toBe(10);
@@ -134,7 +150,11 @@ describe('faults on SendGrid', () => {
     // In-process: the crash comes the instant SendGrid has answered, before apply does anything else. kill.test.ts
     // kills a real job process (SIGKILL) at the final write, which leaves the same state on both servers.
     const s = await fresh();
-    const sheets = createSheetsGateway({ api: createSheetsClient(s.sheets.url), spreadsheetId: SPREADSHEET_ID, retry: FAST });
+    const sheets = createSheetsGateway({
+      api: createSheetsClient(s.sheets.url),
+      spreadsheetId: SPREADSHEET_ID,
+      retry: FAST,
+    });
     const mail = createMailGateway({ apiKey: String(s.env.SENDGRID_API_KEY), baseUrl: s.mail.url, retry: FAST });
     const crashing: MailSender = {
       async send(emails, envelope) {
@@ -144,7 +164,14 @@ describe('faults on SendGrid', () => {
     };
     const snapshot = await sheets.readSnapshot([...TABS.map((t) => t.name)]);
     const { plan } = planJob('ingest', snapshot, NOW, FIXTURE_UNIT_KEY);
-    const ctx = { sheets, mail: crashing, envelope: { from: { email: 'thuongtruc@thidua.example.vn' }, categories: ['thidua'] }, now: NOW, timeZone: 'Asia/Ho_Chi_Minh', dryRun: false };
+    const ctx = {
+      sheets,
+      mail: crashing,
+      envelope: { from: { email: 'thuongtruc@thidua.example.vn' }, categories: ['thidua'] },
+      now: NOW,
+      timeZone: 'Asia/Ho_Chi_Minh',
+      dryRun: false,
+    };
     await expect(applyPlan(ctx, snapshot, plan, new Map())).rejects.toThrow('process killed');
     const sent = deliveries(s).size;
     expect(sent).toBeGreaterThan(0);

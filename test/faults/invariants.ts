@@ -9,7 +9,8 @@ import type { CampaignStack } from './campaign-stack.ts';
 /** email_key → how many times the mail server accepted it. */
 export function deliveries(stack: CampaignStack): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const message of stack.mail.outbox()) for (const r of message.rendered) counts.set(r.email_key ?? '', (counts.get(r.email_key ?? '') ?? 0) + 1);
+  for (const message of stack.mail.outbox())
+    for (const r of message.rendered) counts.set(r.email_key ?? '', (counts.get(r.email_key ?? '') ?? 0) + 1);
   return counts;
 }
 
@@ -18,7 +19,8 @@ export function expectNoDuplicateEmails(stack: CampaignStack): void {
   const twice = [...deliveries(stack)].filter(([, n]) => n > 1);
   expect(twice).toEqual([]);
   const items = new Map<string, number>();
-  for (const [key, n] of deliveries(stack)) for (const item of keyItems(key)) items.set(item, (items.get(item) ?? 0) + n);
+  for (const [key, n] of deliveries(stack))
+    for (const item of keyItems(key)) items.set(item, (items.get(item) ?? 0) + n);
   expect([...items].filter(([, n]) => n > 1)).toEqual([]);
 }
 

@@ -37,7 +37,11 @@ function campaign(): Map<string, Cell[][]> {
 async function killAt(s: CampaignStack, method: string): Promise<void> {
   s.sheets.faults.inject({ latencyMs: HOLD_MS, count: 1, methods: [method] });
   s.sheets.resetStats();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/job.ts', 'ingest', '--now', NOW.toISOString()], { cwd: ROOT, env: s.env, stdio: 'ignore' });
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/job.ts', 'ingest', '--now', NOW.toISOString()], {
+    cwd: ROOT,
+    env: s.env,
+    stdio: 'ignore',
+  });
   child = proc;
   const exited = new Promise<NodeJS.Signals | null>((resolve) => proc.on('exit', (_, signal) => resolve(signal)));
   const deadline = Date.now() + HOLD_MS;
@@ -72,7 +76,9 @@ describe('a job process killed mid-run', () => {
     const sent = deliveries(s).size;
     expect(sent).toBe(FIRST_RUN_EMAILS);
     const log = (await s.read([TAB.mailLog])).get(TAB.mailLog) ?? [];
-    expect(log.slice(1).map((row) => row[log[0].indexOf('Trạng thái')])).toEqual(Array(FIRST_RUN_EMAILS).fill('Đang gửi'));
+    expect(log.slice(1).map((row) => row[log[0].indexOf('Trạng thái')])).toEqual(
+      Array(FIRST_RUN_EMAILS).fill('Đang gửi'),
+    );
 
     const next = await s.run('ingest', NOW);
     expect(next.mailRequests).toBe(0);

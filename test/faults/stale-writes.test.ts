@@ -34,7 +34,12 @@ describe('overlapping runs whose final writes land out of order', () => {
     const commitment = `'${TAB.registration}'!${column}2`;
     const original = (await s.read([TAB.registration])).get(TAB.registration)![1][header.indexOf('Nội dung cam kết')];
     const edit = (value: Cell) =>
-      s.api.spreadsheets.values.update({ spreadsheetId: SPREADSHEET_ID, range: commitment, valueInputOption: 'RAW', requestBody: { values: [[value]] } });
+      s.api.spreadsheets.values.update({
+        spreadsheetId: SPREADSHEET_ID,
+        range: commitment,
+        valueInputOption: 'RAW',
+        requestBody: { values: [[value]] },
+      });
 
     // The unit blanks a required answer; run A reads that, asks for a fix, and its final write is held on the way.
     await edit('');

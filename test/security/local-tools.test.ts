@@ -28,7 +28,14 @@ interface Raw {
 function raw(base: string, target: string, options: Raw = {}): Promise<Answer> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, method: options.method ?? 'GET', path: target, headers: options.headers, setHost: !options.headers?.['host'] });
+    const req = request({
+      host: hostname,
+      port,
+      method: options.method ?? 'GET',
+      path: target,
+      headers: options.headers,
+      setHost: !options.headers?.['host'],
+    });
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -66,7 +73,10 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'thidua-local-tools-'));
   sheets = await startSheetsServer({ dataDir: path.join(dataDir, 'sheets') });
   mail = await startMailServer({ dataDir: path.join(dataDir, 'mail') });
-  web = await startHarness({ 'Đăng ký thi đua': [['Dấu thời gian', 'Mã đơn vị', 'Người đăng ký', 'Email người đăng ký']] }, () => new Date());
+  web = await startHarness(
+    { 'Đăng ký thi đua': [['Dấu thời gian', 'Mã đơn vị', 'Người đăng ký', 'Email người đăng ký']] },
+    () => new Date(),
+  );
   await raw(sheets.url, '/__admin/spreadsheets/demo', { method: 'PUT' });
 });
 
@@ -96,7 +106,11 @@ describe('defect: the local Sheets server accepted a 150 MB body (RSS 0.27 → 1
     });
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.text)).toEqual({
-      error: { code: 400, message: 'Request payload size exceeds the limit: 10485760 bytes.', status: 'INVALID_ARGUMENT' },
+      error: {
+        code: 400,
+        message: 'Request payload size exceeds the limit: 10485760 bytes.',
+        status: 'INVALID_ARGUMENT',
+      },
     });
   });
 
@@ -121,42 +135,73 @@ describe('defect: a cross-site text/plain POST armed a fault on the admin endpoi
   const arm = JSON.stringify({ status: 503, count: 5 });
 
   it('refuses the cross-site POST with 403, and no fault is armed', async () => {
-    const answer = await raw(sheets.url, '/__admin/faults', { method: 'POST', headers: { 'content-type': 'text/plain', origin: EVIL }, body: arm });
+    const answer = await raw(sheets.url, '/__admin/faults', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: EVIL },
+      body: arm,
+    });
     expect(answer.status).toBe(403);
     expect((await fetch(`${sheets.url}v4/spreadsheets/demo`)).status).toBe(200);
   });
 
   it('refuses a text/plain or form-encoded body to a JSON endpoint even without an Origin', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
-      expect((await raw(sheets.url, '/__admin/faults', { method: 'POST', headers: { 'content-type': type }, body: arm })).status).toBe(415);
-      expect((await raw(mail.url, '/__admin/faults', { method: 'POST', headers: { 'content-type': type }, body: arm })).status).toBe(415);
+      expect(
+        (await raw(sheets.url, '/__admin/faults', { method: 'POST', headers: { 'content-type': type }, body: arm }))
+          .status,
+      ).toBe(415);
+      expect(
+        (await raw(mail.url, '/__admin/faults', { method: 'POST', headers: { 'content-type': type }, body: arm }))
+          .status,
+      ).toBe(415);
     }
     expect((await fetch(`${sheets.url}v4/spreadsheets/demo`)).status).toBe(200);
-    const templates = await raw(mail.url, '/v3/templates?generations=dynamic&page_size=1', { headers: { authorization: 'Bearer SG.x' } });
+    const templates = await raw(mail.url, '/v3/templates?generations=dynamic&page_size=1', {
+      headers: { authorization: 'Bearer SG.x' },
+    });
     expect(templates.status).toBe(200);
   });
 
   it('refuses a cross-site POST to the mail server’s admin and API endpoints', async () => {
-    expect((await raw(mail.url, '/__admin/faults', { method: 'POST', headers: { ...JSON_TYPE, origin: EVIL }, body: arm })).status).toBe(403);
-    const send = await raw(mail.url, '/v3/mail/send', { method: 'POST', headers: { ...JSON_TYPE, origin: EVIL, authorization: 'Bearer SG.x' }, body: '{}' });
+    expect(
+      (await raw(mail.url, '/__admin/faults', { method: 'POST', headers: { ...JSON_TYPE, origin: EVIL }, body: arm }))
+        .status,
+    ).toBe(403);
+    const send = await raw(mail.url, '/v3/mail/send', {
+      method: 'POST',
+      headers: { ...JSON_TYPE, origin: EVIL, authorization: 'Bearer SG.x' },
+      body: '{}',
+    });
     expect(send.status).toBe(403);
     expect(mail.requestCount()).toBe(0);
   });
 
   it('accepts the same admin request as JSON from this machine', async () => {
-    const answer = await raw(sheets.url, '/__admin/faults', { method: 'POST', headers: { ...JSON_TYPE, origin: sheets.url.replace(/\/$/, '') }, body: JSON.stringify({ status: 503, count: 1, methods: ['values.get'] }) });
+    const answer = await raw(sheets.url, '/__admin/faults', {
+      method: 'POST',
+      headers: { ...JSON_TYPE, origin: sheets.url.replace(/\/$/, '') },
+      body: JSON.stringify({ status: 503, count: 1, methods: ['values.get'] }),
+    });
     expect(answer.status).toBe(200);
     expect((await fetch(`${sheets.url}v4/spreadsheets/demo/values/A1`)).status).toBe(503);
   });
 });
 
 describe('defect: a cross-site form POST to the web page saved a response and sent receipts', () => {
-  const fields = new URLSearchParams({ 'Mã đơn vị': 'SO-TP', 'Người đăng ký': 'Kẻ gian', 'Email người đăng ký': 'victim@evil.example' }).toString();
+  const fields = new URLSearchParams({
+    'Mã đơn vị': 'SO-TP',
+    'Người đăng ký': 'Kẻ gian',
+    'Email người đăng ký': 'victim@evil.example',
+  }).toString();
   const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
 
   it('refuses it with 403: nothing is saved and ingest is not called', async () => {
     const target = '/forms/dang-ky-thi-dua';
-    const answer = await raw(web.web, target, { method: 'POST', headers: { ...formHeaders, origin: EVIL }, body: fields });
+    const answer = await raw(web.web, target, {
+      method: 'POST',
+      headers: { ...formHeaders, origin: EVIL },
+      body: fields,
+    });
     expect(answer.status).toBe(403);
     expect(answer.text).toContain('Yêu cầu gửi từ một trang web khác bị từ chối.');
     const sheet = await web.api.spreadsheets.values.get({ spreadsheetId: 'demo', range: `'Đăng ký thi đua'` });
@@ -165,7 +210,11 @@ describe('defect: a cross-site form POST to the web page saved a response and se
   });
 
   it('refuses a browser form POST marked cross-site even with no Origin', async () => {
-    const answer = await raw(web.web, '/forms/dang-ky-thi-dua', { method: 'POST', headers: { ...formHeaders, 'sec-fetch-site': 'cross-site' }, body: fields });
+    const answer = await raw(web.web, '/forms/dang-ky-thi-dua', {
+      method: 'POST',
+      headers: { ...formHeaders, 'sec-fetch-site': 'cross-site' },
+      body: fields,
+    });
     expect(answer.status).toBe(403);
     expect(web.ingestCalls).toEqual([]);
   });
@@ -193,7 +242,9 @@ describe('defect: a malformed percent-escape answered 500', () => {
     expect((await raw(sheets.url, '/v4/spreadsheets/%E0%A4%A')).status).toBe(400);
     expect((await raw(sheets.url, '/v4/spreadsheets/demo/values/%ZZ')).status).toBe(400);
     expect((await raw(sheets.url, '/__admin/spreadsheets/%E0%A4%A', { method: 'PUT' })).status).toBe(400);
-    expect((await raw(mail.url, '/v3/templates/%E0%A4%A', { headers: { authorization: 'Bearer SG.x' } })).status).toBe(400);
+    expect((await raw(mail.url, '/v3/templates/%E0%A4%A', { headers: { authorization: 'Bearer SG.x' } })).status).toBe(
+      400,
+    );
     expect((await raw(web.web, '/tabs/%E0%A4%A')).status).toBe(400);
     expect((await raw(web.web, '/forms/%ZZ')).status).toBe(400);
   });

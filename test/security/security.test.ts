@@ -28,7 +28,11 @@ afterAll(async () => {
 });
 
 function post(headers: Record<string, string>, body = BODY): Promise<Response> {
-  return fetch(stack.urls.ingest, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return fetch(stack.urls.ingest, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
 }
 
 function signed(timestamp = NOW_SEC, secret = String(stack.env.INGEST_SECRET), body = BODY): Record<string, string> {
@@ -45,11 +49,17 @@ describe('the ingest webhook', () => {
   });
 
   it('rejects a signature made with another secret', async () => {
-    expect(await refusal(await post(signed(NOW_SEC, 'not-the-secret-0123456789')))).toEqual({ status: 401, reason: 'mismatch' });
+    expect(await refusal(await post(signed(NOW_SEC, 'not-the-secret-0123456789')))).toEqual({
+      status: 401,
+      reason: 'mismatch',
+    });
   });
 
   it('rejects a signature over another body', async () => {
-    expect(await refusal(await post(signed(), JSON.stringify({ tab: 'Đăng ký thi đua', row: 3 })))).toEqual({ status: 401, reason: 'mismatch' });
+    expect(await refusal(await post(signed(), JSON.stringify({ tab: 'Đăng ký thi đua', row: 3 })))).toEqual({
+      status: 401,
+      reason: 'mismatch',
+    });
   });
 
   it('rejects a stale signature', async () => {
@@ -63,7 +73,9 @@ describe('the ingest webhook', () => {
   });
 
   it('rejects a malformed signature', async () => {
-    expect(await refusal(await post({ [TIMESTAMP_HEADER]: String(NOW_SEC), [SIGNATURE_HEADER]: 'sha256=zz' }))).toEqual({ status: 401, reason: 'malformed' });
+    expect(await refusal(await post({ [TIMESTAMP_HEADER]: String(NOW_SEC), [SIGNATURE_HEADER]: 'sha256=zz' }))).toEqual(
+      { status: 401, reason: 'malformed' },
+    );
   });
 
   it('accepts a fresh signature once and rejects its replay; no secret or personal data reaches the logs', async () => {
@@ -101,7 +113,9 @@ describe('the ingest webhook', () => {
 describe('email HTML', () => {
   it('escapes a <script> answer in the receipt as the recipient sees it', async () => {
     const api = createSheetsClient(stack.urls.sheets);
-    const header = (await api.spreadsheets.values.get({ spreadsheetId: stack.spreadsheetId, range: "'Đăng ký thi đua'!1:1" })).data.values?.[0] ?? [];
+    const header =
+      (await api.spreadsheets.values.get({ spreadsheetId: stack.spreadsheetId, range: "'Đăng ký thi đua'!1:1" })).data
+        .values?.[0] ?? [];
     const answers: Record<string, string | number> = {
       'Dấu thời gian': '25/11/2026 09:00:00',
       'Mã đơn vị': 'SO-TP',
@@ -119,7 +133,9 @@ describe('email HTML', () => {
       requestBody: { values: [header.map((h) => answers[String(h)] ?? '')] },
     });
     await stack.runJob('ingest');
-    const outbox = (await (await fetch(new URL('outbox', stack.urls.mail))).json()) as { rendered: { html: string; text: string; email_key?: string }[] }[];
+    const outbox = (await (await fetch(new URL('outbox', stack.urls.mail))).json()) as {
+      rendered: { html: string; text: string; email_key?: string }[];
+    }[];
     const mine = outbox.flatMap((m) => m.rendered).filter((r) => r.html.includes('alert'));
     expect(mine.length).toBeGreaterThan(0);
     for (const r of mine) {

@@ -50,7 +50,9 @@ const mailedTo = (s: CampaignStack) =>
 async function progressOf(s: CampaignStack, unit: string, milestone: string): Promise<Cell | undefined> {
   const rows = (await s.read([TAB.progress])).get(TAB.progress)!;
   const h = rows[0].map(String);
-  return rows.find((r) => r[h.indexOf('Mã đơn vị')] === unit && r[h.indexOf('Mã mốc')] === milestone)?.[h.indexOf('Trạng thái')];
+  return rows.find((r) => r[h.indexOf('Mã đơn vị')] === unit && r[h.indexOf('Mã mốc')] === milestone)?.[
+    h.indexOf('Trạng thái')
+  ];
 }
 
 describe('defect 3: a response typed with SO-TP’s code and Email người đăng ký = victim@evil.example', () => {
@@ -74,7 +76,10 @@ describe('defect 3: a response typed with SO-TP’s code and Email người đă
     expect(await progressOf(stack, 'SO-TP', 'DK')).toBe('Đã nộp');
     expect(mailedTo(stack)).not.toContain(VICTIM);
     // Nothing at all is mailed about the forged response, not even to SO-TP's own address.
-    const aboutForgery = stack.mail.outbox().flatMap((m) => m.rendered).filter((r) => r.text.includes('Kẻ mạo danh') || r.text.includes('evil.example'));
+    const aboutForgery = stack.mail
+      .outbox()
+      .flatMap((m) => m.rendered)
+      .filter((r) => r.text.includes('Kẻ mạo danh') || r.text.includes('evil.example'));
     expect(aboutForgery).toEqual([]);
   });
 
@@ -86,7 +91,10 @@ describe('defect 3: a response typed with SO-TP’s code and Email người đă
     expect(forged['Trạng thái']).toBe('Hợp lệ');
     expect(String(real['Ghi chú'])).toContain('Đã thay thế bằng lần nộp sau');
     expect(mailedTo(stack)).not.toContain(VICTIM);
-    const receipt = stack.mail.outbox().flatMap((m) => m.rendered).find((r) => r.text.includes('Kẻ mạo danh'));
+    const receipt = stack.mail
+      .outbox()
+      .flatMap((m) => m.rendered)
+      .find((r) => r.text.includes('Kẻ mạo danh'));
     expect(receipt?.to.map((a) => a.email)).toEqual(['vanthu.sotp@example.vn']);
   });
 
@@ -121,7 +129,10 @@ describe("the unit's prefilled links in its emails", () => {
     units.find((r) => r[0] === 'SO-NV')!.push('15/06/2026');
     stack = await startCampaignStack(grids);
     await stack.run('remind', NOW);
-    const reminders = stack.mail.outbox().flatMap((m) => m.rendered).filter((r) => /forms\/[a-z-]+\?unit=/.test(r.text));
+    const reminders = stack.mail
+      .outbox()
+      .flatMap((m) => m.rendered)
+      .filter((r) => /forms\/[a-z-]+\?unit=/.test(r.text));
     expect(reminders.length).toBeGreaterThan(0);
     for (const r of reminders) {
       const link = new URL(/http:\/\/127\.0\.0\.1:9\/forms\/[^\s"<]+/.exec(r.text)![0]);

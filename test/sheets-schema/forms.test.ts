@@ -14,7 +14,13 @@ import { PLAN_FORM, TABS, tabDef } from '../../sheets-schema/index.ts';
 
 describe('forms', () => {
   it('DESIGN: the five forms in campaign order, the plan (KH) a form of its own', () => {
-    expect(FORMS.map((f) => f.tab)).toEqual(['Đăng ký thi đua', 'Kế hoạch thi đua', 'Báo cáo sơ kết', 'Báo cáo tổng kết', 'Đề nghị khen thưởng']);
+    expect(FORMS.map((f) => f.tab)).toEqual([
+      'Đăng ký thi đua',
+      'Kế hoạch thi đua',
+      'Báo cáo sơ kết',
+      'Báo cáo tổng kết',
+      'Đề nghị khen thưởng',
+    ]);
   });
 
   it('DOMAIN §2 KH, §7: the plan asks for the plan document’s link and one optional target per report indicator, bounded alike', () => {
@@ -22,7 +28,12 @@ describe('forms', () => {
     expect(byHeader.get('Liên kết văn bản kế hoạch')).toMatchObject({ kind: 'url', required: true });
     for (const indicator of INDICATOR_QUESTIONS) {
       const target = byHeader.get(`Chỉ tiêu đăng ký: ${indicator.header}`)!;
-      expect([target.kind, target.required, target.min, target.max]).toEqual([indicator.kind, false, indicator.min, indicator.max]);
+      expect([target.kind, target.required, target.min, target.max]).toEqual([
+        indicator.kind,
+        false,
+        indicator.min,
+        indicator.max,
+      ]);
     }
     expect(defaultMilestones(2026).find((m) => m.code === 'KH')!.form).toBe('Kế hoạch thi đua');
   });
@@ -51,12 +62,19 @@ describe('forms', () => {
       'Đang bị kỷ luật hoặc xem xét',
     ]);
     for (const q of NOMINATION_FORM.questions.slice(7)) {
-      expect(q.requiredWhen).toEqual({ header: 'Hình thức khen thưởng', equals: 'Kỷ niệm chương "Bảo vệ an ninh Tổ quốc"' });
+      expect(q.requiredWhen).toEqual({
+        header: 'Hình thức khen thưởng',
+        equals: 'Kỷ niệm chương "Bảo vệ an ninh Tổ quốc"',
+      });
     }
   });
 
   it('the award names of the demo and defaults', () => {
-    expect(AWARDS).toEqual(['Bằng khen của Bộ trưởng Bộ Công an', 'Kỷ niệm chương "Bảo vệ an ninh Tổ quốc"', 'Giấy khen']);
+    expect(AWARDS).toEqual([
+      'Bằng khen của Bộ trưởng Bộ Công an',
+      'Kỷ niệm chương "Bảo vệ an ninh Tổ quốc"',
+      'Giấy khen',
+    ]);
   });
 
   it('DOMAIN §7: reports have 10–16 integer indicators and at least one percentage', () => {
@@ -69,7 +87,10 @@ describe('forms', () => {
   });
 
   it('QĐ 510: score questions are generated from Tiêu chí, headed [code] content (tối đa N điểm)', () => {
-    const qs = criterionQuestions([{ code: 'TC1', group: 'Lãnh đạo', content: 'Lãnh đạo, chỉ đạo', maxScore: 15 }, { code: 'TC2', group: 'X', content: 'Nửa điểm', maxScore: 2.5 }]);
+    const qs = criterionQuestions([
+      { code: 'TC1', group: 'Lãnh đạo', content: 'Lãnh đạo, chỉ đạo', maxScore: 15 },
+      { code: 'TC2', group: 'X', content: 'Nửa điểm', maxScore: 2.5 },
+    ]);
     expect(qs.map((q) => [q.header, q.kind, q.required, q.min, q.max])).toEqual([
       ['[TC1] Lãnh đạo, chỉ đạo (tối đa 15 điểm)', 'score', true, 0, 15],
       ['[TC2] Nửa điểm (tối đa 2,5 điểm)', 'score', true, 0, 2.5],
@@ -131,11 +152,18 @@ describe('defaults', () => {
   });
 
   it('default rows carry the declared headers of their tabs, then their optional ones', () => {
-    for (const [tab, rows] of Object.entries(defaultTabRows(2026))) expect(rows[0]).toEqual([...tabDef(tab).headers, ...(tabDef(tab).optionalHeaders ?? [])]);
+    for (const [tab, rows] of Object.entries(defaultTabRows(2026)))
+      expect(rows[0]).toEqual([...tabDef(tab).headers, ...(tabDef(tab).optionalHeaders ?? [])]);
   });
 
   it('default milestones chase every form but nominations, which a unit with no nominee need not send (DOMAIN §2, Bắt buộc)', () => {
     const rows = defaultTabRows(2026)['Mốc thời gian'];
-    expect(rows.slice(1).map((r) => [r[0], r[5]])).toEqual([['DK', 'Có'], ['KH', 'Có'], ['SK', 'Có'], ['TK', 'Có'], ['KT', 'Không']]);
+    expect(rows.slice(1).map((r) => [r[0], r[5]])).toEqual([
+      ['DK', 'Có'],
+      ['KH', 'Có'],
+      ['SK', 'Có'],
+      ['TK', 'Có'],
+      ['KT', 'Không'],
+    ]);
   });
 });

@@ -72,10 +72,18 @@ export async function bundledChromium(): Promise<ChromiumInstall> {
   await mkdir(path.join(staging, 'fonts'), { recursive: true });
   try {
     await Promise.all([
-      pipeline(createReadStream(path.join(bin, 'chromium.br')), createBrotliDecompress(), createWriteStream(path.join(staging, 'chromium'), { mode: 0o755 })),
+      pipeline(
+        createReadStream(path.join(bin, 'chromium.br')),
+        createBrotliDecompress(),
+        createWriteStream(path.join(staging, 'chromium'), { mode: 0o755 }),
+      ),
       // NSS, NSPR and expat: the only libraries the shell needs beyond glibc, which a bare machine may lack.
       pipeline(createReadStream(path.join(bin, 'al2023.tar.br')), createBrotliDecompress(), extract(staging)),
-      pipeline(createReadStream(path.join(bin, 'fonts.tar.br')), createBrotliDecompress(), extract(path.join(staging, 'fonts'))),
+      pipeline(
+        createReadStream(path.join(bin, 'fonts.tar.br')),
+        createBrotliDecompress(),
+        extract(path.join(staging, 'fonts')),
+      ),
     ]);
     // The package's fonts.conf names Lambda's folders; ours names where the font really is.
     await writeFile(

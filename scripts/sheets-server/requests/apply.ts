@@ -41,12 +41,16 @@ export function parseBatch(raw: unknown): BatchBody {
   const requests = ((body['requests'] as Json[] | undefined) ?? []).map((r, i) => {
     const where = `requests[${i}]`;
     if (!r || typeof r !== 'object' || Array.isArray(r)) {
-      throw badRequest(`Invalid value at '${where}' (type.googleapis.com/google.apps.sheets.v4.Request), ${JSON.stringify(r)}`);
+      throw badRequest(
+        `Invalid value at '${where}' (type.googleapis.com/google.apps.sheets.v4.Request), ${JSON.stringify(r)}`,
+      );
     }
     const keys = Object.keys(r).map((k) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
     for (const [n, key] of keys.entries()) {
       if (!SUPPORTED[key] && !KNOWN_UNSUPPORTED.has(key)) {
-        throw badRequest(`Invalid JSON payload received. Unknown name "${Object.keys(r)[n]}" at '${where}': Cannot find field.`);
+        throw badRequest(
+          `Invalid JSON payload received. Unknown name "${Object.keys(r)[n]}" at '${where}': Cannot find field.`,
+        );
       }
     }
     if (keys.length === 0) throw badRequest(`Invalid ${where}: No request set.`);
@@ -111,7 +115,8 @@ function dimensionRange(book: SpreadsheetState, req: JsonObject) {
 
 function maskOf(req: JsonObject): string[][] {
   const fields = req['fields'];
-  if (typeof fields !== 'string' || fields.trim() === '') throw badRequest("'fields' must be set to the fields to update (or '*').");
+  if (typeof fields !== 'string' || fields.trim() === '')
+    throw badRequest("'fields' must be set to the fields to update (or '*').");
   const paths = parseMask(fields);
   if (!paths) throw badRequest(`Invalid field mask: ${fields}`);
   return paths;
@@ -129,7 +134,12 @@ function gridBox(book: SpreadsheetState, range: JsonObject | undefined): { sheet
     endRow: num(r['endRowIndex']),
     endCol: num(r['endColumnIndex']),
   };
-  if (open.startRow < 0 || open.startCol < 0 || (open.endRow ?? rows) < open.startRow || (open.endCol ?? cols) < open.startCol) {
+  if (
+    open.startRow < 0 ||
+    open.startCol < 0 ||
+    (open.endRow ?? rows) < open.startRow ||
+    (open.endCol ?? cols) < open.startCol
+  ) {
     throw badRequest('Invalid range: the start must not be after the end.');
   }
   const empty = open.endRow === open.startRow || open.endCol === open.startCol;
@@ -178,16 +188,27 @@ function checkGridProperties(props: JsonObject): void {
   const cols = num(grid['columnCount']) ?? 0;
   if (rows < 1 || cols < 1) throw badRequest('The grid must have at least one row and one column.');
   if ((num(grid['frozenRowCount']) ?? 0) >= rows + 1 || (num(grid['frozenColumnCount']) ?? 0) >= cols + 1) {
-    throw badRequest('You can\'t freeze more rows or columns than the sheet has.');
+    throw badRequest("You can't freeze more rows or columns than the sheet has.");
   }
   for (const key of ['frozenRowCount', 'frozenColumnCount']) if (grid[key] === 0) delete grid[key];
 }
 
 const NO_VALUES = new Set(['DATE_IS_VALID', 'TEXT_IS_EMAIL', 'TEXT_IS_URL', 'BLANK', 'NOT_BLANK']);
 const ONE_VALUE = new Set([
-  'NUMBER_GREATER', 'NUMBER_GREATER_THAN_EQ', 'NUMBER_LESS', 'NUMBER_LESS_THAN_EQ', 'NUMBER_EQ', 'NUMBER_NOT_EQ',
-  'TEXT_CONTAINS', 'TEXT_NOT_CONTAINS', 'TEXT_STARTS_WITH', 'TEXT_ENDS_WITH', 'TEXT_EQ', 'TEXT_NOT_EQ',
-  'ONE_OF_RANGE', 'CUSTOM_FORMULA',
+  'NUMBER_GREATER',
+  'NUMBER_GREATER_THAN_EQ',
+  'NUMBER_LESS',
+  'NUMBER_LESS_THAN_EQ',
+  'NUMBER_EQ',
+  'NUMBER_NOT_EQ',
+  'TEXT_CONTAINS',
+  'TEXT_NOT_CONTAINS',
+  'TEXT_STARTS_WITH',
+  'TEXT_ENDS_WITH',
+  'TEXT_EQ',
+  'TEXT_NOT_EQ',
+  'ONE_OF_RANGE',
+  'CUSTOM_FORMULA',
 ]);
 const TWO_VALUES = new Set(['NUMBER_BETWEEN', 'NUMBER_NOT_BETWEEN', 'DATE_BETWEEN', 'DATE_NOT_BETWEEN']);
 
@@ -202,10 +223,14 @@ function checkCondition(condition: JsonObject | undefined, what: string): void {
   if (ONE_VALUE.has(type) && count !== 1) throw badRequest(`${type} takes exactly one value.`);
   if (TWO_VALUES.has(type) && count !== 2) throw badRequest(`${type} takes exactly two values.`);
   if (type === 'ONE_OF_LIST' && count < 1) throw badRequest('ONE_OF_LIST takes at least one value.');
-  if (type.startsWith('NUMBER_') && values.some((v) => typeof v === 'string' && !v.startsWith('=') && !Number.isFinite(Number(v)))) {
+  if (
+    type.startsWith('NUMBER_') &&
+    values.some((v) => typeof v === 'string' && !v.startsWith('=') && !Number.isFinite(Number(v)))
+  ) {
     throw badRequest(`${type} takes numbers (or formulas).`);
   }
-  if (type === 'CUSTOM_FORMULA' && !String(values[0] ?? '').startsWith('=')) throw badRequest('CUSTOM_FORMULA takes a formula starting with "=".');
+  if (type === 'CUSTOM_FORMULA' && !String(values[0] ?? '').startsWith('='))
+    throw badRequest('CUSTOM_FORMULA takes a formula starting with "=".');
 }
 
 function forEachCell(sheet: SheetState, box: Box, fn: (cell: CellData, r: number, c: number) => void): void {
@@ -248,7 +273,8 @@ const HANDLERS: Record<string, Handler> = {
       title = `Sheet${n}`;
     }
     if (title.trim() === '') throw badRequest('Sheet titles cannot be empty.');
-    if (titleTaken(book, title)) throw badRequest(`A sheet with the name "${title}" already exists. Please enter another name.`);
+    if (titleTaken(book, title))
+      throw badRequest(`A sheet with the name "${title}" already exists. Please enter another name.`);
     const sheetId = num(given['sheetId']) ?? freshId((id) => sheetById(book, id) !== undefined);
     if (sheetById(book, sheetId)) throw badRequest(`A sheet with the id ${sheetId} already exists.`);
     const index = Math.min(Math.max(num(given['index']) ?? book.sheets.length, 0), book.sheets.length);
@@ -277,9 +303,14 @@ const HANDLERS: Record<string, Handler> = {
     next['sheetType'] = 'GRID';
     const title = next['title'];
     if (typeof title !== 'string' || title.trim() === '') throw badRequest('Sheet titles cannot be empty.');
-    if (titleTaken(book, title, sheet)) throw badRequest(`A sheet with the name "${title}" already exists. Please enter another name.`);
+    if (titleTaken(book, title, sheet))
+      throw badRequest(`A sheet with the name "${title}" already exists. Please enter another name.`);
     const grid = objOf(next['gridProperties']) ?? {};
-    next['gridProperties'] = { ...grid, rowCount: num(grid['rowCount']) ?? 0, columnCount: num(grid['columnCount']) ?? 0 };
+    next['gridProperties'] = {
+      ...grid,
+      rowCount: num(grid['rowCount']) ?? 0,
+      columnCount: num(grid['columnCount']) ?? 0,
+    };
     checkGridProperties(next);
     const wantedIndex = num(next['index']) ?? sheet.properties.index;
     sheet.properties = next as SheetState['properties'];
@@ -299,7 +330,8 @@ const HANDLERS: Record<string, Handler> = {
     if (typeof next['title'] !== 'string') next['title'] = '';
     next['locale'] ??= 'en_US';
     next['timeZone'] ??= 'Etc/GMT';
-    if (next['timeZone'] !== book.properties.timeZone && !isTimeZone(next['timeZone'])) throw invalidTimeZone(next['timeZone']);
+    if (next['timeZone'] !== book.properties.timeZone && !isTimeZone(next['timeZone']))
+      throw invalidTimeZone(next['timeZone']);
     book.properties = next as SpreadsheetState['properties'];
     return {};
   },
@@ -333,7 +365,14 @@ const HANDLERS: Record<string, Handler> = {
     const start = num(range['startIndex']) ?? 0;
     const end = Math.min(num(range['endIndex']) ?? size, size);
     if (start >= size || end <= start) {
-      throw gridLimit(qualified(sheet.properties.title, rows ? `${start + 1}:${end}` : formatOpen({ startRow: 0, startCol: start, endCol: end })), rowCount(sheet), columnCount(sheet));
+      throw gridLimit(
+        qualified(
+          sheet.properties.title,
+          rows ? `${start + 1}:${end}` : formatOpen({ startRow: 0, startCol: start, endCol: end }),
+        ),
+        rowCount(sheet),
+        columnCount(sheet),
+      );
     }
     if (end - start >= size) throw badRequest(`You can't delete all the ${rows ? 'rows' : 'columns'} on the sheet.`);
     if (rows) deleteRows(sheet, start, end);
@@ -377,7 +416,9 @@ const HANDLERS: Record<string, Handler> = {
 
   updateCells(book, req) {
     const paths = maskOf(req);
-    const rows = ((req['rows'] as JsonObject[] | undefined) ?? []).map((r) => (r['values'] as JsonObject[] | undefined) ?? []);
+    const rows = ((req['rows'] as JsonObject[] | undefined) ?? []).map(
+      (r) => (r['values'] as JsonObject[] | undefined) ?? [],
+    );
     let sheet: SheetState;
     let box: Box;
     if (req['range'] && req['start']) throw badRequest('Only one of start or range may be set.');
@@ -421,7 +462,12 @@ const HANDLERS: Record<string, Handler> = {
     const taken = (id: number) => everyProtectedRange(book).some((p) => p.pr['protectedRangeId'] === id);
     const id = num(pr['protectedRangeId']) ?? freshId(taken);
     if (taken(id)) throw badRequest(`A protected range with the id ${id} already exists.`);
-    const stored: JsonObject = { ...pr, protectedRangeId: id, range: normalisedRange(sheet, range), requestingUserCanEdit: true };
+    const stored: JsonObject = {
+      ...pr,
+      protectedRangeId: id,
+      range: normalisedRange(sheet, range),
+      requestingUserCanEdit: true,
+    };
     sheet.protectedRanges.push(stored);
     return { addProtectedRange: { protectedRange: structuredClone(stored) } };
   },
@@ -456,10 +502,12 @@ const HANDLERS: Record<string, Handler> = {
     const ranges = (rule['ranges'] as JsonObject[] | undefined) ?? [];
     if (ranges.length === 0) throw badRequest('A conditional format rule must have at least one range.');
     const sheets = ranges.map((r) => gridBox(book, r).sheet);
-    if (sheets.some((s) => s !== sheets[0])) throw badRequest('All ranges of a conditional format rule must be on the same sheet.');
+    if (sheets.some((s) => s !== sheets[0]))
+      throw badRequest('All ranges of a conditional format rule must be on the same sheet.');
     const sheet = sheets[0]!;
     const booleanRule = objOf(rule['booleanRule']);
-    if (!booleanRule && !rule['gradientRule']) throw badRequest('A conditional format rule must have a booleanRule or a gradientRule.');
+    if (!booleanRule && !rule['gradientRule'])
+      throw badRequest('A conditional format rule must have a booleanRule or a gradientRule.');
     if (booleanRule) checkCondition(objOf(booleanRule['condition']), 'A boolean rule');
     rule['ranges'] = ranges.map((r) => normalisedRange(sheet, r));
     const index = Math.min(Math.max(num(req['index']) ?? 0, 0), sheet.conditionalFormats.length);
@@ -478,7 +526,8 @@ const HANDLERS: Record<string, Handler> = {
       rule = structuredClone(given);
       const ranges = (rule['ranges'] as JsonObject[] | undefined) ?? [];
       if (ranges.length === 0) throw badRequest('A conditional format rule must have at least one range.');
-      for (const r of ranges) if (gridBox(book, r).sheet !== sheet) throw badRequest('A rule cannot move to another sheet.');
+      for (const r of ranges)
+        if (gridBox(book, r).sheet !== sheet) throw badRequest('A rule cannot move to another sheet.');
       const booleanRule = objOf(rule['booleanRule']);
       if (booleanRule) checkCondition(objOf(booleanRule['condition']), 'A boolean rule');
       rule['ranges'] = ranges.map((r) => normalisedRange(sheet, r));
@@ -486,7 +535,14 @@ const HANDLERS: Record<string, Handler> = {
     sheet.conditionalFormats.splice(index, 1);
     const newIndex = Math.min(Math.max(num(req['newIndex']) ?? index, 0), sheet.conditionalFormats.length);
     sheet.conditionalFormats.splice(newIndex, 0, rule);
-    return { updateConditionalFormatRule: { newRule: structuredClone(rule), newIndex, oldRule: structuredClone(old), oldIndex: index } };
+    return {
+      updateConditionalFormatRule: {
+        newRule: structuredClone(rule),
+        newIndex,
+        oldRule: structuredClone(old),
+        oldIndex: index,
+      },
+    };
   },
 
   deleteConditionalFormatRule(book, req) {
@@ -508,7 +564,8 @@ const HANDLERS: Record<string, Handler> = {
     }
     const position = objOf(chart['position']);
     if (!position) throw badRequest('A chart must have a position.');
-    if (position['newSheet'] === true) throw badRequest('the local Sheets server does not place charts on new sheets; give an overlayPosition.');
+    if (position['newSheet'] === true)
+      throw badRequest('the local Sheets server does not place charts on new sheets; give an overlayPosition.');
     const anchor = objOf(objOf(objOf(position['overlayPosition'])?.['anchorCell']));
     const sheet = sheetOf(book, num(position['sheetId']) ?? num(anchor?.['sheetId']));
     const taken = (id: number) => book.sheets.some((s) => s.charts.some((c) => c['chartId'] === id));
@@ -551,7 +608,8 @@ const HANDLERS: Record<string, Handler> = {
     const { sheet } = gridBox(book, range);
     const stored: JsonObject = {
       ...nr,
-      namedRangeId: typeof nr['namedRangeId'] === 'string' ? nr['namedRangeId'] : `nr${freshId(() => false).toString(36)}`,
+      namedRangeId:
+        typeof nr['namedRangeId'] === 'string' ? nr['namedRangeId'] : `nr${freshId(() => false).toString(36)}`,
       range: normalisedRange(sheet, range),
     };
     book.namedRanges.push(stored);

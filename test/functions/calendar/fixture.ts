@@ -22,7 +22,14 @@ export const UNITS: readonly Unit[] = [
 
 function unit(code: string, name: string, type: string, cluster: string): Unit {
   const slug = code.toLowerCase();
-  return { code, name, type, cluster, contactEmails: [`vanthu.${slug}@example.vn`], leaderEmails: [`lanhdao.${slug}@example.vn`] };
+  return {
+    code,
+    name,
+    type,
+    cluster,
+    contactEmails: [`vanthu.${slug}@example.vn`],
+    leaderEmails: [`lanhdao.${slug}@example.vn`],
+  };
 }
 
 export const MILESTONE_ROWS: readonly (readonly Cell[])[] = [
@@ -34,7 +41,10 @@ export const MILESTONE_ROWS: readonly (readonly Cell[])[] = [
 
 /** The mail log of keys already sent, as `Nhật ký thư` holds them. */
 export function mailLogRows(sentKeys: Iterable<string>): (readonly Cell[])[] {
-  return [['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái'], ...[...sentKeys].map((key) => [key, '', '', '', 'Đã gửi'])];
+  return [
+    ['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái'],
+    ...[...sentKeys].map((key) => [key, '', '', '', 'Đã gửi']),
+  ];
 }
 
 export function snapshot(
@@ -43,7 +53,7 @@ export function snapshot(
 ): Snapshot {
   const settings: Record<string, string> = {
     'Tên phong trào': 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc',
-    'Năm': '2026',
+    Năm: '2026',
     'Cơ quan phát động': 'Ban Chỉ đạo phong trào tỉnh',
     'Số lần nhắc quá hạn tối đa': '2',
     ...config,
@@ -72,7 +82,12 @@ export interface ResponseEvent {
 }
 
 /** The evaluation as `evaluateCampaign` would give it at `now`: only responses submitted by then exist. */
-export function evaluation(snap: Snapshot, events: readonly ResponseEvent[], now: Date, extra: Partial<Evaluation> = {}): Evaluation {
+export function evaluation(
+  snap: Snapshot,
+  events: readonly ResponseEvent[],
+  now: Date,
+  extra: Partial<Evaluation> = {},
+): Evaluation {
   const responses: JudgedResponse[] = events
     .filter((e) => e.at.getTime() <= now.getTime())
     .map((e, i) => ({

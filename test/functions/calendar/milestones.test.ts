@@ -31,7 +31,12 @@ describe('readMilestones', () => {
       ['KT', 'Khen thưởng', TAB.nominations, '15/11/2026', '7', 'Không'],
       ['SK', 'Sơ kết', TAB.interim, '30/09/2026', '7', 'tùy'],
     ]);
-    expect(milestones.map((m) => [m.code, m.required])).toEqual([['DK', true], ['TK', true], ['KT', false], ['SK', true]]);
+    expect(milestones.map((m) => [m.code, m.required])).toEqual([
+      ['DK', true],
+      ['TK', true],
+      ['KT', false],
+      ['SK', true],
+    ]);
     expect(errors).toEqual(["Mốc thời gian, dòng 5: 'Bắt buộc' phải là Có hoặc Không (đang là 'tùy'); tạm coi là Có."]);
   });
 
@@ -65,14 +70,18 @@ describe('readMilestones', () => {
       "Mốc thời gian, dòng 2: hạn nộp '31/02/2026' không phải ngày hợp lệ dạng dd/MM/yyyy. Mốc này bị bỏ qua cho đến khi được sửa.",
     );
     expect(errors[1]).toMatch(/^Mốc thời gian, dòng 3: thiếu mã mốc\./);
-    expect(errors[2]).toMatch(/^Mốc thời gian, dòng 4: biểu mẫu 'Biểu mẫu lạ' không phải một trong: .*; 'Nhắc trước \(ngày\)' phải là/);
+    expect(errors[2]).toMatch(
+      /^Mốc thời gian, dòng 4: biểu mẫu 'Biểu mẫu lạ' không phải một trong: .*; 'Nhắc trước \(ngày\)' phải là/,
+    );
     expect(errors[3]).toMatch(/^Mốc thời gian, dòng 6: mã mốc 'SK' bị trùng/);
   });
 
   it('keeps a deadline on a holiday unless the campaign asks to move it to the next working day', () => {
     const rows = [MILESTONE_ROWS[0], ['KH', 'Kế hoạch', TAB.registration, '30/04/2026', '3']];
     const holidays = { 'Ngày nghỉ lễ': '30/04/2026, 01/05/2026' };
-    expect(read(rows, holidays).milestones[0].deadline).toEqual(new Date(ict('30/04/2026', '23:59').getTime() + 59_999));
+    expect(read(rows, holidays).milestones[0].deadline).toEqual(
+      new Date(ict('30/04/2026', '23:59').getTime() + 59_999),
+    );
     const moved = read(rows, { ...holidays, 'Dời hạn khi trùng ngày nghỉ': 'Có' });
     // Thu 30/4 and Fri 1/5 are holidays, then a weekend: Monday 4/5.
     expect(moved.milestones[0].deadline.toISOString()).toBe('2026-05-04T16:59:59.999Z');
@@ -84,7 +93,9 @@ describe('readMilestones', () => {
     expect(read(rows).milestones[0].deadline.toISOString()).toBe('2026-11-15T16:59:59.999Z');
     const moved = read(rows, { 'Dời hạn khi trùng ngày nghỉ': 'có', 'Ngày nghỉ lễ': '2/9/2026, ngày Quốc khánh' });
     expect(moved.milestones[0].deadline.toISOString()).toBe('2026-11-16T16:59:59.999Z');
-    expect(moved.errors).toEqual(["Cấu hình, 'Ngày nghỉ lễ': 'ngày Quốc khánh' không phải ngày hợp lệ dạng dd/MM/yyyy, ngày này bị bỏ qua."]);
+    expect(moved.errors).toEqual([
+      "Cấu hình, 'Ngày nghỉ lễ': 'ngày Quốc khánh' không phải ngày hợp lệ dạng dd/MM/yyyy, ngày này bị bỏ qua.",
+    ]);
   });
 
   it('stops with a HeaderError when a required column was renamed', () => {

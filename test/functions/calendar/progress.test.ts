@@ -51,7 +51,11 @@ describe('computeProgress', () => {
   });
 
   it('keeps an on-time unit on time when it edits after the deadline, and dates it by the on-time submission', () => {
-    const events = [reg('SO-TP', '01/03/2026', '10:00'), reg('SO-TP', '20/03/2026', '10:00'), reg('SO-TP', '10/04/2026', '10:00')];
+    const events = [
+      reg('SO-TP', '01/03/2026', '10:00'),
+      reg('SO-TP', '20/03/2026', '10:00'),
+      reg('SO-TP', '10/04/2026', '10:00'),
+    ];
     const { progress } = statuses(events, ict('11/04/2026'));
     const [dk, kh] = progress.entries;
     expect([dk.status, dk.submittedAt]).toEqual(['Đã nộp', ict('20/03/2026', '10:00')]);
@@ -59,7 +63,11 @@ describe('computeProgress', () => {
   });
 
   it('treats a fix after an invalid submission as the submission, and ignores unknown units', () => {
-    const events = [reg('XA-AB', '20/03/2026', '09:00', false), reg('XA-AB', '29/03/2026', '15:00'), reg('KHONG-CO', '01/03/2026', '08:00')];
+    const events = [
+      reg('XA-AB', '20/03/2026', '09:00', false),
+      reg('XA-AB', '29/03/2026', '15:00'),
+      reg('KHONG-CO', '01/03/2026', '08:00'),
+    ];
     const { progress } = statuses(events, ict('30/03/2026'));
     const dk = progress.entries.find((e) => e.unit.code === 'XA-AB' && e.milestone.code === 'DK')!;
     expect([dk.status, dk.submittedAt, dk.invalidResponse]).toEqual(['Đã nộp', ict('29/03/2026', '15:00'), undefined]);
@@ -77,24 +85,45 @@ describe('computeProgress', () => {
       ['SO-TP', 'Sở Tư pháp', 'SK', '30/09/2026', 'Chưa đến hạn', ''],
     ]);
     expect(tab.rows[7]).toEqual(['XA-AB', 'UBND xã An Bình', 'DK', '31/03/2026', 'Nộp muộn', '01/04/2026']);
-    expect(tab.rows[10]).toEqual(['THPT-LQD', 'Trường THPT Lê Quý Đôn', 'DK', '31/03/2026', 'Không hợp lệ', '10/03/2026']);
+    expect(tab.rows[10]).toEqual([
+      'THPT-LQD',
+      'Trường THPT Lê Quý Đôn',
+      'DK',
+      '31/03/2026',
+      'Không hợp lệ',
+      '10/03/2026',
+    ]);
   });
 
   it('shows an optional milestone past its deadline as Không bắt buộc for a unit that sent nothing, not Quá hạn (Mốc thời gian, Bắt buộc)', () => {
-    const optional = snapshot({}, {
-      [TAB.milestones]: [
-        ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)', 'Bắt buộc'],
-        ['TK', 'Báo cáo tổng kết', TAB.final, '15/11/2026', '7,3,1', ''],
-        ['KT', 'Đề nghị khen thưởng', TAB.nominations, '15/11/2026', '7,3,1', 'Không'],
-      ],
-    });
+    const optional = snapshot(
+      {},
+      {
+        [TAB.milestones]: [
+          ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)', 'Bắt buộc'],
+          ['TK', 'Báo cáo tổng kết', TAB.final, '15/11/2026', '7,3,1', ''],
+          ['KT', 'Đề nghị khen thưởng', TAB.nominations, '15/11/2026', '7,3,1', 'Không'],
+        ],
+      },
+    );
     const nomination: ResponseEvent = { unitCode: 'SO-TP', form: TAB.nominations, at: ict('10/11/2026'), valid: true };
     const at = (day: string) => {
       const ev = evaluation(optional, [nomination], ict(day));
-      return computeProgress(ev, readMilestones(optional, ev.settings), ict(day)).entries.slice(0, 4).map((e) => `${e.unit.code} ${e.milestone.code} ${e.status}`);
+      return computeProgress(ev, readMilestones(optional, ev.settings), ict(day))
+        .entries.slice(0, 4)
+        .map((e) => `${e.unit.code} ${e.milestone.code} ${e.status}`);
     };
-    expect(at('10/11/2026')).toEqual(['SO-TP TK Sắp đến hạn', 'SO-TP KT Đã nộp', 'SO-YT TK Sắp đến hạn', 'SO-YT KT Sắp đến hạn']);
-    expect(at('16/11/2026')).toEqual(['SO-TP TK Quá hạn', 'SO-TP KT Đã nộp', 'SO-YT TK Quá hạn', 'SO-YT KT Không bắt buộc']);
+    expect(at('10/11/2026')).toEqual([
+      'SO-TP TK Sắp đến hạn',
+      'SO-TP KT Đã nộp',
+      'SO-YT TK Sắp đến hạn',
+      'SO-YT KT Sắp đến hạn',
+    ]);
+    expect(at('16/11/2026')).toEqual([
+      'SO-TP TK Quá hạn',
+      'SO-TP KT Đã nộp',
+      'SO-YT TK Quá hạn',
+      'SO-YT KT Không bắt buộc',
+    ]);
   });
 });
-

@@ -17,7 +17,12 @@ describe('cellText fast path', () => {
 
 describe('formatDate', () => {
   it('is the date part of formatDateTime, even in far years', () => {
-    for (const iso of ['2026-03-17T05:00:00Z', '2026-12-31T17:30:00Z', '+012026-01-01T00:00:00Z', '0999-06-01T00:00:00Z']) {
+    for (const iso of [
+      '2026-03-17T05:00:00Z',
+      '2026-12-31T17:30:00Z',
+      '+012026-01-01T00:00:00Z',
+      '0999-06-01T00:00:00Z',
+    ]) {
       const date = new Date(iso);
       expect(formatDate(date, 'Asia/Ho_Chi_Minh')).toBe(formatDateTime(date, 'Asia/Ho_Chi_Minh').slice(0, 10));
     }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cellDate, cellText, dateToSerial, formatDateTime, isPlausibleSerial, nameKey, serialToDate, unitCode } from '../../../functions/core/cells.ts';
+import {
+  cellDate,
+  cellText,
+  dateToSerial,
+  formatDateTime,
+  isPlausibleSerial,
+  nameKey,
+  serialToDate,
+  unitCode,
+} from '../../../functions/core/cells.ts';
 
 describe('cells', () => {
   it('normalises decomposed Vietnamese (NFD) to NFC and trims', () => {

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { isEmail } from '../../../functions/core/email.ts';
 
 describe('isEmail', () => {
-  it.each(['vanthu.sotp@example.vn', 'nguyen.van.an+phongtrao@cong-an.example.gov.vn', "o'neil@example.vn"])('accepts %s', (text) => {
-    expect(isEmail(text)).toBe(true);
-  });
+  it.each(['vanthu.sotp@example.vn', 'nguyen.van.an+phongtrao@cong-an.example.gov.vn', "o'neil@example.vn"])(
+    'accepts %s',
+    (text) => {
+      expect(isEmail(text)).toBe(true);
+    },
+  );
 
   it.each([
     'vanthu.soxd@example', // no dot in the domain: never reaches anyone

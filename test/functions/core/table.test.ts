@@ -6,7 +6,14 @@ const snapshot = (rows: (string | number)[][]): Snapshot => ({ spreadsheetId: 't
 
 describe('readTable (header-driven)', () => {
   it('finds columns by header text, so reordered columns keep their data', () => {
-    const table = readTable(snapshot([['Tên đơn vị', 'Mã đơn vị'], ['Sở Tư pháp', 'SO-TP']]), 'Đơn vị', ['Mã đơn vị']);
+    const table = readTable(
+      snapshot([
+        ['Tên đơn vị', 'Mã đơn vị'],
+        ['Sở Tư pháp', 'SO-TP'],
+      ]),
+      'Đơn vị',
+      ['Mã đơn vị'],
+    );
     expect(table.rows[0].get('Mã đơn vị')).toBe('SO-TP');
     expect(table.rows[0].rowNumber).toBe(2);
   });

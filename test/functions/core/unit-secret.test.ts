@@ -3,7 +3,13 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { TAB } from '../../../sheets-schema/index.ts';
 import type { Cell } from '../../../functions/core/cells.ts';
-import { EVERY_UNIT, formLinkKey, readFormLinks, SECRET_PLACEHOLDER, UNIT_PLACEHOLDER } from '../../../functions/core/links.ts';
+import {
+  EVERY_UNIT,
+  formLinkKey,
+  readFormLinks,
+  SECRET_PLACEHOLDER,
+  UNIT_PLACEHOLDER,
+} from '../../../functions/core/links.ts';
 import type { Unit } from '../../../functions/core/model.ts';
 import { generationAt, unitSecret, unitSecrets } from '../../../functions/core/unit-secret.ts';
 import { readReissues } from '../../../functions/rules/campaign-data.ts';
@@ -68,13 +74,23 @@ describe('reissue by date (Ngày cấp lại mã xác thực)', () => {
 describe('readFormLinks', () => {
   const base = 'https://docs.google.com/forms/d/e/FORM/viewform?usp=pp_url';
   const template = `${base}&entry.1=${UNIT_PLACEHOLDER}&entry.2=${SECRET_PLACEHOLDER}`;
-  const snapshot = (rows: Cell[][]) => ({ spreadsheetId: 'links', tabs: new Map([[TAB.formLinks, [['Mã đơn vị', 'Biểu mẫu', 'Liên kết'], ...rows]]]) });
+  const snapshot = (rows: Cell[][]) => ({
+    spreadsheetId: 'links',
+    tabs: new Map([[TAB.formLinks, [['Mã đơn vị', 'Biểu mẫu', 'Liên kết'], ...rows]]]),
+  });
 
   it("fills a form's template with each unit's code and its secret in force now", () => {
     const units = [unit('SO-TP'), unit('XA-AN PHU', readReissues('01/10/2026', ZONE))];
-    const links = readFormLinks(snapshot([[EVERY_UNIT, TAB.registration, template]]), { units, secrets: unitSecrets(KEY, true, at('2026-11-01T00:00:00Z')) });
-    expect(links.get(formLinkKey('SO-TP', TAB.registration))).toBe(`${base}&entry.1=SO-TP&entry.2=${unitSecret(KEY, 'SO-TP', 0)}`);
-    expect(links.get(formLinkKey('XA-AN PHU', TAB.registration))).toBe(`${base}&entry.1=XA-AN%20PHU&entry.2=${unitSecret(KEY, 'XA-AN PHU', 1)}`);
+    const links = readFormLinks(snapshot([[EVERY_UNIT, TAB.registration, template]]), {
+      units,
+      secrets: unitSecrets(KEY, true, at('2026-11-01T00:00:00Z')),
+    });
+    expect(links.get(formLinkKey('SO-TP', TAB.registration))).toBe(
+      `${base}&entry.1=SO-TP&entry.2=${unitSecret(KEY, 'SO-TP', 0)}`,
+    );
+    expect(links.get(formLinkKey('XA-AN PHU', TAB.registration))).toBe(
+      `${base}&entry.1=XA-AN%20PHU&entry.2=${unitSecret(KEY, 'XA-AN PHU', 1)}`,
+    );
     expect(links.get(formLinkKey('SO-TP', TAB.final))).toBeUndefined();
     expect(links.get(formLinkKey('KHONG-CO', TAB.registration))).toBeUndefined();
   });

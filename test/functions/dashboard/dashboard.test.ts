@@ -6,7 +6,9 @@ describe('dashboardModel', () => {
   it('counts each milestone, lists overdue and late units, levels, cluster leaders and pending fixes', () => {
     const { ev, progress } = lateCampaign();
     const model = dashboardModel(ev, progress, NOW);
-    expect(model.milestones.map((m) => [m.code, m.onTime, m.late, m.overdue, m.invalid, m.notYetDue, m.submittedPercent])).toEqual([
+    expect(
+      model.milestones.map((m) => [m.code, m.onTime, m.late, m.overdue, m.invalid, m.notYetDue, m.submittedPercent]),
+    ).toEqual([
       ['DK', 2, 1, 1, 0, 0, 75],
       ['KH', 3, 0, 1, 0, 0, 75],
       ['SK', 2, 0, 1, 1, 0, 50],
@@ -66,13 +68,33 @@ describe('dashboardTab', () => {
     const at = (title: string) => rows.findIndex((r) => r[0] === title);
     const p = at(DASHBOARD_SECTIONS.progress);
     expect(rows.slice(p + 1, p + 5)).toEqual([
-      ['Mã mốc', 'Tên mốc', 'Hạn nộp', 'Số đơn vị', 'Đã nộp đúng hạn', 'Nộp muộn', 'Quá hạn', 'Không hợp lệ', 'Chưa đến hạn', 'Tỷ lệ đã nộp (%)', 'Không bắt buộc'],
+      [
+        'Mã mốc',
+        'Tên mốc',
+        'Hạn nộp',
+        'Số đơn vị',
+        'Đã nộp đúng hạn',
+        'Nộp muộn',
+        'Quá hạn',
+        'Không hợp lệ',
+        'Chưa đến hạn',
+        'Tỷ lệ đã nộp (%)',
+        'Không bắt buộc',
+      ],
       ['DK', 'Đăng ký thi đua', '31/03/2026', 4, 2, 1, 1, 0, 0, 75, 0],
       ['KH', 'Kế hoạch, tiêu chí thi đua', '15/05/2026', 4, 3, 0, 1, 0, 0, 75, 0],
       ['SK', 'Báo cáo sơ kết', '30/09/2026', 4, 2, 0, 1, 1, 0, 50, 0],
     ]);
     const o = at(DASHBOARD_SECTIONS.overdue);
-    expect(rows[o + 2]).toEqual(['SO-YT', 'Sở Y tế', 'Khối cơ quan tỉnh', 'DK', 'Đăng ký thi đua', '31/03/2026', 'Quá hạn']);
+    expect(rows[o + 2]).toEqual([
+      'SO-YT',
+      'Sở Y tế',
+      'Khối cơ quan tỉnh',
+      'DK',
+      'Đăng ký thi đua',
+      '31/03/2026',
+      'Quá hạn',
+    ]);
     const l = at(DASHBOARD_SECTIONS.levels);
     expect(rows.slice(l + 1, l + 8)).toEqual([
       ['Xếp loại', 'Số đơn vị', 'Tỷ lệ (%)'],
@@ -102,7 +124,11 @@ describe('dashboardTab', () => {
   it('says so in words when a section is empty', () => {
     const { ev, progress } = lateCampaign();
     const empty = { ...ev, results: [], awards: [], responses: ev.responses.filter((r) => r.valid) };
-    const rows = dashboardTab(empty, { ...progress, entries: progress.entries.filter((e) => e.status === 'Đã nộp') }, NOW).rows;
+    const rows = dashboardTab(
+      empty,
+      { ...progress, entries: progress.entries.filter((e) => e.status === 'Đã nộp') },
+      NOW,
+    ).rows;
     const flat = rows.map((r) => r[0]);
     expect(flat).toContain('Không có đơn vị quá hạn.');
     expect(flat).toContain('Chưa có đơn vị nào được xếp loại.');

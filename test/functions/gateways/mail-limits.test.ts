@@ -12,7 +12,10 @@ import { MAX_BODY_BYTES, startMailServer, type MailServer } from '../../../scrip
 import { syncTemplates } from '../../../scripts/sync-templates.ts';
 
 const KEY = 'SG.limits-gateway';
-const envelope: Envelope = { from: { email: 'thuongtruc@thidua.example.vn', name: 'Thường trực thi đua' }, categories: ['thidua', 'ingest'] };
+const envelope: Envelope = {
+  from: { email: 'thuongtruc@thidua.example.vn', name: 'Thường trực thi đua' },
+  categories: ['thidua', 'ingest'],
+};
 const retry = { retries: 1, baseDelayMs: 1, maxDelayMs: 1, sleep: async () => {}, random: () => 0 };
 let server: MailServer;
 
@@ -33,7 +36,13 @@ function receipt(key: string, unit: number, extra: Partial<PlannedEmail> = {}, a
     submittedAt: '01/11/2026 09:00:00',
     answers: [{ question: 'Kết quả nổi bật', answer }],
   };
-  return { key, template: 'receipt', to: [{ email: `dv${unit}@example.vn`, name: `Đơn vị số ${unit}` }], data, ...extra };
+  return {
+    key,
+    template: 'receipt',
+    to: [{ email: `dv${unit}@example.vn`, name: `Đơn vị số ${unit}` }],
+    data,
+    ...extra,
+  };
 }
 
 /** Every email key the server delivered, in order, and whether each was delivered exactly once. */
@@ -44,7 +53,9 @@ function delivered(): string[] {
 describe('SendGrid errors page: "Each unique email address in the personalizations array should only be included once"', () => {
   it('five receipts to each of 300 units: every one delivered once, in 5 requests (the fewest that can hold them)', async () => {
     const gateway = createMailGateway({ apiKey: KEY, baseUrl: server.url, retry });
-    const emails = Array.from({ length: 300 }, (_, u) => Array.from({ length: 5 }, (_, k) => receipt(`r:${u}:${k}`, u))).flat();
+    const emails = Array.from({ length: 300 }, (_, u) =>
+      Array.from({ length: 5 }, (_, k) => receipt(`r:${u}:${k}`, u)),
+    ).flat();
     const results = await gateway.send(emails, envelope);
     expect([...results.values()].every((r) => r.status === 'sent')).toBe(true);
     expect(delivered().sort()).toEqual(emails.map((e) => e.key).sort());
@@ -54,17 +65,23 @@ describe('SendGrid errors page: "Each unique email address in the personalizatio
 
   it('one leader address copied on every unit’s email: it goes once per request, nothing is refused or lost', async () => {
     const gateway = createMailGateway({ apiKey: KEY, baseUrl: server.url, retry });
-    const emails = Array.from({ length: 40 }, (_, u) => receipt(`r:${u}`, u, { cc: [{ email: 'Lanhdao@example.vn', name: 'Lãnh đạo' }] }));
+    const emails = Array.from({ length: 40 }, (_, u) =>
+      receipt(`r:${u}`, u, { cc: [{ email: 'Lanhdao@example.vn', name: 'Lãnh đạo' }] }),
+    );
     const results = await gateway.send([...emails, receipt('alone', 99)], envelope);
     expect([...results.values()].every((r) => r.status === 'sent')).toBe(true);
     expect(delivered().sort()).toEqual([...emails.map((e) => e.key), 'alone'].sort());
-    for (const message of server.outbox()) expect(message.rendered.filter((r) => r.cc.length > 0).length).toBeLessThanOrEqual(1);
+    for (const message of server.outbox())
+      expect(message.rendered.filter((r) => r.cc.length > 0).length).toBeLessThanOrEqual(1);
     expect(server.requestCount()).toBe(40);
   });
 
   it('no repeats: ⌈n ÷ 1,000⌉ requests, as before', async () => {
     const gateway = createMailGateway({ apiKey: KEY, baseUrl: server.url, retry });
-    await gateway.send(Array.from({ length: 2001 }, (_, u) => receipt(`r:${u}`, u)), envelope);
+    await gateway.send(
+      Array.from({ length: 2001 }, (_, u) => receipt(`r:${u}`, u)),
+      envelope,
+    );
     expect(server.outbox().map((m) => m.rendered.length)).toEqual([1000, 1000, 1]);
   });
 });
@@ -96,11 +113,18 @@ describe('SendGrid limitations: "The to.name, cc.name, and bcc.name personalizat
 describe('SendGrid limitations: "Unicode encoding is not supported for the from field"', () => {
   it('the sender name goes out in ASCII, so no request is dropped for it', async () => {
     const gateway = createMailGateway({ apiKey: KEY, baseUrl: server.url, retry });
-    await gateway.send([receipt('r', 1)], { ...envelope, from: { email: 'thuongtruc@thidua.example.vn', name: 'Đội Thường trực, Phòng PV01' } });
-    expect(server.outbox()[0]!.body).toMatchObject({ from: { email: 'thuongtruc@thidua.example.vn', name: 'Doi Thuong truc Phong PV01' } });
+    await gateway.send([receipt('r', 1)], {
+      ...envelope,
+      from: { email: 'thuongtruc@thidua.example.vn', name: 'Đội Thường trực, Phòng PV01' },
+    });
+    expect(server.outbox()[0]!.body).toMatchObject({
+      from: { email: 'thuongtruc@thidua.example.vn', name: 'Doi Thuong truc Phong PV01' },
+    });
     expect(delivered()).toEqual(['r']);
     expect(server.drops()).toEqual([]);
-    expect(senderName('Thường trực phong trào Toàn dân bảo vệ an ninh Tổ quốc')).toBe('Thuong truc phong trao Toan dan bao ve an ninh To quoc');
+    expect(senderName('Thường trực phong trào Toàn dân bảo vệ an ninh Tổ quốc')).toBe(
+      'Thuong truc phong trao Toan dan bao ve an ninh To quoc',
+    );
     expect(senderName('中文')).toBeUndefined();
   });
 });
@@ -130,7 +154,10 @@ describe('SendGrid limitations: "The total size of your email, including attachm
 describe('SendGrid limits of the envelope: reply_to, custom_args, categories', () => {
   it('a malformed reply-to is left out rather than have SendGrid refuse every request ("The reply_to object, when used, must at least have an email parameter with a valid email address…")', async () => {
     const gateway = createMailGateway({ apiKey: KEY, baseUrl: server.url, retry });
-    const results = await gateway.send([receipt('r', 1)], { ...envelope, replyTo: { email: 'phongtrao.pv01@example' } });
+    const results = await gateway.send([receipt('r', 1)], {
+      ...envelope,
+      replyTo: { email: 'phongtrao.pv01@example' },
+    });
     expect(results.get('r')).toEqual({ status: 'sent' });
     expect(server.outbox()[0]!.body).not.toHaveProperty('reply_to');
     await gateway.send([receipt('r2', 2)], { ...envelope, replyTo: { email: ' phongtrao.pv01@example.vn ' } });
@@ -141,7 +168,10 @@ describe('SendGrid limits of the envelope: reply_to, custom_args, categories', (
     const gateway = createMailGateway({ apiKey: KEY, baseUrl: server.url, retry });
     const long = `${'a'.repeat(64)}@${Array.from({ length: 5 }, () => 'b'.repeat(60)).join('.')}.vn`;
     const results = await gateway.send([receipt('long', 1, { to: [{ email: long }] }), receipt('ok', 2)], envelope);
-    expect(results.get('long')).toMatchObject({ status: 'failed', error: expect.stringContaining('Invalid recipient address') });
+    expect(results.get('long')).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('Invalid recipient address'),
+    });
     expect(results.get('ok')).toEqual({ status: 'sent' });
   });
 
@@ -151,6 +181,17 @@ describe('SendGrid limits of the envelope: reply_to, custom_args, categories', (
     const results = await gateway.send([receipt('k'.repeat(10_000), 1), receipt('ok', 2)], { ...envelope, categories });
     expect(results.get('k'.repeat(10_000))).toMatchObject({ status: 'failed' });
     expect(results.get('ok')).toEqual({ status: 'sent' });
-    expect((server.outbox()[0]!.body as { categories: string[] }).categories).toEqual(['thidua', 'c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8']);
+    expect((server.outbox()[0]!.body as { categories: string[] }).categories).toEqual([
+      'thidua',
+      'c0',
+      'c1',
+      'c2',
+      'c3',
+      'c4',
+      'c5',
+      'c6',
+      'c7',
+      'c8',
+    ]);
   });
 });

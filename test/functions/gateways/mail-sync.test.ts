@@ -16,7 +16,9 @@ afterEach(() => server.close());
 
 describe('syncTemplates', () => {
   it('creates every template once, then changes nothing', async () => {
-    const names = loadTemplates().names().map((n) => `thidua-${n}`);
+    const names = loadTemplates()
+      .names()
+      .map((n) => `thidua-${n}`);
     const first = await syncTemplates({ apiKey: KEY, baseUrl: server.url });
     expect(first).toEqual({ created: names, updated: [], unchanged: [], pruned: 0 });
     const gateway = createMailGateway({ apiKey: KEY, baseUrl: server.url });
@@ -36,7 +38,12 @@ describe('syncTemplates', () => {
     writeFileSync(join(changedDir, 'receipt.subject.hbs'), 'Đã nhận: {{{formTitle}}}\n');
     const result = await syncTemplates({ apiKey: KEY, baseUrl: server.url }, loadTemplates(changedDir));
     expect(result.updated).toEqual(['thidua-receipt']);
-    expect(result.unchanged).toEqual(loadTemplates(dir).names().filter((n) => n !== 'receipt').map((n) => `thidua-${n}`));
+    expect(result.unchanged).toEqual(
+      loadTemplates(dir)
+        .names()
+        .filter((n) => n !== 'receipt')
+        .map((n) => `thidua-${n}`),
+    );
     expect(describeSync(result)).toContain('Đã cập nhật mẫu thư thidua-receipt (phiên bản mới đang dùng).');
     const gateway = createMailGateway({ apiKey: KEY, baseUrl: server.url });
     await gateway.send(
@@ -60,7 +67,10 @@ describe('SendGrid Transactional Templates Versions: "Each user can have up to 3
     const count = loadTemplates().names().length;
     await server.close();
     // Room for one version per template and one more: without pruning, the second change would be refused.
-    server = await startMailServer({ dataDir: mkdtempSync(join(tmpdir(), 'thidua-sync-')), maxTemplateVersions: count + 1 });
+    server = await startMailServer({
+      dataDir: mkdtempSync(join(tmpdir(), 'thidua-sync-')),
+      maxTemplateVersions: count + 1,
+    });
     const target = { apiKey: KEY, baseUrl: server.url };
     await syncTemplates(target);
     for (const subject of ['Đã nhận lần 1', 'Đã nhận lần 2', 'Đã nhận lần 3']) {
@@ -86,7 +96,9 @@ describe('SendGrid Transactional Templates Versions: "Each user can have up to 3
     await gateway.templates.addActiveVersion(receipt.id, current); // the content of templates/ active again
     const result = await syncTemplates(target);
     expect(result.pruned).toBe(4);
-    expect(describeSync(result)).toContain('Đã xóa 4 phiên bản mẫu thư cũ (mỗi mẫu giữ phiên bản đang dùng và phiên bản ngay trước đó).');
+    expect(describeSync(result)).toContain(
+      'Đã xóa 4 phiên bản mẫu thư cũ (mỗi mẫu giữ phiên bản đang dùng và phiên bản ngay trước đó).',
+    );
     const left = (await gateway.templates.get(receipt.id)).versions;
     expect(left.map((v) => [v.name, v.active])).toEqual([
       ['old 3', 0],

@@ -10,7 +10,10 @@ import { startMailServer, type MailServer } from '../../../scripts/mail-server/i
 import { syncTemplates } from '../../../scripts/sync-templates.ts';
 
 const KEY = 'SG.gateway-test';
-const envelope = { from: { email: 'thuongtruc@thidua.example.vn', name: 'Thường trực thi đua' }, categories: ['thidua', 'ingest'] };
+const envelope = {
+  from: { email: 'thuongtruc@thidua.example.vn', name: 'Thường trực thi đua' },
+  categories: ['thidua', 'ingest'],
+};
 let server: MailServer;
 let slept: number[];
 let retry: RetryPolicy;
@@ -34,7 +37,12 @@ function receipt(i: number): PlannedEmail {
     submittedAt: '01/03/2025 09:00:00',
     answers: [{ question: 'Mã đơn vị', answer: `DV-${i}` }],
   };
-  return { key: `receipt:${i}`, template: 'receipt', to: [{ email: `dv${i}@example.vn`, name: `Đơn vị số ${i}` }], data };
+  return {
+    key: `receipt:${i}`,
+    template: 'receipt',
+    to: [{ email: `dv${i}@example.vn`, name: `Đơn vị số ${i}` }],
+    data,
+  };
 }
 
 describe('MailGateway.send', () => {
@@ -54,9 +62,15 @@ describe('MailGateway.send', () => {
       const seen = byKey.get(`receipt:${i}`)!;
       expect(seen.to).toEqual([{ email: `dv${i}@example.vn`, name: `Đơn vị số ${i}` }]);
       expect(seen.subject).toBe(`[Phong trào thi đua 2025] Xác nhận đã nhận: Đăng ký thi đua – Đơn vị số ${i}`);
-      expect({ subject: seen.subject, html: seen.html, text: seen.text }).toEqual(templates.render('receipt', emails[i]!.data));
+      expect({ subject: seen.subject, html: seen.html, text: seen.text }).toEqual(
+        templates.render('receipt', emails[i]!.data),
+      );
     }
-    expect(outbox[0]!.body).toMatchObject({ from: { email: envelope.from.email }, categories: ['thidua', 'ingest'], template_id: expect.stringMatching(/^d-/) });
+    expect(outbox[0]!.body).toMatchObject({
+      from: { email: envelope.from.email },
+      categories: ['thidua', 'ingest'],
+      template_id: expect.stringMatching(/^d-/),
+    });
   });
 
   it('takes emails one at a time and sends each template’s request as soon as it is full, holding 1,000 at most', async () => {
@@ -66,7 +80,9 @@ describe('MailGateway.send', () => {
     function* emails(): Generator<PlannedEmail> {
       for (let i = 0; i < 2500; i++) {
         sentBefore.push(gateway.requests());
-        yield i % 2 === 0 ? receipt(i) : { ...receipt(i), template: 'fix-request', data: { ...receipt(i).data, errors: ['Thiếu "Mã đơn vị".'] } };
+        yield i % 2 === 0
+          ? receipt(i)
+          : { ...receipt(i), template: 'fix-request', data: { ...receipt(i).data, errors: ['Thiếu "Mã đơn vị".'] } };
       }
     }
     const results = await gateway.send(emails(), envelope);
@@ -81,10 +97,20 @@ describe('MailGateway.send', () => {
   it('groups by template, one request each', async () => {
     const gateway = createMailGateway({ apiKey: KEY, baseUrl: server.url, retry });
     const errors = ['Thiếu "Mã đơn vị".'];
-    const submissions = [{ formTitle: 'Đăng ký thi đua', submittedAt: '01/03/2025 09:00:00', valid: false, answers: [], errors }];
-    const fix: PlannedEmail = { ...receipt(9), key: 'fix:9', template: 'fix-request', data: { ...receipt(9).data, errors, submissions } };
+    const submissions = [
+      { formTitle: 'Đăng ký thi đua', submittedAt: '01/03/2025 09:00:00', valid: false, answers: [], errors },
+    ];
+    const fix: PlannedEmail = {
+      ...receipt(9),
+      key: 'fix:9',
+      template: 'fix-request',
+      data: { ...receipt(9).data, errors, submissions },
+    };
     await gateway.send([receipt(1), fix, receipt(2)], envelope);
-    expect(server.outbox().map((m) => m.rendered.map((r) => r.email_key))).toEqual([['receipt:1', 'receipt:2'], ['fix:9']]);
+    expect(server.outbox().map((m) => m.rendered.map((r) => r.email_key))).toEqual([
+      ['receipt:1', 'receipt:2'],
+      ['fix:9'],
+    ]);
     expect(server.outbox()[1]!.rendered[0]!.text).toContain('- Thiếu "Mã đơn vị".');
   });
 
@@ -124,7 +150,10 @@ describe('MailGateway.send', () => {
     const results = await gateway.send([receipt(1), bad, unknown], envelope);
     expect(results.get('receipt:1')).toEqual({ status: 'sent' });
     expect(results.get('bad')).toEqual({ status: 'failed', error: "Invalid recipient address 'khong-phai-email'" });
-    expect(results.get('unknown')).toEqual({ status: 'failed', error: "SendGrid has no template 'thidua-digest-x': run npm run sync-templates" });
+    expect(results.get('unknown')).toEqual({
+      status: 'failed',
+      error: "SendGrid has no template 'thidua-digest-x': run npm run sync-templates",
+    });
   });
 
   it('drops a cc that repeats a to address rather than have the request refused', async () => {

@@ -13,8 +13,16 @@ interface Seen {
 }
 
 /** A read answered as Google answers a client that forgot `prettyPrint=false`: indented, here about 1 MB. */
-const ROWS = Array.from({ length: 5000 }, (_, i) => [46082 + i / 1440, `DV-${i}`, `Đơn vị "số" ${i}, [Cụm ${i % 25}]`, i % 3 === 0]);
-const BATCH_GET = { spreadsheetId: 'x', valueRanges: [{ range: "'Đăng ký thi đua'!A1:D5000", majorDimension: 'ROWS', values: ROWS }] };
+const ROWS = Array.from({ length: 5000 }, (_, i) => [
+  46082 + i / 1440,
+  `DV-${i}`,
+  `Đơn vị "số" ${i}, [Cụm ${i % 25}]`,
+  i % 3 === 0,
+]);
+const BATCH_GET = {
+  spreadsheetId: 'x',
+  valueRanges: [{ range: "'Đăng ký thi đua'!A1:D5000", majorDimension: 'ROWS', values: ROWS }],
+};
 
 let server: Server;
 let root: string;
@@ -74,13 +82,22 @@ describe('Sheets gateway requests', () => {
   it('appends rows as a JSON value range and reports the first row written', async () => {
     seen.length = 0;
     const gateway = createSheetsGateway({ api: createSheetsClient(root), spreadsheetId: 'x' });
-    const spans = await gateway.appendRows('Nhật ký thư', [['khóa-1', 'Đang gửi'], ['khóa-2', 'Đang gửi']]);
+    const spans = await gateway.appendRows('Nhật ký thư', [
+      ['khóa-1', 'Đang gửi'],
+      ['khóa-2', 'Đang gửi'],
+    ]);
     expect(spans).toEqual([{ first: 7, count: 2 }]);
     expect(seen[0].url).toContain('valueInputOption=RAW');
     expect(seen[0].url).toContain('prettyPrint=false');
     expect(seen[0].headers['content-type']).toBe('application/json');
     expect(seen[0].headers['content-length']).toBe(String(Buffer.byteLength(seen[0].body)));
-    expect(JSON.parse(seen[0].body)).toEqual({ majorDimension: 'ROWS', values: [['khóa-1', 'Đang gửi'], ['khóa-2', 'Đang gửi']] });
+    expect(JSON.parse(seen[0].body)).toEqual({
+      majorDimension: 'ROWS',
+      values: [
+        ['khóa-1', 'Đang gửi'],
+        ['khóa-2', 'Đang gửi'],
+      ],
+    });
   });
 
   it('asks for compact JSON, and reads every row of a large indented body as sent', async () => {

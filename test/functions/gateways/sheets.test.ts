@@ -45,9 +45,21 @@ describe('Sheets gateway', () => {
   it('writes RAW, so an answer that looks like a formula comes back as the same text', async () => {
     const gateway = createSheetsGateway({ api: createSheetsClient(server.url), spreadsheetId: ID, retry: fastRetry });
     const formula = '=IMPORTXML("http://example.vn/x";"//a")';
-    await gateway.writeValues([{ range: `${quoteSheet('Kiểm tra')}!A1:B2`, values: [['Lỗi', 'Số'], [formula, '0012']] }]);
+    await gateway.writeValues([
+      {
+        range: `${quoteSheet('Kiểm tra')}!A1:B2`,
+        values: [
+          ['Lỗi', 'Số'],
+          [formula, '0012'],
+        ],
+      },
+    ]);
     const api = createSheetsClient(server.url);
-    const back = await api.spreadsheets.values.get({ spreadsheetId: ID, range: `${quoteSheet('Kiểm tra')}!A2:B2`, valueRenderOption: 'FORMULA' });
+    const back = await api.spreadsheets.values.get({
+      spreadsheetId: ID,
+      range: `${quoteSheet('Kiểm tra')}!A2:B2`,
+      valueRenderOption: 'FORMULA',
+    });
     expect(back.data.values).toEqual([[formula, '0012']]);
   });
 
@@ -68,25 +80,50 @@ describe('Sheets gateway', () => {
       ['k2', 'receipt', 'b@example.vn', '01/03/2026 09:00:00'],
       ['', '', '', '', 'Gửi lại'],
     ];
-    await gateway().writeValues([{ range: `${quoteSheet('Nhật ký thư')}!A1:E4`, values: log.map((r) => [...r, '', '', '', '', ''].slice(0, 5)) }]);
+    await gateway().writeValues([
+      { range: `${quoteSheet('Nhật ký thư')}!A1:E4`, values: log.map((r) => [...r, '', '', '', '', ''].slice(0, 5)) },
+    ]);
     const reader = gateway();
-    const layout = new Map([['Khóa', 0], ['Trạng thái', 4]]);
+    const layout = new Map([
+      ['Khóa', 0],
+      ['Trạng thái', 4],
+    ]);
     const snapshot = await reader.readSnapshot(['Kiểm tra', 'Nhật ký thư'], new Map([['Nhật ký thư', layout]]));
     // The values read, and beside it the spreadsheet's zone and sheet list.
     expect(reader.calls()).toBe(2);
     const rows = snapshot.tabs.get('Nhật ký thư')!;
     expect(rows[0]).toEqual(log[0]);
-    expect(rows.slice(1).map((r) => [r[0], r[2], r[4]])).toEqual([['k1', undefined, 'Đã gửi'], ['k2', undefined, undefined], [undefined, undefined, 'Gửi lại']]);
+    expect(rows.slice(1).map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['k1', undefined, 'Đã gửi'],
+      ['k2', undefined, undefined],
+      [undefined, undefined, 'Gửi lại'],
+    ]);
     expect(snapshot.grids.get('Nhật ký thư')).toEqual({ rows: 1000, columns: 26 });
     // Read alone, column-major: one array per column, blanks inside a column kept as empty text.
-    expect(await reader.readColumns('Nhật ký thư', layout)).toEqual(new Map([['Khóa', ['k1', 'k2']], ['Trạng thái', ['Đã gửi', '', 'Gửi lại']]]));
+    expect(await reader.readColumns('Nhật ký thư', layout)).toEqual(
+      new Map([
+        ['Khóa', ['k1', 'k2']],
+        ['Trạng thái', ['Đã gửi', '', 'Gửi lại']],
+      ]),
+    );
     expect(reader.calls()).toBe(3);
   });
 
   it('reads the whole log, with one more call, when someone has moved its columns', async () => {
-    await gateway().writeValues([{ range: `${quoteSheet('Nhật ký thư')}!A1:B2`, values: [['Trạng thái', 'Khóa'], ['Đã gửi', 'k1']] }]);
+    await gateway().writeValues([
+      {
+        range: `${quoteSheet('Nhật ký thư')}!A1:B2`,
+        values: [
+          ['Trạng thái', 'Khóa'],
+          ['Đã gửi', 'k1'],
+        ],
+      },
+    ]);
     const reader = gateway();
-    const layout = new Map([['Khóa', 0], ['Trạng thái', 4]]);
+    const layout = new Map([
+      ['Khóa', 0],
+      ['Trạng thái', 4],
+    ]);
     const snapshot = await reader.readSnapshot(['Nhật ký thư'], new Map([['Nhật ký thư', layout]]));
     expect(reader.calls()).toBe(3);
     expect(snapshot.tabs.get('Nhật ký thư')?.[1]?.slice(0, 2)).toEqual(['Đã gửi', 'k1']);
@@ -113,7 +150,11 @@ describe('Sheets gateway', () => {
   });
 
   it('reports a failure in Google’s words, without retrying what cannot succeed', async () => {
-    const gateway = createSheetsGateway({ api: createSheetsClient(server.url), spreadsheetId: 'khong-co', retry: fastRetry });
+    const gateway = createSheetsGateway({
+      api: createSheetsClient(server.url),
+      spreadsheetId: 'khong-co',
+      retry: fastRetry,
+    });
     const error = await gateway.readTab('Kiểm tra').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SheetsError);
     expect((error as SheetsError).status).toBe(404);
@@ -125,8 +166,12 @@ describe('Sheets gateway', () => {
   it('reports the error body of a failed read as Google words it, whole, and of a failed write too', async () => {
     const gateway = createSheetsGateway({ api: createSheetsClient(server.url), spreadsheetId: ID, retry: fastRetry });
     const read = await gateway.readTab('Không có trang này').catch((e: unknown) => e);
-    const write = await gateway.writeValues([{ range: `${quoteSheet('Không có trang này')}!A1`, values: [['x']] }]).catch((e: unknown) => e);
+    const write = await gateway
+      .writeValues([{ range: `${quoteSheet('Không có trang này')}!A1`, values: [['x']] }])
+      .catch((e: unknown) => e);
     expect((read as SheetsError).message).toBe("Google API error - [400] Unable to parse range: 'Không có trang này'");
-    expect((write as SheetsError).message).toBe("Google API error - [400] Unable to parse range: 'Không có trang này'!A1");
+    expect((write as SheetsError).message).toBe(
+      "Google API error - [400] Unable to parse range: 'Không có trang này'!A1",
+    );
   });
 });

@@ -16,7 +16,14 @@ async function* chunked(bytes: Buffer, sizes: readonly number[]): AsyncGenerator
 
 const TRICKY_ROWS = [
   [46082.291666666664, 'DV-00001', 'Phạm Thị Dung', 'Có', 27, true],
-  ['=IMPORTXML("http://127.0.0.1/x", "//a")', 'ngoặc ] và [ trong chữ', 'dấu phẩy, và "ngoặc kép"', 'gạch \\ ngược \\', '\\"', '\\\\'],
+  [
+    '=IMPORTXML("http://127.0.0.1/x", "//a")',
+    'ngoặc ] và [ trong chữ',
+    'dấu phẩy, và "ngoặc kép"',
+    'gạch \\ ngược \\',
+    '\\"',
+    '\\\\',
+  ],
   ['Tiếng Việt tổ hợp: Tiếng Việt', '🛡️ an ninh', 'dòng\nmới\ttab', '\u0000\u001f', '{"values":[1]}', ''],
   [],
   [-0.5, 1e21, false, null, 'values', '"values":['],
@@ -60,19 +67,43 @@ describe('values read as a stream (values-stream.ts)', () => {
   });
 
   it('reads a values.get body (values at the top level) and a body without values', async () => {
-    const get = { range: "'Cấu hình'!A1:B2", majorDimension: 'ROWS', values: [['Khóa', 'Giá trị'], ['Năm', 2026]] };
+    const get = {
+      range: "'Cấu hình'!A1:B2",
+      majorDimension: 'ROWS',
+      values: [
+        ['Khóa', 'Giá trị'],
+        ['Năm', 2026],
+      ],
+    };
     expect(await parseValuesBody(chunked(Buffer.from(JSON.stringify(get)), [5]))).toEqual(get);
-    expect(await parseValuesBody(chunked(Buffer.from('{"range":"A1:B2","majorDimension":"ROWS"}'), [3]))).toEqual({ range: 'A1:B2', majorDimension: 'ROWS' });
+    expect(await parseValuesBody(chunked(Buffer.from('{"range":"A1:B2","majorDimension":"ROWS"}'), [3]))).toEqual({
+      range: 'A1:B2',
+      majorDimension: 'ROWS',
+    });
   });
 
   it('agrees with JSON.parse on arbitrary value ranges and arbitrary chunkings (property)', async () => {
-    const cell = fc.oneof(fc.string({ unit: 'binary' }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(''));
-    const range = fc.record({ range: fc.string(), majorDimension: fc.constantFrom('ROWS', 'COLUMNS'), values: fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 8 }) });
+    const cell = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.boolean(),
+      fc.constant(''),
+    );
+    const range = fc.record({
+      range: fc.string(),
+      majorDimension: fc.constantFrom('ROWS', 'COLUMNS'),
+      values: fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 8 }),
+    });
     await fc.assert(
-      fc.asyncProperty(fc.array(range, { maxLength: 4 }), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 200 }), async (ranges, sizes, segment) => {
-        const text = JSON.stringify({ spreadsheetId: 'x', valueRanges: ranges });
-        expect(await parseValuesBody(chunked(Buffer.from(text), sizes), segment)).toEqual(JSON.parse(text));
-      }),
+      fc.asyncProperty(
+        fc.array(range, { maxLength: 4 }),
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 1, max: 200 }),
+        async (ranges, sizes, segment) => {
+          const text = JSON.stringify({ spreadsheetId: 'x', valueRanges: ranges });
+          expect(await parseValuesBody(chunked(Buffer.from(text), sizes), segment)).toEqual(JSON.parse(text));
+        },
+      ),
       { numRuns: 300 },
     );
   });

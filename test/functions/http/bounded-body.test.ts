@@ -18,7 +18,14 @@ beforeAll(async () => {
     res.end('ok');
   };
   const logger = createLogger({ write: (line) => logLines.push(line) });
-  server = createServer(boundBodies(listener as import('node:http').RequestListener, { job: 'test', limitBytes: LIMIT, deadlineMs: DEADLINE_MS, logger }));
+  server = createServer(
+    boundBodies(listener as import('node:http').RequestListener, {
+      job: 'test',
+      limitBytes: LIMIT,
+      deadlineMs: DEADLINE_MS,
+      logger,
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });
@@ -31,7 +38,12 @@ interface Answer {
 }
 
 /** Sends `chunks` (one write each, `gapMs` apart); resolves with the answer, whenever it comes. */
-function send(chunks: readonly (string | Buffer)[], headers: Record<string, string | number> = {}, path = '/', gapMs = 0): Promise<Answer> {
+function send(
+  chunks: readonly (string | Buffer)[],
+  headers: Record<string, string | number> = {},
+  path = '/',
+  gapMs = 0,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method: 'POST', path, headers }, (res) => {
       let body = '';
@@ -105,7 +117,12 @@ describe('bounded bodies', () => {
     logLines.length = 0;
     await send(['MARKER-'.repeat(20)], { 'content-length': 140 });
     expect(logLines).toHaveLength(1);
-    expect(JSON.parse(logLines[0])).toMatchObject({ severity: 'WARNING', status: 413, reason: 'too-large', declaredBytes: 140 });
+    expect(JSON.parse(logLines[0])).toMatchObject({
+      severity: 'WARNING',
+      status: 413,
+      reason: 'too-large',
+      declaredBytes: 140,
+    });
     expect(logLines[0]).not.toContain('MARKER');
   });
 });

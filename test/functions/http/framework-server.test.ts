@@ -7,7 +7,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Cell } from '../../../functions/core/cells.ts';
 import { signPayload, TIMESTAMP_HEADER, SIGNATURE_HEADER } from '../../../functions/http/index.ts';
-import { buildFunctions, sendBody as send, startBuiltFunction, type Answer, type RunningFunction } from '../../../scripts/bench/built-function.ts';
+import {
+  buildFunctions,
+  sendBody as send,
+  startBuiltFunction,
+  type Answer,
+  type RunningFunction,
+} from '../../../scripts/bench/built-function.ts';
 import { benchCampaign, toSnapshot } from '../../../scripts/bench/campaign.ts';
 import { DEPLOY_NODE_MAJOR } from '../../../scripts/deploy/index.ts';
 import { INGEST_SECRET, startCampaignStack, type CampaignStack } from '../../faults/campaign-stack.ts';
@@ -54,24 +60,35 @@ function signedIngest(port: number): Promise<Answer> {
   const body = JSON.stringify({ tab: 'Đăng ký thi đua', row: 2 });
   const ts = Math.floor(Date.now() / 1000);
   return send(port, Buffer.from(body), {
-    headers: { 'content-type': 'application/json', [TIMESTAMP_HEADER]: ts, [SIGNATURE_HEADER]: signPayload(body, INGEST_SECRET, ts) },
+    headers: {
+      'content-type': 'application/json',
+      [TIMESTAMP_HEADER]: ts,
+      [SIGNATURE_HEADER]: signPayload(body, INGEST_SECRET, ts),
+    },
   });
 }
 
 describe('the built functions under the Functions Framework', () => {
   it(`are built for the deployed runtime: the built package.json asks for Node ${DEPLOY_NODE_MAJOR}`, async () => {
-    const pkg = JSON.parse(await readFile(path.join(built, 'package.json'), 'utf8')) as { engines: { node: string }; main: string };
+    const pkg = JSON.parse(await readFile(path.join(built, 'package.json'), 'utf8')) as {
+      engines: { node: string };
+      main: string;
+    };
     expect(pkg.engines.node).toBe(String(DEPLOY_NODE_MAJOR));
     expect(pkg.main).toBe('functions/index.js');
   });
 
   it('issue 15 defect 1: an unsigned 20 MB JSON body to ingest, with the deployed heap, gets 413 and the process lives on to answer a signed request', async () => {
     const ingest = await start('ingest', 'production');
-    const declared = await send(ingest.port, HUGE, { headers: { 'content-type': 'application/json', 'content-length': HUGE.length } });
+    const declared = await send(ingest.port, HUGE, {
+      headers: { 'content-type': 'application/json', 'content-length': HUGE.length },
+    });
     expect(declared.status).toBe(413);
     expect(JSON.parse(declared.body)).toEqual({ error: 'Nội dung yêu cầu quá lớn.', reason: 'too-large' });
     // The same body with no declared length is counted as it arrives.
-    const chunked = await send(ingest.port, HUGE, { headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } });
+    const chunked = await send(ingest.port, HUGE, {
+      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+    });
     expect(chunked.status).toBe(413);
     expect(ingest.child.exitCode).toBeNull();
 
@@ -85,13 +102,19 @@ describe('the built functions under the Functions Framework', () => {
   it('issue 15 defect 1: a body trickled at 2 bytes a second to remind is refused with 408 long before it has all arrived', async () => {
     const remind = await start('remind', 'production');
     const body = Buffer.from(`{"pad":"${'x'.repeat(30)}"}`);
-    const answer = await send(remind.port, body, { headers: { 'content-type': 'application/json', 'content-length': body.length }, pieceBytes: 1, gapMs: 500 });
+    const answer = await send(remind.port, body, {
+      headers: { 'content-type': 'application/json', 'content-length': body.length },
+      pieceBytes: 1,
+      gapMs: 500,
+    });
     expect(answer.status).toBe(408);
     expect(JSON.parse(answer.body).reason).toBe('slow');
     // Refused while the client still had most of its 20 seconds of body to send.
     expect(answer.sentBeforeAnswer).toBeLessThan(body.length / 2);
     // remind needs next to nothing: 2 KiB is already too much. And it still answers the next caller.
-    expect((await send(remind.port, Buffer.alloc(2048, 'x'), { headers: { 'content-length': 2048 } })).status).toBe(413);
+    expect((await send(remind.port, Buffer.alloc(2048, 'x'), { headers: { 'content-length': 2048 } })).status).toBe(
+      413,
+    );
     const unsigned = await send(remind.port, Buffer.alloc(0));
     expect(unsigned.status).toBe(401);
     expect(remind.child.exitCode).toBeNull();
@@ -102,7 +125,9 @@ describe('the built functions under the Functions Framework', () => {
     const malformed = Buffer.from(`{"tab":"${MARKER}`);
     const answers = [
       // Malformed JSON: the framework used to parse it first and answer with its 400 page.
-      await send(ingest.port, malformed, { headers: { 'content-type': 'application/json', 'content-length': malformed.length } }),
+      await send(ingest.port, malformed, {
+        headers: { 'content-type': 'application/json', 'content-length': malformed.length },
+      }),
       await send(ingest.port, Buffer.from(MARKER.repeat(1000)), { headers: { 'content-type': 'application/json' } }),
       await send(ingest.port, Buffer.alloc(0), { path: '/%E0%A4%A' }),
     ];

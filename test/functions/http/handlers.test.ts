@@ -80,17 +80,25 @@ describe('ingest with the form trigger signature', () => {
   });
 
   it.each([
-    ['unsigned', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"tab":"x","row":2}' }, 'missing'],
-    ['stale', signed('{"tab":"x","row":3}', NOW_SEC - 301), 'stale'],
-    ['signed with another secret', signed('{"tab":"x","row":4}', NOW_SEC, 'another-secret-of-enough-length'), 'mismatch'],
     [
-      'tampered after signing',
-      { ...signed('{"tab":"x","row":5}'), body: '{"tab":"x","row":6}' },
+      'unsigned',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"tab":"x","row":2}' },
+      'missing',
+    ],
+    ['stale', signed('{"tab":"x","row":3}', NOW_SEC - 301), 'stale'],
+    [
+      'signed with another secret',
+      signed('{"tab":"x","row":4}', NOW_SEC, 'another-secret-of-enough-length'),
       'mismatch',
     ],
+    ['tampered after signing', { ...signed('{"tab":"x","row":5}'), body: '{"tab":"x","row":6}' }, 'mismatch'],
     [
       'malformed signature',
-      { method: 'POST', headers: { 'x-thidua-timestamp': String(NOW_SEC), 'x-thidua-signature': 'md5=abc' }, body: '{}' },
+      {
+        method: 'POST',
+        headers: { 'x-thidua-timestamp': String(NOW_SEC), 'x-thidua-signature': 'md5=abc' },
+        body: '{}',
+      },
       'malformed',
     ],
   ] as const)('refuses a request %s with 401 and runs nothing', async (_label, init, reason) => {
@@ -136,10 +144,26 @@ describe('OIDC from Cloud Scheduler', () => {
 
   it.each([
     ['no token', undefined, 'missing'],
-    ['a token for another audience', { aud: 'https://example.com/other', email: SCHEDULER, email_verified: true }, 'invalid'],
-    ['a token of another account', { aud: AUDIENCE, email: 'someone@example.com', email_verified: true }, 'wrong-account'],
-    ['an expired token', { aud: AUDIENCE, email: SCHEDULER, email_verified: true, iat: 1_000_000, exp: 1_003_600 }, 'invalid'],
-    ['a token signed by an unknown key', { aud: AUDIENCE, email: SCHEDULER, email_verified: true, foreign: true }, 'invalid'],
+    [
+      'a token for another audience',
+      { aud: 'https://example.com/other', email: SCHEDULER, email_verified: true },
+      'invalid',
+    ],
+    [
+      'a token of another account',
+      { aud: AUDIENCE, email: 'someone@example.com', email_verified: true },
+      'wrong-account',
+    ],
+    [
+      'an expired token',
+      { aud: AUDIENCE, email: SCHEDULER, email_verified: true, iat: 1_000_000, exp: 1_003_600 },
+      'invalid',
+    ],
+    [
+      'a token signed by an unknown key',
+      { aud: AUDIENCE, email: SCHEDULER, email_verified: true, foreign: true },
+      'invalid',
+    ],
   ] as const)('refuses remind with %s', async (_label, claims, reason) => {
     const before = calls.length;
     const init: RequestInit = claims

@@ -23,14 +23,22 @@ export async function startOidcFixture(): Promise<OidcFixture> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const client = new OAuth2Client({ endpoints: { oauth2FederatedSignonPemCertsUrl: `http://127.0.0.1:${port}/certs` } });
+  const client = new OAuth2Client({
+    endpoints: { oauth2FederatedSignonPemCertsUrl: `http://127.0.0.1:${port}/certs` },
+  });
   return {
     client,
     mint(claims, options = {}) {
       const nowSec = Math.floor(Date.now() / 1000);
       const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid }));
       const payload = b64url(
-        JSON.stringify({ iss: 'https://accounts.google.com', sub: '1234567890', iat: nowSec, exp: nowSec + 3600, ...claims }),
+        JSON.stringify({
+          iss: 'https://accounts.google.com',
+          sub: '1234567890',
+          iat: nowSec,
+          exp: nowSec + 3600,
+          ...claims,
+        }),
       );
       const signer = createSign('RSA-SHA256');
       signer.update(`${header}.${payload}`);

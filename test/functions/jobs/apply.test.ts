@@ -28,7 +28,14 @@ describe('apply', () => {
     await stack.api.spreadsheets.batchUpdate({
       spreadsheetId: SPREADSHEET_ID,
       requestBody: {
-        requests: [{ updateSheetProperties: { properties: { sheetId: checks.properties!.sheetId, gridProperties: { rowCount: 5 } }, fields: 'gridProperties.rowCount' } }],
+        requests: [
+          {
+            updateSheetProperties: {
+              properties: { sheetId: checks.properties!.sheetId, gridProperties: { rowCount: 5 } },
+              fields: 'gridProperties.rowCount',
+            },
+          },
+        ],
       },
     });
     await stack.run('ingest', NOW);
@@ -47,7 +54,13 @@ describe('apply', () => {
     await stack.api.spreadsheets.batchUpdate({
       spreadsheetId: SPREADSHEET_ID,
       requestBody: {
-        requests: [{ deleteDimension: { range: { sheetId: nominations.properties!.sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 6 } } }],
+        requests: [
+          {
+            deleteDimension: {
+              range: { sheetId: nominations.properties!.sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 6 },
+            },
+          },
+        ],
       },
     });
     await stack.run('ingest', NOW);

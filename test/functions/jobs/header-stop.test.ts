@@ -22,7 +22,12 @@ describe('a renamed required header', () => {
     const grid = (await stack.read([tab])).get(tab)!;
     const column = grid[0].findIndex((h) => h === header);
     const cell = `'${tab}'!${String.fromCharCode(65 + column)}1`;
-    await stack.api.spreadsheets.values.update({ spreadsheetId: SPREADSHEET_ID, range: cell, valueInputOption: 'RAW', requestBody: { values: [[renamed]] } });
+    await stack.api.spreadsheets.values.update({
+      spreadsheetId: SPREADSHEET_ID,
+      range: cell,
+      valueInputOption: 'RAW',
+      requestBody: { values: [[renamed]] },
+    });
     const before = await stack.read(ALL_TABS);
     const mailsBefore = stack.mail.outbox().length;
 
@@ -32,7 +37,12 @@ describe('a renamed required header', () => {
     expect(await stack.read(ALL_TABS)).toEqual(before);
     expect(stack.mail.outbox()).toHaveLength(mailsBefore);
 
-    await stack.api.spreadsheets.values.update({ spreadsheetId: SPREADSHEET_ID, range: cell, valueInputOption: 'RAW', requestBody: { values: [[header]] } });
+    await stack.api.spreadsheets.values.update({
+      spreadsheetId: SPREADSHEET_ID,
+      range: cell,
+      valueInputOption: 'RAW',
+      requestBody: { values: [[header]] },
+    });
     await expect(stack.run('ingest', NOW)).resolves.toBeDefined();
   });
 });

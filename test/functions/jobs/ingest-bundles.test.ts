@@ -13,13 +13,20 @@ const snapshotOf = (b: ReturnType<typeof campaign>) => b.tab(TAB.milestones, MIL
 describe('ingest emails per unit', () => {
   it('answers 120 nominations of one unit in one run with 3 emails, each key inside the 50,000 characters of a Sheets cell', () => {
     const b = campaign().unit('A').unit('B').register('B');
-    for (let i = 0; i < 120; i++) b.nominate('A', { 'Đối tượng': 'Tập thể', 'Hình thức khen thưởng': 'Giấy khen', 'Họ tên / Tên tập thể': `Tổ tự quản số ${i + 1}` });
+    for (let i = 0; i < 120; i++)
+      b.nominate('A', {
+        'Đối tượng': 'Tập thể',
+        'Hình thức khen thưởng': 'Giấy khen',
+        'Họ tên / Tên tập thể': `Tổ tự quản số ${i + 1}`,
+      });
     const { plan } = planJob('ingest', snapshotOf(b), NOW);
     const toA = plan.emails.filter((e) => e.key.startsWith('ingest|') && e.to.some((t) => t.email === 'a@example.vn'));
     expect(toA.map((e) => keyItems(e.key).length)).toEqual([MAX_RESPONSES_PER_EMAIL, MAX_RESPONSES_PER_EMAIL, 20]);
     for (const e of toA) expect(e.key.length).toBeLessThan(50_000);
     expect(new Set(toA.flatMap((e) => keyItems(e.key))).size).toBe(120);
-    expect(plan.emails.filter((e) => e.key.startsWith('ingest|') && e.to.some((t) => t.email === 'b@example.vn'))).toHaveLength(1);
+    expect(
+      plan.emails.filter((e) => e.key.startsWith('ingest|') && e.to.some((t) => t.email === 'b@example.vn')),
+    ).toHaveLength(1);
   });
 
   it('mails no one about responses typed under a code that is not in Đơn vị: a typed address is never a recipient (issue 15)', () => {

@@ -13,13 +13,22 @@ const DECEMBER = new Date('2026-12-01T08:00:00+07:00');
 
 const NOW = new Date('2026-03-25T08:00:00+07:00');
 const REG_HEADER = [
-  'Dấu thời gian', 'Mã đơn vị', 'Mã xác thực', 'Người đăng ký', 'Email người đăng ký', 'Đăng ký "An toàn về ANTT"',
-  'Nội dung cam kết', 'Mô hình điển hình đăng ký', 'Số điểm áp dụng mô hình', 'Số tổ',
+  'Dấu thời gian',
+  'Mã đơn vị',
+  'Mã xác thực',
+  'Người đăng ký',
+  'Email người đăng ký',
+  'Đăng ký "An toàn về ANTT"',
+  'Nội dung cam kết',
+  'Mô hình điển hình đăng ký',
+  'Số điểm áp dụng mô hình',
+  'Số tổ',
 ];
 
 function unitRows(n: number): Cell[][] {
   const rows: Cell[][] = [['Mã đơn vị', 'Tên đơn vị', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo']];
-  for (let i = 1; i <= n; i++) rows.push([`DV${i}`, `Đơn vị số ${i}`, 'Cơ quan', `Khối ${1 + (i % 3)}`, `dv${i}@example.vn`, `ld${i}@example.vn`]);
+  for (let i = 1; i <= n; i++)
+    rows.push([`DV${i}`, `Đơn vị số ${i}`, 'Cơ quan', `Khối ${1 + (i % 3)}`, `dv${i}@example.vn`, `ld${i}@example.vn`]);
   return rows;
 }
 
@@ -42,14 +51,28 @@ function registration(i: number, day: number, overrides: Record<string, Cell> = 
 
 function campaign(units: number, responses: Cell[][]): Map<string, Cell[][]> {
   return new Map<string, Cell[][]>([
-    ['Cấu hình', [['Khóa', 'Giá trị'], ['Tên phong trào', 'Phong trào thử'], ['Năm', '2026']]],
+    [
+      'Cấu hình',
+      [
+        ['Khóa', 'Giá trị'],
+        ['Tên phong trào', 'Phong trào thử'],
+        ['Năm', '2026'],
+      ],
+    ],
     ['Đơn vị', unitRows(units)],
-    ['Mốc thời gian', [['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)'], ['DK', 'Đăng ký thi đua', 'Đăng ký thi đua', '31/03/2026', '7,3,1']]],
+    [
+      'Mốc thời gian',
+      [
+        ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)'],
+        ['DK', 'Đăng ký thi đua', 'Đăng ký thi đua', '31/03/2026', '7,3,1'],
+      ],
+    ],
     ['Đăng ký thi đua', [REG_HEADER, ...responses]],
   ]);
 }
 
-const outboxKeys = (stack: CampaignStack) => stack.mail.outbox().flatMap((m) => m.rendered.map((r) => `${r.email_key}`));
+const outboxKeys = (stack: CampaignStack) =>
+  stack.mail.outbox().flatMap((m) => m.rendered.map((r) => `${r.email_key}`));
 
 let stack: CampaignStack | undefined;
 afterEach(async () => {
@@ -103,7 +126,10 @@ describe('ingest', () => {
       requestBody: { values: [fixed] },
     });
     await stack.run('ingest', NOW);
-    const receipts = stack.mail.outbox().flatMap((m) => m.rendered).filter((m) => m.to.some((t) => t.email === 'dv2@example.vn'));
+    const receipts = stack.mail
+      .outbox()
+      .flatMap((m) => m.rendered)
+      .filter((m) => m.to.some((t) => t.email === 'dv2@example.vn'));
     expect(receipts.map((m) => m.subject.split(':')[0])).toEqual([
       expect.stringContaining('Đề nghị'),
       expect.stringContaining('Xác nhận'),
@@ -129,7 +155,12 @@ describe('ingest', () => {
   it('makes as many Sheets API calls for 500 responses as for 50', async () => {
     const calls: number[] = [];
     for (const n of [50, 500]) {
-      stack = await startCampaignStack(campaign(n, Array.from({ length: n }, (_, i) => registration(i + 1, 2 + (i % 20)))));
+      stack = await startCampaignStack(
+        campaign(
+          n,
+          Array.from({ length: n }, (_, i) => registration(i + 1, 2 + (i % 20))),
+        ),
+      );
       const summary = await stack.run('ingest', NOW);
       calls.push(summary.sheetsCalls);
       await stack.close();
@@ -154,10 +185,20 @@ describe('ingest', () => {
     const grids = toSnapshot(benchCampaign(3, 2026)).tabs as Map<string, Cell[][]>;
     stack = await startCampaignStack(grids);
     await stack.run('ingest', DECEMBER);
-    const receipts = () => stack!.mail.outbox().flatMap((m) => m.rendered).filter((m) => (m.email_key ?? '').startsWith('ingest|'));
+    const receipts = () =>
+      stack!.mail
+        .outbox()
+        .flatMap((m) => m.rendered)
+        .filter((m) => (m.email_key ?? '').startsWith('ingest|'));
     const first = receipts();
-    expect(first.map((m) => m.to.map((t) => t.email).join(','))).toEqual(['vanthu.dv00001@example.vn', 'vanthu.dv00002@example.vn', 'vanthu.dv00003@example.vn']);
-    expect(first.map((m) => m.subject.replace(/ – .*/, ''))).toEqual(Array(3).fill('[Phong trào Toàn dân bảo vệ an ninh Tổ quốc] Xác nhận đã nhận 5 biểu mẫu'));
+    expect(first.map((m) => m.to.map((t) => t.email).join(','))).toEqual([
+      'vanthu.dv00001@example.vn',
+      'vanthu.dv00002@example.vn',
+      'vanthu.dv00003@example.vn',
+    ]);
+    expect(first.map((m) => m.subject.replace(/ – .*/, ''))).toEqual(
+      Array(3).fill('[Phong trào Toàn dân bảo vệ an ninh Tổ quốc] Xác nhận đã nhận 5 biểu mẫu'),
+    );
     expect(first.every((m) => keyItems(m.email_key ?? '').length === 5)).toBe(true);
     expect((await stack.run('ingest', DECEMBER)).mailRequests).toBe(0);
 
@@ -173,8 +214,9 @@ describe('ingest', () => {
     });
     await stack.run('ingest', DECEMBER);
     const later = receipts().slice(first.length);
-    expect(later.map((m) => [m.to[0]!.email, keyItems(m.email_key ?? '').length])).toEqual([['vanthu.dv00001@example.vn', 1]]);
+    expect(later.map((m) => [m.to[0]!.email, keyItems(m.email_key ?? '').length])).toEqual([
+      ['vanthu.dv00001@example.vn', 1],
+    ]);
     expect(later[0]!.subject).toContain('Xác nhận đã nhận: ');
   });
 });
-

@@ -35,19 +35,32 @@ async function structure(s: CampaignStack, request: object): Promise<void> {
 const deliveries = (s: CampaignStack) => s.mail.outbox().flatMap((m) => m.rendered).length;
 
 async function titles(s: CampaignStack): Promise<string[]> {
-  return ((await s.api.spreadsheets.get({ spreadsheetId: SPREADSHEET_ID })).data.sheets ?? []).map((x) => x.properties?.title ?? '');
+  return ((await s.api.spreadsheets.get({ spreadsheetId: SPREADSHEET_ID })).data.sheets ?? []).map(
+    (x) => x.properties?.title ?? '',
+  );
 }
 
 describe('defect 2: the mail log deleted or renamed', () => {
   it.each([
     ['deleted', async (s: CampaignStack) => structure(s, { deleteSheet: { sheetId: await sheetId(s, TAB.mailLog) } })],
-    ['renamed', async (s: CampaignStack) => structure(s, { updateSheetProperties: { properties: { sheetId: await sheetId(s, TAB.mailLog), title: 'Nhật ký thư cũ' }, fields: 'title' } })],
+    [
+      'renamed',
+      async (s: CampaignStack) =>
+        structure(s, {
+          updateSheetProperties: {
+            properties: { sheetId: await sheetId(s, TAB.mailLog), title: 'Nhật ký thư cũ' },
+            fields: 'title',
+          },
+        }),
+    ],
   ])('%s: no longer resends the whole year; every job stops and Tổng hợp says how to restore it', async (_, lose) => {
     stack = await ranOnce();
     const sent = deliveries(stack);
     await lose(stack);
     for (const job of ['ingest', 'remind', 'digest'] as const) {
-      await expect(stack.run(job, LATER)).rejects.toThrow(/Dừng gửi thư: không tìm thấy trang 'Nhật ký thư'.*Lịch sử phiên bản/);
+      await expect(stack.run(job, LATER)).rejects.toThrow(
+        /Dừng gửi thư: không tìm thấy trang 'Nhật ký thư'.*Lịch sử phiên bản/,
+      );
     }
     expect(deliveries(stack)).toBe(sent);
     expect(await titles(stack)).not.toContain(TAB.mailLog); // never re-created empty
@@ -61,9 +74,13 @@ describe('defect 2: the mail log deleted or renamed', () => {
     stack = await ranOnce();
     const sent = deliveries(stack);
     const id = await sheetId(stack, TAB.mailLog);
-    await structure(stack, { updateSheetProperties: { properties: { sheetId: id, title: 'Nhật ký thư cũ' }, fields: 'title' } });
+    await structure(stack, {
+      updateSheetProperties: { properties: { sheetId: id, title: 'Nhật ký thư cũ' }, fields: 'title' },
+    });
     await expect(stack.run('ingest', LATER)).rejects.toThrow(/Dừng gửi thư/);
-    await structure(stack, { updateSheetProperties: { properties: { sheetId: id, title: TAB.mailLog }, fields: 'title' } });
+    await structure(stack, {
+      updateSheetProperties: { properties: { sheetId: id, title: TAB.mailLog }, fields: 'title' },
+    });
     const summary = await stack.run('ingest', LATER);
     expect(summary.mailRequests).toBe(0);
     expect(deliveries(stack)).toBe(sent);
@@ -73,7 +90,12 @@ describe('defect 2: the mail log deleted or renamed', () => {
   it("its key column renamed: stops, naming the column 'Khóa'", async () => {
     stack = await ranOnce();
     const sent = deliveries(stack);
-    await stack.api.spreadsheets.values.update({ spreadsheetId: SPREADSHEET_ID, range: `'${TAB.mailLog}'!A1`, valueInputOption: 'RAW', requestBody: { values: [['Mã thư']] } });
+    await stack.api.spreadsheets.values.update({
+      spreadsheetId: SPREADSHEET_ID,
+      range: `'${TAB.mailLog}'!A1`,
+      valueInputOption: 'RAW',
+      requestBody: { values: [['Mã thư']] },
+    });
     await expect(stack.run('ingest', LATER)).rejects.toThrow(/không còn cột 'Khóa'/);
     expect(deliveries(stack)).toBe(sent);
   });

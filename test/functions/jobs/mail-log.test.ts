@@ -5,8 +5,12 @@ import { bundleKey, DueEmailSorter, dueEmails, resolveClaims } from '../../../fu
 const HEADER = ['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái', 'Chi tiết'];
 const email = (key: string): PlannedEmail => ({ key, template: 'receipt', to: [{ email: 'a@example.vn' }], data: {} });
 /** A log as readColumns gives it: each column by header, from row 2 down. */
-const columns = (values: string[][]): Map<string, string[]> => new Map(values[0]!.map((h, c) => [h, values.slice(1).map((row) => row[c] ?? '')]));
-const log = (rows: string[][]): Snapshot => ({ spreadsheetId: 't', tabs: new Map([['Nhật ký thư', [HEADER, ...rows]]]) });
+const columns = (values: string[][]): Map<string, string[]> =>
+  new Map(values[0]!.map((h, c) => [h, values.slice(1).map((row) => row[c] ?? '')]));
+const log = (rows: string[][]): Snapshot => ({
+  spreadsheetId: 't',
+  tabs: new Map([['Nhật ký thư', [HEADER, ...rows]]]),
+});
 
 describe('mail log', () => {
   it('drops emails already sent and counts them', () => {
@@ -37,7 +41,12 @@ describe('mail log', () => {
   });
 
   it('never builds an email the log already holds, so a later run does not keep 50,000 sent emails', () => {
-    const sorter = new DueEmailSorter(log([['k1', 'receipt', 'a@example.vn', '46000', 'Đã gửi'], ['k2', 'receipt', 'a@example.vn', '46000', 'Đang gửi']]));
+    const sorter = new DueEmailSorter(
+      log([
+        ['k1', 'receipt', 'a@example.vn', '46000', 'Đã gửi'],
+        ['k2', 'receipt', 'a@example.vn', '46000', 'Đang gửi'],
+      ]),
+    );
     const built: string[] = [];
     for (const key of ['k1', 'k2', 'k3', 'k1', 'k3']) sorter.offer(key, () => (built.push(key), email(key)));
     expect(built).toEqual(['k3']);
@@ -54,8 +63,18 @@ describe('mail log', () => {
       ['k2', 'receipt', '', '', 'Đang gửi', '', 'B'],
     ];
     const byRun = (run: string) => (_: number, cell: unknown) => cell === run;
-    expect(resolveClaims(columns(values), ['k1', 'k2'], byRun('A'))).toEqual({ won: Int32Array.of(2, 3), copies: [], beaten: [], unclaimed: 0 });
-    expect(resolveClaims(columns(values), ['k1', 'k2'], byRun('B'))).toEqual({ won: Int32Array.of(0, 0), copies: [], beaten: [4, 5], unclaimed: 0 });
+    expect(resolveClaims(columns(values), ['k1', 'k2'], byRun('A'))).toEqual({
+      won: Int32Array.of(2, 3),
+      copies: [],
+      beaten: [],
+      unclaimed: 0,
+    });
+    expect(resolveClaims(columns(values), ['k1', 'k2'], byRun('B'))).toEqual({
+      won: Int32Array.of(0, 0),
+      copies: [],
+      beaten: [4, 5],
+      unclaimed: 0,
+    });
   });
 
   it('keeps a key won when a retried append wrote the same claims twice, and marks the second copy', () => {
@@ -64,7 +83,12 @@ describe('mail log', () => {
       ['k1', 'receipt', '', '', 'Đang gửi', '', 'A'],
       ['k1', 'receipt', '', '', 'Đang gửi', '', 'A'],
     ];
-    expect(resolveClaims(columns(values), ['k1'], (_, run) => run === 'A')).toEqual({ won: Int32Array.of(2), copies: [3], beaten: [], unclaimed: 0 });
+    expect(resolveClaims(columns(values), ['k1'], (_, run) => run === 'A')).toEqual({
+      won: Int32Array.of(2),
+      copies: [3],
+      beaten: [],
+      unclaimed: 0,
+    });
   });
 
   it('sends from the copy that holds the key when the first copy no longer does', () => {
@@ -73,18 +97,31 @@ describe('mail log', () => {
       ['k1', 'receipt', '', '', 'Lỗi', '', 'A'],
       ['k1', 'receipt', '', '', 'Đang gửi', '', 'A'],
     ];
-    expect(resolveClaims(columns(values), ['k1'], (_, run) => run === 'A')).toEqual({ won: Int32Array.of(3), copies: [2], beaten: [], unclaimed: 0 });
+    expect(resolveClaims(columns(values), ['k1'], (_, run) => run === 'A')).toEqual({
+      won: Int32Array.of(3),
+      copies: [2],
+      beaten: [],
+      unclaimed: 0,
+    });
   });
 
   it('ignores failed rows when choosing the winner of a retried key', () => {
     const values = [HEADER, ['k1', 'receipt', '', '', 'Lỗi'], ['k1', 'receipt', '', '', 'Đang gửi']];
-    expect(resolveClaims(columns(values), ['k1'], (row) => row === 3)).toEqual({ won: Int32Array.of(3), copies: [], beaten: [], unclaimed: 0 });
+    expect(resolveClaims(columns(values), ['k1'], (row) => row === 3)).toEqual({
+      won: Int32Array.of(3),
+      copies: [],
+      beaten: [],
+      unclaimed: 0,
+    });
   });
 
   it('sends a bundle with only the items the log does not hold, and nothing once its gate is held', () => {
     const sorter = new DueEmailSorter(log([[bundleKey(['g1', 'a', 'b']), 'reminder', '', '', 'Đã gửi']]));
     const built: string[] = [];
-    const build = (due: ReadonlySet<string>, key: string) => (built.push(key), { ...email(key), data: { due: [...due] } });
+    const build = (due: ReadonlySet<string>, key: string) => (
+      built.push(key),
+      { ...email(key), data: { due: [...due] } }
+    );
     sorter.offerBundle({ items: ['a', 'b'], gate: 'g1', build }); // same day: the gate is held
     sorter.offerBundle({ items: ['a', 'b', 'c'], gate: 'g2', build }); // the next day, one new item
     sorter.offerBundle({ items: ['b'], gate: 'g3', build }); // nothing new
@@ -102,14 +139,27 @@ describe('mail log', () => {
     ];
     const byRun = (run: string) => (_: number, cell: unknown) => cell === run;
     expect(resolveClaims(columns(values), [bundleKey(['g', 'x', 'y'])], byRun('A')).won).toEqual(Int32Array.of(2));
-    expect(resolveClaims(columns(values), [bundleKey(['g', 'x'])], byRun('B'))).toEqual({ won: Int32Array.of(0), copies: [], beaten: [3], unclaimed: 0 });
-    expect(resolveClaims(columns(values), [bundleKey(['z', 'y'])], byRun('C'))).toEqual({ won: Int32Array.of(0), copies: [], beaten: [4], unclaimed: 0 });
+    expect(resolveClaims(columns(values), [bundleKey(['g', 'x'])], byRun('B'))).toEqual({
+      won: Int32Array.of(0),
+      copies: [],
+      beaten: [3],
+      unclaimed: 0,
+    });
+    expect(resolveClaims(columns(values), [bundleKey(['z', 'y'])], byRun('C'))).toEqual({
+      won: Int32Array.of(0),
+      copies: [],
+      beaten: [4],
+      unclaimed: 0,
+    });
   });
 
   it('treats an item of a failed bundle as free again', () => {
-    const values = [HEADER, [bundleKey(['x', 'y']), 'receipt', '', '', 'Lỗi'], [bundleKey(['y']), 'receipt', '', '', 'Đang gửi']];
+    const values = [
+      HEADER,
+      [bundleKey(['x', 'y']), 'receipt', '', '', 'Lỗi'],
+      [bundleKey(['y']), 'receipt', '', '', 'Đang gửi'],
+    ];
     expect(resolveClaims(columns(values), ['y'], (row) => row === 3).won).toEqual(Int32Array.of(3));
     expect(dueEmails(log(values.slice(1)), [email('x')]).due).toHaveLength(1);
   });
 });
-

@@ -9,7 +9,16 @@ import type { Snapshot } from '../../../functions/core/snapshot.ts';
 import { campaignTimeZone } from '../../../functions/core/zone.ts';
 import { JOB_NAMES, planJob } from '../../../functions/jobs/jobs.ts';
 import { loadTemplates } from '../../../functions/mail/templates.ts';
-import { benchUnit, coordinatorTabs, FIXTURE_UNIT_KEY, formHeaders, seeded, toGrid, validResponse, type Row } from '../../../scripts/bench/campaign.ts';
+import {
+  benchUnit,
+  coordinatorTabs,
+  FIXTURE_UNIT_KEY,
+  formHeaders,
+  seeded,
+  toGrid,
+  validResponse,
+  type Row,
+} from '../../../scripts/bench/campaign.ts';
 
 const BAD = /NaN|undefined|Invalid Date/;
 const UNITS = [benchUnit(0), benchUnit(1), benchUnit(2)];
@@ -26,8 +35,15 @@ const cell: fc.Arbitrary<Cell> = fc.oneof(
   fc.boolean(),
   fc.constantFrom('31/02/2026', '15/11/2026', '01/01/1899', '29/02/2028 25:61', '7,3,1', ''),
 );
-const zone = fc.oneof(fc.constantFrom('Asia/Ho_Chi_Minh', 'Europe/Paris', 'America/New_York', 'Asia/HoChiMinh', 'UTC+7', 'GMT', ''), text);
-const now = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true });
+const zone = fc.oneof(
+  fc.constantFrom('Asia/Ho_Chi_Minh', 'Europe/Paris', 'America/New_York', 'Asia/HoChiMinh', 'UTC+7', 'GMT', ''),
+  text,
+);
+const now = fc.date({
+  min: new Date('1990-01-01T00:00:00Z'),
+  max: new Date('2199-12-31T00:00:00Z'),
+  noInvalidDate: true,
+});
 
 interface Case {
   readonly settings: Record<string, Cell>;
@@ -42,7 +58,7 @@ interface Case {
 const arbitraryCase: fc.Arbitrary<Case> = fc.record({
   settings: fc.record({
     'Múi giờ': zone,
-    'Năm': cell,
+    Năm: cell,
     'Ngưỡng Xuất sắc': cell,
     'Ngưỡng Khá': cell,
     'Số lần nhắc quá hạn tối đa': cell,
@@ -54,7 +70,10 @@ const arbitraryCase: fc.Arbitrary<Case> = fc.record({
   deadline: cell,
   offsets: cell,
   reissued: cell,
-  changes: fc.array(fc.array(fc.tuple(fc.nat(3), fc.nat(60), cell), { maxLength: 6 }), { minLength: FORMS.length, maxLength: FORMS.length }),
+  changes: fc.array(fc.array(fc.tuple(fc.nat(3), fc.nat(60), cell), { maxLength: 6 }), {
+    minLength: FORMS.length,
+    maxLength: FORMS.length,
+  }),
   now,
 });
 
@@ -72,7 +91,9 @@ function snapshotOf(c: Case): Snapshot {
   const rnd = seeded(3);
   FORMS.forEach((form, f) => {
     const headers = formHeaders(form.tab);
-    const rows: Row[] = UNITS.map((u, i) => validResponse(form, defaultCriteria(), u, new Date(Date.UTC(2026, 2 + i, 10)), rnd));
+    const rows: Row[] = UNITS.map((u, i) =>
+      validResponse(form, defaultCriteria(), u, new Date(Date.UTC(2026, 2 + i, 10)), rnd),
+    );
     const grid = toGrid(rows, headers);
     for (const [row, column, value] of c.changes[f]) {
       const r = 1 + (row % rows.length);
@@ -92,13 +113,17 @@ describe('no NaN, undefined or Invalid Date anywhere (issue 15, part 5)', () => 
         const snapshot = snapshotOf(c);
         for (const job of JOB_NAMES) {
           const { plan, settings } = planJob(job, snapshot, c.now, FIXTURE_UNIT_KEY);
-          for (const write of plan.writes) for (const row of write.rows) for (const v of row) expect(String(v), `${job}: ${write.tab}`).not.toMatch(BAD);
+          for (const write of plan.writes)
+            for (const row of write.rows)
+              for (const v of row) expect(String(v), `${job}: ${write.tab}`).not.toMatch(BAD);
           expect(formatDateTime(c.now, campaignTimeZone(settings))).not.toMatch(BAD);
           for (const line of plan.summary) expect(line).not.toMatch(BAD);
           for (const email of plan.emails) {
             expect(email.key).not.toMatch(BAD);
             const rendered = templates.render(email.template, email.data);
-            expect(`${rendered.subject}\n${rendered.text}\n${rendered.html}`, `${job}: ${email.template}`).not.toMatch(BAD);
+            expect(`${rendered.subject}\n${rendered.text}\n${rendered.html}`, `${job}: ${email.template}`).not.toMatch(
+              BAD,
+            );
           }
         }
       }),

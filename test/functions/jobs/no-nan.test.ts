@@ -34,10 +34,17 @@ describe('defect 4: Dấu thời gian = 1e9 (a serial in the year 2739877)', () 
   it('is an invalid answer whose Kiểm tra row says the year is out of range, with no NaN', async () => {
     const checks = rows((await stack.read([TAB.checks])).get(TAB.checks));
     const col = (h: string) => checks[0].indexOf(h);
-    const row = checks.find((r) => r[col('Biểu mẫu')] === TAB.registration && r[col('Mã đơn vị')] === unit && String(r[col('Lỗi')]).includes('1900–2200'));
+    const row = checks.find(
+      (r) =>
+        r[col('Biểu mẫu')] === TAB.registration &&
+        r[col('Mã đơn vị')] === unit &&
+        String(r[col('Lỗi')]).includes('1900–2200'),
+    );
     expect(row, 'the Kiểm tra row of the response').toBeDefined();
     expect(row![col('Trạng thái')]).toBe('Không hợp lệ');
-    expect(row![col('Lỗi')]).toBe('Cột "Dấu thời gian": không đọc được thời điểm nộp "1000000000", vì đó không phải một ngày trong khoảng năm 1900–2200; hãy kiểm tra lại ô này.');
+    expect(row![col('Lỗi')]).toBe(
+      'Cột "Dấu thời gian": không đọc được thời điểm nộp "1000000000", vì đó không phải một ngày trong khoảng năm 1900–2200; hãy kiểm tra lại ô này.',
+    );
     for (const r of checks) expect(r.join('|')).not.toMatch(BAD_WORDS);
   });
 

@@ -5,7 +5,15 @@ import type { PlannedEmail, Snapshot } from '../../../functions/core/snapshot.ts
 import { DueEmailSorter, keyItems } from '../../../functions/jobs/mail-log.ts';
 import { planRemind, type ReminderData } from '../../../functions/jobs/remind.ts';
 import { loadTemplates } from '../../../functions/mail/index.ts';
-import { evaluation, ict, mailLogRows, MILESTONE_ROWS, snapshot, UNITS, type ResponseEvent } from '../calendar/fixture.ts';
+import {
+  evaluation,
+  ict,
+  mailLogRows,
+  MILESTONE_ROWS,
+  snapshot,
+  UNITS,
+  type ResponseEvent,
+} from '../calendar/fixture.ts';
 
 const snap = snapshot();
 const KEY = 'remind|Phong trào Toàn dân bảo vệ an ninh Tổ quốc 2026';
@@ -31,7 +39,12 @@ const EVENTS: readonly ResponseEvent[] = [
 ];
 
 /** One `remind` run as the job makes it: planned against the mail log, which holds the keys of `sent`. */
-function remind(base: Snapshot, events: readonly ResponseEvent[], now: Date, sent: Iterable<string> = []): PlannedEmail[] {
+function remind(
+  base: Snapshot,
+  events: readonly ResponseEvent[],
+  now: Date,
+  sent: Iterable<string> = [],
+): PlannedEmail[] {
   const tabs = new Map(base.tabs);
   tabs.set(TAB.mailLog, mailLogRows(sent));
   const withLog: Snapshot = { spreadsheetId: base.spreadsheetId, tabs };
@@ -44,14 +57,19 @@ function dayStrings(from: string, to: string): string[] {
   const out: string[] = [];
   for (let t = ict(from).getTime(); t <= ict(to).getTime(); t += 86_400_000) {
     const d = new Date(t + 7 * 3_600_000);
-    out.push(`${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`);
+    out.push(
+      `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`,
+    );
   }
   return out;
 }
 
 const unitOf = (email: PlannedEmail) => (email.data as unknown as ReminderData).unitCode;
 /** The steps an email announces for the first time: its key's items after the day's gate, `<milestone> <step>`. */
-const newSteps = (email: PlannedEmail) => keyItems(email.key).slice(1).map((item) => item.split('|').slice(3).join(' '));
+const newSteps = (email: PlannedEmail) =>
+  keyItems(email.key)
+    .slice(1)
+    .map((item) => item.split('|').slice(3).join(' '));
 
 /**
  * Runs `remind` twice a day (08:00 and a retry at 14:00) over `days`, with the mail log the runs build; returns per unit
@@ -171,10 +189,21 @@ describe('planRemind, what a reminder says', () => {
     expect(email.cc).toBeUndefined();
     const data = email.data as unknown as ReminderData;
     expect(data.items.map((i) => [i.milestoneCode, i.status, i.deadline, i.isNew, i.formLink])).toEqual([
-      ['DK', 'Quá hạn 176 ngày (thông báo lần 2/2)', 'Thứ Ba, 31/3/2026', false, 'https://docs.google.com/forms/d/e/dk/viewform?entry.1=SO-YT'],
+      [
+        'DK',
+        'Quá hạn 176 ngày (thông báo lần 2/2)',
+        'Thứ Ba, 31/3/2026',
+        false,
+        'https://docs.google.com/forms/d/e/dk/viewform?entry.1=SO-YT',
+      ],
       ['SK', 'Còn 7 ngày', 'Thứ Tư, 30/9/2026', true, ''],
     ]);
-    expect(data).toMatchObject({ several: true, itemCount: 2, overdueCount: 1, headline: '2 nội dung cần nộp, 1 nội dung đã quá hạn' });
+    expect(data).toMatchObject({
+      several: true,
+      itemCount: 2,
+      overdueCount: 1,
+      headline: '2 nội dung cần nộp, 1 nội dung đã quá hạn',
+    });
     // Only a list that mixes old and new steps marks the new ones.
     expect(data.items.map((i) => i.markNew)).toEqual([false, true]);
     expect(loadTemplates().render(email.template, email.data).text).toContain('* Báo cáo sơ kết (mã SK) — mới\n');
@@ -216,19 +245,26 @@ describe('planRemind, what a reminder says', () => {
     const notice = remind(snap, [], now).find((e) => unitOf(e) === 'SO-YT')!;
     expect(notice.template).toBe('overdue');
     expect(notice.cc).toEqual([{ email: 'lanhdao.so-yt@example.vn' }]);
-    expect((notice.data as unknown as ReminderData).items[0]).toMatchObject({ daysOverdue: 8, overdueNumber: 2, deadline: 'Thứ Ba, 31/3/2026' });
+    expect((notice.data as unknown as ReminderData).items[0]).toMatchObject({
+      daysOverdue: 8,
+      overdueNumber: 2,
+      deadline: 'Thứ Ba, 31/3/2026',
+    });
     const sept = remind(snap, [], ict('23/09/2026'), [notice.key]).find((e) => unitOf(e) === 'SO-YT')!;
     expect([sept.template, sept.cc]).toEqual(['reminder', undefined]);
   });
 
   it('skips a malformed milestone and reports a unit without contact address in the summary instead of failing', () => {
-    const bad = snapshot({}, {
-      [TAB.milestones]: [
-        ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)'],
-        ['DK', 'Đăng ký thi đua', TAB.registration, '31/03/2026', '7,3,1'],
-        ['KH', 'Kế hoạch', TAB.registration, 'giữa tháng 5', '7'],
-      ],
-    });
+    const bad = snapshot(
+      {},
+      {
+        [TAB.milestones]: [
+          ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)'],
+          ['DK', 'Đăng ký thi đua', TAB.registration, '31/03/2026', '7,3,1'],
+          ['KH', 'Kế hoạch', TAB.registration, 'giữa tháng 5', '7'],
+        ],
+      },
+    );
     const now = ict('31/03/2026');
     const ev = evaluation(bad, [], now);
     const noMail = { ...ev, units: ev.units.map((u) => (u.code === 'SO-YT' ? { ...u, contactEmails: [] } : u)) };

@@ -38,6 +38,7 @@ describe('SendGrid errors page, reply_to: "Email trả lời" is validated befor
     stack = await startCampaignStack(gridsWithReplyTo(' phongtrao.pv01@example.vn '));
     const summary = await stack.run('ingest', NOW);
     expect(summary.lines.some((l) => l.includes('Email trả lời'))).toBe(false);
-    for (const message of stack.mail.outbox()) expect(message.body).toMatchObject({ reply_to: { email: 'phongtrao.pv01@example.vn' } });
+    for (const message of stack.mail.outbox())
+      expect(message.body).toMatchObject({ reply_to: { email: 'phongtrao.pv01@example.vn' } });
   });
 });

@@ -13,7 +13,12 @@ import { zoneWarning } from '../../../functions/jobs/sheet-zone.ts';
 import { TAB, TABS } from '../../../sheets-schema/index.ts';
 import { demoGrids } from '../../../scripts/demo/campaign.ts';
 import { SPREADSHEET_ID, startCampaignStack, type CampaignStack } from '../../faults/campaign-stack.ts';
-import { deliveries, expectEveryResponseChecked, expectNoDuplicateEmails, expectWorkComplete } from '../../faults/invariants.ts';
+import {
+  deliveries,
+  expectEveryResponseChecked,
+  expectNoDuplicateEmails,
+  expectWorkComplete,
+} from '../../faults/invariants.ts';
 import { startWire, type Wire } from './wire.ts';
 
 const NOW = new Date('2026-11-23T08:00:00+07:00');
@@ -55,7 +60,10 @@ function asRead(rows: readonly (readonly Cell[])[]): Cell[][] {
 /** The derived tabs as a from-scratch run computes them from what the spreadsheet holds now. */
 async function computed(s: CampaignStack): Promise<Map<string, Cell[][]>> {
   const gateway = createSheetsGateway({ api: createSheetsClient(s.sheets.url), spreadsheetId: SPREADSHEET_ID });
-  const snapshot = await gateway.readSnapshot(TABS.map((t) => t.name), new Map([[TAB.mailLog, DUE_COLUMNS]]));
+  const snapshot = await gateway.readSnapshot(
+    TABS.map((t) => t.name),
+    new Map([[TAB.mailLog, DUE_COLUMNS]]),
+  );
   const { plan } = planJob('ingest', snapshot, NOW, String(s.env.UNIT_SECRET_KEY));
   return new Map(plan.writes.filter((w) => DERIVED.includes(w.tab)).map((w) => [w.tab, asRead(w.rows)]));
 }
@@ -122,7 +130,10 @@ describe('Sheets requests of at most 2 MB (Sheets API usage limits: "we recommen
     const { s, w } = await demo();
     // Each append waits on the server, so the two runs' parts land in turn.
     s.sheets.faults.inject({ latencyMs: 40, count: 1000, methods: ['values.append'] });
-    const [one, two] = await Promise.all([ingest(s, w, { maxRequestBytes: 9_000 }), ingest(s, w, { maxRequestBytes: 9_000 })]);
+    const [one, two] = await Promise.all([
+      ingest(s, w, { maxRequestBytes: 9_000 }),
+      ingest(s, w, { maxRequestBytes: 9_000 }),
+    ]);
     s.sheets.faults.clear();
     const log = (await s.read([TAB.mailLog])).get(TAB.mailLog)!;
     const run = log[0]!.indexOf('Lượt chạy');
@@ -202,15 +213,26 @@ describe('only what changed is written (issue 14 part 4)', () => {
       spreadsheetId: SPREADSHEET_ID,
       requestBody: {
         requests: [
-          { deleteDimension: { range: { sheetId: await sheetId(s, TAB.registration), dimension: 'ROWS', startIndex: 2, endIndex: 4 } } },
-          { deleteDimension: { range: { sheetId: await sheetId(s, TAB.nominations), dimension: 'ROWS', startIndex: 1, endIndex: 4 } } },
+          {
+            deleteDimension: {
+              range: { sheetId: await sheetId(s, TAB.registration), dimension: 'ROWS', startIndex: 2, endIndex: 4 },
+            },
+          },
+          {
+            deleteDimension: {
+              range: { sheetId: await sheetId(s, TAB.nominations), dimension: 'ROWS', startIndex: 1, endIndex: 4 },
+            },
+          },
         ],
       },
     });
     expect(book.status).toBe(200);
     w.seen.length = 0;
     await ingest(s, w);
-    const structure = w.writes().filter((x) => x.method === 'spreadsheets.batchUpdate').map((x) => x.body);
+    const structure = w
+      .writes()
+      .filter((x) => x.method === 'spreadsheets.batchUpdate')
+      .map((x) => x.body);
     expect(structure.join('\n')).toContain('deleteDimension');
     const after = (await s.read([TAB.checks])).get(TAB.checks)!;
     expect(after).toHaveLength(before - 5);
@@ -253,7 +275,10 @@ describe('grids sized to the tabs (10 million cells per spreadsheet, Files you c
       expect(sized.get(tab)!.rows, tab).toBeLessThanOrEqual(rows.length + Math.max(100, Math.ceil(rows.length / 10)));
     }
     // A system tab deleted by mistake comes back at its size, not 1,000 × 26.
-    await s.api.spreadsheets.batchUpdate({ spreadsheetId: SPREADSHEET_ID, requestBody: { requests: [{ deleteSheet: { sheetId: await sheetId(s, TAB.progress) } }] } });
+    await s.api.spreadsheets.batchUpdate({
+      spreadsheetId: SPREADSHEET_ID,
+      requestBody: { requests: [{ deleteSheet: { sheetId: await sheetId(s, TAB.progress) } }] },
+    });
     await ingest(s, w);
     const progress = (await s.read([TAB.progress])).get(TAB.progress)!;
     expect((await grids(s)).get(TAB.progress)).toEqual({ rows: progress.length + 100, columns: progress[0]!.length });
@@ -278,7 +303,15 @@ describe('grids sized to the tabs (10 million cells per spreadsheet, Files you c
     // An archive sheet a coordinator keeps fills the spreadsheet to the cap exactly.
     await s.api.spreadsheets.batchUpdate({
       spreadsheetId: SPREADSHEET_ID,
-      requestBody: { requests: [{ addSheet: { properties: { title: 'Lưu trữ', gridProperties: { rowCount: CELL_CAP - cells, columnCount: 1 } } } }] },
+      requestBody: {
+        requests: [
+          {
+            addSheet: {
+              properties: { title: 'Lưu trữ', gridProperties: { rowCount: CELL_CAP - cells, columnCount: 1 } },
+            },
+          },
+        ],
+      },
     });
     // A new registration, in a row the form tab's grid already has: its `Kiểm tra` row and its receipt's claim row
     // would take the spreadsheet past the cap.
@@ -314,8 +347,11 @@ describe('the spreadsheet’s own time zone against Múi giờ (Forms writes tim
       });
     await zone('Europe/Paris');
     const warned = await ingest(s, w);
-    expect(warned.lines.join('\n')).toContain('Cảnh báo: múi giờ của bảng tính (Europe/Paris) khác "Múi giờ" trong Cấu hình (Asia/Ho_Chi_Minh)');
-    const row = () => s.read([TAB.dashboard]).then((t) => t.get(TAB.dashboard)!.find((r) => r[0] === 'Múi giờ của bảng tính')!);
+    expect(warned.lines.join('\n')).toContain(
+      'Cảnh báo: múi giờ của bảng tính (Europe/Paris) khác "Múi giờ" trong Cấu hình (Asia/Ho_Chi_Minh)',
+    );
+    const row = () =>
+      s.read([TAB.dashboard]).then((t) => t.get(TAB.dashboard)!.find((r) => r[0] === 'Múi giờ của bảng tính')!);
     expect(String((await row())[2])).toContain('Cảnh báo');
     // The sheet list read beside the snapshot carries the zone: no call is added for it.
     expect(w.seen.filter((x) => x.method === 'spreadsheets.get')).toHaveLength(1);

@@ -38,8 +38,17 @@ function asRead(grid: Grid): Grid {
 }
 
 const HEADER = ['Biểu mẫu', 'Dấu thời gian', 'Mã đơn vị', 'Trạng thái', 'Lỗi'];
-const row = (i: number, status = 'Hợp lệ'): Cell[] => ['Đăng ký thi đua', `01/03/2026 08:${String(i % 60).padStart(2, '0')}:00`, `DV-${i}`, status, ''];
-const tab = (n: number, status?: (i: number) => string): Grid => [HEADER, ...Array.from({ length: n }, (_, i) => row(i, status?.(i)))];
+const row = (i: number, status = 'Hợp lệ'): Cell[] => [
+  'Đăng ký thi đua',
+  `01/03/2026 08:${String(i % 60).padStart(2, '0')}:00`,
+  `DV-${i}`,
+  status,
+  '',
+];
+const tab = (n: number, status?: (i: number) => string): Grid => [
+  HEADER,
+  ...Array.from({ length: n }, (_, i) => row(i, status?.(i))),
+];
 
 describe('diffTab (issue 14 part 4: write only what changed)', () => {
   it('writes nothing when the tab is as the sheet holds it', () => {
@@ -57,7 +66,11 @@ describe('diffTab (issue 14 part 4: write only what changed)', () => {
 
   it('inserts a new row in the middle instead of rewriting every row after it', () => {
     const old = tab(1000);
-    const next = [...old.slice(0, 11), ['Đăng ký thi đua', '02/03/2026 09:00:00', 'DV-MỚI', 'Hợp lệ', ''], ...old.slice(11)];
+    const next = [
+      ...old.slice(0, 11),
+      ['Đăng ký thi đua', '02/03/2026 09:00:00', 'DV-MỚI', 'Hợp lệ', ''],
+      ...old.slice(11),
+    ];
     const change = diffTab(next, tabState(old), { shift: true });
     expect(change.rowOps).toEqual([{ insert: true, at: 11, count: 1 }]);
     expect(change.blocks).toEqual([{ first: 12, rows: [next[11]] }]);
@@ -78,7 +91,10 @@ describe('diffTab (issue 14 part 4: write only what changed)', () => {
 
   it('rewrites a tab whose header moved, once, blanking the old rows past the new end', () => {
     const old = tab(20);
-    const next = [['Mã đơn vị', ...HEADER.filter((h) => h !== 'Mã đơn vị')], ...old.slice(1, 11).map((r) => [r[2]!, r[0]!, r[1]!, r[3]!, r[4]!])];
+    const next = [
+      ['Mã đơn vị', ...HEADER.filter((h) => h !== 'Mã đơn vị')],
+      ...old.slice(1, 11).map((r) => [r[2]!, r[0]!, r[1]!, r[3]!, r[4]!]),
+    ];
     const change = diffTab(next, tabState(old), { shift: true });
     expect(change.rewritten).toBe(true);
     expect(change.blocks).toHaveLength(1);
@@ -89,8 +105,14 @@ describe('diffTab (issue 14 part 4: write only what changed)', () => {
   });
 
   it('blanks the cells a row no longer fills, and tells a number from the same digits as text', () => {
-    const old: Grid = [['A', 'B', 'C'], ['x', 5, 'ghi chú']];
-    const next: Grid = [['A', 'B', 'C'], ['x', '5']];
+    const old: Grid = [
+      ['A', 'B', 'C'],
+      ['x', 5, 'ghi chú'],
+    ];
+    const next: Grid = [
+      ['A', 'B', 'C'],
+      ['x', '5'],
+    ];
     const change = diffTab(next, tabState(old), { shift: false });
     expect(change.blocks).toEqual([{ first: 2, rows: [['x', '5', '']] }]);
   });

@@ -56,10 +56,18 @@ export async function startWire(target: string): Promise<Wire> {
       const status = wire.refuse?.(seen);
       if (status) {
         res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8' });
-        return void res.end(JSON.stringify({ error: { code: status, message: 'Internal error encountered.', status: 'INTERNAL' } }));
+        return void res.end(
+          JSON.stringify({ error: { code: status, message: 'Internal error encountered.', status: 'INTERNAL' } }),
+        );
       }
       const forward = request(
-        { host: to.hostname, port: to.port, method: req.method, path: req.url, headers: { ...req.headers, host: to.host } },
+        {
+          host: to.hostname,
+          port: to.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: to.host },
+        },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);

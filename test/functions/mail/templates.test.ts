@@ -2,9 +2,20 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTemplates, renderVersion, TemplateError, type FixRequestData, type ReceiptData, type SubmissionData } from '../../../functions/mail/index.ts';
+import {
+  loadTemplates,
+  renderVersion,
+  TemplateError,
+  type FixRequestData,
+  type ReceiptData,
+  type SubmissionData,
+} from '../../../functions/mail/index.ts';
 
-const layout = { campaign: 'Phong trào "Toàn dân bảo vệ an ninh Tổ quốc" năm 2025', organisation: 'Công an tỉnh Bắc Ninh', year: 2025 };
+const layout = {
+  campaign: 'Phong trào "Toàn dân bảo vệ an ninh Tổ quốc" năm 2025',
+  organisation: 'Công an tỉnh Bắc Ninh',
+  year: 2025,
+};
 
 const received: SubmissionData = {
   formTitle: 'Đăng ký thi đua',
@@ -19,15 +30,32 @@ const received: SubmissionData = {
 };
 
 /** The email of one unit's responses as ingest builds it: the first response's fields on top, every response in the list. */
-function email(unitName: string, unitCode: string, submissions: readonly SubmissionData[]): ReceiptData & FixRequestData {
+function email(
+  unitName: string,
+  unitCode: string,
+  submissions: readonly SubmissionData[],
+): ReceiptData & FixRequestData {
   const several = submissions.length > 1;
   const list = submissions.map((s, i) => ({ ...s, number: i + 1, several }));
   const fixCount = submissions.filter((s) => !s.valid).length;
   const [first] = list;
-  return { ...layout, unitName, unitCode, ...first, submissions: list, several, count: list.length, fixCount, receivedCount: list.length - fixCount };
+  return {
+    ...layout,
+    unitName,
+    unitCode,
+    ...first,
+    submissions: list,
+    several,
+    count: list.length,
+    fixCount,
+    receivedCount: list.length - fixCount,
+  };
 }
 
-const receipt = { ...email('Trường THPT Lý Thái Tổ', 'TH-07', [received]), preheader: 'Biểu mẫu của đơn vị đã được nhận.' };
+const receipt = {
+  ...email('Trường THPT Lý Thái Tổ', 'TH-07', [received]),
+  preheader: 'Biểu mẫu của đơn vị đã được nhận.',
+};
 
 const toFix: SubmissionData = {
   formTitle: 'Báo cáo tổng kết',
@@ -50,7 +78,8 @@ describe('loadTemplates', () => {
   it('builds one self-contained SendGrid version per template, named thidua-<name>', () => {
     const version = templates.version('receipt');
     expect(version.name).toBe('thidua-receipt');
-    for (const source of [version.subject, version.html_content, version.plain_content]) expect(source).not.toContain('{{>');
+    for (const source of [version.subject, version.html_content, version.plain_content])
+      expect(source).not.toContain('{{>');
     expect(version.html_content).toContain('<html lang="vi">');
     expect(version.html_content).not.toContain('{{{');
     expect(version.subject).not.toMatch(/\n/);
@@ -58,7 +87,9 @@ describe('loadTemplates', () => {
 
   it('renders a receipt: header, unit, answers, edit link, footer', () => {
     const { subject, html } = templates.render('receipt', receipt);
-    expect(subject).toBe('[Phong trào "Toàn dân bảo vệ an ninh Tổ quốc" năm 2025] Xác nhận đã nhận: Đăng ký thi đua – Trường THPT Lý Thái Tổ');
+    expect(subject).toBe(
+      '[Phong trào "Toàn dân bảo vệ an ninh Tổ quốc" năm 2025] Xác nhận đã nhận: Đăng ký thi đua – Trường THPT Lý Thái Tổ',
+    );
     expect(html).toContain('Trường THPT Lý Thái Tổ');
     expect(html).toContain('05/03/2025 08:15:30');
     expect(html).toContain('Đăng ký &quot;An toàn về ANTT&quot;');
@@ -79,7 +110,9 @@ describe('loadTemplates', () => {
   });
 
   it('escapes <script> in data in the HTML part', () => {
-    const hostile = email('<script>alert(1)</script>', 'TH-07', [{ ...received, answers: [{ question: 'Q', answer: '<img src=x onerror=alert(1)>' }] }]);
+    const hostile = email('<script>alert(1)</script>', 'TH-07', [
+      { ...received, answers: [{ question: 'Q', answer: '<img src=x onerror=alert(1)>' }] },
+    ]);
     const { html } = templates.render('receipt', hostile);
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img');
@@ -88,23 +121,39 @@ describe('loadTemplates', () => {
 
   it('renders a fix request with every error, in order, and the link to fix it', () => {
     const { subject, html, text } = templates.render('fix-request', fix);
-    expect(subject).toBe('[Phong trào "Toàn dân bảo vệ an ninh Tổ quốc" năm 2025] Đề nghị bổ sung, chỉnh sửa: Báo cáo tổng kết – UBND xã Tam Sơn');
-    expect(html).toMatch(/Thiếu câu trả lời cho &quot;Mã đơn vị&quot;\.[\s\S]*Điểm tiêu chí \[TC1\] vượt điểm tối đa 10\./);
+    expect(subject).toBe(
+      '[Phong trào "Toàn dân bảo vệ an ninh Tổ quốc" năm 2025] Đề nghị bổ sung, chỉnh sửa: Báo cáo tổng kết – UBND xã Tam Sơn',
+    );
+    expect(html).toMatch(
+      /Thiếu câu trả lời cho &quot;Mã đơn vị&quot;\.[\s\S]*Điểm tiêu chí \[TC1\] vượt điểm tối đa 10\./,
+    );
     expect(text).toContain('- Thiếu câu trả lời cho "Mã đơn vị".\n- Điểm tiêu chí [TC1] vượt điểm tối đa 10.');
-    expect(text).toContain('Mở biểu mẫu để bổ sung, chỉnh sửa tại:\nhttps://docs.google.com/forms/d/e/abc/viewform?usp=pp_url&entry.1=XA-03');
+    expect(text).toContain(
+      'Mở biểu mẫu để bổ sung, chỉnh sửa tại:\nhttps://docs.google.com/forms/d/e/abc/viewform?usp=pp_url&entry.1=XA-03',
+    );
   });
 
   it('tells the unit to reopen the form when there is no edit link', () => {
-    const { html, text } = templates.render('fix-request', email('UBND xã Tam Sơn', 'XA-03', [{ ...toFix, editLink: undefined }]));
+    const { html, text } = templates.render(
+      'fix-request',
+      email('UBND xã Tam Sơn', 'XA-03', [{ ...toFix, editLink: undefined }]),
+    );
     expect(text).toContain('Đơn vị vui lòng mở lại biểu mẫu "Báo cáo tổng kết"');
     expect(html).not.toContain('href=""');
   });
 
   it('puts several responses of one unit in one email, the ones to fix first, each with its own answers or errors', () => {
-    const both = email('UBND xã Tam Sơn', 'XA-03', [toFix, { ...received, formTitle: 'Báo cáo sơ kết', editLink: 'https://example.vn/sua/sk' }]);
+    const both = email('UBND xã Tam Sơn', 'XA-03', [
+      toFix,
+      { ...received, formTitle: 'Báo cáo sơ kết', editLink: 'https://example.vn/sua/sk' },
+    ]);
     const { subject, text } = templates.render('fix-request', both);
-    expect(subject).toBe('[Phong trào "Toàn dân bảo vệ an ninh Tổ quốc" năm 2025] Đề nghị bổ sung, chỉnh sửa 1 trong 2 biểu mẫu – UBND xã Tam Sơn');
-    expect(text).toContain('Hệ thống đã nhận được 2 biểu mẫu của đơn vị: 1 biểu mẫu chưa hợp lệ cần bổ sung, chỉnh sửa, 1 biểu mẫu hợp lệ.');
+    expect(subject).toBe(
+      '[Phong trào "Toàn dân bảo vệ an ninh Tổ quốc" năm 2025] Đề nghị bổ sung, chỉnh sửa 1 trong 2 biểu mẫu – UBND xã Tam Sơn',
+    );
+    expect(text).toContain(
+      'Hệ thống đã nhận được 2 biểu mẫu của đơn vị: 1 biểu mẫu chưa hợp lệ cần bổ sung, chỉnh sửa, 1 biểu mẫu hợp lệ.',
+    );
     const fixAt = text.indexOf('1. Báo cáo tổng kết — CẦN BỔ SUNG, CHỈNH SỬA');
     const okAt = text.indexOf('2. Báo cáo sơ kết — HỢP LỆ');
     expect(fixAt).toBeGreaterThan(0);
@@ -112,8 +161,13 @@ describe('loadTemplates', () => {
     expect(text.slice(fixAt, okAt)).toContain('- Điểm tiêu chí [TC1] vượt điểm tối đa 10.');
     expect(text.slice(okAt)).toContain('* Đăng ký "An toàn về ANTT"\n  Có');
     expect(text.slice(okAt)).toContain('https://example.vn/sua/sk');
-    const receipts = templates.render('receipt', email('Trường THPT Lý Thái Tổ', 'TH-07', [received, { ...received, formTitle: 'Báo cáo sơ kết' }]));
-    expect(receipts.subject).toBe('[Phong trào "Toàn dân bảo vệ an ninh Tổ quốc" năm 2025] Xác nhận đã nhận 2 biểu mẫu – Trường THPT Lý Thái Tổ');
+    const receipts = templates.render(
+      'receipt',
+      email('Trường THPT Lý Thái Tổ', 'TH-07', [received, { ...received, formTitle: 'Báo cáo sơ kết' }]),
+    );
+    expect(receipts.subject).toBe(
+      '[Phong trào "Toàn dân bảo vệ an ninh Tổ quốc" năm 2025] Xác nhận đã nhận 2 biểu mẫu – Trường THPT Lý Thái Tổ',
+    );
   });
 
   it('renders exactly like the version sent to SendGrid', () => {

@@ -9,22 +9,35 @@ describe('planResultsEmails', () => {
   it('mails units with a level or a nomination verdict, to their contact address', () => {
     const { snap, ev } = lateCampaign();
     const emails = planResultsEmails(ev, snap);
-    expect(emails.map((e) => e.key.slice(PREFIX.length).split('|')[0])).toEqual(['SO-TP', 'SO-YT', 'XA-AB', 'THPT-LQD']);
+    expect(emails.map((e) => e.key.slice(PREFIX.length).split('|')[0])).toEqual([
+      'SO-TP',
+      'SO-YT',
+      'XA-AB',
+      'THPT-LQD',
+    ]);
     expect(emails.every((e) => e.template === 'results' && /\|[0-9a-f]{16}$/.test(e.key))).toBe(true);
     expect(emails[0].to).toEqual([{ email: 'vanthu.so-tp@example.vn', name: 'Sở Tư pháp' }]);
     const yt = emails[1].data as unknown as ResultsData;
-    expect([yt.classified, yt.level, yt.nominations.map((n) => n.status)]).toEqual([false, 'Chưa xếp loại', ['Chờ xếp loại']]);
+    expect([yt.classified, yt.level, yt.nominations.map((n) => n.status)]).toEqual([
+      false,
+      'Chưa xếp loại',
+      ['Chờ xếp loại'],
+    ]);
   });
 
   it('skips a unit with neither a level nor a nomination', () => {
     const { snap, ev } = lateCampaign();
-    const emails = planResultsEmails({ ...ev, nominations: ev.nominations.filter((n) => n.unitCode !== 'SO-YT') }, snap);
+    const emails = planResultsEmails(
+      { ...ev, nominations: ev.nominations.filter((n) => n.unitCode !== 'SO-YT') },
+      snap,
+    );
     expect(emails.map((e) => e.key.slice(PREFIX.length).split('|')[0])).toEqual(['SO-TP', 'XA-AB', 'THPT-LQD']);
   });
 
   it('keeps the key while the result is unchanged, and changes it when the level, ANTT or a verdict changes', () => {
     const { snap, ev } = lateCampaign();
-    const keyOf = (e: typeof ev, unit: string) => planResultsEmails(e, snap).find((m) => m.key.includes(`|${unit}|`))!.key;
+    const keyOf = (e: typeof ev, unit: string) =>
+      planResultsEmails(e, snap).find((m) => m.key.includes(`|${unit}|`))!.key;
     const base = keyOf(ev, 'XA-AB');
     expect(keyOf(lateCampaign().ev, 'XA-AB')).toBe(base);
     const withResult = (change: Partial<(typeof ev.results)[number]>) => ({
@@ -35,7 +48,12 @@ describe('planResultsEmails', () => {
     expect(keyOf(withResult({ antt: 'Chưa đạt: chưa có mô hình hoạt động hiệu quả' }), 'XA-AB')).not.toBe(base);
     // Another unit of the cluster being classified moves nobody's key.
     expect(keyOf(withResult({}), 'XA-AB')).toBe(base);
-    const verdict = { ...ev, nominations: ev.nominations.map((n) => (n.unitCode === 'SO-YT' ? { ...n, status: 'Đủ điều kiện' as const, reason: '' } : n)) };
+    const verdict = {
+      ...ev,
+      nominations: ev.nominations.map((n) =>
+        n.unitCode === 'SO-YT' ? { ...n, status: 'Đủ điều kiện' as const, reason: '' } : n,
+      ),
+    };
     expect(keyOf(verdict, 'SO-YT')).not.toBe(keyOf(ev, 'SO-YT'));
     expect(keyOf(verdict, 'SO-TP')).toBe(keyOf(ev, 'SO-TP'));
   });
@@ -46,13 +64,19 @@ describe('planResultsEmails', () => {
     const templates = loadTemplates();
     const r = templates.render(tp.template, tp.data);
     expect(r.subject).toBe('[Phong trào Toàn dân bảo vệ an ninh Tổ quốc] Kết quả xếp loại: Xuất sắc – Sở Tư pháp');
-    expect(r.text).toContain('- Xếp loại: Xuất sắc\n- Tổng điểm: 92 (điểm tự chấm)\n- Thứ hạng trong Khối cơ quan tỉnh: 1/1 đơn vị đã xếp loại\n- Được xét khen thưởng: Có');
+    expect(r.text).toContain(
+      '- Xếp loại: Xuất sắc\n- Tổng điểm: 92 (điểm tự chấm)\n- Thứ hạng trong Khối cơ quan tỉnh: 1/1 đơn vị đã xếp loại\n- Được xét khen thưởng: Có',
+    );
     expect(r.text).toContain('- Lãnh đạo, chỉ đạo: 14/15\n- Kết quả thực hiện: 78/85');
-    expect(r.text).toContain('- Phòng Phổ biến giáo dục pháp luật (Tập thể), Bằng khen của Bộ trưởng Bộ Công an: Đủ điều kiện');
+    expect(r.text).toContain(
+      '- Phòng Phổ biến giáo dục pháp luật (Tập thể), Bằng khen của Bộ trưởng Bộ Công an: Đủ điều kiện',
+    );
     expect(r.html).toContain('Tiêu chuẩn “An toàn về ANTT”');
     const y = templates.render(yt.template, yt.data);
     expect(y.subject).toBe('[Phong trào Toàn dân bảo vệ an ninh Tổ quốc] Kết quả xét đề nghị khen thưởng – Sở Y tế');
-    expect(y.text).toContain('- Nguyễn Văn An (Cá nhân), Bằng khen của Bộ trưởng Bộ Công an: Chờ xếp loại – Đơn vị chưa được xếp loại.');
+    expect(y.text).toContain(
+      '- Nguyễn Văn An (Cá nhân), Bằng khen của Bộ trưởng Bộ Công an: Chờ xếp loại – Đơn vị chưa được xếp loại.',
+    );
     expect(y.text).not.toContain('Tổng điểm');
   });
 

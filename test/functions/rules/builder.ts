@@ -104,10 +104,23 @@ export class CampaignBuilder {
     tabs.set(TAB.config, [['Khóa', 'Giá trị'], ['Xác thực đơn vị', 'Không'], ...this.settings]);
     tabs.set(TAB.units, [
       ['Mã đơn vị', 'Tên đơn vị', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo'],
-      ...this.units.map((u) => [u.code, u.name ?? `Đơn vị ${u.code}`, u.type ?? 'Cơ quan', u.cluster ?? 'Cụm 1', `${u.code.toLowerCase()}@example.vn`, '']),
+      ...this.units.map((u) => [
+        u.code,
+        u.name ?? `Đơn vị ${u.code}`,
+        u.type ?? 'Cơ quan',
+        u.cluster ?? 'Cụm 1',
+        `${u.code.toLowerCase()}@example.vn`,
+        '',
+      ]),
     ]);
-    tabs.set(TAB.criteria, [['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa'], ...this.criteria.map((c) => [c.code, c.group, c.content, c.maxScore])]);
-    tabs.set(TAB.targets, [['Hình thức khen thưởng', 'Đối tượng', 'Số lượng tối thiểu', 'Số lượng tối đa'], ...this.targets]);
+    tabs.set(TAB.criteria, [
+      ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa'],
+      ...this.criteria.map((c) => [c.code, c.group, c.content, c.maxScore]),
+    ]);
+    tabs.set(TAB.targets, [
+      ['Hình thức khen thưởng', 'Đối tượng', 'Số lượng tối thiểu', 'Số lượng tối đa'],
+      ...this.targets,
+    ]);
     tabs.set(TAB.quotas, [['Mã đơn vị', 'Hình thức khen thưởng', 'Đối tượng', 'Số lượng'], ...this.quotas]);
     tabs.set(TAB.assessment, [['Mã đơn vị', 'Điểm thẩm định', 'Ghi chú'], ...this.assessments]);
     for (const [form, list] of this.responses) {

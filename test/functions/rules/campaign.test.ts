@@ -65,7 +65,9 @@ describe('the demo campaign after ingest', () => {
 
   it('a coordinator who raises Ngưỡng Khá sees the levels change after the next ingest, with no code change', async () => {
     const before = await tab('Xếp loại');
-    const between = before.filter((r) => r['Xếp loại'] === 'Khá' && Number(r['Tổng điểm']) < 80).map((r) => r['Mã đơn vị']);
+    const between = before
+      .filter((r) => r['Xếp loại'] === 'Khá' && Number(r['Tổng điểm']) < 80)
+      .map((r) => r['Mã đơn vị']);
     expect(between.length).toBeGreaterThan(0);
 
     const config = (await stack.read(['Cấu hình'])).get('Cấu hình')!;
@@ -81,7 +83,10 @@ describe('the demo campaign after ingest', () => {
     const after = await tab('Xếp loại');
     for (const code of between) expect(after.find((r) => r['Mã đơn vị'] === code)!['Xếp loại']).toBe('Trung bình');
     // Each unit whose result changed gets one results summary for the change.
-    const summaries = stack.mail.outbox().flatMap((m) => m.rendered).filter((m) => (m.email_key ?? '').startsWith('results|'));
+    const summaries = stack.mail
+      .outbox()
+      .flatMap((m) => m.rendered)
+      .filter((m) => (m.email_key ?? '').startsWith('results|'));
     for (const code of between) {
       expect(summaries.filter((m) => (m.email_key ?? '').includes(`|${code}|`))).toHaveLength(2);
     }

@@ -4,7 +4,8 @@ import { TAB } from '../../../sheets-schema/index.ts';
 import { campaign } from './builder.ts';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
-const results = (b: ReturnType<typeof campaign>) => new Map(evaluateCampaign(b.snapshot(), NOW).results.map((r) => [r.unitCode, r]));
+const results = (b: ReturnType<typeof campaign>) =>
+  new Map(evaluateCampaign(b.snapshot(), NOW).results.map((r) => [r.unitCode, r]));
 
 describe('classification (QĐ 510/QĐ-BCA-V05)', () => {
   it('QĐ 510: the score is the sum of the criterion scores of the latest valid final report', () => {
@@ -26,7 +27,9 @@ describe('classification (QĐ 510/QĐ-BCA-V05)', () => {
     [50, 'Trung bình'],
     [49, 'Yếu'],
   ])('QĐ 510 (our default thresholds 90/70/50): a total of %i is %s', (total, level) => {
-    const b = campaign().unit('A').report('A', { TC1: Math.min(total, 50), TC2: Math.max(total - 50, 0) });
+    const b = campaign()
+      .unit('A')
+      .report('A', { TC1: Math.min(total, 50), TC2: Math.max(total - 50, 0) });
     expect(results(b).get('A')!.level).toBe(level);
   });
 
@@ -50,8 +53,14 @@ describe('classification (QĐ 510/QĐ-BCA-V05)', () => {
   });
 
   it('QĐ 510: a serious ANTT incident caps the level at Mức tối đa khi có vụ việc nghiêm trọng', () => {
-    const b = campaign().unit('A').unit('B').report('A', { TC1: 50, TC2: 50 }, { 'Để xảy ra vụ việc nghiêm trọng về ANTT': 'Có' });
-    b.report('B', { TC1: 50, TC2: 50 }, { 'Để xảy ra vụ việc nghiêm trọng về ANTT': 'Có' }).setting('Mức tối đa khi có vụ việc nghiêm trọng', 'Yếu');
+    const b = campaign()
+      .unit('A')
+      .unit('B')
+      .report('A', { TC1: 50, TC2: 50 }, { 'Để xảy ra vụ việc nghiêm trọng về ANTT': 'Có' });
+    b.report('B', { TC1: 50, TC2: 50 }, { 'Để xảy ra vụ việc nghiêm trọng về ANTT': 'Có' }).setting(
+      'Mức tối đa khi có vụ việc nghiêm trọng',
+      'Yếu',
+    );
     const r = results(b);
     expect(r.get('A')!.level).toBe('Yếu');
     expect(r.get('A')!.total).toBe(100);
@@ -59,7 +68,9 @@ describe('classification (QĐ 510/QĐ-BCA-V05)', () => {
   });
 
   it('QĐ 510: the incident cap defaults to Trung bình', () => {
-    const b = campaign().unit('A').report('A', { TC1: 50, TC2: 50 }, { 'Để xảy ra vụ việc nghiêm trọng về ANTT': 'Có' });
+    const b = campaign()
+      .unit('A')
+      .report('A', { TC1: 50, TC2: 50 }, { 'Để xảy ra vụ việc nghiêm trọng về ANTT': 'Có' });
     expect(results(b).get('A')!.level).toBe('Trung bình');
   });
 
@@ -89,7 +100,11 @@ describe('classification (QĐ 510/QĐ-BCA-V05)', () => {
   it('seed 004: units rated Trung bình are not considered for commendation', () => {
     const b = campaign().unit('A').unit('B').report('A', { TC1: 30, TC2: 30 }).report('B', { TC1: 40, TC2: 40 });
     const r = results(b);
-    expect(r.get('A')).toMatchObject({ level: 'Trung bình', commendable: false, reason: 'Xếp loại Trung bình: không được xét thi đua, khen thưởng.' });
+    expect(r.get('A')).toMatchObject({
+      level: 'Trung bình',
+      commendable: false,
+      reason: 'Xếp loại Trung bình: không được xét thi đua, khen thưởng.',
+    });
     expect(r.get('B')).toMatchObject({ level: 'Khá', commendable: true, reason: '' });
   });
 
@@ -102,9 +117,42 @@ describe('classification (QĐ 510/QĐ-BCA-V05)', () => {
     const b = campaign().unit({ code: 'A', name: 'Sở Tư pháp' }).unit('B').report('A', { TC1: 40, TC2: 40 });
     const tab = evaluateCampaign(b.snapshot(), NOW).tabs.find((t) => t.tab === TAB.classification)!;
     expect(tab.rows).toEqual([
-      ['Mã đơn vị', 'Tổng điểm', 'Xếp loại', 'Hạng trong Cụm/Khối', 'Được xét khen thưởng', 'Lý do', 'Tên đơn vị', 'Cụm/Khối', 'Điểm tự chấm', 'An toàn về ANTT'],
-      ['A', 80, 'Khá', 1, 'Có', '', 'Sở Tư pháp', 'Cụm 1', 80, 'Chưa đạt: đăng ký "An toàn về ANTT" từ quý I; nghị quyết, kế hoạch bảo đảm ANTT từ quý I; nội quy, quy chế bảo vệ, bảo mật, phòng cháy, an toàn lao động; 100% cán bộ, nhân viên được phổ biến, quán triệt; mô hình phong trào hoạt động hiệu quả'],
-      ['B', '', 'Chưa xếp loại', '', 'Không', 'Chưa có báo cáo tổng kết hợp lệ.', 'Đơn vị B', 'Cụm 1', '', 'Chưa có báo cáo'],
+      [
+        'Mã đơn vị',
+        'Tổng điểm',
+        'Xếp loại',
+        'Hạng trong Cụm/Khối',
+        'Được xét khen thưởng',
+        'Lý do',
+        'Tên đơn vị',
+        'Cụm/Khối',
+        'Điểm tự chấm',
+        'An toàn về ANTT',
+      ],
+      [
+        'A',
+        80,
+        'Khá',
+        1,
+        'Có',
+        '',
+        'Sở Tư pháp',
+        'Cụm 1',
+        80,
+        'Chưa đạt: đăng ký "An toàn về ANTT" từ quý I; nghị quyết, kế hoạch bảo đảm ANTT từ quý I; nội quy, quy chế bảo vệ, bảo mật, phòng cháy, an toàn lao động; 100% cán bộ, nhân viên được phổ biến, quán triệt; mô hình phong trào hoạt động hiệu quả',
+      ],
+      [
+        'B',
+        '',
+        'Chưa xếp loại',
+        '',
+        'Không',
+        'Chưa có báo cáo tổng kết hợp lệ.',
+        'Đơn vị B',
+        'Cụm 1',
+        '',
+        'Chưa có báo cáo',
+      ],
     ]);
   });
 });
@@ -112,7 +160,8 @@ describe('classification (QĐ 510/QĐ-BCA-V05)', () => {
 describe('An toàn về ANTT (TT 124/2021/TT-BCA)', () => {
   const agencyYes = {
     'Cơ quan, doanh nghiệp: có nghị quyết của cấp ủy và kế hoạch bảo đảm ANTT ngay từ quý I': 'Có',
-    'Cơ quan, doanh nghiệp: có nội quy, quy chế bảo vệ cơ quan, bảo vệ bí mật nhà nước, phòng cháy, chữa cháy, an toàn lao động': 'Có',
+    'Cơ quan, doanh nghiệp: có nội quy, quy chế bảo vệ cơ quan, bảo vệ bí mật nhà nước, phòng cháy, chữa cháy, an toàn lao động':
+      'Có',
     'Cơ quan, doanh nghiệp: 100% cán bộ, nhân viên được phổ biến, quán triệt': 'Có',
     'Cơ quan, doanh nghiệp: có ít nhất một mô hình phong trào hoạt động hiệu quả': 'Có',
   };
@@ -129,12 +178,22 @@ describe('An toàn về ANTT (TT 124/2021/TT-BCA)', () => {
   });
 
   it('TT 124/2021: an agency fails naming the criterion it misses', () => {
-    const b = campaign().unit('A').register('A').report('A', {}, { ...agencyYes, 'Cơ quan, doanh nghiệp: 100% cán bộ, nhân viên được phổ biến, quán triệt': 'Không' });
+    const b = campaign()
+      .unit('A')
+      .register('A')
+      .report(
+        'A',
+        {},
+        { ...agencyYes, 'Cơ quan, doanh nghiệp: 100% cán bộ, nhân viên được phổ biến, quán triệt': 'Không' },
+      );
     expect(antt(b, 'A')).toBe('Chưa đạt: 100% cán bộ, nhân viên được phổ biến, quán triệt');
   });
 
   it('TT 124/2021: a serious incident fails the standard', () => {
-    const b = campaign().unit('A').register('A').report('A', {}, { ...agencyYes, 'Để xảy ra vụ việc nghiêm trọng về ANTT': 'Có' });
+    const b = campaign()
+      .unit('A')
+      .register('A')
+      .report('A', {}, { ...agencyYes, 'Để xảy ra vụ việc nghiêm trọng về ANTT': 'Có' });
     expect(antt(b, 'A')).toBe('Chưa đạt: không để xảy ra vụ việc nghiêm trọng về ANTT');
   });
 
@@ -150,13 +209,23 @@ describe('An toàn về ANTT (TT 124/2021/TT-BCA)', () => {
       .register('K1')
       .register('K2')
       .report('K1', {}, residentialYes)
-      .report('K2', {}, { ...residentialYes, 'Khu dân cư: 100% hộ gia đình đăng ký thực hiện "An toàn về ANTT" ngay từ quý I': 'Không' });
+      .report(
+        'K2',
+        {},
+        {
+          ...residentialYes,
+          'Khu dân cư: 100% hộ gia đình đăng ký thực hiện "An toàn về ANTT" ngay từ quý I': 'Không',
+        },
+      );
     expect(antt(b, 'K1')).toBe('Đạt');
     expect(antt(b, 'K2')).toBe('Chưa đạt: 100% hộ gia đình đăng ký từ quý I');
   });
 
   it('TT 124/2021: out of scope by the registration answer (small enterprises, primary schools...)', () => {
-    const b = campaign().unit({ code: 'DN', type: 'Doanh nghiệp' }).register('DN', { 'Đăng ký "An toàn về ANTT"': 'Không thuộc phạm vi' }).report('DN', {});
+    const b = campaign()
+      .unit({ code: 'DN', type: 'Doanh nghiệp' })
+      .register('DN', { 'Đăng ký "An toàn về ANTT"': 'Không thuộc phạm vi' })
+      .report('DN', {});
     expect(antt(b, 'DN')).toBe('Không thuộc phạm vi');
   });
 

@@ -5,12 +5,17 @@ import { TAB } from '../../../sheets-schema/index.ts';
 import { campaign } from './builder.ts';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
-const verdicts = (b: ReturnType<typeof campaign>) => evaluateCampaign(b.snapshot(), NOW).nominations.map((v) => [v.nominee, v.status, v.reason]);
+const verdicts = (b: ReturnType<typeof campaign>) =>
+  evaluateCampaign(b.snapshot(), NOW).nominations.map((v) => [v.nominee, v.status, v.reason]);
 
 /** A unit rated Xuất sắc (or the given scores) with nothing else. */
 const rated = (scores: Record<string, number> = { TC1: 50, TC2: 45 }) => campaign().unit('A').report('A', scores);
 
-const certificate = (name: string, kind = 'Cá nhân') => ({ 'Đối tượng': kind, 'Hình thức khen thưởng': AWARD_MINISTER_CERTIFICATE, 'Họ tên / Tên tập thể': name });
+const certificate = (name: string, kind = 'Cá nhân') => ({
+  'Đối tượng': kind,
+  'Hình thức khen thưởng': AWARD_MINISTER_CERTIFICATE,
+  'Họ tên / Tên tập thể': name,
+});
 
 const medal = (name: string, fields: Record<string, string | number>) => ({
   'Đối tượng': 'Cá nhân',
@@ -29,16 +34,22 @@ const medal = (name: string, fields: Record<string, string | number>) => ({
 describe('commendation gate (seed 004)', () => {
   it('seed 004: nominations of a unit rated Trung bình are ineligible with that reason', () => {
     const b = rated({ TC1: 30, TC2: 30 }).nominate('A', certificate('Nguyễn Văn An'));
-    expect(verdicts(b)).toEqual([['Nguyễn Văn An', 'Không đủ điều kiện', 'Đơn vị xếp loại Trung bình: không được xét thi đua, khen thưởng.']]);
+    expect(verdicts(b)).toEqual([
+      ['Nguyễn Văn An', 'Không đủ điều kiện', 'Đơn vị xếp loại Trung bình: không được xét thi đua, khen thưởng.'],
+    ]);
   });
 
   it('seed 004: nominations of a unit not yet classified are Chờ xếp loại', () => {
     const b = campaign().unit('A').nominate('A', certificate('Nguyễn Văn An'));
-    expect(verdicts(b)).toEqual([['Nguyễn Văn An', 'Chờ xếp loại', 'Đơn vị chưa được xếp loại (chưa có báo cáo tổng kết hợp lệ).']]);
+    expect(verdicts(b)).toEqual([
+      ['Nguyễn Văn An', 'Chờ xếp loại', 'Đơn vị chưa được xếp loại (chưa có báo cáo tổng kết hợp lệ).'],
+    ]);
   });
 
   it('seed 004: nominations of a unit rated Khá are eligible', () => {
-    expect(verdicts(rated({ TC1: 40, TC2: 35 }).nominate('A', certificate('Nguyễn Văn An')))).toEqual([['Nguyễn Văn An', 'Đủ điều kiện', '']]);
+    expect(verdicts(rated({ TC1: 40, TC2: 35 }).nominate('A', certificate('Nguyễn Văn An')))).toEqual([
+      ['Nguyễn Văn An', 'Đủ điều kiện', ''],
+    ]);
   });
 });
 
@@ -81,9 +92,25 @@ describe('quotas and duplicates', () => {
   it('the verdict is written in the Kết luận column of Kiểm tra', () => {
     const b = rated({ TC1: 30, TC2: 30 }).nominate('A', certificate('Nguyễn Văn An'));
     const checks = evaluateCampaign(b.snapshot(), NOW).tabs.find((t) => t.tab === TAB.checks)!.rows;
-    expect(checks[0]).toEqual(['Biểu mẫu', 'Dấu thời gian', 'Mã đơn vị', 'Trạng thái', 'Lỗi', 'Dòng', 'Kết luận', 'Ghi chú']);
+    expect(checks[0]).toEqual([
+      'Biểu mẫu',
+      'Dấu thời gian',
+      'Mã đơn vị',
+      'Trạng thái',
+      'Lỗi',
+      'Dòng',
+      'Kết luận',
+      'Ghi chú',
+    ]);
     const row = checks.find((r) => r[0] === TAB.nominations)!;
-    expect(row.slice(2)).toEqual(['A', 'Hợp lệ', '', 2, 'Không đủ điều kiện: Đơn vị xếp loại Trung bình: không được xét thi đua, khen thưởng.', '']);
+    expect(row.slice(2)).toEqual([
+      'A',
+      'Hợp lệ',
+      '',
+      2,
+      'Không đủ điều kiện: Đơn vị xếp loại Trung bình: không được xét thi đua, khen thưởng.',
+      '',
+    ]);
   });
 });
 
@@ -91,33 +118,55 @@ describe('Kỷ niệm chương "Bảo vệ an ninh Tổ quốc" (TT 20/2025/TT-B
   it('TT 20/2025: women in grassroots forces qualify after 10 years, difficult-area years counting double', () => {
     const b = rated()
       .nominate('A', medal('Chị Đủ', { 'Giới tính': 'Nữ', 'Số năm công tác': 6, 'Số năm ở vùng đặc biệt khó khăn': 4 }))
-      .nominate('A', medal('Chị Thiếu', { 'Giới tính': 'Nữ', 'Số năm công tác': 6, 'Số năm ở vùng đặc biệt khó khăn': 3 }));
+      .nominate(
+        'A',
+        medal('Chị Thiếu', { 'Giới tính': 'Nữ', 'Số năm công tác': 6, 'Số năm ở vùng đặc biệt khó khăn': 3 }),
+      );
     expect(verdicts(b)).toEqual([
       ['Chị Đủ', 'Đủ điều kiện', ''],
-      ['Chị Thiếu', 'Không đủ điều kiện', 'Lực lượng cơ sở (nữ) cần ít nhất 10 năm tham gia, tính cả thời gian ở vùng đặc biệt khó khăn nhân đôi (mới có 9 năm).'],
+      [
+        'Chị Thiếu',
+        'Không đủ điều kiện',
+        'Lực lượng cơ sở (nữ) cần ít nhất 10 năm tham gia, tính cả thời gian ở vùng đặc biệt khó khăn nhân đôi (mới có 9 năm).',
+      ],
     ]);
   });
 
   it('TT 20/2025: men in grassroots forces qualify after 15 years', () => {
-    const b = rated().nominate('A', medal('Anh 15', { 'Số năm công tác': 15 })).nominate('A', medal('Anh 14', { 'Số năm công tác': 14 }));
+    const b = rated()
+      .nominate('A', medal('Anh 15', { 'Số năm công tác': 15 }))
+      .nominate('A', medal('Anh 14', { 'Số năm công tác': 14 }));
     expect(verdicts(b).map((v) => v[1])).toEqual(['Đủ điều kiện', 'Không đủ điều kiện']);
   });
 
   it('TT 20/2025: leaders qualify after 10 years in post with at least one ANTQ commendation', () => {
     const leader = (name: string, years: number, times: number) =>
       medal(name, { 'Nhóm đối tượng': 'Lãnh đạo', 'Số năm công tác': years, 'Số lần được khen về ANTQ': times });
-    const b = rated().nominate('A', leader('Đủ', 10, 1)).nominate('A', leader('Ít năm', 9, 3)).nominate('A', leader('Chưa được khen', 12, 0));
+    const b = rated()
+      .nominate('A', leader('Đủ', 10, 1))
+      .nominate('A', leader('Ít năm', 9, 3))
+      .nominate('A', leader('Chưa được khen', 12, 0));
     expect(verdicts(b)).toEqual([
       ['Đủ', 'Đủ điều kiện', ''],
       ['Ít năm', 'Không đủ điều kiện', 'Lãnh đạo cần ít nhất 10 năm giữ chức vụ (mới có 9 năm).'],
-      ['Chưa được khen', 'Không đủ điều kiện', 'Lãnh đạo cần ít nhất một lần được khen thưởng về công tác bảo vệ an ninh Tổ quốc.'],
+      [
+        'Chưa được khen',
+        'Không đủ điều kiện',
+        'Lãnh đạo cần ít nhất một lần được khen thưởng về công tác bảo vệ an ninh Tổ quốc.',
+      ],
     ]);
   });
 
   it('TT 20/2025: the years are configurable in Cấu hình (5 under the old TT 11/2021)', () => {
-    const leader = medal('Lãnh đạo', { 'Nhóm đối tượng': 'Lãnh đạo', 'Số năm công tác': 6, 'Số lần được khen về ANTQ': 1 });
+    const leader = medal('Lãnh đạo', {
+      'Nhóm đối tượng': 'Lãnh đạo',
+      'Số năm công tác': 6,
+      'Số lần được khen về ANTQ': 1,
+    });
     expect(verdicts(rated().nominate('A', leader))[0][1]).toBe('Không đủ điều kiện');
-    expect(verdicts(rated().setting('KNC: số năm công tác của lãnh đạo', 5).nominate('A', leader))[0][1]).toBe('Đủ điều kiện');
+    expect(verdicts(rated().setting('KNC: số năm công tác của lãnh đạo', 5).nominate('A', leader))[0][1]).toBe(
+      'Đủ điều kiện',
+    );
   });
 
   it('TT 20/2025: holders of the medal or an excluding medal are ineligible', () => {
@@ -128,7 +177,10 @@ describe('Kỷ niệm chương "Bảo vệ an ninh Tổ quốc" (TT 20/2025/TT-B
 
   it('TT 20/2025: a nominee under discipline or review is deferred (Chưa xét)', () => {
     const b = rated().nominate('A', medal('Đang xem xét', { 'Đang bị kỷ luật hoặc xem xét': 'Có' }));
-    expect(verdicts(b)[0].slice(1)).toEqual(['Chưa xét', 'Đang bị kỷ luật hoặc đang bị khiếu nại, thanh tra, kiểm tra: chưa xét cho đến khi có kết luận.']);
+    expect(verdicts(b)[0].slice(1)).toEqual([
+      'Chưa xét',
+      'Đang bị kỷ luật hoặc đang bị khiếu nại, thanh tra, kiểm tra: chưa xét cho đến khi có kết luận.',
+    ]);
   });
 
   it('TT 20/2025: the medal is for individuals only', () => {
@@ -137,7 +189,10 @@ describe('Kỷ niệm chương "Bảo vệ an ninh Tổ quốc" (TT 20/2025/TT-B
   });
 
   it('TT 20/2025: difficult-area years cannot exceed the years of service', () => {
-    const b = rated().nominate('A', medal('Sai số năm', { 'Số năm công tác': 5, 'Số năm ở vùng đặc biệt khó khăn': 6 }));
+    const b = rated().nominate(
+      'A',
+      medal('Sai số năm', { 'Số năm công tác': 5, 'Số năm ở vùng đặc biệt khó khăn': 6 }),
+    );
     const r = evaluateCampaign(b.snapshot(), NOW).responses.find((x) => x.form === TAB.nominations)!;
     expect(r.errors).toEqual(['Câu "Số năm ở vùng đặc biệt khó khăn": không được lớn hơn câu "Số năm công tác".']);
   });
@@ -155,7 +210,11 @@ describe('Khen thưởng: tallies against Chỉ tiêu (seed 000)', () => {
       .nominate('A', medal('Anh A', {}))
       .nominate('A', medal('Anh B', {}))
       .nominate('A', medal('Anh C', {}))
-      .nominate('A', { 'Đối tượng': 'Tập thể', 'Hình thức khen thưởng': AWARD_CERTIFICATE, 'Họ tên / Tên tập thể': 'Tổ Ba' });
+      .nominate('A', {
+        'Đối tượng': 'Tập thể',
+        'Hình thức khen thưởng': AWARD_CERTIFICATE,
+        'Họ tên / Tên tập thể': 'Tổ Ba',
+      });
     const tab = evaluateCampaign(b.snapshot(), NOW).tabs.find((t) => t.tab === TAB.awards)!;
     expect(tab.rows).toEqual([
       ['Hình thức khen thưởng', 'Đối tượng', 'Số đề nghị', 'Số hợp lệ', 'Tối thiểu', 'Tối đa', 'Tình trạng'],

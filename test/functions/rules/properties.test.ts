@@ -13,12 +13,25 @@ const rankOf = (level: string) => LEVELS.indexOf(level as (typeof LEVELS)[number
 describe('properties', () => {
   it('QĐ 510: the level never decreases when a score increases', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 50 }), (a, lower, extra) => {
-        const higher = Math.min(lower + extra, 50);
-        const ev = evaluateCampaign(campaign().unit('A').unit('B').report('A', { TC1: a, TC2: lower }).report('B', { TC1: a, TC2: higher }).snapshot(), NOW);
-        const [ra, rb] = ev.results;
-        expect(rankOf(rb.level)).toBeLessThanOrEqual(rankOf(ra.level));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 50 }),
+        fc.integer({ min: 0, max: 50 }),
+        fc.integer({ min: 0, max: 50 }),
+        (a, lower, extra) => {
+          const higher = Math.min(lower + extra, 50);
+          const ev = evaluateCampaign(
+            campaign()
+              .unit('A')
+              .unit('B')
+              .report('A', { TC1: a, TC2: lower })
+              .report('B', { TC1: a, TC2: higher })
+              .snapshot(),
+            NOW,
+          );
+          const [ra, rb] = ev.results;
+          expect(rankOf(rb.level)).toBeLessThanOrEqual(rankOf(ra.level));
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -35,29 +48,51 @@ describe('properties', () => {
 
   it('Đủ/Thiếu/Vượt agrees with the counts', () => {
     fc.assert(
-      fc.property(fc.nat(20), fc.option(fc.nat(10), { nil: null }), fc.option(fc.nat(10), { nil: null }), (eligible, min, maxOffset) => {
-        const max = maxOffset === null ? null : (min ?? 0) + maxOffset;
-        const status = tallyStatus(eligible, min, max);
-        if (min !== null && eligible < min) expect(status).toBe(`Thiếu ${min - eligible}`);
-        else if (max !== null && eligible > max) expect(status).toBe(`Vượt ${eligible - max}`);
-        else expect(status).toBe('Đủ');
-      }),
+      fc.property(
+        fc.nat(20),
+        fc.option(fc.nat(10), { nil: null }),
+        fc.option(fc.nat(10), { nil: null }),
+        (eligible, min, maxOffset) => {
+          const max = maxOffset === null ? null : (min ?? 0) + maxOffset;
+          const status = tallyStatus(eligible, min, max);
+          if (min !== null && eligible < min) expect(status).toBe(`Thiếu ${min - eligible}`);
+          else if (max !== null && eligible > max) expect(status).toBe(`Vượt ${eligible - max}`);
+          else expect(status).toBe('Đủ');
+        },
+      ),
     );
   });
 
   const nominationCampaign = fc.record({
     scores: fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 3, maxLength: 3 }),
-    nominations: fc.array(fc.record({ unit: fc.constantFrom('A', 'B', 'C', 'Z'), name: fc.constantFrom('An', 'Bình', 'Chi', 'an '), kind: fc.constantFrom('Tập thể', 'Cá nhân') }), {
-      maxLength: 12,
-    }),
+    nominations: fc.array(
+      fc.record({
+        unit: fc.constantFrom('A', 'B', 'C', 'Z'),
+        name: fc.constantFrom('An', 'Bình', 'Chi', 'an '),
+        kind: fc.constantFrom('Tập thể', 'Cá nhân'),
+      }),
+      {
+        maxLength: 12,
+      },
+    ),
     quota: fc.nat(3),
   });
 
   type Case = typeof nominationCampaign extends fc.Arbitrary<infer T> ? T : never;
   const build = (c: Case) => {
-    const b = campaign().unit('A').unit('B').unit('C').quota('A', AWARD_MINISTER_CERTIFICATE, 'Cá nhân', c.quota).target(AWARD_MINISTER_CERTIFICATE, 'Cá nhân', 1, 2);
+    const b = campaign()
+      .unit('A')
+      .unit('B')
+      .unit('C')
+      .quota('A', AWARD_MINISTER_CERTIFICATE, 'Cá nhân', c.quota)
+      .target(AWARD_MINISTER_CERTIFICATE, 'Cá nhân', 1, 2);
     ['A', 'B'].forEach((u, i) => b.report(u, { TC1: c.scores[i], TC2: c.scores[2] }));
-    for (const n of c.nominations) b.nominate(n.unit, { 'Đối tượng': n.kind, 'Hình thức khen thưởng': AWARD_MINISTER_CERTIFICATE, 'Họ tên / Tên tập thể': n.name });
+    for (const n of c.nominations)
+      b.nominate(n.unit, {
+        'Đối tượng': n.kind,
+        'Hình thức khen thưởng': AWARD_MINISTER_CERTIFICATE,
+        'Họ tên / Tên tập thể': n.name,
+      });
     return b.snapshot();
   };
 

@@ -12,16 +12,25 @@ const only = (b: ReturnType<typeof campaign>, form: string): JudgedResponse[] =>
 
 describe('field rules from the schema', () => {
   it.each([['12'], [' 12 '], [12], ['1.234'], ['0']])('DOMAIN §7: indicator %j is a non-negative integer', (value) => {
-    const [r] = only(campaign().unit('A').respond(TAB.interim, { 'Mã đơn vị': 'A', 'Số buổi tuyên truyền': value }), TAB.interim);
+    const [r] = only(
+      campaign().unit('A').respond(TAB.interim, { 'Mã đơn vị': 'A', 'Số buổi tuyên truyền': value }),
+      TAB.interim,
+    );
     expect(r.errors).toEqual([]);
     expect(r.valid).toBe(true);
   });
 
-  it.each([['1,5'], ['-3'], ['abc'], [1.5], ['=1+1']])('DOMAIN §7: indicator %j is rejected with the question named', (value) => {
-    const [r] = only(campaign().unit('A').respond(TAB.interim, { 'Mã đơn vị': 'A', 'Số buổi tuyên truyền': value }), TAB.interim);
-    expect(r.valid).toBe(false);
-    expect(r.errors).toEqual([`Câu "Số buổi tuyên truyền": phải là số nguyên không âm (đơn vị đã nhập "${value}").`]);
-  });
+  it.each([['1,5'], ['-3'], ['abc'], [1.5], ['=1+1']])(
+    'DOMAIN §7: indicator %j is rejected with the question named',
+    (value) => {
+      const [r] = only(
+        campaign().unit('A').respond(TAB.interim, { 'Mã đơn vị': 'A', 'Số buổi tuyên truyền': value }),
+        TAB.interim,
+      );
+      expect(r.valid).toBe(false);
+      expect(r.errors).toEqual([`Câu "Số buổi tuyên truyền": phải là số nguyên không âm (đơn vị đã nhập "${value}").`]);
+    },
+  );
 
   it('DOMAIN §7: a percentage is within 0–100 (decimal comma accepted)', () => {
     const b = campaign()
@@ -30,7 +39,9 @@ describe('field rules from the schema', () => {
       .respond(TAB.interim, { 'Mã đơn vị': 'A', 'Tỷ lệ cán bộ, nhân viên được tuyên truyền (%)': '101' });
     const [ok, bad] = only(b, TAB.interim);
     expect(ok.valid).toBe(true);
-    expect(bad.errors).toEqual(['Câu "Tỷ lệ cán bộ, nhân viên được tuyên truyền (%)": phải là tỷ lệ phần trăm từ 0 đến 100 (đơn vị đã nhập "101").']);
+    expect(bad.errors).toEqual([
+      'Câu "Tỷ lệ cán bộ, nhân viên được tuyên truyền (%)": phải là tỷ lệ phần trăm từ 0 đến 100 (đơn vị đã nhập "101").',
+    ]);
   });
 
   it('DOMAIN §7: units recognised cannot exceed units registered for the ANTT standard', () => {
@@ -46,7 +57,13 @@ describe('field rules from the schema', () => {
   });
 
   it('a required answer left empty, a bad email and an over-long text are each one line', () => {
-    const b = campaign().unit('A').register('A', { 'Người đăng ký': '', 'Email người đăng ký': 'khong-phai-email', 'Nội dung cam kết': 'x'.repeat(5001) });
+    const b = campaign()
+      .unit('A')
+      .register('A', {
+        'Người đăng ký': '',
+        'Email người đăng ký': 'khong-phai-email',
+        'Nội dung cam kết': 'x'.repeat(5001),
+      });
     const [r] = only(b, TAB.registration);
     expect(r.errors).toEqual([
       'Câu "Người đăng ký": bắt buộc trả lời nhưng đang để trống.',
@@ -56,20 +73,28 @@ describe('field rules from the schema', () => {
   });
 
   it('a long input is quoted to at most 60 characters', () => {
-    const b = campaign().unit('A').respond(TAB.interim, { 'Mã đơn vị': 'A', 'Số buổi tuyên truyền': 'a'.repeat(200) });
+    const b = campaign()
+      .unit('A')
+      .respond(TAB.interim, { 'Mã đơn vị': 'A', 'Số buổi tuyên truyền': 'a'.repeat(200) });
     const [r] = only(b, TAB.interim);
-    expect(r.errors[0]).toBe(`Câu "Số buổi tuyên truyền": phải là số nguyên không âm (đơn vị đã nhập "${'a'.repeat(60)}…").`);
+    expect(r.errors[0]).toBe(
+      `Câu "Số buổi tuyên truyền": phải là số nguyên không âm (đơn vị đã nhập "${'a'.repeat(60)}…").`,
+    );
   });
 
   it('DESIGN: formula-looking text stays text and is not an error by itself', () => {
-    const b = campaign().unit('A').register('A', { 'Nội dung cam kết': '=IMPORTXML("http://x", "//a")', 'Người đăng ký': '+84 Nguyễn Văn A' });
+    const b = campaign()
+      .unit('A')
+      .register('A', { 'Nội dung cam kết': '=IMPORTXML("http://x", "//a")', 'Người đăng ký': '+84 Nguyễn Văn A' });
     const [r] = only(b, TAB.registration);
     expect(r.valid).toBe(true);
     expect(r.answers()).toContainEqual({ question: 'Nội dung cam kết', answer: '=IMPORTXML("http://x", "//a")' });
   });
 
   it('a choice typed decomposed (NFD) or in another case matches its option', () => {
-    const b = campaign().unit('A').register('A', { 'Đăng ký "An toàn về ANTT"': 'không thuộc phạm vi'.normalize('NFD') });
+    const b = campaign()
+      .unit('A')
+      .register('A', { 'Đăng ký "An toàn về ANTT"': 'không thuộc phạm vi'.normalize('NFD') });
     expect(only(b, TAB.registration)[0].valid).toBe(true);
   });
 
@@ -83,31 +108,44 @@ describe('field rules from the schema', () => {
 
 describe('the plan (KH)', () => {
   const plan = (answers: Record<string, string | number>) => {
-    const [r] = only(campaign().unit('A').respond(TAB.plan, { 'Mã đơn vị': 'A', 'Người lập kế hoạch': 'Nguyễn Văn An', ...answers }), TAB.plan);
+    const [r] = only(
+      campaign()
+        .unit('A')
+        .respond(TAB.plan, { 'Mã đơn vị': 'A', 'Người lập kế hoạch': 'Nguyễn Văn An', ...answers }),
+      TAB.plan,
+    );
     return r;
   };
   const LINK = 'Liên kết văn bản kế hoạch';
 
   it('DOMAIN §2 KH: a plan with its document’s link and one target is valid', () => {
-    const r = plan({ [LINK]: 'https://drive.google.com/file/d/abc/view', 'Chỉ tiêu đăng ký: Số buổi tuyên truyền': 12 });
+    const r = plan({
+      [LINK]: 'https://drive.google.com/file/d/abc/view',
+      'Chỉ tiêu đăng ký: Số buổi tuyên truyền': 12,
+    });
     expect(r.errors).toEqual([]);
   });
 
-  it.each([['Đã gửi bản giấy'], ['drive.google.com/abc'], ['ftp://example.vn/kh.pdf'], ['https://'], ['https://a b.vn']])(
-    'DOMAIN §2 KH: the plan’s link %j must be an http(s) address, said in Vietnamese',
-    (link) => {
-      const r = plan({ [LINK]: link, 'Chỉ tiêu đăng ký: Số buổi tuyên truyền': 12 });
-      expect(r.errors).toEqual([
-        `Câu "${LINK}": phải là một đường liên kết bắt đầu bằng https:// hoặc http://, ví dụ https://drive.google.com/… (đơn vị đã nhập "${link}").`,
-      ]);
-    },
-  );
+  it.each([
+    ['Đã gửi bản giấy'],
+    ['drive.google.com/abc'],
+    ['ftp://example.vn/kh.pdf'],
+    ['https://'],
+    ['https://a b.vn'],
+  ])('DOMAIN §2 KH: the plan’s link %j must be an http(s) address, said in Vietnamese', (link) => {
+    const r = plan({ [LINK]: link, 'Chỉ tiêu đăng ký: Số buổi tuyên truyền': 12 });
+    expect(r.errors).toEqual([
+      `Câu "${LINK}": phải là một đường liên kết bắt đầu bằng https:// hoặc http://, ví dụ https://drive.google.com/… (đơn vị đã nhập "${link}").`,
+    ]);
+  });
 
   it('DOMAIN §7: a plan commits to at least one target, each a number bounded like its indicator', () => {
     expect(plan({ [LINK]: 'https://example.vn/kh' }).errors).toEqual([
       'Kế hoạch chưa đăng ký chỉ tiêu nào: hãy điền ít nhất một câu "Chỉ tiêu đăng ký: …", ví dụ "Chỉ tiêu đăng ký: Số buổi tuyên truyền".',
     ]);
-    expect(plan({ [LINK]: 'https://example.vn/kh', 'Chỉ tiêu đăng ký: Tỷ lệ hộ gia đình ký cam kết (%)': '120' }).errors).toContain(
+    expect(
+      plan({ [LINK]: 'https://example.vn/kh', 'Chỉ tiêu đăng ký: Tỷ lệ hộ gia đình ký cam kết (%)': '120' }).errors,
+    ).toContain(
       'Câu "Chỉ tiêu đăng ký: Tỷ lệ hộ gia đình ký cam kết (%)": phải là tỷ lệ phần trăm từ 0 đến 100 (đơn vị đã nhập "120").',
     );
   });
@@ -129,7 +167,9 @@ describe('criterion scores', () => {
     const b = campaign().unit('A').report('A', { TC1: 51, TC2: 10 });
     const ev = evaluateCampaign(b.snapshot(), NOW);
     const r = ev.responses.find((x) => x.form === TAB.final)!;
-    expect(r.errors).toEqual(['Câu "[TC1] Lãnh đạo, chỉ đạo (tối đa 50 điểm)": điểm phải là số từ 0 đến 50 (đơn vị đã nhập "51").']);
+    expect(r.errors).toEqual([
+      'Câu "[TC1] Lãnh đạo, chỉ đạo (tối đa 50 điểm)": điểm phải là số từ 0 đến 50 (đơn vị đã nhập "51").',
+    ]);
     expect(ev.results[0].level).toBe('Chưa xếp loại');
   });
 
@@ -142,7 +182,10 @@ describe('criterion scores', () => {
     const b = campaign().unit('A').report('A', { TC1: 40, TC2: 40 });
     const snap = b.snapshot();
     const criteria = snap.tabs.get(TAB.criteria)!;
-    const withNew = { ...snap, tabs: new Map(snap.tabs).set(TAB.criteria, [...criteria, ['TC3', 'Mới', 'Tiêu chí mới', 10]]) };
+    const withNew = {
+      ...snap,
+      tabs: new Map(snap.tabs).set(TAB.criteria, [...criteria, ['TC3', 'Mới', 'Tiêu chí mới', 10]]),
+    };
     const r = evaluateCampaign(withNew, NOW).responses.find((x) => x.form === TAB.final)!;
     expect(r.errors).toEqual(['Câu "[TC3] Tiêu chí mới (tối đa 10 điểm)": bắt buộc trả lời nhưng đang để trống.']);
   });
@@ -159,14 +202,24 @@ describe('criterion scores', () => {
 
 describe('nomination fields', () => {
   it('TT 20/2025: medal fields are required for a medal nomination', () => {
-    const b = campaign().unit('A').nominate('A', { 'Đối tượng': 'Cá nhân', 'Hình thức khen thưởng': AWARD_MEDAL, 'Họ tên / Tên tập thể': 'Lê Thị B' });
+    const b = campaign().unit('A').nominate('A', {
+      'Đối tượng': 'Cá nhân',
+      'Hình thức khen thưởng': AWARD_MEDAL,
+      'Họ tên / Tên tập thể': 'Lê Thị B',
+    });
     const [r] = only(b, TAB.nominations);
-    expect(r.errors).toContain(`Câu "Giới tính": bắt buộc trả lời khi "Hình thức khen thưởng" là "${AWARD_MEDAL}" nhưng đang để trống.`);
+    expect(r.errors).toContain(
+      `Câu "Giới tính": bắt buộc trả lời khi "Hình thức khen thưởng" là "${AWARD_MEDAL}" nhưng đang để trống.`,
+    );
     expect(r.errors).toHaveLength(7);
   });
 
   it('TT 20/2025: medal fields are not asked of other awards', () => {
-    const b = campaign().unit('A').nominate('A', { 'Đối tượng': 'Tập thể', 'Hình thức khen thưởng': AWARD_CERTIFICATE, 'Họ tên / Tên tập thể': 'Tổ dân phố 3' });
+    const b = campaign().unit('A').nominate('A', {
+      'Đối tượng': 'Tập thể',
+      'Hình thức khen thưởng': AWARD_CERTIFICATE,
+      'Họ tên / Tên tập thể': 'Tổ dân phố 3',
+    });
     expect(only(b, TAB.nominations)[0].errors).toEqual([]);
   });
 
@@ -219,7 +272,9 @@ describe('cross-row rules', () => {
       .register('CD1')
       .register('CQ1');
     const [union, agency] = only(b, TAB.registration);
-    expect(union.errors).toEqual(['Câu "Mô hình điển hình đăng ký": công đoàn cơ sở phải đăng ký ít nhất một mô hình, điển hình.']);
+    expect(union.errors).toEqual([
+      'Câu "Mô hình điển hình đăng ký": công đoàn cơ sở phải đăng ký ít nhất một mô hình, điển hình.',
+    ]);
     expect(agency.valid).toBe(true);
   });
 
@@ -230,7 +285,9 @@ describe('cross-row rules', () => {
   });
 
   it('the edit link column is carried to the response', () => {
-    const b = campaign().unit('A').register('A', { 'Liên kết chỉnh sửa': 'https://docs.google.com/forms/d/e/x/viewform?edit2=abc' });
+    const b = campaign()
+      .unit('A')
+      .register('A', { 'Liên kết chỉnh sửa': 'https://docs.google.com/forms/d/e/x/viewform?edit2=abc' });
     expect(only(b, TAB.registration)[0].editLink).toBe('https://docs.google.com/forms/d/e/x/viewform?edit2=abc');
   });
 
@@ -245,7 +302,12 @@ describe('cross-row rules', () => {
 
 describe('headers', () => {
   it('DESIGN: a missing required header of a response tab stops the job naming tab and header', () => {
-    const b = campaign().unit('A').tab(TAB.registration, [['Dấu thời gian', 'Mã đơn vị'], [46000, 'A']]);
+    const b = campaign()
+      .unit('A')
+      .tab(TAB.registration, [
+        ['Dấu thời gian', 'Mã đơn vị'],
+        [46000, 'A'],
+      ]);
     expect(() => evaluateCampaign(b.snapshot(), NOW)).toThrow(HeaderError);
     expect(() => evaluateCampaign(b.snapshot(), NOW)).toThrow(/'Đăng ký thi đua' thiếu cột 'Người đăng ký'/);
   });

@@ -31,7 +31,10 @@ function sheetApi(s: Sheet) {
     insertRowsAfter: () => undefined,
     getDataRange: () => ({ getValues: () => s.values.map((r) => [...r]) }),
     getRange: (row: number, col: number, rows = 1, cols = 1) => ({
-      getValues: () => s.values.slice(row - 1, row - 1 + rows).map((r) => Array.from({ length: cols }, (_, i) => r[col - 1 + i] ?? '')),
+      getValues: () =>
+        s.values
+          .slice(row - 1, row - 1 + rows)
+          .map((r) => Array.from({ length: cols }, (_, i) => r[col - 1 + i] ?? '')),
       setValue: (v: unknown) => void ((s.values[row - 1] ??= [])[col - 1] = v),
       setValues: (vs: unknown[][]) => vs.forEach((r, i) => (s.values[row - 1 + i] = r)),
       clearContent: () => void s.values.splice(row - 1, rows),
@@ -39,7 +42,11 @@ function sheetApi(s: Sheet) {
   };
 }
 
-function run(unitRows: unknown[][], config: unknown[][] = [['Khóa', 'Giá trị']], props: Record<string, string> = { UNIT_SECRET_KEY: KEY }) {
+function run(
+  unitRows: unknown[][],
+  config: unknown[][] = [['Khóa', 'Giá trị']],
+  props: Record<string, string> = { UNIT_SECRET_KEY: KEY },
+) {
   const tabs = new Map<string, Sheet>([
     [TAB.units, { values: unitRows }],
     [TAB.config, { values: config }],
@@ -50,7 +57,10 @@ function run(unitRows: unknown[][], config: unknown[][] = [['Khóa', 'Giá trị
   const FormApp = {
     ItemType: { TEXT: 'TEXT' },
     openById: (id: string) => {
-      const entries = new Map([['Mã đơn vị', 1], ['Mã xác thực', 2]]);
+      const entries = new Map([
+        ['Mã đơn vị', 1],
+        ['Mã xác thực', 2],
+      ]);
       const item = (title: string) => ({
         getTitle: () => title,
         asTextItem: () => ({ createResponse: (v: string) => ({ entry: entries.get(title), value: v }) }),
@@ -62,7 +72,10 @@ function run(unitRows: unknown[][], config: unknown[][] = [['Khóa', 'Giá trị
           return `https://docs.google.com/forms/d/e/${id}/viewform?usp=pp_url${parts.map((p) => `&entry.${p.entry}=${encodeURIComponent(p.value)}`).join('')}`;
         },
       });
-      return { getItems: () => [item('Mã đơn vị'), item('Mã xác thực'), item('Người đăng ký')], createResponse: () => response([]) };
+      return {
+        getItems: () => [item('Mã đơn vị'), item('Mã xác thực'), item('Người đăng ký')],
+        createResponse: () => response([]),
+      };
     },
   };
   const spreadsheet = {
@@ -106,17 +119,28 @@ describe('thiduaWriteFormLinks (issue 14: 40,000 prefilled links in one executio
     expect(counts.prefilled).toBe(FORMS.length);
     expect(counts.hmac).toBe(10_000);
     expect(links).toHaveLength(1 + FORMS.length * 10_001);
-    expect(message).toBe(`Đã ghi ${FORMS.length} mẫu liên kết và ${FORMS.length * 10_000} liên kết biểu mẫu (${FORMS.length} biểu mẫu × 10000 đơn vị), kèm mã xác thực.`);
+    expect(message).toBe(
+      `Đã ghi ${FORMS.length} mẫu liên kết và ${FORMS.length * 10_000} liên kết biểu mẫu (${FORMS.length} biểu mẫu × 10000 đơn vị), kèm mã xác thực.`,
+    );
   });
 
   it("writes each form's template and each unit's link with its code and the functions' secret in force now", () => {
-    const units = [header, ['SO-TP', 'Sở Tư pháp', ''], ['XA AN PHÚ', 'Xã An Phú', '01/01/2020, 15/06/2099'], ['so-tp', 'trùng', '']];
+    const units = [
+      header,
+      ['SO-TP', 'Sở Tư pháp', ''],
+      ['XA AN PHÚ', 'Xã An Phú', '01/01/2020, 15/06/2099'],
+      ['so-tp', 'trùng', ''],
+    ];
     const { links } = run(units);
     const [head, ...rows] = links;
     expect(head).toEqual(['Mã đơn vị', 'Biểu mẫu', 'Liên kết']);
     const link = (unit: string, form: string) => rows.find((r) => r[0] === unit && r[1] === form)?.[2];
-    expect(link(EVERY_UNIT, TAB.registration)).toBe(`https://docs.google.com/forms/d/e/form${FORMS.findIndex((f) => f.tab === TAB.registration)}/viewform?usp=pp_url&entry.1=${UNIT_PLACEHOLDER}&entry.2=${SECRET_PLACEHOLDER}`);
-    expect(link('SO-TP', TAB.registration)).toBe(`https://docs.google.com/forms/d/e/form${FORMS.findIndex((f) => f.tab === TAB.registration)}/viewform?usp=pp_url&entry.1=SO-TP&entry.2=${unitSecret(KEY, 'SO-TP', 0)}`);
+    expect(link(EVERY_UNIT, TAB.registration)).toBe(
+      `https://docs.google.com/forms/d/e/form${FORMS.findIndex((f) => f.tab === TAB.registration)}/viewform?usp=pp_url&entry.1=${UNIT_PLACEHOLDER}&entry.2=${SECRET_PLACEHOLDER}`,
+    );
+    expect(link('SO-TP', TAB.registration)).toBe(
+      `https://docs.google.com/forms/d/e/form${FORMS.findIndex((f) => f.tab === TAB.registration)}/viewform?usp=pp_url&entry.1=SO-TP&entry.2=${unitSecret(KEY, 'SO-TP', 0)}`,
+    );
     // One reissue in force (2020), one still to come (2099): generation 1, the code URL-encoded.
     expect(link('XA AN PHÚ', TAB.final)).toBe(
       `https://docs.google.com/forms/d/e/form${FORMS.findIndex((f) => f.tab === TAB.final)}/viewform?usp=pp_url&entry.1=${encodeURIComponent('XA AN PHÚ')}&entry.2=${unitSecret(KEY, 'XA AN PHÚ', 1)}`,
@@ -127,7 +151,16 @@ describe('thiduaWriteFormLinks (issue 14: 40,000 prefilled links in one executio
   it('refuses, in Vietnamese, to write links without the key while Xác thực đơn vị is on; writes them without secrets when it is off', () => {
     const units = [header, ['SO-TP', 'Sở Tư pháp', '']];
     expect(() => run(units, undefined, {})).toThrow(/Chưa đặt UNIT_SECRET_KEY/);
-    const { links } = run(units, [['Khóa', 'Giá trị'], ['Xác thực đơn vị', 'Không']], {});
-    expect(links.find((r) => r[0] === 'SO-TP')?.[2]).toBe(`https://docs.google.com/forms/d/e/form${FORMS.findIndex((f) => f.tab === TAB.registration)}/viewform?usp=pp_url&entry.1=SO-TP&entry.2=`);
+    const { links } = run(
+      units,
+      [
+        ['Khóa', 'Giá trị'],
+        ['Xác thực đơn vị', 'Không'],
+      ],
+      {},
+    );
+    expect(links.find((r) => r[0] === 'SO-TP')?.[2]).toBe(
+      `https://docs.google.com/forms/d/e/form${FORMS.findIndex((f) => f.tab === TAB.registration)}/viewform?usp=pp_url&entry.1=SO-TP&entry.2=`,
+    );
   });
 });

@@ -14,10 +14,12 @@ const scripts = Object.entries(files).filter(([name]) => name.endsWith('.gs'));
 /** A chainable stand-in for Apps Script builders: every method returns the builder and is recorded. */
 function recorder(log: { method: string; args: unknown[] }[]): unknown {
   const proxy: unknown = new Proxy(function () {}, {
-    get: (_t, method: string) => (...args: unknown[]) => {
-      log.push({ method, args });
-      return proxy;
-    },
+    get:
+      (_t, method: string) =>
+      (...args: unknown[]) => {
+        log.push({ method, args });
+        return proxy;
+      },
   });
   return proxy;
 }
@@ -34,7 +36,10 @@ function runProject(criteria: readonly Criterion[]) {
   const calls: { method: string; args: unknown[] }[] = [];
   const forms: { title: string; questions: string[] }[] = [];
   const props = new Map<string, string>();
-  const criteriaRows = [['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa'], ...criteria.map((c) => [c.code, c.group, c.content, c.maxScore])];
+  const criteriaRows = [
+    ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa'],
+    ...criteria.map((c) => [c.code, c.group, c.content, c.maxScore]),
+  ];
   const sheets: FakeSheet[] = [{ name: 'Tiêu chí', id: 1, formUrl: null, values: criteriaRows }];
   const sheetApi = (s: FakeSheet) => ({
     getName: () => s.name,
@@ -61,7 +66,11 @@ function runProject(criteria: readonly Criterion[]) {
       const s = sheets.find((x) => x.name === n);
       return s ? sheetApi(s) : null;
     },
-    deleteSheet: (api: { getSheetId(): number }) => sheets.splice(sheets.findIndex((s) => s.id === api.getSheetId()), 1),
+    deleteSheet: (api: { getSheetId(): number }) =>
+      sheets.splice(
+        sheets.findIndex((s) => s.id === api.getSheetId()),
+        1,
+      ),
   };
   let nextId = 100;
   const FormApp = {
@@ -91,7 +100,12 @@ function runProject(criteria: readonly Criterion[]) {
         addParagraphTextItem: item,
         addMultipleChoiceItem: item,
         setDestination: () => {
-          sheets.push({ name: `Form Responses ${nextId}`, id: nextId, formUrl: `https://docs.google.com/forms/d/${id}/edit`, values: [['Timestamp', ...form.questions]] });
+          sheets.push({
+            name: `Form Responses ${nextId}`,
+            id: nextId,
+            formUrl: `https://docs.google.com/forms/d/${id}/edit`,
+            values: [['Timestamp', ...form.questions]],
+          });
         },
       };
     },
@@ -101,7 +115,12 @@ function runProject(criteria: readonly Criterion[]) {
   const context = {
     FormApp,
     SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet, flush: () => undefined },
-    PropertiesService: { getScriptProperties: () => ({ getProperty: (k: string) => props.get(k) ?? null, setProperty: (k: string, v: string) => props.set(k, v) }) },
+    PropertiesService: {
+      getScriptProperties: () => ({
+        getProperty: (k: string) => props.get(k) ?? null,
+        setProperty: (k: string, v: string) => props.set(k, v),
+      }),
+    },
     Logger: { log: () => undefined },
     console,
   };
@@ -112,8 +131,15 @@ function runProject(criteria: readonly Criterion[]) {
 
 describe('the generated Apps Script project', () => {
   it('is plain JavaScript that acorn parses as ES2020', () => {
-    expect(scripts.map(([name]) => name).sort()).toEqual(['Forms.gs', 'Links.gs', 'Menu.gs', 'Schema.gs', 'Trigger.gs']);
-    for (const [, code] of scripts) expect(() => parse(code, { ecmaVersion: 2020, sourceType: 'script' })).not.toThrow();
+    expect(scripts.map(([name]) => name).sort()).toEqual([
+      'Forms.gs',
+      'Links.gs',
+      'Menu.gs',
+      'Schema.gs',
+      'Trigger.gs',
+    ]);
+    for (const [, code] of scripts)
+      expect(() => parse(code, { ecmaVersion: 2020, sourceType: 'script' })).not.toThrow();
     expect(JSON.parse(files['appsscript.json'])).toMatchObject({ timeZone: 'Asia/Ho_Chi_Minh', runtimeVersion: 'V8' });
   });
 
@@ -154,7 +180,9 @@ describe('the generated Apps Script project', () => {
     expect(JSON.parse(body)).toEqual({ tab: 'Báo cáo sơ kết', row: 12 });
     expect(body).toMatch(/^[\x20-\x7e]+$/);
     // Apps Script returns the HMAC as signed bytes; feed the script the same shape.
-    const bytes = [...createHmac('sha256', secret).update(`1700000000.${body}`).digest()].map((b) => (b > 127 ? b - 256 : b));
+    const bytes = [...createHmac('sha256', secret).update(`1700000000.${body}`).digest()].map((b) =>
+      b > 127 ? b - 256 : b,
+    );
     const hex = runInNewContext(`thiduaHex_(${JSON.stringify(bytes)})`, context) as string;
     expect(`sha256=${hex}`).toBe(signPayload(body, secret, 1700000000));
     expect(verifySignature(body, secret, '1700000000', `sha256=${hex}`, 1700000010)).toBe('ok');

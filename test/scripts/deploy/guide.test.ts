@@ -17,7 +17,9 @@ describe('the deploy guide', () => {
     const prepare = at('npm run deploy -- --prepare --apply');
     const share = at('thidua-functions@<Mã dự án>.iam.gserviceaccount.com` với quyền **Người chỉnh sửa**');
     const quotaProject = at('gcloud auth application-default set-quota-project');
-    const setup = at('FUNCTIONS_SERVICE_ACCOUNT=thidua-functions@<Mã dự án>.iam.gserviceaccount.com npm run setup-sheets');
+    const setup = at(
+      'FUNCTIONS_SERVICE_ACCOUNT=thidua-functions@<Mã dự án>.iam.gserviceaccount.com npm run setup-sheets',
+    );
     const deploy = at('npm run deploy -- --apply      #');
     expect(prepare).toBeLessThan(share);
     expect(share).toBeLessThan(setup);

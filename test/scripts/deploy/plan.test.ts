@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEPLOY_NODE_MAJOR, planDeploy, planPrepare, renderPlan, runPlan, serviceAccounts, type DeployInput, type Step } from '../../../scripts/deploy/index.ts';
+import {
+  DEPLOY_NODE_MAJOR,
+  planDeploy,
+  planPrepare,
+  renderPlan,
+  runPlan,
+  serviceAccounts,
+  type DeployInput,
+  type Step,
+} from '../../../scripts/deploy/index.ts';
 
 const INPUT: DeployInput = {
   project: 'thidua-demo',
@@ -36,8 +45,10 @@ describe('the deploy plan', () => {
     expect(jobs.every((s) => s.argv.includes('--time-zone=Asia/Ho_Chi_Minh'))).toBe(true);
   });
 
-  const flag = (step: Step, name: string): string | undefined => step.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-  const deployOf = (steps: Step[], name: string): Step => steps.find((s) => s.argv[2] === 'deploy' && s.argv[3] === name)!;
+  const flag = (step: Step, name: string): string | undefined =>
+    step.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const deployOf = (steps: Step[], name: string): Step =>
+    steps.find((s) => s.argv[2] === 'deploy' && s.argv[3] === name)!;
 
   it('issue 15 defect 1: remind and digest are private and only the scheduler account may invoke them; ingest stays public', () => {
     const steps = planDeploy(INPUT);
@@ -48,7 +59,9 @@ describe('the deploy plan', () => {
       expect(deploy.argv).toContain('--no-allow-unauthenticated');
       expect(deploy.argv).not.toContain('--allow-unauthenticated');
       // The in-app OIDC check stays as a second layer: the function still knows which account and audience to expect.
-      expect(flag(deploy, 'set-env-vars')).toContain(`SCHEDULER_SERVICE_ACCOUNT=${serviceAccounts(INPUT.project).scheduler}`);
+      expect(flag(deploy, 'set-env-vars')).toContain(
+        `SCHEDULER_SERVICE_ACCOUNT=${serviceAccounts(INPUT.project).scheduler}`,
+      );
       const binding = steps[steps.indexOf(deploy) + 1];
       expect(binding.argv.slice(0, 4)).toEqual(['gcloud', 'functions', 'add-invoker-policy-binding', name]);
       expect(flag(binding, 'member')).toBe(scheduler);
@@ -95,10 +108,20 @@ describe('the deploy plan', () => {
     const prepare = planPrepare(INPUT);
     expect(steps.slice(0, prepare.length)).toEqual(prepare);
     expect(prepare[0].argv.slice(0, 3)).toEqual(['gcloud', 'services', 'enable']);
-    for (const api of ['iam', 'sheets', 'run', 'cloudfunctions', 'cloudbuild', 'cloudscheduler', 'secretmanager', 'artifactregistry']) {
+    for (const api of [
+      'iam',
+      'sheets',
+      'run',
+      'cloudfunctions',
+      'cloudbuild',
+      'cloudscheduler',
+      'secretmanager',
+      'artifactregistry',
+    ]) {
       expect(prepare[0].argv).toContain(`${api}.googleapis.com`);
     }
-    const created = (name: string) => prepare.findIndex((s) => s.argv.slice(1, 5).join(' ') === `iam service-accounts create ${name}`);
+    const created = (name: string) =>
+      prepare.findIndex((s) => s.argv.slice(1, 5).join(' ') === `iam service-accounts create ${name}`);
     const firstUse = (name: string) => steps.findIndex((s) => s.argv.some((a) => a.includes(`${name}@`)));
     for (const name of ['thidua-functions', 'thidua-scheduler', 'thidua-build']) {
       expect(created(name)).toBeGreaterThan(0);
@@ -115,7 +138,10 @@ describe('the deploy plan', () => {
 
   it.each([
     [{ project: 'X' }, 'Mã dự án Google Cloud không hợp lệ: "X". Dùng --project hoặc biến GOOGLE_CLOUD_PROJECT.'],
-    [{ spreadsheetId: '' }, 'Thiếu hoặc sai mã bảng tính: dùng --spreadsheet hoặc biến SPREADSHEET_ID (phần giữa /d/ và /edit trong địa chỉ).'],
+    [
+      { spreadsheetId: '' },
+      'Thiếu hoặc sai mã bảng tính: dùng --spreadsheet hoặc biến SPREADSHEET_ID (phần giữa /d/ và /edit trong địa chỉ).',
+    ],
     [{ sender: 'không-phải-email' }, 'Thiếu hoặc sai địa chỉ gửi thư: dùng --sender hoặc biến MAIL_FROM.'],
   ])('refuses %o with a Vietnamese message', (patch, message) => {
     expect(() => planDeploy({ ...INPUT, ...patch })).toThrow(message);
@@ -139,11 +165,16 @@ describe('--apply', () => {
 
   it('pipes secrets on stdin, carries on past existing resources and stops at the first failure', async () => {
     const fake = await fakeGcloud('functions deploy remind');
-    const env = { PATH: process.env.PATH, SENDGRID_API_KEY: 'SG.test-key-value', INGEST_SECRET: 'ingest-secret-value-123', UNIT_SECRET_KEY: 'unit-secret-key-value-0123456789abcdef' };
+    const env = {
+      PATH: process.env.PATH,
+      SENDGRID_API_KEY: 'SG.test-key-value',
+      INGEST_SECRET: 'ingest-secret-value-123',
+      UNIT_SECRET_KEY: 'unit-secret-key-value-0123456789abcdef',
+    };
     const printed: string[] = [];
-    await expect(runPlan(planDeploy(INPUT), { env, program: fake.program, log: (l) => printed.push(l) })).rejects.toThrow(
-      'Lệnh thất bại (mã 2): gcloud functions deploy remind …',
-    );
+    await expect(
+      runPlan(planDeploy(INPUT), { env, program: fake.program, log: (l) => printed.push(l) }),
+    ).rejects.toThrow('Lệnh thất bại (mã 2): gcloud functions deploy remind …');
     const calls = await readFile(fake.log, 'utf8');
     expect(calls).toContain('STDIN SG.test-key-value');
     expect(calls).toContain('ARGS functions deploy ingest');
@@ -163,7 +194,12 @@ describe('--apply', () => {
         `case "$*" in *"create"*) echo "ERROR: (gcloud) Resource already exists" >&2; exit 1;; esac\nexit 0\n`,
     );
     await chmod(program, 0o755);
-    const env = { PATH: process.env.PATH, SENDGRID_API_KEY: 'SG.test-key-value', INGEST_SECRET: 'ingest-secret-value-123', UNIT_SECRET_KEY: 'unit-secret-key-value-0123456789abcdef' };
+    const env = {
+      PATH: process.env.PATH,
+      SENDGRID_API_KEY: 'SG.test-key-value',
+      INGEST_SECRET: 'ingest-secret-value-123',
+      UNIT_SECRET_KEY: 'unit-secret-key-value-0123456789abcdef',
+    };
     await runPlan(planDeploy(INPUT), { env, program, log: () => undefined });
     const calls = (await readFile(log, 'utf8')).split('\n').filter((l) => l.startsWith('ARGS scheduler'));
     expect(calls.map((l) => l.split(' ').slice(1, 6).join(' '))).toEqual([

@@ -20,7 +20,14 @@ const BK = 'Bằng khen của Bộ trưởng Bộ Công an';
 
 // 46000.5 is 09/12/2025 12:00:00 as a Sheets serial.
 const TABS: TabValues[] = [
-  { tab: 'Cấu hình', values: [['Khóa', 'Giá trị'], ['Tên phong trào', 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc'], ['Năm', '2025']] },
+  {
+    tab: 'Cấu hình',
+    values: [
+      ['Khóa', 'Giá trị'],
+      ['Tên phong trào', 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc'],
+      ['Năm', '2025'],
+    ],
+  },
   {
     tab: 'Đơn vị',
     values: [
@@ -30,12 +37,34 @@ const TABS: TabValues[] = [
       ['XA-AN', 'UBND xã An Bình', 'Xã/Phường', 'Cụm xã', 'an@example.vn', ''],
     ],
   },
-  { tab: 'Mốc thời gian', values: [['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp'], ['DK', 'Đăng ký', 'Đăng ký thi đua', '31/03/2025'], ['TK', 'Tổng kết', 'Báo cáo tổng kết', 45976]] },
-  { tab: 'Chỉ tiêu', values: [['Hình thức khen thưởng', 'Đối tượng', 'Số lượng tối thiểu', 'Số lượng tối đa'], [BK, 'Tập thể', 2, 4], [MEDAL, 'Cá nhân', 5, 5]] },
+  {
+    tab: 'Mốc thời gian',
+    values: [
+      ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp'],
+      ['DK', 'Đăng ký', 'Đăng ký thi đua', '31/03/2025'],
+      ['TK', 'Tổng kết', 'Báo cáo tổng kết', 45976],
+    ],
+  },
+  {
+    tab: 'Chỉ tiêu',
+    values: [
+      ['Hình thức khen thưởng', 'Đối tượng', 'Số lượng tối thiểu', 'Số lượng tối đa'],
+      [BK, 'Tập thể', 2, 4],
+      [MEDAL, 'Cá nhân', 5, 5],
+    ],
+  },
   {
     tab: 'Đề nghị khen thưởng',
     values: [
-      ['Dấu thời gian', 'Mã đơn vị', 'Đối tượng', 'Hình thức khen thưởng', 'Họ tên / Tên tập thể', 'Chức vụ', 'Thành tích tóm tắt'],
+      [
+        'Dấu thời gian',
+        'Mã đơn vị',
+        'Đối tượng',
+        'Hình thức khen thưởng',
+        'Họ tên / Tên tập thể',
+        'Chức vụ',
+        'Thành tích tóm tắt',
+      ],
       [46000.5, 'SO-TP', 'Cá nhân', MEDAL, 'Nguyễn Thị Lan', 'Tổ trưởng', 'Mười lăm năm tham gia tổ tự quản'],
       [46000.6, 'SO-YT', 'Tập thể', BK, 'Phòng Y tế dự phòng', '', 'Hoàn thành xuất sắc nhiệm vụ'],
       [46000.7, 'XA-AN', 'Cá nhân', BK, 'Trần Văn Bình', 'Công an viên', 'Vận động giao nộp vũ khí'],
@@ -61,7 +90,13 @@ const TABS: TabValues[] = [
       ['SO-YT', '', 'Chưa xếp loại', '', 'Không', 'Chưa có báo cáo tổng kết'],
     ],
   },
-  { tab: 'Nhật ký thư', values: [['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái'], ['k1', 'receipt', 'tp@example.vn', 46000.5, 'Đã gửi']] },
+  {
+    tab: 'Nhật ký thư',
+    values: [
+      ['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái'],
+      ['k1', 'receipt', 'tp@example.vn', 46000.5, 'Đã gửi'],
+    ],
+  },
 ];
 
 const snapshot = snapshotOf('demo', TABS);
@@ -96,7 +131,11 @@ function rowValues(ws: ExcelJS.Worksheet, n: number): unknown[] {
 describe('campaign archive', () => {
   it('round-trips through exceljs with every tab and both lists present', async () => {
     const wb = await roundTrip(archiveModel(TABS, snapshot));
-    expect(wb.worksheets.map((w) => w.name)).toEqual([...TABS.map((t) => t.tab), 'DS xếp loại', 'DS đề nghị khen thưởng']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      ...TABS.map((t) => t.tab),
+      'DS xếp loại',
+      'DS đề nghị khen thưởng',
+    ]);
   });
 
   it('makes header rows bold and frozen, numbers numbers and dates real dates in dd/mm/yyyy', async () => {
@@ -135,8 +174,22 @@ describe('campaign archive', () => {
     const ws = wb.worksheets[0];
     expect(ws.getCell('A1').value).toBe('DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG');
     expect(rowValues(ws, 4)).toEqual([...NOMINEE_HEADERS]);
-    expect(rowValues(ws, 5)).toEqual([1, 'Phòng Y tế dự phòng', undefined, 'Sở Y tế', BK, 'Hoàn thành xuất sắc nhiệm vụ']);
-    expect(rowValues(ws, 6)).toEqual([2, 'Nguyễn Thị Lan', 'Tổ trưởng', 'Sở Tư pháp', MEDAL, 'Mười lăm năm tham gia tổ tự quản']);
+    expect(rowValues(ws, 5)).toEqual([
+      1,
+      'Phòng Y tế dự phòng',
+      undefined,
+      'Sở Y tế',
+      BK,
+      'Hoàn thành xuất sắc nhiệm vụ',
+    ]);
+    expect(rowValues(ws, 6)).toEqual([
+      2,
+      'Nguyễn Thị Lan',
+      'Tổ trưởng',
+      'Sở Tư pháp',
+      MEDAL,
+      'Mười lăm năm tham gia tổ tự quản',
+    ]);
     expect(ws.rowCount).toBe(6);
   });
 

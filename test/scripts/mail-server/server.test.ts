@@ -41,7 +41,13 @@ async function rejection(promise: Promise<unknown>): Promise<Rejection> {
 }
 const fields = (r: Rejection) => r.response.body.errors.map((e) => e.field);
 
-const valid = { from: { email: 'thuongtruc@thidua.example.vn' }, to: 'donvi@example.vn', subject: 'Thử', text: 'Nội dung', html: '<p>Nội dung</p>' };
+const valid = {
+  from: { email: 'thuongtruc@thidua.example.vn' },
+  to: 'donvi@example.vn',
+  subject: 'Thử',
+  text: 'Nội dung',
+  html: '<p>Nội dung</p>',
+};
 
 describe('POST /v3/mail/send through @sendgrid/mail', () => {
   it('accepts a valid message: 202, X-Message-Id, stored with the body as sent', async () => {
@@ -53,7 +59,14 @@ describe('POST /v3/mail/send through @sendgrid/mail', () => {
     expect(stored!.id).toBe(id);
     expect(stored!.body).toMatchObject({ subject: 'Thử', personalizations: [{ to: [{ email: 'donvi@example.vn' }] }] });
     expect(stored!.rendered).toEqual([
-      { to: [{ email: 'donvi@example.vn' }], cc: [], subject: 'Thử', html: '<p>Nội dung</p>', text: 'Nội dung', email_key: 'k-1' },
+      {
+        to: [{ email: 'donvi@example.vn' }],
+        cc: [],
+        subject: 'Thử',
+        html: '<p>Nội dung</p>',
+        text: 'Nội dung',
+        email_key: 'k-1',
+      },
     ]);
   });
 
@@ -63,7 +76,9 @@ describe('POST /v3/mail/send through @sendgrid/mail', () => {
     expect(missing.response.body.errors[0]!.message).toBe('authorization required');
     const wrong = await rejection(official('SG.wrong').mail.send(valid));
     expect(wrong.code).toBe(401);
-    expect(wrong.response.body.errors).toEqual([{ message: 'The provided authorization grant is invalid, expired, or revoked', field: null, help: null }]);
+    expect(wrong.response.body.errors).toEqual([
+      { message: 'The provided authorization grant is invalid, expired, or revoked', field: null, help: null },
+    ]);
     expect(server.outbox()).toHaveLength(0);
   });
 
@@ -72,11 +87,19 @@ describe('POST /v3/mail/send through @sendgrid/mail', () => {
     ['an invalid sender', { ...valid, from: 'not-an-address' }, ['from.email']],
     ['an invalid recipient', { ...valid, to: 'donvi.example.vn' }, ['personalizations.0.to.0.email']],
     ['no personalization', { ...valid, to: undefined, personalizations: [] }, ['personalizations']],
-    ['a personalization without to', { ...valid, to: undefined, personalizations: [{ cc: [{ email: 'a@example.vn' }] }] }, ['personalizations.0.to']],
+    [
+      'a personalization without to',
+      { ...valid, to: undefined, personalizations: [{ cc: [{ email: 'a@example.vn' }] }] },
+      ['personalizations.0.to'],
+    ],
     ['the same address in to and cc', { ...valid, to: 'a@example.vn', cc: 'A@example.vn' }, ['personalizations.0']],
     ['no subject', { ...valid, subject: undefined }, ['subject']],
     ['no content and no template', { from: valid.from, to: valid.to, subject: 'S' }, ['content']],
-    ['an unknown template', { from: valid.from, to: valid.to, templateId: 'd-0123456789abcdef0123456789abcdef' }, ['template_id', 'subject']],
+    [
+      'an unknown template',
+      { from: valid.from, to: valid.to, templateId: 'd-0123456789abcdef0123456789abcdef' },
+      ['template_id', 'subject'],
+    ],
   ])('400 for %s, naming the field', async (_, message, expected) => {
     const r = await rejection(official().mail.send(message as never));
     expect(r.code).toBe(400);
@@ -89,62 +112,114 @@ describe('POST /v3/mail/send through @sendgrid/mail', () => {
     const personalizations = Array.from({ length: 1001 }, (_, i) => ({ to: [{ email: `u${i}@example.vn` }] }));
     const r = await rejection(official().mail.send({ ...valid, to: undefined, personalizations } as never));
     expect(r.code).toBe(400);
-    expect(r.response.body.errors[0]).toMatchObject({ field: 'personalizations', message: expect.stringContaining('You have provided 1001 personalizations') });
+    expect(r.response.body.errors[0]).toMatchObject({
+      field: 'personalizations',
+      message: expect.stringContaining('You have provided 1001 personalizations'),
+    });
   });
 
   it('sandbox mode: validated, 200, nothing stored', async () => {
     const [response] = await official().mail.send({ ...valid, mailSettings: { sandboxMode: { enable: true } } });
     expect(response.statusCode).toBe(200);
     expect(server.outbox()).toHaveLength(0);
-    const r = await rejection(official().mail.send({ ...valid, subject: undefined, mailSettings: { sandboxMode: { enable: true } } }));
+    const r = await rejection(
+      official().mail.send({ ...valid, subject: undefined, mailSettings: { sandboxMode: { enable: true } } }),
+    );
     expect(r.code).toBe(400);
   });
 
   it('renders each personalization with the active template version, escaping HTML', async () => {
     const { client, mail } = official();
-    const [, template] = await client.request({ method: 'POST', url: '/v3/templates', body: { name: 'thidua-x', generation: 'dynamic' } });
+    const [, template] = await client.request({
+      method: 'POST',
+      url: '/v3/templates',
+      body: { name: 'thidua-x', generation: 'dynamic' },
+    });
     const id = (template as { id: string }).id;
     expect(id).toMatch(/^d-[0-9a-f]{32}$/);
     await client.request({
       method: 'POST',
       url: `/v3/templates/${id}/versions`,
-      body: { name: 'v1', subject: 'Chào {{{name}}}', html_content: '<p>{{name}}</p>', plain_content: 'Chào {{{name}}}', active: 1 },
+      body: {
+        name: 'v1',
+        subject: 'Chào {{{name}}}',
+        html_content: '<p>{{name}}</p>',
+        plain_content: 'Chào {{{name}}}',
+        active: 1,
+      },
     });
     await mail.send({
       from: valid.from,
       templateId: id,
       personalizations: [
         { to: 'a@example.vn', dynamicTemplateData: { name: '<script>x</script>' }, customArgs: { email_key: 'a' } },
-        { to: 'b@example.vn', cc: 'c@example.vn', dynamicTemplateData: { name: 'Bình "B"' }, customArgs: { email_key: 'b' } },
+        {
+          to: 'b@example.vn',
+          cc: 'c@example.vn',
+          dynamicTemplateData: { name: 'Bình "B"' },
+          customArgs: { email_key: 'b' },
+        },
       ],
     } as never);
     const rendered = server.outbox()[0]!.rendered;
-    expect(rendered[0]).toMatchObject({ subject: 'Chào <script>x</script>', html: '<p>&lt;script&gt;x&lt;/script&gt;</p>', email_key: 'a' });
-    expect(rendered[1]).toMatchObject({ to: [{ email: 'b@example.vn' }], cc: [{ email: 'c@example.vn' }], text: 'Chào Bình "B"', email_key: 'b' });
+    expect(rendered[0]).toMatchObject({
+      subject: 'Chào <script>x</script>',
+      html: '<p>&lt;script&gt;x&lt;/script&gt;</p>',
+      email_key: 'a',
+    });
+    expect(rendered[1]).toMatchObject({
+      to: [{ email: 'b@example.vn' }],
+      cc: [{ email: 'c@example.vn' }],
+      text: 'Chào Bình "B"',
+      email_key: 'b',
+    });
   });
 });
 
 describe('templates API', () => {
   it('lists dynamic templates in SendGrid’s shape, page by page', async () => {
     const { client } = official();
-    for (const name of ['a', 'b', 'c']) await client.request({ method: 'POST', url: '/v3/templates', body: { name, generation: 'dynamic' } });
+    for (const name of ['a', 'b', 'c'])
+      await client.request({ method: 'POST', url: '/v3/templates', body: { name, generation: 'dynamic' } });
     await client.request({ method: 'POST', url: '/v3/templates', body: { name: 'legacy' } });
-    const [, page1] = await client.request({ method: 'GET', url: '/v3/templates', qs: { generations: 'dynamic', page_size: 2 } });
-    const body = page1 as { result: { name: string; generation: string }[]; _metadata: { count: number; next?: string; self: string } };
+    const [, page1] = await client.request({
+      method: 'GET',
+      url: '/v3/templates',
+      qs: { generations: 'dynamic', page_size: 2 },
+    });
+    const body = page1 as {
+      result: { name: string; generation: string }[];
+      _metadata: { count: number; next?: string; self: string };
+    };
     expect(body.result.map((t) => t.name)).toEqual(['a', 'b']);
     expect(body._metadata.count).toBe(3);
-    const [, page2] = await client.request({ method: 'GET', url: new URL(body._metadata.next!).pathname + new URL(body._metadata.next!).search });
+    const [, page2] = await client.request({
+      method: 'GET',
+      url: new URL(body._metadata.next!).pathname + new URL(body._metadata.next!).search,
+    });
     expect((page2 as typeof body).result.map((t) => t.name)).toEqual(['c']);
   });
 
   it('keeps one active version: a new active version deactivates the previous one; PATCH edits it', async () => {
     const { client } = official();
-    const [, t] = await client.request({ method: 'POST', url: '/v3/templates', body: { name: 't', generation: 'dynamic' } });
+    const [, t] = await client.request({
+      method: 'POST',
+      url: '/v3/templates',
+      body: { name: 't', generation: 'dynamic' },
+    });
     const id = (t as { id: string }).id;
-    const version = (name: string) => ({ method: 'POST' as const, url: `/v3/templates/${id}/versions`, body: { name, subject: name, active: 1 } });
+    const version = (name: string) => ({
+      method: 'POST' as const,
+      url: `/v3/templates/${id}/versions`,
+      body: { name, subject: name, active: 1 },
+    });
     const [, v1] = await client.request(version('v1'));
     await client.request(version('v2'));
-    await client.request({ method: 'PATCH', url: `/v3/templates/${id}/versions/${(v1 as { id: string }).id}`, body: { subject: 'sửa' } });
+    await client.request({
+      method: 'PATCH',
+      url: `/v3/templates/${id}/versions/${(v1 as { id: string }).id}`,
+      body: { subject: 'sửa' },
+    });
     const [, detail] = await client.request({ method: 'GET', url: `/v3/templates/${id}` });
     expect((detail as { versions: { name: string; active: number; subject: string }[] }).versions).toMatchObject([
       { name: 'v1', active: 0, subject: 'sửa' },
@@ -161,7 +236,11 @@ describe('persistence and faults', () => {
     await server.close();
     server = await startMailServer({ dataDir, apiKey: KEY });
     expect(server.outbox()).toHaveLength(1);
-    const [, list] = await official().client.request({ method: 'GET', url: '/v3/templates', qs: { generations: 'dynamic', page_size: 10 } });
+    const [, list] = await official().client.request({
+      method: 'GET',
+      url: '/v3/templates',
+      qs: { generations: 'dynamic', page_size: 10 },
+    });
     expect((list as { result: { name: string }[] }).result.map((t) => t.name)).toEqual(['kept']);
     const outbox = (await (await fetch(`${server.url}/outbox`)).json()) as { id: string }[];
     expect(outbox.map((m) => m.id)).toEqual(server.outbox().map((m) => m.id));
@@ -180,27 +259,41 @@ describe('persistence and faults', () => {
   });
 
   it('answers injected faults over HTTP, with Retry-After, then recovers; counts requests', async () => {
-    const injected = await fetch(`${server.url}/__admin/faults`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ status: 429, count: 2, retryAfterSec: 3 }) });
+    const injected = await fetch(`${server.url}/__admin/faults`, {
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: JSON.stringify({ status: 429, count: 2, retryAfterSec: 3 }),
+    });
     expect(injected.status).toBe(201);
     const { mail } = official();
     for (let i = 0; i < 2; i++) {
       const r = await rejection(mail.send(valid));
       expect(r.code).toBe(429);
-      expect((r as unknown as { response: { headers: Record<string, string> } }).response.headers['retry-after']).toBe('3');
+      expect((r as unknown as { response: { headers: Record<string, string> } }).response.headers['retry-after']).toBe(
+        '3',
+      );
     }
     await mail.send(valid);
     server.faults.inject({ status: 503, count: 5 });
     expect((await rejection(mail.send(valid))).code).toBe(503);
     await fetch(`${server.url}/__admin/faults`, { method: 'DELETE' });
     await mail.send(valid);
-    expect(await (await fetch(`${server.url}/__admin/stats`)).json()).toEqual({ mailSend: 5, total: 5, largestMailSendBytes: server.largestMailSendBytes() });
+    expect(await (await fetch(`${server.url}/__admin/stats`)).json()).toEqual({
+      mailSend: 5,
+      total: 5,
+      largestMailSendBytes: server.largestMailSendBytes(),
+    });
     expect(server.largestMailSendBytes()).toBeGreaterThan(100);
     expect(server.requestCount()).toBe(5);
     expect(server.outbox()).toHaveLength(2);
   });
 
   it('refuses a malformed fault', async () => {
-    const r = await fetch(`${server.url}/__admin/faults`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ status: 418, count: 1 }) });
+    const r = await fetch(`${server.url}/__admin/faults`, {
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: JSON.stringify({ status: 418, count: 1 }),
+    });
     expect(r.status).toBe(400);
   });
 });

@@ -49,14 +49,20 @@ describe('planSetup on an empty spreadsheet', () => {
     expect(added.map((p) => p.title)).toEqual(TABS.map((t) => t.name));
     expect(new Set(added.map((p) => p.sheetId)).size).toBe(TABS.length);
     expect(added.every((p) => p.sheetId! > 0)).toBe(true);
-    expect(added.find((p) => p.title === TAB.units)!.gridProperties).toEqual({ rowCount: 1000, columnCount: 26, frozenRowCount: 1 });
+    expect(added.find((p) => p.title === TAB.units)!.gridProperties).toEqual({
+      rowCount: 1000,
+      columnCount: 26,
+      frozenRowCount: 1,
+    });
     expect(kinds[0]).toBe('updateSpreadsheetProperties');
     expect(kinds.slice(1, TABS.length + 1).every((k) => k === 'addSheet')).toBe(true);
   });
 
   it('writes each header row at A1 and the defaults of the coordinator tabs, as RAW text', () => {
     const units = plan.writes.find((w) => w.range === `'Đơn vị'!A1`)!;
-    expect(units.values).toEqual([['Mã đơn vị', 'Tên đơn vị', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo']]);
+    expect(units.values).toEqual([
+      ['Mã đơn vị', 'Tên đơn vị', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo'],
+    ]);
     const config = plan.writes.find((w) => w.range.startsWith(`'Cấu hình'!A2`))!;
     expect(config.range).toBe(`'Cấu hình'!A2:C${SETTINGS.length + 1}`);
     expect(config.values[0]).toEqual(['Tên phong trào', SETTINGS[0].default, SETTINGS[0].help]);
@@ -73,13 +79,20 @@ describe('planSetup on an empty spreadsheet', () => {
   it('formats dates, colours statuses, adds dropdowns and two charts', () => {
     const formats = plan.requests.filter((r) => r.repeatCell?.fields === 'userEnteredFormat.numberFormat');
     expect(formats.map((r) => r.repeatCell!.cell!.userEnteredFormat!.numberFormat!.pattern)).toContain('dd/MM/yyyy');
-    expect(formats.map((r) => r.repeatCell!.cell!.userEnteredFormat!.numberFormat!.pattern)).toContain('dd/MM/yyyy HH:mm:ss');
-    const rules = plan.requests.filter((r) => r.addConditionalFormatRule).map((r) => r.addConditionalFormatRule!.rule!.booleanRule!.condition!);
+    expect(formats.map((r) => r.repeatCell!.cell!.userEnteredFormat!.numberFormat!.pattern)).toContain(
+      'dd/MM/yyyy HH:mm:ss',
+    );
+    const rules = plan.requests
+      .filter((r) => r.addConditionalFormatRule)
+      .map((r) => r.addConditionalFormatRule!.rule!.booleanRule!.condition!);
     expect(rules).toContainEqual({ type: 'TEXT_EQ', values: [{ userEnteredValue: 'Quá hạn' }] });
     expect(rules).toContainEqual({ type: 'TEXT_STARTS_WITH', values: [{ userEnteredValue: 'Thiếu' }] });
     const lists = plan.requests.filter((r) => r.setDataValidation).map((r) => r.setDataValidation!.rule!.condition!);
     expect(lists).toContainEqual({ type: 'ONE_OF_RANGE', values: [{ userEnteredValue: `='Đơn vị'!$A$2:$A` }] });
-    expect(lists).toContainEqual({ type: 'ONE_OF_LIST', values: [{ userEnteredValue: 'Tập thể' }, { userEnteredValue: 'Cá nhân' }] });
+    expect(lists).toContainEqual({
+      type: 'ONE_OF_LIST',
+      values: [{ userEnteredValue: 'Tập thể' }, { userEnteredValue: 'Cá nhân' }],
+    });
     expect(lists).toContainEqual({
       type: 'ONE_OF_LIST',
       values: ['Xuất sắc', 'Khá', 'Trung bình', 'Yếu'].map((v) => ({ userEnteredValue: v })),
@@ -90,7 +103,10 @@ describe('planSetup on an empty spreadsheet', () => {
 
   it('sets the spreadsheet’s own time zone and locale first, so Forms stamps answers in Vietnam’s time', () => {
     expect(plan.requests[0]).toEqual({
-      updateSpreadsheetProperties: { properties: { timeZone: 'Asia/Ho_Chi_Minh', locale: 'vi_VN' }, fields: 'timeZone,locale' },
+      updateSpreadsheetProperties: {
+        properties: { timeZone: 'Asia/Ho_Chi_Minh', locale: 'vi_VN' },
+        fields: 'timeZone,locale',
+      },
     });
     expect(plan.changes.slice(0, 2)).toEqual([
       'Đặt múi giờ của bảng tính là Asia/Ho_Chi_Minh.',
@@ -101,9 +117,14 @@ describe('planSetup on an empty spreadsheet', () => {
   it('draws every chart from cell ranges as the API allows: no aggregateType, which is for data-source charts only', () => {
     const specs = plan.charts.map((c) => JSON.stringify(c.request.addChart!.chart!.spec));
     for (const spec of specs) expect(spec).not.toMatch(/aggregateType|groupRule/);
-    const histogram = plan.charts.find((c) => c.request.addChart!.chart!.spec!.histogramChart)!.request.addChart!.chart!.spec!.histogramChart!;
+    const histogram = plan.charts.find((c) => c.request.addChart!.chart!.spec!.histogramChart)!.request.addChart!.chart!
+      .spec!.histogramChart!;
     expect(histogram.bucketSize).toBe(10);
-    expect(histogram.series![0]!.data!.sourceRange!.sources![0]).toMatchObject({ startRowIndex: 1, startColumnIndex: 1, endColumnIndex: 2 });
+    expect(histogram.series![0]!.data!.sourceRange!.sources![0]).toMatchObject({
+      startRowIndex: 1,
+      startColumnIndex: 1,
+      endColumnIndex: 2,
+    });
   });
 
   it('reports its changes in Vietnamese', () => {
@@ -115,11 +136,17 @@ describe('planSetup on an empty spreadsheet', () => {
 
 describe('planSetup on a spreadsheet that has everything', () => {
   it('plans nothing', () => {
-    expect(planSetup(complete(), { serviceAccount: SA, defaults: defaultRows(2026) })).toEqual({ requests: [], charts: [], writes: [], changes: [] });
+    expect(planSetup(complete(), { serviceAccount: SA, defaults: defaultRows(2026) })).toEqual({
+      requests: [],
+      charts: [],
+      writes: [],
+      changes: [],
+    });
   });
 
   it('follows `Múi giờ` of `Cấu hình` when it names a real zone, and Asia/Ho_Chi_Minh when it does not', () => {
-    const zoneOf = (configuredZone: string) => planSetup({ ...complete(), configuredZone }).requests[0]?.updateSpreadsheetProperties?.properties?.timeZone;
+    const zoneOf = (configuredZone: string) =>
+      planSetup({ ...complete(), configuredZone }).requests[0]?.updateSpreadsheetProperties?.properties?.timeZone;
     expect(zoneOf('Asia/Bangkok')).toBe('Asia/Bangkok');
     expect(zoneOf('Asia/Hanoi_Typo')).toBeUndefined();
     expect(zoneOf('Asia/Ho_Chi_Minh')).toBeUndefined();
@@ -131,7 +158,9 @@ describe('planSetup keeps what coordinators added', () => {
     const state = complete();
     const units = sheet(TAB.units, 11, ['Mã đơn vị', 'Tên đơn vị', 'Số điện thoại', '', ''], { dataRows: 40 });
     const plan = planSetup({ ...state, sheets: state.sheets.map((s) => (s.title === TAB.units ? units : s)) });
-    expect(plan.writes).toEqual([{ range: `'Đơn vị'!D1`, values: [['Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo']] }]);
+    expect(plan.writes).toEqual([
+      { range: `'Đơn vị'!D1`, values: [['Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo']] },
+    ]);
     expect(plan.changes).toEqual([
       `Thêm cột 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo' vào cuối dòng tiêu đề của 'Đơn vị'.`,
     ]);
@@ -143,14 +172,28 @@ describe('planSetup keeps what coordinators added', () => {
     const narrow = sheet(TAB.units, 11, ['Mã đơn vị', 'Tên đơn vị'], { columnCount: 3 });
     const plan = planSetup({ ...state, sheets: state.sheets.map((s) => (s.title === TAB.units ? narrow : s)) });
     expect(plan.requests[0]).toEqual({
-      updateSheetProperties: { properties: { sheetId: 11, gridProperties: { columnCount: 6 } }, fields: 'gridProperties.columnCount' },
+      updateSheetProperties: {
+        properties: { sheetId: 11, gridProperties: { columnCount: 6 } },
+        fields: 'gridProperties.columnCount',
+      },
     });
   });
 
   it('points unit dropdowns at wherever `Mã đơn vị` sits in `Đơn vị`', () => {
     const state = complete();
     const sheets = state.sheets
-      .map((s) => (s.title === TAB.units ? sheet(TAB.units, 11, ['Tên đơn vị', 'Mã đơn vị', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo']) : s))
+      .map((s) =>
+        s.title === TAB.units
+          ? sheet(TAB.units, 11, [
+              'Tên đơn vị',
+              'Mã đơn vị',
+              'Loại hình',
+              'Cụm/Khối',
+              'Email liên hệ',
+              'Email lãnh đạo',
+            ])
+          : s,
+      )
       .filter((s) => s.title !== TAB.assessment);
     const plan = planSetup({ ...state, sheets });
     const rule = plan.requests.find((r) => r.setDataValidation)!.setDataValidation!.rule!;
@@ -168,7 +211,15 @@ describe('planSetup keeps what coordinators added', () => {
     const plan = planSetup({ ...state, sheets }, { warningOnly: true, serviceAccount: SA });
     const sheetId = sheets.find((s) => s.title === TAB.checks)!.sheetId;
     expect(plan.requests).toEqual([
-      { addProtectedRange: { protectedRange: { range: { sheetId }, description: 'Do hệ thống Thi đua ghi; không sửa tay.', warningOnly: true } } },
+      {
+        addProtectedRange: {
+          protectedRange: {
+            range: { sheetId },
+            description: 'Do hệ thống Thi đua ghi; không sửa tay.',
+            warningOnly: true,
+          },
+        },
+      },
     ]);
     expect(plan.changes).toEqual([`Bật cảnh báo khi sửa trang tính hệ thống 'Kiểm tra'.`]);
   });

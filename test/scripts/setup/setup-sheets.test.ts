@@ -49,22 +49,32 @@ describe('setupSpreadsheet against the local Sheets server', () => {
     // Google refuses the histogram's request (here by an injected 400 at that moment); the rest was sent before it.
     const spreadsheets = Object.create(api.spreadsheets) as SheetsApi['spreadsheets'];
     spreadsheets.batchUpdate = ((params: Parameters<SheetsApi['spreadsheets']['batchUpdate']>[0]) => {
-      const body = (params as { requestBody?: { requests?: { addChart?: { chart?: { spec?: { histogramChart?: unknown } } } }[] } }).requestBody;
-      if (body?.requests?.some((r) => r.addChart?.chart?.spec?.histogramChart)) server.faults.inject({ status: 400, count: 1 });
+      const body = (
+        params as { requestBody?: { requests?: { addChart?: { chart?: { spec?: { histogramChart?: unknown } } } }[] } }
+      ).requestBody;
+      if (body?.requests?.some((r) => r.addChart?.chart?.spec?.histogramChart))
+        server.faults.inject({ status: 400, count: 1 });
       return api.spreadsheets.batchUpdate(params as never);
     }) as SheetsApi['spreadsheets']['batchUpdate'];
     const refusing = Object.create(api) as SheetsApi;
     Object.defineProperty(refusing, 'spreadsheets', { value: spreadsheets });
     const { changes, warnings } = await setupSpreadsheet(refusing, 'chartless', {});
-    expect(warnings).toEqual([`Không thêm được biểu đồ 'Số đơn vị theo khoảng tổng điểm' vào 'Tổng hợp': Injected fault.`]);
+    expect(warnings).toEqual([
+      `Không thêm được biểu đồ 'Số đơn vị theo khoảng tổng điểm' vào 'Tổng hợp': Injected fault.`,
+    ]);
     expect(changes).toContain(`Thêm biểu đồ 'Đề nghị khen thưởng so với chỉ tiêu' vào 'Tổng hợp'.`);
     const meta = await api.spreadsheets.get({ spreadsheetId: 'chartless' });
     for (const def of TABS) expect(meta.data.sheets!.map((s) => s.properties!.title)).toContain(def.name);
-    expect(meta.data.sheets!.find((s) => s.properties!.title === TAB.dashboard)!.charts!.map((c) => c.spec!.title)).toEqual(['Đề nghị khen thưởng so với chỉ tiêu']);
+    expect(
+      meta.data.sheets!.find((s) => s.properties!.title === TAB.dashboard)!.charts!.map((c) => c.spec!.title),
+    ).toEqual(['Đề nghị khen thưởng so với chỉ tiêu']);
     expect((await tab('chartless', TAB.config)).length).toBe(SETTINGS.length + 1);
     // The next run adds only the missing chart.
     const again = await setupSpreadsheet(api, 'chartless', {});
-    expect(again).toEqual({ changes: [`Thêm biểu đồ 'Số đơn vị theo khoảng tổng điểm' vào 'Tổng hợp'.`], warnings: [] });
+    expect(again).toEqual({
+      changes: [`Thêm biểu đồ 'Số đơn vị theo khoảng tổng điểm' vào 'Tổng hợp'.`],
+      warnings: [],
+    });
   });
 
   it('builds the whole structure in an empty spreadsheet with five API calls (each chart in its own)', async () => {
@@ -83,7 +93,14 @@ describe('setupSpreadsheet against the local Sheets server', () => {
     expect(checks.protectedRanges).toHaveLength(1);
     expect(meta.data.sheets!.find((s) => s.properties!.title === TAB.dashboard)!.charts).toHaveLength(2);
 
-    expect((await tab('fresh', TAB.units))[0]).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo']);
+    expect((await tab('fresh', TAB.units))[0]).toEqual([
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Loại hình',
+      'Cụm/Khối',
+      'Email liên hệ',
+      'Email lãnh đạo',
+    ]);
     const config = await tab('fresh', TAB.config);
     expect(config).toHaveLength(SETTINGS.length + 1);
     expect(config[1].slice(0, 2)).toEqual(['Tên phong trào', SETTINGS[0].default]);
@@ -122,9 +139,19 @@ describe('setupSpreadsheet against the local Sheets server', () => {
     });
 
     const { changes } = await setupSpreadsheet(api, 'kept', {});
-    expect(changes).toEqual([`Thêm cột 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo' vào cuối dòng tiêu đề của 'Đơn vị'.`]);
+    expect(changes).toEqual([
+      `Thêm cột 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo' vào cuối dòng tiêu đề của 'Đơn vị'.`,
+    ]);
     const units = await tab('kept', TAB.units);
-    expect(units[0]).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Số điện thoại', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo']);
+    expect(units[0]).toEqual([
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Số điện thoại',
+      'Loại hình',
+      'Cụm/Khối',
+      'Email liên hệ',
+      'Email lãnh đạo',
+    ]);
     expect(units.slice(1)).toEqual([
       ['SO-TP', 'Sở Tư pháp', '0123'],
       ['UBND-X', 'UBND xã A', '0456'],
@@ -143,7 +170,12 @@ describe('setupSpreadsheet against the local Sheets server', () => {
       ['TK', 'Báo cáo tổng kết', 'Báo cáo tổng kết', '15/11/2026', '7,3,1', ''],
       ['KT', 'Đề nghị khen thưởng', 'Đề nghị khen thưởng', '15/11/2026', '7,3,1', ''],
     ];
-    await api.spreadsheets.values.update({ spreadsheetId: 'older', range: `'Mốc thời gian'!A1`, valueInputOption: 'RAW', requestBody: { values: older } });
+    await api.spreadsheets.values.update({
+      spreadsheetId: 'older',
+      range: `'Mốc thời gian'!A1`,
+      valueInputOption: 'RAW',
+      requestBody: { values: older },
+    });
 
     const { changes } = await setupSpreadsheet(api, 'older', {});
     expect(changes).toContain(`Thêm cột 'Bắt buộc' vào cuối dòng tiêu đề của 'Mốc thời gian'.`);
@@ -156,4 +188,3 @@ describe('setupSpreadsheet against the local Sheets server', () => {
     expect((await setupSpreadsheet(api, 'older', {})).changes).toEqual([]);
   });
 });
-

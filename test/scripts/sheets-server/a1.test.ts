@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { columnIndex, columnLetters, formatBox, formatOpen, parseA1, quoteSheetTitle } from '../../../scripts/sheets-server/a1.ts';
+import {
+  columnIndex,
+  columnLetters,
+  formatBox,
+  formatOpen,
+  parseA1,
+  quoteSheetTitle,
+} from '../../../scripts/sheets-server/a1.ts';
 
 describe('parseA1', () => {
   const cases: [string, ReturnType<typeof parseA1>][] = [
-    ["'Cấu hình'!A1:B", { sheet: 'Cấu hình', wholeSheet: false, startRow: 0, startCol: 0, endRow: undefined, endCol: 2 }],
+    [
+      "'Cấu hình'!A1:B",
+      { sheet: 'Cấu hình', wholeSheet: false, startRow: 0, startCol: 0, endRow: undefined, endCol: 2 },
+    ],
     ["'It''s'!A1", { sheet: "It's", wholeSheet: false, startRow: 0, startCol: 0, endRow: 1, endCol: 1 }],
     ['Sheet1!A1:C3', { sheet: 'Sheet1', wholeSheet: false, startRow: 0, startCol: 0, endRow: 3, endCol: 3 }],
     ['Sheet1!C3:A1', { sheet: 'Sheet1', wholeSheet: false, startRow: 0, startCol: 0, endRow: 3, endCol: 3 }],

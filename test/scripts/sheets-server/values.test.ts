@@ -22,7 +22,10 @@ describe('USER_ENTERED parsing', () => {
   });
 
   it('keeps RAW text as text, skips null and clears on empty string', () => {
-    expect(toInput('=IMPORTXML("x")', 'RAW', 'en_US')).toEqual({ kind: 'set', value: { stringValue: '=IMPORTXML("x")' } });
+    expect(toInput('=IMPORTXML("x")', 'RAW', 'en_US')).toEqual({
+      kind: 'set',
+      value: { stringValue: '=IMPORTXML("x")' },
+    });
     expect(toInput('123', 'RAW', 'en_US')).toEqual({ kind: 'set', value: { stringValue: '123' } });
     expect(toInput(null, 'RAW', 'en_US')).toEqual({ kind: 'skip' });
     expect(toInput('', 'USER_ENTERED', 'en_US')).toEqual({ kind: 'clear' });

@@ -29,7 +29,13 @@ async function tempDir(prefix: string): Promise<string> {
 /** The environment of a new user: none of the Google variables, no port or data settings of ours. */
 function bareEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !(GOOGLE_VARIABLES as readonly string[]).includes(k) && !k.startsWith('THIDUA_') && k !== 'INGEST_SECRET' && k !== 'UNIT_SECRET_KEY'),
+    Object.entries(process.env).filter(
+      ([k]) =>
+        !(GOOGLE_VARIABLES as readonly string[]).includes(k) &&
+        !k.startsWith('THIDUA_') &&
+        k !== 'INGEST_SECRET' &&
+        k !== 'UNIT_SECRET_KEY',
+    ),
   );
   return { ...env, ...extra };
 }
@@ -129,7 +135,9 @@ describe('commands with no Google configuration', () => {
 
       const again = await run('scripts/start.ts', ['--port', '0'], env);
       expect(again.code).toBe(1);
-      expect(lines(again.stderr)).toEqual([expect.stringMatching(/^Thi đua đã đang chạy trên thư mục dữ liệu này \(tiến trình \d+\)/)]);
+      expect(lines(again.stderr)).toEqual([
+        expect.stringMatching(/^Thi đua đã đang chạy trên thư mục dữ liệu này \(tiến trình \d+\)/),
+      ]);
     } finally {
       const closed = new Promise((resolve) => start.once('close', resolve));
       start.kill('SIGTERM');
@@ -147,7 +155,10 @@ describe('commands with a Google configuration', () => {
     const stack = await startLocalStack({ dataDir: other, servers: 'data' });
     try {
       // A configured campaign also has the key of its units' secrets (Xác thực đơn vị is on by default).
-      const configured = { ...Object.fromEntries(GOOGLE_VARIABLES.map((k) => [k, stack.env[k]])), UNIT_SECRET_KEY: stack.env.UNIT_SECRET_KEY };
+      const configured = {
+        ...Object.fromEntries(GOOGLE_VARIABLES.map((k) => [k, stack.env[k]])),
+        UNIT_SECRET_KEY: stack.env.UNIT_SECRET_KEY,
+      };
       const env = bareEnv({ ...configured, THIDUA_DATA_DIR: data });
       const before = await sheetsCalls(stack.urls.sheets);
       const reminded = await run('scripts/job.ts', ['remind', '--dry-run'], env);
@@ -163,7 +174,11 @@ describe('commands with a Google configuration', () => {
 
   it('stop with the one line naming what is missing when the configuration is incomplete', async () => {
     const data = await tempDir('thidua-cmd-');
-    const result = await run('scripts/export.ts', ['--out', path.join(data, 'a.xlsx')], bareEnv({ SPREADSHEET_ID: 'abc', THIDUA_DATA_DIR: data }));
+    const result = await run(
+      'scripts/export.ts',
+      ['--out', path.join(data, 'a.xlsx')],
+      bareEnv({ SPREADSHEET_ID: 'abc', THIDUA_DATA_DIR: data }),
+    );
     expect(result.code).toBe(1);
     expect(lines(result.stderr)).toEqual([expect.stringMatching(/^Missing environment variable SENDGRID_API_KEY/)]);
     expect(await readdir(data)).toEqual([]);
@@ -184,7 +199,11 @@ describe('a port that is taken', () => {
     const data = await tempDir('thidua-port-');
     const taken = await holdPort();
     try {
-      const result = await run('scripts/start.ts', ['--port', '0', '--mail-port', String(taken.port)], bareEnv({ THIDUA_DATA_DIR: data }));
+      const result = await run(
+        'scripts/start.ts',
+        ['--port', '0', '--mail-port', String(taken.port)],
+        bareEnv({ THIDUA_DATA_DIR: data }),
+      );
       expect(result.code).toBe(1);
       expect(lines(result.stderr)).toEqual([
         `Cổng ${taken.port} (máy chủ thư cục bộ) đang được một chương trình khác dùng. ` +

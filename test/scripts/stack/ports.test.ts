@@ -16,7 +16,12 @@ describe('the local stack’s ports', () => {
 
   it('let one server move alone, a flag before the environment and a server’s own setting before the base', () => {
     expect(resolvePorts({ 'sheets-port': '7001' }, {})).toEqual({ web: 8080, sheets: 7001, mail: 8082, ingest: 8083 });
-    expect(resolvePorts({}, { THIDUA_MAIL_PORT: '7002', THIDUA_PORT: '9000' })).toEqual({ web: 9000, sheets: 9001, mail: 7002, ingest: 9003 });
+    expect(resolvePorts({}, { THIDUA_MAIL_PORT: '7002', THIDUA_PORT: '9000' })).toEqual({
+      web: 9000,
+      sheets: 9001,
+      mail: 7002,
+      ingest: 9003,
+    });
     // A base given on the command line outranks a server's port left in the environment.
     expect(resolvePorts({ port: '9000' }, { THIDUA_MAIL_PORT: '7002' }).mail).toBe(9002);
     expect(resolvePorts({ port: '9000', 'mail-port': '7003' }, { THIDUA_MAIL_PORT: '7002' }).mail).toBe(7003);
@@ -27,12 +32,16 @@ describe('the local stack’s ports', () => {
   });
 
   it('refuse a malformed or out-of-range setting with one Vietnamese line naming it', () => {
-    expect(() => resolvePorts({ port: 'tám nghìn' }, {})).toThrow(new PortSettingError('--port không hợp lệ: "tám nghìn". Cần một số từ 0 đến 65535.'));
+    expect(() => resolvePorts({ port: 'tám nghìn' }, {})).toThrow(
+      new PortSettingError('--port không hợp lệ: "tám nghìn". Cần một số từ 0 đến 65535.'),
+    );
     expect(() => resolvePorts({}, { THIDUA_WEB_PORT: '70000' })).toThrow(/^THIDUA_WEB_PORT không hợp lệ: "70000"/);
     expect(() => resolvePorts({ port: '65534' }, {})).toThrow(PortSettingError);
   });
 
   it('name the port and the server in the message for a port already taken', () => {
-    expect(new PortInUseError('mail', 8082).message).toMatch(/^Cổng 8082 \(máy chủ thư cục bộ\) đang được một chương trình khác dùng\./);
+    expect(new PortInUseError('mail', 8082).message).toMatch(
+      /^Cổng 8082 \(máy chủ thư cục bộ\) đang được một chương trình khác dùng\./,
+    );
   });
 });

@@ -44,7 +44,10 @@ export async function startHarness(tabs: Record<string, string[][]>, now: () => 
   });
   await api.spreadsheets.values.batchUpdate({
     spreadsheetId: 'demo',
-    requestBody: { valueInputOption: 'RAW', data: Object.entries(tabs).map(([t, values]) => ({ range: `'${t}'!A1`, values })) },
+    requestBody: {
+      valueInputOption: 'RAW',
+      data: Object.entries(tabs).map(([t, values]) => ({ range: `'${t}'!A1`, values })),
+    },
   });
 
   const harness: Harness = {

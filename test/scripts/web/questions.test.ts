@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../../sheets-schema/index.ts';
 import { FORMS } from '../../../sheets-schema/index.ts';
-import { answerCell, checkAnswers, criteriaFromValues, formBySlug, formSlug, questionsOf } from '../../../scripts/web/questions.ts';
+import {
+  answerCell,
+  checkAnswers,
+  criteriaFromValues,
+  formBySlug,
+  formSlug,
+  questionsOf,
+} from '../../../scripts/web/questions.ts';
 
 const Q = {
   unit: { header: 'Mã đơn vị', kind: 'unitCode', required: true, maxLength: 10 },
@@ -10,7 +17,12 @@ const Q = {
   count: { header: 'Số buổi', kind: 'integer', required: false, min: 0, max: 100 },
   pct: { header: 'Tỷ lệ', kind: 'percent', required: false },
   link: { header: 'Liên kết', kind: 'url', required: false },
-  years: { header: 'Số năm công tác', kind: 'integer', required: true, requiredWhen: { header: 'Đối tượng', equals: 'Cá nhân' } },
+  years: {
+    header: 'Số năm công tác',
+    kind: 'integer',
+    required: true,
+    requiredWhen: { header: 'Đối tượng', equals: 'Cá nhân' },
+  },
 } satisfies Record<string, Question>;
 const ALL = Object.values(Q);
 
@@ -36,14 +48,57 @@ describe('local forms: questions and checks', () => {
   });
 
   it.each([
-    ['missing required answers', {}, { 'Mã đơn vị': 'Đây là câu hỏi bắt buộc.', Email: 'Đây là câu hỏi bắt buộc.', 'Đối tượng': 'Đây là câu hỏi bắt buộc.' }],
-    ['a bad email and an unknown choice', { 'Mã đơn vị': 'SO-TP', Email: 'abc', 'Đối tượng': 'Khác' }, { Email: 'Hãy nhập một địa chỉ email hợp lệ.', 'Đối tượng': 'Hãy chọn một trong các phương án đã cho.' }],
-    ['numbers out of range', { 'Mã đơn vị': 'SO-TP', Email: 'a@b.vn', 'Đối tượng': 'Tập thể', 'Số buổi': '101', 'Tỷ lệ': '120' }, { 'Số buổi': 'Hãy nhập số nguyên từ 0 đến 100.', 'Tỷ lệ': 'Hãy nhập số từ 0 đến 100.' }],
-    ['a fraction where a whole number is asked', { 'Mã đơn vị': 'SO-TP', Email: 'a@b.vn', 'Đối tượng': 'Tập thể', 'Số buổi': '1,5' }, { 'Số buổi': 'Hãy nhập số nguyên từ 0 đến 100.' }],
-    ['a required-when answer missing', { 'Mã đơn vị': 'SO-TP', Email: 'a@b.vn', 'Đối tượng': 'Cá nhân' }, { 'Số năm công tác': 'Đây là câu hỏi bắt buộc.' }],
-    ['too long an answer', { 'Mã đơn vị': 'QUÁ-DÀI-HƠN-MƯỜI', Email: 'a@b.vn', 'Đối tượng': 'Tập thể' }, { 'Mã đơn vị': 'Câu trả lời dài tối đa 10 ký tự.' }],
-    ['a plan link that is not a link', { 'Mã đơn vị': 'SO-TP', Email: 'a@b.vn', 'Đối tượng': 'Tập thể', 'Liên kết': 'bản giấy' }, { 'Liên kết': 'Hãy nhập một đường liên kết hợp lệ, bắt đầu bằng https://.' }],
-    ['a complete response', { 'Mã đơn vị': 'SO-TP', Email: 'a@b.vn', 'Đối tượng': 'Tập thể', 'Số buổi': '12', 'Tỷ lệ': '85,5', 'Liên kết': 'https://drive.google.com/x' }, {}],
+    [
+      'missing required answers',
+      {},
+      {
+        'Mã đơn vị': 'Đây là câu hỏi bắt buộc.',
+        Email: 'Đây là câu hỏi bắt buộc.',
+        'Đối tượng': 'Đây là câu hỏi bắt buộc.',
+      },
+    ],
+    [
+      'a bad email and an unknown choice',
+      { 'Mã đơn vị': 'SO-TP', Email: 'abc', 'Đối tượng': 'Khác' },
+      { Email: 'Hãy nhập một địa chỉ email hợp lệ.', 'Đối tượng': 'Hãy chọn một trong các phương án đã cho.' },
+    ],
+    [
+      'numbers out of range',
+      { 'Mã đơn vị': 'SO-TP', Email: 'a@b.vn', 'Đối tượng': 'Tập thể', 'Số buổi': '101', 'Tỷ lệ': '120' },
+      { 'Số buổi': 'Hãy nhập số nguyên từ 0 đến 100.', 'Tỷ lệ': 'Hãy nhập số từ 0 đến 100.' },
+    ],
+    [
+      'a fraction where a whole number is asked',
+      { 'Mã đơn vị': 'SO-TP', Email: 'a@b.vn', 'Đối tượng': 'Tập thể', 'Số buổi': '1,5' },
+      { 'Số buổi': 'Hãy nhập số nguyên từ 0 đến 100.' },
+    ],
+    [
+      'a required-when answer missing',
+      { 'Mã đơn vị': 'SO-TP', Email: 'a@b.vn', 'Đối tượng': 'Cá nhân' },
+      { 'Số năm công tác': 'Đây là câu hỏi bắt buộc.' },
+    ],
+    [
+      'too long an answer',
+      { 'Mã đơn vị': 'QUÁ-DÀI-HƠN-MƯỜI', Email: 'a@b.vn', 'Đối tượng': 'Tập thể' },
+      { 'Mã đơn vị': 'Câu trả lời dài tối đa 10 ký tự.' },
+    ],
+    [
+      'a plan link that is not a link',
+      { 'Mã đơn vị': 'SO-TP', Email: 'a@b.vn', 'Đối tượng': 'Tập thể', 'Liên kết': 'bản giấy' },
+      { 'Liên kết': 'Hãy nhập một đường liên kết hợp lệ, bắt đầu bằng https://.' },
+    ],
+    [
+      'a complete response',
+      {
+        'Mã đơn vị': 'SO-TP',
+        Email: 'a@b.vn',
+        'Đối tượng': 'Tập thể',
+        'Số buổi': '12',
+        'Tỷ lệ': '85,5',
+        'Liên kết': 'https://drive.google.com/x',
+      },
+      {},
+    ],
   ])('rejects %s as Google Forms would', (_name, answers, expected) => {
     expect(Object.fromEntries(checkAnswers(ALL, answers as Record<string, string>))).toEqual(expected);
   });

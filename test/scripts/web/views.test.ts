@@ -38,7 +38,11 @@ describe('web view rendering', () => {
       ['Chưa xếp loại', '1'],
     ];
     const sections = splitSections(values);
-    expect(sections.map((s) => s.title)).toEqual(['Phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2025', 'Tiến độ nộp theo mốc', 'Xếp loại']);
+    expect(sections.map((s) => s.title)).toEqual([
+      'Phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2025',
+      'Tiến độ nộp theo mốc',
+      'Xếp loại',
+    ]);
     const html = renderDashboard(values);
     expect(html).toContain('style="width:75.0%"');
     expect(html).toContain('style="width:25.0%"');
@@ -62,13 +66,25 @@ describe('web view rendering', () => {
       ['Biểu mẫu', 'Dấu thời gian', 'Mã đơn vị', 'Trạng thái', 'Lỗi'],
       ['Đăng ký thi đua', '09/12/2025 12:00:00', 'SO-TP', 'Hợp lệ', ''],
     ];
-    expect(findVerdict(byTime, 'Đăng ký thi đua', 7, { unit: ' so-tp ', submittedAt: 46000.5 }, 'Asia/Ho_Chi_Minh')?.status).toBe('Hợp lệ');
-    expect(findVerdict(byTime, 'Đăng ký thi đua', 7, { unit: 'SO-YT', submittedAt: 46000.5 }, 'Asia/Ho_Chi_Minh')).toBeNull();
+    expect(
+      findVerdict(byTime, 'Đăng ký thi đua', 7, { unit: ' so-tp ', submittedAt: 46000.5 }, 'Asia/Ho_Chi_Minh')?.status,
+    ).toBe('Hợp lệ');
+    expect(
+      findVerdict(byTime, 'Đăng ký thi đua', 7, { unit: 'SO-YT', submittedAt: 46000.5 }, 'Asia/Ho_Chi_Minh'),
+    ).toBeNull();
   });
 
   it('shows an email HTML part in an iframe sandboxed without scripts', () => {
     const html = renderMessage(
-      [{ id: 'm1', receivedAt: '2025-12-09T01:00:00Z', rendered: [{ to: [{ email: 'a@b.vn' }], subject: 'Xác nhận', html: '<p onclick="x">"Chào"</p>', text: 'Chào' }] }],
+      [
+        {
+          id: 'm1',
+          receivedAt: '2025-12-09T01:00:00Z',
+          rendered: [
+            { to: [{ email: 'a@b.vn' }], subject: 'Xác nhận', html: '<p onclick="x">"Chào"</p>', text: 'Chào' },
+          ],
+        },
+      ],
       'm1',
       0,
       'Asia/Ho_Chi_Minh',

@@ -17,13 +17,21 @@ let h: Harness;
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const post = (path: string, fields: Record<string, string>) =>
-  fetch(`${h.web}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form(fields) });
+  fetch(`${h.web}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form(fields),
+  });
 
 type Live = { hash: string; html: string };
 const live = async (url: string) => (await (await fetch(url)).json()) as Live;
 
 async function rows(): Promise<unknown[][]> {
-  const res = await h.api.spreadsheets.values.get({ spreadsheetId: 'demo', range: `'${TAB}'`, valueRenderOption: 'UNFORMATTED_VALUE' });
+  const res = await h.api.spreadsheets.values.get({
+    spreadsheetId: 'demo',
+    range: `'${TAB}'`,
+    valueRenderOption: 'UNFORMATTED_VALUE',
+  });
   return res.data.values ?? [];
 }
 
@@ -39,24 +47,52 @@ const VALID = {
 beforeAll(async () => {
   h = await startHarness(
     {
-      'Đơn vị': [['Mã đơn vị', 'Tên đơn vị', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo'], ['SO-TP', 'Sở Tư pháp', 'Cơ quan', 'Khối Nội chính', 'tp@example.vn', '']],
-      'Tiêu chí': [['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa'], ['TC1', 'Lãnh đạo', 'Lãnh đạo, chỉ đạo', '15']],
+      'Đơn vị': [
+        ['Mã đơn vị', 'Tên đơn vị', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo'],
+        ['SO-TP', 'Sở Tư pháp', 'Cơ quan', 'Khối Nội chính', 'tp@example.vn', ''],
+      ],
+      'Tiêu chí': [
+        ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa'],
+        ['TC1', 'Lãnh đạo', 'Lãnh đạo, chỉ đạo', '15'],
+      ],
       [TAB]: [HEADERS],
       'Kiểm tra': [['Biểu mẫu', 'Dòng', 'Dấu thời gian', 'Mã đơn vị', 'Trạng thái', 'Lỗi']],
-      'Tiến độ': [['Mã đơn vị', 'Mã mốc', 'Trạng thái', 'Ngày nộp'], ['SO-TP', 'DK', 'Quá hạn', ''], ['SO-YT', 'DK', 'Đã nộp', '01/03/2025']],
+      'Tiến độ': [
+        ['Mã đơn vị', 'Mã mốc', 'Trạng thái', 'Ngày nộp'],
+        ['SO-TP', 'DK', 'Quá hạn', ''],
+        ['SO-YT', 'DK', 'Đã nộp', '01/03/2025'],
+      ],
     },
     () => clock,
   );
   // Plays the ingest job: judges the row and rewrites `Kiểm tra`.
   h.onIngest = async ({ tab, row }) => {
-    const [values] = (await h.api.spreadsheets.values.get({ spreadsheetId: 'demo', range: `'${tab}'!A${row}:${row}`, valueRenderOption: 'UNFORMATTED_VALUE' })).data.values ?? [];
+    const [values] =
+      (
+        await h.api.spreadsheets.values.get({
+          spreadsheetId: 'demo',
+          range: `'${tab}'!A${row}:${row}`,
+          valueRenderOption: 'UNFORMATTED_VALUE',
+        })
+      ).data.values ?? [];
     const unit = String(values[HEADERS.indexOf('Mã đơn vị')]).toUpperCase();
     const ok = unit === 'SO-TP';
     await h.api.spreadsheets.values.update({
       spreadsheetId: 'demo',
       range: `'Kiểm tra'!A2`,
       valueInputOption: 'RAW',
-      requestBody: { values: [[tab, row, values[0] as number, unit, ok ? 'Hợp lệ' : 'Không hợp lệ', ok ? '' : `Mã đơn vị "${unit}" không có trong danh sách.`]] },
+      requestBody: {
+        values: [
+          [
+            tab,
+            row,
+            values[0] as number,
+            unit,
+            ok ? 'Hợp lệ' : 'Không hợp lệ',
+            ok ? '' : `Mã đơn vị "${unit}" không có trong danh sách.`,
+          ],
+        ],
+      },
     });
   };
 });
@@ -70,7 +106,9 @@ describe('local web view', () => {
   });
 
   it('renders the registration form with the schema titles, help and HTML5 validation, prefilled from ?unit=', async () => {
-    const html = await (await fetch(`${h.web}/forms/dang-ky-thi-dua?unit=SO-TP&${encodeURIComponent('Người đăng ký')}=Lan`)).text();
+    const html = await (
+      await fetch(`${h.web}/forms/dang-ky-thi-dua?unit=SO-TP&${encodeURIComponent('Người đăng ký')}=Lan`)
+    ).text();
     for (const q of REGISTRATION_FORM.questions) expect(html).toContain(`>${q.header.replace(/"/g, '&quot;')}`);
     expect(html).toContain('name="Mã đơn vị" value="SO-TP" required maxlength="40"');
     expect(html).toContain('name="Người đăng ký" value="Lan"');
@@ -133,7 +171,10 @@ describe('local web view', () => {
     expect(row[head.indexOf('Mã đơn vị')]).toBe('so-tp');
     expect(row[0]).toBeCloseTo(dateToSerial(clock), 8);
     expect(row[head.indexOf('Liên kết chỉnh sửa')]).toBe(`${h.web}/forms/dang-ky-thi-dua/edit/2`);
-    expect(h.ingestCalls.map((c) => c.body)).toEqual([JSON.stringify({ tab: TAB, row: 2 }), JSON.stringify({ tab: TAB, row: 2 })]);
+    expect(h.ingestCalls.map((c) => c.body)).toEqual([
+      JSON.stringify({ tab: TAB, row: 2 }),
+      JSON.stringify({ tab: TAB, row: 2 }),
+    ]);
     const check = await live(`${h.web}/api/check/dang-ky-thi-dua/2`);
     expect(check.html).toContain('class="ok">Hợp lệ<');
   });
@@ -144,7 +185,12 @@ describe('local web view', () => {
     expect(page).toContain('<td class="ok">Đã nộp</td>');
     const api = `${h.web}/api/tabs/${encodeURIComponent('Tiến độ')}`;
     const before = (await live(api)).hash;
-    await h.api.spreadsheets.values.update({ spreadsheetId: 'demo', range: `'Tiến độ'!C2`, valueInputOption: 'RAW', requestBody: { values: [['Nộp muộn']] } });
+    await h.api.spreadsheets.values.update({
+      spreadsheetId: 'demo',
+      range: `'Tiến độ'!C2`,
+      valueInputOption: 'RAW',
+      requestBody: { values: [['Nộp muộn']] },
+    });
     const after = await live(api);
     expect(after.hash).not.toBe(before);
     expect(after.html).toContain('Nộp muộn');
@@ -157,14 +203,24 @@ describe('local web view', () => {
         id: 'msg-1',
         receivedAt: '2025-03-10T02:31:00Z',
         body: {},
-        rendered: [{ to: [{ email: 'an@sotp.example.vn' }], subject: 'Đề nghị bổ sung, chỉnh sửa', html: '<p>Xin chào</p>', text: 'Xin chào', email_key: 'k1' }],
+        rendered: [
+          {
+            to: [{ email: 'an@sotp.example.vn' }],
+            subject: 'Đề nghị bổ sung, chỉnh sửa',
+            html: '<p>Xin chào</p>',
+            text: 'Xin chào',
+            email_key: 'k1',
+          },
+        ],
       },
     ];
     const list = await (await fetch(`${h.web}/outbox`)).text();
     expect(list).toContain('<a href="/outbox/msg-1/0">Đề nghị bổ sung, chỉnh sửa</a>');
     expect(list).toContain('10/03/2025 09:31:00');
     const mail = await (await fetch(`${h.web}/outbox/msg-1/0`)).text();
-    expect(mail).toContain('<iframe class="mail" sandbox="" title="Nội dung thư" srcdoc="&lt;p&gt;Xin chào&lt;/p&gt;">');
+    expect(mail).toContain(
+      '<iframe class="mail" sandbox="" title="Nội dung thư" srcdoc="&lt;p&gt;Xin chào&lt;/p&gt;">',
+    );
     expect(mail).toContain('<pre class="mail">Xin chào</pre>');
   });
 });
