@@ -1,39 +1,10 @@
 // The schema as plain data for Apps Script: forms, their questions and the names the script relies on.
-import {
-  EDIT_LINK_HEADER,
-  FORMS,
-  TAB,
-  TIMESTAMP_HEADER,
-  UNIT_SECRET_HEADER,
-  type Question,
-} from '../../sheets-schema/index.ts';
+import { EDIT_LINK_HEADER, FORMS, TAB, TIMESTAMP_HEADER, UNIT_SECRET_HEADER } from '../../sheets-schema/index.ts';
 import { EVERY_UNIT, SECRET_PLACEHOLDER, UNIT_PLACEHOLDER } from '../../functions/core/links.ts';
 import { UNIT_SECRET_LENGTH } from '../../functions/core/unit-secret.ts';
 import { SECRET_REISSUED_HEADER } from '../../functions/rules/campaign-data.ts';
 import { FINAL_FORM } from '../../sheets-schema/forms/index.ts';
-
-export interface ScriptQuestion {
-  readonly title: string;
-  readonly kind: Question['kind'];
-  /** Forms cannot express "required when another answer is X"; those stay optional here and ingest checks them. */
-  readonly required: boolean;
-  readonly help: string;
-  readonly options?: readonly string[];
-  readonly min?: number;
-  readonly max?: number;
-  readonly maxLength?: number;
-}
-
-export interface ScriptForm {
-  /** Script property holding the created form id. */
-  readonly key: string;
-  readonly tab: string;
-  readonly title: string;
-  readonly description: string;
-  /** True for the final report: score questions are appended from `Tiêu chí` when the form is created. */
-  readonly withCriteria: boolean;
-  readonly questions: readonly ScriptQuestion[];
-}
+import type { ScriptForm, ScriptNames } from './script-types.ts';
 
 export function scriptForms(): ScriptForm[] {
   return FORMS.map((form) => ({
@@ -55,7 +26,7 @@ export function scriptForms(): ScriptForm[] {
   }));
 }
 
-export function scriptNames() {
+export function scriptNames(): ScriptNames {
   return {
     timestampHeader: TIMESTAMP_HEADER,
     editLinkHeader: EDIT_LINK_HEADER,

@@ -1,0 +1,15 @@
+// What the generated Schema.gs declares, as the hand-written files of the project see it.
+type ScriptForm = import('../script-types.ts').ScriptForm;
+type ScriptQuestion = import('../script-types.ts').ScriptQuestion;
+type ScriptNames = import('../script-types.ts').ScriptNames;
+
+/** A row of `Tiêu chí`, as the script reads it to add the final report's score questions. */
+interface ScriptCriterion {
+  code: string;
+  group: string;
+  content: string;
+  maxScore: number;
+}
+
+declare const THIDUA_FORMS: readonly ScriptForm[];
+declare const THIDUA_NAMES: ScriptNames;

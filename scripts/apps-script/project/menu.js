@@ -1,0 +1,46 @@
+// Menu.gs: the "Thi đua" menu and the helpers the other files share.
+
+/** Adds the "Thi đua" menu when a coordinator opens the spreadsheet. */
+function onOpen() {
+  SpreadsheetApp.getUi()
+    .createMenu('Thi đua')
+    .addItem('1. Tạo biểu mẫu', 'thiduaCreateForms')
+    .addItem('2. Cài đặt trình kích hoạt', 'thiduaInstallTrigger')
+    .addItem('3. Ghi liên kết biểu mẫu cho đơn vị', 'thiduaWriteFormLinks')
+    .addToUi();
+}
+
+function thiduaProps_() {
+  return PropertiesService.getScriptProperties();
+}
+
+/**
+ * Column number (1-based) of a header in row 1, or 0.
+ * @param {GoogleAppsScript.Spreadsheet.Sheet} sheet
+ * @param {string} header
+ * @returns {number}
+ */
+function thiduaColumn_(sheet, header) {
+  var lastColumn = sheet.getLastColumn();
+  if (lastColumn === 0) return 0;
+  var headers = sheet.getRange(1, 1, 1, lastColumn).getValues()[0];
+  for (var i = 0; i < headers.length; i++) {
+    if (String(headers[i]).normalize('NFC').trim() === header) return i + 1;
+  }
+  return 0;
+}
+
+/**
+ * Column of a header, added at the end of row 1 when absent (never moving existing columns).
+ * @param {GoogleAppsScript.Spreadsheet.Sheet} sheet
+ * @param {string} header
+ * @returns {number}
+ */
+function thiduaEnsureColumn_(sheet, header) {
+  var column = thiduaColumn_(sheet, header);
+  if (column > 0) return column;
+  column = sheet.getLastColumn() + 1;
+  if (column > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), 1);
+  sheet.getRange(1, column).setValue(header);
+  return column;
+}
