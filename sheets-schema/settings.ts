@@ -73,6 +73,29 @@ export const SETTINGS = [
     default: '10',
     help: 'Kỷ niệm chương: số năm tham gia lực lượng cơ sở tối thiểu của nữ.',
   },
+  {
+    key: 'Cơ quan chủ quản',
+    default: '',
+    help: 'Văn bản: tên cơ quan chủ quản trực tiếp, dòng trên tên cơ quan ban hành (Nghị định 30/2020/NĐ-CP); để trống nếu không có.',
+  },
+  {
+    key: 'Ký hiệu cơ quan',
+    default: 'BCĐ',
+    help: 'Văn bản: chữ viết tắt tên cơ quan ban hành trong số, ký hiệu (ví dụ 123/BC-BCĐ).',
+  },
+  { key: 'Địa danh', default: '', help: 'Văn bản: địa danh ghi trước ngày tháng (ví dụ Đồng Xoài).' },
+  {
+    key: 'Nơi nhận báo cáo',
+    default: '',
+    help: 'Văn bản: cơ quan cấp trên nhận báo cáo và tờ trình (dòng "Kính gửi"), các cơ quan cách nhau bởi dấu ";".',
+  },
+  {
+    key: 'Quyền hạn người ký',
+    default: 'TM. BAN CHỈ ĐẠO',
+    help: 'Văn bản: dòng quyền hạn trên chức vụ người ký (TM., KT., TL., TUQ.); để trống nếu người đứng đầu ký.',
+  },
+  { key: 'Chức vụ người ký', default: 'TRƯỞNG BAN', help: 'Văn bản: chức vụ của người ký.' },
+  { key: 'Người ký', default: '', help: 'Văn bản: họ và tên người ký.' },
 ] as const satisfies readonly SettingDef[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];

@@ -16,7 +16,11 @@ import {
 } from '../../sheets-schema/index.ts';
 import { defaultCriteria, defaultTabRows } from '../../sheets-schema/defaults.ts';
 import { formQuestions, PLAN_LINK_HEADER, TARGET_QUESTIONS, targetHeader } from '../../sheets-schema/forms/index.ts';
-import { RECOGNISED_UNITS_HEADER, REGISTERED_UNITS_HEADER } from '../../sheets-schema/forms/reports.ts';
+import {
+  RECOGNISED_UNITS_HEADER,
+  REGISTERED_UNITS_HEADER,
+  REPORT_TEXT_HEADERS,
+} from '../../sheets-schema/forms/reports.ts';
 import { SERIOUS_INCIDENT_HEADER } from '../../sheets-schema/forms/final.ts';
 import {
   AWARD_CERTIFICATE,
@@ -50,6 +54,36 @@ const MODELS = [
   'Dòng họ tự quản về ANTT',
   'Tổ hòa giải ở cơ sở',
 ];
+
+/** What units write under the reports' free-text questions besides the highlights; picked without the shared random sequence, so the rest of the demo stays as it was. */
+const NARRATIVES: Record<string, readonly string[]> = {
+  [REPORT_TEXT_HEADERS.shortcomings]: [
+    'Một số tổ tự quản hoạt động chưa thường xuyên; việc cập nhật số liệu còn chậm.',
+    'Tuyên truyền trên mạng xã hội chưa đều; một bộ phận người lao động chưa tham gia đầy đủ.',
+    '',
+  ],
+  [REPORT_TEXT_HEADERS.causes]: [
+    'Cán bộ phụ trách kiêm nhiệm nhiều việc; kinh phí hoạt động của mô hình còn hạn chế.',
+    'Địa bàn rộng, dân cư biến động; phối hợp giữa các bộ phận có lúc chưa chặt chẽ.',
+    '',
+  ],
+  [REPORT_TEXT_HEADERS.directions]: [
+    'Duy trì mô hình tự quản; tăng cường tuyên truyền pháp luật cho người lao động.',
+    'Nhân rộng mô hình "Camera an ninh"; phối hợp Công an cơ sở nắm tình hình địa bàn.',
+  ],
+  [REPORT_TEXT_HEADERS.proposals]: [
+    'Đề nghị hỗ trợ kinh phí lắp đặt camera an ninh tại các tuyến đường trọng điểm.',
+    'Đề nghị tổ chức tập huấn nghiệp vụ cho lực lượng bảo vệ cơ sở.',
+    '',
+  ],
+};
+
+function narrative(header: string, unit: DemoUnit): string {
+  const options = NARRATIVES[header];
+  let h = 0;
+  for (const ch of unit.code + header) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return options[h % options.length];
+}
 
 function planLink(unit: DemoUnit): string {
   return `https://drive.google.com/file/d/ke-hoach-${unit.code.toLowerCase()}/view`;
@@ -98,6 +132,7 @@ function answer(q: Question, unit: DemoUnit, rnd: () => number, person: string, 
     case 'text':
       return person;
     case 'paragraph':
+      if (q.header in NARRATIVES) return narrative(q.header, unit);
       return q.header.includes('Mô hình')
         ? MODELS[Math.floor(rnd() * MODELS.length)]
         : COMMITMENTS[Math.floor(rnd() * COMMITMENTS.length)];
@@ -187,6 +222,12 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
   const demoSettings: Record<string, string> = {
     Năm: String(year),
     'Cơ quan phát động': 'Ban Chỉ đạo phong trào Toàn dân bảo vệ an ninh Tổ quốc tỉnh',
+    'Cơ quan chủ quản': 'Ủy ban nhân dân tỉnh',
+    'Địa danh': 'Đồng Xoài',
+    'Nơi nhận báo cáo': 'Bộ Công an (Cục V05); Ủy ban nhân dân tỉnh',
+    'Quyền hạn người ký': 'KT. TRƯỞNG BAN',
+    'Chức vụ người ký': 'PHÓ TRƯỞNG BAN',
+    'Người ký': 'Nguyễn Thanh Bình',
     'Tên người gửi': 'Thường trực phong trào (Công an tỉnh)',
     'Email trả lời': 'phongtrao.pv01@example.vn',
     'Người nhận bản tin': 'truongban@example.vn, photruongban@example.vn; thuongtruc.pv01@example.vn',

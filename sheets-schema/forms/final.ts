@@ -1,6 +1,6 @@
 // `Báo cáo tổng kết`: indicators, the "An toàn về ANTT" answers (TT 124/2021/TT-BCA) and the self-assessed scores.
 import type { Criterion, FormDef, Question } from '../types.ts';
-import { INDICATOR_QUESTIONS, REPORTER, UNIT_CODE } from './reports.ts';
+import { INDICATOR_QUESTIONS, REPORT_TEXT_QUESTIONS, REPORTER, UNIT_CODE } from './reports.ts';
 import { UNIT_SECRET } from './unit.ts';
 
 export const YES = 'Có';
@@ -82,13 +82,7 @@ export const FINAL_FORM: FormDef = {
       options: YES_NO,
       help: 'Vụ việc nghiêm trọng về an ninh, trật tự theo Thông tư 124/2021/TT-BCA xảy ra tại cơ quan, địa bàn trong năm.',
     },
-    {
-      header: 'Kết quả nổi bật, hạn chế',
-      kind: 'paragraph',
-      required: false,
-      help: 'Tóm tắt kết quả nổi bật, tồn tại, hạn chế.',
-      maxLength: 5000,
-    },
+    ...REPORT_TEXT_QUESTIONS,
   ],
 };
 

@@ -33,7 +33,13 @@ export function formQuestions(form: FormDef, criteria: readonly Criterion[]): Qu
 export { ANTT_REGISTRATION_OPTIONS, REGISTRATION_FORM } from './registration.ts';
 export { PLAN_CONSISTENCY, PLAN_FORM, PLAN_LINK_HEADER, TARGET_QUESTIONS, targetHeader } from './plan.ts';
 export { UNIT_CODE, UNIT_SECRET, UNIT_SECRET_HEADER } from './unit.ts';
-export { INTERIM_FORM, INDICATOR_QUESTIONS, REPORT_CONSISTENCY } from './reports.ts';
+export {
+  INTERIM_FORM,
+  INDICATOR_QUESTIONS,
+  REPORT_CONSISTENCY,
+  REPORT_TEXT_HEADERS,
+  REPORT_TEXT_QUESTIONS,
+} from './reports.ts';
 export {
   ANTT_AGENCY_CRITERIA,
   ANTT_RESIDENTIAL_CRITERIA,

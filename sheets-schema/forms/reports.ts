@@ -65,24 +65,36 @@ export const REPORT_CONSISTENCY: readonly { readonly header: string; readonly at
   { header: RECOGNISED_UNITS_HEADER, atMost: REGISTERED_UNITS_HEADER },
 ];
 
+function narrative(header: string, help: string): Question {
+  return { header, kind: 'paragraph', required: false, help, maxLength: 5000 };
+}
+
+/**
+ * The free-text parts of the reports to the level above besides the figures (hạn chế, nguyên nhân, phương hướng,
+ * kiến nghị): the documents list them by unit for the coordinator to edit. Optional, so older tabs without them stay valid.
+ */
+export const REPORT_TEXT_HEADERS = {
+  highlights: 'Kết quả nổi bật, hạn chế',
+  shortcomings: 'Hạn chế, tồn tại',
+  causes: 'Nguyên nhân của hạn chế',
+  directions: 'Phương hướng, nhiệm vụ thời gian tới',
+  proposals: 'Kiến nghị, đề xuất',
+} as const;
+
+export const REPORT_TEXT_QUESTIONS: readonly Question[] = [
+  narrative(REPORT_TEXT_HEADERS.highlights, 'Tóm tắt kết quả nổi bật, tồn tại, hạn chế.'),
+  narrative(REPORT_TEXT_HEADERS.shortcomings, 'Những hạn chế, tồn tại trong thực hiện phong trào.'),
+  narrative(REPORT_TEXT_HEADERS.causes, 'Nguyên nhân khách quan, chủ quan của hạn chế.'),
+  narrative(REPORT_TEXT_HEADERS.directions, 'Phương hướng, nhiệm vụ trọng tâm thời gian tới.'),
+  narrative(REPORT_TEXT_HEADERS.proposals, 'Kiến nghị, đề xuất với cấp trên.'),
+];
+
 export const INTERIM_FORM: FormDef = {
   tab: 'Báo cáo sơ kết',
   title: 'Báo cáo sơ kết phong trào Toàn dân bảo vệ an ninh Tổ quốc',
   description:
     'Kết quả 9 tháng đầu năm. Mỗi chỉ tiêu là số nguyên không âm; muốn sửa thì dùng đường liên kết chỉnh sửa trong thư xác nhận.',
-  questions: [
-    UNIT_CODE,
-    UNIT_SECRET,
-    REPORTER,
-    ...INDICATOR_QUESTIONS,
-    {
-      header: 'Kết quả nổi bật, hạn chế',
-      kind: 'paragraph',
-      required: false,
-      help: 'Tóm tắt kết quả nổi bật, tồn tại, hạn chế.',
-      maxLength: 5000,
-    },
-  ],
+  questions: [UNIT_CODE, UNIT_SECRET, REPORTER, ...INDICATOR_QUESTIONS, ...REPORT_TEXT_QUESTIONS],
 };
 
 export { UNIT_CODE, REPORTER };
