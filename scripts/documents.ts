@@ -1,0 +1,59 @@
+// `npm run documents -- --out DIR [--templates DIR] [--now <ISO time>]`: every document of the configured campaign (or,
+// with no Google configuration, the local stack's) as .docx files in DIR. `--templates` names a folder whose .docx
+// files replace the defaults of templates/documents/ with the same name.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../functions/config.ts';
+import { HeaderError } from '../functions/core/table.ts';
+import { DocumentTemplateError, generateDocuments } from '../functions/documents/index.ts';
+import { loadDocumentTemplates } from '../functions/documents/load.ts';
+import { createSheetsClient } from '../functions/gateways/sheets-client.ts';
+import { evaluateCampaign } from '../functions/rules/index.ts';
+import { readAllTabs, snapshotOf } from './export/index.ts';
+import { commandEnvironment } from './stack/command.ts';
+
+class UsageError extends Error {}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { out: { type: 'string' }, templates: { type: 'string' }, now: { type: 'string' } },
+  });
+  if (!values.out) throw new UsageError('Thiếu --out <thư mục>. Ví dụ: npm run documents -- --out van-ban');
+  const now = values.now === undefined ? new Date() : new Date(values.now);
+  if (Number.isNaN(now.getTime()))
+    throw new UsageError(`Thời điểm "${values.now}" không hợp lệ; ví dụ 2026-11-23T08:00:00+07:00.`);
+  const templates = loadDocumentTemplates(values.templates && path.resolve(values.templates));
+
+  const { env, close } = await commandEnvironment();
+  let tabs;
+  let config;
+  try {
+    config = loadConfig(env);
+    tabs = await readAllTabs(createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL), config.SPREADSHEET_ID);
+  } finally {
+    await close();
+  }
+  const snapshot = snapshotOf(config.SPREADSHEET_ID, tabs);
+  const evaluation = evaluateCampaign(snapshot, now, config.UNIT_SECRET_KEY);
+  const files = generateDocuments({ evaluation, snapshot }, templates, now);
+
+  const dir = path.resolve(values.out);
+  mkdirSync(dir, { recursive: true });
+  for (const file of files) writeFileSync(path.join(dir, file.name), file.bytes);
+  console.log(`Đã ghi ${files.length} văn bản vào ${dir}:`);
+  for (const file of files) console.log(`- ${file.name}`);
+}
+
+main().catch((error: unknown) => {
+  if (
+    error instanceof UsageError ||
+    error instanceof ConfigError ||
+    error instanceof HeaderError ||
+    error instanceof DocumentTemplateError
+  ) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+});
