@@ -1,5 +1,6 @@
 // The campaign's settings from `Cấu hình`, each falling back to its declared default.
 import { SETTINGS, TAB, type SettingKey } from '../../sheets-schema/index.ts';
+import type { LayoutData } from '../mail/types.ts';
 import { cellText } from './cells.ts';
 import type { Snapshot } from './snapshot.ts';
 import { readTable } from './table.ts';
@@ -51,12 +52,6 @@ export function listSetting(settings: Settings, key: SettingKey, separator = ','
 }
 
 /** The fields every email's layout shows, from `Cấu hình`. */
-export type LayoutData = {
-  readonly campaign: string;
-  readonly organisation: string;
-  readonly year: string;
-};
-
 export function layoutData(settings: Settings): LayoutData {
   return {
     campaign: setting(settings, 'Tên phong trào'),

@@ -1,4 +1,5 @@
 // What every job reads (one values.batchGet) and what it decides to write and send.
+import type { TemplateData, TemplateName } from '../mail/types.ts';
 import type { Cell } from './cells.ts';
 
 /** Raw values of each tab, row-major, as UNFORMATTED_VALUE; a tab absent from the spreadsheet is absent here. */
@@ -20,8 +21,8 @@ export interface Recipient {
   readonly name?: string;
 }
 
-/** One email to one set of recipients, before it is grouped into SendGrid requests. */
-export interface PlannedEmail {
+/** An email as the mail gateway sends it: to one set of recipients, before it is grouped into SendGrid requests. */
+export interface OutgoingEmail {
   /** Deterministic idempotency key: the same decision on any run gives the same key. */
   readonly key: string;
   /** A template name under templates/ (e.g. `receipt`). */
@@ -29,5 +30,10 @@ export interface PlannedEmail {
   readonly to: readonly Recipient[];
   readonly cc?: readonly Recipient[];
   /** The template's data; everything that differs per recipient. */
-  readonly data: Readonly<Record<string, unknown>>;
+  readonly data: object;
 }
+
+/** An email a job plans: its data is what its template reads, checked by the compiler. */
+export type PlannedEmail<K extends TemplateName = TemplateName> = {
+  [T in K]: OutgoingEmail & { readonly template: T; readonly data: TemplateData[T] };
+}[K];

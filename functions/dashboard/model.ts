@@ -2,7 +2,8 @@
 import type { Progress, ProgressStatus } from '../calendar/index.ts';
 import type { AwardTally, Evaluation, Level } from '../core/model.ts';
 import { LEVELS, UNCLASSIFIED } from '../core/model.ts';
-import { layoutData, type LayoutData } from '../core/settings.ts';
+import { layoutData } from '../core/settings.ts';
+import type { LayoutData } from '../mail/types.ts';
 
 export interface MilestoneFigures {
   readonly code: string;

@@ -2,7 +2,7 @@
 // templates API for sync. The limits and their sources are in docs/limits.md.
 import { Client } from '@sendgrid/client';
 import { isEmail } from '../core/email.ts';
-import type { PlannedEmail, Recipient } from '../core/snapshot.ts';
+import type { OutgoingEmail, Recipient } from '../core/snapshot.ts';
 import { displayName, senderName } from '../mail/display-name.ts';
 import { TEMPLATE_PREFIX } from '../mail/names.ts';
 import type { TemplateVersion } from '../mail/types.ts';
@@ -73,7 +73,7 @@ export interface MailGateway {
    * and each template's request goes out as soon as it is full, so a caller that hands them over from a consuming
    * iterator lets each one go once its request is sent.
    */
-  send(emails: Iterable<PlannedEmail>, envelope: Envelope): Promise<Map<string, SendOutcome>>;
+  send(emails: Iterable<OutgoingEmail>, envelope: Envelope): Promise<Map<string, SendOutcome>>;
   readonly templates: TemplatesApi;
   /** HTTP requests made to /v3/mail/send so far, retries included. */
   requests(): number;
@@ -171,7 +171,7 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
     return id;
   };
 
-  async function send(emails: Iterable<PlannedEmail>, envelope: Envelope): Promise<Map<string, SendOutcome>> {
+  async function send(emails: Iterable<OutgoingEmail>, envelope: Envelope): Promise<Map<string, SendOutcome>> {
     const results = new Map<string, SendOutcome>();
     const fail = (key: string, error: string) => results.set(key, { status: 'failed', error });
     // Looked up once per template and send, so an unknown template costs one listing, not one per batch.
@@ -308,7 +308,7 @@ function envelopeJson(envelope: Envelope): string {
  * Recipients cleaned so one bad email cannot make SendGrid reject or drop the 999 others sharing its request: addresses
  * checked and each kept once, names made header-safe (displayName), the email key within custom_args' limit.
  */
-function prepare(email: PlannedEmail): { to: Recipient[]; cc: Recipient[]; addresses: string[] } | string {
+function prepare(email: OutgoingEmail): { to: Recipient[]; cc: Recipient[]; addresses: string[] } | string {
   const seen = new Set<string>();
   const clean = (list: readonly Recipient[] | undefined) => {
     const out: Recipient[] = [];

@@ -1,91 +1,12 @@
 // The `digest` job's decision: one weekly email per leader list, and this week's figures appended to `Lịch sử`.
 import { createHash } from 'node:crypto';
-import {
-  computeProgress,
-  formatWeekdayDate,
-  isoWeekKey,
-  localDay,
-  readMilestones,
-  type Progress,
-} from '../calendar/index.ts';
+import { formatWeekdayDate, isoWeekKey, localDay } from '../calendar/index.ts';
 import { formatDate } from '../core/cells.ts';
-import type { Evaluation } from '../core/model.ts';
-import { campaignKey, listSetting, type LayoutData } from '../core/settings.ts';
-import type { PlannedEmail, Snapshot } from '../core/snapshot.ts';
-import {
-  dashboardModel,
-  historyTab,
-  previousWeek,
-  readHistory,
-  weeklyFigures,
-  type DashboardModel,
-} from '../dashboard/index.ts';
-import type { PlannerOutput } from './plan.ts';
-
-/** One coloured piece of a bar; widths of a bar add up to 100 (percent of the table). */
-export interface BarSegment {
-  readonly width: number;
-  readonly color: string;
-}
-
-/** Data of `templates/digest.*`. */
-export interface DigestData extends LayoutData {
-  /** `2026-W40`. */
-  readonly week: string;
-  /** `Tuần 40/2026`. */
-  readonly weekLabel: string;
-  /** `Thứ Hai, 28/9/2026`. */
-  readonly date: string;
-  readonly unitCount: number;
-  readonly milestones: readonly {
-    readonly code: string;
-    readonly name: string;
-    readonly deadline: string;
-    readonly onTime: number;
-    readonly late: number;
-    readonly overdue: number;
-    readonly invalid: number;
-    readonly notYetDue: number;
-    /** Units with nothing to send for an optional milestone past its deadline; 0 hides the figure. */
-    readonly notRequired: number;
-    readonly submittedPercent: string;
-    readonly bar: readonly BarSegment[];
-  }[];
-  readonly hasMilestones: boolean;
-  /** Late or overdue units grouped by `Cụm/Khối`; each unit with its milestones, e.g. `SK: quá hạn`. */
-  readonly clusters: readonly {
-    readonly cluster: string;
-    readonly units: readonly { readonly code: string; readonly name: string; readonly items: string }[];
-  }[];
-  readonly hasLateUnits: boolean;
-  readonly levels: readonly {
-    readonly level: string;
-    readonly count: number;
-    readonly percent: string;
-    readonly bar: readonly BarSegment[];
-  }[];
-  readonly nominations: readonly {
-    readonly award: string;
-    readonly kind: string;
-    readonly nominated: number;
-    readonly eligible: number;
-    readonly target: string;
-    readonly status: string;
-    readonly ok: boolean;
-  }[];
-  readonly hasNominations: boolean;
-  readonly pendingFixes: number;
-  /** What moved since the previous digest, one line per changed figure. */
-  readonly changes: readonly {
-    readonly label: string;
-    readonly previous: number;
-    readonly current: number;
-    readonly delta: string;
-  }[];
-  readonly hasPrevious: boolean;
-  readonly hasChanges: boolean;
-  readonly previousWeekLabel: string;
-}
+import { campaignKey, listSetting } from '../core/settings.ts';
+import type { BarSegment, DigestData } from '../mail/types.ts';
+import type { PlannedEmail } from '../core/snapshot.ts';
+import { historyTab, previousWeek, readHistory, weeklyFigures, type DashboardModel } from '../dashboard/index.ts';
+import type { Planner } from './plan.ts';
 
 export const BAR_COLORS = {
   onTime: '#15803d',
@@ -99,19 +20,15 @@ export const BAR_COLORS = {
 
 const ADDRESS = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 
-/** `progress` is the job's own computeProgress of the same evaluation and `now`, passed so it is not computed twice. */
-export function planDigest(snapshot: Snapshot, evaluation: Evaluation, now: Date, progress?: Progress): PlannerOutput {
-  const settings = evaluation.settings;
-  progress ??= computeProgress(evaluation, readMilestones(snapshot, settings), now);
-  const model = dashboardModel(evaluation, progress, now);
+/** One weekly email per leader list of `Người nhận bản tin`, and this week's figures appended to `Lịch sử`. */
+export const digest: Planner = ({ snapshot, now, settings, progress, dashboard }) => {
   const week = isoWeekKey(localDay(now, progress.timeZone));
   const history = readHistory(snapshot);
-  const figures = weeklyFigures(model);
-  const before = previousWeek(history, week);
-  const data = digestData(model, week, figures, before);
+  const figures = weeklyFigures(dashboard);
+  const data = digestData(dashboard, week, figures, previousWeek(history, week));
 
   const summary: string[] = [];
-  const emails: PlannedEmail[] = [];
+  const emails: PlannedEmail<'digest'>[] = [];
   for (const list of listSetting(settings, 'Người nhận bản tin', ';')) {
     const addresses = list
       .split(',')
@@ -125,14 +42,14 @@ export function planDigest(snapshot: Snapshot, evaluation: Evaluation, now: Date
       key: `digest|${campaignKey(settings)}|${week}|${listHash(good)}`,
       template: 'digest',
       to: good.map((email) => ({ email })),
-      data: { ...data },
+      data,
     });
   }
   if (emails.length === 0)
     summary.unshift(`Chưa có danh sách nhận bản tin hợp lệ ở khóa 'Người nhận bản tin' của trang 'Cấu hình'.`);
   summary.unshift(`Bản tin ${data.weekLabel}: ${emails.length} thư (trước khi lọc theo Nhật ký thư).`);
   return { writes: [historyTab(history, week, now, figures, progress.timeZone)], emails, summary };
-}
+};
 
 /** Order-independent: reordering addresses in a list is not a new list. */
 function listHash(addresses: readonly string[]): string {

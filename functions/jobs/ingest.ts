@@ -1,18 +1,11 @@
-// `ingest`: judge every response, recompute the system tabs, and plan a receipt or a "please fix" email per response.
+// `ingest`: a receipt or a "please fix" email for the responses each unit sent since the last run, and its results.
 import { formDef, formSlug, TAB } from '../../sheets-schema/index.ts';
-import { formLinkKey, readFormLinks } from '../core/links.ts';
-import type { Evaluation, JudgedResponse, Unit } from '../core/model.ts';
-import { layoutData, type LayoutData } from '../core/settings.ts';
-import type { SubmissionData } from '../mail/types.ts';
-import type { PlannedEmail, Recipient, Snapshot, TabWrite } from '../core/snapshot.ts';
-import type { EmailSink, PlannerOutput } from './plan.ts';
-
-/** What ingest needs beyond the rules: the tabs computed by the calendar, dashboard and results modules. */
-export interface IngestParts {
-  readonly evaluation: Evaluation;
-  readonly extraTabs: readonly TabWrite[];
-  readonly extraEmails: readonly PlannedEmail[];
-}
+import { formLinkKey } from '../core/links.ts';
+import type { JudgedResponse, Unit } from '../core/model.ts';
+import type { LayoutData, ResponsesData, SubmissionData } from '../mail/types.ts';
+import type { OutgoingEmail, Recipient } from '../core/snapshot.ts';
+import { resultsEmails } from '../results/index.ts';
+import type { EmailOffer, JobContext, Planner } from './plan.ts';
 
 /** Per form, what every email of its responses needs: the layout and the title. */
 interface FormFacts {
@@ -82,8 +75,8 @@ class ResponsePart {
 }
 
 /** The responses of one unit judged by one run, in one email: `fix-request` when any is to fix (listed first), else `receipt`. */
-class ResponsesEmail implements PlannedEmail {
-  readonly template: string;
+class ResponsesEmail implements OutgoingEmail {
+  readonly template: 'receipt' | 'fix-request';
   private readonly parts: readonly ResponsePart[];
 
   constructor(
@@ -99,7 +92,7 @@ class ResponsesEmail implements PlannedEmail {
     this.template = this.parts.some((p) => !p.valid) ? 'fix-request' : 'receipt';
   }
 
-  get data(): Readonly<Record<string, unknown>> {
+  get data(): ResponsesData {
     const { layout, parts } = this;
     const several = parts.length > 1;
     const submissions = parts.map((p, i) => p.data(i + 1, several));
@@ -164,22 +157,32 @@ function replacedResponses(responses: readonly JudgedResponse[]): Set<JudgedResp
 }
 
 /**
- * Plans the system tabs and offers `sink` one email per unit with its responses still unanswered: when one run judges
- * several responses of a unit (the first run of the year, a sweep after a missed trigger), they go in one email.
+ * A receipt or "please fix" email per unit with responses still unanswered: when one run judges several responses of a
+ * unit (the first run of the year, a sweep after a missed trigger), they go in one email. Then each unit's results.
  */
-export function planIngest(snapshot: Snapshot, parts: IngestParts, sink: EmailSink): Omit<PlannerOutput, 'emails'> {
-  const { evaluation } = parts;
-  const settings = evaluation.settings;
-  const units = new Map(evaluation.units.map((u) => [u.code, u]));
-  const links = readFormLinks(snapshot, evaluation);
-  const layout = layoutData(settings);
-  const replaced = replacedResponses(evaluation.responses);
+export const ingest: Planner = (context) => {
+  const { responses, units } = context.evaluation;
+  const valid = responses.filter((r) => r.valid).length;
+  return {
+    writes: [],
+    emails: ingestEmails(context),
+    summary: [
+      `Đã kiểm tra ${responses.length} câu trả lời: ${valid} hợp lệ, ${responses.length - valid} không hợp lệ.`,
+      `Đơn vị: ${units.length}.`,
+    ],
+  };
+};
 
+function* ingestEmails(context: JobContext): Generator<EmailOffer> {
+  const { evaluation, layout, links } = context;
+  const { responses } = evaluation;
+  const units = new Map(evaluation.units.map((u) => [u.code, u]));
+  const replaced = replacedResponses(responses);
   const facts = new Map<string, FormFacts>();
   const shared = new Map<string, readonly Recipient[]>();
   const byUnit = new Map<Unit, Pending[]>();
-  for (let ix = 0; ix < evaluation.responses.length; ix++) {
-    const response = evaluation.responses[ix];
+  for (let ix = 0; ix < responses.length; ix++) {
+    const response = responses[ix];
     // A response that could not prove its unit is the `Kiểm tra` row's business alone: no one is mailed about it.
     if (replaced.has(response) || !response.authenticated) continue;
     let form = facts.get(response.form);
@@ -211,7 +214,7 @@ export function planIngest(snapshot: Snapshot, parts: IngestParts, sink: EmailSi
     const base = unitRecipients(unit, shared);
     for (let from = 0; from < pending.length; from += MAX_RESPONSES_PER_EMAIL) {
       const chunk = pending.slice(from, from + MAX_RESPONSES_PER_EMAIL);
-      sink.offerBundle({
+      yield {
         items: chunk.map((p) => p.item),
         build: (due, key) => {
           const sent = chunk.filter((p) => due.has(p.item));
@@ -224,18 +227,8 @@ export function planIngest(snapshot: Snapshot, parts: IngestParts, sink: EmailSi
             unit.name,
           );
         },
-      });
+      };
     }
   }
-  for (const email of parts.extraEmails) sink.offer(email.key, () => email);
-
-  const valid = evaluation.responses.filter((r) => r.valid).length;
-  const invalid = evaluation.responses.length - valid;
-  return {
-    writes: [...evaluation.tabs, ...parts.extraTabs].filter((w) => w.tab !== TAB.mailLog),
-    summary: [
-      `Đã kiểm tra ${evaluation.responses.length} câu trả lời: ${valid} hợp lệ, ${invalid} không hợp lệ.`,
-      `Đơn vị: ${evaluation.units.length}.`,
-    ],
-  };
+  yield* resultsEmails(context);
 }

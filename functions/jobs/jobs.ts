@@ -1,18 +1,62 @@
-// The three jobs as pure plans over one snapshot; every job also recomputes all derived system tabs.
+// The jobs, one planner each, and how any of them is planned: one context, the tabs every job writes, the mail log.
 import { computeProgress, progressTab, readMilestones } from '../calendar/index.ts';
-import { settingWarnings, type Settings } from '../core/settings.ts';
+import { readFormLinks } from '../core/links.ts';
+import type { Evaluation } from '../core/model.ts';
+import { layoutData, settingWarnings, type Settings } from '../core/settings.ts';
 import type { Snapshot } from '../core/snapshot.ts';
-import { dashboardTab } from '../dashboard/index.ts';
-import { planResultsEmails } from '../results/index.ts';
+import { dashboardModel, renderDashboard } from '../dashboard/index.ts';
 import { evaluateCampaign } from '../rules/index.ts';
-import { planDigest } from './digest.ts';
-import { planIngest } from './ingest.ts';
+import { digest } from './digest.ts';
+import { ingest } from './ingest.ts';
 import { DueEmailSorter } from './mail-log.ts';
-import type { JobPlan, PlannerOutput } from './plan.ts';
-import { planRemind } from './remind.ts';
+import type { JobContext, JobPlan, Planner } from './plan.ts';
+import { remind } from './remind.ts';
 
-export type JobName = 'ingest' | 'remind' | 'digest';
-export const JOB_NAMES: readonly JobName[] = ['ingest', 'remind', 'digest'];
+/** Every job: a new one is a file exporting its Planner and a line here. */
+export const JOBS = { ingest, remind, digest } as const satisfies Readonly<Record<string, Planner>>;
+
+export type JobName = keyof typeof JOBS;
+export const JOB_NAMES = Object.keys(JOBS) as readonly JobName[];
+
+export interface ContextOptions {
+  /** The key of the units' secrets (UNIT_SECRET_KEY), see core/unit-secret.ts. */
+  readonly unitKey?: string;
+  /** An evaluation built by hand (rule and planner tests); by default the snapshot's own. */
+  readonly evaluation?: Evaluation;
+  /** Where malformed `Mốc thời gian` rows are reported, once per run. */
+  readonly warnings?: string[];
+}
+
+/** The context of any job at `now`: the campaign judged, its progress and its figures, each computed once. */
+export function jobContext(snapshot: Snapshot, now: Date, options: ContextOptions = {}): JobContext {
+  const evaluation = options.evaluation ?? evaluateCampaign(snapshot, now, options.unitKey);
+  const { settings } = evaluation;
+  const progress = computeProgress(evaluation, readMilestones(snapshot, settings, options.warnings), now);
+  return {
+    snapshot,
+    now,
+    settings,
+    evaluation,
+    progress,
+    dashboard: dashboardModel(evaluation, progress, now),
+    layout: layoutData(settings),
+    links: readFormLinks(snapshot, evaluation),
+  };
+}
+
+/** Runs `planner` and sorts its emails against the mail log: the ones it holds are never kept. */
+export function planWith(planner: Planner, context: JobContext): JobPlan {
+  const output = planner(context);
+  const sorter = new DueEmailSorter(context.snapshot);
+  for (const offer of output.emails) {
+    if ('items' in offer) sorter.offerBundle(offer);
+    else sorter.offer(offer.key, () => offer);
+  }
+  const { due, alreadySent, inDoubt } = sorter.result();
+  const { evaluation, progress, dashboard } = context;
+  const writes = [...evaluation.tabs, progressTab(progress), renderDashboard(dashboard), ...output.writes];
+  return { writes, emails: due, alreadySent, inDoubt, summary: output.summary };
+}
 
 /** `unitKey`: the key of the units' secrets (UNIT_SECRET_KEY), see core/unit-secret.ts. */
 export function planJob(
@@ -21,31 +65,10 @@ export function planJob(
   now: Date,
   unitKey?: string,
 ): { plan: JobPlan; settings: Settings } {
-  const evaluation = evaluateCampaign(snapshot, now, unitKey);
   const milestoneErrors: string[] = [];
-  const milestones = readMilestones(snapshot, evaluation.settings, milestoneErrors);
-  const progress = computeProgress(evaluation, milestones, now);
-  const derived = [progressTab(progress), dashboardTab(evaluation, progress, now)];
-
-  // Emails are sorted against the mail log as they are planned, so the ones it holds are never kept.
-  const sorter = new DueEmailSorter(snapshot);
-  let own: Omit<PlannerOutput, 'emails'>;
-  if (name === 'ingest') {
-    own = planIngest(
-      snapshot,
-      { evaluation, extraTabs: derived, extraEmails: planResultsEmails(evaluation, snapshot) },
-      sorter,
-    );
-  } else if (name === 'remind') {
-    const planned = planRemind(snapshot, evaluation, now, sorter, progress);
-    own = { writes: [...evaluation.tabs, ...derived, ...planned.writes], summary: planned.summary };
-  } else {
-    const planned = planDigest(snapshot, evaluation, now, progress);
-    for (const email of planned.emails) sorter.offer(email.key, () => email);
-    own = { writes: [...evaluation.tabs, ...derived, ...planned.writes], summary: planned.summary };
-  }
-  const { due, alreadySent, inDoubt } = sorter.result();
-  const warnings = [...settingWarnings(evaluation.settings), ...milestoneErrors];
-  const summary = warnings.length > 0 ? [...own.summary, ...warnings] : own.summary;
-  return { plan: { writes: own.writes, emails: due, alreadySent, inDoubt, summary }, settings: evaluation.settings };
+  const context = jobContext(snapshot, now, { unitKey, warnings: milestoneErrors });
+  const plan = planWith(JOBS[name], context);
+  const warnings = [...settingWarnings(context.settings), ...milestoneErrors];
+  const summary = warnings.length > 0 ? [...plan.summary, ...warnings] : plan.summary;
+  return { plan: { ...plan, summary }, settings: context.settings };
 }

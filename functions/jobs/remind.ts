@@ -2,74 +2,21 @@
 // reminder or overdue notice has come, most urgent first.
 import { TAB } from '../../sheets-schema/index.ts';
 import {
-  computeProgress,
   formatWeekdayDate,
   isOutstanding,
   latestDueStep,
   localDay,
-  readMilestones,
-  type Progress,
   type ProgressEntry,
   type ReminderStep,
 } from '../calendar/index.ts';
 import { dayParts } from '../calendar/days.ts';
-import { formLinkKey, readFormLinks, type FormLinks } from '../core/links.ts';
-import type { Evaluation, Unit } from '../core/model.ts';
-import type { Recipient, Snapshot } from '../core/snapshot.ts';
-import { campaignKey, layoutData, numberSetting, type LayoutData } from '../core/settings.ts';
+import { formLinkKey, type FormLinks } from '../core/links.ts';
+import type { Unit } from '../core/model.ts';
+import type { Recipient } from '../core/snapshot.ts';
+import { campaignKey, numberSetting } from '../core/settings.ts';
+import type { LayoutData, ReminderData, ReminderItem } from '../mail/types.ts';
 import { formatDateTime } from '../core/cells.ts';
-import type { EmailSink, PlannerOutput } from './plan.ts';
-
-/** One milestone in a reminder: what to submit, by when, where the unit stands and its own link. */
-export interface ReminderItem {
-  readonly milestoneCode: string;
-  readonly milestoneName: string;
-  /** The response tab, which is also the form's name as units know it. */
-  readonly form: string;
-  /** `Thứ Ba, 31/3/2026`. */
-  readonly deadline: string;
-  /** `before-7`, `due-day`, `overdue-1`, … */
-  readonly step: string;
-  /** Where the unit stands, in words: `Quá hạn 8 ngày (thông báo lần 2/3)`, `Hôm nay là hạn cuối`, `Còn 7 ngày`. */
-  readonly status: string;
-  readonly overdue: boolean;
-  readonly dueToday: boolean;
-  /** Days left before the deadline day (0 on the day and after). */
-  readonly daysLeft: number;
-  /** Days since the deadline day (overdue notices), else 0. */
-  readonly daysOverdue: number;
-  /** Which weekly overdue notice this is, 0 before the deadline. */
-  readonly overdueNumber: number;
-  /** This step was not in an earlier email: the reason the email goes out. */
-  readonly isNew: boolean;
-  /** `isNew` worth saying: the email also lists steps announced before. */
-  readonly markNew: boolean;
-  /** `Bắt buộc` is `Không`: reminded before the deadline, never chased after it. */
-  readonly optional: boolean;
-  /** Submitted, but every submission was invalid: `errors` says what to fix. */
-  readonly invalid: boolean;
-  readonly submittedAt: string;
-  readonly errors: readonly string[];
-  /** The unit's prefilled form link, '' when unknown. */
-  readonly formLink: string;
-}
-
-/** Data of `templates/reminder.*` (nothing new is overdue) and `templates/overdue.*` (a new overdue notice, leaders copied). */
-export interface ReminderData extends LayoutData {
-  readonly unitCode: string;
-  readonly unitName: string;
-  /** The subject after the campaign's name, e.g. `Quá hạn nộp Báo cáo tổng kết (thông báo lần 1)`. */
-  readonly headline: string;
-  /** Most urgent first: overdue (oldest deadline first), due today, then by deadline. */
-  readonly items: readonly ReminderItem[];
-  /** More than one item: the email says how many. */
-  readonly several: boolean;
-  readonly itemCount: number;
-  readonly overdueCount: number;
-  /** The unit's leaders are copied (a new overdue notice). */
-  readonly leadersCopied: boolean;
-  readonly overdueMax: number;
-}
+import type { Bundle, Planner } from './plan.ts';
 
 /** An outstanding milestone whose reminder step has come, for one unit. */
 interface Due {
@@ -82,23 +29,11 @@ interface Due {
 const URGENCY: Readonly<Record<ReminderStep['kind'], number>> = { overdue: 0, 'due-day': 1, before: 2 };
 
 /**
- * Offers each unit's reminder of the day to `sink`, which sends only the steps the mail log does not hold and nothing
- * at all when the unit already had its email of the day. `progress` is the job's own computeProgress of the same
- * evaluation and `now`, passed so it is not computed twice.
+ * Each unit's reminder of the day: only the steps the mail log does not hold are sent, and nothing at all when the unit
+ * already had its email of the day.
  */
-export function planRemind(
-  snapshot: Snapshot,
-  evaluation: Evaluation,
-  now: Date,
-  sink: EmailSink,
-  progress?: Progress,
-): Omit<PlannerOutput, 'emails'> {
-  const settings = evaluation.settings;
-  // Malformed milestone rows are reported once by the job runner (functions/jobs/jobs.ts), not here.
-  progress ??= computeProgress(evaluation, readMilestones(snapshot, settings), now);
+export const remind: Planner = ({ now, settings, progress, layout, links }) => {
   const maxOverdue = Math.max(0, Math.floor(numberSetting(settings, 'Số lần nhắc quá hạn tối đa')));
-  const links = readFormLinks(snapshot, evaluation);
-  const layout = layoutData(settings);
   const keyPrefix = `remind|${campaignKey(settings)}`;
   const today = localDay(now, progress.timeZone);
   const { year, month, date } = dayParts(today);
@@ -108,52 +43,60 @@ export function planRemind(
   const noAddress: string[] = [];
   let reminders = 0;
   let notices = 0;
-  // Entries come unit by unit (computeProgress's order): each unit's run of entries makes its one email.
-  const entries = progress.entries;
-  for (let start = 0; start < entries.length;) {
-    const unit = entries[start].unit;
-    let end = start;
-    while (end < entries.length && entries[end].unit === unit) end++;
-    const dues = dueOf(entries.slice(start, end), context, `${keyPrefix}|${unit.code}`);
-    start = end;
-    if (dues.length === 0) continue;
-    const to = recipients(unit.contactEmails, unit.name);
-    if (to.length === 0) {
-      noAddress.push(unit.code);
-      continue;
+  function* emails(): Generator<Bundle> {
+    // Entries come unit by unit (computeProgress's order): each unit's run of entries makes its one email.
+    const entries = progress.entries;
+    for (let start = 0; start < entries.length;) {
+      const unit = entries[start].unit;
+      let end = start;
+      while (end < entries.length && entries[end].unit === unit) end++;
+      const dues = dueOf(entries.slice(start, end), context, `${keyPrefix}|${unit.code}`);
+      start = end;
+      if (dues.length === 0) continue;
+      const to = recipients(unit.contactEmails, unit.name);
+      if (to.length === 0) {
+        noAddress.push(unit.code);
+        continue;
+      }
+      yield {
+        items: dues.map((d) => d.item),
+        // One email a unit a day: the day's gate is carried by the email, so a later run that day sends nothing new.
+        gate: `${keyPrefix}|${unit.code}|${dayText}`,
+        build: (fresh, key) => {
+          const data = reminderData(unit, dues, fresh, context, layout);
+          if (data.leadersCopied) notices++;
+          else reminders++;
+          const cc = data.leadersCopied
+            ? recipients(unit.leaderEmails).filter(
+                (r) => !to.some((t) => t.email.toLowerCase() === r.email.toLowerCase()),
+              )
+            : [];
+          return {
+            key,
+            template: data.leadersCopied ? 'overdue' : 'reminder',
+            to,
+            ...(cc.length > 0 ? { cc } : {}),
+            data,
+          };
+        },
+      };
     }
-    sink.offerBundle({
-      items: dues.map((d) => d.item),
-      // One email a unit a day: the day's gate is carried by the email, so a later run that day sends nothing new.
-      gate: `${keyPrefix}|${unit.code}|${dayText}`,
-      build: (fresh, key) => {
-        const data = reminderData(unit, dues, fresh, context, layout);
-        if (data.leadersCopied) notices++;
-        else reminders++;
-        const cc = data.leadersCopied
-          ? recipients(unit.leaderEmails).filter(
-              (r) => !to.some((t) => t.email.toLowerCase() === r.email.toLowerCase()),
-            )
-          : [];
-        return {
-          key,
-          template: data.leadersCopied ? 'overdue' : 'reminder',
-          to,
-          ...(cc.length > 0 ? { cc } : {}),
-          data: { ...data },
-        };
-      },
-    });
   }
 
-  const summary = [
-    `Nhắc hạn: ${reminders} thư nhắc hạn, ${notices} thư báo quá hạn (gửi cả lãnh đạo đơn vị); mỗi đơn vị nhận nhiều nhất một thư một ngày.`,
-    ...[...new Set(noAddress)].map(
-      (code) => `Đơn vị ${code} chưa có 'Email liên hệ' trong trang '${TAB.units}': không gửi được thư nhắc.`,
-    ),
-  ];
-  return { writes: [], summary };
-}
+  return {
+    writes: [],
+    emails: emails(),
+    // Counted as the mail log takes the emails: only the ones still due are built.
+    get summary() {
+      return [
+        `Nhắc hạn: ${reminders} thư nhắc hạn, ${notices} thư báo quá hạn (gửi cả lãnh đạo đơn vị); mỗi đơn vị nhận nhiều nhất một thư một ngày.`,
+        ...[...new Set(noAddress)].map(
+          (code) => `Đơn vị ${code} chưa có 'Email liên hệ' trong trang '${TAB.units}': không gửi được thư nhắc.`,
+        ),
+      ];
+    },
+  };
+};
 
 interface Context {
   readonly now: Date;

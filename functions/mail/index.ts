@@ -5,11 +5,16 @@ export { renderVersion } from './render.ts';
 export type { VersionSource } from './render.ts';
 export type {
   AnswerLine,
-  FixRequestData,
+  BarSegment,
+  DigestData,
   LayoutData,
-  ReceiptData,
+  ReminderData,
+  ReminderItem,
   RenderedEmail,
+  ResponsesData,
+  ResultsData,
   SubmissionData,
-  TemplateDataMap,
+  TemplateData,
+  TemplateName,
   TemplateVersion,
 } from './types.ts';

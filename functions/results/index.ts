@@ -1,2 +1,2 @@
 // Results API: the per-unit summary emails of classification and nomination verdicts.
-export { planResultsEmails, type ResultsData } from './summary.ts';
+export { resultsEmails } from './summary.ts';

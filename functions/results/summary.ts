@@ -1,41 +1,11 @@
 // Each unit's results summary email: sent once per distinct result, because the key carries a hash of what it says.
 import type { Evaluation, NominationVerdict, UnitResult } from '../core/model.ts';
 import { UNCLASSIFIED } from '../core/model.ts';
-import type { PlannedEmail, Snapshot } from '../core/snapshot.ts';
+import type { PlannedEmail } from '../core/snapshot.ts';
 import { fingerprint } from '../core/fingerprint.ts';
-import { campaignKey, layoutData, type LayoutData } from '../core/settings.ts';
-
-/** Data of `templates/results.*`. */
-export type ResultsData = LayoutData & {
-  readonly unitCode: string;
-  readonly unitName: string;
-  readonly cluster: string;
-  readonly classified: boolean;
-  /** `Xuất sắc` … `Yếu`, or `Chưa xếp loại`. */
-  readonly level: string;
-  /** Total as Vietnamese text (`87,5`), '' when unclassified. */
-  readonly total: string;
-  readonly assessed: boolean;
-  /** Rank in the cluster (ties share), '' when unranked. */
-  readonly rank: string;
-  /** Classified units in the cluster, for "hạng 2/6". */
-  readonly clusterClassified: number;
-  readonly groups: readonly { readonly group: string; readonly score: string; readonly max: string }[];
-  readonly hasGroups: boolean;
-  readonly commendable: boolean;
-  readonly reason: string;
-  /** `An toàn về ANTT` verdict. */
-  readonly antt: string;
-  readonly nominations: readonly {
-    readonly nominee: string;
-    readonly award: string;
-    readonly kind: string;
-    readonly status: string;
-    readonly reason: string;
-    readonly eligible: boolean;
-  }[];
-  readonly hasNominations: boolean;
-};
+import { campaignKey } from '../core/settings.ts';
+import type { LayoutData, ResultsData } from '../mail/types.ts';
+import type { JobContext } from '../jobs/plan.ts';
 
 const vnCache = new Map<number, string>();
 
@@ -52,11 +22,8 @@ function vn(n: number): string {
 /**
  * One summary per unit that has a level or a nomination verdict. The whole content is hashed into the key,
  * so the apply step's mail log sends a changed result once and an unchanged one never again.
- * `snapshot` is accepted for symmetry with the other planners; everything needed is in the evaluation.
  */
-export function planResultsEmails(evaluation: Evaluation, _snapshot: Snapshot): PlannedEmail[] {
-  const settings = evaluation.settings;
-  const layout = layoutData(settings);
+export function* resultsEmails({ evaluation, settings, layout }: JobContext): Generator<PlannedEmail<'results'>> {
   const keyPrefix = `results|${campaignKey(settings)}|`;
   const results = new Map(evaluation.results.map((r) => [r.unitCode, r]));
   const nominationsOf = new Map<string, NominationVerdict[]>();
@@ -75,7 +42,6 @@ export function planResultsEmails(evaluation: Evaluation, _snapshot: Snapshot): 
     if (r && r.level !== UNCLASSIFIED) classifiedIn.set(u.cluster, (classifiedIn.get(u.cluster) ?? 0) + 1);
   }
 
-  const emails: PlannedEmail[] = [];
   for (let ix = 0; ix < evaluation.units.length; ix++) {
     const unit = evaluation.units[ix];
     const result = results.get(unit.code);
@@ -85,9 +51,8 @@ export function planResultsEmails(evaluation: Evaluation, _snapshot: Snapshot): 
     const to = recipients(unit.contactEmails, unit.name);
     if (to.length === 0) continue;
     const data = resultsData(layout, unit, result, classified, classifiedIn.get(unit.cluster) ?? 0, nominations);
-    emails.push({ key: keyPrefix + unit.code + '|' + contentHash(data), template: 'results', to, data });
+    yield { key: keyPrefix + unit.code + '|' + contentHash(data), template: 'results', to, data };
   }
-  return emails;
 }
 
 /** In row order; verdicts come mostly in that order already, and sorting 10,000 short lists is not free. */

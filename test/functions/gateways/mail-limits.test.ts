@@ -4,10 +4,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PlannedEmail } from '../../../functions/core/snapshot.ts';
+import type { OutgoingEmail } from '../../../functions/core/snapshot.ts';
 import { createMailGateway, MAX_REQUEST_BYTES, type Envelope } from '../../../functions/gateways/mail.ts';
 import { displayName, senderName } from '../../../functions/mail/display-name.ts';
-import type { ReceiptData } from '../../../functions/mail/index.ts';
+import type { ResponsesData } from '../../../functions/mail/index.ts';
 import { MAX_BODY_BYTES, startMailServer, type MailServer } from '../../../scripts/mail-server/index.ts';
 import { syncTemplates } from '../../../scripts/sync-templates.ts';
 
@@ -25,11 +25,11 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-function receipt(key: string, unit: number, extra: Partial<PlannedEmail> = {}, answer = `DV-${unit}`): PlannedEmail {
-  const data: ReceiptData = {
+function receipt(key: string, unit: number, extra: Partial<OutgoingEmail> = {}, answer = `DV-${unit}`): OutgoingEmail {
+  const data: Partial<ResponsesData> = {
     campaign: 'Phong trào thi đua 2026',
     organisation: 'Công an tỉnh',
-    year: 2026,
+    year: '2026',
     unitName: `Đơn vị số ${unit}`,
     unitCode: `DV-${unit}`,
     formTitle: 'Báo cáo tổng kết',

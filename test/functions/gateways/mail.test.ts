@@ -2,10 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PlannedEmail } from '../../../functions/core/snapshot.ts';
+import type { OutgoingEmail } from '../../../functions/core/snapshot.ts';
 import { createMailGateway } from '../../../functions/gateways/mail.ts';
 import type { RetryPolicy } from '../../../functions/gateways/retry.ts';
-import { loadTemplates, type ReceiptData } from '../../../functions/mail/index.ts';
+import { loadTemplates, type ResponsesData } from '../../../functions/mail/index.ts';
 import { startMailServer, type MailServer } from '../../../scripts/mail-server/index.ts';
 import { syncTemplates } from '../../../scripts/sync-templates.ts';
 
@@ -26,11 +26,11 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-function receipt(i: number): PlannedEmail {
-  const data: ReceiptData = {
+function receipt(i: number): OutgoingEmail {
+  const data: Partial<ResponsesData> = {
     campaign: 'Phong trào thi đua 2025',
     organisation: 'Công an tỉnh',
-    year: 2025,
+    year: '2025',
     unitName: `Đơn vị số ${i}`,
     unitCode: `DV-${i}`,
     formTitle: 'Đăng ký thi đua',
@@ -77,7 +77,7 @@ describe('MailGateway.send', () => {
     const gateway = createMailGateway({ apiKey: KEY, baseUrl: server.url, retry });
     // Requests already sent when the gateway asks for the email at each position.
     const sentBefore: number[] = [];
-    function* emails(): Generator<PlannedEmail> {
+    function* emails(): Generator<OutgoingEmail> {
       for (let i = 0; i < 2500; i++) {
         sentBefore.push(gateway.requests());
         yield i % 2 === 0
@@ -100,7 +100,7 @@ describe('MailGateway.send', () => {
     const submissions = [
       { formTitle: 'Đăng ký thi đua', submittedAt: '01/03/2025 09:00:00', valid: false, answers: [], errors },
     ];
-    const fix: PlannedEmail = {
+    const fix: OutgoingEmail = {
       ...receipt(9),
       key: 'fix:9',
       template: 'fix-request',
@@ -145,8 +145,8 @@ describe('MailGateway.send', () => {
 
   it('fails only the emails with a bad address or an unknown template', async () => {
     const gateway = createMailGateway({ apiKey: KEY, baseUrl: server.url, retry });
-    const bad: PlannedEmail = { ...receipt(2), key: 'bad', to: [{ email: 'khong-phai-email' }] };
-    const unknown: PlannedEmail = { ...receipt(3), key: 'unknown', template: 'digest-x' };
+    const bad: OutgoingEmail = { ...receipt(2), key: 'bad', to: [{ email: 'khong-phai-email' }] };
+    const unknown: OutgoingEmail = { ...receipt(3), key: 'unknown', template: 'digest-x' };
     const results = await gateway.send([receipt(1), bad, unknown], envelope);
     expect(results.get('receipt:1')).toEqual({ status: 'sent' });
     expect(results.get('bad')).toEqual({ status: 'failed', error: "Invalid recipient address 'khong-phai-email'" });
@@ -158,7 +158,7 @@ describe('MailGateway.send', () => {
 
   it('drops a cc that repeats a to address rather than have the request refused', async () => {
     const gateway = createMailGateway({ apiKey: KEY, baseUrl: server.url, retry });
-    const email: PlannedEmail = { ...receipt(1), cc: [{ email: 'DV1@example.vn' }, { email: 'lanhdao@example.vn' }] };
+    const email: OutgoingEmail = { ...receipt(1), cc: [{ email: 'DV1@example.vn' }, { email: 'lanhdao@example.vn' }] };
     expect((await gateway.send([email], envelope)).get('receipt:1')).toEqual({ status: 'sent' });
     expect(server.outbox()[0]!.rendered[0]!.cc).toEqual([{ email: 'lanhdao@example.vn' }]);
   });

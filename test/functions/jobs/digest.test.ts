@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { TAB } from '../../../sheets-schema/index.ts';
-import { bar, planDigest, type DigestData } from '../../../functions/jobs/digest.ts';
+import type { Evaluation } from '../../../functions/core/model.ts';
+import type { Snapshot } from '../../../functions/core/snapshot.ts';
+import { bar, digest } from '../../../functions/jobs/digest.ts';
+import { jobContext, planWith } from '../../../functions/jobs/jobs.ts';
+import type { DigestData } from '../../../functions/mail/index.ts';
 import { loadTemplates } from '../../../functions/mail/index.ts';
 import { NOW, lateCampaign } from '../dashboard/fixture.ts';
 
@@ -14,12 +18,16 @@ const LAST_WEEK = [
   ['2026-W41', '05/10/2026', 99, 99, 99, 99, 99, 99, 99],
 ];
 
+/** The digest's plan with an empty mail log: every email it decides, and its own writes (`Lịch sử`) last. */
+const planDigest = (snap: Snapshot, evaluation: Evaluation, now: Date) =>
+  planWith(digest, jobContext(snap, now, { evaluation }));
+
 function plan(history?: typeof LAST_WEEK) {
   const { snap, ev } = lateCampaign({ 'Người nhận bản tin': RECIPIENTS }, history ? { [TAB.history]: history } : {});
   return planDigest(snap, ev, NOW);
 }
 
-describe('planDigest', () => {
+describe('digest', () => {
   it('sends one email per leader list with a key per ISO week and list, skipping a malformed address', () => {
     const p = plan();
     expect(p.emails.map((e) => e.to.map((r) => r.email))).toEqual([
@@ -42,8 +50,8 @@ describe('planDigest', () => {
   });
 
   it('rewrites Lịch sử whole: earlier weeks kept (with a column no longer tracked), this week replaced on a re-run', () => {
-    const rows = plan(LAST_WEEK).writes[0].rows;
-    expect(plan(LAST_WEEK).writes[0].tab).toBe('Lịch sử');
+    const rows = plan(LAST_WEEK).writes.at(-1)!.rows;
+    expect(plan(LAST_WEEK).writes.at(-1)!.tab).toBe('Lịch sử');
     const header = rows[0] as string[];
     expect(header.slice(0, 2)).toEqual(['Tuần', 'Ngày']);
     expect(header).toContain('Đã nộp KH');
@@ -64,19 +72,19 @@ describe('planDigest', () => {
   });
 
   it('says what changed since the previous week, and that a first digest has nothing to compare', () => {
-    const data = plan(LAST_WEEK).emails[0].data as unknown as DigestData;
+    const data = plan(LAST_WEEK).emails[0].data as DigestData;
     expect(data.previousWeekLabel).toBe('Tuần 40/2026');
     expect(data.changes).toEqual([
       { label: 'Đã nộp SK', previous: 1, current: 2, delta: '+1' },
       { label: 'Quá hạn SK', previous: 0, current: 1, delta: '+1' },
       { label: 'Xuất sắc', previous: 0, current: 1, delta: '+1' },
     ]);
-    const first = plan().emails[0].data as unknown as DigestData;
+    const first = plan().emails[0].data as DigestData;
     expect([first.hasPrevious, first.changes]).toEqual([false, []]);
   });
 
   it('groups late and overdue units by cluster', () => {
-    const data = plan().emails[0].data as unknown as DigestData;
+    const data = plan().emails[0].data as DigestData;
     expect(data.clusters).toEqual([
       {
         cluster: 'Khối cơ quan tỉnh',
@@ -96,7 +104,7 @@ describe('planDigest', () => {
     const { snap, ev } = lateCampaign();
     const p = planDigest(snap, ev, NOW);
     expect(p.emails).toEqual([]);
-    expect(p.writes.map((w) => w.tab)).toEqual(['Lịch sử']);
+    expect(digest(jobContext(snap, NOW, { evaluation: ev })).writes.map((w) => w.tab)).toEqual(['Lịch sử']);
     expect(p.summary[1]).toBe(
       "Chưa có danh sách nhận bản tin hợp lệ ở khóa 'Người nhận bản tin' của trang 'Cấu hình'.",
     );

@@ -3,7 +3,9 @@ import type { PlannedEmail, Snapshot } from '../../../functions/core/snapshot.ts
 import { bundleKey, DueEmailSorter, dueEmails, resolveClaims } from '../../../functions/jobs/mail-log.ts';
 
 const HEADER = ['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái', 'Chi tiết'];
-const email = (key: string): PlannedEmail => ({ key, template: 'receipt', to: [{ email: 'a@example.vn' }], data: {} });
+/** The log reads only an email's key: the data here is a marker, not a receipt's. */
+const email = (key: string, data: object = {}): PlannedEmail =>
+  ({ key, template: 'receipt', to: [{ email: 'a@example.vn' }], data }) as unknown as PlannedEmail;
 /** A log as readColumns gives it: each column by header, from row 2 down. */
 const columns = (values: string[][]): Map<string, string[]> =>
   new Map(values[0]!.map((h, c) => [h, values.slice(1).map((row) => row[c] ?? '')]));
@@ -118,10 +120,7 @@ describe('mail log', () => {
   it('sends a bundle with only the items the log does not hold, and nothing once its gate is held', () => {
     const sorter = new DueEmailSorter(log([[bundleKey(['g1', 'a', 'b']), 'reminder', '', '', 'Đã gửi']]));
     const built: string[] = [];
-    const build = (due: ReadonlySet<string>, key: string) => (
-      built.push(key),
-      { ...email(key), data: { due: [...due] } }
-    );
+    const build = (due: ReadonlySet<string>, key: string) => (built.push(key), email(key, { due: [...due] }));
     sorter.offerBundle({ items: ['a', 'b'], gate: 'g1', build }); // same day: the gate is held
     sorter.offerBundle({ items: ['a', 'b', 'c'], gate: 'g2', build }); // the next day, one new item
     sorter.offerBundle({ items: ['b'], gate: 'g3', build }); // nothing new

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TAB } from '../../../sheets-schema/index.ts';
 import type { Cell } from '../../../functions/core/cells.ts';
-import { DueEmailSorter } from '../../../functions/jobs/mail-log.ts';
-import { planRemind, type ReminderData } from '../../../functions/jobs/remind.ts';
-import { loadTemplates } from '../../../functions/mail/index.ts';
+import { jobContext, planWith } from '../../../functions/jobs/jobs.ts';
+import { remind } from '../../../functions/jobs/remind.ts';
+import { loadTemplates, type ReminderData } from '../../../functions/mail/index.ts';
 import { evaluation, ict, MILESTONE_ROWS, snapshot, type ResponseEvent } from '../calendar/fixture.ts';
 
 const snap = snapshot();
@@ -17,9 +17,8 @@ const INVALID: ResponseEvent = {
 
 function email(day: string, unit: string, base = snap) {
   const now = ict(day);
-  const sorter = new DueEmailSorter(base);
-  planRemind(base, evaluation(base, [INVALID], now), now, sorter);
-  const found = sorter.result().due.find((e) => (e.data as unknown as ReminderData).unitCode === unit)!;
+  const { emails } = planWith(remind, jobContext(base, now, { evaluation: evaluation(base, [INVALID], now) }));
+  const found = emails.find((e) => (e.data as ReminderData).unitCode === unit)!;
   return { ...loadTemplates().render(found.template, found.data), cc: found.cc };
 }
 

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { TAB } from '../../../sheets-schema/index.ts';
 import type { Cell } from '../../../functions/core/cells.ts';
 import type { PlannedEmail, Snapshot } from '../../../functions/core/snapshot.ts';
-import { DueEmailSorter, keyItems } from '../../../functions/jobs/mail-log.ts';
-import { planRemind, type ReminderData } from '../../../functions/jobs/remind.ts';
-import { loadTemplates } from '../../../functions/mail/index.ts';
+import { jobContext, planWith } from '../../../functions/jobs/jobs.ts';
+import { keyItems } from '../../../functions/jobs/mail-log.ts';
+import { remind as remindJob } from '../../../functions/jobs/remind.ts';
+import { loadTemplates, type ReminderData } from '../../../functions/mail/index.ts';
 import {
   evaluation,
   ict,
@@ -48,9 +49,7 @@ function remind(
   const tabs = new Map(base.tabs);
   tabs.set(TAB.mailLog, mailLogRows(sent));
   const withLog: Snapshot = { spreadsheetId: base.spreadsheetId, tabs };
-  const sorter = new DueEmailSorter(withLog);
-  planRemind(withLog, evaluation(withLog, events, now), now, sorter);
-  return [...sorter.result().due];
+  return [...planWith(remindJob, jobContext(withLog, now, { evaluation: evaluation(withLog, events, now) })).emails];
 }
 
 function dayStrings(from: string, to: string): string[] {
@@ -64,7 +63,7 @@ function dayStrings(from: string, to: string): string[] {
   return out;
 }
 
-const unitOf = (email: PlannedEmail) => (email.data as unknown as ReminderData).unitCode;
+const unitOf = (email: PlannedEmail) => (email.data as ReminderData).unitCode;
 /** The steps an email announces for the first time: its key's items after the day's gate, `<milestone> <step>`. */
 const newSteps = (email: PlannedEmail) =>
   keyItems(email.key)
@@ -92,7 +91,7 @@ function simulate(base: Snapshot, events: readonly ResponseEvent[], days: readon
   return { log, perUnit: Object.fromEntries(perUnit), perUnitDay };
 }
 
-describe('planRemind, day by day through the campaign', () => {
+describe('remind, day by day through the campaign', () => {
   it('sends each unit each step once, on the right day, and a run later the same day sends nothing', () => {
     const { perUnit, perUnitDay } = simulate(snap, EVENTS, dayStrings('01/03/2026', '15/10/2026'));
     expect(perUnit).toEqual({
@@ -180,14 +179,14 @@ describe('planRemind, day by day through the campaign', () => {
   });
 });
 
-describe('planRemind, what a reminder says', () => {
+describe('remind, what a reminder says', () => {
   it('lists every milestone the unit owes, most urgent first, with its deadline, its status and the unit’s link', () => {
     const dkNotice = `${KEY}|SO-YT|2026-04-08\n${KEY}|SO-YT|DK|overdue-2`;
     const [email] = remind(snap, [], ict('23/09/2026'), [dkNotice]).filter((e) => unitOf(e) === 'SO-YT');
     expect(email.key).toBe(`${KEY}|SO-YT|2026-09-23\n${KEY}|SO-YT|SK|before-7`);
     expect(email.template).toBe('reminder');
     expect(email.cc).toBeUndefined();
-    const data = email.data as unknown as ReminderData;
+    const data = email.data as ReminderData;
     expect(data.items.map((i) => [i.milestoneCode, i.status, i.deadline, i.isNew, i.formLink])).toEqual([
       [
         'DK',
@@ -208,7 +207,7 @@ describe('planRemind, what a reminder says', () => {
     expect(data.items.map((i) => i.markNew)).toEqual([false, true]);
     expect(loadTemplates().render(email.template, email.data).text).toContain('* Báo cáo sơ kết (mã SK) — mới\n');
     const [fresh] = remind(snap, [], ict('23/09/2026')).filter((e) => unitOf(e) === 'SO-YT');
-    expect((fresh.data as unknown as ReminderData).items.map((i) => i.markNew)).toEqual([false, false]);
+    expect((fresh.data as ReminderData).items.map((i) => i.markNew)).toEqual([false, false]);
   });
 
   it('names the milestone, the errors to fix and the unit’s own form link', () => {
@@ -217,7 +216,7 @@ describe('planRemind, what a reminder says', () => {
     const xa = emails.find((e) => unitOf(e) === 'XA-AB')!;
     expect(xa.template).toBe('reminder');
     expect(xa.to).toEqual([{ email: 'vanthu.xa-ab@example.vn', name: 'UBND xã An Bình' }]);
-    const data = xa.data as unknown as ReminderData;
+    const data = xa.data as ReminderData;
     expect(data).toMatchObject({
       campaign: 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc',
       organisation: 'Ban Chỉ đạo phong trào tỉnh',
@@ -245,7 +244,7 @@ describe('planRemind, what a reminder says', () => {
     const notice = remind(snap, [], now).find((e) => unitOf(e) === 'SO-YT')!;
     expect(notice.template).toBe('overdue');
     expect(notice.cc).toEqual([{ email: 'lanhdao.so-yt@example.vn' }]);
-    expect((notice.data as unknown as ReminderData).items[0]).toMatchObject({
+    expect((notice.data as ReminderData).items[0]).toMatchObject({
       daysOverdue: 8,
       overdueNumber: 2,
       deadline: 'Thứ Ba, 31/3/2026',
@@ -268,10 +267,10 @@ describe('planRemind, what a reminder says', () => {
     const now = ict('31/03/2026');
     const ev = evaluation(bad, [], now);
     const noMail = { ...ev, units: ev.units.map((u) => (u.code === 'SO-YT' ? { ...u, contactEmails: [] } : u)) };
-    const sorter = new DueEmailSorter(bad);
-    const plan = planRemind(bad, noMail, now, sorter);
-    expect(sorter.result().due).toHaveLength(3);
-    expect(plan.writes).toEqual([]);
+    const context = jobContext(bad, now, { evaluation: noMail });
+    expect(remindJob(context).writes).toEqual([]);
+    const plan = planWith(remindJob, context);
+    expect(plan.emails).toHaveLength(3);
     expect(plan.summary).toEqual([
       'Nhắc hạn: 3 thư nhắc hạn, 0 thư báo quá hạn (gửi cả lãnh đạo đơn vị); mỗi đơn vị nhận nhiều nhất một thư một ngày.',
       "Đơn vị SO-YT chưa có 'Email liên hệ' trong trang 'Đơn vị': không gửi được thư nhắc.",

@@ -6,18 +6,20 @@ import {
   loadTemplates,
   renderVersion,
   TemplateError,
-  type FixRequestData,
-  type ReceiptData,
+  type ResponsesData,
   type SubmissionData,
 } from '../../../functions/mail/index.ts';
 
 const layout = {
   campaign: 'Phong trào "Toàn dân bảo vệ an ninh Tổ quốc" năm 2025',
   organisation: 'Công an tỉnh Bắc Ninh',
-  year: 2025,
+  year: '2025',
 };
 
-const received: SubmissionData = {
+/** A response as ingest judged it, before its place in an email is known. */
+type Judged = Omit<SubmissionData, 'number' | 'several'>;
+
+const received: Judged = {
   formTitle: 'Đăng ký thi đua',
   submittedAt: '05/03/2025 08:15:30',
   valid: true,
@@ -26,15 +28,12 @@ const received: SubmissionData = {
     { question: 'Đăng ký "An toàn về ANTT"', answer: 'Có' },
   ],
   errors: [],
+  notes: [],
   editLink: 'https://docs.google.com/forms/d/e/abc/viewform?edit2=xyz&usp=x',
 };
 
 /** The email of one unit's responses as ingest builds it: the first response's fields on top, every response in the list. */
-function email(
-  unitName: string,
-  unitCode: string,
-  submissions: readonly SubmissionData[],
-): ReceiptData & FixRequestData {
+function email(unitName: string, unitCode: string, submissions: readonly Judged[]): ResponsesData {
   const several = submissions.length > 1;
   const list = submissions.map((s, i) => ({ ...s, number: i + 1, several }));
   const fixCount = submissions.filter((s) => !s.valid).length;
@@ -57,12 +56,13 @@ const receipt = {
   preheader: 'Biểu mẫu của đơn vị đã được nhận.',
 };
 
-const toFix: SubmissionData = {
+const toFix: Judged = {
   formTitle: 'Báo cáo tổng kết',
   submittedAt: '20/11/2025 17:02:09',
   valid: false,
   answers: [],
   errors: ['Thiếu câu trả lời cho "Mã đơn vị".', 'Điểm tiêu chí [TC1] vượt điểm tối đa 10.'],
+  notes: [],
   editLink: 'https://docs.google.com/forms/d/e/abc/viewform?usp=pp_url&entry.1=XA-03',
 };
 const fix = email('UBND xã Tam Sơn', 'XA-03', [toFix]);
@@ -136,7 +136,7 @@ describe('loadTemplates', () => {
   it('tells the unit to reopen the form when there is no edit link', () => {
     const { html, text } = templates.render(
       'fix-request',
-      email('UBND xã Tam Sơn', 'XA-03', [{ ...toFix, editLink: undefined }]),
+      email('UBND xã Tam Sơn', 'XA-03', [{ ...toFix, editLink: '' }]),
     );
     expect(text).toContain('Đơn vị vui lòng mở lại biểu mẫu "Báo cáo tổng kết"');
     expect(html).not.toContain('href=""');

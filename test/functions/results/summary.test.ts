@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../../functions/mail/index.ts';
-import { planResultsEmails, type ResultsData } from '../../../functions/results/index.ts';
-import { lateCampaign } from '../dashboard/fixture.ts';
+import type { Evaluation } from '../../../functions/core/model.ts';
+import type { Snapshot } from '../../../functions/core/snapshot.ts';
+import { jobContext } from '../../../functions/jobs/jobs.ts';
+import type { ResultsData } from '../../../functions/mail/index.ts';
+import { resultsEmails } from '../../../functions/results/index.ts';
+import { NOW, lateCampaign } from '../dashboard/fixture.ts';
+
+const planResultsEmails = (evaluation: Evaluation, snap: Snapshot) => [
+  ...resultsEmails(jobContext(snap, NOW, { evaluation })),
+];
 
 const PREFIX = 'results|Phong trào Toàn dân bảo vệ an ninh Tổ quốc 2026|';
 
-describe('planResultsEmails', () => {
+describe('resultsEmails', () => {
   it('mails units with a level or a nomination verdict, to their contact address', () => {
     const { snap, ev } = lateCampaign();
     const emails = planResultsEmails(ev, snap);
@@ -17,7 +25,7 @@ describe('planResultsEmails', () => {
     ]);
     expect(emails.every((e) => e.template === 'results' && /\|[0-9a-f]{16}$/.test(e.key))).toBe(true);
     expect(emails[0].to).toEqual([{ email: 'vanthu.so-tp@example.vn', name: 'Sở Tư pháp' }]);
-    const yt = emails[1].data as unknown as ResultsData;
+    const yt = emails[1].data as ResultsData;
     expect([yt.classified, yt.level, yt.nominations.map((n) => n.status)]).toEqual([
       false,
       'Chưa xếp loại',
