@@ -49,6 +49,20 @@ export interface Question {
   readonly requiredWhen?: { readonly header: string; readonly equals: string };
 }
 
+/** A rule over several answers of one response, checked after each answer's own (functions/rules/validate.ts). */
+export type FormRule =
+  /** The number answered to `header` may not exceed the one answered to `atMost`; `showValues: false` omits them. */
+  | { readonly kind: 'atMost'; readonly header: string; readonly atMost: string; readonly showValues?: false }
+  /** At least one of `headers` answered; else the unit reads `message`. */
+  | { readonly kind: 'anyAnswered'; readonly headers: readonly string[]; readonly message: string }
+  /** `header` answered by every unit whose `Loại hình` is `unitType`; else `Câu "<header>": <message>`. */
+  | {
+      readonly kind: 'requiredForUnitType';
+      readonly header: string;
+      readonly unitType: string;
+      readonly message: string;
+    };
+
 export interface FormDef {
   /** The response tab the form writes to; also the value of `Biểu mẫu` in `Mốc thời gian`. */
   readonly tab: string;
@@ -56,6 +70,15 @@ export interface FormDef {
   readonly title: string;
   readonly description: string;
   readonly questions: readonly Question[];
+  /** One score question per row of `Tiêu chí` follows `questions` (the final report's self-assessment). */
+  readonly criterionScores?: true;
+  /**
+   * Each response stands on its own (one nominee each). Otherwise a unit's latest valid response replaces its earlier
+   * ones, which then count nowhere and need no email.
+   */
+  readonly eachResponseStands?: true;
+  /** Checked in order; their errors follow the answers' own. */
+  readonly rules?: readonly FormRule[];
 }
 
 /** One row of `Tiêu chí`: criteria are data, so the final report's score questions are generated from them. */

@@ -25,8 +25,6 @@ export const msg = {
   email: (header: string, text: string) => `${q(header)}: không phải địa chỉ email hợp lệ ${typed(text)}.`,
   url: (header: string, text: string) =>
     `${q(header)}: phải là một đường liên kết bắt đầu bằng https:// hoặc http://, ví dụ https://drive.google.com/… ${typed(text)}.`,
-  noTarget: (first: string) =>
-    `Kế hoạch chưa đăng ký chỉ tiêu nào: hãy điền ít nhất một câu "Chỉ tiêu đăng ký: …", ví dụ "${first}".`,
   choice: (header: string, options: readonly string[], text: string) =>
     `${q(header)}: phải là một trong các lựa chọn ${options.map((o) => `"${o}"`).join(', ')} ${typed(text)}.`,
   tooLong: (header: string, max: number, length: number) =>
@@ -36,10 +34,11 @@ export const msg = {
   badTimestamp: (header: string, text: string) => `Cột "${header}": không đọc được thời điểm nộp ${typed(text)}.`,
   implausibleTimestamp: (header: string, text: string, first: number, last: number) =>
     `Cột "${header}": không đọc được thời điểm nộp ${quote(text)}, vì đó không phải một ngày trong khoảng năm ${first}–${last}; hãy kiểm tra lại ô này.`,
-  atMost: (header: string, other: string, a: number, b: number) =>
-    `${q(header)}: không được lớn hơn câu "${other}" (${formatNumber(a)} > ${formatNumber(b)}).`,
-  difficultYears: (header: string, other: string) => `${q(header)}: không được lớn hơn câu "${other}".`,
-  unionModel: (header: string) => `${q(header)}: công đoàn cơ sở phải đăng ký ít nhất một mô hình, điển hình.`,
+  atMost: (header: string, other: string, values: readonly [number, number] | null) =>
+    `${q(header)}: không được lớn hơn câu "${other}"` +
+    (values ? ` (${formatNumber(values[0])} > ${formatNumber(values[1])}).` : '.'),
+  /** A form rule's own reason (sheets-schema `FormRule`), after the question. */
+  because: (header: string, reason: string) => `${q(header)}: ${reason}`,
   notAuthenticated: (header: string, code: string, missing: boolean) =>
     `Chưa xác thực được đơn vị: ${missing ? `câu trả lời không có "${header}"` : `"${header}" không đúng`} của đơn vị ${quote(code)}, ` +
     'nên câu trả lời này không được tính và không thay thế câu trả lời nào. Đơn vị hãy nộp bằng đường liên kết riêng trong thư ' +

@@ -1,17 +1,7 @@
 // Judging every response of the five forms: field rules from the schema, cross-question and cross-row rules.
 import type { Criterion, FormDef, Question } from '../../sheets-schema/index.ts';
 import { EDIT_LINK_HEADER, TIMESTAMP_HEADER, UNIT_SECRET_HEADER } from '../../sheets-schema/index.ts';
-import {
-  FINAL_FORM,
-  NOMINATION_FORM,
-  NOMINATION_HEADERS,
-  PLAN_CONSISTENCY,
-  PLAN_FORM,
-  REGISTRATION_FORM,
-  REPORT_CONSISTENCY,
-  TARGET_QUESTIONS,
-  criterionQuestions,
-} from '../../sheets-schema/forms/index.ts';
+import { criterionQuestions } from '../../sheets-schema/forms/index.ts';
 import { cellText, formatDateTime, PLAUSIBLE_YEARS } from '../core/cells.ts';
 import { fingerprint } from '../core/fingerprint.ts';
 import type { Unit } from '../core/model.ts';
@@ -147,7 +137,7 @@ function columnsOf(form: FormDef, index: ReadonlyMap<string, number>, criteria: 
     seen: question.header,
     index: index.get(question.header) ?? -1,
   }));
-  if (form.tab !== FINAL_FORM.tab) return columns;
+  if (!form.criterionScores) return columns;
   const questions = criterionQuestions(criteria);
   criteria.forEach((c, i) => {
     const prefix = `[${c.code}]`;
@@ -233,7 +223,7 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
     const raw = values[r] ?? [];
     if (!isBlank(raw)) checked.push(checkRow(form, raw, r + 1, layout, readStamp, ctx));
   }
-  if (form.tab !== NOMINATION_FORM.tab) markSuperseded(checked, ctx.timeZone);
+  if (!form.eachResponseStands) markSuperseded(checked, ctx.timeZone);
   return checked;
 }
 
@@ -329,28 +319,18 @@ function checkRow(
   return checked;
 }
 
+/** The form's own rules over several answers, as sheets-schema declares them. */
 function crossRules(form: FormDef, values: Answers, unit: Unit | undefined, errors: string[]): void {
-  for (const rule of form.tab === PLAN_FORM.tab ? PLAN_CONSISTENCY : REPORT_CONSISTENCY) {
-    const a = values.get(rule.header);
-    const b = values.get(rule.atMost);
-    if (typeof a === 'number' && typeof b === 'number' && a > b)
-      errors.push(msg.atMost(rule.header, rule.atMost, a, b));
-  }
-  // A plan is a commitment to numbers: without a single target there is nothing to compare the final report with.
-  if (form.tab === PLAN_FORM.tab && !TARGET_QUESTIONS.some((t) => values.has(t.header)))
-    errors.push(msg.noTarget(TARGET_QUESTIONS[0]!.header));
-  if (
-    form.tab === REGISTRATION_FORM.tab &&
-    unit?.type === 'Công đoàn cơ sở' &&
-    !values.has('Mô hình điển hình đăng ký')
-  ) {
-    errors.push(msg.unionModel('Mô hình điển hình đăng ký'));
-  }
-  if (form.tab === NOMINATION_FORM.tab) {
-    const years = values.get(NOMINATION_HEADERS.years);
-    const difficult = values.get(NOMINATION_HEADERS.difficultYears);
-    if (typeof years === 'number' && typeof difficult === 'number' && difficult > years) {
-      errors.push(msg.difficultYears(NOMINATION_HEADERS.difficultYears, NOMINATION_HEADERS.years));
+  for (const rule of form.rules ?? []) {
+    if (rule.kind === 'atMost') {
+      const a = values.get(rule.header);
+      const b = values.get(rule.atMost);
+      if (typeof a === 'number' && typeof b === 'number' && a > b)
+        errors.push(msg.atMost(rule.header, rule.atMost, rule.showValues === false ? null : [a, b]));
+    } else if (rule.kind === 'anyAnswered') {
+      if (!rule.headers.some((h) => values.has(h))) errors.push(rule.message);
+    } else if (unit?.type === rule.unitType && !values.has(rule.header)) {
+      errors.push(msg.because(rule.header, rule.message));
     }
   }
 }

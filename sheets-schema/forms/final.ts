@@ -1,6 +1,6 @@
 // `Báo cáo tổng kết`: indicators, the "An toàn về ANTT" answers (TT 124/2021/TT-BCA) and the self-assessed scores.
 import type { Criterion, FormDef, Question } from '../types.ts';
-import { INDICATOR_QUESTIONS, REPORT_TEXT_QUESTIONS, REPORTER, UNIT_CODE } from './reports.ts';
+import { INDICATOR_QUESTIONS, REPORT_CONSISTENCY, REPORT_TEXT_QUESTIONS, REPORTER, UNIT_CODE } from './reports.ts';
 import { UNIT_SECRET } from './unit.ts';
 
 export const YES = 'Có';
@@ -84,6 +84,8 @@ export const FINAL_FORM: FormDef = {
     },
     ...REPORT_TEXT_QUESTIONS,
   ],
+  criterionScores: true,
+  rules: REPORT_CONSISTENCY,
 };
 
 /** A number as Vietnamese write it: decimal comma. */

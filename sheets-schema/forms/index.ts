@@ -25,21 +25,13 @@ export function formSlug(tab: string): string {
 
 /** Every question of `form` as a unit sees it: the final report gains one score question per criterion, last. */
 export function formQuestions(form: FormDef, criteria: readonly Criterion[]): Question[] {
-  return form === FINAL_FORM || form.tab === FINAL_FORM.tab
-    ? [...form.questions, ...criterionQuestions(criteria)]
-    : [...form.questions];
+  return form.criterionScores ? [...form.questions, ...criterionQuestions(criteria)] : [...form.questions];
 }
 
 export { ANTT_REGISTRATION_OPTIONS, REGISTRATION_FORM } from './registration.ts';
-export { PLAN_CONSISTENCY, PLAN_FORM, PLAN_LINK_HEADER, TARGET_QUESTIONS, targetHeader } from './plan.ts';
+export { PLAN_FORM, PLAN_LINK_HEADER, TARGET_QUESTIONS, targetHeader } from './plan.ts';
 export { UNIT_CODE, UNIT_SECRET, UNIT_SECRET_HEADER } from './unit.ts';
-export {
-  INTERIM_FORM,
-  INDICATOR_QUESTIONS,
-  REPORT_CONSISTENCY,
-  REPORT_TEXT_HEADERS,
-  REPORT_TEXT_QUESTIONS,
-} from './reports.ts';
+export { INTERIM_FORM, INDICATOR_QUESTIONS, REPORT_TEXT_HEADERS, REPORT_TEXT_QUESTIONS } from './reports.ts';
 export {
   ANTT_AGENCY_CRITERIA,
   ANTT_RESIDENTIAL_CRITERIA,

@@ -125,4 +125,6 @@ export const NOMINATION_FORM: FormDef = {
       help: `Đang bị kỷ luật, hoặc đang bị khiếu nại, tố cáo, thanh tra, kiểm tra chưa có kết luận. ${MEDAL_NOTE}`,
     },
   ],
+  eachResponseStands: true,
+  rules: [{ kind: 'atMost', header: H.difficultYears, atMost: H.years, showValues: false }],
 };

@@ -1,7 +1,7 @@
 // `Kế hoạch thi đua`: the unit's plan (a link to the plan document) and its own targets for the report indicators, so
 // the final report can be compared with what was planned (DOMAIN.md §2 `KH`, §7).
-import type { FormDef, Question } from '../types.ts';
-import { INDICATOR_QUESTIONS, REPORT_CONSISTENCY, UNIT_CODE } from './reports.ts';
+import type { FormDef, FormRule, Question } from '../types.ts';
+import { INDICATOR_QUESTIONS, RECOGNISED_UNITS_HEADER, REGISTERED_UNITS_HEADER, UNIT_CODE } from './reports.ts';
 import { UNIT_SECRET } from './unit.ts';
 
 export const PLAN_LINK_HEADER = 'Liên kết văn bản kế hoạch';
@@ -22,13 +22,18 @@ export const TARGET_QUESTIONS: readonly Question[] = INDICATOR_QUESTIONS.map((q)
   help: `Chỉ tiêu đơn vị đăng ký đạt trong năm cho "${q.header}"; để trống nếu không đăng ký chỉ tiêu này.`,
 }));
 
-/** The plan's own consistency: a target for units recognised may not exceed the target for units registered. */
-export const PLAN_CONSISTENCY: readonly { readonly header: string; readonly atMost: string }[] = REPORT_CONSISTENCY.map(
-  (r) => ({
-    header: targetHeader(r.header),
-    atMost: targetHeader(r.atMost),
-  }),
-);
+/**
+ * The plan's own consistency: a target for units recognised may not exceed the target for units registered. And a
+ * plan is a commitment to numbers: without a single target there is nothing to compare the final report with.
+ */
+const PLAN_RULES: readonly FormRule[] = [
+  { kind: 'atMost', header: targetHeader(RECOGNISED_UNITS_HEADER), atMost: targetHeader(REGISTERED_UNITS_HEADER) },
+  {
+    kind: 'anyAnswered',
+    headers: TARGET_QUESTIONS.map((q) => q.header),
+    message: `Kế hoạch chưa đăng ký chỉ tiêu nào: hãy điền ít nhất một câu "Chỉ tiêu đăng ký: …", ví dụ "${TARGET_QUESTIONS[0]!.header}".`,
+  },
+];
 
 export const PLAN_FORM: FormDef = {
   tab: 'Kế hoạch thi đua',
@@ -55,4 +60,5 @@ export const PLAN_FORM: FormDef = {
     },
     ...TARGET_QUESTIONS,
   ],
+  rules: PLAN_RULES,
 };

@@ -64,4 +64,12 @@ export const REGISTRATION_FORM: FormDef = {
       help: 'Số tổ, nhóm hoạt động theo mô hình.',
     },
   ],
+  rules: [
+    {
+      kind: 'requiredForUnitType',
+      header: 'Mô hình điển hình đăng ký',
+      unitType: 'Công đoàn cơ sở',
+      message: 'công đoàn cơ sở phải đăng ký ít nhất một mô hình, điển hình.',
+    },
+  ],
 };

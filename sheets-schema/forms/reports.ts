@@ -1,5 +1,5 @@
 // `Báo cáo sơ kết` and the indicator part of `Báo cáo tổng kết`: the indicators of DOMAIN §7.
-import type { FormDef, Question } from '../types.ts';
+import type { FormDef, FormRule, Question } from '../types.ts';
 import { UNIT_CODE, UNIT_SECRET } from './unit.ts';
 const REPORTER: Question = {
   header: 'Người báo cáo',
@@ -60,9 +60,9 @@ export const INDICATOR_QUESTIONS: readonly Question[] = [
   },
 ];
 
-/** Cross-question rules of the reports: the first answer may not exceed the second. */
-export const REPORT_CONSISTENCY: readonly { readonly header: string; readonly atMost: string }[] = [
-  { header: RECOGNISED_UNITS_HEADER, atMost: REGISTERED_UNITS_HEADER },
+/** The reports' own consistency: units recognised "An toàn về ANTT" cannot outnumber the units registered. */
+export const REPORT_CONSISTENCY: readonly FormRule[] = [
+  { kind: 'atMost', header: RECOGNISED_UNITS_HEADER, atMost: REGISTERED_UNITS_HEADER },
 ];
 
 function narrative(header: string, help: string): Question {
@@ -95,6 +95,7 @@ export const INTERIM_FORM: FormDef = {
   description:
     'Kết quả 9 tháng đầu năm. Mỗi chỉ tiêu là số nguyên không âm; muốn sửa thì dùng đường liên kết chỉnh sửa trong thư xác nhận.',
   questions: [UNIT_CODE, UNIT_SECRET, REPORTER, ...INDICATOR_QUESTIONS, ...REPORT_TEXT_QUESTIONS],
+  rules: REPORT_CONSISTENCY,
 };
 
 export { UNIT_CODE, REPORTER };

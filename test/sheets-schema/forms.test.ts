@@ -23,6 +23,31 @@ describe('forms', () => {
     ]);
   });
 
+  it('every form rule names questions of its own form, numeric where it compares numbers', () => {
+    for (const form of FORMS) {
+      const kinds = new Map(form.questions.map((q) => [q.header, q.kind]));
+      for (const rule of form.rules ?? []) {
+        const headers =
+          rule.kind === 'atMost'
+            ? [rule.header, rule.atMost]
+            : rule.kind === 'anyAnswered'
+              ? rule.headers
+              : [rule.header];
+        for (const header of headers) expect(kinds.has(header), `${form.tab}: ${header}`).toBe(true);
+        if (rule.kind === 'atMost') for (const header of headers) expect(kinds.get(header)).toBe('integer');
+      }
+    }
+    expect(FORMS.filter((f) => f.rules?.length).map((f) => f.tab)).toEqual([
+      'Đăng ký thi đua',
+      'Kế hoạch thi đua',
+      'Báo cáo sơ kết',
+      'Báo cáo tổng kết',
+      'Đề nghị khen thưởng',
+    ]);
+    expect(FORMS.filter((f) => f.criterionScores).map((f) => f.tab)).toEqual(['Báo cáo tổng kết']);
+    expect(FORMS.filter((f) => f.eachResponseStands).map((f) => f.tab)).toEqual(['Đề nghị khen thưởng']);
+  });
+
   it('DOMAIN §2 KH, §7: the plan asks for the plan document’s link and one optional target per report indicator, bounded alike', () => {
     const byHeader = new Map(PLAN_FORM.questions.map((q) => [q.header, q]));
     expect(byHeader.get('Liên kết văn bản kế hoạch')).toMatchObject({ kind: 'url', required: true });
