@@ -1,5 +1,5 @@
 // `ingest`: a receipt or a "please fix" email for the responses each unit sent since the last run, and its results.
-import { formDef, formSlug, TAB } from '../../sheets-schema/index.ts';
+import { FORMS, formDef, formSlug } from '../../sheets-schema/index.ts';
 import { formLinkKey } from '../core/links.ts';
 import type { JudgedResponse, Unit } from '../core/model.ts';
 import type { LayoutData, ResponsesData, SubmissionData } from '../mail/types.ts';
@@ -131,9 +131,12 @@ interface Pending {
   readonly part: () => ResponsePart;
 }
 
+/** Forms whose every response stands on its own (a nominee each): none replaces another. */
+const STANDING_ALONE = new Set(FORMS.filter((f) => f.eachResponseStands).map((f) => f.tab));
+
 /**
  * A response earlier than a valid one of the same unit and form needs no email: the later one speaks for it. Not so
- * for nominations, where each row is a nominee of its own.
+ * in a form whose every response stands on its own.
  */
 function replacedResponses(responses: readonly JudgedResponse[]): Set<JudgedResponse> {
   // form → unit → latest valid time; nested maps spare building a composite string key per response, twice.
@@ -142,7 +145,7 @@ function replacedResponses(responses: readonly JudgedResponse[]): Set<JudgedResp
   // allocates an iterator result per item before V8 optimises it.
   for (let ix = 0; ix < responses.length; ix++) {
     const r = responses[ix];
-    if (!r.valid || !r.submittedAt || r.form === TAB.nominations) continue;
+    if (!r.valid || !r.submittedAt || STANDING_ALONE.has(r.form)) continue;
     let ofForm = latestValid.get(r.form);
     if (!ofForm) latestValid.set(r.form, (ofForm = new Map()));
     ofForm.set(r.unitCode, Math.max(ofForm.get(r.unitCode) ?? -Infinity, r.submittedAt.getTime()));
