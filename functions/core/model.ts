@@ -18,7 +18,24 @@ export interface Unit {
   readonly secretReissued?: readonly Date[];
 }
 
-/** One response row of a form-owned tab with its verdict. Every row of every response tab has exactly one. */
+/** A normalised answer: numbers for numeric kinds, the canonical option for choices, NFC text otherwise. */
+export type Answer = string | number;
+
+/** Normalised answers looked up by the question's declared header (a Map is one). */
+export interface Answers {
+  get(header: string): Answer | undefined;
+  has(header: string): boolean;
+}
+
+/** Criterion code → self-assessed score, for the codes that have a numeric score (a Map is one). */
+export interface Scores {
+  get(code: string): number | undefined;
+}
+
+/**
+ * One response row of a form-owned tab with its verdict, as the rules judge it and the jobs and tabs read it. Every
+ * row of every response tab has exactly one.
+ */
 export interface JudgedResponse {
   /** The response tab (= the form). */
   readonly form: string;
@@ -54,6 +71,10 @@ export interface JudgedResponse {
   detachedAnswers(): () => { question: string; answer: string }[];
   /** The answer under the column titled `question`, '' when blank or absent. */
   answer(question: string): string;
+  /** The answers as the rules read them, by declared header; only the answers that passed their own checks. */
+  readonly values: Answers;
+  /** The final report's self-assessed scores; none for other forms. */
+  readonly scores: Scores;
   /** Hash of the answers; part of email keys so an edited response is mailed again. */
   readonly contentHash: string;
   /** The response's own edit link when the trigger recorded one. */

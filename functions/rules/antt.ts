@@ -7,8 +7,7 @@ import {
   YES,
   type AnttCriterion,
 } from '../../sheets-schema/forms/index.ts';
-import type { Unit } from '../core/model.ts';
-import type { Checked } from './validate.ts';
+import type { JudgedResponse, Unit } from '../core/model.ts';
 
 export const ANTT_MET = 'Đạt';
 export const ANTT_OUT_OF_SCOPE = 'Không thuộc phạm vi';
@@ -19,7 +18,11 @@ const AGENCY_TYPES = new Set(['Cơ quan', 'Doanh nghiệp', 'Cơ sở giáo dụ
 const RESIDENTIAL_TYPES = new Set(['Khu dân cư', 'Xã/Phường']);
 const REGISTRATION_HEADER = 'Đăng ký "An toàn về ANTT"';
 
-export function anttVerdict(unit: Unit, registration: Checked | undefined, report: Checked | undefined): string {
+export function anttVerdict(
+  unit: Unit,
+  registration: JudgedResponse | undefined,
+  report: JudgedResponse | undefined,
+): string {
   const criteria: readonly AnttCriterion[] | undefined = AGENCY_TYPES.has(unit.type)
     ? ANTT_AGENCY_CRITERIA
     : RESIDENTIAL_TYPES.has(unit.type)

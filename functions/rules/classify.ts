@@ -1,13 +1,12 @@
 // Score, level and cluster rank of each unit (QĐ 510/QĐ-BCA-V05; thresholds and cap from `Cấu hình`).
 import type { Criterion } from '../../sheets-schema/index.ts';
 import { SERIOUS_INCIDENT_HEADER, YES } from '../../sheets-schema/forms/index.ts';
-import type { Level, Unit } from '../core/model.ts';
+import type { JudgedResponse, Level, Unit } from '../core/model.ts';
 import { LEVELS, UNCLASSIFIED } from '../core/model.ts';
 import type { Settings } from '../core/settings.ts';
 import { listSetting, numberSetting, setting } from '../core/settings.ts';
 import type { Assessment } from './campaign-data.ts';
 import { formatNumber } from './numbers.ts';
-import type { Checked } from './validate.ts';
 
 export interface Thresholds {
   readonly excellent: number;
@@ -105,7 +104,7 @@ function groupLayout(criteria: readonly Criterion[]): GroupLayout {
 
 export function classifyUnit(
   unit: Unit,
-  report: Checked | undefined,
+  report: JudgedResponse | undefined,
   assessment: Assessment | undefined,
   criteria: readonly Criterion[],
   settings: Settings,

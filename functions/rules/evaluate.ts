@@ -13,59 +13,7 @@ import { classifyUnit, rankInClusters } from './classify.ts';
 import { readMedalRules } from './medal.ts';
 import { judgeNominations, tallyAwards } from './nominations.ts';
 import { awardsTab, checksTab, classificationTab, verdictLine } from './output-tabs.ts';
-import type { Cell } from '../core/cells.ts';
-import type { AnswerSheet, Checked } from './validate.ts';
-import { isValid, standing, validateForm } from './validate.ts';
-
-/** A response with its verdict; its answers are read back from the row only when a receipt shows them. */
-class Judged implements JudgedResponse {
-  readonly form: string;
-  readonly rowNumber: number;
-  readonly submittedAt: Date | null;
-  readonly timestampText: string;
-  readonly unitCode: string;
-  readonly valid: boolean;
-  readonly errors: readonly string[];
-  readonly superseded: boolean;
-  readonly authenticated: boolean;
-  readonly contentHash: string;
-  readonly editLink?: string;
-  readonly #raw: readonly Cell[];
-  readonly #sheet: AnswerSheet;
-
-  constructor(
-    c: Checked,
-    readonly notes: readonly string[],
-  ) {
-    this.form = c.form;
-    this.rowNumber = c.rowNumber;
-    this.submittedAt = c.submittedAt;
-    this.timestampText = c.timestampText;
-    this.unitCode = c.unitCode;
-    this.valid = isValid(c);
-    this.errors = c.errors;
-    this.superseded = c.superseded;
-    this.authenticated = c.authenticated;
-    this.contentHash = c.contentHash;
-    this.editLink = c.editLink;
-    this.#raw = c.raw;
-    this.#sheet = c.sheet;
-  }
-
-  answers(): { question: string; answer: string }[] {
-    return this.#sheet.lines(this.#raw);
-  }
-
-  detachedAnswers(): () => { question: string; answer: string }[] {
-    const raw = this.#raw;
-    const sheet = this.#sheet;
-    return () => sheet.lines(raw);
-  }
-
-  answer(question: string): string {
-    return this.#sheet.answer(this.#raw, question);
-  }
-}
+import { standing, validateForm, type Judged } from './validate.ts';
 
 /** `Xác thực đơn vị`: only a clear `Không` turns the check off; anything else keeps it on. */
 export function secretsRequired(settings: Settings): boolean {
@@ -86,7 +34,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   const secrets = unitSecrets(unitKey, secretsRequired(settings), now);
   const ctx = { units: unitMap, criteria, timeZone, secrets };
 
-  const byForm = new Map<string, Checked[]>(FORMS.map((f) => [f.tab, validateForm(snapshot, f, ctx)]));
+  const byForm = new Map<string, Judged[]>(FORMS.map((f) => [f.tab, validateForm(snapshot, f, ctx)]));
   const registrations = standing(byForm.get(REGISTRATION_FORM.tab) ?? []);
   const reports = standing(byForm.get(FINAL_FORM.tab) ?? []);
 
@@ -117,7 +65,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
     });
   }
 
-  const nominations = (byForm.get(NOMINATION_FORM.tab) ?? []).filter(isValid);
+  const nominations = (byForm.get(NOMINATION_FORM.tab) ?? []).filter((c) => c.valid);
   const verdicts = judgeNominations(nominations, classifications, readQuotas(snapshot), readMedalRules(settings));
   const verdictByRow = new Map<number, NominationVerdict>(verdicts.map((v) => [v.rowNumber, v]));
   const awards = tallyAwards(readTargets(snapshot), verdicts);
@@ -127,10 +75,10 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   for (const form of FORMS) {
     const ofForm = byForm.get(form.tab) ?? [];
     for (let ix = 0; ix < ofForm.length; ix++) {
-      const c = ofForm[ix];
-      const v = c.form === NOMINATION_FORM.tab ? verdictByRow.get(c.rowNumber) : undefined;
+      const judged = ofForm[ix];
+      const v = judged.form === NOMINATION_FORM.tab ? verdictByRow.get(judged.rowNumber) : undefined;
       const conclusion = v ? verdictLine(v) : undefined;
-      const judged = new Judged(c, conclusion !== undefined ? [...c.notes, conclusion] : c.notes);
+      if (conclusion !== undefined) judged.note(conclusion);
       responses.push(judged);
       conclusions.push(conclusion);
     }

@@ -6,10 +6,9 @@ import {
   NOMINATION_HEADERS as H,
   YES,
 } from '../../sheets-schema/forms/index.ts';
-import type { NominationStatus } from '../core/model.ts';
+import type { Answer, Answers, NominationStatus } from '../core/model.ts';
 import type { Settings } from '../core/settings.ts';
 import { numberSetting } from '../core/settings.ts';
-import type { Answer, Answers } from './validate-answer.ts';
 
 export interface MedalRules {
   readonly leaderYears: number;

@@ -1,15 +1,14 @@
 // Each nomination's verdict (duplicate, classification gate, award rules, unit quota) and the tallies against `Chỉ tiêu`.
 import { AWARD_MEDAL, NOMINATION_HEADERS as H } from '../../sheets-schema/forms/index.ts';
-import type { AwardTally, NominationStatus, NominationVerdict } from '../core/model.ts';
+import type { AwardTally, JudgedResponse, NominationStatus, NominationVerdict } from '../core/model.ts';
 import { UNCLASSIFIED } from '../core/model.ts';
 import type { Target } from './campaign-data.ts';
 import { awardKey, quotaKey } from './campaign-data.ts';
 import type { Classification } from './classify.ts';
 import type { MedalRules } from './medal.ts';
 import { medalVerdict } from './medal.ts';
-import type { Checked } from './validate.ts';
 
-const text = (c: Checked, header: string): string => String(c.values.get(header) ?? '');
+const text = (c: JudgedResponse, header: string): string => String(c.values.get(header) ?? '');
 
 /** Inner whitespace as single spaces; names almost always have only single spaces, so the replace is usually skipped. */
 function collapseSpaces(text: string): string {
@@ -17,7 +16,7 @@ function collapseSpaces(text: string): string {
 }
 
 /** (time, row) order; times are read once per nomination rather than twice per comparison. */
-function inOrder(valid: readonly Checked[]): Checked[] {
+function inOrder(valid: readonly JudgedResponse[]): JudgedResponse[] {
   const times = valid.map((c) => c.submittedAt?.getTime() ?? 0);
   const positions = valid.map((_, i) => i);
   positions.sort((a, b) => (times[a] !== times[b] ? times[a] - times[b] : valid[a].rowNumber - valid[b].rowNumber));
@@ -26,7 +25,7 @@ function inOrder(valid: readonly Checked[]): Checked[] {
 
 /** Verdicts of the valid nominations, earliest first (the order quotas and duplicates are judged in). */
 export function judgeNominations(
-  valid: readonly Checked[],
+  valid: readonly JudgedResponse[],
   classifications: ReadonlyMap<string, Classification>,
   quotas: ReadonlyMap<string, number>,
   medal: MedalRules,

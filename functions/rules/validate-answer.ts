@@ -2,18 +2,10 @@
 import type { Question } from '../../sheets-schema/index.ts';
 import type { Cell } from '../core/cells.ts';
 import { cellText, nameKey } from '../core/cells.ts';
+import type { Answer, Answers } from '../core/model.ts';
 import { isEmail } from '../core/email.ts';
 import { msg } from './messages.ts';
 import { parseCount, parseDecimal } from './numbers.ts';
-
-/** A normalised answer: numbers for numeric kinds, the canonical option for choices, NFC text otherwise. */
-export type Answer = string | number;
-
-/** Normalised answers looked up by the question's declared header (a Map is one). */
-export interface Answers {
-  get(header: string): Answer | undefined;
-  has(header: string): boolean;
-}
 
 export type AnswerCheck =
   { readonly ok: true; readonly value: Answer | null } | { readonly ok: false; readonly error: string };

@@ -4,42 +4,76 @@ import { EDIT_LINK_HEADER, TIMESTAMP_HEADER, UNIT_SECRET_HEADER } from '../../sh
 import { criterionQuestions } from '../../sheets-schema/forms/index.ts';
 import { cellText, formatDateTime, PLAUSIBLE_YEARS } from '../core/cells.ts';
 import { fingerprint } from '../core/fingerprint.ts';
-import type { Unit } from '../core/model.ts';
+import type { Answer, Answers, JudgedResponse, Scores, Unit } from '../core/model.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import type { Cell } from '../core/cells.ts';
 import type { UnitSecrets } from '../core/unit-secret.ts';
 import { readTable } from '../core/table.ts';
 import { msg } from './messages.ts';
-import type { Answer, Answers } from './validate-answer.ts';
 import { Invalid, judgeAnswer } from './validate-answer.ts';
 import { timestampReader } from './timestamps.ts';
 
-/** A response while the rules work on it; `values` are keyed by the question's declared header. */
-export interface Checked {
+const NONE: readonly string[] = Object.freeze([]);
+
+/** What checkRow finds in a row; the rest of a response is decided later, across rows. */
+type RowVerdict = Omit<JudgedResponse, 'valid' | 'notes' | 'superseded' | 'answers' | 'detachedAnswers' | 'answer'>;
+
+/** A response with its verdict; its answers are read back from the row only when a receipt shows them. */
+export class Judged implements JudgedResponse {
   readonly form: string;
   readonly rowNumber: number;
   readonly submittedAt: Date | null;
   readonly timestampText: string;
   readonly unitCode: string;
+  readonly valid: boolean;
   readonly errors: readonly string[];
   /** Replaced, never pushed to: most responses share one empty list. */
-  notes: readonly string[];
-  superseded: boolean;
-  /** False only when the unit's secret is required and missing or wrong. */
+  notes: readonly string[] = NONE;
+  superseded = false;
   readonly authenticated: boolean;
   readonly values: Answers;
-  /** Final report: criterion code → score. */
   readonly scores: Scores;
-  /** The row as read, and how to read its answers back for a receipt. */
-  readonly raw: readonly Cell[];
-  readonly sheet: AnswerSheet;
   readonly contentHash: string;
   readonly editLink?: string;
+  readonly #raw: readonly Cell[];
+  readonly #sheet: AnswerSheet;
+
+  constructor(verdict: RowVerdict, raw: readonly Cell[], sheet: AnswerSheet) {
+    this.form = verdict.form;
+    this.rowNumber = verdict.rowNumber;
+    this.submittedAt = verdict.submittedAt;
+    this.timestampText = verdict.timestampText;
+    this.unitCode = verdict.unitCode;
+    this.valid = verdict.errors.length === 0;
+    this.errors = verdict.errors;
+    this.authenticated = verdict.authenticated;
+    this.values = verdict.values;
+    this.scores = verdict.scores;
+    this.contentHash = verdict.contentHash;
+    this.editLink = verdict.editLink;
+    this.#raw = raw;
+    this.#sheet = sheet;
+  }
+
+  /** Adds a line to `notes` (superseded, a nomination's verdict). */
+  note(line: string): void {
+    this.notes = [...this.notes, line];
+  }
+
+  answers(): { question: string; answer: string }[] {
+    return this.#sheet.lines(this.#raw);
+  }
+
+  detachedAnswers(): () => { question: string; answer: string }[] {
+    const raw = this.#raw;
+    const sheet = this.#sheet;
+    return () => sheet.lines(raw);
+  }
+
+  answer(question: string): string {
+    return this.#sheet.answer(this.#raw, question);
+  }
 }
-
-export const isValid = (c: Checked): boolean => c.errors.length === 0;
-
-const NONE: readonly string[] = Object.freeze([]);
 
 /** An answer as the unit sees it: numbers as digits, text NFC and trimmed; '' when blank. */
 const answerText = (cell: Cell | undefined): string => (typeof cell === 'number' ? String(cell) : cellText(cell));
@@ -98,11 +132,6 @@ class RowAnswers implements Answers {
   has(header: string): boolean {
     return this.get(header) !== undefined;
   }
-}
-
-/** Criterion code → score, for the codes that have a numeric score. */
-export interface Scores {
-  get(code: string): number | undefined;
 }
 
 const NO_SCORES: Scores = new Map<string, number>();
@@ -184,7 +213,7 @@ export interface ValidationContext {
 }
 
 /** Every row of `form`'s tab, judged; a tab that does not exist yet has no responses. */
-export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationContext): Checked[] {
+export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationContext): Judged[] {
   const values = snapshot.tabs.get(form.tab);
   if (!values) return [];
   const index = headerIndex(snapshot, form.tab, values, requiredHeaders(form));
@@ -218,7 +247,7 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
     sheet,
     texts: new Array<string>(columns.length),
   };
-  const checked: Checked[] = [];
+  const checked: Judged[] = [];
   for (let r = 1; r < values.length; r++) {
     const raw = values[r] ?? [];
     if (!isBlank(raw)) checked.push(checkRow(form, raw, r + 1, layout, readStamp, ctx));
@@ -255,7 +284,7 @@ function checkRow(
   { columns, order, special, slotOf, slotOfColumn, scoreHeaders, sheet, texts }: RowLayout,
   readStamp: ReturnType<typeof timestampReader>,
   ctx: ValidationContext,
-): Checked {
+): Judged {
   const errors: string[] = [];
   const { date: submittedAt, text: timestampText } = readStamp(raw[special.timestamp]);
   if (!submittedAt) {
@@ -296,27 +325,22 @@ function checkRow(
 
   const scores = scoreHeaders.size > 0 ? new RowScores(scoreHeaders, values) : NO_SCORES;
   const link = special.editLink < 0 ? '' : cellText(raw[special.editLink]);
-  const checked: Checked = {
+  const verdict: RowVerdict = {
     form: form.tab,
     rowNumber,
     submittedAt,
     timestampText,
     unitCode,
-    // Most responses have neither: one shared empty list each instead of two arrays kept per response.
+    // Most responses have none: one shared empty list instead of an array kept per response.
     errors: errors.length > 0 ? errors : NONE,
-    notes: NONE,
-    superseded: false,
     authenticated,
     values,
     scores,
-    raw,
-    sheet,
     // Questions by position in the form: headers are long, answers short.
     contentHash: fingerprint(form.tab, texts),
+    editLink: /^https?:\/\//.test(link) ? link : undefined,
   };
-  // Added last and only when present, as before, without a spread-built literal per row.
-  if (/^https?:\/\//.test(link)) (checked as { editLink?: string }).editLink = link;
-  return checked;
+  return new Judged(verdict, raw, sheet);
 }
 
 /** The form's own rules over several answers, as sheets-schema declares them. */
@@ -336,20 +360,20 @@ function crossRules(form: FormDef, values: Answers, unit: Unit | undefined, erro
 }
 
 /** (time, row) order; a row whose time is unreadable is placed by its row number alone. */
-function before(a: Checked, b: Checked): boolean {
+function before(a: JudgedResponse, b: JudgedResponse): boolean {
   if (a.submittedAt && b.submittedAt && a.submittedAt.getTime() !== b.submittedAt.getTime())
     return a.submittedAt < b.submittedAt;
   return a.rowNumber < b.rowNumber;
 }
 
 /** Each unit's latest valid response stands; every earlier one of that unit, valid or not, is replaced by it. */
-function markSuperseded(checked: Checked[], timeZone: string): void {
-  const latest = new Map<string, Checked>();
+function markSuperseded(checked: Judged[], timeZone: string): void {
+  const latest = new Map<string, Judged>();
   // Indexed rather than for…of in loops over every response or unit: in a function run once per job, for…of
   // allocates an iterator result per item before V8 optimises it.
   for (let ix = 0; ix < checked.length; ix++) {
     const c = checked[ix];
-    if (!isValid(c)) continue;
+    if (!c.valid) continue;
     const current = latest.get(c.unitCode);
     if (!current || before(current, c)) latest.set(c.unitCode, c);
   }
@@ -358,16 +382,13 @@ function markSuperseded(checked: Checked[], timeZone: string): void {
     const last = latest.get(c.unitCode);
     if (!last || last === c || !before(c, last)) continue;
     c.superseded = true;
-    c.notes = [
-      ...c.notes,
-      msg.superseded(last.submittedAt ? formatDateTime(last.submittedAt, timeZone) : `dòng ${last.rowNumber}`),
-    ];
+    c.note(msg.superseded(last.submittedAt ? formatDateTime(last.submittedAt, timeZone) : `dòng ${last.rowNumber}`));
   }
 }
 
 /** The standing valid response of each unit to a form (non-nomination forms). */
-export function standing(checked: readonly Checked[]): Map<string, Checked> {
-  const out = new Map<string, Checked>();
-  for (const c of checked) if (isValid(c) && !c.superseded) out.set(c.unitCode, c);
+export function standing(checked: readonly JudgedResponse[]): Map<string, JudgedResponse> {
+  const out = new Map<string, JudgedResponse>();
+  for (const c of checked) if (c.valid && !c.superseded) out.set(c.unitCode, c);
   return out;
 }

@@ -104,6 +104,8 @@ export function evaluation(
       answers: () => [],
       detachedAnswers: () => () => [],
       answer: () => '',
+      values: new Map(),
+      scores: new Map(),
       contentHash: `h${i}`,
     }));
   return {
