@@ -7,18 +7,14 @@ import type { OutgoingEmail, Recipient } from '../core/snapshot.ts';
 import { resultsEmails } from '../results/index.ts';
 import type { EmailOffer, JobContext, Planner } from './plan.ts';
 
-/** Per form, what every email of its responses needs: the layout and the title. */
+/** Per form, what every email of its responses needs. */
 interface FormFacts {
-  readonly layout: LayoutData;
   readonly title: string;
   /** The form in email keys: ASCII, so 50,000 keys take one byte per character in memory and in the mail log. */
   readonly slug: string;
 }
 
-function formFacts(form: string, layout: LayoutData): FormFacts {
-  const def = formDef(form);
-  return { layout, title: def?.title ?? form, slug: formSlug(form) };
-}
+const formFacts = (form: string): FormFacts => ({ title: formDef(form)?.title ?? form, slug: formSlug(form) });
 
 /**
  * The unit's registered contact addresses (`Email liên hệ` of `Đơn vị`): the only addresses a response's email goes
@@ -189,7 +185,7 @@ function* ingestEmails(context: JobContext): Generator<EmailOffer> {
     // A response that could not prove its unit is the `Kiểm tra` row's business alone: no one is mailed about it.
     if (replaced.has(response) || !response.authenticated) continue;
     let form = facts.get(response.form);
-    if (!form) facts.set(response.form, (form = formFacts(response.form, layout)));
+    if (!form) facts.set(response.form, (form = formFacts(response.form)));
     const unit = units.get(response.unitCode);
     // A code not in `Đơn vị` has no registered address: the `Kiểm tra` row is all we can do.
     if (!unit) continue;

@@ -40,15 +40,10 @@ export interface SubmissionData {
  * `receipt` (every response valid) and `fix-request` (at least one to fix): the responses of one unit judged by one
  * run, in one email, the ones to fix first. The top-level form fields are the first response's, for the subject.
  */
-export interface ResponsesData extends LayoutData {
+export interface ResponsesData
+  extends LayoutData, Pick<SubmissionData, 'formTitle' | 'submittedAt' | 'answers' | 'errors' | 'notes' | 'editLink'> {
   readonly unitName: string;
   readonly unitCode: string;
-  readonly formTitle: string;
-  readonly submittedAt: string;
-  readonly answers: readonly AnswerLine[];
-  readonly errors: readonly string[];
-  readonly notes: readonly string[];
-  readonly editLink: string;
   readonly submissions: readonly SubmissionData[];
   /** More than one response: the subject counts them. */
   readonly several: boolean;
