@@ -126,12 +126,38 @@ export function reportData(source: DocumentSource, kind: ReportKind, now: Date):
       don_vi: names.get(l.unitCode) ?? l.unitCode,
       tong_diem: l.total === null ? '' : formatNumber(l.total),
     })),
+    theo_cum: byCluster(evaluation, kind),
     noi_bat: byUnit(evaluation, responses, REPORT_TEXT_HEADERS.highlights),
     han_che: byUnit(evaluation, responses, REPORT_TEXT_HEADERS.shortcomings),
     nguyen_nhan: byUnit(evaluation, responses, REPORT_TEXT_HEADERS.causes),
     phuong_huong: byUnit(evaluation, responses, REPORT_TEXT_HEADERS.directions),
     kien_nghi: byUnit(evaluation, responses, REPORT_TEXT_HEADERS.proposals),
   };
+}
+
+/** The indicators per Cụm/Khối (clusters in `Đơn vị` order), one row per cluster and indicator, for the appendix. */
+function byCluster(evaluation: Evaluation, kind: ReportKind): Data[] {
+  const clusters: string[] = [];
+  for (const u of evaluation.units) if (!clusters.includes(u.cluster)) clusters.push(u.cluster);
+  const clusterOf = new Map(evaluation.units.map((u) => [u.code, u.cluster]));
+  const of = (form: ReportKind, cluster: string) =>
+    [...standingResponses(evaluation, REPORT_FORMS[form]).values()].filter(
+      (r) => clusterOf.get(r.unitCode) === cluster,
+    );
+  const shown = (f: { value: number | null; percent: boolean }) =>
+    f.percent && f.value !== null ? `${formatNumber(f.value)}%` : count(f.value);
+  return clusters.flatMap((cluster) => {
+    const reports = of(kind, cluster);
+    const units = evaluation.units.filter((u) => u.cluster === cluster).length;
+    const figures = indicatorFigures(reports);
+    const interim = indicatorFigures(of('interim', cluster));
+    return figures.map((f, i) => ({
+      cum_khoi: i === 0 ? `${cluster || 'Chưa xếp Cụm, Khối'}\n(${reports.length}/${units} đơn vị báo cáo)` : '',
+      ten: f.indicator,
+      so_ket: shown(interim[i]),
+      ket_qua: shown(f),
+    }));
+  });
 }
 
 /** One eligible nomination with what the unit answered about the nominee. */

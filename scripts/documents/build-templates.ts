@@ -390,6 +390,34 @@ function report(final: boolean): Document {
     ...byUnit('kien_nghi', 'Các đơn vị chưa có kiến nghị, đề xuất.'),
     body(`Trên đây là báo cáo ${stage} {ten_phong_trao} năm {nam} của {ten_co_quan}./.`),
     closing(w, recipientsBlock(false), signer()),
+    // Phụ lục (Phụ lục I, Mục III.1): on a new page, with its own title and the report it belongs to.
+    new Paragraph({
+      children: [run('PHỤ LỤC', { bold: true })],
+      alignment: AlignmentType.CENTER,
+      pageBreakBefore: true,
+    }),
+    center('KẾT QUẢ CÁC CHỈ TIÊU THEO CỤM, KHỐI THI ĐUA', { bold: true }),
+    center('(Kèm theo Báo cáo số        /BC-{ky_hieu} ngày      tháng      năm {nam} của {ten_co_quan})', {
+      italics: true,
+    }),
+    rule(mm(30), w),
+    para('', { after: 60 }),
+    dataTable(
+      'theo_cum',
+      final
+        ? [
+            { header: 'Cụm, Khối', share: 24, value: '{cum_khoi}' },
+            { header: 'Chỉ tiêu', share: 48, value: '{ten}' },
+            { header: 'Sơ kết', share: 14, value: '{so_ket}', align: AlignmentType.RIGHT },
+            { header: 'Tổng kết', share: 14, value: '{ket_qua}', align: AlignmentType.RIGHT },
+          ]
+        : [
+            { header: 'Cụm, Khối', share: 26, value: '{cum_khoi}' },
+            { header: 'Chỉ tiêu', share: 56, value: '{ten}' },
+            { header: 'Kết quả', share: 18, value: '{ket_qua}', align: AlignmentType.RIGHT },
+          ],
+      w,
+    ),
   ]);
 }
 

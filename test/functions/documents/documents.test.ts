@@ -114,6 +114,37 @@ describe('báo cáo sơ kết and tổng kết (figures from the sheet)', () => 
     }
   });
 
+  it('the appendix gives every indicator per Cụm/Khối, each the sum over the cluster’s valid reports', () => {
+    const clusterOf = new Map(evaluation.units.map((u) => [u.code, u.cluster]));
+    for (const [file, form, column] of [
+      ['Báo cáo sơ kết 2026.docx', TAB.interim, 2],
+      ['Báo cáo tổng kết 2026.docx', TAB.final, 3],
+    ] as const) {
+      const table = doc(file).tables.find((t) => t[0]?.[0] === 'Cụm, Khối')!;
+      const grid = sheet.tabs.get(form)!;
+      const unitAt = grid[0].indexOf('Mã đơn vị');
+      let cluster = '';
+      for (const row of table.slice(1)) {
+        if (row[0] !== '') cluster = row[0].split('(')[0].trim();
+        const q = INDICATOR_QUESTIONS.find((x) => x.header === row[1])!;
+        if (q.kind === 'percent') continue;
+        const at = grid[0].indexOf(q.header);
+        const want = standingRows(form)
+          .filter((r) => clusterOf.get(String(r[unitAt]).trim().toUpperCase()) === cluster)
+          .reduce((n, r) => n + cellNumber(r[at]), 0);
+        expect(vnNumber(row[column]), `${file}: ${cluster} / ${q.header}`).toBe(want);
+      }
+      expect(
+        new Set(
+          table
+            .slice(1)
+            .map((r) => r[0])
+            .filter((c) => c !== ''),
+        ).size,
+      ).toBe(new Set(clusterOf.values()).size);
+    }
+  });
+
   it('tổng kết: the classification spread is the one of Xếp loại', () => {
     const levels = sheet.tabs
       .get(TAB.classification)!
