@@ -3,6 +3,7 @@
 // and symbol; place and date; title; body; recipients; signature). Run it after changing this file and commit the
 // .docx files: coordinators edit the templates themselves in Word or LibreOffice, never this script.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -274,6 +275,7 @@ function dataTable(name: string, cols: readonly Column[], width: number): Table 
 function page(children: (Paragraph | Table)[], landscape = false): Document {
   return new Document({
     creator: 'Thi đua',
+    lastModifiedBy: 'Thi đua',
     styles: { default: { document: { run: { font: FONT, size: half(PT.body) } } } },
     sections: [
       {
@@ -589,7 +591,25 @@ const documents: Record<string, Document> = {
   [TEMPLATE_FILES.collectiveAchievement]: achievement(true),
   [TEMPLATE_FILES.individualAchievement]: achievement(false),
 };
-for (const [file, doc] of Object.entries(documents)) writeFileSync(path.join(dir, file), await Packer.toBuffer(doc));
+/** The same bytes on every run: fixed document and archive dates, so regenerating changes only what the script changed. */
+async function stable(bytes: Uint8Array): Promise<Uint8Array> {
+  const fixed = new Date('2026-01-01T00:00:00Z');
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new JSZip();
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (entry.dir) continue;
+    let content: string | Uint8Array = await entry.async('uint8array');
+    if (name === 'docProps/core.xml')
+      content = new TextDecoder()
+        .decode(content)
+        .replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${fixed.toISOString().replace('.000', '')}`);
+    out.file(name, content, { date: fixed, createFolders: false });
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+for (const [file, doc] of Object.entries(documents))
+  writeFileSync(path.join(dir, file), await stable(await Packer.toBuffer(doc)));
 process.stdout.write(
   `Đã ghi ${Object.keys(documents).length} mẫu văn bản vào ${path.relative(process.cwd(), dir) || '.'}/.\n`,
 );
