@@ -4,11 +4,13 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEPLOY_NODE_MAJOR } from './deploy/plan.ts';
+import { parseCommandLine } from './cli/args.ts';
+
+const USAGE = 'Cách dùng: npm run build -- [--out <thư mục>]';
 
 const root = path.resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { out: { type: 'string' } } });
+const { values } = parseCommandLine({ options: { out: { type: 'string' } } }, USAGE);
 const dist = path.resolve(values.out ?? path.join(root, 'dist'));
 
 rmSync(dist, { recursive: true, force: true });

@@ -1,20 +1,26 @@
 // `npm run deploy`: prints the gcloud commands (default, --dry-run) or runs them (--apply), stopping at the first failure.
 // `--prepare` limits the plan to what a new project needs before setup-sheets: APIs, service accounts, secrets.
-import { parseArgs } from 'node:util';
 import { planDeploy, planPrepare, renderPlan, runPlan, type DeployInput } from './deploy/index.ts';
+import { parseCommandLine } from './cli/args.ts';
 
-const { values } = parseArgs({
-  options: {
-    project: { type: 'string' },
-    region: { type: 'string' },
-    spreadsheet: { type: 'string' },
-    sender: { type: 'string' },
-    source: { type: 'string' },
-    apply: { type: 'boolean', default: false },
-    prepare: { type: 'boolean', default: false },
-    'dry-run': { type: 'boolean', default: false },
+const USAGE =
+  'Cách dùng: npm run deploy -- [--project <mã dự án>] [--region <vùng>] [--spreadsheet <mã bảng tính>] [--sender <email>] [--source <thư mục>] [--prepare] [--apply | --dry-run]';
+
+const { values } = parseCommandLine(
+  {
+    options: {
+      project: { type: 'string' },
+      region: { type: 'string' },
+      spreadsheet: { type: 'string' },
+      sender: { type: 'string' },
+      source: { type: 'string' },
+      apply: { type: 'boolean', default: false },
+      prepare: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+    },
   },
-});
+  USAGE,
+);
 
 const input: DeployInput = {
   project: values.project ?? process.env.GOOGLE_CLOUD_PROJECT ?? '',

@@ -1,7 +1,6 @@
 // `npm run export -- --out FILE.xlsx [--list classification|nominees]`: the campaign archive or one official list, of
 // the configured spreadsheet or, with no Google configuration, the local stack's.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../functions/config.ts';
 import { createSheetsClient } from '../functions/gateways/sheets-client.ts';
 import { HeaderError } from '../functions/core/table.ts';
@@ -10,11 +9,14 @@ import { readSettings } from '../functions/core/settings.ts';
 import { campaignTimeZone } from '../functions/core/zone.ts';
 import { archiveModel, listModel, readAllTabs, snapshotOf, writeXlsx, type ListName } from './export/index.ts';
 import { commandEnvironment } from './stack/command.ts';
+import { parseCommandLine } from './cli/args.ts';
+
+const USAGE = 'Cách dùng: npm run export -- --out <tệp.xlsx> [--list classification|nominees]';
 
 const LISTS: readonly ListName[] = ['classification', 'nominees'];
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string' }, list: { type: 'string' } } });
+  const { values } = parseCommandLine({ options: { out: { type: 'string' }, list: { type: 'string' } } }, USAGE);
   if (!values.out) throw new UsageError('Thiếu --out <tệp.xlsx>. Ví dụ: npm run export -- --out luu-tru.xlsx');
   if (values.list !== undefined && !LISTS.includes(values.list as ListName)) {
     throw new UsageError(`--list phải là một trong: ${LISTS.join(', ')}.`);

@@ -3,30 +3,36 @@
 import { ConfigError } from '../functions/config.ts';
 import { JOB_NAMES, type JobName } from '../functions/jobs/jobs.ts';
 import { runJob } from '../functions/jobs/run.ts';
+import { parseCommandLine } from './cli/args.ts';
 import { commandEnvironment } from './stack/command.ts';
 
+const USAGE = 'Cách dùng: npm run job -- <ingest|remind|digest> [--now <thời điểm ISO>] [--dry-run]';
+
 function usage(message: string): never {
-  process.stderr.write(
-    `${message}\nCách dùng: npm run job -- <ingest|remind|digest> [--now <thời điểm ISO>] [--dry-run]\n`,
-  );
+  process.stderr.write(`${message}\n${USAGE}\n`);
   process.exit(2);
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const name = args[0] as JobName;
-  if (!JOB_NAMES.includes(name)) usage(`Không có công việc "${args[0] ?? ''}".`);
+  const { values, positionals } = parseCommandLine(
+    {
+      options: { now: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+      allowPositionals: true,
+    },
+    USAGE,
+  );
+  const name = positionals[0] as JobName;
+  if (!JOB_NAMES.includes(name)) usage(`Không có công việc "${positionals[0] ?? ''}".`);
+  if (positionals.length > 1) usage(`Tham số thừa: "${positionals[1]}".`);
   let now: Date | undefined;
-  const at = args.indexOf('--now');
-  if (at >= 0) {
-    now = new Date(args[at + 1] ?? '');
-    if (Number.isNaN(now.getTime()))
-      usage(`Thời điểm "${args[at + 1] ?? ''}" không hợp lệ; ví dụ 2026-11-23T08:00:00+07:00.`);
+  if (values.now !== undefined) {
+    now = new Date(values.now);
+    if (Number.isNaN(now.getTime())) usage(`Thời điểm "${values.now}" không hợp lệ; ví dụ 2026-11-23T08:00:00+07:00.`);
   }
   const { env, close } = await commandEnvironment();
   let summary;
   try {
-    summary = await runJob(name, { now, dryRun: args.includes('--dry-run'), env });
+    summary = await runJob(name, { now, dryRun: values['dry-run'], env });
   } finally {
     await close();
   }

@@ -1,19 +1,24 @@
 // `npm run setup-sheets`: creates or upgrades the tab structure of the configured spreadsheet (with no Google
 // configuration, the local stack's); never deletes data.
-import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../functions/config.ts';
 import { createSheetsClient } from '../functions/gateways/sheets-client.ts';
 import { setupSpreadsheet } from './setup/index.ts';
 import { commandEnvironment } from './stack/command.ts';
+import { parseCommandLine } from './cli/args.ts';
+
+const USAGE = 'Cách dùng: npm run setup-sheets -- [--year <năm>] [--service-account <email>] [--warning-only]';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      'warning-only': { type: 'boolean', default: false },
-      'service-account': { type: 'string' },
-      year: { type: 'string' },
+  const { values } = parseCommandLine(
+    {
+      options: {
+        'warning-only': { type: 'boolean', default: false },
+        'service-account': { type: 'string' },
+        year: { type: 'string' },
+      },
     },
-  });
+    USAGE,
+  );
   const year = values.year ? Number(values.year) : undefined;
   if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) {
     console.error('Giá trị --year không hợp lệ: cần một năm, ví dụ 2026.');

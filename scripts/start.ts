@@ -1,7 +1,6 @@
 // `npm start`: the whole product on the embedded local stack. `--once`: one full cycle, a summary, exit 0.
 // Ports: `--port N` (web page on N, Sheets N+1, mail N+2, ingest N+3; default 8080) or one server's `--sheets-port`...;
 // the same as THIDUA_PORT, THIDUA_SHEETS_PORT...
-import { parseArgs } from 'node:util';
 import { TZDate } from '@date-fns/tz';
 import { ConfigError } from '../functions/config.ts';
 import type { JobName } from '../functions/jobs/jobs.ts';
@@ -16,6 +15,10 @@ import {
   resolvePorts,
   startLocalStack,
 } from './stack/index.ts';
+import { parseCommandLine } from './cli/args.ts';
+
+const USAGE =
+  'Cách dùng: npm start -- [--once] [--port <số>] [--web-port <số>] [--sheets-port <số>] [--mail-port <số>] [--ingest-port <số>]';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -63,12 +66,10 @@ function schedule(stack: Awaited<ReturnType<typeof startLocalStack>>): NodeJS.Ti
 }
 
 async function main(): Promise<void> {
-  let flags;
-  try {
-    flags = parseArgs({ options: { once: { type: 'boolean', default: false }, ...PORT_FLAGS }, strict: true }).values;
-  } catch (error) {
-    throw new StartError(`Tham số không hợp lệ: ${(error as Error).message}`);
-  }
+  const flags = parseCommandLine(
+    { options: { once: { type: 'boolean', default: false }, ...PORT_FLAGS } },
+    USAGE,
+  ).values;
   const once = flags.once;
   const ports = resolvePorts(flags);
   const dataDir = localDataDir();

@@ -4,7 +4,6 @@
 // and with no configuration at all, the local stack's mail server.
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../functions/config.ts';
 import {
   createMailGateway,
@@ -14,6 +13,9 @@ import {
 } from '../functions/gateways/mail.ts';
 import { loadTemplates, type TemplateSet, type TemplateVersion } from '../functions/mail/index.ts';
 import { commandEnvironment } from './stack/command.ts';
+import { parseCommandLine } from './cli/args.ts';
+
+const USAGE = 'Cách dùng: npm run sync-templates -- [--api-key <khóa SendGrid>] [--base-url <địa chỉ API>]';
 
 export interface SyncResult {
   /** SendGrid template names (`thidua-…`). */
@@ -108,10 +110,12 @@ export function describeSync(result: SyncResult): string[] {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { 'api-key': { type: 'string' }, 'base-url': { type: 'string' } },
-    strict: true,
-  });
+  const { values } = parseCommandLine(
+    {
+      options: { 'api-key': { type: 'string' }, 'base-url': { type: 'string' } },
+    },
+    USAGE,
+  );
   const { env, close } = await commandEnvironment({
     configured: values['api-key'] !== undefined || values['base-url'] !== undefined,
   });

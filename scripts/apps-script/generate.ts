@@ -1,10 +1,12 @@
 // `tsx scripts/apps-script/generate.ts --out DIR`: writes the Apps Script project for clasp push or pasting into the editor.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { renderAppsScript } from './render.ts';
+import { parseCommandLine } from '../cli/args.ts';
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist/apps-script' } } });
+const USAGE = 'Cách dùng: npm run apps-script -- [--out <thư mục>]';
+
+const { values } = parseCommandLine({ options: { out: { type: 'string', default: 'dist/apps-script' } } }, USAGE);
 const out = resolve(values.out!);
 await mkdir(out, { recursive: true });
 const files = renderAppsScript();

@@ -3,8 +3,11 @@
 // Usage: node job-child.mjs <compiled root> <job> <now ISO>
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
-const [root, name, nowIso] = process.argv.slice(2);
+const {
+  positionals: [root, name, nowIso],
+} = parseArgs({ allowPositionals: true });
 const { runJob } = await import(pathToFileURL(path.join(root, 'functions/jobs/run.js')).href);
 const wall = performance.now();
 const cpu = process.cpuUsage();

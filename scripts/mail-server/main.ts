@@ -1,19 +1,24 @@
 // CLI: npm run mail-server -- --port N --data DIR [--max-template-versions N]
 // (defaults: a free port, $THIDUA_DATA_DIR/mail or .data/mail, SendGrid's 300 versions per account).
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { PortInUseError, listenOn } from '../stack/ports.ts';
 import { DEFAULT_MAX_TEMPLATE_VERSIONS, startMailServer } from './index.ts';
+import { parseCommandLine } from '../cli/args.ts';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string' },
-    data: { type: 'string' },
-    host: { type: 'string' },
-    'max-template-versions': { type: 'string' },
+const USAGE =
+  'Cách dùng: npm run mail-server -- [--port <số>] [--data <thư mục>] [--host <địa chỉ>] [--max-template-versions <số>]';
+
+const { values } = parseCommandLine(
+  {
+    options: {
+      port: { type: 'string' },
+      data: { type: 'string' },
+      host: { type: 'string' },
+      'max-template-versions': { type: 'string' },
+    },
   },
-  strict: true,
-});
+  USAGE,
+);
 const port = values.port === undefined ? 0 : Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Cổng không hợp lệ: "${values.port}". Hãy dùng một số từ 0 đến 65535.`);

@@ -1,21 +1,25 @@
 // CLI: `npm run sheets-server -- --port N --data DIR` runs the local Sheets server until Ctrl-C.
-import { parseArgs } from 'node:util';
 import { PortInUseError, listenOn } from '../stack/ports.ts';
 import { GOOGLE_QUOTAS, startSheetsServer, type SheetsServerOptions } from './index.ts';
+import { parseCommandLine } from '../cli/args.ts';
+
+const USAGE = 'Cách dùng: npm run sheets-server -- [--port <số>] [--data <thư mục>] [--google-quotas]';
 
 class UsageError extends Error {}
 
 function options(argv: string[]): SheetsServerOptions & { port: number } {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      port: { type: 'string', default: '0' },
-      data: { type: 'string', default: '.data/sheets' },
-      // Google's per-minute read and write quotas (60 each per user); off by default.
-      'google-quotas': { type: 'boolean', default: false },
+  const { values } = parseCommandLine(
+    {
+      args: argv,
+      options: {
+        port: { type: 'string', default: '0' },
+        data: { type: 'string', default: '.data/sheets' },
+        // Google's per-minute read and write quotas (60 each per user); off by default.
+        'google-quotas': { type: 'boolean', default: false },
+      },
     },
-    strict: true,
-  });
+    USAGE,
+  );
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`Cổng không hợp lệ: "${values.port}". Dùng --port <số từ 0 đến 65535>.`);
@@ -28,8 +32,8 @@ async function main(): Promise<void> {
   try {
     opts = options(process.argv.slice(2));
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(error instanceof UsageError ? error.message : `Tham số không hợp lệ: ${(error as Error).message}`);
+    if (error instanceof UsageError) {
+      console.error(error.message);
       process.exit(1);
     }
     throw error;

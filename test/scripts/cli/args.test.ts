@@ -1,0 +1,46 @@
+// A mistyped command line gets one Vietnamese line and the command's usage, never Node's English stack trace.
+import { execFile } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { explainArgsError } from '../../../scripts/cli/args.ts';
+
+const options = { out: { type: 'string' }, once: { type: 'boolean' } } as const;
+
+function refusal(args: string[]): unknown {
+  try {
+    parseArgs({ args, options });
+  } catch (error) {
+    return error;
+  }
+  throw new Error(`parseArgs accepted ${args.join(' ')}`);
+}
+
+/** Runs a script through tsx like npm does; resolves with its exit code and output. */
+function run(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, ['--import', 'tsx', script, ...args], (_error, stdout, stderr) =>
+      resolve({ code: child.exitCode, stdout, stderr }),
+    );
+  });
+}
+
+describe('command-line refusals in Vietnamese', () => {
+  it('names the unknown flag, the missing value, the value given to a switch and the extra argument', () => {
+    expect(explainArgsError(refusal(['--ouy', 'a.xlsx']))).toBe('Không có tùy chọn --ouy.');
+    expect(explainArgsError(refusal(['--out']))).toBe('Tùy chọn --out cần một giá trị.');
+    expect(explainArgsError(refusal(['--once=yes']))).toBe('Tùy chọn --once không nhận giá trị.');
+    expect(explainArgsError(refusal(['remind']))).toBe('Tham số thừa: "remind".');
+    expect(explainArgsError(new Error('disk full'))).toBeUndefined();
+  });
+
+  it('npm run job with a mistyped flag exits 2 with the explanation and the usage; --help prints the usage', async () => {
+    const wrong = await run('scripts/job.ts', ['remind', '--dry-rum']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe(
+      'Không có tùy chọn --dry-rum.\nCách dùng: npm run job -- <ingest|remind|digest> [--now <thời điểm ISO>] [--dry-run]\n',
+    );
+    const help = await run('scripts/job.ts', ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Cách dùng: npm run job -- /);
+  });
+});
