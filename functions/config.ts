@@ -80,8 +80,7 @@ export function requireConfig<K extends keyof Config>(
   ...names: K[]
 ): Config & Required<Pick<Config, K>> {
   for (const name of names) {
-    if (!config[name])
-      throw new ConfigError(`Missing environment variable ${String(name)}: ${VARIABLES[name as keyof Vars].help}.`);
+    if (!config[name]) throw new ConfigError(`Missing environment variable ${String(name)}: ${VARIABLES[name].help}.`);
   }
   return config as Config & Required<Pick<Config, K>>;
 }

@@ -1,4 +1,5 @@
-// Structured logs, one JSON line each, in the shape Cloud Logging reads from stdout; every string passes a redaction guard.
+// Structured logs, one JSON line each, in the shape Cloud Logging reads from stdout; every string passes a redaction
+// guard.
 
 export type Severity = 'DEBUG' | 'INFO' | 'NOTICE' | 'WARNING' | 'ERROR' | 'CRITICAL';
 

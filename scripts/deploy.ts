@@ -1,5 +1,6 @@
-// `npm run deploy`: prints the gcloud commands (default, --dry-run) or runs them (--apply), stopping at the first failure.
-// `--prepare` limits the plan to what a new project needs before setup-sheets: APIs, service accounts, secrets.
+// `npm run deploy`: prints the gcloud commands (default, --dry-run) or runs them (--apply), stopping at the first
+// failure. `--prepare` limits the plan to what a new project needs before setup-sheets: APIs, service accounts,
+// secrets.
 import { planDeploy, planPrepare, renderPlan, runPlan, type DeployInput } from './deploy/index.ts';
 import { parseCommandLine } from './cli/args.ts';
 

@@ -1,5 +1,5 @@
-// `npm run job -- <ingest|remind|digest> [--now <ISO time>] [--dry-run]` against the configured spreadsheet and mail API,
-// or, with no Google configuration, the local stack's.
+// `npm run job -- <ingest|remind|digest> [--now <ISO time>] [--dry-run]` against the configured spreadsheet and mail
+// API, or, with no Google configuration, the local stack's.
 import { ConfigError } from '../functions/config.ts';
 import { JOB_NAMES, type JobName } from '../functions/jobs/jobs.ts';
 import { runJob } from '../functions/jobs/run.ts';

@@ -44,15 +44,15 @@ async function runAndReport(stack: Awaited<ReturnType<typeof startLocalStack>>, 
 /** Local stand-in for Cloud Scheduler: sweep every minute, remind daily 08:00, digest Monday 07:30 (ICT). */
 function schedule(stack: Awaited<ReturnType<typeof startLocalStack>>): NodeJS.Timeout {
   let running = false;
-  return setInterval(async () => {
+  const tick = async () => {
     if (running) return;
     running = true;
-    const local = new TZDate(Date.now(), ZONE);
-    const hm = local.getHours() * 60 + local.getMinutes();
-    const jobs: JobName[] = ['ingest'];
-    if (hm === 8 * 60) jobs.push('remind');
-    if (local.getDay() === 1 && hm === 7 * 60 + 30) jobs.push('digest');
     try {
+      const local = new TZDate(Date.now(), ZONE);
+      const hm = local.getHours() * 60 + local.getMinutes();
+      const jobs: JobName[] = ['ingest'];
+      if (hm === 8 * 60) jobs.push('remind');
+      if (local.getDay() === 1 && hm === 7 * 60 + 30) jobs.push('digest');
       for (const job of jobs) {
         const summary = await stack.runJob(job);
         if (job !== 'ingest') say(`[${job}] ${summary.lines.join(' ')}`);
@@ -62,7 +62,9 @@ function schedule(stack: Awaited<ReturnType<typeof startLocalStack>>): NodeJS.Ti
     } finally {
       running = false;
     }
-  }, 60_000);
+  };
+  // tick reports its own errors, so the promise it returns never rejects.
+  return setInterval(() => void tick(), 60_000);
 }
 
 async function main(): Promise<void> {
@@ -103,8 +105,13 @@ async function main(): Promise<void> {
     await stack.close();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const onSignal = () =>
+    void stop().catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 // Pushes every template of templates/ to SendGrid: creates missing ones, adds an active version only when the content
-// changed, and prunes old versions: SendGrid allows 300 versions per account across all its templates.
-// CLI: tsx scripts/sync-templates.ts [--api-key KEY] [--base-url URL]; without flags, SENDGRID_API_KEY and SENDGRID_BASE_URL,
+// changed, and prunes old versions: SendGrid allows 300 versions per account across all its templates. CLI: tsx
+// scripts/sync-templates.ts [--api-key KEY] [--base-url URL]; without flags, SENDGRID_API_KEY and SENDGRID_BASE_URL,
 // and with no configuration at all, the local stack's mail server.
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
@@ -37,7 +37,8 @@ export async function syncTemplates(
   const result = { created: [] as string[], updated: [] as string[], unchanged: [] as string[], pruned: 0 };
   for (const name of templateSet.names()) {
     const version = templateSet.version(name);
-    // The version name carries a hash of the content, so "changed?" does not depend on SendGrid returning the content byte for byte.
+    // The version name carries a hash of the content, so "changed?" does not depend on SendGrid returning the content
+    // byte for byte.
     const named = { ...version, name: `${version.name} ${contentHash(version)}` };
     const summary = existing.get(version.name);
     if (!summary) {
@@ -52,7 +53,8 @@ export async function syncTemplates(
       result.unchanged.push(version.name);
       continue;
     }
-    // Pruned first, so an account at its version limit still takes the new version; the active one becomes the previous.
+    // Pruned first, so an account at its version limit still takes the new version; the active one becomes the
+    // previous.
     result.pruned += await prune(api, summary, 0);
     await api.addActiveVersion(summary.id, named);
     result.updated.push(version.name);

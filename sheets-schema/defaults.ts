@@ -82,7 +82,10 @@ export function defaultTargets(): TargetRow[] {
   ];
 }
 
-/** `Bắt buộc` of a milestone answered by `form`: nominations are optional (a unit may have no nominee), the rest required. */
+/**
+ * `Bắt buộc` of a milestone answered by `form`: nominations are optional (a unit may have no nominee), the rest
+ * required.
+ */
 export function defaultRequired(form: string): 'Có' | 'Không' {
   return form === NOMINATION_FORM.tab ? 'Không' : 'Có';
 }

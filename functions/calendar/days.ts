@@ -1,4 +1,5 @@
-// Calendar days in the campaign's time zone as plain day numbers, so date arithmetic never depends on the server's zone.
+// Calendar days in the campaign's time zone as plain day numbers, so date arithmetic never depends on the server's
+// zone.
 import { TZDate } from '@date-fns/tz';
 import { zoneOffsetMs } from '../core/cells.ts';
 

@@ -56,7 +56,7 @@ export function computeProgress(evaluation: Evaluation, milestones: readonly Mil
     // A response that could not prove its unit is not the unit's: it neither counts nor makes the unit "Không hợp lệ".
     if (r.unitCode === '' || r.submittedAt === null || !r.authenticated) continue;
     let ofForm = byFormUnit.get(r.form);
-    if (!ofForm) byFormUnit.set(r.form, (ofForm = new Map()));
+    if (!ofForm) byFormUnit.set(r.form, (ofForm = new Map<string, JudgedResponse[]>()));
     const list = ofForm.get(r.unitCode);
     if (list) list.push(r);
     else ofForm.set(r.unitCode, [r]);

@@ -11,6 +11,7 @@ export { DEFAULT_TIME_ZONE };
  * Below U+0300 and in Latin Extended Additional (precomposed Vietnamese) no character or pair of characters changes
  * under NFC, so text made only of them skips `normalize`, which costs a call into ICU per cell.
  */
+// eslint-disable-next-line no-control-regex -- the range starts at U+0000 on purpose: every character below U+0300.
 const MAY_NEED_NFC = /[^\u0000-\u02ff\u1e00-\u1eff]/;
 
 /** Text for people: NFC, trimmed. Vietnamese typed on some keyboards arrives decomposed (NFD). */
@@ -47,7 +48,7 @@ const offsets = new Map<string, Map<number, number>>();
 export function zoneOffsetMs(ms: number, timeZone: string): number {
   const hour = Math.floor(ms / HOUR_MS);
   let zone = offsets.get(timeZone);
-  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  if (!zone) offsets.set(timeZone, (zone = new Map<number, number>()));
   let offset = zone.get(hour);
   if (offset === undefined) {
     if (zone.size > 100_000) zone.clear();

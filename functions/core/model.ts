@@ -43,7 +43,9 @@ export interface JudgedResponse {
   readonly rowNumber: number;
   /** `Dấu thời gian`, or null when unreadable (then the response is invalid). */
   readonly submittedAt: Date | null;
-  /** `Dấu thời gian` as people read it (dd/MM/yyyy HH:mm:ss in the campaign's zone), or the cell's text when unreadable. */
+  /**
+   * `Dấu thời gian` as people read it (dd/MM/yyyy HH:mm:ss in the campaign's zone), or the cell's text when unreadable.
+   */
   readonly timestampText: string;
   /** Normalised unit code as typed ('' when empty); may be unknown. */
   readonly unitCode: string;
@@ -99,7 +101,9 @@ export interface UnitResult {
   readonly reason: string;
   /** Per criterion group of `Tiêu chí`: self-assessed score and maximum. */
   readonly groupScores: readonly { readonly group: string; readonly score: number; readonly max: number }[];
-  /** "An toàn về ANTT" verdict, Vietnamese: 'Đạt', 'Chưa đạt: <criterion>', 'Không thuộc phạm vi', 'Chưa có báo cáo'. */
+  /**
+   * "An toàn về ANTT" verdict, Vietnamese: 'Đạt', 'Chưa đạt: <criterion>', 'Không thuộc phạm vi', 'Chưa có báo cáo'.
+   */
   readonly antt: string;
 }
 

@@ -60,7 +60,10 @@ export function layoutData(settings: Settings): LayoutData {
   };
 }
 
-/** `<Tên phong trào> <Năm>` inside email keys: next year's campaign in a copied sheet mails afresh; `|` separates key parts. */
+/**
+ * `<Tên phong trào> <Năm>` inside email keys: next year's campaign in a copied sheet mails afresh; `|` separates key
+ * parts.
+ */
 export function campaignKey(settings: Settings): string {
   return `${setting(settings, 'Tên phong trào')} ${setting(settings, 'Năm')}`.trim().replace(/\|/g, '/');
 }

@@ -166,7 +166,7 @@ function pendingFixes(evaluation: Evaluation): PendingFix[] {
     const r = evaluation.responses[ix];
     if (!r.valid) continue;
     let ofForm = latestValid.get(r.form);
-    if (!ofForm) latestValid.set(r.form, (ofForm = new Map()));
+    if (!ofForm) latestValid.set(r.form, (ofForm = new Map<string, number>()));
     const at = r.submittedAt?.getTime() ?? 0;
     if (at >= (ofForm.get(r.unitCode) ?? -Infinity)) ofForm.set(r.unitCode, at);
   }

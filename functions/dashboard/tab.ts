@@ -126,7 +126,9 @@ export interface SpreadsheetFigures {
   readonly warning: string | undefined;
 }
 
-/** The dashboard with two rows about the spreadsheet under `Số đơn vị`: its cells against Google's cap, and its zone. */
+/**
+ * The dashboard with two rows about the spreadsheet under `Số đơn vị`: its cells against Google's cap, and its zone.
+ */
 export function withSpreadsheetRows(tab: TabWrite, figures: SpreadsheetFigures): TabWrite {
   const at = tab.rows.findIndex((row) => row[0] === 'Số đơn vị') + 1;
   if (at === 0) return tab;

@@ -116,7 +116,7 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
   let sendRequests = 0;
 
   const call = async <T>(request: Parameters<Client['request']>[0]): Promise<T> => {
-    const [, body] = await withRetry(() => client.request(request), judge, policy);
+    const [, body] = (await withRetry(() => client.request(request), judge, policy)) as [unknown, unknown];
     return body as T;
   };
 

@@ -147,10 +147,12 @@ function encodeChunks(rows: readonly (readonly Cell[])[]): Chunk[] {
   return chunks;
 }
 
-/** `'Tab'!B7:D9` → its sheet, columns and first row, so a part of it can be addressed; undefined if not of that form. */
+/**
+ * `'Tab'!B7:D9` → its sheet, columns and first row, so a part of it can be addressed; undefined if not of that form.
+ */
 function rangeParts(range: string): { sheet: string; from: string; to: string; row: number } | undefined {
   const m = /^(.*)!([A-Z]+)(\d+)(?::([A-Z]+)\d+)?$/.exec(range);
-  return m ? { sheet: m[1]!, from: m[2]!, to: m[4] ?? m[2]!, row: Number(m[3]) } : undefined;
+  return m ? { sheet: m[1], from: m[2], to: m[4] ?? m[2], row: Number(m[3]) } : undefined;
 }
 
 /** The range of `count` rows of `range` from its `offset`-th row. */
@@ -203,9 +205,9 @@ function pack<T>(
       let bytes = separator + head(item, offset, total - offset, total).length + tail.length;
       let j = i;
       let rows = 0;
-      while (j < chunks.length && size + bytes + chunks[j]!.bytes.length + (j > i ? 1 : 0) <= max) {
-        bytes += chunks[j]!.bytes.length + (j > i ? 1 : 0);
-        rows += chunks[j]!.rows;
+      while (j < chunks.length && size + bytes + chunks[j].bytes.length + (j > i ? 1 : 0) <= max) {
+        bytes += chunks[j].bytes.length + (j > i ? 1 : 0);
+        rows += chunks[j].rows;
         j++;
       }
       if (j === i) {
@@ -213,7 +215,7 @@ function pack<T>(
           flush();
           continue;
         }
-        rows = chunks[i]!.rows;
+        rows = chunks[i].rows;
         j = i + 1;
       }
       const start = head(item, offset, rows, total);
@@ -225,8 +227,8 @@ function pack<T>(
           parts.push(COMMA);
           size++;
         }
-        parts.push(chunks[c]!.bytes);
-        size += chunks[c]!.bytes.length;
+        parts.push(chunks[c].bytes);
+        size += chunks[c].bytes.length;
       }
       parts.push(tail);
       inBody++;
@@ -280,8 +282,8 @@ function fromColumns(
     // Sized up front: an empty array written at index 4 grows to 17 slots, twice the memory over 50,000 log rows.
     const row: Cell[] = new Array<Cell>(width);
     for (let k = 0; k < positions.length; k++) {
-      const cell = columns[k]![r]?.[0];
-      if (cell !== undefined) row[positions[k]!] = cell;
+      const cell = columns[k][r]?.[0];
+      if (cell !== undefined) row[positions[k]] = cell;
     }
     rows.push(row);
   }
@@ -528,7 +530,7 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
     const grids = new Map<string, GridSize>();
     const moved: string[] = [];
     tabs.forEach((tab, i) => {
-      const at = starts[i]!;
+      const at = starts[i];
       const layout = columnsOnly.get(tab);
       if (!layout) {
         values.set(tab, (valueRanges[at]?.values ?? []) as Cell[][]);
@@ -596,7 +598,7 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
       if (read.status === 'fulfilled') values = read.value;
       else {
         // One unknown tab fails the whole batchGet with 400; the sheet list says which exist, and those are read.
-        const error = read.reason;
+        const error: unknown = read.reason;
         if (!(error instanceof SheetsError) || error.status !== 400) throw error;
         const existing = new Set(sheets.map((s) => s.title));
         values = await batchGet(
@@ -671,11 +673,11 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
       let size = 0;
       for (const request of requests) {
         const bytes = Buffer.byteLength(JSON.stringify(request)) + 1;
-        if (size + bytes > maxBytes - 20 && batches[batches.length - 1]!.length > 0) {
+        if (size + bytes > maxBytes - 20 && batches[batches.length - 1].length > 0) {
           batches.push([]);
           size = 0;
         }
-        batches[batches.length - 1]!.push(request);
+        batches[batches.length - 1].push(request);
         size += bytes;
       }
       if (requests.length === 0) return;

@@ -77,7 +77,7 @@ export async function parseValuesBody(
         i = end;
         continue;
       }
-      const b = chunk[i]!;
+      const b = chunk[i];
       if (inString) {
         if (escaped) escaped = false;
         else if (b === BACKSLASH) escaped = true;

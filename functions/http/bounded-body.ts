@@ -76,7 +76,8 @@ export function boundBodies(next: RequestListener, bounds: BodyBounds): RequestL
       res.end(JSON.stringify({ error, reason }));
     };
 
-    // The framework's router would answer a malformed escape with its own 400 page, a stack trace unless NODE_ENV is set.
+    // The framework's router would answer a malformed escape with its own 400 page, a stack trace unless NODE_ENV is
+    // set.
     if (!decodablePath(req.url ?? '/')) return refuse('url');
     const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
     if (encoding !== 'identity') return refuse('encoding');

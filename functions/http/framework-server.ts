@@ -33,7 +33,7 @@ export function guardNextServer(bounds: BodyBounds): void {
     });
     return server;
   };
-  http.createServer = guarded as typeof http.createServer;
+  http.createServer = guarded;
 }
 
 /** The function this process serves, read as the framework reads it: `--target` first, then FUNCTION_TARGET. */

@@ -284,7 +284,7 @@ async function appendClaims(
   // Text, like `Dấu thời gian` in `Kiểm tra`: readable whatever format the column has.
   const when = formatDateTime(ctx.now, ctx.timeZone);
   const rows = due.map((email): Cell[] => {
-    const row: Cell[] = new Array(headers.length).fill('');
+    const row = new Array<Cell>(headers.length).fill('');
     row[col('Khóa')] = email.key;
     row[col('Mẫu thư')] = email.template;
     row[col('Người nhận')] = recipientsText(email);
@@ -352,7 +352,7 @@ async function claimAndSend(
   for (const row of claims.beaten) write(row, STATUS.skipped, 'Một lượt chạy khác đã nhận gửi thư này.');
   for (const row of claims.copies) write(row, STATUS.skipped, 'Bản ghi lặp do yêu cầu ghi nhật ký được gửi lại.');
   keys.forEach((key, i) => {
-    const row = claims.won[i]!;
+    const row = claims.won[i];
     // Not won: another run holds it first, or (an append cut short) no row of ours holds it.
     if (row === 0) return void counts.lostClaims++;
     const result = results.get(key) ?? { status: 'failed', error: 'Không có kết quả gửi.' };

@@ -81,7 +81,7 @@ export function digestData(
       model.milestones.findIndex((m) => m.code === b.milestoneCode),
   );
   for (const row of lateOrOverdue) {
-    const units = clusters.get(row.cluster) ?? new Map();
+    const units = clusters.get(row.cluster) ?? new Map<string, { code: string; name: string; items: string[] }>();
     clusters.set(row.cluster, units);
     const unit = units.get(row.unitCode) ?? { code: row.unitCode, name: row.unitName, items: [] };
     units.set(row.unitCode, unit);

@@ -68,7 +68,9 @@ export function mailLogLoss(
   };
 }
 
-/** The detail written on each row of a log started afresh today, or undefined when the coordinator did not ask today. */
+/**
+ * The detail written on each row of a log started afresh today, or undefined when the coordinator did not ask today.
+ */
 export function restartDetail(settings: Settings, now: Date, timeZone: string): string | undefined {
   const day = cellDate(setting(settings, RESTART_LOG_KEY), timeZone);
   if (!day || localDay(day, timeZone) !== localDay(now, timeZone)) return undefined;

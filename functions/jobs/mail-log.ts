@@ -183,21 +183,21 @@ export function resolveClaims(
   }
   const won = new Int32Array(keys.length);
   for (let k = 0; k < own.length; k += 2) {
-    const i = own[k]!;
-    const rowNumber = own[k + 1]!;
-    if (won[i] === 0 && keyItems(keys[i]!).every((item) => firstHolder.get(item) === rowNumber)) won[i] = rowNumber;
+    const i = own[k];
+    const rowNumber = own[k + 1];
+    if (won[i] === 0 && keyItems(keys[i]).every((item) => firstHolder.get(item) === rowNumber)) won[i] = rowNumber;
   }
   const copies: number[] = [];
   const beaten: number[] = [];
   for (let k = 0; k < own.length; k += 2) {
-    const i = own[k]!;
-    const rowNumber = own[k + 1]!;
+    const i = own[k];
+    const rowNumber = own[k + 1];
     if (won[i] === 0) beaten.push(rowNumber);
     else if (won[i] !== rowNumber) copies.push(rowNumber);
   }
   // Keys with no row of ours: their part of a split append never landed.
   const claimed = new Uint8Array(keys.length);
-  for (let k = 0; k < own.length; k += 2) claimed[own[k]!] = 1;
+  for (let k = 0; k < own.length; k += 2) claimed[own[k]] = 1;
   let unclaimed = 0;
   for (let i = 0; i < keys.length; i++) if (claimed[i] === 0) unclaimed++;
   return { won, copies, beaten, unclaimed };

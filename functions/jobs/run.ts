@@ -142,7 +142,9 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
     planned.plan,
     read.previous,
   );
+  // eslint-disable-next-line no-useless-assignment -- clearing is the point: see the `let` above.
   snapshot = undefined;
+  // eslint-disable-next-line no-useless-assignment -- as above.
   planned = undefined;
   const result = await applying;
 

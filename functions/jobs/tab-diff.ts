@@ -57,7 +57,7 @@ function cellKey(cell: Cell | undefined): string {
 /** One row's fingerprint; trailing empty cells do not count, as the values API leaves them out. */
 export function rowFingerprint(row: readonly Cell[] | undefined): string {
   if (!row || row.length === 0) return EMPTY;
-  const fields: string[] = new Array(row.length);
+  const fields = new Array<string>(row.length);
   let last = -1;
   for (let c = 0; c < row.length; c++) {
     fields[c] = cellKey(row[c]);
@@ -69,11 +69,11 @@ export function rowFingerprint(row: readonly Cell[] | undefined): string {
 }
 
 export function tabState(values: readonly (readonly Cell[])[]): TabState {
-  const rows: string[] = new Array(values.length);
+  const rows = new Array<string>(values.length);
   let width = 0;
   // Indexed: a run over 50,000 rows, once per job.
   for (let r = 0; r < values.length; r++) {
-    const row = values[r]!;
+    const row = values[r];
     rows[r] = rowFingerprint(row);
     if (row.length > width) width = row.length;
   }
@@ -105,8 +105,8 @@ function intern(a: readonly string[], b: readonly string[], from: number): [Int3
   const of = (list: readonly string[]) => {
     const out = new Int32Array(Math.max(0, list.length - from));
     for (let i = from; i < list.length; i++) {
-      let id = ids.get(list[i]!);
-      if (id === undefined) ids.set(list[i]!, (id = ids.size));
+      let id = ids.get(list[i]);
+      if (id === undefined) ids.set(list[i], (id = ids.size));
       out[i - from] = id;
     }
     return out;
@@ -143,7 +143,7 @@ export function editHunks(a: Int32Array, b: Int32Array, maxEdits: number): Hunk[
     trace.push(v.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
       let x =
-        k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
+        k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
       let y = x - k;
       while (x < N && y < M && a[start + x] === b[start + y]) {
         x++;
@@ -162,8 +162,8 @@ export function editHunks(a: Int32Array, b: Int32Array, maxEdits: number): Hunk[
   let x = N;
   let y = M;
   for (let d = found; d > 0; d--) {
-    const saved = trace[d]!; // v before step d, indices k in [-d-1, d+1] at k + d + 1
-    const at = (k: number) => saved[k + d + 1]!;
+    const saved = trace[d]; // v before step d, indices k in [-d-1, d+1] at k + d + 1
+    const at = (k: number) => saved[k + d + 1];
     const k = x - y;
     const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
     const prevX = at(prevK);
@@ -211,7 +211,7 @@ function positionalHunks(a: readonly string[], b: readonly string[], from: numbe
 function padded(row: readonly Cell[] | undefined, width: number, blank: readonly Cell[]): readonly Cell[] {
   if (!row || row.length === 0) return blank;
   if (row.length === width && !row.some((c) => c === undefined || c === null)) return row;
-  const out: Cell[] = new Array(width);
+  const out = new Array<Cell>(width);
   // The API reads null as "leave this cell", so every gap is written as '' to clear it.
   for (let c = 0; c < width; c++) out[c] = row[c] ?? '';
   return out;
@@ -236,7 +236,7 @@ export function diffTab(
   if (!old || oldRows.length === 0 || oldRows[0] !== nextPrints[0]) {
     // New tab or moved layout: write every row once, and clear the old rows past the new end.
     const total = Math.max(m, oldRows.length);
-    const rows: (readonly Cell[])[] = new Array(total);
+    const rows = new Array<readonly Cell[]>(total);
     for (let i = 0; i < total; i++) rows[i] = i < m ? rowOf(i) : blank;
     return {
       rowOps: [],
@@ -272,7 +272,7 @@ export function diffTab(
       shifted -= h.p - h.q;
     }
     if (h.q > 0) {
-      const rows: (readonly Cell[])[] = new Array(h.q);
+      const rows = new Array<readonly Cell[]>(h.q);
       for (let i = 0; i < h.q; i++) rows[i] = rowOf(1 + h.b + i);
       blocks.push({ first: 2 + h.b, rows });
     }
@@ -287,7 +287,7 @@ export function diffTab(
     stamp !== undefined &&
     rowOps.length === 0 &&
     blocks.length === 1 &&
-    blocks[0]!.first === stamp + 1 &&
-    blocks[0]!.rows.length === 1;
+    blocks[0].first === stamp + 1 &&
+    blocks[0].rows.length === 1;
   return { rowOps, blocks, width, rows: m, oldRows: extent, rewritten: false, stampOnly };
 }

@@ -12,6 +12,7 @@ export function displayName(name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
   const cleaned = name
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what a display name must not carry.
     .replace(/[,;\u0000-\u001f\u007f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,4 +1,5 @@
-// Loads templates/ once per process: inlines layout and partials into one SendGrid-ready version per email, checked against what SendGrid supports.
+// Loads templates/ once per process: inlines layout and partials into one SendGrid-ready version per email, checked
+// against what SendGrid supports.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +30,8 @@ export interface TemplateSet {
 
 type Part = 'subject' | 'html' | 'txt';
 const PART_FIELD = { subject: 'subject', html: 'html_content', txt: 'plain_content' } as const;
-// The block helpers SendGrid documents that behave like Handlebars.js; its own extra helpers (equals, formatDate…) have no local twin.
+// The block helpers SendGrid documents that behave like Handlebars.js; its own extra helpers (equals, formatDate…) have
+// no local twin.
 const BLOCK_HELPERS = new Set(['if', 'unless', 'each']);
 const PARTIAL = /\{\{>\s*([\w.-]+)\s*\}\}/g;
 const MAX_PARTIAL_DEPTH = 8;
@@ -137,17 +139,18 @@ function checkSendGridSupport(source: string, part: Part, file: string): void {
           const m = node as hbs.AST.MustacheStatement;
           if (m.path.type !== 'PathExpression' || m.params.length > 0 || m.hash)
             fail(node, 'only plain values ({{name}}) may be output; helpers are not supported.');
-          // SendGrid escapes {{x}} in the subject and plain text too, so raw output is the documented way to keep quotes readable there.
+          // SendGrid escapes {{x}} in the subject and plain text too, so raw output is the documented way to keep
+          // quotes readable there.
           if (!m.escaped && part === 'html')
             fail(node, 'triple-stash {{{x}}} outputs unescaped data into HTML: use {{x}}.');
           break;
         }
         case 'BlockStatement': {
           const b = node as hbs.AST.BlockStatement;
-          const helper = b.path.type === 'PathExpression' ? (b.path as hbs.AST.PathExpression).original : '';
+          const helper = b.path.type === 'PathExpression' ? b.path.original : '';
           if (!BLOCK_HELPERS.has(helper))
             fail(node, `block '{{#${helper}}}' is not one of {{#if}}, {{#unless}}, {{#each}}.`);
-          if (b.params.length !== 1 || b.params[0]!.type !== 'PathExpression' || b.hash)
+          if (b.params.length !== 1 || b.params[0].type !== 'PathExpression' || b.hash)
             fail(node, `{{#${helper}}} takes exactly one value.`);
           visit(b.program);
           visit(b.inverse);

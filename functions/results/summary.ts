@@ -114,8 +114,8 @@ function resultsData(
 }
 
 /**
- * What triggers a new summary: the unit's own scores, level, gate, ANTT verdict and nomination verdicts.
- * The rank is left out on purpose: it moves whenever another unit of the cluster is classified, which is not news for this unit.
+ * What triggers a new summary: the unit's own scores, level, gate, ANTT verdict and nomination verdicts. The rank is
+ * left out on purpose: it moves whenever another unit of the cluster is classified, which is not news for this unit.
  * Fields in a fixed order, each list preceded by its length, so no two different summaries feed the same fields.
  */
 function contentHash(data: ResultsData): string {

@@ -1,4 +1,5 @@
-// The "An toàn về an ninh, trật tự" verdict of a unit (Thông tư 124/2021/TT-BCA), from its registration and final report.
+// The "An toàn về an ninh, trật tự" verdict of a unit (Thông tư 124/2021/TT-BCA), from its registration and final
+// report.
 import {
   ANTT_AGENCY_CRITERIA,
   ANTT_RESIDENTIAL_CRITERIA,

@@ -112,7 +112,7 @@ export function awardKey(award: string, kind: string): string {
   let kinds = awardKeys.get(award);
   if (!kinds) {
     if (awardKeys.size >= 10_000) awardKeys.clear();
-    awardKeys.set(award, (kinds = new Map()));
+    awardKeys.set(award, (kinds = new Map<string, string>()));
   }
   let key = kinds.get(kind);
   if (key === undefined) {

@@ -110,9 +110,8 @@ export function classifyUnit(
   settings: Settings,
 ): Classification {
   const { slotOf, groups, max } = groupLayout(criteria);
-  const groupScores = groups.map((group, g) => ({ group, score: 0, max: max[g]! }));
-  for (let i = 0; i < criteria.length; i++)
-    groupScores[slotOf[i]!]!.score += report?.scores.get(criteria[i]!.code) ?? 0;
+  const groupScores = groups.map((group, g) => ({ group, score: 0, max: max[g] }));
+  for (let i = 0; i < criteria.length; i++) groupScores[slotOf[i]].score += report?.scores.get(criteria[i].code) ?? 0;
   if (!report) {
     const reason = assessment
       ? 'Chưa có báo cáo tổng kết hợp lệ (đã có điểm thẩm định, chờ đơn vị nộp báo cáo).'

@@ -1,4 +1,5 @@
-// Each nomination's verdict (duplicate, classification gate, award rules, unit quota) and the tallies against `Chỉ tiêu`.
+// Each nomination's verdict (duplicate, classification gate, award rules, unit quota) and the tallies against `Chỉ
+// tiêu`.
 import { AWARD_MEDAL, NOMINATION_HEADERS as H } from '../../sheets-schema/forms/index.ts';
 import type { AwardTally, JudgedResponse, NominationStatus, NominationVerdict } from '../core/model.ts';
 import { UNCLASSIFIED } from '../core/model.ts';
@@ -10,7 +11,9 @@ import { medalVerdict } from './medal.ts';
 
 const text = (c: JudgedResponse, header: string): string => String(c.values.get(header) ?? '');
 
-/** Inner whitespace as single spaces; names almost always have only single spaces, so the replace is usually skipped. */
+/**
+ * Inner whitespace as single spaces; names almost always have only single spaces, so the replace is usually skipped.
+ */
 function collapseSpaces(text: string): string {
   return /[^\S ]|\s\s/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }

@@ -1,4 +1,5 @@
-// Reading the numbers units type into forms: counts with Vietnamese thousands dots, percents and scores with a decimal comma.
+// Reading the numbers units type into forms: counts with Vietnamese thousands dots, percents and scores with a decimal
+// comma.
 import type { Cell } from '../core/cells.ts';
 import { cellText } from '../core/cells.ts';
 

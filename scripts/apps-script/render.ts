@@ -1,4 +1,5 @@
-// Renders the Apps Script project (plain .gs files and appsscript.json) from the schema; pure, so tests parse its output.
+// Renders the Apps Script project (plain .gs files and appsscript.json) from the schema; pure, so tests parse its
+// output.
 import { scriptForms, scriptNames } from './schema-data.ts';
 import { SCRIPT_FILES } from './sources.ts';
 

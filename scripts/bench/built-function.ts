@@ -29,9 +29,9 @@ export interface RunningFunction {
 }
 
 /**
- * The TCP ports process `pid` listens on, from Linux's /proc: its socket inodes, matched in /proc/net/tcp{,6} with state
- * LISTEN. The framework listens on PORT and never says which port `PORT=0` gave it; asking the kernel keeps the child
- * on a port nobody else can take meanwhile.
+ * The TCP ports process `pid` listens on, from Linux's /proc: its socket inodes, matched in /proc/net/tcp{,6} with
+ * state LISTEN. The framework listens on PORT and never says which port `PORT=0` gave it; asking the kernel keeps the
+ * child on a port nobody else can take meanwhile.
  */
 function listeningPorts(pid: number): number[] {
   const inodes = new Set<string>();
@@ -59,7 +59,10 @@ function listeningPorts(pid: number): number[] {
   return ports;
 }
 
-/** Starts `target` from the built folder on a port the OS picks; resolves once it listens. `env` replaces the process's own. */
+/**
+ * Starts `target` from the built folder on a port the OS picks; resolves once it listens. `env` replaces the process's
+ * own.
+ */
 export async function startBuiltFunction(
   built: string,
   target: string,
@@ -71,8 +74,8 @@ export async function startBuiltFunction(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.setEncoding('utf8').on('data', (c: string) => (out += c));
-  child.stderr!.setEncoding('utf8').on('data', (c: string) => (out += c));
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (out += c));
   const peakRssMiB = (): number => {
     try {
       return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;

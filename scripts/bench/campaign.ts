@@ -217,7 +217,13 @@ export function benchCampaign(unitCount: number, year: number): CampaignTabs {
 /** Header row (keys in first-seen order) then each row's values under it. */
 export function toGrid(rows: readonly Row[], headers: string[] = []): Cell[][] {
   const seen = new Set(headers);
-  for (const row of rows) for (const key of Object.keys(row)) if (!seen.has(key)) (seen.add(key), headers.push(key));
+  for (const row of rows) {
+    for (const key of Object.keys(row)) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      headers.push(key);
+    }
+  }
   return [headers, ...rows.map((row) => headers.map((h) => row[h] ?? ''))];
 }
 

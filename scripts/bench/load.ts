@@ -1,5 +1,6 @@
 // Bulk-loads a campaign into a spreadsheet through the official client: grids grown in one batchUpdate, old rows
-// cleared in one batchClear, every tab written in values.batchUpdate requests of ~2 MB (RAW, as Google Forms stores answers).
+// cleared in one batchClear, every tab written in values.batchUpdate requests of ~2 MB (RAW, as Google Forms stores
+// answers).
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Cell } from '../../functions/core/cells.ts';
 import { columnLetters, quoteSheet } from '../../functions/gateways/sheets.ts';

@@ -37,8 +37,8 @@ const BUILT = path.join(ROOT, 'bench-results', 'build');
 /**
  * The V8 heap Node 20 gives itself in the deployed functions. Node sizes its heap from the container's memory limit: in
  * a 256 MiB or 512 MiB memory cgroup on this machine `heap_size_limit` is 259 MiB, as with these flags; a 10,000-unit
- * sweep peaked at 246–261 MiB inside such a cgroup and at 248–255 MiB with the flags. Without a limit Node sizes the heap from the machine's RAM (4 GiB here) and
- * lets garbage pile up far longer before collecting it.
+ * sweep peaked at 246–261 MiB inside such a cgroup and at 248–255 MiB with the flags. Without a limit Node sizes the
+ * heap from the machine's RAM (4 GiB here) and lets garbage pile up far longer before collecting it.
  */
 const DEPLOYED_HEAP = ['--max-old-space-size=256', '--max-semi-space-size=1'];
 
@@ -159,7 +159,7 @@ async function appendResubmissions(api: Stack['api'], snapshot: Stack['snapshot'
     range: quoteSheet(TAB.registration),
     valueInputOption: 'RAW',
     insertDataOption: 'INSERT_ROWS',
-    requestBody: { values: rows.map((row) => [at, ...row.slice(1)]) as Cell[][] },
+    requestBody: { values: rows.map((row): Cell[] => [at, ...row.slice(1)]) },
   });
 }
 
@@ -173,7 +173,7 @@ async function child(env: NodeJS.ProcessEnv, job: string, nodeArgs: readonly str
       maxBuffer: 64 * 1024 * 1024,
     },
   );
-  return JSON.parse(stdout.trim().split('\n').pop()!);
+  return JSON.parse(stdout.trim().split('\n').pop()!) as JobRun;
 }
 
 interface Stack {
@@ -182,7 +182,7 @@ interface Stack {
   mail: Awaited<ReturnType<typeof startMailServer>>;
   api: ReturnType<typeof createSheetsClient>;
   snapshot: ReturnType<typeof toSnapshot>;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** Fresh local servers holding a set-up campaign of `n` units, with its templates synced. */
@@ -306,10 +306,15 @@ async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 're
   }
 }
 
-/** Fresh campaigns per size for the deployed-heap runs: one each, and more at the size where the peak nears the limit. */
+/**
+ * Fresh campaigns per size for the deployed-heap runs: one each, and more at the size where the peak nears the limit.
+ */
 const DEPLOYED_REPEATS = (n: number) => (n >= 10_000 ? 3 : 1);
 
-/** A first and a later ingest on a fresh campaign, with the heap Node gives the deployed function, DEPLOYED_REPEATS times. */
+/**
+ * A first and a later ingest on a fresh campaign, with the heap Node gives the deployed function, DEPLOYED_REPEATS
+ * times.
+ */
 async function deployedHeap(n: number): Promise<SizeResult['deployedHeap']> {
   const runs: { ingest: JobRun; ingestAgain: JobRun }[] = [];
   for (let k = 0; k < DEPLOYED_REPEATS(n); k++) {
@@ -324,7 +329,7 @@ async function deployedHeap(n: number): Promise<SizeResult['deployedHeap']> {
   }
   const byFirst = [...runs].sort((a, b) => a.ingest.peakRssMiB - b.ingest.peakRssMiB);
   return {
-    ...byFirst[Math.floor(byFirst.length / 2)]!,
+    ...byFirst[Math.floor(byFirst.length / 2)],
     peaks: { first: runs.map((r) => r.ingest.peakRssMiB), next: runs.map((r) => r.ingestAgain.peakRssMiB) },
   };
 }
@@ -347,9 +352,9 @@ async function compile(): Promise<void> {
 }
 
 /**
- * Cold import: a fresh Node process times `import()` of the entry point alone, then of the job modules `ingest` loads on
- * its first request. Node's own start-up is excluded. Measured twice: as deployed (the JavaScript in BUILT) and under
- * the tsx loader `npm start` uses (its transform cache warmed first).
+ * Cold import: a fresh Node process times `import()` of the entry point alone, then of the job modules `ingest` loads
+ * on its first request. Node's own start-up is excluded. Measured twice: as deployed (the JavaScript in BUILT) and
+ * under the tsx loader `npm start` uses (its transform cache warmed first).
  */
 async function coldImport(): Promise<Record<string, number>> {
   const env = {

@@ -24,8 +24,8 @@ export function explainArgsError(error: unknown): string | undefined {
 }
 
 /**
- * parseArgs (strict by default: unknown flags are refused), or, on a mistyped command line, its explanation and `usage` on
- * stderr and exit code 2. `usage` is the command's "Cách dùng: …" line.
+ * parseArgs (strict by default: unknown flags are refused), or, on a mistyped command line, its explanation and `usage`
+ * on stderr and exit code 2. `usage` is the command's "Cách dùng: …" line.
  */
 export function parseCommandLine<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
   const args = config.args ?? process.argv.slice(2);

@@ -111,7 +111,7 @@ function plan(unit: DemoUnit, at: Date, rnd: () => number, person: string, unitK
   }
   const registered = row[targetHeader(REGISTERED_UNITS_HEADER)];
   if (registered !== undefined) row[targetHeader(RECOGNISED_UNITS_HEADER)] = Math.max(0, Number(registered) - 2);
-  if (!TARGET_QUESTIONS.some((q) => row[q.header] !== undefined)) row[TARGET_QUESTIONS[0]!.header] = 12;
+  if (!TARGET_QUESTIONS.some((q) => row[q.header] !== undefined)) row[TARGET_QUESTIONS[0].header] = 12;
   return row;
 }
 

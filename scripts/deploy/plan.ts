@@ -55,7 +55,9 @@ export const SECRETS = {
 } as const;
 
 interface Retry {
-  /** Cloud Scheduler allows 0–5 retries; each waits min-backoff, doubled up to max-doublings times, at most max-backoff. */
+  /**
+   * Cloud Scheduler allows 0–5 retries; each waits min-backoff, doubled up to max-doublings times, at most max-backoff.
+   */
   readonly attempts: number;
   readonly minBackoff: string;
   readonly maxBackoff: string;
@@ -228,7 +230,9 @@ export function planPrepare(raw: DeployInput): Step[] {
   return steps;
 }
 
-/** The whole deployment: the preparation, then the build, the three functions, who may call them, and their schedules. */
+/**
+ * The whole deployment: the preparation, then the build, the three functions, who may call them, and their schedules.
+ */
 export function planDeploy(raw: DeployInput): Step[] {
   const input = validateInput(raw);
   const p = `--project=${input.project}`;

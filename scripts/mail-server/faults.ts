@@ -1,4 +1,5 @@
-// Injected failures for reliability tests: the next N matching requests answer with an error status and/or after a delay.
+// Injected failures for reliability tests: the next N matching requests answer with an error status and/or after a
+// delay.
 
 export interface Fault {
   /** 400, 429, 500, 502 or 503; omit for latency alone. */

@@ -24,7 +24,9 @@ export interface MailServerOptions {
   readonly dataDir: string;
   /** When set, only this key is accepted; otherwise any non-empty bearer key is. */
   readonly apiKey?: string;
-  /** Template versions the account may hold across all its templates (SendGrid: 300 per user; depends on the account). */
+  /**
+   * Template versions the account may hold across all its templates (SendGrid: 300 per user; depends on the account).
+   */
   readonly maxTemplateVersions?: number;
   /** Templates the account may hold (SendGrid: 300 per account or Subuser). */
   readonly maxTemplates?: number;
@@ -46,9 +48,14 @@ export interface MailServer {
   largestMailSendBytes(): number;
 }
 
-/** "The total size of your email, including attachments, must be less than 30MB": refused with 413 at 30,000,000 bytes. */
+/**
+ * "The total size of your email, including attachments, must be less than 30MB": refused with 413 at 30,000,000 bytes.
+ */
 export const MAX_BODY_BYTES = 30_000_000;
-/** "Each user can have up to 300 versions across all templates"; "each parent account ... up to 300 different transactional templates". */
+/**
+ * "Each user can have up to 300 versions across all templates"; "each parent account ... up to 300 different
+ * transactional templates".
+ */
 export const DEFAULT_MAX_TEMPLATE_VERSIONS = 300;
 export const DEFAULT_MAX_TEMPLATES = 300;
 const TEMPLATE_NAME_MAX = 100;

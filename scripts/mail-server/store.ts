@@ -1,4 +1,5 @@
-// What the mail server keeps on disk: templates in one JSON file (replaced atomically), accepted messages as JSON lines.
+// What the mail server keeps on disk: templates in one JSON file (replaced atomically), accepted messages as JSON
+// lines.
 import {
   appendFileSync,
   closeSync,

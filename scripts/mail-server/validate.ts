@@ -21,7 +21,8 @@ const MAX_CATEGORY_LENGTH = 255;
 /** "The total length of custom arguments must be less than 10000 bytes" (message and personalization merged). */
 export const MAX_CUSTOM_ARGS_BYTES = 10_000;
 // Deliberately simple: one @, no spaces or brackets, a dot in the domain, as SendGrid's "valid address" check. Unicode
-// addresses are not supported by SendGrid: a from or reply_to one is refused here, a recipient one is dropped (drops.ts).
+// addresses are not supported by SendGrid: a from or reply_to one is refused here, a recipient one is dropped
+// (drops.ts).
 const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]+$/;
 const ASCII = /^[\x20-\x7e]*$/;
 const CRLF = /[\r\n]/;
@@ -81,7 +82,7 @@ export function validateMailSend(body: unknown, lookupTemplate: TemplateLookup):
     ['subject', body.subject],
   ] as const) {
     if (typeof value === 'string' && CRLF.test(value))
-      add(`The ${field} cannot contain CRLF characters.`, field, field.split('.')[0]!);
+      add(`The ${field} cannot contain CRLF characters.`, field, field.split('.')[0]);
   }
 
   const personalizations = body.personalizations;
@@ -194,9 +195,14 @@ export function validateMailSend(body: unknown, lookupTemplate: TemplateLookup):
   const templateId = body.template_id;
   if (templateId !== undefined) {
     if (typeof templateId !== 'string' || templateId === '') {
-      add(`The template_id must be a valid GUID, you provided '${String(templateId)}'.`, 'template_id', 'template_id');
+      add(
+        `The template_id must be a valid GUID, you provided '${templateId === '' ? '' : JSON.stringify(templateId)}'.`,
+        'template_id',
+        'template_id',
+      );
     } else {
-      // Real SendGrid accepts an unknown id with 202 and drops the mail later; answering 400 here surfaces the bug at once.
+      // Real SendGrid accepts an unknown id with 202 and drops the mail later; answering 400 here surfaces the bug at
+      // once.
       const template = lookupTemplate(templateId);
       if (!template.exists)
         add(

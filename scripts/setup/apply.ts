@@ -3,6 +3,7 @@
 import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
 import { judgeGoogleError } from '../../functions/gateways/sheets.ts';
 import { withRetry } from '../../functions/gateways/retry.ts';
+import type { Cell } from '../../functions/core/cells.ts';
 import { SETTINGS, TAB } from '../../sheets-schema/index.ts';
 import { defaultRows } from './defaults.ts';
 import { planSetup } from './plan.ts';
@@ -33,12 +34,12 @@ export async function setupSpreadsheet(
   const structure = await call(() => api.spreadsheets.get({ spreadsheetId, fields: STRUCTURE_FIELDS }));
   const sheets = structure.sheets ?? [];
   const wanted = headerRanges(sheets.map((s) => s.properties?.title ?? ''));
-  const values = new Map<string, unknown[][]>();
+  const values = new Map<string, Cell[][]>();
   if (wanted.length > 0) {
     const ranges = wanted.map((w) => w.range);
     const read = await call(() => api.spreadsheets.values.batchGet({ spreadsheetId, ranges, majorDimension: 'ROWS' }));
     // Value ranges come back in request order, so pair them with titles rather than parsing the echoed A1 ranges.
-    (read.valueRanges ?? []).forEach((vr, i) => values.set(wanted[i].title, (vr.values ?? []) as unknown[][]));
+    (read.valueRanges ?? []).forEach((vr, i) => values.set(wanted[i].title, (vr.values ?? []) as Cell[][]));
   }
   const plan = planSetup(toState(sheets, values, structure.properties ?? {}), {
     serviceAccount: options.serviceAccount,

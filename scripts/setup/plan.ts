@@ -1,4 +1,5 @@
-// The pure planner: from what a spreadsheet has, the batchUpdate requests and value writes that are missing, never removing anything.
+// The pure planner: from what a spreadsheet has, the batchUpdate requests and value writes that are missing, never
+// removing anything.
 import type { sheets_v4 } from '@googleapis/sheets';
 import { REQUIRED_HEADER, SETTINGS, TAB, TABS, defaultRequired, type TabDef } from '../../sheets-schema/index.ts';
 import { columnLetters, quoteSheet } from '../../functions/gateways/sheets.ts';
@@ -330,7 +331,7 @@ function backfills(
   const formColumn = existing.headers.indexOf('Biểu mẫu');
   const rows = existing.body;
   let last = rows.length;
-  while (last > 0 && rows[last - 1]!.every((c) => c === '')) last--;
+  while (last > 0 && rows[last - 1].every((c) => c === '')) last--;
   if (last === 0) return [];
   const values = rows
     .slice(0, last)

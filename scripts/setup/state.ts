@@ -1,7 +1,9 @@
-// What setup needs to know about a spreadsheet, read in two calls: structure (spreadsheets.get) and header rows (values.batchGet).
+// What setup needs to know about a spreadsheet, read in two calls: structure (spreadsheets.get) and header rows
+// (values.batchGet).
 import type { sheets_v4 } from '@googleapis/sheets';
 import { TAB, TABS } from '../../sheets-schema/index.ts';
 import { quoteSheet } from '../../functions/gateways/sheets.ts';
+import type { Cell } from '../../functions/core/cells.ts';
 
 export interface SheetState {
   readonly sheetId: number;
@@ -45,7 +47,7 @@ export function conditionKey(type: string, value: string): string {
 type Structure = Pick<sheets_v4.Schema$Sheet, 'properties' | 'protectedRanges' | 'conditionalFormats' | 'charts'>;
 
 /** `Múi giờ` from the rows of `Cấu hình`, found by its `Khóa` and `Giá trị` headers. */
-function configuredZone(rows: readonly (readonly unknown[])[] | undefined): string | undefined {
+function configuredZone(rows: readonly (readonly Cell[])[] | undefined): string | undefined {
   const headers = (rows?.[0] ?? []).map((h) =>
     String(h ?? '')
       .normalize('NFC')
@@ -67,7 +69,7 @@ function configuredZone(rows: readonly (readonly unknown[])[] | undefined): stri
 /** Combines the structure and the value ranges read for the schema's tabs (rows as returned, trimmed). */
 export function toState(
   sheets: readonly Structure[],
-  values: ReadonlyMap<string, readonly (readonly unknown[])[]>,
+  values: ReadonlyMap<string, readonly (readonly Cell[])[]>,
   properties: Pick<sheets_v4.Schema$SpreadsheetProperties, 'timeZone' | 'locale'> = {},
 ): SpreadsheetState {
   return {

@@ -91,13 +91,13 @@ type Ref = Omit<A1Range, 'sheet' | 'wholeSheet'>;
 export function parseRef(text: string): Ref | null {
   const pieces = text.split(':');
   if (pieces.length === 1) {
-    const p = parsePart(pieces[0]!);
+    const p = parsePart(pieces[0]);
     if (!p || p.col === undefined || p.row === undefined) return null;
     return { startRow: p.row, startCol: p.col, endRow: p.row + 1, endCol: p.col + 1 };
   }
   if (pieces.length !== 2) return null;
-  const a = parsePart(pieces[0]!);
-  const b = parsePart(pieces[1]!);
+  const a = parsePart(pieces[0]);
+  const b = parsePart(pieces[1]);
   if (!a || !b) return null;
   // A bare row number on one side and a bare column on the other (`A:5`) means nothing to Google either.
   const cols = [a.col, b.col].filter((c) => c !== undefined);
@@ -131,7 +131,7 @@ export function parseA1(input: string): A1Range | null {
     let title = '';
     for (;;) {
       if (i >= text.length) return null;
-      const ch = text[i]!;
+      const ch = text[i];
       if (ch === "'") {
         if (text[i + 1] === "'") {
           title += "'";

@@ -128,7 +128,7 @@ export function readValues(
     }
   }
   for (const line of out) while (line.length > 0 && line[line.length - 1] === '') line.pop();
-  while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();
+  while (out.length > 0 && out[out.length - 1].length === 0) out.pop();
   return out;
 }
 

@@ -6,6 +6,12 @@ export type ExtendedValue =
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
+/** A JSON field as text: a string as it is, `fallback` when absent or null, anything else as its JSON. */
+export function jsonText(value: Json | undefined, fallback = ''): string {
+  if (value === undefined || value === null) return fallback;
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
 export interface CellData {
   userEnteredValue?: ExtendedValue;
   userEnteredFormat?: JsonObject;

@@ -24,7 +24,7 @@ export function parseQuotas(raw: unknown): Quotas | string {
     if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v > 0))
       return `${key} must be a positive integer`;
   }
-  return q as Quotas;
+  return q;
 }
 
 function exceeded(kind: 'Read' | 'Write'): ApiError {

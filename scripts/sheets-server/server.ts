@@ -6,7 +6,7 @@ import { FaultBoard, parseFault } from './faults.ts';
 import { parseQuotas, QuotaBoard, type Quotas } from './quota.ts';
 import { locate } from './grid.ts';
 import { checkGrowth, invalidTimeZone, isTimeZone } from './limits.ts';
-import type { JsonObject, SheetState, SpreadsheetState } from './model.ts';
+import { jsonText, type JsonObject, type SheetState, type SpreadsheetState } from './model.ts';
 import { applyBatch, parseBatch } from './requests/apply.ts';
 import { check, list, obj, type Schema } from './requests/schema.ts';
 import { SheetProperties, SpreadsheetProperties } from './requests/types.ts';
@@ -134,7 +134,7 @@ function defaultBook(id: string, body: JsonObject = {}): SpreadsheetState {
         `Invalid sheets[${i}]: A sheet with the name "${title}" already exists. Please enter another name.`,
       );
     }
-    book.sheets.push(newSheet({ ...p, sheetId, title, index: i } as Parameters<typeof newSheet>[0]));
+    book.sheets.push(newSheet({ ...p, sheetId, title, index: i }));
   });
   checkGrowth(book, 0);
   return book;
@@ -144,7 +144,7 @@ function defaultBook(id: string, body: JsonObject = {}): SpreadsheetState {
 function touchedSheets(book: SpreadsheetState, r: Route, body: JsonObject): SheetState[] {
   const ranges =
     r.method === 'values.batchUpdate'
-      ? ((body['data'] as JsonObject[] | undefined) ?? []).map((d) => String(d['range']))
+      ? ((body['data'] as JsonObject[] | undefined) ?? []).map((d) => jsonText(d['range']))
       : r.method === 'values.batchClear'
         ? ((body['ranges'] as string[] | undefined) ?? [])
         : [r.range!];
@@ -197,7 +197,7 @@ export function createSheetsHttpServer(store: Store, options: HttpOptions = {}):
   async function admin(verb: string, path: string, read: () => Promise<Buffer>, res: ServerResponse): Promise<void> {
     const book = /^\/__admin\/spreadsheets\/([^/]+)$/.exec(path);
     if (book && verb === 'PUT') {
-      const id = decodeSegment(book[1]!);
+      const id = decodeSegment(book[1]);
       let state = store.get(id);
       if (!state) {
         state = defaultBook(id);

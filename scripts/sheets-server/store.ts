@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import {
   DEFAULT_COLUMNS,
   DEFAULT_ROWS,
+  jsonText,
   type CellData,
   type Grid,
   type JsonObject,
@@ -49,9 +50,9 @@ export function newSpreadsheet(id: string, properties: JsonObject = {}): Spreads
     properties: {
       autoRecalc: 'ON_CHANGE',
       ...properties,
-      title: String(properties['title'] ?? 'Untitled spreadsheet'),
-      locale: String(properties['locale'] ?? 'en_US'),
-      timeZone: String(properties['timeZone'] ?? 'Etc/GMT'),
+      title: jsonText(properties['title'], 'Untitled spreadsheet'),
+      locale: jsonText(properties['locale'], 'en_US'),
+      timeZone: jsonText(properties['timeZone'], 'Etc/GMT'),
     },
     sheets: [],
     namedRanges: [],
@@ -93,9 +94,9 @@ function encodeSheet(sheet: SheetState): string {
 function decodeBook(text: string): SpreadsheetState {
   const book = JSON.parse(text) as SpreadsheetState;
   for (const sheet of book.sheets) {
-    sheet.grid = (sheet.grid as unknown as (StoredCell[] | null)[]).map((line) =>
+    sheet.grid = (sheet.grid as unknown as (StoredCell[] | null)[]).map((line): Grid[number] =>
       line ? line.map(decodeCell) : null,
-    ) as Grid;
+    );
   }
   return book;
 }
@@ -132,9 +133,9 @@ export class Store {
   }
 
   /**
-   * Resolves once the spreadsheet's current state is durable. `touched` names the sheets changed in place
-   * since the last write; sheets not named (and not new) are written from their cached text. Changes arriving while a write is running
-   * are coalesced into the next write, so a burst of appends costs two writes rather than one each.
+   * Resolves once the spreadsheet's current state is durable. `touched` names the sheets changed in place since the
+   * last write; sheets not named (and not new) are written from their cached text. Changes arriving while a write is
+   * running are coalesced into the next write, so a burst of appends costs two writes rather than one each.
    */
   persist(id: string, touched: readonly SheetState[] = this.books.get(id)?.sheets ?? []): Promise<void> {
     for (const sheet of touched) this.sheetText.delete(sheet);

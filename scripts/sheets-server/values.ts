@@ -78,7 +78,7 @@ function parseDate(text: string, locale: string): { serial: number; format: Json
   else if (slash) {
     const [a, b, y, ...time] = slash.slice(1).map((p) => Number(p ?? 0));
     const monthFirst = /^en_US$/i.test(locale);
-    parts = [y!, monthFirst ? a! : b!, monthFirst ? b! : a!, ...time];
+    parts = [y, monthFirst ? a : b, monthFirst ? b : a, ...time];
   } else return null;
   const [y, mo, d, h, mi, s] = parts as [number, number, number, number, number, number];
   const serial = serialOf(y, mo, d, h, mi, s);
@@ -109,7 +109,7 @@ export function hasValue(cell: CellData | null | undefined): boolean {
 
 function numberFormatOf(cell: CellData): { type?: string; pattern?: string } | undefined {
   const nf = cell.userEnteredFormat?.['numberFormat'];
-  return nf && typeof nf === 'object' && !Array.isArray(nf) ? (nf as { type?: string; pattern?: string }) : undefined;
+  return nf && typeof nf === 'object' && !Array.isArray(nf) ? nf : undefined;
 }
 
 const DATE_TYPES = new Set(['DATE', 'TIME', 'DATE_TIME']);
@@ -126,7 +126,7 @@ export function renderCell(cell: CellData | null | undefined, options: RenderOpt
   if ('boolValue' in v)
     return options.valueRender === 'FORMATTED_VALUE' ? (v.boolValue ? 'TRUE' : 'FALSE') : v.boolValue;
   const n = v.numberValue;
-  const nf = numberFormatOf(cell!);
+  const nf = numberFormatOf(cell);
   const isDate = nf?.type !== undefined && DATE_TYPES.has(nf.type);
   if (options.valueRender === 'FORMATTED_VALUE') return formatNumber(n, nf, options.locale);
   if (isDate && options.dateTimeRender === 'FORMATTED_STRING') return formatNumber(n, nf, options.locale);
@@ -165,7 +165,7 @@ function automatic(n: number, locale: string): string {
 }
 
 function formatWithPattern(n: number, pattern: string, locale: string): string {
-  const section = pattern.split(';')[0]!;
+  const section = pattern.split(';')[0];
   const percent = section.includes('%');
   const scientific = /E\+/i.test(section);
   const numeric = section.replace(/"[^"]*"|\\./g, '');
@@ -182,7 +182,7 @@ function formatWithPattern(n: number, pattern: string, locale: string): string {
     body = Math.abs(value).toFixed(decimals);
     if (grouping) {
       const [int, frac] = body.split('.');
-      body = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '');
+      body = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '');
     }
     if (value < 0 && Number(body.replaceAll(',', '')) !== 0) body = `-${body}`;
   }
@@ -226,12 +226,12 @@ export function formatSerial(serial: number, pattern: string): string {
     const rest = pattern.slice(i);
     const quoted = /^"([^"]*)"/.exec(rest);
     if (quoted) {
-      tokens.push({ kind: 'lit', text: quoted[1]! });
+      tokens.push({ kind: 'lit', text: quoted[1] });
       i += quoted[0].length;
       continue;
     }
     if (rest[0] === '\\' && rest.length > 1) {
-      tokens.push({ kind: 'lit', text: rest[1]! });
+      tokens.push({ kind: 'lit', text: rest[1] });
       i += 2;
       continue;
     }
@@ -243,18 +243,18 @@ export function formatSerial(serial: number, pattern: string): string {
     }
     const run = /^([dDmMyYhHsS])\1*/.exec(rest);
     if (run) {
-      tokens.push({ kind: run[1]!.toLowerCase(), text: run[0] });
+      tokens.push({ kind: run[1].toLowerCase(), text: run[0] });
       i += run[0].length;
       continue;
     }
-    tokens.push({ kind: 'lit', text: rest[0]! });
+    tokens.push({ kind: 'lit', text: rest[0] });
     i += 1;
   }
   const twelveHour = tokens.some((tk) => tk.kind === 'ampm');
   const p2 = (n: number) => String(n).padStart(2, '0');
   const nearest = (from: number, step: number): string | undefined => {
     for (let j = from + step; j >= 0 && j < tokens.length; j += step)
-      if (tokens[j]!.kind !== 'lit') return tokens[j]!.kind;
+      if (tokens[j].kind !== 'lit') return tokens[j].kind;
     return undefined;
   };
   const hours = t.getUTCHours();
@@ -265,15 +265,15 @@ export function formatSerial(serial: number, pattern: string): string {
         case 'lit':
           return tk.text;
         case 'd':
-          if (len >= 4) return WEEKDAYS[t.getUTCDay()]!;
-          if (len === 3) return WEEKDAYS[t.getUTCDay()]!.slice(0, 3);
+          if (len >= 4) return WEEKDAYS[t.getUTCDay()];
+          if (len === 3) return WEEKDAYS[t.getUTCDay()].slice(0, 3);
           return len === 2 ? p2(t.getUTCDate()) : String(t.getUTCDate());
         case 'm': {
           // An `m` run is minutes after an hour or before seconds, otherwise the month.
           const minutes = len <= 2 && (nearest(i, -1) === 'h' || nearest(i, 1) === 's');
           if (minutes) return len === 2 ? p2(t.getUTCMinutes()) : String(t.getUTCMinutes());
-          if (len >= 4) return MONTHS[t.getUTCMonth()]!;
-          if (len === 3) return MONTHS[t.getUTCMonth()]!.slice(0, 3);
+          if (len >= 4) return MONTHS[t.getUTCMonth()];
+          if (len === 3) return MONTHS[t.getUTCMonth()].slice(0, 3);
           return len === 2 ? p2(t.getUTCMonth() + 1) : String(t.getUTCMonth() + 1);
         }
         case 'y':

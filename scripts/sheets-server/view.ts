@@ -36,10 +36,10 @@ function gridData(sheet: SheetState, box: Box, locale: string): JsonObject {
     const values: JsonObject[] = [];
     if (line)
       for (let c = box.startCol; c < Math.min(box.endCol, line.length); c++) values.push(cellView(line[c], locale));
-    while (values.length > 0 && Object.keys(values[values.length - 1]!).length === 0) values.pop();
+    while (values.length > 0 && Object.keys(values[values.length - 1]).length === 0) values.pop();
     rowData.push(values.length > 0 ? { values } : {});
   }
-  while (rowData.length > 0 && Object.keys(rowData[rowData.length - 1]!).length === 0) rowData.pop();
+  while (rowData.length > 0 && Object.keys(rowData[rowData.length - 1]).length === 0) rowData.pop();
   const meta = (m: SheetState['rowMeta'], i: number, px: number): JsonObject => {
     const e = m[String(i)];
     return { pixelSize: e?.pixelSize ?? px, ...(e?.hiddenByUser ? { hiddenByUser: true } : {}) };

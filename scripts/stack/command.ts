@@ -26,7 +26,7 @@ export interface CommandEnvironment {
   /** True when the command works on the local stack. */
   readonly local: boolean;
   /** Stops the servers the command started, after their data is on disk; nothing otherwise. */
-  close(): Promise<void>;
+  readonly close: () => Promise<void>;
 }
 
 export interface CommandEnvironmentOptions {

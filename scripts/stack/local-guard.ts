@@ -28,7 +28,7 @@ export interface GuardOptions {
 export interface GuardedRequest {
   readonly url: URL;
   /** Reads the whole body, refusing it (and keeping nothing of it) once it passes the cap. */
-  body(): Promise<Buffer>;
+  readonly body: () => Promise<Buffer>;
 }
 
 /** Thrown by `body()` when a body without a declared length turns out larger than the cap. */
@@ -57,7 +57,7 @@ function hostAllowed(host: string | undefined, port: number, names: readonly str
   const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(host.toLowerCase());
   if (!m) return false;
   const [, name, portText] = m;
-  return names.includes(name!) && Number(portText ?? 80) === port;
+  return names.includes(name) && Number(portText ?? 80) === port;
 }
 
 function originAllowed(origin: string, port: number, names: readonly string[]): boolean {
@@ -76,7 +76,7 @@ function hasBody(req: IncomingMessage): boolean {
 }
 
 function isJson(contentType: string | undefined): boolean {
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
   return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
 }
 

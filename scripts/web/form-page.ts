@@ -79,7 +79,9 @@ ${summary}${items.join('\n')}
 <p><button type="submit">Gửi</button></p></form>`;
 }
 
-/** Toggles `required` on questions whose requirement depends on another answer (Google Forms uses sections for this). */
+/**
+ * Toggles `required` on questions whose requirement depends on another answer (Google Forms uses sections for this).
+ */
 export const FORM_SCRIPT = `
 function syncRequired(){document.querySelectorAll('[data-when-header]').forEach(function(box){
 var src=document.querySelectorAll('[name="'+CSS.escape(box.dataset.whenHeader)+'"]');var v='';

@@ -23,7 +23,7 @@ export interface Saved {
   readonly row: number;
   readonly editLink: string;
   /** `ok`, or a Vietnamese line saying the check will come with the next sweep. */
-  readonly ingest: 'ok' | string;
+  readonly ingest: string;
 }
 
 export function editLinkOf(webUrl: string, tab: string, row: number): string {
@@ -100,12 +100,14 @@ export async function saveResponse(
   return { row: rowNumber, editLink, ingest: await notifyIngest(ctx, tab, rowNumber) };
 }
 
-/** POST {"tab","row"} signed like the Apps Script trigger; a failure is reported, never thrown (the sweep catches up). */
+/**
+ * POST {"tab","row"} signed like the Apps Script trigger; a failure is reported, never thrown (the sweep catches up).
+ */
 export async function notifyIngest(
   ctx: Pick<SubmitContext, 'ingestUrl' | 'ingestSecret'>,
   tab: string,
   row: number,
-): Promise<'ok' | string> {
+): Promise<string> {
   const body = JSON.stringify({ tab, row });
   const ts = Math.floor(Date.now() / 1000);
   try {

@@ -39,7 +39,10 @@ describe('bad-input corpus, judged by evaluateCampaign', () => {
       // Sheet order within a tab is the corpus order, so expectations line up row by row.
       let i = 0;
       for (const c of CORPUS.filter((x) => x.form === form))
-        for (const e of c.expect) (expected.push({ form, status: e.status }), i++);
+        for (const e of c.expect) {
+          expected.push({ form, status: e.status });
+          i++;
+        }
       expect(i).toBe(rows.length);
     }
     const { checks } = checksOf(rowsByTab);

@@ -13,7 +13,7 @@ const rowsByTab = new Map<string, Row[]>();
 
 beforeAll(async () => {
   for (const c of CASES) rowsByTab.set(c.form, [...(rowsByTab.get(c.form) ?? []), ...caseRows(c)]);
-  stack = await startCampaignStack(campaignSnapshot(rowsByTab).tabs as Map<string, never[]>);
+  stack = await startCampaignStack(campaignSnapshot(rowsByTab).tabs);
   await stack.run('ingest', NOW);
 });
 afterAll(() => stack.close());

@@ -149,7 +149,7 @@ describe('registration, from a mistake to a receipt', () => {
     const tabs = await readAllTabs(createSheetsClient(stack.urls.sheets), stack.spreadsheetId);
     const model = archiveModel(tabs, snapshotOf(stack.spreadsheetId, tabs));
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await toWorkbook(model).xlsx.writeBuffer()) as ArrayBuffer);
+    await workbook.xlsx.load(await toWorkbook(model).xlsx.writeBuffer());
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       ...tabs.map((t) => t.tab),
       'DS xếp loại',

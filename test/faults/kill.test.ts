@@ -14,7 +14,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const NOW = new Date('2026-12-01T03:00:00Z');
 /** Long enough that the kill always comes first; the server drops a delayed request whose client is gone. */
 const HOLD_MS = 20_000;
-/** What a first ingest of this campaign sends: per unit, one email with all its responses and one classification result. */
+/**
+ * What a first ingest of this campaign sends: per unit, one email with all its responses and one classification result.
+ */
 const FIRST_RUN_EMAILS = 6 + 6;
 
 let stack: CampaignStack | undefined;

@@ -1,5 +1,6 @@
 // Overlapping runs whose writes land out of order: the older snapshot can win the system tabs until the next run, which
-// repairs them; no response and no email is lost or doubled meanwhile (README, "Overlapping runs and stale system tabs").
+// repairs them; no response and no email is lost or doubled meanwhile (README, "Overlapping runs and stale system
+// tabs").
 import { afterEach, describe, expect, it } from 'vitest';
 import { TAB } from '../../sheets-schema/index.ts';
 import { benchCampaign, toSnapshot } from '../../scripts/bench/campaign.ts';
@@ -26,7 +27,7 @@ async function verdict(s: CampaignStack, tab: string, row: number): Promise<stri
 
 describe('overlapping runs whose final writes land out of order', () => {
   it('issue 15 defect 7: the older snapshot written last leaves Kiểm tra stale until the next run, which repairs it; every email once', async () => {
-    const s = (stack = await startCampaignStack(toSnapshot(benchCampaign(3, 2026)).tabs as Map<string, Cell[][]>));
+    const s = (stack = await startCampaignStack(toSnapshot(benchCampaign(3, 2026)).tabs));
     await s.run('ingest', NOW);
     expect(await verdict(s, TAB.registration, 2)).toBe('Hợp lệ');
     const [header] = (await s.read([TAB.registration])).get(TAB.registration)!;

@@ -1,5 +1,6 @@
 // The browser tests must run on a machine with Node and npm only: the Chromium shipped inside the npm package has to
-// start headless with the flags the tests use and lay out Vietnamese text with a real font, wherever Debian's is absent.
+// start headless with the flags the tests use and lay out Vietnamese text with a real font, wherever Debian's is
+// absent.
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -142,7 +142,9 @@ function thiduaAddQuestion_(form, q) {
   return item;
 }
 
-/** Creates each form once (ids kept in script properties), links it here and names its response tab as the schema does. */
+/**
+ * Creates each form once (ids kept in script properties), links it here and names its response tab as the schema does.
+ */
 function thiduaCreateForms() {
   var spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   var props = thiduaProps_();

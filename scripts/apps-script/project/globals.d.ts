@@ -11,5 +11,8 @@ interface ScriptCriterion {
   maxScore: number;
 }
 
+/** A cell as Range.getValues() returns it (typed `any` by @types/google-apps-script). */
+type CellValue = string | number | boolean | Date;
+
 declare const THIDUA_FORMS: readonly ScriptForm[];
 declare const THIDUA_NAMES: ScriptNames;

@@ -41,7 +41,7 @@ function thiduaSetting_(spreadsheet, key) {
 /**
  * How many reissues of a unit's secret are in force at "now": the dates of its reissue cell (a date, or texts
  * dd/MM/yyyy [HH:mm] separated by , ; or new lines) on or before now. The functions read the cell the same way.
- * @param {unknown} cell
+ * @param {CellValue | null | undefined} cell
  * @param {string} timeZone
  * @param {Date} now
  */
@@ -95,7 +95,9 @@ function thiduaWriteFormLinks() {
     throw new Error('Trang "' + THIDUA_NAMES.unitsTab + '" thiếu cột "' + THIDUA_NAMES.unitCodeHeader + '".');
   var reissueColumn = thiduaColumn_(units, THIDUA_NAMES.reissuedHeader);
   var unitValues =
-    units.getLastRow() < 2 ? [] : units.getRange(2, 1, units.getLastRow() - 1, units.getLastColumn()).getValues();
+    units.getLastRow() < 2
+      ? []
+      : /** @type {CellValue[][]} */ (units.getRange(2, 1, units.getLastRow() - 1, units.getLastColumn()).getValues());
   /** @type {Record<string, boolean>} */
   var seen = {};
   /** @type {{ code: string, secret: string }[]} */

@@ -24,7 +24,7 @@ function thiduaOnFormSubmit(e) {
     var link = thiduaEditLink_(sheet, row);
     if (link) sheet.getRange(row, thiduaEnsureColumn_(sheet, THIDUA_NAMES.editLinkHeader)).setValue(link);
   } catch (err) {
-    console.warn('Không ghi được liên kết chỉnh sửa: ' + err);
+    console.warn('Không ghi được liên kết chỉnh sửa: ' + String(err));
   }
   thiduaNotifyIngest_(tab, row);
 }
@@ -39,6 +39,7 @@ function thiduaEditLink_(sheet, row) {
   var url = sheet.getFormUrl();
   if (!url) return '';
   var form = FormApp.openByUrl(url);
+  /** @type {unknown} */
   var stamp = sheet.getRange(row, 1).getValue();
   var since = stamp instanceof Date ? new Date(stamp.getTime() - 60000) : undefined;
   var responses = since ? form.getResponses(since) : form.getResponses();

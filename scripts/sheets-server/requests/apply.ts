@@ -15,7 +15,14 @@ import {
   truncateGrid,
 } from '../grid.ts';
 import { checkCellData, checkGrowth, invalidTimeZone, isTimeZone, totalCells } from '../limits.ts';
-import type { CellData, Json, JsonObject, SheetState, SpreadsheetState } from '../model.ts';
+import {
+  jsonText,
+  type CellData,
+  type Json,
+  type JsonObject,
+  type SheetState,
+  type SpreadsheetState,
+} from '../model.ts';
 import { newSheet } from '../store.ts';
 import { applyMask, parseMask } from './mask.ts';
 import { check, list, obj, type Schema } from './schema.ts';
@@ -57,7 +64,7 @@ export function parseBatch(raw: unknown): BatchBody {
     if (keys.length > 1) {
       throw badRequest(`Invalid JSON payload received. Oneof field 'kind' is already set. Cannot set '${keys[1]}'`);
     }
-    const kind = keys[0]!;
+    const kind = keys[0];
     const schema = SUPPORTED[kind];
     if (!schema) throw badRequest(`Invalid ${where}: the local Sheets server does not support the request '${kind}'.`);
     const snake = kind.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -78,7 +85,7 @@ export function applyBatch(book: SpreadsheetState, batch: BatchBody): JsonObject
     try {
       checkCellData(r.body);
       const cellsBefore = totalCells(book);
-      const reply = HANDLERS[r.kind]!(book, r.body);
+      const reply = HANDLERS[r.kind](book, r.body);
       // Google applies the request and then checks the result, so a resize is judged by the grid it leaves.
       checkGrowth(book, cellsBefore);
       return reply;
@@ -215,7 +222,7 @@ const TWO_VALUES = new Set(['NUMBER_BETWEEN', 'NUMBER_NOT_BETWEEN', 'DATE_BETWEE
 /** The value counts each condition type takes, as the Sheets UI and API enforce them. */
 function checkCondition(condition: JsonObject | undefined, what: string): void {
   if (!condition) throw badRequest(`${what} must have a condition.`);
-  const type = String(condition['type'] ?? 'CONDITION_TYPE_UNSPECIFIED');
+  const type = jsonText(condition['type'], 'CONDITION_TYPE_UNSPECIFIED');
   const values = ((condition['values'] as JsonObject[] | undefined) ?? []).map((v) => v['userEnteredValue']);
   const count = values.length;
   if (type === 'CONDITION_TYPE_UNSPECIFIED') throw badRequest(`${what} must have a condition type.`);
@@ -229,7 +236,7 @@ function checkCondition(condition: JsonObject | undefined, what: string): void {
   ) {
     throw badRequest(`${type} takes numbers (or formulas).`);
   }
-  if (type === 'CUSTOM_FORMULA' && !String(values[0] ?? '').startsWith('='))
+  if (type === 'CUSTOM_FORMULA' && !jsonText(values[0]).startsWith('='))
     throw badRequest('CUSTOM_FORMULA takes a formula starting with "=".');
 }
 
@@ -279,7 +286,7 @@ const HANDLERS: Record<string, Handler> = {
     if (sheetById(book, sheetId)) throw badRequest(`A sheet with the id ${sheetId} already exists.`);
     const index = Math.min(Math.max(num(given['index']) ?? book.sheets.length, 0), book.sheets.length);
     for (const s of book.sheets) if (s.properties.index >= index) s.properties.index++;
-    const sheet = newSheet({ ...given, sheetId, title, index } as SheetState['properties']);
+    const sheet = newSheet({ ...given, sheetId, title, index });
     checkGridProperties(sheet.properties);
     book.sheets.push(sheet);
     reindex(book);
@@ -409,7 +416,7 @@ const HANDLERS: Record<string, Handler> = {
   repeatCell(book, req) {
     const { sheet, box } = gridBox(book, objOf(req['range']));
     const paths = maskOf(req);
-    const source = (objOf(req['cell']) ?? {}) as JsonObject;
+    const source = objOf(req['cell']) ?? {};
     forEachCell(sheet, box, (cell) => applyMask(cell as JsonObject, source, paths));
     return {};
   },
@@ -504,7 +511,7 @@ const HANDLERS: Record<string, Handler> = {
     const sheets = ranges.map((r) => gridBox(book, r).sheet);
     if (sheets.some((s) => s !== sheets[0]))
       throw badRequest('All ranges of a conditional format rule must be on the same sheet.');
-    const sheet = sheets[0]!;
+    const sheet = sheets[0];
     const booleanRule = objOf(rule['booleanRule']);
     if (!booleanRule && !rule['gradientRule'])
       throw badRequest('A conditional format rule must have a booleanRule or a gradientRule.');
@@ -600,7 +607,7 @@ const HANDLERS: Record<string, Handler> = {
     if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^(true|false)$/i.test(name)) {
       throw badRequest(`Invalid named range name: ${JSON.stringify(name)}.`);
     }
-    if (book.namedRanges.some((n) => String(n['name']).toLocaleLowerCase() === name.toLocaleLowerCase())) {
+    if (book.namedRanges.some((n) => jsonText(n['name']).toLocaleLowerCase() === name.toLocaleLowerCase())) {
       throw badRequest(`A named range with the name "${name}" already exists.`);
     }
     const range = objOf(nr['range']);

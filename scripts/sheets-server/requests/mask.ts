@@ -1,4 +1,5 @@
-// Field masks (`title,gridProperties.rowCount`, `userEnteredFormat(numberFormat,textFormat.bold)`, `*`) and applying them.
+// Field masks (`title,gridProperties.rowCount`, `userEnteredFormat(numberFormat,textFormat.bold)`, `*`) and applying
+// them.
 import type { Json, JsonObject } from '../model.ts';
 
 const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -28,7 +29,7 @@ export function parseMask(mask: string): string[][] | null {
 }
 
 function clone<T extends Json | undefined>(value: T): T {
-  return value === undefined ? value : (structuredClone(value) as T);
+  return value === undefined ? value : structuredClone(value);
 }
 
 /** Copies each masked path from `source` into `target`; a path absent from `source` is cleared in `target`. */
@@ -42,7 +43,7 @@ export function applyMask(target: JsonObject, source: JsonObject, paths: readonl
     let t: JsonObject = target;
     let s: Json | undefined = source;
     for (let k = 0; k < path.length - 1; k++) {
-      const key = path[k]!;
+      const key = path[k];
       s = s && typeof s === 'object' && !Array.isArray(s) ? s[key] : undefined;
       const next = t[key];
       if (next && typeof next === 'object' && !Array.isArray(next)) t = next;
@@ -56,7 +57,7 @@ export function applyMask(target: JsonObject, source: JsonObject, paths: readonl
         t = created;
       }
     }
-    const leaf = path[path.length - 1]!;
+    const leaf = path[path.length - 1];
     const value = s && typeof s === 'object' && !Array.isArray(s) ? s[leaf] : undefined;
     if (value === undefined || value === null) delete t[leaf];
     else t[leaf] = clone(value);

@@ -1,4 +1,5 @@
-// A demo-like campaign as literal snapshots and evaluations, shared by the calendar, remind, digest and dashboard tests.
+// A demo-like campaign as literal snapshots and evaluations, shared by the calendar, remind, digest and dashboard
+// tests.
 import { TAB } from '../../../sheets-schema/index.ts';
 import type { Cell } from '../../../functions/core/cells.ts';
 import type { Evaluation, JudgedResponse, Unit } from '../../../functions/core/model.ts';

@@ -1,4 +1,5 @@
-// An evaluation late in the campaign (classified units, nominations, a pending fix), for the dashboard, digest and results tests.
+// An evaluation late in the campaign (classified units, nominations, a pending fix), for the dashboard, digest and
+// results tests.
 import { TAB } from '../../../sheets-schema/index.ts';
 import { computeProgress, readMilestones, type Progress } from '../../../functions/calendar/index.ts';
 import type { Evaluation } from '../../../functions/core/model.ts';

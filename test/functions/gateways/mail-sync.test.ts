@@ -50,7 +50,7 @@ describe('syncTemplates', () => {
       [{ key: 'k', template: 'receipt', to: [{ email: 'a@example.vn' }], data: { formTitle: 'Báo cáo sơ kết' } }],
       { from: { email: 'f@example.vn' }, categories: [] },
     );
-    expect(server.outbox()[0]!.rendered[0]!.subject).toBe('Đã nhận: Báo cáo sơ kết');
+    expect(server.outbox()[0].rendered[0].subject).toBe('Đã nhận: Báo cáo sơ kết');
   });
 });
 
@@ -91,7 +91,7 @@ describe('SendGrid Transactional Templates Versions: "Each user can have up to 3
     await syncTemplates(target);
     const gateway = createMailGateway(target);
     const receipt = (await gateway.templates.list()).find((t) => t.name === 'thidua-receipt')!;
-    const current = (await gateway.templates.get(receipt.id)).versions[0]!;
+    const current = (await gateway.templates.get(receipt.id)).versions[0];
     for (let i = 0; i < 4; i++) await gateway.templates.addActiveVersion(receipt.id, { ...current, name: `old ${i}` });
     await gateway.templates.addActiveVersion(receipt.id, current); // the content of templates/ active again
     const result = await syncTemplates(target);

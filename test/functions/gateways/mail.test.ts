@@ -63,10 +63,10 @@ describe('MailGateway.send', () => {
       expect(seen.to).toEqual([{ email: `dv${i}@example.vn`, name: `Đơn vị số ${i}` }]);
       expect(seen.subject).toBe(`[Phong trào thi đua 2025] Xác nhận đã nhận: Đăng ký thi đua – Đơn vị số ${i}`);
       expect({ subject: seen.subject, html: seen.html, text: seen.text }).toEqual(
-        templates.render('receipt', emails[i]!.data),
+        templates.render('receipt', emails[i].data),
       );
     }
-    expect(outbox[0]!.body).toMatchObject({
+    expect(outbox[0].body).toMatchObject({
       from: { email: envelope.from.email },
       categories: ['thidua', 'ingest'],
       template_id: expect.stringMatching(/^d-/),
@@ -87,7 +87,8 @@ describe('MailGateway.send', () => {
     }
     const results = await gateway.send(emails(), envelope);
     expect(results.size).toBe(2500);
-    // Each template's 1,000th email (the 1,999th and 2,000th taken) sends its request before the next email is asked for.
+    // Each template's 1,000th email (the 1,999th and 2,000th taken) sends its request before the next email is asked
+    // for.
     expect(sentBefore[1998]).toBe(0);
     expect(sentBefore[1999]).toBe(1);
     expect(sentBefore[2000]).toBe(2);
@@ -111,7 +112,7 @@ describe('MailGateway.send', () => {
       ['receipt:1', 'receipt:2'],
       ['fix:9'],
     ]);
-    expect(server.outbox()[1]!.rendered[0]!.text).toContain('- Thiếu "Mã đơn vị".');
+    expect(server.outbox()[1].rendered[0].text).toContain('- Thiếu "Mã đơn vị".');
   });
 
   it('retries after an injected 429, waiting at least Retry-After', async () => {
@@ -160,7 +161,7 @@ describe('MailGateway.send', () => {
     const gateway = createMailGateway({ apiKey: KEY, baseUrl: server.url, retry });
     const email: OutgoingEmail = { ...receipt(1), cc: [{ email: 'DV1@example.vn' }, { email: 'lanhdao@example.vn' }] };
     expect((await gateway.send([email], envelope)).get('receipt:1')).toEqual({ status: 'sent' });
-    expect(server.outbox()[0]!.rendered[0]!.cc).toEqual([{ email: 'lanhdao@example.vn' }]);
+    expect(server.outbox()[0].rendered[0].cc).toEqual([{ email: 'lanhdao@example.vn' }]);
   });
 
   it('keeps gateways independent: each its own key and base URL', async () => {
@@ -171,8 +172,8 @@ describe('MailGateway.send', () => {
       const b = createMailGateway({ apiKey: 'SG.other', baseUrl: other.url, retry });
       await a.send([receipt(1)], envelope);
       await b.send([receipt(2)], envelope);
-      expect(server.outbox().map((m) => m.rendered[0]!.email_key)).toEqual(['receipt:1']);
-      expect(other.outbox().map((m) => m.rendered[0]!.email_key)).toEqual(['receipt:2']);
+      expect(server.outbox().map((m) => m.rendered[0].email_key)).toEqual(['receipt:1']);
+      expect(other.outbox().map((m) => m.rendered[0].email_key)).toEqual(['receipt:2']);
     } finally {
       await other.close();
     }

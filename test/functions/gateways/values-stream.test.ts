@@ -7,7 +7,7 @@ import { parseValuesBody } from '../../../functions/gateways/values-stream.ts';
 async function* chunked(bytes: Buffer, sizes: readonly number[]): AsyncGenerator<Uint8Array> {
   let at = 0;
   for (let k = 0; at < bytes.length; k++) {
-    const size = Math.max(1, sizes[k % sizes.length]!);
+    const size = Math.max(1, sizes[k % sizes.length]);
     // Uint8Array views, not Buffers: undici hands the body over as plain typed arrays.
     yield new Uint8Array(bytes.buffer, bytes.byteOffset + at, Math.min(size, bytes.length - at));
     at += size;

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Cell } from '../../../functions/core/cells.ts';
 import { signPayload, TIMESTAMP_HEADER, SIGNATURE_HEADER } from '../../../functions/http/index.ts';
 import {
   buildFunctions,
@@ -20,7 +19,9 @@ import { INGEST_SECRET, startCampaignStack, type CampaignStack } from '../../fau
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SCHEDULER = 'thidua-scheduler@thidua-demo.iam.gserviceaccount.com';
-/** 20 MB of `[{},{},…]`: parsed, about 6.7 million objects; 15.7 MB of it killed the deployed ingest before this fix. */
+/**
+ * 20 MB of `[{},{},…]`: parsed, about 6.7 million objects; 15.7 MB of it killed the deployed ingest before this fix.
+ */
 const HUGE = Buffer.from(`[${'{},'.repeat(6_666_666)}{}]`);
 const MARKER = 'MARKER-7c1e';
 
@@ -33,7 +34,7 @@ beforeAll(async () => {
   // Inside the repository, so the built code resolves its dependencies from node_modules as it does in dist/.
   built = await mkdtemp(path.join(ROOT, 'test-results', 'built-'));
   await buildFunctions(built);
-  stack = await startCampaignStack(toSnapshot(benchCampaign(2, 2026)).tabs as Map<string, Cell[][]>);
+  stack = await startCampaignStack(toSnapshot(benchCampaign(2, 2026)).tabs);
 }, 120_000);
 
 afterAll(async () => {

@@ -103,7 +103,7 @@ describe('ingest with the form trigger signature', () => {
     ],
   ] as const)('refuses a request %s with 401 and runs nothing', async (_label, init, reason) => {
     const before = calls.length;
-    const res = await post('ingest', init as RequestInit);
+    const res = await post('ingest', init);
     expect(res.status).toBe(401);
     expect(res.body.reason).toBe(reason);
     expect(typeof res.body.error).toBe('string');

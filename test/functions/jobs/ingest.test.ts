@@ -204,7 +204,7 @@ describe('ingest', () => {
 
     // The first unit sends one more nomination: one email, carrying that response alone.
     const nominations = grids.get(TAB.nominations)!;
-    const extra = [...nominations[1]!];
+    const extra = [...nominations[1]];
     extra[0] = Number(extra[0]) + 1;
     await stack.api.spreadsheets.values.append({
       spreadsheetId: 'faults',
@@ -214,9 +214,9 @@ describe('ingest', () => {
     });
     await stack.run('ingest', DECEMBER);
     const later = receipts().slice(first.length);
-    expect(later.map((m) => [m.to[0]!.email, keyItems(m.email_key ?? '').length])).toEqual([
+    expect(later.map((m) => [m.to[0].email, keyItems(m.email_key ?? '').length])).toEqual([
       ['vanthu.dv00001@example.vn', 1],
     ]);
-    expect(later[0]!.subject).toContain('Xác nhận đã nhận: ');
+    expect(later[0].subject).toContain('Xác nhận đã nhận: ');
   });
 });

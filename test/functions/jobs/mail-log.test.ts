@@ -8,7 +8,7 @@ const email = (key: string, data: object = {}): PlannedEmail =>
   ({ key, template: 'receipt', to: [{ email: 'a@example.vn' }], data }) as unknown as PlannedEmail;
 /** A log as readColumns gives it: each column by header, from row 2 down. */
 const columns = (values: string[][]): Map<string, string[]> =>
-  new Map(values[0]!.map((h, c) => [h, values.slice(1).map((row) => row[c] ?? '')]));
+  new Map(values[0].map((h, c) => [h, values.slice(1).map((row) => row[c] ?? '')]));
 const log = (rows: string[][]): Snapshot => ({
   spreadsheetId: 't',
   tabs: new Map([['Nhật ký thư', [HEADER, ...rows]]]),

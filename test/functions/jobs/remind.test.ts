@@ -71,8 +71,8 @@ const newSteps = (email: PlannedEmail) =>
     .map((item) => item.split('|').slice(3).join(' '));
 
 /**
- * Runs `remind` twice a day (08:00 and a retry at 14:00) over `days`, with the mail log the runs build; returns per unit
- * the days it got mail and what each email announced.
+ * Runs `remind` twice a day (08:00 and a retry at 14:00) over `days`, with the mail log the runs build; returns per
+ * unit the days it got mail and what each email announced.
  */
 function simulate(base: Snapshot, events: readonly ResponseEvent[], days: readonly string[]) {
   const log: string[] = [];

@@ -53,7 +53,7 @@ function asRead(rows: readonly (readonly Cell[])[]): Cell[][] {
     while (r.length > 0 && r[r.length - 1] === '') r.pop();
     return r;
   });
-  while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();
+  while (out.length > 0 && out[out.length - 1].length === 0) out.pop();
   return out;
 }
 
@@ -136,7 +136,7 @@ describe('Sheets requests of at most 2 MB (Sheets API usage limits: "we recommen
     ]);
     s.sheets.faults.clear();
     const log = (await s.read([TAB.mailLog])).get(TAB.mailLog)!;
-    const run = log[0]!.indexOf('Lượt chạy');
+    const run = log[0].indexOf('Lượt chạy');
     const runs = log.slice(1).map((r) => r[run]);
     const turns = runs.filter((id, i) => i > 0 && id !== runs[i - 1]).length;
     expect(turns).toBeGreaterThanOrEqual(2);
@@ -161,7 +161,7 @@ describe('Sheets requests of at most 2 MB (Sheets API usage limits: "we recommen
     const sentFirst = deliveries(s).size;
     expect(sentFirst).toBeGreaterThan(0);
     const log = (await s.read([TAB.mailLog])).get(TAB.mailLog)!;
-    expect(log.slice(1).filter((r) => r[log[0]!.indexOf('Trạng thái')] === 'Đang gửi')).toEqual([]);
+    expect(log.slice(1).filter((r) => r[log[0].indexOf('Trạng thái')] === 'Đang gửi')).toEqual([]);
 
     const second = await ingest(s, w);
     expect(second.lines.join('\n')).toContain(`đã gửi ${left},`);
@@ -189,7 +189,7 @@ describe('only what changed is written (issue 14 part 4)', () => {
     const { s, w } = await demo();
     await ingest(s, w);
     const reg = (await s.read([TAB.registration])).get(TAB.registration)!;
-    const code = reg[0]!.indexOf('Mã đơn vị');
+    const code = reg[0].indexOf('Mã đơn vị');
     await s.api.spreadsheets.values.update({
       spreadsheetId: SPREADSHEET_ID,
       range: `'${TAB.registration}'!${String.fromCharCode(65 + code)}3`,
@@ -270,7 +270,7 @@ describe('grids sized to the tabs (10 million cells per spreadsheet, Files you c
     const content = await s.read(DERIVED);
     for (const tab of DERIVED) {
       const rows = content.get(tab)!;
-      expect(sized.get(tab)!.columns, tab).toBe(rows[0]!.length);
+      expect(sized.get(tab)!.columns, tab).toBe(rows[0].length);
       expect(sized.get(tab)!.rows, tab).toBeGreaterThanOrEqual(rows.length);
       expect(sized.get(tab)!.rows, tab).toBeLessThanOrEqual(rows.length + Math.max(100, Math.ceil(rows.length / 10)));
     }
@@ -281,7 +281,7 @@ describe('grids sized to the tabs (10 million cells per spreadsheet, Files you c
     });
     await ingest(s, w);
     const progress = (await s.read([TAB.progress])).get(TAB.progress)!;
-    expect((await grids(s)).get(TAB.progress)).toEqual({ rows: progress.length + 100, columns: progress[0]!.length });
+    expect((await grids(s)).get(TAB.progress)).toEqual({ rows: progress.length + 100, columns: progress[0].length });
   });
 
   it('shows the spreadsheet’s cells against the cap in Tổng hợp', async () => {
@@ -320,7 +320,7 @@ describe('grids sized to the tabs (10 million cells per spreadsheet, Files you c
       spreadsheetId: SPREADSHEET_ID,
       range: `'${TAB.registration}'!A${reg.length + 1}`,
       valueInputOption: 'RAW',
-      requestBody: { values: [[(reg[1]![0] as number) + 1, ...reg[1]!.slice(1)]] },
+      requestBody: { values: [[(reg[1][0] as number) + 1, ...reg[1].slice(1)]] },
     });
     const all = TABS.map((t) => t.name);
     const before = await s.read(all);

@@ -19,7 +19,7 @@ function applyChange(sheet: Grid, change: TabChange): Grid {
       const r = block.first - 1 + i;
       while (out.length <= r) out.push([]);
       row.forEach((cell, c) => {
-        out[r]![c] = cell;
+        out[r][c] = cell;
       });
     });
   }
@@ -33,7 +33,7 @@ function asRead(grid: Grid): Grid {
     while (r.length > 0 && r[r.length - 1] === '') r.pop();
     return r;
   });
-  while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
+  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
   return rows;
 }
 
@@ -93,13 +93,13 @@ describe('diffTab (issue 14 part 4: write only what changed)', () => {
     const old = tab(20);
     const next = [
       ['Mã đơn vị', ...HEADER.filter((h) => h !== 'Mã đơn vị')],
-      ...old.slice(1, 11).map((r) => [r[2]!, r[0]!, r[1]!, r[3]!, r[4]!]),
+      ...old.slice(1, 11).map((r) => [r[2], r[0], r[1], r[3], r[4]]),
     ];
     const change = diffTab(next, tabState(old), { shift: true });
     expect(change.rewritten).toBe(true);
     expect(change.blocks).toHaveLength(1);
-    expect(change.blocks[0]!.first).toBe(1);
-    expect(change.blocks[0]!.rows).toHaveLength(21);
+    expect(change.blocks[0].first).toBe(1);
+    expect(change.blocks[0].rows).toHaveLength(21);
     expect(asRead(applyChange(old, change))).toEqual(asRead(next));
     expect(diffTab(next, tabState(asRead(applyChange(old, change))), { shift: true }).blocks).toEqual([]);
   });

@@ -18,7 +18,7 @@ export interface Wire {
   writes(): Seen[];
   /** When set, a request it answers with a status for is refused with that status and never reaches the server. */
   refuse: ((seen: Seen) => number | undefined) | undefined;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 function methodOf(verb: string, path: string): string {

@@ -104,7 +104,7 @@ const snapshot = snapshotOf('demo', TABS);
 async function roundTrip(model: ReturnType<typeof archiveModel>): Promise<ExcelJS.Workbook> {
   const buffer = await toWorkbook(model).xlsx.writeBuffer();
   const back = new ExcelJS.Workbook();
-  await back.xlsx.load(buffer as ArrayBuffer);
+  await back.xlsx.load(buffer);
   return back;
 }
 

@@ -192,13 +192,13 @@ describe('SendGrid Mail Send limitations: accepted with 202, then dropped (recor
       ],
     });
     expect(r.status).toBe(202);
-    expect(server.outbox()[0]!.rendered.map((m) => m.email_key)).toEqual(['k-clean']);
+    expect(server.outbox()[0].rendered.map((m) => m.email_key)).toEqual(['k-clean']);
     expect(await drops()).toMatchObject([
       {
         personalization: 0,
         email_key: 'k-comma',
         field: 'personalizations.0.to.0.name',
-        messageId: server.outbox()[0]!.id,
+        messageId: server.outbox()[0].id,
       },
       { personalization: 2, email_key: 'k-semicolon', field: 'personalizations.2.cc.0.name' },
     ]);
@@ -211,7 +211,7 @@ describe('SendGrid Mail Send limitations: accepted with 202, then dropped (recor
       personalizations: [to('a@example.vn'), to('b@example.vn')],
     });
     expect(r.status).toBe(202);
-    expect(server.outbox()[0]!.rendered).toHaveLength(0);
+    expect(server.outbox()[0].rendered).toHaveLength(0);
     expect((await drops()).map((d) => [d.personalization, d.field])).toEqual([
       [0, 'from.name'],
       [1, 'from.name'],

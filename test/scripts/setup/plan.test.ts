@@ -120,7 +120,7 @@ describe('planSetup on an empty spreadsheet', () => {
     const histogram = plan.charts.find((c) => c.request.addChart!.chart!.spec!.histogramChart)!.request.addChart!.chart!
       .spec!.histogramChart!;
     expect(histogram.bucketSize).toBe(10);
-    expect(histogram.series![0]!.data!.sourceRange!.sources![0]).toMatchObject({
+    expect(histogram.series![0].data!.sourceRange!.sources![0]).toMatchObject({
       startRowIndex: 1,
       startColumnIndex: 1,
       endColumnIndex: 2,

@@ -155,7 +155,7 @@ describe('10,000,000 cells per spreadsheet (Files you can store in Google Drive)
     expect(e.status).toBe(400);
     expect(e.message).toBe(CELLS_MESSAGE);
     const got = await api.spreadsheets.get({ spreadsheetId: id, ranges: [`'Lớn'`] });
-    expect(got.data.sheets![0]!.properties!.gridProperties!.rowCount).toBe(BIG_ROWS);
+    expect(got.data.sheets![0].properties!.gridProperties!.rowCount).toBe(BIG_ROWS);
   });
 
   it('grows up to 10,000,000 cells exactly and refuses the next row', async () => {

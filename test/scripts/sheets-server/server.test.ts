@@ -48,7 +48,7 @@ async function addTab(spreadsheetId: string, title: string): Promise<number> {
     spreadsheetId,
     requestBody: { requests: [{ addSheet: { properties: { title } } }] },
   });
-  return res.data.replies![0]!.addSheet!.properties!.sheetId!;
+  return res.data.replies![0].addSheet!.properties!.sheetId!;
 }
 
 describe('spreadsheets', () => {
@@ -254,7 +254,8 @@ describe('values', () => {
     expect(second.data.tableRange).toBe(`${tab}!A1:B2`);
     expect(second.data.updates?.updatedRange).toBe(`${tab}!A3:B3`);
 
-    // INSERT_ROWS made the grid 1001 rows; fill it to the last row, then one more append must grow the grid rather than fail.
+    // INSERT_ROWS made the grid 1001 rows; fill it to the last row, then one more append must grow the grid rather than
+    // fail.
     await api.spreadsheets.values.update({
       spreadsheetId: id,
       range: `${tab}!A4:A1001`,
@@ -507,7 +508,7 @@ describe('spreadsheets.batchUpdate', () => {
     const got = await api.spreadsheets.get({ spreadsheetId: id, ranges: ["'Đơn vị'!A1:D3"], includeGridData: true });
     const sheet = got.data.sheets!;
     expect(sheet).toHaveLength(1);
-    const tab = sheet[0]!;
+    const tab = sheet[0];
     expect(tab.properties?.gridProperties).toEqual({ rowCount: 1000, columnCount: 26, frozenRowCount: 1 });
     expect(tab.properties?.tabColorStyle).toEqual({ rgbColor: { red: 1 } });
     expect(tab.protectedRanges?.[0]).toMatchObject({
@@ -519,7 +520,7 @@ describe('spreadsheets.batchUpdate', () => {
     expect(tab.charts?.[0]?.spec?.title).toBe('Tiến độ');
     expect(tab.basicFilter?.range).toEqual({ sheetId: tabId, startRowIndex: 0 });
     expect(got.data.namedRanges?.[0]?.name).toBe('DonVi');
-    const data = tab.data![0]!;
+    const data = tab.data![0];
     expect(data.rowData?.[0]?.values?.[0]?.userEnteredFormat).toEqual({ textFormat: { bold: true } });
     expect(data.rowData?.[1]?.values?.[2]?.dataValidation?.condition?.values?.map((v) => v.userEnteredValue)).toEqual([
       'Cơ quan',
