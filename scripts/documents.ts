@@ -3,7 +3,6 @@
 // files replace the defaults of templates/documents/ with the same name.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../functions/config.ts';
 import { HeaderError } from '../functions/core/table.ts';
 import { DocumentTemplateError, generateDocuments } from '../functions/documents/index.ts';
@@ -11,14 +10,18 @@ import { loadDocumentTemplates } from '../functions/documents/load.ts';
 import { createSheetsClient } from '../functions/gateways/sheets-client.ts';
 import { evaluateCampaign } from '../functions/rules/index.ts';
 import { readAllTabs, snapshotOf } from './export/index.ts';
+import { parseCommandLine } from './cli/args.ts';
 import { commandEnvironment } from './stack/command.ts';
+
+const USAGE = 'Cách dùng: npm run documents -- --out <thư mục> [--templates <thư mục>] [--now <thời điểm ISO>]';
 
 class UsageError extends Error {}
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { out: { type: 'string' }, templates: { type: 'string' }, now: { type: 'string' } },
-  });
+  const { values } = parseCommandLine(
+    { options: { out: { type: 'string' }, templates: { type: 'string' }, now: { type: 'string' } } },
+    USAGE,
+  );
   if (!values.out) throw new UsageError('Thiếu --out <thư mục>. Ví dụ: npm run documents -- --out van-ban');
   const now = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(now.getTime()))

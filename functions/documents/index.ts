@@ -46,6 +46,7 @@ function fileName(text: string): string {
   return `${text
     .normalize('NFC')
     .replace(/["“”]/g, '')
+    // eslint-disable-next-line no-control-regex -- control characters cannot be in a file name.
     .replace(/[\\/:*?<>|\u0000-\u001f]+/g, '-')
     .replace(/\s+/g, ' ')
     .trim()}.docx`;

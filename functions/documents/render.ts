@@ -97,5 +97,6 @@ export function renderDocx(template: string, bytes: Uint8Array, data: Record<str
       `Mẫu văn bản "${template}" có thẻ không có trong dữ liệu: ${names}. Các thẻ dùng được: ${knownNames(data).join(', ')}.`,
     );
   }
-  return doc.getZip().generate({ type: 'uint8array', compression: 'DEFLATE' });
+  // docxtemplater types getZip() as any; it is the PizZip the document was opened from.
+  return (doc.getZip() as PizZip).generate({ type: 'uint8array', compression: 'DEFLATE' });
 }

@@ -55,7 +55,10 @@ const MODELS = [
   'Tổ hòa giải ở cơ sở',
 ];
 
-/** What units write under the reports' free-text questions besides the highlights; picked without the shared random sequence, so the rest of the demo stays as it was. */
+/**
+ * What units write under the reports' free-text questions besides the highlights; picked without the shared random
+ * sequence, so the rest of the demo stays as it was.
+ */
 const NARRATIVES: Record<string, readonly string[]> = {
   [REPORT_TEXT_HEADERS.shortcomings]: [
     'Một số tổ tự quản hoạt động chưa thường xuyên; việc cập nhật số liệu còn chậm.',

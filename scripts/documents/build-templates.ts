@@ -5,7 +5,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   AlignmentType,
   BorderStyle,
@@ -26,6 +25,7 @@ import {
   WidthType,
 } from 'docx';
 import { TEMPLATE_FILES } from '../../functions/documents/index.ts';
+import { parseCommandLine } from '../cli/args.ts';
 
 const FONT = 'Times New Roman';
 /** Millimetres in twentieths of a point, rounded (docx's own conversion rounds down: 20 mm would be 1133, not 1134). */
@@ -580,7 +580,10 @@ function achievement(collective: boolean): Document {
   ]);
 }
 
-const { values } = parseArgs({ options: { out: { type: 'string' } } });
+const { values } = parseCommandLine(
+  { options: { out: { type: 'string' } } },
+  'Cách dùng: npm run document-templates -- [--out <thư mục>]',
+);
 const dir = path.resolve(values.out ?? path.join(import.meta.dirname, '../../templates/documents'));
 mkdirSync(dir, { recursive: true });
 const documents: Record<string, Document> = {

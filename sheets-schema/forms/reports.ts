@@ -70,8 +70,8 @@ function narrative(header: string, help: string): Question {
 }
 
 /**
- * The free-text parts of the reports to the level above besides the figures (hạn chế, nguyên nhân, phương hướng,
- * kiến nghị): the documents list them by unit for the coordinator to edit. Optional, so older tabs without them stay valid.
+ * The free-text parts of the reports to the level above besides the figures (hạn chế, nguyên nhân, phương hướng, kiến
+ * nghị): the documents list them by unit for the coordinator to edit. Optional, so older tabs without them stay valid.
  */
 export const REPORT_TEXT_HEADERS = {
   highlights: 'Kết quả nổi bật, hạn chế',
