@@ -22,7 +22,7 @@ const CREDENTIALS: readonly [RegExp, string][] = [
 const MAX_TEXT = 500;
 
 /** Removes email addresses, the given secrets and credential-looking strings, and bounds the length. */
-export function redact(text: string, secrets: readonly string[] = []): string {
+function redact(text: string, secrets: readonly string[] = []): string {
   let out = text;
   for (const secret of secrets) if (secret.length >= 8) out = out.split(secret).join('[redacted]');
   for (const [pattern, replacement] of CREDENTIALS) out = out.replace(pattern, replacement);

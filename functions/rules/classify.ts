@@ -14,7 +14,7 @@ export interface Thresholds {
   readonly average: number;
 }
 
-export function readThresholds(settings: Settings): Thresholds {
+function readThresholds(settings: Settings): Thresholds {
   return {
     excellent: numberSetting(settings, 'Ngưỡng Xuất sắc'),
     good: numberSetting(settings, 'Ngưỡng Khá'),
@@ -31,7 +31,7 @@ export function levelFor(total: number, t: Thresholds): Level {
 }
 
 /** The lower of two levels. */
-export function capLevel(level: Level, cap: Level): Level {
+function capLevel(level: Level, cap: Level): Level {
   return LEVELS.indexOf(level) >= LEVELS.indexOf(cap) ? level : cap;
 }
 

@@ -4,7 +4,7 @@ import { formatNumber } from './numbers.ts';
 const QUOTE_LIMIT = 60;
 
 /** The unit's input, quoted and cut to a readable length. */
-export function quote(text: string): string {
+function quote(text: string): string {
   const chars = [...text];
   return `"${chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT).join('')}…` : text}"`;
 }

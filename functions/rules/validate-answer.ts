@@ -1,14 +1,11 @@
 // One answer against its question: presence, type, bounds and options. Pure; cross-question rules live in validate.ts.
 import type { Question } from '../../sheets-schema/index.ts';
 import type { Cell } from '../core/cells.ts';
-import { cellText, nameKey } from '../core/cells.ts';
+import { nameKey } from '../core/cells.ts';
 import type { Answer, Answers } from '../core/model.ts';
 import { isEmail } from '../core/email.ts';
 import { msg } from './messages.ts';
 import { parseCount, parseDecimal } from './numbers.ts';
-
-export type AnswerCheck =
-  { readonly ok: true; readonly value: Answer | null } | { readonly ok: false; readonly error: string };
 
 /** An answer its question refuses. */
 export class Invalid {
@@ -16,21 +13,10 @@ export class Invalid {
 }
 
 /**
- * `seen` is the header as the unit saw it (the column's title); `others` holds the normalised answers checked so far,
- * for `requiredWhen`. Formula-looking text (`=`, `+`, `-`, `@` first) is ordinary text here.
+ * The normalised answer, null for a blank optional one, or Invalid: a million answers per job, so only refusals get an
+ * object. `seen` is the header as the unit saw it (the column's title); `others` holds the normalised answers checked
+ * so far, for `requiredWhen`. Formula-looking text (`=`, `+`, `-`, `@` first) is ordinary text here.
  */
-export function checkAnswer(
-  question: Question,
-  seen: string,
-  cell: Cell | undefined,
-  others: Answers,
-  text: string = cellText(cell),
-): AnswerCheck {
-  const v = judgeAnswer(question, seen, cell, others, text);
-  return v instanceof Invalid ? { ok: false, error: v.error } : { ok: true, value: v };
-}
-
-/** checkAnswer's verdict without a result object: a million answers per job, and only refusals need one. */
 export function judgeAnswer(
   question: Question,
   seen: string,

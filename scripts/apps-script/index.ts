@@ -1,2 +1,2 @@
 // The Apps Script project generated from the schema.
-export { MANIFEST, renderAppsScript } from './render.ts';
+export { renderAppsScript } from './render.ts';

@@ -3,7 +3,7 @@
 import { scriptForms, scriptNames } from './schema-data.ts';
 import { SCRIPT_FILES } from './sources.ts';
 
-export const MANIFEST = {
+const MANIFEST = {
   timeZone: 'Asia/Ho_Chi_Minh',
   runtimeVersion: 'V8',
   exceptionLogging: 'STACKDRIVER',

@@ -85,7 +85,7 @@ export function benchUnit(i: number): BenchUnit {
 const residential = (u: BenchUnit) => u.type === 'Khu dân cư' || u.type === 'Xã/Phường';
 
 /** A valid answer to `q` for `unit`; a reasonable unit filling the form in honestly. */
-export function validAnswer(q: Question, unit: BenchUnit, rnd: () => number): Cell {
+function validAnswer(q: Question, unit: BenchUnit, rnd: () => number): Cell {
   switch (q.kind) {
     case 'unitCode':
       return unit.code;

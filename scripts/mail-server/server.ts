@@ -57,7 +57,7 @@ export const MAX_BODY_BYTES = 30_000_000;
  * transactional templates".
  */
 export const DEFAULT_MAX_TEMPLATE_VERSIONS = 300;
-export const DEFAULT_MAX_TEMPLATES = 300;
+const DEFAULT_MAX_TEMPLATES = 300;
 const TEMPLATE_NAME_MAX = 100;
 
 class HttpError extends Error {

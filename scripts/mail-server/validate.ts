@@ -19,7 +19,7 @@ const MAX_EMAIL_LENGTH = 320;
 const MAX_CATEGORIES = 10;
 const MAX_CATEGORY_LENGTH = 255;
 /** "The total length of custom arguments must be less than 10000 bytes" (message and personalization merged). */
-export const MAX_CUSTOM_ARGS_BYTES = 10_000;
+const MAX_CUSTOM_ARGS_BYTES = 10_000;
 // Deliberately simple: one @, no spaces or brackets, a dot in the domain, as SendGrid's "valid address" check. Unicode
 // addresses are not supported by SendGrid: a from or reply_to one is refused here, a recipient one is dropped
 // (drops.ts).
@@ -28,7 +28,7 @@ const ASCII = /^[\x20-\x7e]*$/;
 const CRLF = /[\r\n]/;
 
 /** A well-formed address, Unicode allowed (a recipient with one is accepted, then dropped). */
-export function isValidEmail(value: unknown): value is string {
+function isValidEmail(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_EMAIL_LENGTH && EMAIL.test(value);
 }
 

@@ -3,13 +3,13 @@ import { badRequest, type ApiError } from './errors.ts';
 import type { Json, SheetState, SpreadsheetState } from './model.ts';
 
 /** Grid cells of all sheets together ("Files you can store in Google Drive"). */
-export const MAX_CELLS = 10_000_000;
+const MAX_CELLS = 10_000_000;
 /** Columns of one sheet: A to ZZZ. */
-export const MAX_COLUMNS = 18_278;
+const MAX_COLUMNS = 18_278;
 /** Characters in one cell. */
-export const MAX_CELL_CHARS = 50_000;
+const MAX_CELL_CHARS = 50_000;
 
-export function gridCells(sheet: SheetState): number {
+function gridCells(sheet: SheetState): number {
   return sheet.properties.gridProperties.rowCount * sheet.properties.gridProperties.columnCount;
 }
 
@@ -19,14 +19,14 @@ export function totalCells(book: SpreadsheetState): number {
   return total;
 }
 
-export function tooManyCells(): ApiError {
+function tooManyCells(): ApiError {
   return badRequest(
     `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`,
   );
 }
 
 /** Google publishes the column limit but not its refusal's wording; this follows the cell limit's. */
-export function tooManyColumns(): ApiError {
+function tooManyColumns(): ApiError {
   return badRequest(
     `This action would increase the number of columns in the sheet above the limit of ${MAX_COLUMNS} columns.`,
   );

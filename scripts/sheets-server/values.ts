@@ -191,7 +191,7 @@ function formatWithPattern(n: number, pattern: string, locale: string): string {
 }
 
 /** The pattern a date cell falls back to when its format names a type but no pattern. */
-export function defaultDatePattern(type: string, locale: string): string {
+function defaultDatePattern(type: string, locale: string): string {
   const vi = /^vi/i.test(locale);
   if (type === 'TIME') return vi ? 'HH:mm:ss' : 'h:mm:ss am/pm';
   if (type === 'DATE_TIME') return vi ? 'dd/MM/yyyy HH:mm:ss' : 'M/d/yyyy H:mm:ss';

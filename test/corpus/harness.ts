@@ -16,10 +16,10 @@ import {
 } from '../../scripts/bench/campaign.ts';
 import type { CorpusCase, Expect } from '../data/corpus/responses.ts';
 
-export const YEAR = 2026;
+const YEAR = 2026;
 /** After every deadline of the year, so nothing depends on the calendar. */
 export const NOW = new Date('2026-12-01T03:00:00Z');
-export const UNITS = Array.from({ length: 12 }, (_, i) => benchUnit(i));
+const UNITS = Array.from({ length: 12 }, (_, i) => benchUnit(i));
 
 const SUBMITTED: Record<string, [number, number]> = {
   [TAB.registration]: [3, 15],
@@ -46,7 +46,7 @@ export function caseRows(c: CorpusCase): Row[] {
 }
 
 /** Response rows per tab, laid out under the form's headers as Google Forms would. */
-export function responseGrids(rowsByTab: ReadonlyMap<string, readonly Row[]>): Map<string, Cell[][]> {
+function responseGrids(rowsByTab: ReadonlyMap<string, readonly Row[]>): Map<string, Cell[][]> {
   const grids = new Map<string, Cell[][]>();
   for (const form of FORMS) grids.set(form.tab, toGrid(rowsByTab.get(form.tab) ?? [], formHeaders(form.tab)));
   return grids;

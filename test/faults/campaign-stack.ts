@@ -14,7 +14,7 @@ import { setupSpreadsheet } from '../../scripts/setup/index.ts';
 import { syncTemplates } from '../../scripts/sync-templates.ts';
 
 export const SPREADSHEET_ID = 'faults';
-export const API_KEY = 'SG.local-test-key.0123456789abcdef';
+const API_KEY = 'SG.local-test-key.0123456789abcdef';
 export const INGEST_SECRET = 'ingest-secret-for-tests-0123456789abcdef';
 
 export interface CampaignStack {

@@ -66,7 +66,7 @@ export function applyMask(target: JsonObject, source: JsonObject, paths: readonl
 }
 
 /** Removes objects left empty by clearing, so a cleared format reads back as absent. */
-export function prune(o: JsonObject): void {
+function prune(o: JsonObject): void {
   for (const [key, value] of Object.entries(o)) {
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       prune(value);

@@ -7,9 +7,9 @@ const bool = 'bool' as const;
 const num = 'number' as const;
 const any = 'any' as const;
 
-export const DIMENSION = oneOf('Dimension', ['ROWS', 'COLUMNS', 'DIMENSION_UNSPECIFIED']);
+const DIMENSION = oneOf('Dimension', ['ROWS', 'COLUMNS', 'DIMENSION_UNSPECIFIED']);
 
-export const CONDITION_TYPES = [
+const CONDITION_TYPES = [
   'CONDITION_TYPE_UNSPECIFIED',
   'NUMBER_GREATER',
   'NUMBER_GREATER_THAN_EQ',
@@ -45,8 +45,8 @@ export const CONDITION_TYPES = [
   'FILTER_EXPRESSION',
 ] as const;
 
-export const Color: Schema = obj('Color', () => ({ red: num, green: num, blue: num, alpha: num }));
-export const ColorStyle: Schema = obj('ColorStyle', () => ({
+const Color: Schema = obj('Color', () => ({ red: num, green: num, blue: num, alpha: num }));
+const ColorStyle: Schema = obj('ColorStyle', () => ({
   rgbColor: Color,
   themeColor: oneOf('ThemeColorType', [
     'THEME_COLOR_TYPE_UNSPECIFIED',
@@ -62,7 +62,7 @@ export const ColorStyle: Schema = obj('ColorStyle', () => ({
   ]),
 }));
 
-export const GridRange: Schema = obj('GridRange', () => ({
+const GridRange: Schema = obj('GridRange', () => ({
   sheetId: int,
   startRowIndex: int,
   endRowIndex: int,
@@ -70,14 +70,14 @@ export const GridRange: Schema = obj('GridRange', () => ({
   endColumnIndex: int,
 }));
 
-export const DimensionRange: Schema = obj('DimensionRange', () => ({
+const DimensionRange: Schema = obj('DimensionRange', () => ({
   sheetId: int,
   dimension: DIMENSION,
   startIndex: int,
   endIndex: int,
 }));
 
-export const GridProperties: Schema = obj('GridProperties', () => ({
+const GridProperties: Schema = obj('GridProperties', () => ({
   rowCount: int,
   columnCount: int,
   frozenRowCount: int,
@@ -100,7 +100,7 @@ export const SheetProperties: Schema = obj('SheetProperties', () => ({
   dataSourceSheetProperties: any,
 }));
 
-export const NumberFormat: Schema = obj('NumberFormat', () => ({
+const NumberFormat: Schema = obj('NumberFormat', () => ({
   type: oneOf('NumberFormatType', [
     'NUMBER_FORMAT_TYPE_UNSPECIFIED',
     'TEXT',
@@ -115,7 +115,7 @@ export const NumberFormat: Schema = obj('NumberFormat', () => ({
   pattern: str,
 }));
 
-export const TextFormat: Schema = obj('TextFormat', () => ({
+const TextFormat: Schema = obj('TextFormat', () => ({
   foregroundColor: Color,
   foregroundColorStyle: ColorStyle,
   fontFamily: str,
@@ -127,7 +127,7 @@ export const TextFormat: Schema = obj('TextFormat', () => ({
   link: obj('Link', () => ({ uri: str })),
 }));
 
-export const CellFormat: Schema = obj('CellFormat', () => ({
+const CellFormat: Schema = obj('CellFormat', () => ({
   numberFormat: NumberFormat,
   backgroundColor: Color,
   backgroundColorStyle: ColorStyle,
@@ -153,7 +153,7 @@ export const SpreadsheetProperties: Schema = obj('SpreadsheetProperties', () => 
   importFunctionsExternalUrlAccessAllowed: bool,
 }));
 
-export const ExtendedValue: Schema = obj('ExtendedValue', () => ({
+const ExtendedValue: Schema = obj('ExtendedValue', () => ({
   numberValue: num,
   stringValue: str,
   boolValue: bool,
@@ -161,7 +161,7 @@ export const ExtendedValue: Schema = obj('ExtendedValue', () => ({
   errorValue: any,
 }));
 
-export const BooleanCondition: Schema = obj('BooleanCondition', () => ({
+const BooleanCondition: Schema = obj('BooleanCondition', () => ({
   type: oneOf('ConditionType', CONDITION_TYPES),
   values: list(
     obj('ConditionValue', () => ({
@@ -179,14 +179,14 @@ export const BooleanCondition: Schema = obj('BooleanCondition', () => ({
   ),
 }));
 
-export const DataValidationRule: Schema = obj('DataValidationRule', () => ({
+const DataValidationRule: Schema = obj('DataValidationRule', () => ({
   condition: BooleanCondition,
   inputMessage: str,
   strict: bool,
   showCustomUi: bool,
 }));
 
-export const CellData: Schema = obj('CellData', () => ({
+const CellData: Schema = obj('CellData', () => ({
   userEnteredValue: ExtendedValue,
   userEnteredFormat: CellFormat,
   dataValidation: DataValidationRule,
@@ -196,7 +196,7 @@ export const CellData: Schema = obj('CellData', () => ({
   dataSourceTable: any,
 }));
 
-export const ProtectedRange: Schema = obj('ProtectedRange', () => ({
+const ProtectedRange: Schema = obj('ProtectedRange', () => ({
   protectedRangeId: int,
   range: GridRange,
   namedRangeId: str,
@@ -208,20 +208,20 @@ export const ProtectedRange: Schema = obj('ProtectedRange', () => ({
   editors: obj('Editors', () => ({ users: list(str), groups: list(str), domainUsersCanEdit: bool })),
 }));
 
-export const ConditionalFormatRule: Schema = obj('ConditionalFormatRule', () => ({
+const ConditionalFormatRule: Schema = obj('ConditionalFormatRule', () => ({
   ranges: list(GridRange),
   booleanRule: obj('BooleanRule', () => ({ condition: BooleanCondition, format: CellFormat })),
   gradientRule: any,
 }));
 
-export const EmbeddedChart: Schema = obj('EmbeddedChart', () => ({
+const EmbeddedChart: Schema = obj('EmbeddedChart', () => ({
   chartId: int,
   spec: any,
   border: any,
   position: obj('EmbeddedObjectPosition', () => ({ sheetId: int, overlayPosition: any, newSheet: bool })),
 }));
 
-export const BasicFilter: Schema = obj('BasicFilter', () => ({
+const BasicFilter: Schema = obj('BasicFilter', () => ({
   range: GridRange,
   tableId: str,
   sortSpecs: any,
@@ -229,7 +229,7 @@ export const BasicFilter: Schema = obj('BasicFilter', () => ({
   filterSpecs: any,
 }));
 
-export const NamedRange: Schema = obj('NamedRange', () => ({ namedRangeId: str, name: str, range: GridRange }));
+const NamedRange: Schema = obj('NamedRange', () => ({ namedRangeId: str, name: str, range: GridRange }));
 
 /** The request kinds this server applies, each with its documented fields. */
 export const SUPPORTED: Readonly<Record<string, Schema>> = {

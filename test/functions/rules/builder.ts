@@ -15,12 +15,12 @@ export interface UnitSpec {
 type Answers = Readonly<Record<string, Cell>>;
 
 /** Two criteria of 50 points each, so totals are easy to read in a test. */
-export const TEST_CRITERIA: readonly Criterion[] = [
+const TEST_CRITERIA: readonly Criterion[] = [
   { code: 'TC1', group: 'Lãnh đạo, chỉ đạo', content: 'Lãnh đạo, chỉ đạo', maxScore: 50 },
   { code: 'TC2', group: 'Kết quả', content: 'Kết quả thực hiện', maxScore: 50 },
 ];
 
-export class CampaignBuilder {
+class CampaignBuilder {
   private readonly settings: [string, Cell][] = [];
   private readonly units: UnitSpec[] = [];
   private criteria: readonly Criterion[] = TEST_CRITERIA;
@@ -137,7 +137,7 @@ export class CampaignBuilder {
 export const campaign = (): CampaignBuilder => new CampaignBuilder();
 
 /** Google Sheets serial number of a UTC instant, as Forms writes timestamps (read back in Asia/Ho_Chi_Minh). */
-export function serial(utcMs: number): number {
+function serial(utcMs: number): number {
   return (utcMs + 7 * 3_600_000 - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 

@@ -9,7 +9,7 @@ import { verifySignature } from '../../../functions/http/signature.ts';
 import { startSheetsServer } from '../../../scripts/sheets-server/index.ts';
 import { startWebView } from '../../../scripts/web/index.ts';
 
-export const SECRET = 'test-secret-0123456789abcdef';
+const SECRET = 'test-secret-0123456789abcdef';
 
 export interface IngestCall {
   readonly body: string;
