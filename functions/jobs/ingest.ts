@@ -70,7 +70,10 @@ class ResponsePart {
   }
 }
 
-/** The responses of one unit judged by one run, in one email: `fix-request` when any is to fix (listed first), else `receipt`. */
+/**
+ * The responses of one unit judged by one run, in one email: `fix-request` when any is to fix (listed first), else
+ * `receipt`.
+ */
 class ResponsesEmail implements OutgoingEmail {
   readonly template: 'receipt' | 'fix-request';
   private readonly parts: readonly ResponsePart[];
@@ -92,7 +95,7 @@ class ResponsesEmail implements OutgoingEmail {
     const { layout, parts } = this;
     const several = parts.length > 1;
     const submissions = parts.map((p, i) => p.data(i + 1, several));
-    const first = submissions[0]!;
+    const first = submissions[0];
     const fixCount = parts.filter((p) => !p.valid).length;
     return {
       campaign: layout.campaign,
@@ -143,7 +146,7 @@ function replacedResponses(responses: readonly JudgedResponse[]): Set<JudgedResp
     const r = responses[ix];
     if (!r.valid || !r.submittedAt || STANDING_ALONE.has(r.form)) continue;
     let ofForm = latestValid.get(r.form);
-    if (!ofForm) latestValid.set(r.form, (ofForm = new Map()));
+    if (!ofForm) latestValid.set(r.form, (ofForm = new Map<string, number>()));
     ofForm.set(r.unitCode, Math.max(ofForm.get(r.unitCode) ?? -Infinity, r.submittedAt.getTime()));
   }
   const replaced = new Set<JudgedResponse>();

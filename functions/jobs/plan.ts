@@ -13,7 +13,9 @@ export interface JobContext {
   readonly now: Date;
   /** `Cấu hình`, with `Múi giờ` already resolved to a zone that exists. */
   readonly settings: Settings;
-  /** The campaign judged: units, responses, results, nominations, and the tabs `Kiểm tra`, `Xếp loại`, `Khen thưởng`. */
+  /**
+   * The campaign judged: units, responses, results, nominations, and the tabs `Kiểm tra`, `Xếp loại`, `Khen thưởng`.
+   */
   readonly evaluation: Evaluation;
   /** Each unit against each milestone of `Mốc thời gian`; `progress.timeZone` is the campaign's zone. */
   readonly progress: Progress;

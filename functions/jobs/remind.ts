@@ -22,7 +22,9 @@ import type { Bundle, Planner } from './plan.ts';
 interface Due {
   readonly entry: ProgressEntry;
   readonly step: ReminderStep;
-  /** The step's item in the mail log: `remind|<campaign>|<unit>|<milestone>|<step>` (the key of one-step emails before). */
+  /**
+   * The step's item in the mail log: `remind|<campaign>|<unit>|<milestone>|<step>` (the key of one-step emails before).
+   */
   readonly item: string;
 }
 

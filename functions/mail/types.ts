@@ -87,7 +87,10 @@ export interface ReminderItem {
   readonly formLink: string;
 }
 
-/** Data of `templates/reminder.*` (nothing new is overdue) and `templates/overdue.*` (a new overdue notice, leaders copied). */
+/**
+ * Data of `templates/reminder.*` (nothing new is overdue) and `templates/overdue.*` (a new overdue notice, leaders
+ * copied).
+ */
 export interface ReminderData extends LayoutData {
   readonly unitCode: string;
   readonly unitName: string;

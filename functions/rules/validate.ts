@@ -159,7 +159,9 @@ interface Column {
   readonly criterion?: string;
 }
 
-/** Columns of a form in its tab; a criterion's score column is found by its `[code]` prefix, so retitling is harmless. */
+/**
+ * Columns of a form in its tab; a criterion's score column is found by its `[code]` prefix, so retitling is harmless.
+ */
 function columnsOf(form: FormDef, index: ReadonlyMap<string, number>, criteria: readonly Criterion[]): Column[] {
   const columns: Column[] = form.questions.map((question) => ({
     question,

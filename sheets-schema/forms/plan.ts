@@ -31,7 +31,7 @@ const PLAN_RULES: readonly FormRule[] = [
   {
     kind: 'anyAnswered',
     headers: TARGET_QUESTIONS.map((q) => q.header),
-    message: `Kế hoạch chưa đăng ký chỉ tiêu nào: hãy điền ít nhất một câu "Chỉ tiêu đăng ký: …", ví dụ "${TARGET_QUESTIONS[0]!.header}".`,
+    message: `Kế hoạch chưa đăng ký chỉ tiêu nào: hãy điền ít nhất một câu "Chỉ tiêu đăng ký: …", ví dụ "${TARGET_QUESTIONS[0].header}".`,
   },
 ];
 

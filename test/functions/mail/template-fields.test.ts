@@ -30,8 +30,8 @@ function missingFields(source: string, data: unknown): string[] {
       if (node.type === 'MustacheStatement') path((node as hbs.AST.MustacheStatement).path, context);
       if (node.type !== 'BlockStatement') continue;
       const block = node as hbs.AST.BlockStatement;
-      const value = path(block.params[0]!, context);
-      const helper = (block.path as hbs.AST.PathExpression).original;
+      const value = path(block.params[0], context);
+      const helper = block.path.original;
       visit(block.program, helper === 'each' && Array.isArray(value) ? value[0] : context);
       visit(block.inverse, context);
     }

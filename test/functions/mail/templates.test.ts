@@ -32,7 +32,10 @@ const received: Judged = {
   editLink: 'https://docs.google.com/forms/d/e/abc/viewform?edit2=xyz&usp=x',
 };
 
-/** The email of one unit's responses as ingest builds it: the first response's fields on top, every response in the list. */
+/**
+ * The email of one unit's responses as ingest builds it: the first response's fields on top, every response in the
+ * list.
+ */
 function email(unitName: string, unitCode: string, submissions: readonly Judged[]): ResponsesData {
   const several = submissions.length > 1;
   const list = submissions.map((s, i) => ({ ...s, number: i + 1, several }));

@@ -3,7 +3,6 @@ import { loadTemplates } from '../../../functions/mail/index.ts';
 import type { Evaluation } from '../../../functions/core/model.ts';
 import type { Snapshot } from '../../../functions/core/snapshot.ts';
 import { jobContext } from '../../../functions/jobs/jobs.ts';
-import type { ResultsData } from '../../../functions/mail/index.ts';
 import { resultsEmails } from '../../../functions/results/index.ts';
 import { NOW, lateCampaign } from '../dashboard/fixture.ts';
 
@@ -25,7 +24,7 @@ describe('resultsEmails', () => {
     ]);
     expect(emails.every((e) => e.template === 'results' && /\|[0-9a-f]{16}$/.test(e.key))).toBe(true);
     expect(emails[0].to).toEqual([{ email: 'vanthu.so-tp@example.vn', name: 'Sở Tư pháp' }]);
-    const yt = emails[1].data as ResultsData;
+    const yt = emails[1].data;
     expect([yt.classified, yt.level, yt.nominations.map((n) => n.status)]).toEqual([
       false,
       'Chưa xếp loại',
