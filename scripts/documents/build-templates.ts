@@ -594,7 +594,10 @@ const documents: Record<string, Document> = {
   [TEMPLATE_FILES.collectiveAchievement]: achievement(true),
   [TEMPLATE_FILES.individualAchievement]: achievement(false),
 };
-/** The same bytes on every run: fixed document and archive dates, so regenerating changes only what the script changed. */
+
+/**
+ * The same bytes on every run: fixed document and archive dates, so regenerating changes only what the script changed.
+ */
 async function stable(bytes: Uint8Array): Promise<Uint8Array> {
   const fixed = new Date('2026-01-01T00:00:00Z');
   const zip = await JSZip.loadAsync(bytes);
