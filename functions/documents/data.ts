@@ -278,6 +278,15 @@ export function proposalData(source: DocumentSource, award: string, nominees: re
     phan_bo: quotas,
     co_tap_the: collectives.length > 0,
     co_ca_nhan: individuals.length > 0,
+    // Only the kinds proposed are named, and the numbered parts follow on from each other.
+    doi_tuong_de_nghi: [
+      collectives.length ? `${formatNumber(collectives.length)} tập thể` : '',
+      individuals.length ? `${formatNumber(individuals.length)} cá nhân` : '',
+    ]
+      .filter((t) => t !== '')
+      .join(' và '),
+    muc_ca_nhan: collectives.length ? 2 : 1,
+    muc_chi_tieu: (collectives.length ? 1 : 0) + (individuals.length ? 1 : 0) + 1,
     tap_the: collectives.map((n, i) => ({ stt: i + 1, ten: n.verdict.nominee, don_vi: n.unitName })),
     ca_nhan: individuals.map((n, i) => ({
       stt: i + 1,

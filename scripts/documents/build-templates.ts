@@ -435,17 +435,17 @@ function proposal(): Document {
     ),
     body('Căn cứ kết quả thực hiện {ten_phong_trao} năm {nam} và kết quả đánh giá, xếp loại các đơn vị,'),
     body(
-      '{ten_co_quan} đề nghị xét tặng {hinh_thuc} cho {so_tap_the} tập thể và {so_ca_nhan} cá nhân có thành tích xuất sắc trong {ten_phong_trao} năm {nam} (có danh sách và báo cáo thành tích kèm theo), cụ thể:',
+      '{ten_co_quan} đề nghị xét tặng {hinh_thuc} cho {doi_tuong_de_nghi} có thành tích xuất sắc trong {ten_phong_trao} năm {nam} (có danh sách và báo cáo thành tích kèm theo), cụ thể:',
     ),
     para('{#co_tap_the}'),
     heading('1. Tập thể ({so_tap_the})'),
     para('{/co_tap_the}'),
     ...each('tap_the', [body('{stt}. {ten}, {don_vi};')]),
     para('{#co_ca_nhan}'),
-    heading('2. Cá nhân ({so_ca_nhan})'),
+    heading('{muc_ca_nhan}. Cá nhân ({so_ca_nhan})'),
     para('{/co_ca_nhan}'),
     ...each('ca_nhan', [body('{stt}. {ho_ten}, {chuc_vu}, {don_vi};')]),
-    heading('3. Đối chiếu với chỉ tiêu khen thưởng'),
+    heading('{muc_chi_tieu}. Đối chiếu với chỉ tiêu khen thưởng'),
     ...each('chi_tieu', [
       body(
         '- {doi_tuong}: đề nghị {de_nghi}; chỉ tiêu tối thiểu {toi_thieu}, tối đa {toi_da}; tình trạng: {tinh_trang}.',

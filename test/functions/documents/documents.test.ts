@@ -205,6 +205,18 @@ describe('tờ trình and danh sách (exactly the eligible nominations)', () => 
     }
   });
 
+  it('the tờ trình names only the kinds it proposes, its parts numbered in order', () => {
+    const medal = doc(fileOf('Tờ trình đề nghị', 'Kỷ niệm chương "Bảo vệ an ninh Tổ quốc"')).text;
+    expect(medal).toContain('cho 3 cá nhân có thành tích xuất sắc');
+    expect(medal).not.toContain('0 tập thể');
+    expect(medal).toMatch(/^1\. Cá nhân \(3\)$/m);
+    expect(medal).toMatch(/^2\. Đối chiếu với chỉ tiêu khen thưởng$/m);
+    const certificate = doc(fileOf('Tờ trình đề nghị', 'Bằng khen của Bộ trưởng Bộ Công an')).text;
+    expect(certificate).toContain('cho 2 tập thể và 1 cá nhân có thành tích xuất sắc');
+    expect(certificate).toMatch(/^2\. Cá nhân \(1\)$/m);
+    expect(certificate).toMatch(/^3\. Đối chiếu với chỉ tiêu khen thưởng$/m);
+  });
+
   it('the danh sách has one row per eligible nominee: STT, name, year of birth, gender, position, unit, summary', () => {
     for (const [award, names] of eligible) {
       const d = doc(fileOf('Danh sách đề nghị', award));
