@@ -23,15 +23,14 @@ export interface ContextOptions {
   readonly unitKey?: string;
   /** An evaluation built by hand (rule and planner tests); by default the snapshot's own. */
   readonly evaluation?: Evaluation;
-  /** Where malformed `Mốc thời gian` rows are reported, once per run. */
-  readonly warnings?: string[];
 }
 
 /** The context of any job at `now`: the campaign judged, its progress and its figures, each computed once. */
 export function jobContext(snapshot: Snapshot, now: Date, options: ContextOptions = {}): JobContext {
   const evaluation = options.evaluation ?? evaluateCampaign(snapshot, now, options.unitKey);
   const { settings } = evaluation;
-  const progress = computeProgress(evaluation, readMilestones(snapshot, settings, options.warnings), now);
+  const warnings = [...settingWarnings(settings)];
+  const progress = computeProgress(evaluation, readMilestones(snapshot, settings, warnings), now);
   return {
     snapshot,
     now,
@@ -41,10 +40,11 @@ export function jobContext(snapshot: Snapshot, now: Date, options: ContextOption
     dashboard: dashboardModel(evaluation, progress, now),
     layout: layoutData(settings),
     links: readFormLinks(snapshot, evaluation),
+    warnings,
   };
 }
 
-/** Runs `planner` and sorts its emails against the mail log: the ones it holds are never kept. */
+/** Runs `planner`, sorts its emails against the mail log (the ones it holds are never kept) and adds the warnings. */
 export function planWith(planner: Planner, context: JobContext): JobPlan {
   const output = planner(context);
   const sorter = new DueEmailSorter(context.snapshot);
@@ -55,7 +55,7 @@ export function planWith(planner: Planner, context: JobContext): JobPlan {
   const { due, alreadySent, inDoubt } = sorter.result();
   const { evaluation, progress, dashboard } = context;
   const writes = [...evaluation.tabs, progressTab(progress), renderDashboard(dashboard), ...output.writes];
-  return { writes, emails: due, alreadySent, inDoubt, summary: output.summary };
+  return { writes, emails: due, alreadySent, inDoubt, summary: [...output.summary, ...context.warnings] };
 }
 
 /** `unitKey`: the key of the units' secrets (UNIT_SECRET_KEY), see core/unit-secret.ts. */
@@ -65,10 +65,6 @@ export function planJob(
   now: Date,
   unitKey?: string,
 ): { plan: JobPlan; settings: Settings } {
-  const milestoneErrors: string[] = [];
-  const context = jobContext(snapshot, now, { unitKey, warnings: milestoneErrors });
-  const plan = planWith(JOBS[name], context);
-  const warnings = [...settingWarnings(context.settings), ...milestoneErrors];
-  const summary = warnings.length > 0 ? [...plan.summary, ...warnings] : plan.summary;
-  return { plan: { ...plan, summary }, settings: context.settings };
+  const context = jobContext(snapshot, now, { unitKey });
+  return { plan: planWith(JOBS[name], context), settings: context.settings };
 }

@@ -25,6 +25,8 @@ export interface JobContext {
   readonly layout: LayoutData;
   /** Each unit's prefilled form links, with its secret in force now. */
   readonly links: FormLinks;
+  /** Problems in `Cấu hình` and `Mốc thời gian`, one line each, which every job's summary ends with. */
+  readonly warnings: readonly string[];
 }
 
 /**

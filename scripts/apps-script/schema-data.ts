@@ -3,7 +3,6 @@ import { EDIT_LINK_HEADER, FORMS, TAB, TIMESTAMP_HEADER, UNIT_SECRET_HEADER } fr
 import { EVERY_UNIT, SECRET_PLACEHOLDER, UNIT_PLACEHOLDER } from '../../functions/core/links.ts';
 import { UNIT_SECRET_LENGTH } from '../../functions/core/unit-secret.ts';
 import { SECRET_REISSUED_HEADER } from '../../functions/rules/campaign-data.ts';
-import { FINAL_FORM } from '../../sheets-schema/forms/index.ts';
 import type { ScriptForm, ScriptNames } from './script-types.ts';
 
 export function scriptForms(): ScriptForm[] {
@@ -12,7 +11,7 @@ export function scriptForms(): ScriptForm[] {
     tab: form.tab,
     title: form.title,
     description: form.description,
-    withCriteria: form.tab === FINAL_FORM.tab,
+    withCriteria: form.criterionScores === true,
     questions: form.questions.map((q) => ({
       title: q.header,
       kind: q.kind,

@@ -274,6 +274,7 @@ describe('remind, what a reminder says', () => {
     expect(plan.summary).toEqual([
       'Nhắc hạn: 3 thư nhắc hạn, 0 thư báo quá hạn (gửi cả lãnh đạo đơn vị); mỗi đơn vị nhận nhiều nhất một thư một ngày.',
       "Đơn vị SO-YT chưa có 'Email liên hệ' trong trang 'Đơn vị': không gửi được thư nhắc.",
+      "Mốc thời gian, dòng 3: hạn nộp 'giữa tháng 5' không phải ngày hợp lệ dạng dd/MM/yyyy. Mốc này bị bỏ qua cho đến khi được sửa.",
     ]);
   });
 });
