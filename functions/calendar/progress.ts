@@ -49,10 +49,7 @@ export function computeProgress(evaluation: Evaluation, milestones: readonly Mil
   const timeZone = campaignTimeZone(evaluation.settings);
   // form → unit → responses: nested maps spare a composite string key per response and per unit × milestone.
   const byFormUnit = new Map<string, Map<string, JudgedResponse[]>>();
-  // Indexed rather than for…of in loops over every response or unit: in a function run once per job, for…of
-  // allocates an iterator result per item before V8 optimises it.
-  for (let ix = 0; ix < evaluation.responses.length; ix++) {
-    const r = evaluation.responses[ix];
+  for (const r of evaluation.responses) {
     // A response that could not prove its unit is not the unit's: it neither counts nor makes the unit "Không hợp lệ".
     if (r.unitCode === '' || r.submittedAt === null || !r.authenticated) continue;
     let ofForm = byFormUnit.get(r.form);
@@ -63,8 +60,7 @@ export function computeProgress(evaluation: Evaluation, milestones: readonly Mil
   }
   const today = localDay(now, timeZone);
   const entries: ProgressEntry[] = [];
-  for (let ix = 0; ix < evaluation.units.length; ix++) {
-    const unit = evaluation.units[ix];
+  for (const unit of evaluation.units) {
     for (const milestone of milestones) {
       const responses = byFormUnit.get(milestone.form)?.get(unit.code) ?? [];
       entries.push(statusOf(unit, milestone, responses, now, today, timeZone));
@@ -123,8 +119,7 @@ export function progressTab(progress: Progress): TabWrite {
   // A handful of milestones, one row per unit × milestone: each deadline is formatted once.
   const deadlines = new Map(progress.milestones.map((m) => [m, formatDate(m.deadline, progress.timeZone)]));
   const rows: (readonly Cell[])[] = [[...PROGRESS_HEADERS]];
-  for (let ix = 0; ix < progress.entries.length; ix++) {
-    const e = progress.entries[ix];
+  for (const e of progress.entries) {
     rows.push([
       e.unit.code,
       e.unit.name,

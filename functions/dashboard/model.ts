@@ -80,8 +80,7 @@ export function dashboardModel(evaluation: Evaluation, progress: Progress, now: 
   const unitCount = evaluation.units.length;
   // One pass over the unit × milestone entries for all milestones, not one per milestone.
   const countsOf = new Map(progress.milestones.map((m) => [m, new Map<ProgressStatus, number>()]));
-  for (let i = 0; i < progress.entries.length; i++) {
-    const e = progress.entries[i];
+  for (const e of progress.entries) {
     const counts = countsOf.get(e.milestone);
     if (counts) counts.set(e.status, (counts.get(e.status) ?? 0) + 1);
   }
@@ -120,10 +119,7 @@ export function dashboardModel(evaluation: Evaluation, progress: Progress, now: 
 
   const levelOf = new Map(evaluation.results.map((r) => [r.unitCode, r]));
   const levelCounts = new Map<LevelCount['level'], number>();
-  // Indexed rather than for…of in loops over every response or unit: in a function run once per job, for…of
-  // allocates an iterator result per item before V8 optimises it.
-  for (let ix = 0; ix < evaluation.units.length; ix++) {
-    const u = evaluation.units[ix];
+  for (const u of evaluation.units) {
     const level = levelOf.get(u.code)?.level ?? UNCLASSIFIED;
     levelCounts.set(level, (levelCounts.get(level) ?? 0) + 1);
   }
@@ -133,8 +129,7 @@ export function dashboardModel(evaluation: Evaluation, progress: Progress, now: 
   });
 
   const leaders: ClusterLeader[] = [];
-  for (let ix = 0; ix < evaluation.units.length; ix++) {
-    const u = evaluation.units[ix];
+  for (const u of evaluation.units) {
     const r = levelOf.get(u.code);
     if (r && r.rank === 1 && r.level !== UNCLASSIFIED) {
       leaders.push({ cluster: u.cluster, unitCode: u.code, unitName: u.name, total: r.total, level: r.level });
@@ -162,8 +157,7 @@ export function dashboardModel(evaluation: Evaluation, progress: Progress, now: 
 function pendingFixes(evaluation: Evaluation): PendingFix[] {
   // form → unit → latest valid time: nested maps spare a composite string key per response.
   const latestValid = new Map<string, Map<string, number>>();
-  for (let ix = 0; ix < evaluation.responses.length; ix++) {
-    const r = evaluation.responses[ix];
+  for (const r of evaluation.responses) {
     if (!r.valid) continue;
     let ofForm = latestValid.get(r.form);
     if (!ofForm) latestValid.set(r.form, (ofForm = new Map<string, number>()));

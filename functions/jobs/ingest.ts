@@ -140,18 +140,14 @@ const STANDING_ALONE = new Set(FORMS.filter((f) => f.eachResponseStands).map((f)
 function replacedResponses(responses: readonly JudgedResponse[]): Set<JudgedResponse> {
   // form → unit → latest valid time; nested maps spare building a composite string key per response, twice.
   const latestValid = new Map<string, Map<string, number>>();
-  // Indexed rather than for…of in loops over every response or unit: in a function run once per job, for…of
-  // allocates an iterator result per item before V8 optimises it.
-  for (let ix = 0; ix < responses.length; ix++) {
-    const r = responses[ix];
+  for (const r of responses) {
     if (!r.valid || !r.submittedAt || STANDING_ALONE.has(r.form)) continue;
     let ofForm = latestValid.get(r.form);
     if (!ofForm) latestValid.set(r.form, (ofForm = new Map<string, number>()));
     ofForm.set(r.unitCode, Math.max(ofForm.get(r.unitCode) ?? -Infinity, r.submittedAt.getTime()));
   }
   const replaced = new Set<JudgedResponse>();
-  for (let ix = 0; ix < responses.length; ix++) {
-    const r = responses[ix];
+  for (const r of responses) {
     const latest = latestValid.get(r.form)?.get(r.unitCode);
     if (r.superseded || (latest !== undefined && r.submittedAt && r.submittedAt.getTime() < latest)) replaced.add(r);
   }
@@ -183,8 +179,7 @@ function* ingestEmails(context: JobContext): Generator<EmailOffer> {
   const facts = new Map<string, FormFacts>();
   const shared = new Map<string, readonly Recipient[]>();
   const byUnit = new Map<Unit, Pending[]>();
-  for (let ix = 0; ix < responses.length; ix++) {
-    const response = responses[ix];
+  for (const response of responses) {
     // A response that could not prove its unit is the `Kiểm tra` row's business alone: no one is mailed about it.
     if (replaced.has(response) || !response.authenticated) continue;
     let form = facts.get(response.form);

@@ -69,14 +69,9 @@ export function rowFingerprint(row: readonly Cell[] | undefined): string {
 }
 
 export function tabState(values: readonly (readonly Cell[])[]): TabState {
-  const rows = new Array<string>(values.length);
+  const rows = values.map(rowFingerprint);
   let width = 0;
-  // Indexed: a run over 50,000 rows, once per job.
-  for (let r = 0; r < values.length; r++) {
-    const row = values[r];
-    rows[r] = rowFingerprint(row);
-    if (row.length > width) width = row.length;
-  }
+  for (const row of values) width = Math.max(width, row.length);
   // Trailing empty rows are not content.
   let end = rows.length;
   while (end > 0 && rows[end - 1] === EMPTY) end--;

@@ -27,23 +27,18 @@ export function* resultsEmails({ evaluation, settings, layout }: JobContext): Ge
   const keyPrefix = `results|${campaignKey(settings)}|`;
   const results = new Map(evaluation.results.map((r) => [r.unitCode, r]));
   const nominationsOf = new Map<string, NominationVerdict[]>();
-  // Indexed rather than for…of in loops over every response or unit: in a function run once per job, for…of
-  // allocates an iterator result per item before V8 optimises it.
-  for (let ix = 0; ix < evaluation.nominations.length; ix++) {
-    const n = evaluation.nominations[ix];
+  for (const n of evaluation.nominations) {
     const list = nominationsOf.get(n.unitCode);
     if (list) list.push(n);
     else nominationsOf.set(n.unitCode, [n]);
   }
   const classifiedIn = new Map<string, number>();
-  for (let ix = 0; ix < evaluation.units.length; ix++) {
-    const u = evaluation.units[ix];
+  for (const u of evaluation.units) {
     const r = results.get(u.code);
     if (r && r.level !== UNCLASSIFIED) classifiedIn.set(u.cluster, (classifiedIn.get(u.cluster) ?? 0) + 1);
   }
 
-  for (let ix = 0; ix < evaluation.units.length; ix++) {
-    const unit = evaluation.units[ix];
+  for (const unit of evaluation.units) {
     const result = results.get(unit.code);
     const nominations = byRow(nominationsOf.get(unit.code) ?? []);
     const classified = !!result && result.level !== UNCLASSIFIED;

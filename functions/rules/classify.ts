@@ -171,10 +171,7 @@ function round(n: number): number {
 /** Standard competition ranking within each cluster: ties share a rank and the next rank skips (1, 1, 3). */
 export function rankInClusters(results: readonly Classification[], clusterOf: (unitCode: string) => string): void {
   const byCluster = new Map<string, Classification[]>();
-  // Indexed rather than for…of in loops over every response or unit: in a function run once per job, for…of
-  // allocates an iterator result per item before V8 optimises it.
-  for (let ix = 0; ix < results.length; ix++) {
-    const r = results[ix];
+  for (const r of results) {
     if (r.total === null) continue;
     const cluster = clusterOf(r.unitCode);
     const list = byCluster.get(cluster) ?? [];

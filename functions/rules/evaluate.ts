@@ -45,10 +45,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   rankInClusters([...classifications.values()], (code) => unitMap.get(code)?.cluster ?? '');
 
   const results = new Map<string, UnitResult & { selfTotal: number | null }>();
-  // Indexed rather than for…of in loops over every response or unit: in a function run once per job, for…of
-  // allocates an iterator result per item before V8 optimises it.
-  for (let ix = 0; ix < units.length; ix++) {
-    const u = units[ix];
+  for (const u of units) {
     const c = classifications.get(u.code)!;
     // Spelled out, not spread: same keys in the same order, without a slow spread-then-add per unit.
     results.set(u.code, {
@@ -74,8 +71,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   const conclusions: (string | undefined)[] = [];
   for (const form of FORMS) {
     const ofForm = byForm.get(form.tab) ?? [];
-    for (let ix = 0; ix < ofForm.length; ix++) {
-      const judged = ofForm[ix];
+    for (const judged of ofForm) {
       const v = judged.form === NOMINATION_FORM.tab ? verdictByRow.get(judged.rowNumber) : undefined;
       const conclusion = v ? verdictLine(v) : undefined;
       if (conclusion !== undefined) judged.note(conclusion);

@@ -97,10 +97,7 @@ export function tallyAwards(targets: readonly Target[], verdicts: readonly Nomin
     const key = awardKey(t.award, t.kind);
     if (!rows.has(key)) rows.set(key, { ...t, nominated: 0, eligible: 0 });
   }
-  // Indexed rather than for…of in loops over every response or unit: in a function run once per job, for…of
-  // allocates an iterator result per item before V8 optimises it.
-  for (let ix = 0; ix < verdicts.length; ix++) {
-    const v = verdicts[ix];
+  for (const v of verdicts) {
     if (v.status === 'Trùng') continue;
     const key = awardKey(v.award, v.kind);
     const row = rows.get(key) ?? { award: v.award, kind: v.kind, min: null, max: null, nominated: 0, eligible: 0 };

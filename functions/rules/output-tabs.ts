@@ -42,10 +42,7 @@ export function classificationTab(
   results: ReadonlyMap<string, UnitResult & { selfTotal: number | null }>,
 ): TabWrite {
   const rows: Row[] = [header(TAB.classification, ['Tên đơn vị', 'Cụm/Khối', 'Điểm tự chấm', 'An toàn về ANTT'])];
-  // Indexed rather than for…of in loops over every response or unit: in a function run once per job, for…of
-  // allocates an iterator result per item before V8 optimises it.
-  for (let ix = 0; ix < units.length; ix++) {
-    const u = units[ix];
+  for (const u of units) {
     const r = results.get(u.code);
     if (!r) continue;
     rows.push([

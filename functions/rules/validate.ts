@@ -371,16 +371,12 @@ function before(a: JudgedResponse, b: JudgedResponse): boolean {
 /** Each unit's latest valid response stands; every earlier one of that unit, valid or not, is replaced by it. */
 function markSuperseded(checked: Judged[], timeZone: string): void {
   const latest = new Map<string, Judged>();
-  // Indexed rather than for…of in loops over every response or unit: in a function run once per job, for…of
-  // allocates an iterator result per item before V8 optimises it.
-  for (let ix = 0; ix < checked.length; ix++) {
-    const c = checked[ix];
+  for (const c of checked) {
     if (!c.valid) continue;
     const current = latest.get(c.unitCode);
     if (!current || before(current, c)) latest.set(c.unitCode, c);
   }
-  for (let ix = 0; ix < checked.length; ix++) {
-    const c = checked[ix];
+  for (const c of checked) {
     const last = latest.get(c.unitCode);
     if (!last || last === c || !before(c, last)) continue;
     c.superseded = true;
