@@ -139,10 +139,10 @@ export function dueEmails(snapshot: Snapshot, planned: readonly PlannedEmail[]):
   return sorter.result();
 }
 
-/** How this run's claims came out, per due key, without an object per key (a first run claims 50,000). */
+/** How this run's claims came out. */
 export interface Claims {
-  /** Per key, in the order given: the row of ours that holds it, or 0 when another run's row holds it first. */
-  readonly won: Int32Array;
+  /** Per key, in the order given: the row of ours that sends it, or 0 when none of ours won it. */
+  readonly won: readonly number[];
   /** Our further rows of keys we won: copies written by a retried append. */
   readonly copies: readonly number[];
   /** Our rows of keys another run holds. */
@@ -162,43 +162,31 @@ export function resolveClaims(
   keys: readonly string[],
   isOwn: (rowNumber: number, run: Cell | undefined) => boolean,
 ): Claims {
-  const keyColumn = columns.get('Khóa') ?? [];
   const statusColumn = columns.get('Trạng thái') ?? [];
   const runColumn = columns.get(LOG_RUN_HEADER) ?? [];
-  const index = new Map<string, number>();
-  keys.forEach((key, i) => index.set(key, i));
-  // Item → its first holding row, for the items our keys carry.
+  const ours = new Set(keys);
   const firstHolder = new Map<string, number>();
-  for (const key of keys) for (const item of keyItems(key)) firstHolder.set(item, 0);
-  // [key index, row] pairs of our rows, in sheet order: a key has more than one only after a retried append.
-  const own: number[] = [];
-  for (let r = 0; r < keyColumn.length; r++) {
-    const text = cellText(keyColumn[r]);
+  // Our rows per key, in sheet order: a key has more than one only after a retried append.
+  const ownRows = new Map<string, number[]>();
+  for (const [r, cell] of (columns.get('Khóa') ?? []).entries()) {
+    const key = cellText(cell);
     const rowNumber = r + 2;
     if (holdsKey(statusColumn[r])) {
-      for (const item of keyItems(text)) if (firstHolder.get(item) === 0) firstHolder.set(item, rowNumber);
+      for (const item of keyItems(key)) if (!firstHolder.has(item)) firstHolder.set(item, rowNumber);
     }
-    const i = index.get(text);
-    if (i !== undefined && isOwn(rowNumber, runColumn[r])) own.push(i, rowNumber);
+    if (ours.has(key) && isOwn(rowNumber, runColumn[r])) ownRows.set(key, [...(ownRows.get(key) ?? []), rowNumber]);
   }
-  const won = new Int32Array(keys.length);
-  for (let k = 0; k < own.length; k += 2) {
-    const i = own[k];
-    const rowNumber = own[k + 1];
-    if (won[i] === 0 && keyItems(keys[i]).every((item) => firstHolder.get(item) === rowNumber)) won[i] = rowNumber;
-  }
+  const winsAll = (key: string, rowNumber: number) =>
+    keyItems(key).every((item) => firstHolder.get(item) === rowNumber);
+  const won = keys.map((key) => ownRows.get(key)?.find((rowNumber) => winsAll(key, rowNumber)) ?? 0);
   const copies: number[] = [];
   const beaten: number[] = [];
-  for (let k = 0; k < own.length; k += 2) {
-    const i = own[k];
-    const rowNumber = own[k + 1];
-    if (won[i] === 0) beaten.push(rowNumber);
-    else if (won[i] !== rowNumber) copies.push(rowNumber);
+  for (const [i, key] of keys.entries()) {
+    for (const rowNumber of ownRows.get(key) ?? []) {
+      if (won[i] === 0) beaten.push(rowNumber);
+      else if (rowNumber !== won[i]) copies.push(rowNumber);
+    }
   }
-  // Keys with no row of ours: their part of a split append never landed.
-  const claimed = new Uint8Array(keys.length);
-  for (let k = 0; k < own.length; k += 2) claimed[own[k]] = 1;
-  let unclaimed = 0;
-  for (let i = 0; i < keys.length; i++) if (claimed[i] === 0) unclaimed++;
+  const unclaimed = keys.filter((key) => !ownRows.has(key)).length;
   return { won, copies, beaten, unclaimed };
 }
