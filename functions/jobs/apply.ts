@@ -50,10 +50,7 @@ export interface ApplyContext {
 
 export interface ApplyResult {
   readonly planned: number;
-  /**
-   * A dry run's due emails, for the caller to render. A real run hands each email to the mail gateway and lets it go
-   * once sent, so it returns none here: at 50,000 receipts they hold every answer of the year.
-   */
+  /** A dry run's due emails, for the caller to render; none after a real run. */
   readonly due: readonly PlannedEmail[];
   readonly sent: number;
   readonly failed: number;
@@ -308,31 +305,17 @@ function withoutHeader(spans: readonly RowSpan[]): RowSpan[] {
   return spans.map((s, i) => (i === 0 ? { first: s.first + 1, count: s.count - 1 } : s));
 }
 
-/** The emails at `won` rows, each slot of `due` emptied as its email is taken, so a sent email can be freed. */
-function* handOver(due: (PlannedEmail | undefined)[], won: Int32Array): Generator<PlannedEmail> {
-  for (let i = 0; i < due.length; i++) {
-    const email = due[i];
-    due[i] = undefined;
-    if (email && won[i] !== 0) yield email;
-  }
-}
-
-/**
- * Claim the due emails in the mail log, send those this run won, and return the status cells to write. Takes the
- * emails over: every slot of `due` is cleared by the time it returns.
- */
+/** Claim the due emails in the mail log, send those this run won, and return the status cells to write. */
 async function claimAndSend(
   ctx: ApplyContext,
-  due: (PlannedEmail | undefined)[],
+  due: readonly PlannedEmail[],
   headers: readonly string[],
   withHeader: boolean,
 ): Promise<MailOutcome> {
   const col = (h: string) => headers.indexOf(h);
   const runId = randomUUID();
-  const keys = due.map((e) => e!.key);
-  // The claim rows live only inside appendClaims, and the log read back only inside resolveClaims: neither is held
-  // while the emails are sent.
-  const appended = await appendClaims(ctx, due as PlannedEmail[], headers, withHeader, runId);
+  const keys = due.map((e) => e.key);
+  const appended = await appendClaims(ctx, due, headers, withHeader, runId);
   // Without a run column (an older log), our rows are the ones the append requests reported.
   const isOwn = headers.includes(LOG_RUN_HEADER)
     ? (_: number, run: Cell | undefined) => run === runId
@@ -340,11 +323,10 @@ async function claimAndSend(
   // The winner of each key is its first holding row in sheet order, whichever request wrote it: a split append keeps
   // exactly-once. Keys whose part never landed have no row of ours and are simply not sent by this run.
   const claims = resolveClaims(await ctx.sheets.readColumns(TAB.mailLog, CLAIM_COLUMNS), keys, isOwn);
-  // A first run's receipts hold every answer of the year: the gateway takes them one by one and each is let go once
-  // its request is sent, instead of all 50,000 living until the last request.
-  const results = claims.won.some((row) => row !== 0)
-    ? await ctx.mail.send(handOver(due, claims.won), ctx.envelope)
-    : new Map<string, SendResult>();
+  const results = await ctx.mail.send(
+    due.filter((_, i) => claims.won[i] !== 0),
+    ctx.envelope,
+  );
 
   const counts = { sent: 0, failed: 0, unknown: 0, lostClaims: 0, unclaimed: claims.unclaimed };
   const updates = new Map<number, readonly [status: string, detail: string]>();
@@ -381,10 +363,9 @@ async function claimAndSend(
 }
 
 /** Everything apply needs from the snapshot and the plan, so both can be let go before the sends and the writes. */
-interface Prepared {
+export interface Prepared {
   readonly planned: number;
-  /** The plan's due emails, in an array of apply's own, which a real run empties as it sends. */
-  readonly due: (PlannedEmail | undefined)[];
+  readonly due: readonly PlannedEmail[];
   readonly alreadySent: number;
   readonly inDoubt: number;
   /** The rows of system tabs that differ from what the sheet holds, encoded. */
@@ -397,8 +378,8 @@ interface Prepared {
   readonly notes: readonly string[];
 }
 
-function prepare(
-  ctx: ApplyContext,
+export function prepareApply(
+  ctx: Pick<ApplyContext, 'now' | 'timeZone' | 'dryRun'>,
   snapshot: SheetsSnapshot,
   plan: JobPlan,
   previous: ReadonlyMap<string, TabState>,
@@ -411,7 +392,7 @@ function prepare(
   const notes = zone ? [zone] : [];
   const base = {
     planned: due.length + alreadySent + inDoubt,
-    due: [...due],
+    due,
     alreadySent,
     inDoubt,
     logHeaders,
@@ -468,28 +449,20 @@ function prepare(
   return { ...base, tabs: EncodedRanges.of(ranges), tabsWritten, structure };
 }
 
-/**
- * Not async on purpose: the snapshot and the plan are read here, synchronously, and not held by the promise, so a
- * caller that lets go of them too frees them for the sends and the final write. `previous` holds the system tabs as
- * the sheet has them (TabState): only the rows that differ are written.
- */
-export function applyPlan(
+/** `previous` holds the system tabs as the sheet has them (TabState): only the rows that differ are written. */
+export async function applyPlan(
   ctx: ApplyContext,
   snapshot: SheetsSnapshot,
   plan: JobPlan,
   previous: ReadonlyMap<string, TabState>,
 ): Promise<ApplyResult> {
-  try {
-    return applyPrepared(ctx, prepare(ctx, snapshot, plan, previous));
-  } catch (error) {
-    return Promise.reject(error);
-  }
+  return applyPrepared(ctx, prepareApply(ctx, snapshot, plan, previous));
 }
 
-async function applyPrepared(ctx: ApplyContext, prepared: Prepared): Promise<ApplyResult> {
+export async function applyPrepared(ctx: ApplyContext, prepared: Prepared): Promise<ApplyResult> {
   const { planned, due, alreadySent, inDoubt, notes, stopped } = prepared;
   const nothing = { sent: 0, failed: 0, lostClaims: 0, unclaimed: 0, tabsWritten: 0, notes };
-  if (ctx.dryRun) return { planned, due: due as PlannedEmail[], alreadySent, inDoubt, ...nothing };
+  if (ctx.dryRun) return { planned, due, alreadySent, inDoubt, ...nothing };
   if (stopped) return { planned, due: [], alreadySent, inDoubt, ...nothing, stopped };
 
   if (prepared.structure.length > 0) await ctx.sheets.batchUpdate(prepared.structure);
@@ -497,7 +470,7 @@ async function applyPrepared(ctx: ApplyContext, prepared: Prepared): Promise<App
     // A log started afresh: what is due now belongs to the lost log's time, so it is recorded, not sent.
     await appendClaims(
       ctx,
-      due as PlannedEmail[],
+      due,
       prepared.headers,
       prepared.logHeaders.length === 0,
       randomUUID(),

@@ -1,6 +1,6 @@
 // Wires a job end to end: configuration, gateways, one snapshot, the pure plan, then apply.
 import { TAB, TABS } from '../../sheets-schema/index.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { isEmail } from '../core/email.ts';
 import { secretsRequired } from '../rules/evaluate.ts';
 import { setting, type Settings } from '../core/settings.ts';
@@ -8,8 +8,9 @@ import type { Recipient } from '../core/snapshot.ts';
 import { campaignTimeZone } from '../core/zone.ts';
 import { createSheetsClient } from '../gateways/sheets-client.ts';
 import type { RetryPolicy } from '../gateways/retry.ts';
-import { createSheetsGateway, type SheetsSnapshot, type WriteStats } from '../gateways/sheets.ts';
-import { applyPlan } from './apply.ts';
+import type { MailGateway } from '../gateways/mail.ts';
+import { createSheetsGateway, type SheetsGateway, type SheetsSnapshot, type WriteStats } from '../gateways/sheets.ts';
+import { applyPlan, applyPrepared, prepareApply, type ApplyContext, type ApplyResult, type Prepared } from './apply.ts';
 import { DUE_COLUMNS } from './mail-log.ts';
 import { mailLogLoss, MailLogLostError, restartDetail, stopNotice, withoutMailLog } from './log-guard.ts';
 import { planJob, type JobName } from './jobs.ts';
@@ -71,15 +72,55 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
     retry: options.retry,
     maxRequestBytes: options.maxRequestBytes,
   });
-  // Let, and cleared once applyPlan has taken what it needs: the snapshot and the planned rows are then garbage while
-  // emails are sent and the final write goes out (at 10,000 units they are most of the heap).
-  const read = splitWritten(await sheets.readSnapshot(SNAPSHOT_TABS, new Map([[TAB.mailLog, DUE_COLUMNS]])));
-  let snapshot: SheetsSnapshot | undefined = read.snapshot;
+  const { createMailGateway } = await import('../gateways/mail.ts');
+  const mail = createMailGateway({
+    apiKey: config.SENDGRID_API_KEY,
+    baseUrl: config.SENDGRID_BASE_URL,
+    timeoutMs: options.timeoutMs,
+    retry: options.retry,
+  });
+  const run = { name, config, now, dryRun, sheets, mail };
+  const planned = await planRun(run);
+  const result = await applyPrepared(planned.apply, planned.prepared);
+  return {
+    job: name,
+    lines: await resultLines(run, planned, result),
+    sheetsCalls: sheets.calls(),
+    mailRequests: mail.requests(),
+    sheetsWrites: sheets.writes(),
+  };
+}
+
+interface RunContext {
+  readonly name: JobName;
+  readonly config: Config;
+  readonly now: Date;
+  readonly dryRun: boolean;
+  readonly sheets: SheetsGateway;
+  readonly mail: MailGateway;
+}
+
+interface PlannedRun {
+  readonly apply: ApplyContext;
+  readonly prepared: Prepared;
+  /** The plan's summary, for people. */
+  readonly summary: readonly string[];
+  readonly replyWarning?: string;
+  readonly dueCount: number;
+}
+
+/**
+ * Reads the snapshot and plans the job. The snapshot and the plan live only in this scope: what the sends and the
+ * writes need is prepared here, so both are garbage before the first email goes out (at 10,000 units they are most
+ * of the heap).
+ */
+async function planRun(run: RunContext): Promise<PlannedRun> {
+  const { config, now, dryRun } = run;
+  const read = splitWritten(await run.sheets.readSnapshot(SNAPSHOT_TABS, new Map([[TAB.mailLog, DUE_COLUMNS]])));
   // Checked before planning: a log without its key column cannot be read, and the plan is still wanted for `Tổng hợp`.
-  const loss = mailLogLoss(snapshot.tabs, (tab) => read.previous.get(tab)?.rows.length ?? 0);
-  if (loss?.kind === 'no-key') snapshot = withoutMailLog(snapshot);
-  let planned: ReturnType<typeof planJob> | undefined = planJob(name, snapshot, now, config.UNIT_SECRET_KEY);
-  const { settings } = planned;
+  const loss = mailLogLoss(read.snapshot.tabs, (tab) => read.previous.get(tab)?.rows.length ?? 0);
+  const snapshot = loss?.kind === 'no-key' ? withoutMailLog(read.snapshot) : read.snapshot;
+  const { plan, settings } = planJob(run.name, snapshot, now, config.UNIT_SECRET_KEY);
   if (secretsRequired(settings) && !config.UNIT_SECRET_KEY) {
     // Without the key no response can prove its unit: judging on would count nothing and remind every unit.
     throw new ConfigError(
@@ -88,78 +129,58 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
         "'Xác thực đơn vị' là 'Không' nếu phong trào chạy trên mạng nội bộ khép kín. Lượt chạy này không ghi và không gửi gì.",
     );
   }
-  const summary = planned.plan.summary;
-  const dueCount = planned.plan.emails.length;
   const timeZone = campaignTimeZone(settings);
   // The mail log is the only record of what was sent: lost, the run sends nothing unless the coordinator started it
   // afresh today, and says so at the top of `Tổng hợp`.
   const recordOnly = loss?.kind === 'missing' ? restartDetail(settings, now, timeZone) : undefined;
+  const replyTo = replyToSetting(settings);
+  const apply: ApplyContext = {
+    sheets: run.sheets,
+    mail: run.mail,
+    envelope: {
+      from: { email: config.MAIL_FROM, name: setting(settings, 'Tên người gửi') },
+      replyTo: replyTo.address,
+      categories: ['thidua', run.name],
+    },
+    now,
+    timeZone,
+    dryRun,
+    ...(recordOnly !== undefined ? { recordOnly } : {}),
+  };
   if (loss && recordOnly === undefined) {
     if (!dryRun) {
-      const { createMailGateway } = await import('../gateways/mail.ts');
-      const idle = createMailGateway({ apiKey: config.SENDGRID_API_KEY, baseUrl: config.SENDGRID_BASE_URL });
       const notice = stopNotice(
         loss,
-        planned.plan.writes.find((w) => w.tab === TAB.dashboard),
+        plan.writes.find((w) => w.tab === TAB.dashboard),
       );
       const stop = { writes: [notice], emails: [], alreadySent: 0, inDoubt: 0, summary: [] };
-      const ctx = {
-        sheets,
-        mail: idle,
-        envelope: { from: { email: config.MAIL_FROM }, categories: [] },
-        now,
-        timeZone,
-        dryRun,
-      };
-      await applyPlan(ctx, snapshot, stop, read.previous);
+      await applyPlan(apply, snapshot, stop, read.previous);
     }
     throw new MailLogLostError(loss);
   }
+  return {
+    apply,
+    prepared: prepareApply(apply, snapshot, plan, read.previous),
+    summary: plan.summary,
+    ...(replyTo.warning ? { replyWarning: replyTo.warning } : {}),
+    dueCount: plan.emails.length,
+  };
+}
 
-  const { createMailGateway } = await import('../gateways/mail.ts');
-  const mail = createMailGateway({
-    apiKey: config.SENDGRID_API_KEY,
-    baseUrl: config.SENDGRID_BASE_URL,
-    timeoutMs: options.timeoutMs,
-    retry: options.retry,
-  });
-  const replyTo = replyToSetting(settings);
-  const applying = applyPlan(
-    {
-      sheets,
-      mail,
-      envelope: {
-        from: { email: config.MAIL_FROM, name: setting(settings, 'Tên người gửi') },
-        replyTo: replyTo.address,
-        categories: ['thidua', name],
-      },
-      now,
-      timeZone,
-      dryRun,
-      ...(recordOnly !== undefined ? { recordOnly } : {}),
-    },
-    snapshot,
-    planned.plan,
-    read.previous,
-  );
-  // eslint-disable-next-line no-useless-assignment -- clearing is the point: see the `let` above.
-  snapshot = undefined;
-  // eslint-disable-next-line no-useless-assignment -- as above.
-  planned = undefined;
-  const result = await applying;
-
-  const lines = [...summary, ...result.notes];
-  if (replyTo.warning) lines.push(replyTo.warning);
+/** What the sends and the writes did, for people. */
+async function resultLines(run: RunContext, planned: PlannedRun, result: ApplyResult): Promise<string[]> {
+  const lines = [...planned.summary, ...result.notes];
+  if (planned.replyWarning) lines.push(planned.replyWarning);
   if (result.stopped) {
     lines.push(result.stopped);
-  } else if (dryRun) {
+  } else if (run.dryRun) {
     // A dry run still renders every due email, so a template error shows before anything is sent.
     const { loadTemplates } = await import('../mail/templates.ts');
     const templates = loadTemplates();
     for (const email of result.due) templates.render(email.template, email.data);
     lines.push(`Chạy thử: đã soạn ${result.due.length} thư, không gửi thư nào và không ghi gì vào bảng tính.`);
   } else {
-    const written = sheets.writes();
+    const written = run.sheets.writes();
     lines.push(
       written.requests === 0
         ? 'Bảng tính: không có gì thay đổi, không ghi gì.'
@@ -173,18 +194,12 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
         '.',
     );
   }
-  if (recordOnly !== undefined && !dryRun) {
+  if (planned.apply.recordOnly !== undefined && !run.dryRun) {
     lines.push(
-      `${TAB.mailLog} được bắt đầu lại hôm nay: đã ghi ${dueCount} thư đến hạn là 'Không gửi lại', không gửi thư nào trong số đó.`,
+      `${TAB.mailLog} được bắt đầu lại hôm nay: đã ghi ${planned.dueCount} thư đến hạn là 'Không gửi lại', không gửi thư nào trong số đó.`,
     );
   }
-  return {
-    job: name,
-    lines,
-    sheetsCalls: sheets.calls(),
-    mailRequests: mail.requests(),
-    sheetsWrites: sheets.writes(),
-  };
+  return lines;
 }
 
 /**
