@@ -16,6 +16,7 @@ import { TAB } from '../../sheets-schema/index.ts';
 import { startMailServer } from '../mail-server/index.ts';
 import { startSheetsServer } from '../sheets-server/index.ts';
 import { setupSpreadsheet } from '../setup/index.ts';
+import { parseCommandLine } from '../cli/args.ts';
 import { syncTemplates } from '../sync-templates.ts';
 import { benchCampaign, FIXTURE_UNIT_KEY, toSnapshot } from './campaign.ts';
 import { loadGrids } from './load.ts';
@@ -187,6 +188,9 @@ interface Stack {
 
 /** Fresh local servers holding a set-up campaign of `n` units, with its templates synced. */
 async function campaignStack(n: number): Promise<Stack> {
+  // Built before the servers start: at 10,000 units it takes seconds, past the server's keep-alive timeout, and the
+  // client's next request on the idle socket was reset.
+  const snapshot = toSnapshot(benchCampaign(n, 2026));
   const dir = await mkdtemp(path.join(tmpdir(), 'thidua-bench-'));
   const sheets = await startSheetsServer({ port: 0, dataDir: path.join(dir, 'sheets') });
   const mail = await startMailServer({ port: 0, dataDir: path.join(dir, 'mail') });
@@ -199,7 +203,6 @@ async function campaignStack(n: number): Promise<Stack> {
     await fetch(new URL(`__admin/spreadsheets/${ID}`, sheets.url), { method: 'PUT' });
     const api = createSheetsClient(sheets.url);
     await setupSpreadsheet(api, ID, {});
-    const snapshot = toSnapshot(benchCampaign(n, 2026));
     // The first run sizes the system tabs' grids itself (one spreadsheets.batchUpdate), as it does in production.
     await loadGrids(api, ID, snapshot.tabs);
     await syncTemplates({ apiKey: API_KEY, baseUrl: mail.url });
@@ -309,7 +312,7 @@ async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 're
 /**
  * Fresh campaigns per size for the deployed-heap runs: one each, and more at the size where the peak nears the limit.
  */
-const DEPLOYED_REPEATS = (n: number) => (n >= 10_000 ? 3 : 1);
+let DEPLOYED_REPEATS = (n: number): number => (n >= 10_000 ? 3 : 1);
 
 /**
  * A first and a later ingest on a fresh campaign, with the heap Node gives the deployed function, DEPLOYED_REPEATS
@@ -397,10 +400,68 @@ const f = (n: number, digits = 0) => n.toFixed(digits);
 const calls = (n: number, w: WriteStats) => (w.splits ? `${n} (+${w.splits})` : String(n));
 const kb = (w: WriteStats) => (w.bytes / 1024).toFixed(w.bytes < 10_240 ? 1 : 0);
 
+/** The budget the deployed function is held to at GUARD_UNITS units: the bench fails when a run passes it. */
+const GUARD_UNITS = 10_000;
+const GUARD_PEAK_MIB = 256;
+const GUARD_PURE_MS = 1_000;
+
+/** Vietnamese lines for each budget passed at GUARD_UNITS units (none when every run kept within it). */
+function guard(results: readonly SizeResult[]): string[] {
+  const r = results.find((x) => x.units === GUARD_UNITS);
+  if (!r) return [`Không đo ${number(GUARD_UNITS)} đơn vị nên không kiểm tra được ngân sách bộ nhớ và thời gian.`];
+  const failures: string[] = [];
+  const peaks = [...r.deployedHeap.peaks.first, ...r.deployedHeap.peaks.next];
+  const peak = Math.max(...peaks);
+  if (peak > GUARD_PEAK_MIB)
+    failures.push(
+      `RSS đỉnh của ingest ở ${number(GUARD_UNITS)} đơn vị (heap như khi triển khai) là ${f(peak)} MiB, vượt ${GUARD_PEAK_MIB} MiB ` +
+        `(lần đầu: ${r.deployedHeap.peaks.first.map((x) => f(x)).join(', ')}; lần sau: ${r.deployedHeap.peaks.next.map((x) => f(x)).join(', ')}).`,
+    );
+  // CPU time, not wall time: on this shared 2-core machine the wall time of the same code varies tenfold with the
+  // other engineers' load, its CPU time far less.
+  if (r.pure.cpuMs > GUARD_PURE_MS)
+    failures.push(
+      `Lõi thuần ở ${number(GUARD_UNITS)} đơn vị dùng ${f(r.pure.cpuMs)} ms CPU (trung vị ${PURE_RUNS} lần; thời gian thực ${f(r.pure.wallMs)} ms), vượt ${number(GUARD_PURE_MS)} ms.`,
+    );
+  return failures;
+}
+
+const number = (n: number) => n.toLocaleString('vi-VN');
+
+const USAGE =
+  'Cách dùng: npm run bench -- [--quick] [--repeats N]\n' +
+  '  --quick      chỉ đo ngân sách ở 10.000 đơn vị (RSS đỉnh, lõi thuần), thư nhắc hạn và thời gian nạp mô-đun\n' +
+  '  --repeats N  số chiến dịch mới cho mỗi lần đo ingest với heap như khi triển khai (mặc định 3 ở 10.000 đơn vị)';
+
 async function main(): Promise<void> {
+  const { values } = parseCommandLine(
+    { options: { quick: { type: 'boolean', default: false }, repeats: { type: 'string' } } },
+    USAGE,
+  );
+  if (values.repeats !== undefined) {
+    const repeats = Number(values.repeats);
+    if (!Number.isInteger(repeats) || repeats < 1) {
+      process.stderr.write(`--repeats cần một số nguyên dương, không phải "${values.repeats}".\n${USAGE}\n`);
+      process.exit(2);
+    }
+    DEPLOYED_REPEATS = () => repeats;
+  }
   const started = performance.now();
   await compile();
   pure(100); // warm the JIT so the first size is not penalised
+  if (values.quick) {
+    // Only what the guard checks: the pure core and the deployed-heap ingests at GUARD_UNITS units.
+    const p = pure(GUARD_UNITS);
+    const deployed = await deployedHeap(GUARD_UNITS);
+    await rm(BUILT, { recursive: true, force: true });
+    const { responses, ...core } = p;
+    const result = { units: GUARD_UNITS, responses, pure: core, deployedHeap: deployed } as SizeResult;
+    console.log(
+      `${number(GUARD_UNITS)} đơn vị: lõi thuần ${f(p.cpuMs)} ms CPU, ${f(p.wallMs)} ms thực (trung vị; nhanh–chậm ${f(p.minWallMs)}–${f(p.maxWallMs)}), ` +
+        `RSS đỉnh ingest lần đầu ${deployed.peaks.first.map((x) => f(x)).join(', ')} MiB, lần sau ${deployed.peaks.next.map((x) => f(x)).join(', ')} MiB`,
+    );
+    return finish([result], started);
+  }
   const results: SizeResult[] = [];
   for (const n of SIZES) {
     const p = pure(n);
@@ -552,6 +613,21 @@ async function main(): Promise<void> {
     ) + '\n',
   );
   console.log(`Đã ghi ${path.relative(ROOT, file)}`);
+  finish(results, started);
+}
+
+/** Exits non-zero, saying which budget was passed, when a run at GUARD_UNITS units passed one. */
+function finish(results: readonly SizeResult[], started: number): void {
+  const failures = guard(results);
+  if (failures.length > 0) {
+    console.error(`\nĐo hiệu năng KHÔNG ĐẠT ngân sách:\n${failures.map((x) => `  - ${x}`).join('\n')}`);
+    process.exitCode = 1;
+  } else {
+    console.log(
+      `\nĐạt ngân sách ở ${number(GUARD_UNITS)} đơn vị: RSS đỉnh ≤ ${GUARD_PEAK_MIB} MiB, lõi thuần ≤ ${number(GUARD_PURE_MS)} ms CPU ` +
+        `(${f((performance.now() - started) / 1000, 1)} s).`,
+    );
+  }
 }
 
 await main();
