@@ -165,7 +165,7 @@ async function appendResubmissions(api: Stack['api'], snapshot: Stack['snapshot'
 }
 
 async function child(env: NodeJS.ProcessEnv, job: string, nodeArgs: readonly string[]): Promise<JobRun> {
-  const { stdout } = await run(
+  const { stdout, stderr } = await run(
     process.execPath,
     [...nodeArgs, path.join(ROOT, 'scripts/bench/job-child.mjs'), BUILT, job, NOW.toISOString()],
     {
@@ -174,6 +174,8 @@ async function child(env: NodeJS.ProcessEnv, job: string, nodeArgs: readonly str
       maxBuffer: 64 * 1024 * 1024,
     },
   );
+  // THIDUA_BENCH_TRACE=1: the child's memory at each request it made (job-child.mjs).
+  if (stderr) process.stderr.write(`${job} ${nodeArgs.join(' ')}:\n${stderr}`);
   return JSON.parse(stdout.trim().split('\n').pop()!) as JobRun;
 }
 
