@@ -305,10 +305,20 @@ function withoutHeader(spans: readonly RowSpan[]): RowSpan[] {
   return spans.map((s, i) => (i === 0 ? { first: s.first + 1, count: s.count - 1 } : s));
 }
 
-/** Claim the due emails in the mail log, send those this run won, and return the status cells to write. */
+/**
+ * The emails to send, one by one, each taken out of `emails` as it is handed over: a first run's receipts hold every
+ * answer of the year, and the mail gateway lets each go once its request is out, so they are not all alive until the
+ * last request.
+ */
+function* drain(emails: PlannedEmail[], send: (email: PlannedEmail) => boolean): Generator<PlannedEmail> {
+  emails.reverse();
+  for (let email = emails.pop(); email; email = emails.pop()) if (send(email)) yield email;
+}
+
+/** Claim the due emails in the mail log, send those this run won (emptying `due`), and return the status cells. */
 async function claimAndSend(
   ctx: ApplyContext,
-  due: readonly PlannedEmail[],
+  due: PlannedEmail[],
   headers: readonly string[],
   withHeader: boolean,
 ): Promise<MailOutcome> {
@@ -323,8 +333,9 @@ async function claimAndSend(
   // The winner of each key is its first holding row in sheet order, whichever request wrote it: a split append keeps
   // exactly-once. Keys whose part never landed have no row of ours and are simply not sent by this run.
   const claims = resolveClaims(await ctx.sheets.readColumns(TAB.mailLog, CLAIM_COLUMNS), keys, isOwn);
+  const won = new Set(keys.filter((_, i) => claims.won[i] !== 0));
   const results = await ctx.mail.send(
-    due.filter((_, i) => claims.won[i] !== 0),
+    drain(due, (email) => won.has(email.key)),
     ctx.envelope,
   );
 
@@ -365,7 +376,8 @@ async function claimAndSend(
 /** Everything apply needs from the snapshot and the plan, so both can be let go before the sends and the writes. */
 export interface Prepared {
   readonly planned: number;
-  readonly due: readonly PlannedEmail[];
+  /** The plan's due emails, in an array of apply's own, which a real run empties as it sends. */
+  readonly due: PlannedEmail[];
   readonly alreadySent: number;
   readonly inDoubt: number;
   /** The rows of system tabs that differ from what the sheet holds, encoded. */
@@ -392,7 +404,7 @@ export function prepareApply(
   const notes = zone ? [zone] : [];
   const base = {
     planned: due.length + alreadySent + inDoubt,
-    due,
+    due: [...due],
     alreadySent,
     inDoubt,
     logHeaders,
@@ -460,7 +472,7 @@ export async function applyPlan(
 }
 
 export async function applyPrepared(ctx: ApplyContext, prepared: Prepared): Promise<ApplyResult> {
-  const { planned, due, alreadySent, inDoubt, notes, stopped } = prepared;
+  const { planned, due, alreadySent, inDoubt, notes, stopped, tabs, tabsWritten, headers, logHeaders } = prepared;
   const nothing = { sent: 0, failed: 0, lostClaims: 0, unclaimed: 0, tabsWritten: 0, notes };
   if (ctx.dryRun) return { planned, due, alreadySent, inDoubt, ...nothing };
   if (stopped) return { planned, due: [], alreadySent, inDoubt, ...nothing, stopped };
@@ -468,21 +480,13 @@ export async function applyPrepared(ctx: ApplyContext, prepared: Prepared): Prom
   if (prepared.structure.length > 0) await ctx.sheets.batchUpdate(prepared.structure);
   if (ctx.recordOnly !== undefined && due.length > 0) {
     // A log started afresh: what is due now belongs to the lost log's time, so it is recorded, not sent.
-    await appendClaims(
-      ctx,
-      due,
-      prepared.headers,
-      prepared.logHeaders.length === 0,
-      randomUUID(),
-      STATUS.notResent,
-      ctx.recordOnly,
-    );
+    await appendClaims(ctx, due, headers, logHeaders.length === 0, randomUUID(), STATUS.notResent, ctx.recordOnly);
   }
   const mail =
     ctx.recordOnly === undefined && due.length > 0
-      ? await claimAndSend(ctx, due, prepared.headers, prepared.logHeaders.length === 0)
+      ? await claimAndSend(ctx, due, headers, logHeaders.length === 0)
       : undefined;
-  await ctx.sheets.writeValues([prepared.tabs, ...(mail?.statusWrites ?? [])]);
+  await ctx.sheets.writeValues([tabs, ...(mail?.statusWrites ?? [])]);
   const cut = mail?.appendError
     ? [
         `Ghi nhật ký thư bị gián đoạn (${mail.appendError.message}): ${mail.unclaimed} thư chưa được nhận gửi, lượt chạy sau sẽ gửi.`,
@@ -497,7 +501,7 @@ export async function applyPrepared(ctx: ApplyContext, prepared: Prepared): Prom
     failed: mail?.failed ?? 0,
     lostClaims: mail?.lostClaims ?? 0,
     unclaimed: mail?.unclaimed ?? 0,
-    tabsWritten: prepared.tabsWritten,
+    tabsWritten,
     notes: [...notes, ...cut],
   };
 }

@@ -1,6 +1,6 @@
 // The mail side of a first `ingest` on its own: every email the pure core plans for N units, sent by the mail gateway
-// to the strict local SendGrid. Shows each request within 20 MB, nothing dropped, every email delivered once, whatever
-// the Sheets side of the run does.
+// to the strict local SendGrid. Shows each request within our 2 MB cap, nothing dropped, every email delivered once,
+// whatever the Sheets side of the run does.
 import { createMailGateway } from '../../functions/gateways/mail.ts';
 import { planJob } from '../../functions/jobs/jobs.ts';
 import { startMailServer } from '../mail-server/index.ts';
