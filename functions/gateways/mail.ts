@@ -24,6 +24,8 @@ export interface MailGatewayOptions {
   readonly timeoutMs?: number;
   /** Largest mail send body, in bytes (default MAX_REQUEST_BYTES; tests lower it to see the split). */
   readonly maxRequestBytes?: number;
+  /** Largest body of a request holding one email alone (default MAX_EMAIL_BYTES; tests lower it). */
+  readonly maxEmailBytes?: number;
 }
 
 export interface Envelope {
@@ -94,6 +96,12 @@ const MAX_CATEGORY_LENGTH = 255;
  * 2 MB (about 200 receipts a request) the send phase stays under the 256 MiB budget (README, Performance).
  */
 export const MAX_REQUEST_BYTES = 2_000_000;
+/**
+ * An email larger than MAX_REQUEST_BYTES goes in a request of its own, up to this: SendGrid recommends at most 20 MB
+ * for a whole message. Rare (a unit's receipt of dozens of long reports), so its memory matters less than sending it:
+ * refused, it would fail again on every sweep.
+ */
+export const MAX_EMAIL_BYTES = 20_000_000;
 /**
  * Requests being filled at once per template. An email whose address is already in a request waits for another, and
  * SendGrid allows an address once per request: with each unit's address on up to this many emails in one run, the
@@ -179,10 +187,10 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
     // Looked up once per template and send, so an unknown template costs one listing, not one per batch.
     const idOfTemplate = new Map<string, Promise<string>>();
     const head = envelopeJson(envelope);
-    const maxBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
     // What a body adds around its personalizations; the template id is not known yet, so room is kept for a long one.
-    const room =
-      maxBytes - Buffer.byteLength(head) - Buffer.byteLength(',"template_id":"","personalizations":[]}') - 64;
+    const around = Buffer.byteLength(head) + Buffer.byteLength(',"template_id":"","personalizations":[]}') + 64;
+    const room = (options.maxRequestBytes ?? MAX_REQUEST_BYTES) - around;
+    const maxEmailBytes = Math.max(options.maxEmailBytes ?? MAX_EMAIL_BYTES, options.maxRequestBytes ?? 0);
 
     /** One request; every email in it gets the request's outcome. */
     const post = async (name: string, batch: Batch) => {
@@ -234,11 +242,15 @@ export function createMailGateway(options: MailGatewayOptions): MailGateway {
         custom_args: { email_key: email.key },
       });
       const bytes = Buffer.byteLength(part) + 1; // and its comma
+      const n = prepared.to.length + prepared.cc.length;
       if (bytes > room) {
-        fail(email.key, `Email of ${bytes} bytes: more than the ${maxBytes}-byte limit of one SendGrid request`);
+        if (bytes > maxEmailBytes - around) {
+          fail(email.key, `Email of ${bytes} bytes: more than the ${maxEmailBytes}-byte limit of one SendGrid request`);
+        } else {
+          await post(email.template, { keys: [email.key], parts: [part], addresses: new Set(), recipients: n, bytes });
+        }
         continue;
       }
-      const n = prepared.to.length + prepared.cc.length;
       let open = filling.get(email.template);
       if (!open) filling.set(email.template, (open = []));
       // What a template's open requests hold stays within one request's bytes, whatever the planner sends.

@@ -143,11 +143,28 @@ describe('SendGrid limitations: "The total size of your email, including attachm
     expect(MAX_REQUEST_BYTES).toBeLessThan(MAX_BODY_BYTES);
   });
 
-  it('an email larger than one request fails alone; the others are sent', async () => {
+  it('an email larger than our request cap goes alone in a request of its own; the others are still batched', async () => {
     const gateway = createMailGateway({ apiKey: KEY, baseUrl: server.url, retry, maxRequestBytes: 8_000 });
-    const results = await gateway.send([receipt('small', 1), receipt('huge', 2, {}, 'x'.repeat(9_000))], envelope);
+    const emails = [receipt('small', 1), receipt('big', 2, {}, 'x'.repeat(9_000)), receipt('small2', 3)];
+    const results = await gateway.send(emails, envelope);
+    expect([...results.values()]).toEqual([{ status: 'sent' }, { status: 'sent' }, { status: 'sent' }]);
+    expect(delivered().sort()).toEqual(['big', 'small', 'small2']);
+    expect(server.requestCount()).toBe(2);
+    expect(server.largestMailSendBytes()).toBeGreaterThan(9_000);
+  });
+
+  it("SendGrid's recommended message size limit (20 MB): a larger email fails alone; the others are sent", async () => {
+    const gateway = createMailGateway({
+      apiKey: KEY,
+      baseUrl: server.url,
+      retry,
+      maxRequestBytes: 8_000,
+      maxEmailBytes: 12_000,
+    });
+    const results = await gateway.send([receipt('small', 1), receipt('huge', 2, {}, 'x'.repeat(13_000))], envelope);
     expect(results.get('small')).toEqual({ status: 'sent' });
-    expect(results.get('huge')).toMatchObject({ status: 'failed', error: expect.stringContaining('8000-byte limit') });
+    expect(results.get('huge')).toMatchObject({ status: 'failed', error: expect.stringContaining('12000-byte limit') });
+    expect(delivered()).toEqual(['small']);
   });
 });
 
