@@ -35,8 +35,20 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 type Campaign = 'demo' | 'bench';
 
-/** Every tab's values, in the spreadsheet's tab order. */
+/**
+ * Every tab's values, in the spreadsheet's tab order. Tried twice: after a long job the client's idle keep-alive socket
+ * can be closed by the server just as it is reused (ECONNRESET on a loaded machine).
+ */
 async function readBook(api: SheetsApi): Promise<[string, unknown[][]][]> {
+  try {
+    return await readBookOnce(api);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ECONNRESET') throw error;
+    return readBookOnce(api);
+  }
+}
+
+async function readBookOnce(api: SheetsApi): Promise<[string, unknown[][]][]> {
   const book = await api.spreadsheets.get({ spreadsheetId: ID, fields: 'sheets.properties.title' });
   const titles = (book.data.sheets ?? []).map((s) => s.properties?.title ?? '');
   const read = await api.spreadsheets.values.batchGet({
