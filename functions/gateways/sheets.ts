@@ -2,6 +2,7 @@
 import { Readable } from 'node:stream';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { cellText, type Cell } from '../core/cells.ts';
+import { parseA1, quoteSheet, rangeOf } from '../core/a1.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import {
   DEFAULT_RETRY,
@@ -147,20 +148,13 @@ function encodeChunks(rows: readonly (readonly Cell[])[]): Chunk[] {
   return chunks;
 }
 
-/**
- * `'Tab'!B7:D9` → its sheet, columns and first row, so a part of it can be addressed; undefined if not of that form.
- */
-function rangeParts(range: string): { sheet: string; from: string; to: string; row: number } | undefined {
-  const m = /^(.*)!([A-Z]+)(\d+)(?::([A-Z]+)\d+)?$/.exec(range);
-  return m ? { sheet: m[1], from: m[2], to: m[4] ?? m[2], row: Number(m[3]) } : undefined;
-}
-
-/** The range of `count` rows of `range` from its `offset`-th row. */
+/** The range of `count` rows of `range` from its `offset`-th row (the whole range when that is all of it). */
 function subRange(range: string, offset: number, count: number, total: number): string {
   if (offset === 0 && count === total) return range;
-  const p = rangeParts(range);
-  if (!p) return range;
-  return `${p.sheet}!${p.from}${p.row + offset}:${p.to}${p.row + offset + count - 1}`;
+  const r = parseA1(range);
+  if (!r?.sheet) return range;
+  const startRow = r.startRow + offset;
+  return rangeOf(r.sheet, { startRow, startCol: r.startCol, endRow: startRow + count, endCol: r.endCol });
 }
 
 /**
@@ -245,7 +239,7 @@ function pack<T>(
 function columnRanges(tab: string, layout: ColumnLayout): string[] {
   return [
     `${quoteSheet(tab)}!1:1`,
-    ...[...layout.values()].map((c) => `${quoteSheet(tab)}!${columnLetters(c + 1)}2:${columnLetters(c + 1)}`),
+    ...[...layout.values()].map((c) => rangeOf(tab, { startRow: 1, startCol: c, endCol: c + 1 })),
   ];
 }
 
@@ -324,29 +318,11 @@ export interface SheetsGateway {
   readonly writes: () => WriteStats;
 }
 
-/** Quotes a sheet name for A1 notation: wrapped in apostrophes, inner apostrophes doubled. */
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
-/** Column number (1-based) to letters: 1 → A, 27 → AA. */
-export function columnLetters(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
-function lettersToColumn(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
 /** The grid of a whole-sheet read from the range Google echoes, e.g. `'Kiểm tra'!A1:Z1000` → 1000 × 26. */
 export function gridFromRange(range: string | null | undefined): GridSize | undefined {
-  const m = /!([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range ?? '');
-  if (!m) return undefined;
-  return { rows: Number(m[4] ?? m[2]), columns: lettersToColumn(m[3] ?? m[1]) };
+  const r = parseA1(range ?? '');
+  if (!r || r.endRow === undefined || r.endCol === undefined) return undefined;
+  return { rows: r.endRow, columns: r.endCol };
 }
 
 interface GaxiosLike {
@@ -580,9 +556,10 @@ export function createSheetsGateway(options: SheetsGatewayOptions): SheetsGatewa
         options,
       ),
     );
-    const m = /!\$?[A-Z]+\$?(\d+)(?::\$?[A-Z]+\$?(\d+))?/.exec(data.updates?.updatedRange ?? '');
-    if (!m) throw new SheetsError(`Google API error - append to '${tab}' returned no updatedRange`, undefined);
-    return { first: Number(m[1]), count: data.updates?.updatedRows ?? Number(m[2] ?? m[1]) - Number(m[1]) + 1 };
+    const r = parseA1(data.updates?.updatedRange ?? '');
+    if (!r || r.wholeSheet)
+      throw new SheetsError(`Google API error - append to '${tab}' returned no updatedRange`, undefined);
+    return { first: r.startRow + 1, count: data.updates?.updatedRows ?? (r.endRow ?? r.startRow + 1) - r.startRow };
   }
 
   return {

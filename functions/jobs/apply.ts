@@ -8,10 +8,9 @@ import { TAB } from '../../sheets-schema/index.ts';
 import { formatDateTime, type Cell } from '../core/cells.ts';
 import type { PlannedEmail, Recipient, TabWrite } from '../core/snapshot.ts';
 import { withSpreadsheetRows } from '../dashboard/index.ts';
+import { quoteSheet, toLetters } from '../core/a1.ts';
 import {
-  columnLetters,
   EncodedRanges,
-  quoteSheet,
   SheetsError,
   type GridSize,
   type RowSpan,
@@ -135,7 +134,7 @@ function blockRanges(plan: TabPlan, withStamp: boolean): ValueRangeWrite[] {
     if (count <= 0) continue;
     const values = count === block.rows.length ? block.rows : block.rows.slice(0, count);
     ranges.push({
-      range: `${quoteSheet(plan.tab)}!A${block.first}:${columnLetters(plan.change.width)}${block.first + count - 1}`,
+      range: `${quoteSheet(plan.tab)}!A${block.first}:${toLetters(plan.change.width - 1)}${block.first + count - 1}`,
       values,
     });
   }
@@ -253,8 +252,7 @@ function statusRanges(
     let j = i;
     while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
     const block = rows.slice(i, j + 1).map((r) => updates.get(r)!);
-    const span = (col: number) =>
-      `${quoteSheet(TAB.mailLog)}!${columnLetters(col + 1)}${rows[i]}:${columnLetters(col + 1)}${rows[j]}`;
+    const span = (col: number) => `${quoteSheet(TAB.mailLog)}!${toLetters(col)}${rows[i]}:${toLetters(col)}${rows[j]}`;
     ranges.push({ range: span(statusCol), values: block.map(([status]) => [status]) });
     if (detailCol >= 0 && block.some(([, detail]) => detail !== ''))
       ranges.push({ range: span(detailCol), values: block.map(([, detail]) => [detail]) });

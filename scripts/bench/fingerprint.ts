@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { JOB_NAMES } from '../../functions/jobs/jobs.ts';
 import { runJob } from '../../functions/jobs/run.ts';
 import { createSheetsClient, type SheetsApi } from '../../functions/gateways/sheets-client.ts';
-import { quoteSheet } from '../../functions/gateways/sheets.ts';
+import { quoteSheet } from '../../functions/core/a1.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { startMailServer } from '../mail-server/index.ts';
 import { startSheetsServer } from '../sheets-server/index.ts';

@@ -3,7 +3,7 @@
 // answers).
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Cell } from '../../functions/core/cells.ts';
-import { columnLetters, quoteSheet } from '../../functions/gateways/sheets.ts';
+import { quoteSheet, toLetters } from '../../functions/core/a1.ts';
 import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
 
 export type Grids = ReadonlyMap<string, readonly (readonly Cell[])[]>;
@@ -65,7 +65,7 @@ export async function loadGrids(
   };
   for (const tab of tabs) {
     const rows = grids.get(tab)!;
-    const width = columnLetters(Math.max(1, ...rows.map((r) => r.length)));
+    const width = toLetters(Math.max(1, ...rows.map((r) => r.length)) - 1);
     for (let start = 0; start < rows.length;) {
       let end = start;
       let size = 0;

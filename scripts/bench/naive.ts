@@ -6,7 +6,7 @@ import { FORMS, TAB } from '../../sheets-schema/index.ts';
 import type { Snapshot } from '../../functions/core/snapshot.ts';
 import { planJob } from '../../functions/jobs/jobs.ts';
 import { FIXTURE_UNIT_KEY } from './campaign.ts';
-import { quoteSheet } from '../../functions/gateways/sheets.ts';
+import { quoteSheet } from '../../functions/core/a1.ts';
 import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
 
 export interface NaiveResult {

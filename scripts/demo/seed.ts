@@ -1,7 +1,7 @@
 // Loads the demo campaign into a spreadsheet through the official client: rows placed under their headers by name,
 // missing headers (the final report's criterion columns, as Google Forms would create them) appended at the end.
 import type { Cell } from '../../functions/core/cells.ts';
-import { quoteSheet, columnLetters } from '../../functions/gateways/sheets.ts';
+import { quoteSheet, toLetters } from '../../functions/core/a1.ts';
 import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
 import { demoCampaign } from './campaign.ts';
 
@@ -24,7 +24,7 @@ export async function seedDemo(
     const headers = ((headerRows.data.valueRanges?.[i]?.values?.[0] ?? []) as Cell[]).map(String);
     for (const row of rows) for (const key of Object.keys(row)) if (!headers.includes(key)) headers.push(key);
     const values = [headers, ...rows.map((row) => headers.map((h) => row[h] ?? ''))];
-    data.push({ range: `${quoteSheet(tab)}!A1:${columnLetters(headers.length)}${values.length}`, values });
+    data.push({ range: `${quoteSheet(tab)}!A1:${toLetters(headers.length - 1)}${values.length}`, values });
     if (rows.length > 0 && Object.keys(rows[0]).includes('Dấu thời gian')) responses += rows.length;
   });
   // Google Forms widens its response tab as questions are added; the criterion columns need room here too.

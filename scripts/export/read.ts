@@ -2,7 +2,7 @@
 import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
 import type { Cell } from '../../functions/core/cells.ts';
 import type { Snapshot } from '../../functions/core/snapshot.ts';
-import { quoteTab } from '../web/sheet-io.ts';
+import { quoteSheet } from '../../functions/core/a1.ts';
 
 export interface TabValues {
   readonly tab: string;
@@ -15,7 +15,7 @@ export async function readAllTabs(api: SheetsApi, spreadsheetId: string): Promis
   if (titles.length === 0) return [];
   const res = await api.spreadsheets.values.batchGet({
     spreadsheetId,
-    ranges: titles.map(quoteTab),
+    ranges: titles.map(quoteSheet),
     valueRenderOption: 'UNFORMATTED_VALUE',
     dateTimeRenderOption: 'SERIAL_NUMBER',
   });

@@ -2,7 +2,7 @@
 // removing anything.
 import type { sheets_v4 } from '@googleapis/sheets';
 import { REQUIRED_HEADER, SETTINGS, TAB, TABS, defaultRequired, type TabDef } from '../../sheets-schema/index.ts';
-import { columnLetters, quoteSheet } from '../../functions/gateways/sheets.ts';
+import { quoteSheet, toLetters } from '../../functions/core/a1.ts';
 import {
   CHARTS,
   HIGHLIGHTS,
@@ -146,7 +146,7 @@ export function planSetup(state: SpreadsheetState, options: SetupOptions = {}): 
     }
 
     if (missing.length > 0) {
-      writes.push({ range: `${quoteSheet(def.name)}!${columnLetters(end + 1)}1`, values: [missing] });
+      writes.push({ range: `${quoteSheet(def.name)}!${toLetters(end)}1`, values: [missing] });
       writes.push(...backfills(def.name, existing, missing, end));
       if (existing)
         changes.push(`Thêm cột ${missing.map((h) => `'${h}'`).join(', ')} vào cuối dòng tiêu đề của '${def.name}'.`);
@@ -253,7 +253,7 @@ export function planSetup(state: SpreadsheetState, options: SetupOptions = {}): 
     if (!p || rows.length === 0 || (existing && existing.dataRows > 0)) continue;
     const width = p.headers.length;
     writes.push({
-      range: `${quoteSheet(tab)}!A2:${columnLetters(width)}${rows.length + 1}`,
+      range: `${quoteSheet(tab)}!A2:${toLetters(width - 1)}${rows.length + 1}`,
       values: rows.map((row) => p.headers.map((h) => row[h] ?? '')),
     });
     changes.push(`Ghi ${rows.length} dòng mặc định vào '${tab}'.`);
@@ -336,7 +336,7 @@ function backfills(
   const values = rows
     .slice(0, last)
     .map((row) => [row.every((c) => c === '') ? '' : defaultRequired(row[formColumn] ?? '')]);
-  const letter = columnLetters(end + at + 1);
+  const letter = toLetters(end + at);
   return [{ range: `${quoteSheet(tab)}!${letter}2:${letter}${last + 1}`, values }];
 }
 
@@ -355,7 +355,7 @@ function validationRule(
   const source = planned.get(dropdown.tab);
   const index = source?.headers.indexOf(dropdown.header) ?? -1;
   if (!source || index < 0) return undefined;
-  const letter = columnLetters(index + 1);
+  const letter = toLetters(index);
   return {
     condition: {
       type: 'ONE_OF_RANGE',

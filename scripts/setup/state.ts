@@ -2,7 +2,7 @@
 // (values.batchGet).
 import type { sheets_v4 } from '@googleapis/sheets';
 import { TAB, TABS } from '../../sheets-schema/index.ts';
-import { quoteSheet } from '../../functions/gateways/sheets.ts';
+import { quoteSheet } from '../../functions/core/a1.ts';
 import type { Cell } from '../../functions/core/cells.ts';
 
 export interface SheetState {

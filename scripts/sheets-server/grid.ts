@@ -1,5 +1,5 @@
 // Cells of one sheet: finding sheets and ranges, reading boxes, writing cells, inserting and deleting rows/columns.
-import { formatBox, formatOpen, parseA1, qualified, type A1Range, type Box } from './a1.ts';
+import { formatBox, formatOpen, parseA1, qualified, type A1Range, type Box } from '../../functions/core/a1.ts';
 import { gridLimit, unparsableRange } from './errors.ts';
 import type { CellData, DimensionMeta, SheetState, SpreadsheetState } from './model.ts';
 import { hasValue, renderCell, type Rendered, type RenderOptions } from './values.ts';

@@ -1,5 +1,5 @@
 // The spreadsheets.values methods: get, batchGet, update, batchUpdate, append, clear, batchClear.
-import { columnLetters, formatOpen, type A1Range, type Box } from './a1.ts';
+import { toLetters, formatOpen, type A1Range, type Box } from '../../functions/core/a1.ts';
 import { badRequest, gridLimit } from './errors.ts';
 import {
   boxText,
@@ -149,7 +149,7 @@ function planWrite(sheet: SheetState, range: A1Range, rows: unknown[][]): Write 
     }
     if (range.endCol !== undefined && box.endCol > range.endCol) {
       throw badRequest(
-        `Requested writing within range [${within}], but tried writing to column [${columnLetters(box.endCol - 1)}]`,
+        `Requested writing within range [${within}], but tried writing to column [${toLetters(box.endCol - 1)}]`,
       );
     }
   }

@@ -1,5 +1,5 @@
 // The Spreadsheet resource as spreadsheets.get answers it, with grid data for the requested ranges.
-import type { Box } from './a1.ts';
+import type { Box } from '../../functions/core/a1.ts';
 import { clip, locate } from './grid.ts';
 import type { CellData, JsonObject, SheetState, SpreadsheetState } from './model.ts';
 import { renderCell } from './values.ts';

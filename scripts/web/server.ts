@@ -13,7 +13,8 @@ import { FORM_SCRIPT, renderForm } from './form-page.ts';
 import { esc, grid, page, statusClass } from './html.ts';
 import { fetchOutbox, renderMessage, renderOutbox } from './outbox.ts';
 import { checkAnswers, criteriaFromValues, formBySlug, formSlug, questionsOf } from './questions.ts';
-import { listTabs, quoteTab, readHeaders, readRange, readTabText } from './sheet-io.ts';
+import { quoteSheet } from '../../functions/core/a1.ts';
+import { listTabs, readHeaders, readRange, readTabText } from './sheet-io.ts';
 import { saveResponse, type SubmitContext } from './submit.ts';
 
 export interface WebViewOptions {
@@ -185,7 +186,9 @@ export async function startWebView(options: WebViewOptions): Promise<WebView> {
   }
 
   async function criteria() {
-    return criteriaFromValues(await readRange(api, options.spreadsheetId, quoteTab(TAB.criteria), 'UNFORMATTED_VALUE'));
+    return criteriaFromValues(
+      await readRange(api, options.spreadsheetId, quoteSheet(TAB.criteria), 'UNFORMATTED_VALUE'),
+    );
   }
 
   async function formPage(form: FormDef, u: URL, editRow?: number): Promise<string> {
@@ -216,7 +219,7 @@ export async function startWebView(options: WebViewOptions): Promise<WebView> {
     const [values] = await readRange(
       api,
       options.spreadsheetId,
-      `${quoteTab(form.tab)}!A${row}:${row}`,
+      `${quoteSheet(form.tab)}!A${row}:${row}`,
       'UNFORMATTED_VALUE',
     );
     if (!values || values.every((c) => cellText(c) === ''))
@@ -263,14 +266,14 @@ ${saved.ingest === 'ok' ? '' : `<p class="muted">${esc(saved.ingest)}</p>`}
     const [values] = await readRange(
       api,
       options.spreadsheetId,
-      `${quoteTab(form.tab)}!A${row}:${row}`,
+      `${quoteSheet(form.tab)}!A${row}:${row}`,
       'UNFORMATTED_VALUE',
     );
     const response = {
       unit: values?.[headers.indexOf('Mã đơn vị')],
       submittedAt: values?.[headers.indexOf(TIMESTAMP_HEADER)],
     };
-    const checks = await readRange(api, options.spreadsheetId, quoteTab(TAB.checks), 'UNFORMATTED_VALUE');
+    const checks = await readRange(api, options.spreadsheetId, quoteSheet(TAB.checks), 'UNFORMATTED_VALUE');
     const verdict = findVerdict(checks, form.tab, row, response, timeZone);
     if (!verdict) return '<p class="muted" id="status">Đang chờ kiểm tra…</p>';
     const errors = verdict.errors.length

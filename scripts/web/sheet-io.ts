@@ -1,23 +1,14 @@
 // Sheets reads and writes of the web view, through the official client: A1 helpers, header rows, rows by number.
 import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
-import { columnLetters, quoteSheet } from '../../functions/gateways/sheets.ts';
+import { parseA1, quoteSheet, toLetters } from '../../functions/core/a1.ts';
 import type { Cell } from '../../functions/core/cells.ts';
 import { cellText } from '../../functions/core/cells.ts';
 
-/** A sheet name quoted for A1 notation (the gateway's rule: quotes around any name, inner apostrophes doubled). */
-export const quoteTab = quoteSheet;
-
-/** 0-based column index → letters (0 → A, 26 → AA). */
-export function columnLetter(index: number): string {
-  return columnLetters(index + 1);
-}
-
 /** The first row number of an A1 range as Google echoes it (`'Đăng ký thi đua'!A5:J5` → 5). */
 export function firstRowOf(range: string): number {
-  const cells = range.slice(range.lastIndexOf('!') + 1);
-  const m = /^[A-Z]*(\d+)/.exec(cells);
-  if (!m) throw new Error(`Cannot read a row number from range ${range}`);
-  return Number(m[1]);
+  const r = parseA1(range);
+  if (!r || r.wholeSheet) throw new Error(`Cannot read a row number from range ${range}`);
+  return r.startRow + 1;
 }
 
 export type Render = 'FORMATTED_VALUE' | 'UNFORMATTED_VALUE';
@@ -39,12 +30,12 @@ export async function readRange(
 
 /** A whole tab as text the way Google Sheets displays it. */
 export async function readTabText(api: SheetsApi, spreadsheetId: string, tab: string): Promise<string[][]> {
-  const values = await readRange(api, spreadsheetId, quoteTab(tab), 'FORMATTED_VALUE');
+  const values = await readRange(api, spreadsheetId, quoteSheet(tab), 'FORMATTED_VALUE');
   return values.map((row) => row.map((c) => String(c ?? '')));
 }
 
 export async function readHeaders(api: SheetsApi, spreadsheetId: string, tab: string): Promise<string[]> {
-  const [row] = await readRange(api, spreadsheetId, `${quoteTab(tab)}!1:1`, 'FORMATTED_VALUE');
+  const [row] = await readRange(api, spreadsheetId, `${quoteSheet(tab)}!1:1`, 'FORMATTED_VALUE');
   return (row ?? []).map((h) => cellText(h));
 }
 
@@ -87,7 +78,7 @@ export async function addHeaders(
   }
   await api.spreadsheets.values.update({
     spreadsheetId,
-    range: `${quoteTab(tab)}!${columnLetter(headers.length)}1`,
+    range: `${quoteSheet(tab)}!${toLetters(headers.length)}1`,
     valueInputOption: 'RAW',
     requestBody: { values: [missing as string[]] },
   });

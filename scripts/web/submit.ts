@@ -6,7 +6,8 @@ import type { Cell } from '../../functions/core/cells.ts';
 import { dateToSerial } from '../../functions/core/cells.ts';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER as SIGNED_AT_HEADER, signPayload } from '../../functions/http/signature.ts';
 import { answerCell, formSlug } from './questions.ts';
-import { addHeaders, columnLetter, firstRowOf, quoteTab, readHeaders, readRange } from './sheet-io.ts';
+import { quoteSheet, toLetters } from '../../functions/core/a1.ts';
+import { addHeaders, firstRowOf, readHeaders, readRange } from './sheet-io.ts';
 
 export interface SubmitContext {
   readonly api: SheetsApi;
@@ -58,7 +59,7 @@ export async function saveResponse(
     const [existing] = await readRange(
       api,
       spreadsheetId,
-      `${quoteTab(tab)}!A${editRow}:${editRow}`,
+      `${quoteSheet(tab)}!A${editRow}:${editRow}`,
       'UNFORMATTED_VALUE',
     );
     row = headers.map((_, i) => existing?.[i] ?? '');
@@ -72,7 +73,7 @@ export async function saveResponse(
   if (editRow === undefined) {
     const res = await api.spreadsheets.values.append({
       spreadsheetId,
-      range: `${quoteTab(tab)}!A1`,
+      range: `${quoteSheet(tab)}!A1`,
       valueInputOption: 'RAW',
       insertDataOption: 'INSERT_ROWS',
       requestBody: { values: [row] },
@@ -82,7 +83,7 @@ export async function saveResponse(
     rowNumber = editRow;
     await api.spreadsheets.values.update({
       spreadsheetId,
-      range: `${quoteTab(tab)}!A${rowNumber}`,
+      range: `${quoteSheet(tab)}!A${rowNumber}`,
       valueInputOption: 'RAW',
       requestBody: { values: [row] },
     });
@@ -92,7 +93,7 @@ export async function saveResponse(
   if (row[linkCol] !== editLink) {
     await api.spreadsheets.values.update({
       spreadsheetId,
-      range: `${quoteTab(tab)}!${columnLetter(linkCol)}${rowNumber}`,
+      range: `${quoteSheet(tab)}!${toLetters(linkCol)}${rowNumber}`,
       valueInputOption: 'RAW',
       requestBody: { values: [[editLink]] },
     });

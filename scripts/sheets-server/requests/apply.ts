@@ -1,6 +1,6 @@
 // spreadsheets.batchUpdate: validates every request, applies them in order to a copy, and commits only if all succeed.
 import { randomInt } from 'node:crypto';
-import { formatOpen, qualified, type Box } from '../a1.ts';
+import { formatOpen, qualified, type Box } from '../../../functions/core/a1.ts';
 import { ApiError, badRequest, gridLimit } from '../errors.ts';
 import {
   cellFor,

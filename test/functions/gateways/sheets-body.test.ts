@@ -4,7 +4,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSheetsClient } from '../../../functions/gateways/sheets-client.ts';
-import { createSheetsGateway, EncodedRanges, quoteSheet } from '../../../functions/gateways/sheets.ts';
+import { quoteSheet } from '../../../functions/core/a1.ts';
+import { createSheetsGateway, EncodedRanges } from '../../../functions/gateways/sheets.ts';
 
 interface Seen {
   readonly url: string;

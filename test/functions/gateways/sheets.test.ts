@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSheetsClient } from '../../../functions/gateways/sheets-client.ts';
-import { createSheetsGateway, gridFromRange, quoteSheet, SheetsError } from '../../../functions/gateways/sheets.ts';
+import { quoteSheet } from '../../../functions/core/a1.ts';
+import { createSheetsGateway, gridFromRange, SheetsError } from '../../../functions/gateways/sheets.ts';
 import { startSheetsServer, type SheetsServer } from '../../../scripts/sheets-server/index.ts';
 
 const ID = 'gateway';

@@ -1,4 +1,5 @@
-// A1 notation as the Sheets API reads and writes it: parsing request ranges and printing canonical ones.
+// A1 notation, the one definition for the gateway, setup, the web view and the local Sheets server: ranges parsed the
+// way the Sheets API reads them and printed the way it echoes them. Columns are 0-based indexes, as in a GridRange.
 
 /** A parsed A1 range. Indexes are 0-based, ends exclusive; an absent end is open (to the grid's edge). */
 export interface A1Range {
@@ -20,8 +21,8 @@ export interface Box {
   readonly endCol: number;
 }
 
-/** 0 → A, 25 → Z, 26 → AA. */
-export function columnLetters(index: number): string {
+/** 0 → A, 25 → Z, 26 → AA, 18277 → ZZZ (the last of Google's 18,278 columns). */
+export function toLetters(index: number): string {
   let n = index + 1;
   let out = '';
   while (n > 0) {
@@ -33,7 +34,7 @@ export function columnLetters(index: number): string {
 }
 
 /** A → 0, Z → 25, AA → 26 (case-insensitive, as Google accepts `a1`). */
-export function columnIndex(letters: string): number {
+export function fromLetters(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
@@ -51,9 +52,9 @@ export function quoteSheetTitle(title: string): string {
 
 /** `A1`, or `A1:C3`; a single cell is printed once, as Google does. */
 export function formatBox(box: Box): string {
-  const start = `${columnLetters(box.startCol)}${box.startRow + 1}`;
+  const start = `${toLetters(box.startCol)}${box.startRow + 1}`;
   if (box.endRow - box.startRow === 1 && box.endCol - box.startCol === 1) return start;
-  return `${start}:${columnLetters(box.endCol - 1)}${box.endRow}`;
+  return `${start}:${toLetters(box.endCol - 1)}${box.endRow}`;
 }
 
 /** A range with possibly open ends, as Google names a GridRange in errors (`A1001:B`, `AA1:2`). */
@@ -61,8 +62,8 @@ export function formatOpen(r: { startRow: number; startCol: number; endRow?: num
   if (r.endRow !== undefined && r.endCol !== undefined) {
     return formatBox({ startRow: r.startRow, startCol: r.startCol, endRow: r.endRow, endCol: r.endCol });
   }
-  const start = `${columnLetters(r.startCol)}${r.startRow + 1}`;
-  const end = `${r.endCol === undefined ? '' : columnLetters(r.endCol - 1)}${r.endRow === undefined ? '' : r.endRow}`;
+  const start = `${toLetters(r.startCol)}${r.startRow + 1}`;
+  const end = `${r.endCol === undefined ? '' : toLetters(r.endCol - 1)}${r.endRow === undefined ? '' : r.endRow}`;
   return end ? `${start}:${end}` : start;
 }
 
@@ -82,7 +83,7 @@ function parsePart(text: string): Part | null {
   if (!m || (!m[1] && !m[2])) return null;
   const row = m[2] === undefined ? undefined : Number(m[2]) - 1;
   if (row !== undefined && row < 0) return null;
-  return { col: m[1] === undefined ? undefined : columnIndex(m[1]), row };
+  return { col: m[1] === undefined ? undefined : fromLetters(m[1]), row };
 }
 
 type Ref = Omit<A1Range, 'sheet' | 'wholeSheet'>;
@@ -161,4 +162,17 @@ export function parseA1(input: string): A1Range | null {
   if (ref) return { wholeSheet: false, ...ref };
   if (text.includes("'")) return null;
   return { sheet: text, wholeSheet: true, startRow: 0, startCol: 0 };
+}
+
+/** A sheet title as a request names it: always quoted, inner apostrophes doubled (Google reads that for any title). */
+export function quoteSheet(title: string): string {
+  return `'${title.replaceAll("'", "''")}'`;
+}
+
+/** `'Tab'!B2:D9`, or with open ends `'Tab'!B2:D`, from 0-based bounds (ends exclusive). */
+export function rangeOf(
+  sheet: string,
+  r: { startRow: number; startCol: number; endRow?: number; endCol?: number },
+): string {
+  return `${quoteSheet(sheet)}!${formatOpen(r)}`;
 }
