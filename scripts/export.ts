@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../functions/config.ts';
 import { createSheetsClient } from '../functions/gateways/sheets-client.ts';
+import { openSpreadsheet, SheetsError } from '../functions/gateways/spreadsheet.ts';
 import { HeaderError } from '../functions/core/table.ts';
 import { DEFAULT_TIME_ZONE } from '../functions/core/cells.ts';
 import { readSettings } from '../functions/core/settings.ts';
@@ -26,7 +27,9 @@ async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig(env);
-    tabs = await readAllTabs(createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL), config.SPREADSHEET_ID);
+    tabs = await readAllTabs(
+      openSpreadsheet({ api: createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL), spreadsheetId: config.SPREADSHEET_ID }),
+    );
   } finally {
     await close();
   }
@@ -51,6 +54,10 @@ class UsageError extends Error {}
 main().catch((error: unknown) => {
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof HeaderError) {
     console.error(error.message);
+    process.exit(1);
+  }
+  if (error instanceof SheetsError) {
+    console.error(`Không đọc được bảng tính: ${error.message}`);
     process.exit(1);
   }
   throw error;

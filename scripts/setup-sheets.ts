@@ -2,6 +2,7 @@
 // configuration, the local stack's); never deletes data.
 import { ConfigError, loadConfig } from '../functions/config.ts';
 import { createSheetsClient } from '../functions/gateways/sheets-client.ts';
+import { openSpreadsheet } from '../functions/gateways/spreadsheet.ts';
 import { setupSpreadsheet } from './setup/index.ts';
 import { commandEnvironment } from './stack/command.ts';
 import { parseCommandLine } from './cli/args.ts';
@@ -36,8 +37,11 @@ async function main(): Promise<void> {
       process.exitCode = 1;
       return;
     }
-    const api = createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL);
-    result = await setupSpreadsheet(api, config.SPREADSHEET_ID, {
+    const book = openSpreadsheet({
+      api: createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL),
+      spreadsheetId: config.SPREADSHEET_ID,
+    });
+    result = await setupSpreadsheet(book, {
       // The functions' service account stays an editor of the locked system tabs.
       serviceAccount: values['service-account'] ?? process.env.FUNCTIONS_SERVICE_ACCOUNT,
       warningOnly: values['warning-only'],

@@ -12,9 +12,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { JOB_NAMES } from '../../functions/jobs/jobs.ts';
 import { runJob } from '../../functions/jobs/run.ts';
-import { createSheetsClient, type SheetsApi } from '../../functions/gateways/sheets-client.ts';
-import { quoteSheet } from '../../functions/core/a1.ts';
+import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
+import { openSpreadsheet } from '../../functions/gateways/spreadsheet.ts';
 import { seedDemo } from '../demo/seed.ts';
+import { readAllTabs } from '../export/index.ts';
 import { startMailServer } from '../mail-server/index.ts';
 import { startSheetsServer } from '../sheets-server/index.ts';
 import { setupSpreadsheet } from '../setup/index.ts';
@@ -35,30 +36,6 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 type Campaign = 'demo' | 'bench';
 
-/**
- * Every tab's values, in the spreadsheet's tab order. Tried twice: after a long job the client's idle keep-alive socket
- * can be closed by the server just as it is reused (ECONNRESET on a loaded machine).
- */
-async function readBook(api: SheetsApi): Promise<[string, unknown[][]][]> {
-  try {
-    return await readBookOnce(api);
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'ECONNRESET') throw error;
-    return readBookOnce(api);
-  }
-}
-
-async function readBookOnce(api: SheetsApi): Promise<[string, unknown[][]][]> {
-  const book = await api.spreadsheets.get({ spreadsheetId: ID, fields: 'sheets.properties.title' });
-  const titles = (book.data.sheets ?? []).map((s) => s.properties?.title ?? '');
-  const read = await api.spreadsheets.values.batchGet({
-    spreadsheetId: ID,
-    ranges: titles.map(quoteSheet),
-    valueRenderOption: 'UNFORMATTED_VALUE',
-  });
-  return titles.map((t, i) => [t, (read.data.valueRanges?.[i]?.values ?? []) as unknown[][]]);
-}
-
 /** Fresh servers with `campaign` set up and loaded as it stands at `now`; runs the jobs and hashes each. */
 async function fingerprintMoment(
   campaign: Campaign,
@@ -71,12 +48,12 @@ async function fingerprintMoment(
   const mail = await startMailServer({ port: 0, dataDir: path.join(dir, 'mail') });
   try {
     await fetch(new URL(`__admin/spreadsheets/${ID}`, sheets.url), { method: 'PUT' });
-    const api = createSheetsClient(sheets.url);
-    await setupSpreadsheet(api, ID, {});
+    const book = openSpreadsheet({ api: createSheetsClient(sheets.url), spreadsheetId: ID });
+    await setupSpreadsheet(book, {});
     if (campaign === 'demo') {
-      await seedDemo(api, ID, { now, formBaseUrl: 'http://127.0.0.1:8080/', unitKey: FIXTURE_UNIT_KEY });
+      await seedDemo(book, { now, formBaseUrl: 'http://127.0.0.1:8080/', unitKey: FIXTURE_UNIT_KEY });
     } else {
-      await loadGrids(api, ID, toSnapshot(benchCampaign(units, 2026)).tabs);
+      await loadGrids(book, toSnapshot(benchCampaign(units, 2026)).tabs);
     }
     await syncTemplates({ apiKey: API_KEY, baseUrl: mail.url });
     const env = {
@@ -119,7 +96,9 @@ async function fingerprintMoment(
       const observed = {
         lines: lines.map((l) => l.replace(/^(Bảng tính: ghi \d+ trang), .*$/, '$1')),
         emails,
-        tabs: await readBook(api),
+        // Every tab's values, in the spreadsheet's tab order. Through the access layer, so a keep-alive socket the
+        // server reset after a long job (ECONNRESET on a loaded machine) is a network failure, retried like any other.
+        tabs: (await readAllTabs(book)).map((t) => [t.tab, t.values]),
       };
       const text = normalise(JSON.stringify(observed, null, 1));
       if (dump) await writeFile(path.join(dump, `${campaign}-${job}-${now.toISOString().slice(0, 10)}.json`), text);

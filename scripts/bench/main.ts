@@ -7,9 +7,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { createMailGateway } from '../../functions/gateways/mail.ts';
-import type { Cell } from '../../functions/core/cells.ts';
 import { dateToSerial } from '../../functions/core/cells.ts';
 import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
+import { openSpreadsheet, type Spreadsheet } from '../../functions/gateways/spreadsheet.ts';
 import { quoteSheet } from '../../functions/core/a1.ts';
 import type { WriteStats } from '../../functions/gateways/sheets.ts';
 import { planJob } from '../../functions/jobs/jobs.ts';
@@ -153,16 +153,13 @@ const NEW_RESPONSES = 10;
  * NEW_RESPONSES units submit their registration again an hour before NOW (a resubmission supersedes the first): new
  * rows at the end of the form tab, whose `Kiểm tra` rows go in the middle of that tab.
  */
-async function appendResubmissions(api: Stack['api'], snapshot: Stack['snapshot']): Promise<void> {
+async function appendResubmissions(book: Spreadsheet, snapshot: Stack['snapshot']): Promise<void> {
   const rows = snapshot.tabs.get(TAB.registration)!.slice(1, 1 + NEW_RESPONSES);
   const at = dateToSerial(new Date(NOW.getTime() - 3_600_000));
-  await api.spreadsheets.values.append({
-    spreadsheetId: ID,
-    range: quoteSheet(TAB.registration),
-    valueInputOption: 'RAW',
-    insertDataOption: 'INSERT_ROWS',
-    requestBody: { values: rows.map((row): Cell[] => [at, ...row.slice(1)]) },
-  });
+  await book.append(
+    quoteSheet(TAB.registration),
+    rows.map((row) => [at, ...row.slice(1)]),
+  );
 }
 
 async function child(env: NodeJS.ProcessEnv, job: string, nodeArgs: readonly string[]): Promise<JobRun> {
@@ -184,7 +181,7 @@ interface Stack {
   env: NodeJS.ProcessEnv;
   sheets: Awaited<ReturnType<typeof startSheetsServer>>;
   mail: Awaited<ReturnType<typeof startMailServer>>;
-  api: ReturnType<typeof createSheetsClient>;
+  book: Spreadsheet;
   snapshot: ReturnType<typeof toSnapshot>;
   close: () => Promise<void>;
 }
@@ -204,10 +201,10 @@ async function campaignStack(n: number): Promise<Stack> {
   };
   try {
     await fetch(new URL(`__admin/spreadsheets/${ID}`, sheets.url), { method: 'PUT' });
-    const api = createSheetsClient(sheets.url);
-    await setupSpreadsheet(api, ID, {});
+    const book = openSpreadsheet({ api: createSheetsClient(sheets.url), spreadsheetId: ID });
+    await setupSpreadsheet(book, {});
     // The first run sizes the system tabs' grids itself (one spreadsheets.batchUpdate), as it does in production.
-    await loadGrids(api, ID, snapshot.tabs);
+    await loadGrids(book, snapshot.tabs);
     await syncTemplates({ apiKey: API_KEY, baseUrl: mail.url });
     const env = {
       ...process.env,
@@ -218,7 +215,7 @@ async function campaignStack(n: number): Promise<Stack> {
       MAIL_FROM: 'thuongtruc@thidua.example.vn',
       UNIT_SECRET_KEY: FIXTURE_UNIT_KEY,
     };
-    return { env, sheets, mail, api, snapshot, close };
+    return { env, sheets, mail, book, snapshot, close };
   } catch (error) {
     await close();
     throw error;
@@ -226,7 +223,7 @@ async function campaignStack(n: number): Promise<Stack> {
 }
 
 async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 'responses' | 'deployedHeap'>> {
-  const { env, sheets, mail, api, snapshot, close } = await campaignStack(n);
+  const { env, sheets, mail, book, snapshot, close } = await campaignStack(n);
   try {
     sheets.resetStats();
     const sendsBefore = mail.requestCount();
@@ -261,7 +258,7 @@ async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 're
       sheetsWrites: again.sheetsWrites,
     };
 
-    await appendResubmissions(api, snapshot);
+    await appendResubmissions(book, snapshot);
     sheets.resetStats();
     before = mail.requestCount();
     const fresh = await child(env, 'ingest', []);
@@ -292,8 +289,7 @@ async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 're
         (await createMailGateway({ apiKey: API_KEY, baseUrl: mail.url }).templates.list()).map((t) => [t.name, t.id]),
       );
       const result = await runNaive(
-        api,
-        ID,
+        book,
         snapshot,
         NOW,
         { apiKey: API_KEY, baseUrl: mail.url, templateIds },

@@ -7,7 +7,7 @@ import type { Snapshot } from '../../functions/core/snapshot.ts';
 import { planJob } from '../../functions/jobs/jobs.ts';
 import { FIXTURE_UNIT_KEY } from './campaign.ts';
 import { quoteSheet } from '../../functions/core/a1.ts';
-import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
+import type { Spreadsheet } from '../../functions/gateways/spreadsheet.ts';
 
 export interface NaiveResult {
   readonly sheetsCalls: number;
@@ -18,8 +18,7 @@ export interface NaiveResult {
 }
 
 export async function runNaive(
-  api: SheetsApi,
-  spreadsheetId: string,
+  book: Spreadsheet,
   snapshot: Snapshot,
   now: Date,
   mail: { apiKey: string; baseUrl: string; templateIds: ReadonlyMap<string, string> },
@@ -35,20 +34,14 @@ export async function runNaive(
     const rows = snapshot.tabs.get(form.tab)?.length ?? 0;
     for (let r = 1; r <= rows; r++) {
       sheetsCalls++;
-      if (spend()) await api.spreadsheets.values.get({ spreadsheetId, range: `${quoteSheet(form.tab)}!A${r}:ZZ${r}` });
+      if (spend()) await book.batchGet([`${quoteSheet(form.tab)}!A${r}:ZZ${r}`]);
     }
   }
   const { plan } = planJob('ingest', snapshot, now, FIXTURE_UNIT_KEY);
   const checks = plan.writes.find((w) => w.tab === TAB.checks)?.rows ?? [];
   for (let r = 0; r < checks.length; r++) {
     sheetsCalls++;
-    if (spend())
-      await api.spreadsheets.values.update({
-        spreadsheetId,
-        range: `${quoteSheet(TAB.checks)}!A${r + 1}`,
-        valueInputOption: 'RAW',
-        requestBody: { values: [checks[r] as (string | number)[]] },
-      });
+    if (spend()) await book.valuesBatchUpdate([{ range: `${quoteSheet(TAB.checks)}!A${r + 1}`, values: [checks[r]!] }]);
   }
   const client = new Client();
   client.setApiKey(mail.apiKey);

@@ -1,9 +1,7 @@
 // Reads a spreadsheet, plans what is missing and applies it: one batchUpdate for the structure, one values.batchUpdate,
 // then one batchUpdate per chart, so a chart the API refuses costs only itself.
-import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
-import { judgeGoogleError } from '../../functions/gateways/sheets.ts';
-import { withRetry } from '../../functions/gateways/retry.ts';
 import type { Cell } from '../../functions/core/cells.ts';
+import { SheetsError, type Spreadsheet } from '../../functions/gateways/spreadsheet.ts';
 import { SETTINGS, TAB } from '../../sheets-schema/index.ts';
 import { defaultRows } from './defaults.ts';
 import { planSetup } from './plan.ts';
@@ -25,53 +23,34 @@ export interface SetupResult {
 
 const DEFAULT_YEAR = Number(SETTINGS.find((s) => s.key === 'Năm')?.default ?? new Date().getFullYear());
 
-export async function setupSpreadsheet(
-  api: SheetsApi,
-  spreadsheetId: string,
-  options: SetupSpreadsheetOptions = {},
-): Promise<SetupResult> {
-  const call = <T>(run: () => Promise<{ data: T }>) => withRetry(() => run().then((r) => r.data), judgeGoogleError);
-  const structure = await call(() => api.spreadsheets.get({ spreadsheetId, fields: STRUCTURE_FIELDS }));
+export async function setupSpreadsheet(book: Spreadsheet, options: SetupSpreadsheetOptions = {}): Promise<SetupResult> {
+  const structure = await book.get(STRUCTURE_FIELDS);
   const sheets = structure.sheets ?? [];
   const wanted = headerRanges(sheets.map((s) => s.properties?.title ?? ''));
   const values = new Map<string, Cell[][]>();
-  if (wanted.length > 0) {
-    const ranges = wanted.map((w) => w.range);
-    const read = await call(() => api.spreadsheets.values.batchGet({ spreadsheetId, ranges, majorDimension: 'ROWS' }));
-    // Value ranges come back in request order, so pair them with titles rather than parsing the echoed A1 ranges.
-    (read.valueRanges ?? []).forEach((vr, i) => values.set(wanted[i].title, (vr.values ?? []) as Cell[][]));
-  }
+  // Value ranges come back in request order, so pair them with titles rather than parsing the echoed A1 ranges.
+  const read = await book.batchGet(
+    wanted.map((w) => w.range),
+    { render: 'FORMATTED_VALUE' },
+  );
+  read.forEach((vr, i) => values.set(wanted[i].title, (vr.values ?? []) as Cell[][]));
   const plan = planSetup(toState(sheets, values, structure.properties ?? {}), {
     serviceAccount: options.serviceAccount,
     warningOnly: options.warningOnly,
     defaults: defaultRows(options.year ?? DEFAULT_YEAR),
   });
-  if (plan.requests.length > 0) {
-    await call(() => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: plan.requests } }));
-  }
-  if (plan.writes.length > 0) {
-    await call(() =>
-      api.spreadsheets.values.batchUpdate({
-        spreadsheetId,
-        requestBody: { valueInputOption: 'RAW', data: plan.writes.map((w) => ({ range: w.range, values: w.values })) },
-      }),
-    );
-  }
+  await book.batchUpdate(plan.requests);
+  await book.valuesBatchUpdate(plan.writes);
   const changes = [...plan.changes];
   const warnings: string[] = [];
   for (const chart of plan.charts) {
     try {
-      await call(() => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: [chart.request] } }));
+      await book.batchUpdate([chart.request]);
       changes.push(`Thêm biểu đồ '${chart.title}' vào '${TAB.dashboard}'.`);
     } catch (error) {
-      warnings.push(`Không thêm được biểu đồ '${chart.title}' vào '${TAB.dashboard}': ${googleMessage(error)}`);
+      if (!(error instanceof SheetsError)) throw error;
+      warnings.push(`Không thêm được biểu đồ '${chart.title}' vào '${TAB.dashboard}': ${error.reason}`);
     }
   }
   return { changes, warnings };
-}
-
-function googleMessage(error: unknown): string {
-  const e = error as { response?: { data?: { error?: { message?: unknown } } }; message?: unknown };
-  const message = e?.response?.data?.error?.message ?? e?.message;
-  return typeof message === 'string' ? message : String(error);
 }

@@ -11,6 +11,7 @@ import { BODY_DEADLINE_MS, BODY_LIMITS, createHandlers, guardNextServer } from '
 import { runJob, type JobSummary } from '../../functions/jobs/run.ts';
 import type { JobName } from '../../functions/jobs/jobs.ts';
 import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
+import { openSpreadsheet } from '../../functions/gateways/spreadsheet.ts';
 import { startMailServer } from '../mail-server/index.ts';
 import { startSheetsServer } from '../sheets-server/index.ts';
 import { setupSpreadsheet } from '../setup/index.ts';
@@ -153,8 +154,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const startLines: string[] = [];
     const created = await ensureSpreadsheet(sheetsServer.url, DEMO_SPREADSHEET_ID);
-    const api = createSheetsClient(sheetsServer.url);
-    const setup = await setupSpreadsheet(api, DEMO_SPREADSHEET_ID, {});
+    const book = openSpreadsheet({ api: createSheetsClient(sheetsServer.url), spreadsheetId: DEMO_SPREADSHEET_ID });
+    const setup = await setupSpreadsheet(book, {});
     startLines.push(...setup.changes, ...setup.warnings);
     const templates = await syncTemplates({ apiKey: LOCAL_API_KEY, baseUrl: mailServer.url });
     if (templates.created.length + templates.updated.length > 0) {
@@ -164,7 +165,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const jobs = (name: JobName, o: { now?: Date; dryRun?: boolean } = {}) =>
       runJob(name, { now: o.now ?? now(), dryRun: o.dryRun, env });
     const seed = async (formBaseUrl: string) => {
-      if (created) startLines.push(await seedDemo(api, DEMO_SPREADSHEET_ID, { now: now(), formBaseUrl, unitKey }));
+      if (created) startLines.push(await seedDemo(book, { now: now(), formBaseUrl, unitKey }));
     };
 
     if (options.servers === 'data') {

@@ -6,6 +6,8 @@ import { BodyTooLarge, decodeSegment, guard, MalformedUrl, type Refusal } from '
 import { FORMS, TAB, TIMESTAMP_HEADER, UNIT_SECRET_HEADER } from '../../sheets-schema/index.ts';
 import type { FormDef, Question } from '../../sheets-schema/index.ts';
 import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
+import { openSpreadsheet } from '../../functions/gateways/spreadsheet.ts';
+import { quoteSheet } from '../../functions/core/a1.ts';
 import { DEFAULT_TIME_ZONE, cellText } from '../../functions/core/cells.ts';
 import { findVerdict } from './check.ts';
 import { renderDashboard } from './dashboard.ts';
@@ -13,7 +15,6 @@ import { FORM_SCRIPT, renderForm } from './form-page.ts';
 import { esc, grid, page, statusClass } from './html.ts';
 import { fetchOutbox, renderMessage, renderOutbox } from './outbox.ts';
 import { checkAnswers, criteriaFromValues, formBySlug, formSlug, questionsOf } from './questions.ts';
-import { quoteSheet } from '../../functions/core/a1.ts';
 import { listTabs, readHeaders, readRange, readTabText } from './sheet-io.ts';
 import { saveResponse, type SubmitContext } from './submit.ts';
 
@@ -57,7 +58,10 @@ const REFUSALS: Record<Refusal['reason'], string> = {
 };
 
 export async function startWebView(options: WebViewOptions): Promise<WebView> {
-  const api = createSheetsClient(options.sheetsRootUrl);
+  const book = openSpreadsheet({
+    api: createSheetsClient(options.sheetsRootUrl),
+    spreadsheetId: options.spreadsheetId,
+  });
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const failure = (res: ServerResponse, status: number, message: string) =>
     send(
@@ -95,8 +99,7 @@ export async function startWebView(options: WebViewOptions): Promise<WebView> {
   // With the trailing slash, like the Sheets server's URL: callers build links as `${url}forms/...`.
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const ctx: SubmitContext = {
-    api,
-    spreadsheetId: options.spreadsheetId,
+    book,
     webUrl: url,
     ingestUrl: options.ingestUrl,
     ingestSecret: options.ingestSecret,
@@ -150,7 +153,7 @@ export async function startWebView(options: WebViewOptions): Promise<WebView> {
   }
 
   async function overview(): Promise<string> {
-    const tabs = await listTabs(api, options.spreadsheetId);
+    const tabs = await listTabs(book);
     const tabLinks = tabs
       .map((t) => `<li><a href="/tabs/${encodeURIComponent(t.title)}">${esc(t.title)}</a></li>`)
       .join('');
@@ -168,14 +171,14 @@ export async function startWebView(options: WebViewOptions): Promise<WebView> {
   }
 
   async function tabFragment(tab: string, u: URL): Promise<string> {
-    const values = await readTabText(api, options.spreadsheetId, tab);
+    const values = await readTabText(book, tab);
     if (tab === TAB.dashboard) return renderDashboard(values);
     const highlight = new Set(u.searchParams.getAll('row').map(Number).filter(Number.isInteger));
     return grid(values, highlight);
   }
 
   async function tabPage(tab: string, u: URL): Promise<string> {
-    const known = (await listTabs(api, options.spreadsheetId)).some((t) => t.title === tab);
+    const known = (await listTabs(book)).some((t) => t.title === tab);
     if (!known) throw new HttpError(404, `Bảng tính không có trang "${tab}".`);
     const apiPath = `/api/tabs/${encodeURIComponent(tab)}${u.search}`;
     return page(
@@ -186,9 +189,7 @@ export async function startWebView(options: WebViewOptions): Promise<WebView> {
   }
 
   async function criteria() {
-    return criteriaFromValues(
-      await readRange(api, options.spreadsheetId, quoteSheet(TAB.criteria), 'UNFORMATTED_VALUE'),
-    );
+    return criteriaFromValues(await readRange(book, quoteSheet(TAB.criteria), 'UNFORMATTED_VALUE'));
   }
 
   async function formPage(form: FormDef, u: URL, editRow?: number): Promise<string> {
@@ -215,13 +216,8 @@ export async function startWebView(options: WebViewOptions): Promise<WebView> {
     questions: readonly Question[],
     row: number,
   ): Promise<Record<string, string>> {
-    const headers = await readHeaders(api, options.spreadsheetId, form.tab);
-    const [values] = await readRange(
-      api,
-      options.spreadsheetId,
-      `${quoteSheet(form.tab)}!A${row}:${row}`,
-      'UNFORMATTED_VALUE',
-    );
+    const headers = await readHeaders(book, form.tab);
+    const [values] = await readRange(book, `${quoteSheet(form.tab)}!A${row}:${row}`, 'UNFORMATTED_VALUE');
     if (!values || values.every((c) => cellText(c) === ''))
       throw new HttpError(404, `Không tìm thấy câu trả lời ở dòng ${row}.`);
     const answers: Record<string, string> = {};
@@ -262,18 +258,13 @@ ${saved.ingest === 'ok' ? '' : `<p class="muted">${esc(saved.ingest)}</p>`}
   async function checkFragment(slug: string, row: number): Promise<string> {
     const form = formBySlug(slug);
     if (!form) throw new HttpError(404, `Không có biểu mẫu "${slug}".`);
-    const headers = await readHeaders(api, options.spreadsheetId, form.tab);
-    const [values] = await readRange(
-      api,
-      options.spreadsheetId,
-      `${quoteSheet(form.tab)}!A${row}:${row}`,
-      'UNFORMATTED_VALUE',
-    );
+    const headers = await readHeaders(book, form.tab);
+    const [values] = await readRange(book, `${quoteSheet(form.tab)}!A${row}:${row}`, 'UNFORMATTED_VALUE');
     const response = {
       unit: values?.[headers.indexOf('Mã đơn vị')],
       submittedAt: values?.[headers.indexOf(TIMESTAMP_HEADER)],
     };
-    const checks = await readRange(api, options.spreadsheetId, quoteSheet(TAB.checks), 'UNFORMATTED_VALUE');
+    const checks = await readRange(book, quoteSheet(TAB.checks), 'UNFORMATTED_VALUE');
     const verdict = findVerdict(checks, form.tab, row, response, timeZone);
     if (!verdict) return '<p class="muted" id="status">Đang chờ kiểm tra…</p>';
     const errors = verdict.errors.length

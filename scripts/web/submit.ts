@@ -1,17 +1,16 @@
 // Recording a form response exactly as Google Forms and our Apps Script trigger do, then notifying `ingest`.
 import type { FormDef, Question } from '../../sheets-schema/index.ts';
 import { EDIT_LINK_HEADER, TIMESTAMP_HEADER } from '../../sheets-schema/index.ts';
-import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
+import type { Spreadsheet } from '../../functions/gateways/spreadsheet.ts';
+import { quoteSheet, toLetters } from '../../functions/core/a1.ts';
 import type { Cell } from '../../functions/core/cells.ts';
 import { dateToSerial } from '../../functions/core/cells.ts';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER as SIGNED_AT_HEADER, signPayload } from '../../functions/http/signature.ts';
 import { answerCell, formSlug } from './questions.ts';
-import { quoteSheet, toLetters } from '../../functions/core/a1.ts';
-import { addHeaders, firstRowOf, readHeaders, readRange } from './sheet-io.ts';
+import { addHeaders, readHeaders, readRange } from './sheet-io.ts';
 
 export interface SubmitContext {
-  readonly api: SheetsApi;
-  readonly spreadsheetId: string;
+  readonly book: Spreadsheet;
   /** The web view's own base URL, for edit links. */
   readonly webUrl: string;
   readonly ingestUrl: string;
@@ -42,13 +41,12 @@ export async function saveResponse(
   answers: Readonly<Record<string, string>>,
   editRow?: number,
 ): Promise<Saved> {
-  const { api, spreadsheetId } = ctx;
+  const { book } = ctx;
   const tab = form.tab;
-  let headers = await readHeaders(api, spreadsheetId, tab);
+  let headers = await readHeaders(book, tab);
   const wanted = [TIMESTAMP_HEADER, ...questions.map((q) => q.header), EDIT_LINK_HEADER];
   headers = await addHeaders(
-    api,
-    spreadsheetId,
+    book,
     tab,
     headers,
     wanted.filter((h) => !headers.includes(h)),
@@ -56,12 +54,7 @@ export async function saveResponse(
 
   let row: Cell[] = headers.map(() => '');
   if (editRow !== undefined) {
-    const [existing] = await readRange(
-      api,
-      spreadsheetId,
-      `${quoteSheet(tab)}!A${editRow}:${editRow}`,
-      'UNFORMATTED_VALUE',
-    );
+    const [existing] = await readRange(book, `${quoteSheet(tab)}!A${editRow}:${editRow}`, 'UNFORMATTED_VALUE');
     row = headers.map((_, i) => existing?.[i] ?? '');
   }
   row[headers.indexOf(TIMESTAMP_HEADER)] = dateToSerial(ctx.now(), ctx.timeZone);
@@ -69,34 +62,15 @@ export async function saveResponse(
   // The link is the trigger's to write once the row exists; an edit keeps the one already there.
   const linkCol = headers.indexOf(EDIT_LINK_HEADER);
 
-  let rowNumber: number;
-  if (editRow === undefined) {
-    const res = await api.spreadsheets.values.append({
-      spreadsheetId,
-      range: `${quoteSheet(tab)}!A1`,
-      valueInputOption: 'RAW',
-      insertDataOption: 'INSERT_ROWS',
-      requestBody: { values: [row] },
-    });
-    rowNumber = firstRowOf(res.data.updates?.updatedRange ?? '');
-  } else {
-    rowNumber = editRow;
-    await api.spreadsheets.values.update({
-      spreadsheetId,
-      range: `${quoteSheet(tab)}!A${rowNumber}`,
-      valueInputOption: 'RAW',
-      requestBody: { values: [row] },
-    });
-  }
+  let rowNumber = editRow;
+  if (rowNumber === undefined) rowNumber = (await book.append(`${quoteSheet(tab)}!A1`, [row]))[0]!.first;
+  else await book.valuesBatchUpdate([{ range: `${quoteSheet(tab)}!A${rowNumber}`, values: [row] }]);
 
   const editLink = editLinkOf(ctx.webUrl, tab, rowNumber);
   if (row[linkCol] !== editLink) {
-    await api.spreadsheets.values.update({
-      spreadsheetId,
-      range: `${quoteSheet(tab)}!${toLetters(linkCol)}${rowNumber}`,
-      valueInputOption: 'RAW',
-      requestBody: { values: [[editLink]] },
-    });
+    await book.valuesBatchUpdate([
+      { range: `${quoteSheet(tab)}!${toLetters(linkCol)}${rowNumber}`, values: [[editLink]] },
+    ]);
   }
   return { row: rowNumber, editLink, ingest: await notifyIngest(ctx, tab, rowNumber) };
 }

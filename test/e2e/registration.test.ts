@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
+import { openSpreadsheet } from '../../functions/gateways/spreadsheet.ts';
 import { archiveModel, readAllTabs, snapshotOf, toWorkbook } from '../../scripts/export/index.ts';
 import { startLocalStack, type LocalStack } from '../../scripts/stack/index.ts';
 import { launchChromium } from '../support/chromium.ts';
@@ -146,7 +147,9 @@ describe('registration, from a mistake to a receipt', () => {
   }, 180_000);
 
   it('archives the demo campaign: every tab and both official lists', async () => {
-    const tabs = await readAllTabs(createSheetsClient(stack.urls.sheets), stack.spreadsheetId);
+    const tabs = await readAllTabs(
+      openSpreadsheet({ api: createSheetsClient(stack.urls.sheets), spreadsheetId: stack.spreadsheetId }),
+    );
     const model = archiveModel(tabs, snapshotOf(stack.spreadsheetId, tabs));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await toWorkbook(model).xlsx.writeBuffer());

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Cell } from '../../functions/core/cells.ts';
 import { createSheetsClient, type SheetsApi } from '../../functions/gateways/sheets-client.ts';
+import { openSpreadsheet } from '../../functions/gateways/spreadsheet.ts';
 import { runJob, type JobSummary } from '../../functions/jobs/run.ts';
 import type { JobName } from '../../functions/jobs/jobs.ts';
 import { loadGrids } from '../../scripts/bench/load.ts';
@@ -38,8 +39,9 @@ export async function startCampaignStack(
   const created = await fetch(new URL(`__admin/spreadsheets/${SPREADSHEET_ID}`, sheets.url), { method: 'PUT' });
   if (!created.ok) throw new Error(`could not create the spreadsheet: ${created.status}`);
   const api = createSheetsClient(sheets.url);
-  await setupSpreadsheet(api, SPREADSHEET_ID, {});
-  await loadGrids(api, SPREADSHEET_ID, grids);
+  const book = openSpreadsheet({ api, spreadsheetId: SPREADSHEET_ID });
+  await setupSpreadsheet(book, {});
+  await loadGrids(book, grids);
   await syncTemplates({ apiKey: API_KEY, baseUrl: mail.url });
   sheets.resetStats();
   const env: NodeJS.ProcessEnv = {

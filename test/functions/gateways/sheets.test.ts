@@ -1,11 +1,12 @@
-// The Sheets gateway over the official client against the local Sheets-compatible server.
+// The Sheets access layer and the job gateway over the official client against the local Sheets-compatible server.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSheetsClient } from '../../../functions/gateways/sheets-client.ts';
 import { quoteSheet } from '../../../functions/core/a1.ts';
-import { createSheetsGateway, gridFromRange, SheetsError } from '../../../functions/gateways/sheets.ts';
+import { createSheetsGateway, gridFromRange } from '../../../functions/gateways/sheets.ts';
+import { openSpreadsheet, SheetsError } from '../../../functions/gateways/spreadsheet.ts';
 import { startSheetsServer, type SheetsServer } from '../../../scripts/sheets-server/index.ts';
 
 const ID = 'gateway';
@@ -36,6 +37,8 @@ afterAll(async () => {
 });
 
 const gateway = () => createSheetsGateway({ api: createSheetsClient(server.url), spreadsheetId: ID, retry: fastRetry });
+const open = (spreadsheetId = ID) =>
+  openSpreadsheet({ api: createSheetsClient(server.url), spreadsheetId, retry: fastRetry });
 
 describe('Sheets gateway', () => {
   it('quotes sheet names with spaces, Vietnamese letters and apostrophes', () => {
@@ -140,39 +143,49 @@ describe('Sheets gateway', () => {
   });
 
   it('retries 429 and 500 answers, POST included, until the write goes through', async () => {
-    const gateway = createSheetsGateway({ api: createSheetsClient(server.url), spreadsheetId: ID, retry: fastRetry });
+    const book = open();
     server.faults.inject({ status: 429, count: 2, methods: ['values.batchUpdate'] });
     server.faults.inject({ status: 500, count: 1, methods: ['values.append'] });
-    await gateway.writeValues([{ range: `${quoteSheet('Kiểm tra')}!C1`, values: [['sau lỗi 429']] }]);
-    const spans = await gateway.appendRows("Ý kiến 'đơn vị'", [['một'], ['hai']]);
+    await book.valuesBatchUpdate([{ range: `${quoteSheet('Kiểm tra')}!C1`, values: [['sau lỗi 429']] }]);
+    const spans = await book.append(quoteSheet("Ý kiến 'đơn vị'"), [['một'], ['hai']]);
     expect(spans).toEqual([{ first: 1, count: 2 }]);
-    expect((await gateway.readTab('Kiểm tra'))[0]).toEqual(['Lỗi', 'Số', 'sau lỗi 429']);
-    expect(gateway.calls()).toBe(2 + 1 + 1 + 1 + 1);
+    expect((await book.batchGet([quoteSheet('Kiểm tra')]))[0]?.values?.[0]).toEqual(['Lỗi', 'Số', 'sau lỗi 429']);
+    expect(book.stats().calls).toBe(2 + 1 + 1 + 1 + 1);
+    expect(book.stats().writes).toEqual({ requests: 2, bytes: book.stats().writes.bytes, splits: 0 });
   });
 
-  it('reports a failure in Google’s words, without retrying what cannot succeed', async () => {
-    const gateway = createSheetsGateway({
-      api: createSheetsClient(server.url),
-      spreadsheetId: 'khong-co',
-      retry: fastRetry,
-    });
-    const error = await gateway.readTab('Kiểm tra').catch((e: unknown) => e);
+  it('reports a failure in Vietnamese with Google’s words, without retrying what cannot succeed', async () => {
+    const book = open('khong-co');
+    const error = await book.batchGet([quoteSheet('Kiểm tra')]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SheetsError);
     expect((error as SheetsError).status).toBe(404);
     // A read streams its body, so the error body arrives as text: it is still Google's own message.
-    expect((error as SheetsError).message).toBe('Google API error - [404] Requested entity was not found.');
-    expect(gateway.calls()).toBe(1);
+    expect((error as SheetsError).message).toBe('Google Sheets trả lỗi 404: Requested entity was not found.');
+    expect(book.stats().calls).toBe(1);
   });
 
   it('reports the error body of a failed read as Google words it, whole, and of a failed write too', async () => {
-    const gateway = createSheetsGateway({ api: createSheetsClient(server.url), spreadsheetId: ID, retry: fastRetry });
-    const read = await gateway.readTab('Không có trang này').catch((e: unknown) => e);
-    const write = await gateway
-      .writeValues([{ range: `${quoteSheet('Không có trang này')}!A1`, values: [['x']] }])
+    const book = open();
+    const read = await book.batchGet([quoteSheet('Không có trang này')]).catch((e: unknown) => e);
+    const write = await book
+      .valuesBatchUpdate([{ range: `${quoteSheet('Không có trang này')}!A1`, values: [['x']] }])
       .catch((e: unknown) => e);
-    expect((read as SheetsError).message).toBe("Google API error - [400] Unable to parse range: 'Không có trang này'");
-    expect((write as SheetsError).message).toBe(
-      "Google API error - [400] Unable to parse range: 'Không có trang này'!A1",
-    );
+    expect((read as SheetsError).reason).toBe("Unable to parse range: 'Không có trang này'");
+    expect((write as SheetsError).reason).toBe("Unable to parse range: 'Không có trang này'!A1");
+  });
+
+  it('counts the bytes it sends and receives, as they went on the wire', async () => {
+    const book = open();
+    await book.valuesBatchUpdate([{ range: `${quoteSheet('Kiểm tra')}!D1`, values: [['Tiếng Việt có dấu']] }]);
+    const body =
+      '{"valueInputOption":"RAW","data":[{"range":"\'Kiểm tra\'!D1","majorDimension":"ROWS","values":[["Tiếng Việt có dấu"]]}]}';
+    expect(book.stats()).toMatchObject({
+      calls: 1,
+      sent: Buffer.byteLength(body),
+      writes: { requests: 1, bytes: Buffer.byteLength(body) },
+    });
+    const [read] = await book.batchGet([`${quoteSheet('Kiểm tra')}!D1`]);
+    expect(read?.values).toEqual([['Tiếng Việt có dấu']]);
+    expect(book.stats().received).toBeGreaterThan(Buffer.byteLength(JSON.stringify(read)));
   });
 });

@@ -4,13 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SETTINGS, TAB, TABS } from '../../../sheets-schema/index.ts';
 import { createSheetsClient, type SheetsApi } from '../../../functions/gateways/sheets-client.ts';
+import { openSpreadsheet } from '../../../functions/gateways/spreadsheet.ts';
 import { startSheetsServer } from '../../../scripts/sheets-server/index.ts';
 import { setupSpreadsheet } from '../../../scripts/setup/index.ts';
+import { startWire } from '../../functions/jobs/wire.ts';
 
 const SA = 'thidua-functions@demo.iam.gserviceaccount.com';
 let server: Awaited<ReturnType<typeof startSheetsServer>>;
 let dataDir: string;
 let api: SheetsApi;
+
+const book = (spreadsheetId: string, root = server.url) =>
+  openSpreadsheet({
+    api: createSheetsClient(root),
+    spreadsheetId,
+    retry: { retries: 3, baseDelayMs: 1, maxDelayMs: 5 },
+  });
 
 async function createSpreadsheet(id: string): Promise<void> {
   const res = await fetch(`${server.url}__admin/spreadsheets/${id}`, { method: 'PUT' });
@@ -38,7 +47,7 @@ describe('setupSpreadsheet against the local Sheets server', () => {
     await createSpreadsheet('zoned');
     const before = await api.spreadsheets.get({ spreadsheetId: 'zoned', fields: 'properties(timeZone,locale)' });
     expect(before.data.properties).toMatchObject({ timeZone: 'Etc/GMT', locale: 'en_US' });
-    const { changes } = await setupSpreadsheet(api, 'zoned', {});
+    const { changes } = await setupSpreadsheet(book('zoned'), {});
     expect(changes).toContain('Đặt múi giờ của bảng tính là Asia/Ho_Chi_Minh.');
     const after = await api.spreadsheets.get({ spreadsheetId: 'zoned' });
     expect(after.data.properties).toMatchObject({ timeZone: 'Asia/Ho_Chi_Minh', locale: 'vi_VN' });
@@ -46,19 +55,13 @@ describe('setupSpreadsheet against the local Sheets server', () => {
 
   it('a refused chart costs only itself: every tab, value and the other chart are in place, with a Vietnamese warning', async () => {
     await createSpreadsheet('chartless');
-    // Google refuses the histogram's request (here by an injected 400 at that moment); the rest was sent before it.
-    const spreadsheets = Object.create(api.spreadsheets) as SheetsApi['spreadsheets'];
-    spreadsheets.batchUpdate = ((params: Parameters<SheetsApi['spreadsheets']['batchUpdate']>[0]) => {
-      const body = (
-        params as { requestBody?: { requests?: { addChart?: { chart?: { spec?: { histogramChart?: unknown } } } }[] } }
-      ).requestBody;
-      if (body?.requests?.some((r) => r.addChart?.chart?.spec?.histogramChart))
-        server.faults.inject({ status: 400, count: 1 });
-      return api.spreadsheets.batchUpdate(params as never);
-    }) as SheetsApi['spreadsheets']['batchUpdate'];
-    const refusing = Object.create(api) as SheetsApi;
-    Object.defineProperty(refusing, 'spreadsheets', { value: spreadsheets });
-    const { changes, warnings } = await setupSpreadsheet(refusing, 'chartless', {});
+    // Google refuses the histogram's request (here by a 400 armed as it goes by); the rest was sent before it.
+    const wire = await startWire(server.url);
+    wire.refuse = (seen) => {
+      if (seen.body.includes('histogramChart')) server.faults.inject({ status: 400, count: 1 });
+      return undefined;
+    };
+    const { changes, warnings } = await setupSpreadsheet(book('chartless', wire.url), {}).finally(() => wire.close());
     expect(warnings).toEqual([
       `Không thêm được biểu đồ 'Số đơn vị theo khoảng tổng điểm' vào 'Tổng hợp': Injected fault.`,
     ]);
@@ -70,7 +73,7 @@ describe('setupSpreadsheet against the local Sheets server', () => {
     ).toEqual(['Đề nghị khen thưởng so với chỉ tiêu']);
     expect((await tab('chartless', TAB.config)).length).toBe(SETTINGS.length + 1);
     // The next run adds only the missing chart.
-    const again = await setupSpreadsheet(api, 'chartless', {});
+    const again = await setupSpreadsheet(book('chartless'), {});
     expect(again).toEqual({
       changes: [`Thêm biểu đồ 'Số đơn vị theo khoảng tổng điểm' vào 'Tổng hợp'.`],
       warnings: [],
@@ -80,7 +83,7 @@ describe('setupSpreadsheet against the local Sheets server', () => {
   it('builds the whole structure in an empty spreadsheet with five API calls (each chart in its own)', async () => {
     await createSpreadsheet('fresh');
     server.resetStats();
-    const { changes, warnings } = await setupSpreadsheet(api, 'fresh', { serviceAccount: SA });
+    const { changes, warnings } = await setupSpreadsheet(book('fresh'), { serviceAccount: SA });
     expect(server.stats().total).toBeLessThanOrEqual(5);
     expect(warnings).toEqual([]);
     expect(changes).toContain(`Tạo trang tính 'Đơn vị'.`);
@@ -109,7 +112,7 @@ describe('setupSpreadsheet against the local Sheets server', () => {
 
   it('changes nothing on a second run: no batchUpdate at all', async () => {
     server.resetStats();
-    const { changes } = await setupSpreadsheet(api, 'fresh', { serviceAccount: SA });
+    const { changes } = await setupSpreadsheet(book('fresh'), { serviceAccount: SA });
     expect(changes).toEqual([]);
     expect(server.stats().calls['spreadsheets.batchUpdate'] ?? 0).toBe(0);
     expect(server.stats().calls['values.batchUpdate'] ?? 0).toBe(0);
@@ -117,7 +120,7 @@ describe('setupSpreadsheet against the local Sheets server', () => {
 
   it('keeps a coordinator’s own columns and rows, adding only what is missing at the end', async () => {
     await createSpreadsheet('kept');
-    await setupSpreadsheet(api, 'kept', {});
+    await setupSpreadsheet(book('kept'), {});
     await api.spreadsheets.values.update({
       spreadsheetId: 'kept',
       range: `'Đơn vị'!A1:D3`,
@@ -138,7 +141,7 @@ describe('setupSpreadsheet against the local Sheets server', () => {
       requestBody: { values: [['Phong trào của tỉnh']] },
     });
 
-    const { changes } = await setupSpreadsheet(api, 'kept', {});
+    const { changes } = await setupSpreadsheet(book('kept'), {});
     expect(changes).toEqual([
       `Thêm cột 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo' vào cuối dòng tiêu đề của 'Đơn vị'.`,
     ]);
@@ -161,7 +164,7 @@ describe('setupSpreadsheet against the local Sheets server', () => {
 
   it('adds Bắt buộc to the milestones of a spreadsheet set up before it existed, keeping every row: nominations Không, the rest Có', async () => {
     await createSpreadsheet('older');
-    await setupSpreadsheet(api, 'older', {});
+    await setupSpreadsheet(book('older'), {});
     // The tab as an older version wrote it, with a coordinator's own note column and a changed deadline.
     await api.spreadsheets.values.clear({ spreadsheetId: 'older', range: `'Mốc thời gian'` });
     const older = [
@@ -177,7 +180,7 @@ describe('setupSpreadsheet against the local Sheets server', () => {
       requestBody: { values: older },
     });
 
-    const { changes } = await setupSpreadsheet(api, 'older', {});
+    const { changes } = await setupSpreadsheet(book('older'), {});
     expect(changes).toContain(`Thêm cột 'Bắt buộc' vào cuối dòng tiêu đề của 'Mốc thời gian'.`);
     expect(await tab('older', TAB.milestones)).toEqual([
       [...older[0], 'Bắt buộc'],
@@ -185,6 +188,6 @@ describe('setupSpreadsheet against the local Sheets server', () => {
       [...older[2].slice(0, 5), '', 'Có'],
       [...older[3].slice(0, 5), '', 'Không'],
     ]);
-    expect((await setupSpreadsheet(api, 'older', {})).changes).toEqual([]);
+    expect((await setupSpreadsheet(book('older'), {})).changes).toEqual([]);
   });
 });
