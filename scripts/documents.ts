@@ -8,6 +8,7 @@ import { HeaderError } from '../functions/core/table.ts';
 import { DocumentTemplateError, generateDocuments } from '../functions/documents/index.ts';
 import { loadDocumentTemplates } from '../functions/documents/load.ts';
 import { createSheetsClient } from '../functions/gateways/sheets-client.ts';
+import { openSpreadsheet, SheetsError } from '../functions/gateways/spreadsheet.ts';
 import { evaluateCampaign } from '../functions/rules/index.ts';
 import { readAllTabs, snapshotOf } from './export/index.ts';
 import { parseCommandLine } from './cli/args.ts';
@@ -33,7 +34,9 @@ async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig(env);
-    tabs = await readAllTabs(createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL), config.SPREADSHEET_ID);
+    tabs = await readAllTabs(
+      openSpreadsheet({ api: createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL), spreadsheetId: config.SPREADSHEET_ID }),
+    );
   } finally {
     await close();
   }
@@ -56,6 +59,10 @@ main().catch((error: unknown) => {
     error instanceof DocumentTemplateError
   ) {
     console.error(error.message);
+    process.exit(1);
+  }
+  if (error instanceof SheetsError) {
+    console.error(`Không đọc được bảng tính: ${error.message}`);
     process.exit(1);
   }
   throw error;
