@@ -135,9 +135,9 @@ function pack<T>(
       let bytes = separator + head(item, offset, total - offset, total).length + tail.length;
       let j = i;
       let rows = 0;
-      while (j < chunks.length && size + bytes + chunks[j]!.bytes.length + (j > i ? 1 : 0) <= max) {
-        bytes += chunks[j]!.bytes.length + (j > i ? 1 : 0);
-        rows += chunks[j]!.rows;
+      while (j < chunks.length && size + bytes + chunks[j].bytes.length + (j > i ? 1 : 0) <= max) {
+        bytes += chunks[j].bytes.length + (j > i ? 1 : 0);
+        rows += chunks[j].rows;
         j++;
       }
       if (j === i) {
@@ -145,7 +145,7 @@ function pack<T>(
           flush();
           continue;
         }
-        rows = chunks[i]!.rows;
+        rows = chunks[i].rows;
         j = i + 1;
       }
       const start = head(item, offset, rows, total);
@@ -157,8 +157,8 @@ function pack<T>(
           parts.push(COMMA);
           size++;
         }
-        parts.push(chunks[c]!.bytes);
-        size += chunks[c]!.bytes.length;
+        parts.push(chunks[c].bytes);
+        size += chunks[c].bytes.length;
       }
       parts.push(tail);
       inBody++;

@@ -41,7 +41,7 @@ export async function runNaive(
   const checks = plan.writes.find((w) => w.tab === TAB.checks)?.rows ?? [];
   for (let r = 0; r < checks.length; r++) {
     sheetsCalls++;
-    if (spend()) await book.valuesBatchUpdate([{ range: `${quoteSheet(TAB.checks)}!A${r + 1}`, values: [checks[r]!] }]);
+    if (spend()) await book.valuesBatchUpdate([{ range: `${quoteSheet(TAB.checks)}!A${r + 1}`, values: [checks[r]] }]);
   }
   const client = new Client();
   client.setApiKey(mail.apiKey);

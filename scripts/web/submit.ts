@@ -63,7 +63,7 @@ export async function saveResponse(
   const linkCol = headers.indexOf(EDIT_LINK_HEADER);
 
   let rowNumber = editRow;
-  if (rowNumber === undefined) rowNumber = (await book.append(`${quoteSheet(tab)}!A1`, [row]))[0]!.first;
+  if (rowNumber === undefined) rowNumber = (await book.append(`${quoteSheet(tab)}!A1`, [row]))[0].first;
   else await book.valuesBatchUpdate([{ range: `${quoteSheet(tab)}!A${rowNumber}`, values: [row] }]);
 
   const editLink = editLinkOf(ctx.webUrl, tab, rowNumber);
