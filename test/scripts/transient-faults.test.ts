@@ -1,7 +1,9 @@
-// setup-sheets and export go through the Sheets access layer: a transient 429 or 503 from Google is retried and the
-// command succeeds as if nothing happened; a refusal is one Vietnamese line and exit code 1, never a stack trace.
+// setup-sheets, export and documents go through the Sheets access layer: a transient 429 or 503 from Google is
+// retried and the command succeeds as if nothing happened; a refusal is one Vietnamese line and exit code 1, never a
+// stack trace.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,5 +78,26 @@ describe('a transient Sheets failure during a command', () => {
     const result = await run('scripts/export.ts', ['--out', path.join(dir, 'khong.xlsx')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('Không đọc được bảng tính: Google Sheets trả lỗi 403: Injected fault.\n');
+  }, 60_000);
+
+  it('documents retries a 503 on its read of every tab and writes the documents', async () => {
+    const out = path.join(dir, 'van-ban');
+    await arm({ status: 503, count: 1, methods: ['values.batchGet'] });
+    const before = (await calls())['values.batchGet'] ?? 0;
+    const result = await run('scripts/documents.ts', ['--out', out, '--now', '2026-12-01T09:00:00+07:00']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Đã ghi \d+ văn bản vào /);
+    expect((await calls())['values.batchGet']).toBe(before + 2);
+    expect((await readdir(out)).some((f) => f.endsWith('.docx'))).toBe(true);
+  }, 60_000);
+
+  it('a refusal that retrying cannot mend stops documents with one Vietnamese line, writing nothing', async () => {
+    const out = path.join(dir, 'khong-van-ban');
+    await arm({ status: 403, count: 1, methods: ['spreadsheets.get'] });
+    const result = await run('scripts/documents.ts', ['--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('Không đọc được bảng tính: Google Sheets trả lỗi 403: Injected fault.\n');
+    expect(existsSync(out)).toBe(false);
   }, 60_000);
 });
