@@ -1,5 +1,5 @@
 // The spreadsheets.values methods: get, batchGet, update, batchUpdate, append, clear, batchClear.
-import { toLetters, formatOpen, type A1Range, type Box } from '../../functions/core/a1.ts';
+import { rangeOf, toLetters, type A1Range, type Box } from '../../functions/core/a1.ts';
 import { badRequest, gridLimit } from './errors.ts';
 import {
   boxText,
@@ -143,7 +143,7 @@ function planWrite(sheet: SheetState, range: A1Range, rows: unknown[][]): Write 
   // A single cell is only where the data starts; a wider range bounds the data.
   const single = range.endRow === range.startRow + 1 && range.endCol === range.startCol + 1;
   if (!single && !range.wholeSheet) {
-    const within = `'${sheet.properties.title.replaceAll("'", "''")}'!${formatOpen(range)}`;
+    const within = rangeOf(sheet.properties.title, range);
     if (range.endRow !== undefined && box.endRow > range.endRow) {
       throw badRequest(`Requested writing within range [${within}], but tried writing to row [${box.endRow}]`);
     }
