@@ -81,6 +81,9 @@ export interface MailGateway {
   requests(): number;
 }
 
+/** The narrow face of the mail gateway the apply step needs (tests pass a literal). */
+export type MailSender = Pick<MailGateway, 'send'>;
+
 /** SendGrid's limits per mail send request. */
 const MAX_PERSONALIZATIONS = 1000;
 const MAX_RECIPIENTS = 1000;

@@ -7,15 +7,11 @@ import type { OidcVerifier } from './oidc.ts';
 import { createReplayGuard, type ReplayGuard } from './replay.ts';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from './signature.ts';
 
-export type JobName = 'ingest' | 'remind' | 'digest';
+// Types only: erased at build, so a handler's cold start still loads no job code until its first request.
+import type { JobName } from '../jobs/jobs.ts';
+import type { JobSummary } from '../jobs/run.ts';
 
-/** What a job reports; the same shape as functions/jobs/run.ts returns. */
-export interface JobSummary {
-  readonly job: string;
-  readonly lines: readonly string[];
-  readonly sheetsCalls: number;
-  readonly mailRequests: number;
-}
+export type { JobName, JobSummary };
 
 export type RunJob = (name: JobName, options: { now: Date; dryRun: boolean }) => Promise<JobSummary>;
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { TAB } from '../../sheets-schema/index.ts';
 import { formatDateTime, type Cell } from '../core/cells.ts';
-import type { PlannedEmail, Recipient, TabWrite } from '../core/snapshot.ts';
+import type { PlannedEmail, TabWrite } from '../core/snapshot.ts';
 import { withSpreadsheetRows } from '../dashboard/index.ts';
 import { quoteSheet, toLetters } from '../core/a1.ts';
 import {
@@ -18,25 +18,16 @@ import {
   type SheetsSnapshot,
   type ValueRangeWrite,
 } from '../gateways/sheets.ts';
+import type { Envelope, MailSender } from '../gateways/mail.ts';
 import { CLAIM_COLUMNS, LOG_DETAIL_HEADER, LOG_HEADERS, LOG_RUN_HEADER, resolveClaims, STATUS } from './mail-log.ts';
 import type { JobPlan } from './plan.ts';
 import { zoneWarning } from './sheet-zone.ts';
 import { diffTab, type TabChange, type TabState } from './tab-diff.ts';
 
-export type SendResult = { status: 'sent' } | { status: 'failed' | 'unknown'; error: string };
-
-/** The narrow face of the mail gateway the apply step needs. */
-export interface MailSender {
-  send(
-    emails: Iterable<PlannedEmail>,
-    envelope: { from: Recipient; replyTo?: Recipient; categories: string[] },
-  ): Promise<ReadonlyMap<string, SendResult>>;
-}
-
 export interface ApplyContext {
   readonly sheets: SheetsGateway;
   readonly mail: MailSender;
-  readonly envelope: { from: Recipient; replyTo?: Recipient; categories: string[] };
+  readonly envelope: Envelope;
   readonly now: Date;
   readonly timeZone: string;
   readonly dryRun: boolean;

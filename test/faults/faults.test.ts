@@ -2,7 +2,8 @@
 // response nor send an email twice, and the next run completes the work.
 import { afterEach, describe, expect, it } from 'vitest';
 import { TAB } from '../../sheets-schema/index.ts';
-import { applyPlan, type MailSender } from '../../functions/jobs/apply.ts';
+import { applyPlan } from '../../functions/jobs/apply.ts';
+import type { MailSender } from '../../functions/gateways/mail.ts';
 import { planJob } from '../../functions/jobs/jobs.ts';
 import { createMailGateway } from '../../functions/gateways/mail.ts';
 import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';

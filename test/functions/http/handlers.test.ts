@@ -24,7 +24,13 @@ beforeAll(async () => {
   const handlers = createHandlers({
     runJob: async (name, options) => {
       calls.push({ name, ...options });
-      return { job: name, lines: [`Đã gửi 1 thư tới so-tp@example.vn`], sheetsCalls: 2, mailRequests: 1 };
+      return {
+        job: name,
+        lines: [`Đã gửi 1 thư tới so-tp@example.vn`],
+        sheetsCalls: 2,
+        mailRequests: 1,
+        sheetsWrites: { requests: 0, bytes: 0, splits: 0 },
+      };
     },
     verifyOidc: createOidcVerifier({ audience: AUDIENCE, serviceAccount: SCHEDULER, client: oidc.client }),
     secret: SECRET,
