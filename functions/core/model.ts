@@ -14,6 +14,8 @@ export interface Unit {
   readonly cluster: string;
   readonly contactEmails: readonly string[];
   readonly leaderEmails: readonly string[];
+  /** Entries of `Email liên hệ` / `Email lãnh đạo` that are not addresses: never mailed, shown in `Tổng hợp`. */
+  readonly invalidEmails?: readonly { readonly header: string; readonly address: string }[];
   /** `Ngày cấp lại mã xác thực`: the instants the unit's secret was reissued, oldest first (core/unit-secret.ts). */
   readonly secretReissued?: readonly Date[];
 }

@@ -1,6 +1,7 @@
 // Dashboard API: the `Tổng hợp` tab, its figures as a model for the digest, the weekly history and campaign identity.
 export {
   DASHBOARD_SECTIONS,
+  INVALID_EMAILS_SECTION,
   dashboardTab,
   renderDashboard,
   withSpreadsheetRows,

@@ -55,6 +55,15 @@ export interface PendingFix {
   readonly errors: readonly string[];
 }
 
+/** An address typed in `Đơn vị` that is not one: its unit's other addresses still get their mail. */
+export interface InvalidEmail {
+  readonly unitCode: string;
+  readonly unitName: string;
+  /** `Email liên hệ` or `Email lãnh đạo`. */
+  readonly header: string;
+  readonly address: string;
+}
+
 export interface DashboardModel extends LayoutData {
   readonly updatedAt: Date;
   readonly timeZone: string;
@@ -70,6 +79,7 @@ export interface DashboardModel extends LayoutData {
   readonly leaders: readonly ClusterLeader[];
   readonly nominations: readonly AwardTally[];
   readonly pendingFixes: readonly PendingFix[];
+  readonly invalidEmails: readonly InvalidEmail[];
 }
 
 export function percent(part: number, whole: number): number {
@@ -150,6 +160,9 @@ export function dashboardModel(evaluation: Evaluation, progress: Progress, now: 
     leaders,
     nominations: evaluation.awards,
     pendingFixes: pendingFixes(evaluation),
+    invalidEmails: evaluation.units.flatMap((u) =>
+      (u.invalidEmails ?? []).map((e) => ({ unitCode: u.code, unitName: u.name, ...e })),
+    ),
   };
 }
 

@@ -17,6 +17,13 @@ export const DASHBOARD_SECTIONS = {
   fixes: 'CÂU TRẢ LỜI CHỜ ĐƠN VỊ SỬA',
 } as const;
 
+/** The last section, there only while an address in `Đơn vị` needs fixing. */
+export const INVALID_EMAILS_SECTION = 'ĐỊA CHỈ EMAIL CẦN SỬA TRONG TRANG ĐƠN VỊ';
+
+const INVALID_EMAIL =
+  'Không phải địa chỉ email hợp lệ (ví dụ đúng: vanthu@donvi.gov.vn). Thư không gửi tới địa chỉ này cho đến khi được ' +
+  'sửa; các địa chỉ hợp lệ khác của đơn vị vẫn nhận thư.';
+
 export function dashboardTab(evaluation: Evaluation, progress: Progress, now: Date): TabWrite {
   return renderDashboard(dashboardModel(evaluation, progress, now));
 }
@@ -112,6 +119,14 @@ export function renderDashboard(model: DashboardModel): TabWrite {
     ]),
     'Không có câu trả lời nào chờ sửa.',
   );
+  // Only when there is one to fix, and last: the sections above keep their places for a roll-up.
+  if (model.invalidEmails.length > 0)
+    section(
+      INVALID_EMAILS_SECTION,
+      ['Mã đơn vị', 'Tên đơn vị', 'Cột', 'Địa chỉ', 'Lỗi'],
+      model.invalidEmails.map((e) => [e.unitCode, e.unitName, e.header, e.address, INVALID_EMAIL]),
+      '',
+    );
   return { tab: TAB.dashboard, rows, stampRow };
 }
 

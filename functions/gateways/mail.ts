@@ -1,7 +1,7 @@
 // The SendGrid gateway, built once: dynamic-template sends in requests kept inside every Mail Send limit, and the
 // templates API for sync. The limits and their sources are in docs/limits.md.
 import { Client } from '@sendgrid/client';
-import { isEmail } from '../core/email.ts';
+import { isEmailAddress } from '../core/address.ts';
 import type { OutgoingEmail, Recipient } from '../core/snapshot.ts';
 import { displayName, senderName } from '../mail/display-name.ts';
 import { TEMPLATE_PREFIX } from '../mail/names.ts';
@@ -90,7 +90,6 @@ const MAX_RECIPIENTS = 1000;
 /** "The total length of custom arguments must be less than 10000 bytes." */
 const MAX_CUSTOM_ARGS_BYTES = 10_000;
 const MAX_CATEGORIES = 10;
-const MAX_EMAIL_LENGTH = 320;
 const MAX_CATEGORY_LENGTH = 255;
 /**
  * Our own cap on a mail send body, far under SendGrid's (it refuses 30 MB with a 413): each request's personalizations
@@ -304,12 +303,11 @@ function envelopeJson(envelope: Envelope): string {
   // A malformed reply-to would make SendGrid refuse every request: it is left out (the job warns about the setting).
   const replyAddress = envelope.replyTo?.email.trim() ?? '';
   const replyName = displayName(envelope.replyTo?.name);
-  const replyTo =
-    isEmail(replyAddress) && replyAddress.length <= MAX_EMAIL_LENGTH
-      ? replyName
-        ? { email: replyAddress, name: replyName }
-        : { email: replyAddress }
-      : undefined;
+  const replyTo = isEmailAddress(replyAddress)
+    ? replyName
+      ? { email: replyAddress, name: replyName }
+      : { email: replyAddress }
+    : undefined;
   const categories = [...new Set(envelope.categories)]
     .filter((c) => c.length <= MAX_CATEGORY_LENGTH && /^[\x20-\x7e]+$/.test(c))
     .slice(0, MAX_CATEGORIES);
@@ -331,8 +329,8 @@ function prepare(email: OutgoingEmail): { to: Recipient[]; cc: Recipient[]; addr
     const out: Recipient[] = [];
     for (const r of list ?? []) {
       const address = r.email.trim();
-      // SendGrid refuses the whole request for an address over 320 characters ("The To email exceeds …").
-      if (!isEmail(address) || address.length > MAX_EMAIL_LENGTH) return `Invalid recipient address '${address}'`;
+      // The readers keep only such addresses; checked again since SendGrid refuses a whole request for one bad one.
+      if (!isEmailAddress(address)) return `Invalid recipient address '${address}'`;
       if (seen.has(address.toLowerCase())) continue; // SendGrid refuses an address twice in one personalization
       seen.add(address.toLowerCase());
       const name = displayName(r.name);

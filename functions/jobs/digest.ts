@@ -1,4 +1,5 @@
 // The `digest` job's decision: one weekly email per leader list, and this week's figures appended to `Lịch sử`.
+import { isEmailAddress, recipients } from '../core/address.ts';
 import { createHash } from 'node:crypto';
 import { formatWeekdayDate, isoWeekKey, localDay } from '../calendar/index.ts';
 import { formatDate } from '../core/cells.ts';
@@ -18,8 +19,6 @@ export const BAR_COLORS = {
   level: '#1d4ed8',
 } as const;
 
-const ADDRESS = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
-
 /** One weekly email per leader list of `Người nhận bản tin`, and this week's figures appended to `Lịch sử`. */
 export const digest: Planner = ({ snapshot, now, settings, progress, dashboard }) => {
   const week = isoWeekKey(localDay(now, progress.timeZone));
@@ -34,14 +33,14 @@ export const digest: Planner = ({ snapshot, now, settings, progress, dashboard }
       .split(',')
       .map((a) => a.trim())
       .filter((a) => a !== '');
-    const bad = addresses.filter((a) => !ADDRESS.test(a));
+    const bad = addresses.filter((a) => !isEmailAddress(a));
     for (const a of bad) summary.push(`Cấu hình, 'Người nhận bản tin': '${a}' không phải địa chỉ email, đã bỏ qua.`);
-    const good = [...new Map(addresses.filter((a) => ADDRESS.test(a)).map((a) => [a.toLowerCase(), a])).values()];
-    if (good.length === 0) continue;
+    const to = recipients(addresses.filter(isEmailAddress));
+    if (to.length === 0) continue;
     emails.push({
-      key: `digest|${campaignKey(settings)}|${week}|${listHash(good)}`,
+      key: `digest|${campaignKey(settings)}|${week}|${listHash(to.map((r) => r.email))}`,
       template: 'digest',
-      to: good.map((email) => ({ email })),
+      to,
       data,
     });
   }

@@ -1,4 +1,5 @@
 // `ingest`: a receipt or a "please fix" email for the responses each unit sent since the last run, and its results.
+import { recipients } from '../core/address.ts';
 import { FORMS, formDef, formSlug } from '../../sheets-schema/index.ts';
 import { formLinkKey } from '../core/links.ts';
 import type { JudgedResponse, Unit } from '../core/model.ts';
@@ -25,7 +26,7 @@ function unitRecipients(unit: Unit | undefined, cache: Map<string, readonly Reci
   if (!unit) return [];
   let to = cache.get(unit.code);
   if (!to) {
-    to = [...new Set(unit.contactEmails)].map((email) => ({ email, name: unit.name }));
+    to = recipients(unit.contactEmails, unit.name);
     cache.set(unit.code, to);
   }
   return to;

@@ -1,5 +1,6 @@
 // The `remind` job's decision: at most one email per unit and day, listing every milestone the unit still owes whose
 // reminder or overdue notice has come, most urgent first.
+import { recipients } from '../core/address.ts';
 import { TAB } from '../../sheets-schema/index.ts';
 import {
   formatWeekdayDate,
@@ -12,7 +13,6 @@ import {
 import { dayParts } from '../calendar/days.ts';
 import { formLinkKey, type FormLinks } from '../core/links.ts';
 import type { Unit } from '../core/model.ts';
-import type { Recipient } from '../core/snapshot.ts';
 import { campaignKey, numberSetting } from '../core/settings.ts';
 import type { LayoutData, ReminderData, ReminderItem } from '../mail/types.ts';
 import { formatDateTime } from '../core/cells.ts';
@@ -68,11 +68,7 @@ export const remind: Planner = ({ now, settings, progress, layout, links }) => {
           const data = reminderData(unit, dues, fresh, context, layout);
           if (data.leadersCopied) notices++;
           else reminders++;
-          const cc = data.leadersCopied
-            ? recipients(unit.leaderEmails).filter(
-                (r) => !to.some((t) => t.email.toLowerCase() === r.email.toLowerCase()),
-              )
-            : [];
+          const cc = data.leadersCopied ? recipients(unit.leaderEmails, undefined, to) : [];
           return {
             key,
             template: data.leadersCopied ? 'overdue' : 'reminder',
@@ -196,17 +192,4 @@ function headline(items: readonly ReminderItem[], overdueCount: number): string 
   }
   if (overdueCount > 0) return `${items.length} nội dung cần nộp, ${overdueCount} nội dung đã quá hạn`;
   return `Nhắc hạn nộp ${items.length} nội dung, hạn gần nhất ${items[0].deadline}`;
-}
-
-function recipients(emails: readonly string[], name?: string): Recipient[] {
-  const seen = new Set<string>();
-  const out: Recipient[] = [];
-  for (const raw of emails) {
-    const email = raw.trim();
-    const key = email.toLowerCase();
-    if (email === '' || seen.has(key)) continue;
-    seen.add(key);
-    out.push(name ? { email, name } : { email });
-  }
-  return out;
 }

@@ -1,7 +1,7 @@
 // Wires a job end to end: configuration, gateways, one snapshot, the pure plan, then apply.
 import { TAB, TABS } from '../../sheets-schema/index.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
-import { isEmail } from '../core/email.ts';
+import { isEmailAddress } from '../core/address.ts';
 import { secretsRequired } from '../rules/evaluate.ts';
 import { setting, type Settings } from '../core/settings.ts';
 import type { Recipient } from '../core/snapshot.ts';
@@ -209,7 +209,7 @@ async function resultLines(run: RunContext, planned: PlannedRun, result: ApplyRe
 export function replyToSetting(settings: Settings): { address?: Recipient; warning?: string } {
   const value = setting(settings, 'Email trả lời').trim();
   if (value === '') return {};
-  if (isEmail(value)) return { address: { email: value } };
+  if (isEmailAddress(value)) return { address: { email: value } };
   return {
     warning: `Cảnh báo: "Email trả lời" trong trang Cấu hình ("${value}") không phải là địa chỉ email hợp lệ, nên thư được gửi không kèm địa chỉ trả lời (thư trả lời sẽ về địa chỉ gửi). Hãy sửa ô này.`,
   };

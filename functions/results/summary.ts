@@ -1,4 +1,5 @@
 // Each unit's results summary email: sent once per distinct result, because the key carries a hash of what it says.
+import { recipients } from '../core/address.ts';
 import type { Evaluation, NominationVerdict, UnitResult } from '../core/model.ts';
 import { UNCLASSIFIED } from '../core/model.ts';
 import type { PlannedEmail } from '../core/snapshot.ts';
@@ -55,16 +56,6 @@ function byRow(list: NominationVerdict[]): NominationVerdict[] {
   for (let i = 1; i < list.length; i++)
     if (list[i - 1].rowNumber > list[i].rowNumber) return list.sort((a, b) => a.rowNumber - b.rowNumber);
   return list;
-}
-
-/** Distinct trimmed addresses in first-seen order (a unit usually has one, so no Set). */
-function recipients(contactEmails: readonly string[], name: string): { email: string; name: string }[] {
-  const to: { email: string; name: string }[] = [];
-  for (const raw of contactEmails) {
-    const email = raw.trim();
-    if (email !== '' && !to.some((t) => t.email === email)) to.push({ email, name });
-  }
-  return to;
 }
 
 function resultsData(

@@ -1,6 +1,7 @@
 // The coordinator-owned tabs the rules read: units, criteria, targets, quotas and assessed scores.
 import type { Criterion } from '../../sheets-schema/index.ts';
 import { TAB } from '../../sheets-schema/index.ts';
+import { splitAddresses } from '../core/address.ts';
 import { cellDate, cellText, nameKey, unitCode, type Cell } from '../core/cells.ts';
 import { DEFAULT_TIME_ZONE } from '../core/zone.ts';
 import type { Unit } from '../core/model.ts';
@@ -10,13 +11,6 @@ import { readTable } from '../core/table.ts';
 import { parseLooseNumber } from './numbers.ts';
 
 const UNIT_HEADERS = ['Mã đơn vị', 'Tên đơn vị', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo'];
-
-function emails(text: string): string[] {
-  return text
-    .split(/[\s,;]+/)
-    .map((e) => e.trim())
-    .filter((e) => e.includes('@'));
-}
 
 /** The optional column of `Đơn vị` where a coordinator dates each reissue of a unit's secret. */
 export const SECRET_REISSUED_HEADER = 'Ngày cấp lại mã xác thực';
@@ -45,13 +39,20 @@ export function readUnits(snapshot: Snapshot, timeZone: string = DEFAULT_TIME_ZO
     const code = unitCode(row.get('Mã đơn vị'));
     if (code === '' || seen.has(code)) continue;
     seen.add(code);
+    const contact = splitAddresses(cellText(row.get('Email liên hệ')));
+    const leader = splitAddresses(cellText(row.get('Email lãnh đạo')));
+    const invalid = [
+      ...contact.invalid.map((address) => ({ header: 'Email liên hệ', address })),
+      ...leader.invalid.map((address) => ({ header: 'Email lãnh đạo', address })),
+    ];
     units.push({
       code,
       name: cellText(row.get('Tên đơn vị')),
       type: cellText(row.get('Loại hình')),
       cluster: cellText(row.get('Cụm/Khối')),
-      contactEmails: emails(cellText(row.get('Email liên hệ'))),
-      leaderEmails: emails(cellText(row.get('Email lãnh đạo'))),
+      contactEmails: contact.valid,
+      leaderEmails: leader.valid,
+      ...(invalid.length > 0 ? { invalidEmails: invalid } : {}),
       ...(table.has(SECRET_REISSUED_HEADER)
         ? { secretReissued: readReissues(row.get(SECRET_REISSUED_HEADER), timeZone) }
         : {}),

@@ -3,7 +3,7 @@ import type { Question } from '../../sheets-schema/index.ts';
 import type { Cell } from '../core/cells.ts';
 import { nameKey } from '../core/cells.ts';
 import type { Answer, Answers } from '../core/model.ts';
-import { isEmail } from '../core/email.ts';
+import { isEmailAddress } from '../core/address.ts';
 import { msg } from './messages.ts';
 import { parseCount, parseDecimal } from './numbers.ts';
 
@@ -51,7 +51,7 @@ export function judgeAnswer(
       return n;
     }
     case 'email':
-      return isEmail(text) ? withinLength(question, seen, text) : new Invalid(msg.email(seen, text));
+      return isEmailAddress(text) ? withinLength(question, seen, text) : new Invalid(msg.email(seen, text));
     case 'url':
       return isHttpUrl(text) ? withinLength(question, seen, text) : new Invalid(msg.url(seen, text));
     case 'choice': {

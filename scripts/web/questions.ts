@@ -6,7 +6,7 @@ export { formSlug };
 import { formQuestions } from '../../sheets-schema/forms/index.ts';
 import type { Cell } from '../../functions/core/cells.ts';
 import { cellText } from '../../functions/core/cells.ts';
-import { isEmail } from '../../functions/core/email.ts';
+import { isEmailAddress } from '../../functions/core/address.ts';
 import { isHttpUrl } from '../../functions/rules/validate-answer.ts';
 
 export function formBySlug(slug: string): FormDef | undefined {
@@ -73,7 +73,7 @@ export function checkAnswers(
     }
     if (q.maxLength !== undefined && text.length > q.maxLength) {
       errors.set(q.header, `Câu trả lời dài tối đa ${q.maxLength} ký tự.`);
-    } else if (q.kind === 'email' && !isEmail(text)) {
+    } else if (q.kind === 'email' && !isEmailAddress(text)) {
       errors.set(q.header, 'Hãy nhập một địa chỉ email hợp lệ.');
     } else if (q.kind === 'url' && !isHttpUrl(text)) {
       errors.set(q.header, 'Hãy nhập một đường liên kết hợp lệ, bắt đầu bằng https://.');
