@@ -1,5 +1,6 @@
 // `Tổng hợp` laid out for a person: a title block, then one titled section per question a coordinator asks.
 // Section titles and column labels are stable and codes sit in their own columns, so many campaigns' sheets roll up.
+import { formatNumber } from '../core/format.ts';
 import { TAB } from '../../sheets-schema/index.ts';
 import type { Progress } from '../calendar/index.ts';
 import { formatDate, formatDateTime } from '../core/cells.ts';
@@ -150,11 +151,7 @@ export function withSpreadsheetRows(tab: TabWrite, figures: SpreadsheetFigures):
   const share = Math.round((figures.cells / figures.cap) * 1000) / 10;
   const rows = [
     ...tab.rows.slice(0, at),
-    [
-      'Số ô của bảng tính',
-      figures.cells,
-      `${share}% giới hạn ${figures.cap.toLocaleString('vi-VN')} ô của Google Trang tính`,
-    ],
+    ['Số ô của bảng tính', figures.cells, `${share}% giới hạn ${formatNumber(figures.cap)} ô của Google Trang tính`],
     ['Múi giờ của bảng tính', figures.timeZone ?? '', figures.warning ?? ''],
     ...tab.rows.slice(at),
   ];

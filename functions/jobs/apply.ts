@@ -2,6 +2,7 @@
 // and the statuses at once. Sheets calls per run: the snapshot read (with the sheet list beside it), plus (only with
 // emails) the claims append and one re-read, plus one final write when anything differs; moving rows, sizing a grid or
 // adding a missing system tab costs one more call, only when it happens. Every request stays under 2 MB, split if not.
+import { formatNumber } from '../core/format.ts';
 import { randomUUID } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { TAB } from '../../sheets-schema/index.ts';
@@ -199,16 +200,14 @@ function cellsAfter(snapshot: SheetsSnapshot, plans: readonly TabPlan[], logRows
   return cells + logRows * logColumns;
 }
 
-const number = (n: number) => n.toLocaleString('vi-VN');
-
 function capMessage(cells: number, snapshot: SheetsSnapshot): string {
   const largest = [...snapshot.sheets]
     .sort((a, b) => b.grid.rows * b.grid.columns - a.grid.rows * a.grid.columns)
     .slice(0, 3)
-    .map((s) => `'${s.title}' ${number(s.grid.rows)} hàng × ${number(s.grid.columns)} cột`)
+    .map((s) => `'${s.title}' ${formatNumber(s.grid.rows)} hàng × ${formatNumber(s.grid.columns)} cột`)
     .join(', ');
   return (
-    `Dừng: sau lượt chạy này bảng tính sẽ có ${number(cells)} ô, vượt giới hạn ${number(CELL_CAP)} ô của Google Trang tính, ` +
+    `Dừng: sau lượt chạy này bảng tính sẽ có ${formatNumber(cells)} ô, vượt giới hạn ${formatNumber(CELL_CAP)} ô của Google Trang tính, ` +
     `nên chưa ghi gì vào bảng tính và chưa gửi thư nào. Các trang lớn nhất: ${largest}. ` +
     'Hãy xóa các hàng, cột trống hoặc trang tính không dùng đến rồi chạy lại.'
   );

@@ -1,4 +1,5 @@
 // The `digest` job's decision: one weekly email per leader list, and this week's figures appended to `Lịch sử`.
+import { formatNumber } from '../core/format.ts';
 import { isEmailAddress, recipients } from '../core/address.ts';
 import { createHash } from 'node:crypto';
 import { formatWeekdayDate, isoWeekKey, localDay } from '../calendar/index.ts';
@@ -64,8 +65,6 @@ function weekLabel(week: string): string {
   return `Tuần ${Number(w)}/${year}`;
 }
 
-const vnNumber = (n: number) => String(n).replace('.', ',');
-
 export function digestData(
   model: DashboardModel,
   week: string,
@@ -115,7 +114,7 @@ export function digestData(
       invalid: m.invalid,
       notYetDue: m.notYetDue,
       notRequired: m.notRequired,
-      submittedPercent: vnNumber(m.submittedPercent),
+      submittedPercent: formatNumber(m.submittedPercent),
       bar: bar([
         [m.onTime, BAR_COLORS.onTime],
         [m.late, BAR_COLORS.late],
@@ -134,7 +133,7 @@ export function digestData(
     levels: model.levels.map((l) => ({
       level: l.level,
       count: l.count,
-      percent: vnNumber(l.percent),
+      percent: formatNumber(l.percent),
       bar: bar([
         [l.count, BAR_COLORS.level],
         [model.unitCount - l.count, BAR_COLORS.notYetDue],

@@ -1,4 +1,5 @@
 // Wires a job end to end: configuration, gateways, one snapshot, the pure plan, then apply.
+import { formatNumber } from '../core/format.ts';
 import { TAB, TABS } from '../../sheets-schema/index.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { isEmailAddress } from '../core/address.ts';
@@ -184,7 +185,7 @@ async function resultLines(run: RunContext, planned: PlannedRun, result: ApplyRe
     lines.push(
       written.requests === 0
         ? 'Bảng tính: không có gì thay đổi, không ghi gì.'
-        : `Bảng tính: ghi ${result.tabsWritten} trang, ${written.requests} yêu cầu, ${(written.bytes / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB.`,
+        : `Bảng tính: ghi ${result.tabsWritten} trang, ${written.requests} yêu cầu, ${formatNumber(written.bytes / 1024, 1)} KB.`,
     );
     lines.push(
       `Thư: đã gửi ${result.sent}, lỗi ${result.failed}, đã gửi từ trước ${result.alreadySent}` +

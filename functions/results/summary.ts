@@ -1,4 +1,5 @@
 // Each unit's results summary email: sent once per distinct result, because the key carries a hash of what it says.
+import { formatNumber } from '../core/format.ts';
 import { recipients } from '../core/address.ts';
 import type { Evaluation, NominationVerdict, UnitResult } from '../core/model.ts';
 import { UNCLASSIFIED } from '../core/model.ts';
@@ -14,7 +15,7 @@ const vnCache = new Map<number, string>();
 function vn(n: number): string {
   let text = vnCache.get(n);
   if (text === undefined) {
-    text = String(Math.round(n * 100) / 100).replace('.', ',');
+    text = formatNumber(n, 2);
     if (vnCache.size < 100_000) vnCache.set(n, text);
   }
   return text;

@@ -6,7 +6,7 @@ import { LEVELS, UNCLASSIFIED } from '../core/model.ts';
 import type { Settings } from '../core/settings.ts';
 import { listSetting, numberSetting, setting } from '../core/settings.ts';
 import type { Assessment } from './campaign-data.ts';
-import { formatNumber } from './numbers.ts';
+import { formatNumber } from '../core/format.ts';
 
 export interface Thresholds {
   readonly excellent: number;

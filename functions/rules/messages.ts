@@ -1,5 +1,5 @@
 // Every line a unit or coordinator reads about a response: one plain-Vietnamese sentence naming the question.
-import { formatNumber } from './numbers.ts';
+import { formatNumber } from '../core/format.ts';
 
 const QUOTE_LIMIT = 60;
 

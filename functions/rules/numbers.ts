@@ -36,10 +36,3 @@ export function parseLooseNumber(cell: Cell | undefined): number | null {
   const n = Number(text.replace(',', '.'));
   return Number.isFinite(n) ? n : null;
 }
-
-/** A number as Vietnamese read it: `1.234`, `2,5`. */
-export function formatNumber(n: number): string {
-  const [int, frac] = String(Math.abs(n)).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${n < 0 ? '-' : ''}${grouped}${frac ? `,${frac}` : ''}`;
-}

@@ -1,4 +1,5 @@
 // `Tổng hợp` as a dashboard: the tab's blank-row-separated sections as cards, with CSS bars for shares and counts.
+import { formatNumber } from '../../functions/core/format.ts';
 import { esc, grid } from './html.ts';
 
 const LEVEL_LABELS = new Set(['Xuất sắc', 'Khá', 'Trung bình', 'Yếu', 'Chưa xếp loại']);
@@ -54,7 +55,7 @@ function sectionChart(section: Section): string {
       .filter((i): i is { label: string; pct: number } => i.pct !== null && i.label !== '');
     if (items.length === 0) return '';
     return `<table class="chart">${items
-      .map((i) => `<tr><td>${esc(i.label)}</td><td>${bar(i.pct, `${formatPct(i.pct)}%`)}</td></tr>`)
+      .map((i) => `<tr><td>${esc(i.label)}</td><td>${bar(i.pct, `${formatNumber(i.pct, 1)}%`)}</td></tr>`)
       .join('')}</table>`;
   }
   const levelRows = body.filter((r) => LEVEL_LABELS.has((r[0] ?? '').trim()) && /^\d+$/.test((r[1] ?? '').trim()));
@@ -72,10 +73,6 @@ function labelOf(head: readonly string[], row: readonly string[]): string {
   const code = row[0] ?? '';
   const name = /^Tên/.test(head[1] ?? '') ? (row[1] ?? '').trim() : '';
   return name ? `${code} – ${name}` : code;
-}
-
-function formatPct(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1).replace('.', ',');
 }
 
 export function renderDashboard(values: readonly (readonly string[])[]): string {
