@@ -80,7 +80,8 @@ const COORDINATOR_TABS: readonly TabDef[] = [
   {
     name: TAB.assessment,
     owner: 'coordinator',
-    headers: ['Mã đơn vị', 'Điểm thẩm định', 'Ghi chú'],
+    headers: ['Mã đơn vị', 'Điểm thẩm định'],
+    optionalHeaders: ['Ghi chú'],
     description: 'Điểm thẩm định của cấp trên; thay cho điểm tự chấm.',
   },
   {

@@ -1,5 +1,5 @@
 // Calendar API: milestones, unit progress, reminder schedule and Vietnamese dates.
-export { campaignTimeZone, readMilestones } from './milestones.ts';
+export { readMilestones } from './milestones.ts';
 export {
   PROGRESS_HEADERS,
   PROGRESS_STATUSES,

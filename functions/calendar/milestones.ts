@@ -1,19 +1,15 @@
 // The milestones of `Mốc thời gian`: deadlines as the last moment of their day in the campaign zone, holidays applied.
-import { FORMS, REQUIRED_HEADER, TAB } from '../../sheets-schema/index.ts';
+import { REQUIRED_HEADER, TAB, TABS } from '../../sheets-schema/index.ts';
 import { cellDate, cellText, type Cell } from '../core/cells.ts';
 import type { Milestone } from '../core/model.ts';
 import { listSetting, setting, type Settings } from '../core/settings.ts';
 import type { Snapshot } from '../core/snapshot.ts';
-import { readTable } from '../core/table.ts';
+import { readDeclaredTable } from '../core/table.ts';
 import { campaignTimeZone } from '../core/zone.ts';
 import { endOfLocalDay, isWeekend, localDay } from './days.ts';
 
-const HEADERS = ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)'] as const;
-
-/** The response tabs a milestone may point at. */
-const FORM_TABS: ReadonlySet<string> = new Set(FORMS.map((f) => f.tab));
-
-export { campaignTimeZone };
+/** The response tabs a milestone may point at: every tab the schema declares as the forms'. */
+const FORM_TABS: ReadonlySet<string> = new Set(TABS.filter((t) => t.owner === 'form').map((t) => t.name));
 
 /**
  * Reads `Mốc thời gian`. A malformed row is skipped and explained in Vietnamese in `errors` (the job goes on);
@@ -21,7 +17,7 @@ export { campaignTimeZone };
  */
 export function readMilestones(snapshot: Snapshot, settings: Settings, errors: string[] = []): Milestone[] {
   const timeZone = campaignTimeZone(settings);
-  const table = readTable(snapshot, TAB.milestones, HEADERS);
+  const table = readDeclaredTable(snapshot, TAB.milestones);
   const holidays = readHolidays(settings, timeZone, errors);
   const shift = setting(settings, 'Dời hạn khi trùng ngày nghỉ').toLocaleLowerCase('vi') === 'có';
   const milestones: Milestone[] = [];

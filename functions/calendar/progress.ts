@@ -4,7 +4,7 @@ import type { Evaluation, JudgedResponse, Milestone, Unit } from '../core/model.
 import type { TabWrite } from '../core/snapshot.ts';
 import { localDay } from './days.ts';
 import { formatDate, type Cell } from '../core/cells.ts';
-import { campaignTimeZone } from './milestones.ts';
+import { campaignTimeZone } from '../core/zone.ts';
 
 export type ProgressStatus =
   'Chưa đến hạn' | 'Sắp đến hạn' | 'Đã nộp' | 'Nộp muộn' | 'Quá hạn' | 'Không hợp lệ' | 'Không bắt buộc';

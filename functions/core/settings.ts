@@ -3,7 +3,7 @@ import { SETTINGS, TAB, type SettingKey } from '../../sheets-schema/index.ts';
 import type { LayoutData } from '../mail/types.ts';
 import { cellText } from './cells.ts';
 import type { Snapshot } from './snapshot.ts';
-import { readTable } from './table.ts';
+import { readDeclaredTable } from './table.ts';
 import { resolveTimeZone } from './zone.ts';
 
 export type Settings = ReadonlyMap<SettingKey, string>;
@@ -12,7 +12,7 @@ export type Settings = ReadonlyMap<SettingKey, string>;
 const warnings = new WeakMap<Settings, readonly string[]>();
 
 export function readSettings(snapshot: Snapshot): Settings {
-  const table = readTable(snapshot, TAB.config, ['Khóa', 'Giá trị']);
+  const table = readDeclaredTable(snapshot, TAB.config);
   const typed = new Map<string, string>();
   for (const row of table.rows) typed.set(cellText(row.get('Khóa')), cellText(row.get('Giá trị')));
   const settings = new Map<SettingKey, string>();

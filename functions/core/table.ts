@@ -1,4 +1,5 @@
 // Header-driven reading of a tab: columns are found by their header text, never by position.
+import { tabDef } from '../../sheets-schema/index.ts';
 import type { Cell } from './cells.ts';
 import { cellText } from './cells.ts';
 import type { Snapshot } from './snapshot.ts';
@@ -66,6 +67,11 @@ export function readTable(snapshot: Snapshot, tab: string, required: readonly st
     rows.push(new SheetRow(r + 1, raw, index));
   }
   return { tab, headers, rows, has: (h) => index.has(h) };
+}
+
+/** Reads a tab declared in sheets-schema, requiring the headers declared there (sheets-schema/tabs.ts). */
+export function readDeclaredTable(snapshot: Snapshot, tab: string): Table {
+  return readTable(snapshot, tab, tabDef(tab).headers);
 }
 
 /** Only text can be blank after trimming: numbers and booleans always show something. */

@@ -20,7 +20,7 @@ import {
   type ValueRangeWrite,
 } from '../gateways/sheets.ts';
 import type { Envelope, MailSender } from '../gateways/mail.ts';
-import { CLAIM_COLUMNS, LOG_DETAIL_HEADER, LOG_HEADERS, LOG_RUN_HEADER, resolveClaims, STATUS } from './mail-log.ts';
+import { CLAIM_COLUMNS, LOG_DETAIL_HEADER, LOG_LAYOUT, LOG_RUN_HEADER, resolveClaims, STATUS } from './mail-log.ts';
 import type { JobPlan } from './plan.ts';
 import { zoneWarning } from './sheet-zone.ts';
 import { diffTab, type TabChange, type TabState } from './tab-diff.ts';
@@ -387,7 +387,7 @@ export function prepareApply(
   const { emails: due, alreadySent, inDoubt } = plan;
   const logValues = snapshot.tabs.get(TAB.mailLog) ?? [];
   const logHeaders = (logValues[0] ?? []).map(String);
-  const headers = logHeaders.length > 0 ? logHeaders : [...LOG_HEADERS, LOG_DETAIL_HEADER, LOG_RUN_HEADER];
+  const headers = logHeaders.length > 0 ? logHeaders : LOG_LAYOUT;
   const zone = zoneWarning(snapshot.timeZone, ctx.timeZone, ctx.now);
   const notes = zone ? [zone] : [];
   const base = {

@@ -7,14 +7,13 @@
 // items' keys, one per line, so the log still has one row per email and the coordinator reads what it carried. Every
 // item goes out at most once: a row holds each of its items, and a claimed row sends only when it is the first holding
 // row of every one of its items.
-import { TAB } from '../../sheets-schema/index.ts';
+import { TAB, tabDef } from '../../sheets-schema/index.ts';
 import { cellText, type Cell } from '../core/cells.ts';
 import type { PlannedEmail, Snapshot } from '../core/snapshot.ts';
 import { readTable } from '../core/table.ts';
 import type { Column } from '../gateways/sheets.ts';
 import type { Bundle, EmailSink } from './plan.ts';
 
-export const LOG_HEADERS = ['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái'] as const;
 export const LOG_DETAIL_HEADER = 'Chi tiết';
 /** Which run wrote a claim: a retried append can land the same claims twice, and both copies are the run's own. */
 export const LOG_RUN_HEADER = 'Lượt chạy';
@@ -29,8 +28,11 @@ export const STATUS = {
   notResent: 'Không gửi lại',
 } as const;
 
-/** Where a log this product started has each column: LOG_HEADERS, then the detail and the run. */
-const LOG_LAYOUT: readonly string[] = [...LOG_HEADERS, LOG_DETAIL_HEADER, LOG_RUN_HEADER];
+/** Where a log this product started has each column: the declared headers, then the detail and the run. */
+export const LOG_LAYOUT: readonly string[] = [
+  ...tabDef(TAB.mailLog).headers,
+  ...(tabDef(TAB.mailLog).optionalHeaders ?? []),
+];
 const layoutOf = (headers: readonly string[]): ReadonlyMap<string, number> =>
   new Map(headers.map((h) => [h, LOG_LAYOUT.indexOf(h)]));
 

@@ -3,14 +3,11 @@ import type { Criterion } from '../../sheets-schema/index.ts';
 import { TAB } from '../../sheets-schema/index.ts';
 import { splitAddresses } from '../core/address.ts';
 import { cellDate, cellText, nameKey, unitCode, type Cell } from '../core/cells.ts';
-import { DEFAULT_TIME_ZONE } from '../core/zone.ts';
 import type { Unit } from '../core/model.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import type { Table } from '../core/table.ts';
-import { readTable } from '../core/table.ts';
+import { readDeclaredTable, readTable } from '../core/table.ts';
 import { parseLooseNumber } from './numbers.ts';
-
-const UNIT_HEADERS = ['Mã đơn vị', 'Tên đơn vị', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo'];
 
 /** The optional column of `Đơn vị` where a coordinator dates each reissue of a unit's secret. */
 export const SECRET_REISSUED_HEADER = 'Ngày cấp lại mã xác thực';
@@ -31,8 +28,8 @@ export function readReissues(cell: Cell | undefined, timeZone: string): Date[] {
 }
 
 /** `Đơn vị`, codes normalised; a repeated code keeps its first row, a row without code is skipped. */
-export function readUnits(snapshot: Snapshot, timeZone: string = DEFAULT_TIME_ZONE): Unit[] {
-  const table = readTable(snapshot, TAB.units, UNIT_HEADERS);
+export function readUnits(snapshot: Snapshot, timeZone: string): Unit[] {
+  const table = readDeclaredTable(snapshot, TAB.units);
   const seen = new Set<string>();
   const units: Unit[] = [];
   for (const row of table.rows) {
@@ -63,7 +60,7 @@ export function readUnits(snapshot: Snapshot, timeZone: string = DEFAULT_TIME_ZO
 
 /** `Tiêu chí` in sheet order; a row without code or with a maximum that is not a non-negative number is ignored. */
 export function readCriteria(snapshot: Snapshot): Criterion[] {
-  const table = readTable(snapshot, TAB.criteria, ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa']);
+  const table = readDeclaredTable(snapshot, TAB.criteria);
   const seen = new Set<string>();
   const criteria: Criterion[] = [];
   for (const row of table.rows) {
@@ -76,9 +73,9 @@ export function readCriteria(snapshot: Snapshot): Criterion[] {
   return criteria;
 }
 
-/** An optional coordinator tab: absent means empty, present means its headers are required. */
-function optionalTable(snapshot: Snapshot, tab: string, headers: readonly string[]): Table {
-  return snapshot.tabs.has(tab) ? readTable(snapshot, tab, headers) : readTable(snapshot, tab);
+/** An optional coordinator tab: absent means empty, present means its declared headers are required. */
+function optionalTable(snapshot: Snapshot, tab: string): Table {
+  return snapshot.tabs.has(tab) ? readDeclaredTable(snapshot, tab) : readTable(snapshot, tab);
 }
 
 export interface Target {
@@ -89,12 +86,7 @@ export interface Target {
 }
 
 export function readTargets(snapshot: Snapshot): Target[] {
-  const table = optionalTable(snapshot, TAB.targets, [
-    'Hình thức khen thưởng',
-    'Đối tượng',
-    'Số lượng tối thiểu',
-    'Số lượng tối đa',
-  ]);
+  const table = optionalTable(snapshot, TAB.targets);
   return table.rows
     .map((row) => ({
       award: cellText(row.get('Hình thức khen thưởng')),
@@ -125,7 +117,7 @@ export function awardKey(award: string, kind: string): string {
 
 /** `Phân bổ chỉ tiêu`: unit × award × kind → quota. Rows for the same key add up. */
 export function readQuotas(snapshot: Snapshot): Map<string, number> {
-  const table = optionalTable(snapshot, TAB.quotas, ['Mã đơn vị', 'Hình thức khen thưởng', 'Đối tượng', 'Số lượng']);
+  const table = optionalTable(snapshot, TAB.quotas);
   const quotas = new Map<string, number>();
   for (const row of table.rows) {
     const count = parseLooseNumber(row.get('Số lượng'));
@@ -149,7 +141,7 @@ export interface Assessment {
 
 /** `Thẩm định`: the assessed score per unit; the last row for a unit wins, empty scores are ignored. */
 export function readAssessments(snapshot: Snapshot): Map<string, Assessment> {
-  const table = optionalTable(snapshot, TAB.assessment, ['Mã đơn vị', 'Điểm thẩm định']);
+  const table = optionalTable(snapshot, TAB.assessment);
   const out = new Map<string, Assessment>();
   for (const row of table.rows) {
     const unit = unitCode(row.get('Mã đơn vị'));

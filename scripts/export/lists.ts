@@ -5,7 +5,7 @@ import { DEFAULT_TIME_ZONE, cellText, unitCode } from '../../functions/core/cell
 import { LEVELS, UNCLASSIFIED } from '../../functions/core/model.ts';
 import type { Snapshot } from '../../functions/core/snapshot.ts';
 import { readSettings, setting } from '../../functions/core/settings.ts';
-import { readTable } from '../../functions/core/table.ts';
+import { readDeclaredTable, readTable } from '../../functions/core/table.ts';
 import { findVerdict } from '../web/check.ts';
 import { listSheet, type SheetModel, type XlsxCell } from './model.ts';
 
@@ -58,7 +58,7 @@ function numberOrText(cell: unknown): XlsxCell {
 
 /** Units from `Xếp loại`, highest level first, then by total (descending), cluster and code. */
 export function classificationList(snapshot: Snapshot): SheetModel {
-  const table = readTable(snapshot, TAB.classification, ['Mã đơn vị', 'Tổng điểm', 'Xếp loại', 'Hạng trong Cụm/Khối']);
+  const table = readDeclaredTable(snapshot, TAB.classification);
   const units = unitInfo(snapshot);
   const order = [...LEVELS, UNCLASSIFIED] as readonly string[];
   const rank = (level: string) => (order.includes(level) ? order.indexOf(level) : order.length);

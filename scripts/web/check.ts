@@ -1,4 +1,5 @@
 // Finding a response's verdict in `Kiểm tra`: by its row number when the tab records it, else by form, unit and time.
+import { TAB, tabDef } from '../../sheets-schema/index.ts';
 import type { Cell } from '../../functions/core/cells.ts';
 import { cellDate, cellText, unitCode } from '../../functions/core/cells.ts';
 
@@ -12,7 +13,7 @@ export interface CheckVerdict {
 }
 
 const ROW_HEADERS = ['Dòng', 'Dòng trả lời', 'Số dòng'];
-const SHOWN = new Set(['Biểu mẫu', 'Dấu thời gian', 'Mã đơn vị', 'Trạng thái', 'Lỗi', ...ROW_HEADERS]);
+const SHOWN = new Set([...tabDef(TAB.checks).headers, ...ROW_HEADERS]);
 
 /** `checks` is `Kiểm tra` with UNFORMATTED values; `response` is the response row's unit and timestamp cells. */
 export function findVerdict(
