@@ -1,6 +1,8 @@
 // Calendar days in the campaign's time zone as plain day numbers, so date arithmetic never depends on the server's
-// zone.
+// zone. A day number is cheap to compare and shift in the loops over every unit; date-fns does the calendar work at
+// the edges.
 import { TZDate } from '@date-fns/tz';
+import { format, isWeekend as weekend } from 'date-fns';
 import { zoneOffsetMs } from '../core/cells.ts';
 
 const DAY_MS = 86_400_000;
@@ -10,38 +12,31 @@ export function localDay(date: Date, timeZone: string): number {
   return Math.floor((date.getTime() + zoneOffsetMs(date.getTime(), timeZone)) / DAY_MS);
 }
 
-export function dayParts(day: number): {
-  readonly year: number;
-  readonly month: number;
-  readonly date: number;
-  readonly weekday: number;
-} {
-  const d = new Date(day * DAY_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, date: d.getUTCDate(), weekday: d.getUTCDay() };
+/** `day` as a date for date-fns: its calendar fields are the day's, whatever the server's zone. */
+export function dayDate(day: number): TZDate {
+  return new TZDate(day * DAY_MS, 'UTC');
 }
 
-/** The first instant of `day` in `timeZone`. */
-export function startOfLocalDay(day: number, timeZone: string): Date {
-  const { year, month, date } = dayParts(day);
-  return new Date(new TZDate(year, month - 1, date, 0, 0, 0, 0, timeZone).getTime());
-}
-
-/** The last millisecond (23:59:59.999) of `day` in `timeZone`: a deadline "on" that day still accepts that evening. */
+/**
+ * The last millisecond of `day` in `timeZone`: a deadline "on" that day still accepts that evening. The next day's
+ * first instant less 1 ms, not date-fns's endOfDay: where clocks go back at midnight (Chile in April), 23:59:59.999
+ * comes twice, and endOfDay gives the first.
+ */
 export function endOfLocalDay(day: number, timeZone: string): Date {
-  return new Date(startOfLocalDay(day + 1, timeZone).getTime() - 1);
+  const next = dayDate(day + 1);
+  return new Date(new TZDate(next.getFullYear(), next.getMonth(), next.getDate(), timeZone).getTime() - 1);
 }
 
 export function isWeekend(day: number): boolean {
-  const w = dayParts(day).weekday;
-  return w === 0 || w === 6;
+  return weekend(dayDate(day));
 }
 
 /** ISO 8601 week of a day, e.g. `2026-W40`: weeks start on Monday and belong to the year of their Thursday. */
 export function isoWeekKey(day: number): string {
-  const mondayBased = (dayParts(day).weekday + 6) % 7;
-  const thursday = day - mondayBased + 3;
-  const year = dayParts(thursday).year;
-  const jan1 = Math.round(Date.UTC(year, 0, 1) / DAY_MS);
-  const week = Math.floor((thursday - jan1) / 7) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
+  return format(dayDate(day), "RRRR-'W'II");
+}
+
+/** `2026-11-16`. */
+export function isoDay(day: number): string {
+  return format(dayDate(day), 'yyyy-MM-dd');
 }

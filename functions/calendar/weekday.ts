@@ -1,7 +1,12 @@
 // Dates the way Vietnamese letters write them: `Thứ Hai, 30/9/2024`.
-import { dayParts, localDay } from './days.ts';
+import { format, getDay } from 'date-fns';
+import { dayDate, localDay } from './days.ts';
 
+/** As the product has always written them; date-fns's Vietnamese writes `Chủ Nhật`. */
 const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'] as const;
+
+/** Day number → text: a run formats the few deadlines of its milestones once each, not once per reminder. */
+const formatted = new Map<number, string>();
 
 /**
  * The weekday and the date without leading zeros, in `timeZone`.
@@ -12,6 +17,12 @@ export function formatWeekdayDate(date: Date, timeZone: string): string {
 }
 
 export function formatWeekdayDay(day: number): string {
-  const { year, month, date, weekday } = dayParts(day);
-  return `${WEEKDAYS[weekday]}, ${date}/${month}/${year}`;
+  let text = formatted.get(day);
+  if (text === undefined) {
+    const d = dayDate(day);
+    text = `${WEEKDAYS[getDay(d)]}, ${format(d, 'd/M/yyyy')}`;
+    if (formatted.size >= 10_000) formatted.clear();
+    formatted.set(day, text);
+  }
+  return text;
 }

@@ -10,7 +10,7 @@ import {
   type ProgressEntry,
   type ReminderStep,
 } from '../calendar/index.ts';
-import { dayParts } from '../calendar/days.ts';
+import { isoDay } from '../calendar/days.ts';
 import { formLinkKey, type FormLinks } from '../core/links.ts';
 import type { Unit } from '../core/model.ts';
 import { campaignKey, numberSetting } from '../core/settings.ts';
@@ -38,8 +38,7 @@ export const remind: Planner = ({ now, settings, progress, layout, links }) => {
   const maxOverdue = Math.max(0, Math.floor(numberSetting(settings, 'Số lần nhắc quá hạn tối đa')));
   const keyPrefix = `remind|${campaignKey(settings)}`;
   const today = localDay(now, progress.timeZone);
-  const { year, month, date } = dayParts(today);
-  const dayText = `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
+  const dayText = isoDay(today);
   const context = { now, timeZone: progress.timeZone, today, maxOverdue, links };
 
   const noAddress: string[] = [];

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatWeekdayDate, isoWeekKey, localDay } from '../../../functions/calendar/index.ts';
+import { endOfLocalDay } from '../../../functions/calendar/days.ts';
 import { ict } from './fixture.ts';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -44,5 +45,18 @@ describe('isoWeekKey', () => {
     ['29/12/2025', '2026-W01'],
   ])('%s is in %s', (day, week) => {
     expect(isoWeekKey(localDay(ict(day, '12:00'), ZONE))).toBe(week);
+  });
+});
+
+describe('endOfLocalDay', () => {
+  it('is the last millisecond of the day in the campaign zone', () => {
+    const day = localDay(ict('31/03/2026', '09:00'), ZONE);
+    expect(endOfLocalDay(day, ZONE).toISOString()).toBe('2026-03-31T16:59:59.999Z');
+  });
+
+  it('on a day whose clocks go back at midnight (Chile, 04/04/2026), is the second 23:59:59.999, not the first', () => {
+    const santiago = 'America/Santiago';
+    const day = localDay(new Date('2026-04-04T15:00:00Z'), santiago);
+    expect(endOfLocalDay(day, santiago).toISOString()).toBe('2026-04-05T03:59:59.999Z');
   });
 });
