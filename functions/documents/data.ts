@@ -12,9 +12,10 @@ import { cellText, nameKey, unitCode } from '../core/cells.ts';
 import type { AwardTally, Evaluation, JudgedResponse, NominationVerdict } from '../core/model.ts';
 import { setting } from '../core/settings.ts';
 import type { Snapshot } from '../core/snapshot.ts';
-import { readTable } from '../core/table.ts';
+import { readDeclaredTable } from '../core/table.ts';
 import { campaignTimeZone } from '../core/zone.ts';
-import { formatNumber, parseLooseNumber } from '../rules/numbers.ts';
+import { formatNumber } from '../core/format.ts';
+import { parseLooseNumber } from '../rules/numbers.ts';
 import {
   REPORT_FORMS,
   anttFigures,
@@ -223,8 +224,7 @@ interface QuotaRow {
 function readQuotaRows(snapshot: Snapshot): QuotaRow[] {
   if (!snapshot.tabs.has(TAB.quotas)) return [];
   const rows = new Map<string, QuotaRow>();
-  for (const row of readTable(snapshot, TAB.quotas, ['Mã đơn vị', 'Hình thức khen thưởng', 'Đối tượng', 'Số lượng'])
-    .rows) {
+  for (const row of readDeclaredTable(snapshot, TAB.quotas).rows) {
     const unit = unitCode(row.get('Mã đơn vị'));
     const quota = parseLooseNumber(row.get('Số lượng'));
     if (unit === '' || quota === null) continue;
