@@ -24,6 +24,8 @@ export function isEmailAddress(text: string): boolean {
  * four).
  */
 export function splitAddresses(text: string): { valid: string[]; invalid: string[] } {
+  // The usual cell holds one address: read for each of 10,000 units, it is not split.
+  if (isEmailAddress(text)) return { valid: [text], invalid: [] };
   const valid: string[] = [];
   const invalid: string[] = [];
   for (const entry of text.split(/[,;\n]+/)) {

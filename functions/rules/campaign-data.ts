@@ -38,10 +38,13 @@ export function readUnits(snapshot: Snapshot, timeZone: string): Unit[] {
     seen.add(code);
     const contact = splitAddresses(cellText(row.get('Email liên hệ')));
     const leader = splitAddresses(cellText(row.get('Email lãnh đạo')));
-    const invalid = [
-      ...contact.invalid.map((address) => ({ header: 'Email liên hệ', address })),
-      ...leader.invalid.map((address) => ({ header: 'Email lãnh đạo', address })),
-    ];
+    const invalid =
+      contact.invalid.length + leader.invalid.length === 0
+        ? []
+        : [
+            ...contact.invalid.map((address) => ({ header: 'Email liên hệ', address })),
+            ...leader.invalid.map((address) => ({ header: 'Email lãnh đạo', address })),
+          ];
     units.push({
       code,
       name: cellText(row.get('Tên đơn vị')),
