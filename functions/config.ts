@@ -1,5 +1,6 @@
 // Process configuration from the environment, each variable declared once and validated at start-up.
 import { z } from 'zod';
+import { isEmailAddress } from './core/address.ts';
 
 /** A missing or malformed variable; entry points print its one-line message and exit 1. */
 export class ConfigError extends Error {
@@ -28,7 +29,13 @@ const VARIABLES = {
     help: 'the SendGrid API key (Secret Manager in production)',
   },
   SENDGRID_BASE_URL: { schema: url, required: false, help: "base URL of the SendGrid API; leave unset for SendGrid's" },
-  MAIL_FROM: { schema: z.email(), required: true, help: 'the sender address verified at SendGrid' },
+  // SendGrid refuses every request whose from address is malformed, not ASCII or over 320 characters: the same check
+  // as every recipient (core/address.ts), at start-up rather than at the first send.
+  MAIL_FROM: {
+    schema: z.string().refine(isEmailAddress),
+    required: true,
+    help: 'the sender address verified at SendGrid',
+  },
   INGEST_SECRET: {
     schema: z.string().min(16),
     required: false,

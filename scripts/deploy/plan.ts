@@ -1,4 +1,5 @@
 // The deploy plan as data: every gcloud command with a Vietnamese comment, pure so a test pins the whole text.
+import { isEmailAddress } from '../../functions/core/address.ts';
 
 export interface DeployInput {
   readonly project: string;
@@ -138,7 +139,7 @@ export function validateInput(input: DeployInput, scope: 'project' | 'all' = 'al
       'Thiếu hoặc sai mã bảng tính: dùng --spreadsheet hoặc biến SPREADSHEET_ID (phần giữa /d/ và /edit trong địa chỉ).',
     );
   }
-  if (!/^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(input.sender))
+  if (!isEmailAddress(input.sender))
     throw new DeployInputError('Thiếu hoặc sai địa chỉ gửi thư: dùng --sender hoặc biến MAIL_FROM.');
   return input;
 }

@@ -11,6 +11,8 @@ describe('loadConfig', () => {
   it.each([
     [{ ...valid, SPREADSHEET_ID: undefined }, 'Missing environment variable SPREADSHEET_ID'],
     [{ ...valid, MAIL_FROM: 'not an address' }, 'Malformed environment variable MAIL_FROM'],
+    // SendGrid's errors page: "The From email exceeds the maximum total length of 320 characters".
+    [{ ...valid, MAIL_FROM: `${'x'.repeat(300)}@${'a'.repeat(20)}.vn` }, 'Malformed environment variable MAIL_FROM'],
     [{ ...valid, GOOGLE_SHEETS_ROOT_URL: 'ftp://x' }, 'Malformed environment variable GOOGLE_SHEETS_ROOT_URL'],
     [{ ...valid, INGEST_SECRET: 'short' }, 'Malformed environment variable INGEST_SECRET'],
   ])('stops with one line naming the variable (%#)', (env, message) => {

@@ -143,6 +143,8 @@ describe('the deploy plan', () => {
       'Thiếu hoặc sai mã bảng tính: dùng --spreadsheet hoặc biến SPREADSHEET_ID (phần giữa /d/ và /edit trong địa chỉ).',
     ],
     [{ sender: 'không-phải-email' }, 'Thiếu hoặc sai địa chỉ gửi thư: dùng --sender hoặc biến MAIL_FROM.'],
+    // SendGrid's Limitations page: "Unicode encoding is not supported for the from field".
+    [{ sender: 'thường.trực@example.vn' }, 'Thiếu hoặc sai địa chỉ gửi thư: dùng --sender hoặc biến MAIL_FROM.'],
   ])('refuses %o with a Vietnamese message', (patch, message) => {
     expect(() => planDeploy({ ...INPUT, ...patch })).toThrow(message);
   });
