@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { createMailGateway } from '../../functions/gateways/mail.ts';
 import { dateToSerial } from '../../functions/core/cells.ts';
+import { formatNumber } from '../../functions/core/format.ts';
 import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
 import { openSpreadsheet, type Spreadsheet } from '../../functions/gateways/spreadsheet.ts';
 import { quoteSheet } from '../../functions/core/a1.ts';
@@ -407,25 +408,24 @@ const GUARD_PURE_MS = 1_000;
 /** Vietnamese lines for each budget passed at GUARD_UNITS units (none when every run kept within it). */
 function guard(results: readonly SizeResult[]): string[] {
   const r = results.find((x) => x.units === GUARD_UNITS);
-  if (!r) return [`Không đo ${number(GUARD_UNITS)} đơn vị nên không kiểm tra được ngân sách bộ nhớ và thời gian.`];
+  if (!r)
+    return [`Không đo ${formatNumber(GUARD_UNITS)} đơn vị nên không kiểm tra được ngân sách bộ nhớ và thời gian.`];
   const failures: string[] = [];
   const peaks = [...r.deployedHeap.peaks.first, ...r.deployedHeap.peaks.next];
   const peak = Math.max(...peaks);
   if (peak > GUARD_PEAK_MIB)
     failures.push(
-      `RSS đỉnh của ingest ở ${number(GUARD_UNITS)} đơn vị (heap như khi triển khai) là ${f(peak)} MiB, vượt ${GUARD_PEAK_MIB} MiB ` +
+      `RSS đỉnh của ingest ở ${formatNumber(GUARD_UNITS)} đơn vị (heap như khi triển khai) là ${f(peak)} MiB, vượt ${GUARD_PEAK_MIB} MiB ` +
         `(lần đầu: ${r.deployedHeap.peaks.first.map((x) => f(x)).join(', ')}; lần sau: ${r.deployedHeap.peaks.next.map((x) => f(x)).join(', ')}).`,
     );
   // CPU time, not wall time: on this shared 2-core machine the wall time of the same code varies tenfold with the
   // other engineers' load, its CPU time far less.
   if (r.pure.cpuMs > GUARD_PURE_MS)
     failures.push(
-      `Lõi thuần ở ${number(GUARD_UNITS)} đơn vị dùng ${f(r.pure.cpuMs)} ms CPU (trung vị ${PURE_RUNS} lần; thời gian thực ${f(r.pure.wallMs)} ms), vượt ${number(GUARD_PURE_MS)} ms.`,
+      `Lõi thuần ở ${formatNumber(GUARD_UNITS)} đơn vị dùng ${f(r.pure.cpuMs)} ms CPU (trung vị ${PURE_RUNS} lần; thời gian thực ${f(r.pure.wallMs)} ms), vượt ${formatNumber(GUARD_PURE_MS)} ms.`,
     );
   return failures;
 }
-
-const number = (n: number) => n.toLocaleString('vi-VN');
 
 const USAGE =
   'Cách dùng: npm run bench -- [--quick] [--repeats N]\n' +
@@ -461,7 +461,7 @@ async function main(): Promise<void> {
     const { responses, ...core } = p;
     const result = { units: GUARD_UNITS, responses, pure: core, deployedHeap: deployed } as SizeResult;
     console.log(
-      `${number(GUARD_UNITS)} đơn vị: lõi thuần ${f(p.cpuMs)} ms CPU, ${f(p.wallMs)} ms thực (trung vị; nhanh–chậm ${f(p.minWallMs)}–${f(p.maxWallMs)}), ` +
+      `${formatNumber(GUARD_UNITS)} đơn vị: lõi thuần ${f(p.cpuMs)} ms CPU, ${f(p.wallMs)} ms thực (trung vị; nhanh–chậm ${f(p.minWallMs)}–${f(p.maxWallMs)}), ` +
         `RSS đỉnh ingest lần đầu ${deployed.peaks.first.map((x) => f(x)).join(', ')} MiB, lần sau ${deployed.peaks.next.map((x) => f(x)).join(', ')} MiB`,
     );
     console.log(
@@ -632,7 +632,7 @@ function finish(results: readonly SizeResult[], started: number): void {
     process.exitCode = 1;
   } else {
     console.log(
-      `\nĐạt ngân sách ở ${number(GUARD_UNITS)} đơn vị: RSS đỉnh ≤ ${GUARD_PEAK_MIB} MiB, lõi thuần ≤ ${number(GUARD_PURE_MS)} ms CPU ` +
+      `\nĐạt ngân sách ở ${formatNumber(GUARD_UNITS)} đơn vị: RSS đỉnh ≤ ${GUARD_PEAK_MIB} MiB, lõi thuần ≤ ${formatNumber(GUARD_PURE_MS)} ms CPU ` +
         `(${f((performance.now() - started) / 1000, 1)} s).`,
     );
   }
