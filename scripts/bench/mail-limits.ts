@@ -5,7 +5,7 @@ import { createMailGateway } from '../../functions/gateways/mail.ts';
 import { planJob } from '../../functions/jobs/jobs.ts';
 import { startMailServer } from '../mail-server/index.ts';
 import { syncTemplates } from '../sync-templates.ts';
-import { benchCampaign, toSnapshot } from './campaign.ts';
+import { benchCampaign, FIXTURE_UNIT_KEY, toSnapshot } from './campaign.ts';
 
 export interface MailLimitsResult {
   readonly emails: number;
@@ -22,7 +22,7 @@ export interface MailLimitsResult {
 const API_KEY = 'SG.bench-placeholder-key';
 
 export async function benchMailLimits(units: number, now: Date, dataDir: string): Promise<MailLimitsResult> {
-  const { plan, settings } = planJob('ingest', toSnapshot(benchCampaign(units, 2026)), now);
+  const { plan, settings } = planJob('ingest', toSnapshot(benchCampaign(units, 2026)), now, FIXTURE_UNIT_KEY);
   const mail = await startMailServer({ port: 0, dataDir });
   try {
     await syncTemplates({ apiKey: API_KEY, baseUrl: mail.url });
