@@ -10,9 +10,9 @@ import {
 } from '../../sheets-schema/forms/index.ts';
 import type { JudgedResponse, Unit } from '../core/model.ts';
 
-const ANTT_MET = 'Đạt';
-const ANTT_OUT_OF_SCOPE = 'Không thuộc phạm vi';
-const ANTT_NO_REPORT = 'Chưa có báo cáo';
+export const ANTT_MET = 'Đạt';
+export const ANTT_OUT_OF_SCOPE = 'Không thuộc phạm vi';
+export const ANTT_NO_REPORT = 'Chưa có báo cáo';
 
 const AGENCY_TYPES = new Set(['Cơ quan', 'Doanh nghiệp', 'Cơ sở giáo dục']);
 // Communes are judged on the residential-area criteria: the circular's own commune criteria were not readable.
