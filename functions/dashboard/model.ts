@@ -1,7 +1,13 @@
 // The figures of the coordinator dashboard and the weekly digest, computed once from the evaluation and progress.
 import type { Progress, ProgressStatus } from '../calendar/index.ts';
-import type { AwardTally, Evaluation, Level } from '../core/model.ts';
-import { LEVELS, UNCLASSIFIED } from '../core/model.ts';
+import type { AwardTally, Evaluation } from '../core/model.ts';
+import {
+  classificationSpread,
+  clusterLeaders,
+  percentOf,
+  type ClusterLeader,
+  type LevelCount,
+} from '../results/indicators.ts';
 import { layoutData } from '../core/settings.ts';
 import type { LayoutData } from '../mail/types.ts';
 
@@ -32,19 +38,7 @@ export interface UnitMilestone {
   readonly status: ProgressStatus;
 }
 
-export interface LevelCount {
-  readonly level: Level | typeof UNCLASSIFIED;
-  readonly count: number;
-  readonly percent: number;
-}
-
-export interface ClusterLeader {
-  readonly cluster: string;
-  readonly unitCode: string;
-  readonly unitName: string;
-  readonly total: number | null;
-  readonly level: string;
-}
+export type { ClusterLeader, LevelCount };
 
 export interface PendingFix {
   readonly form: string;
@@ -82,9 +76,7 @@ export interface DashboardModel extends LayoutData {
   readonly invalidEmails: readonly InvalidEmail[];
 }
 
-export function percent(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
-}
+export const percent = percentOf;
 
 export function dashboardModel(evaluation: Evaluation, progress: Progress, now: Date): DashboardModel {
   const unitCount = evaluation.units.length;
@@ -127,26 +119,8 @@ export function dashboardModel(evaluation: Evaluation, progress: Progress, now: 
     .map(toRow);
   const late = progress.entries.filter((e) => e.status === 'Nộp muộn').map(toRow);
 
-  const levelOf = new Map(evaluation.results.map((r) => [r.unitCode, r]));
-  const levelCounts = new Map<LevelCount['level'], number>();
-  for (const u of evaluation.units) {
-    const level = levelOf.get(u.code)?.level ?? UNCLASSIFIED;
-    levelCounts.set(level, (levelCounts.get(level) ?? 0) + 1);
-  }
-  const levels = [...LEVELS, UNCLASSIFIED as typeof UNCLASSIFIED].map((level): LevelCount => {
-    const count = levelCounts.get(level) ?? 0;
-    return { level, count, percent: percent(count, unitCount) };
-  });
-
-  const leaders: ClusterLeader[] = [];
-  for (const u of evaluation.units) {
-    const r = levelOf.get(u.code);
-    if (r && r.rank === 1 && r.level !== UNCLASSIFIED) {
-      leaders.push({ cluster: u.cluster, unitCode: u.code, unitName: u.name, total: r.total, level: r.level });
-    }
-  }
-  const clusterOrder = [...new Set(evaluation.units.map((u) => u.cluster))];
-  leaders.sort((a, b) => clusterOrder.indexOf(a.cluster) - clusterOrder.indexOf(b.cluster));
+  const levels = classificationSpread(evaluation.units, evaluation.results);
+  const leaders = clusterLeaders(evaluation.units, evaluation.results);
 
   return {
     ...layoutData(evaluation.settings),
