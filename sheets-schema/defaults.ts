@@ -6,6 +6,7 @@ import {
   KIND_INDIVIDUAL,
   NOMINATION_FORM,
 } from './forms/nominations.ts';
+import { MILESTONE_KIND_ORGANISER, MILESTONE_KIND_UNIT } from './tabs.ts';
 import type { Criterion } from './types.ts';
 
 export interface TargetRow {
@@ -23,8 +24,12 @@ export interface MilestoneRow {
   readonly deadline: string;
   /** As typed in `Nhắc trước (ngày)`. */
   readonly remindBefore: string;
-  /** `Bắt buộc`: `Có`, or `Không` for a milestone a unit may have nothing to send for. */
-  readonly required: 'Có' | 'Không';
+  /** `Bắt buộc`: `Có`, or `Không` for a milestone a unit may have nothing to send for; '' for the organiser's rows. */
+  readonly required: 'Có' | 'Không' | '';
+  /** `Loại`: a deadline for the units, or the organiser's own report to the level above. */
+  readonly kind: typeof MILESTONE_KIND_UNIT | typeof MILESTONE_KIND_ORGANISER;
+  /** `Nơi nhận` of an organiser's report; '' for the units' rows. */
+  readonly recipient: string;
 }
 
 /**
@@ -93,6 +98,8 @@ export function defaultRequired(form: string): 'Có' | 'Không' {
 /**
  * DOMAIN.md §2; the final report and nominations fall due on 15/11 (seed 004) to leave time for classification.
  * Nominations are optional: a unit with no nominee has nothing to send and is never told it is late.
+ * Last, the organiser's own report: ministries and provinces report to Bộ Công an and Bộ Nội vụ before 30/11 (seed 003,
+ * QĐ 2447/QĐ-TTg); its documents are prepared 7 and 3 days before.
  */
 export function defaultMilestones(year: number): MilestoneRow[] {
   const d = (day: string) => `${day}/${year}`;
@@ -104,6 +111,8 @@ export function defaultMilestones(year: number): MilestoneRow[] {
       deadline: d('31/03'),
       remindBefore: '7,3,1',
       required: 'Có',
+      kind: MILESTONE_KIND_UNIT,
+      recipient: '',
     },
     {
       code: 'KH',
@@ -112,6 +121,8 @@ export function defaultMilestones(year: number): MilestoneRow[] {
       deadline: d('15/05'),
       remindBefore: '7,3,1',
       required: 'Có',
+      kind: MILESTONE_KIND_UNIT,
+      recipient: '',
     },
     {
       code: 'SK',
@@ -120,6 +131,8 @@ export function defaultMilestones(year: number): MilestoneRow[] {
       deadline: d('30/09'),
       remindBefore: '7,3,1',
       required: 'Có',
+      kind: MILESTONE_KIND_UNIT,
+      recipient: '',
     },
     {
       code: 'TK',
@@ -128,6 +141,8 @@ export function defaultMilestones(year: number): MilestoneRow[] {
       deadline: d('15/11'),
       remindBefore: '7,3,1',
       required: 'Có',
+      kind: MILESTONE_KIND_UNIT,
+      recipient: '',
     },
     {
       code: 'KT',
@@ -136,6 +151,18 @@ export function defaultMilestones(year: number): MilestoneRow[] {
       deadline: d('15/11'),
       remindBefore: '7,3,1',
       required: 'Không',
+      kind: MILESTONE_KIND_UNIT,
+      recipient: '',
+    },
+    {
+      code: 'BC-TK',
+      name: 'Báo cáo kết quả phong trào gửi Bộ Công an, Bộ Nội vụ',
+      form: 'Báo cáo tổng kết',
+      deadline: d('30/11'),
+      remindBefore: '7,3',
+      required: '',
+      kind: MILESTONE_KIND_ORGANISER,
+      recipient: 'Bộ Công an; Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)',
     },
   ];
 }
@@ -154,8 +181,17 @@ export function defaultTabRows(
       ...defaultTargets().map((t) => [t.award, t.kind, t.min ?? '', t.max ?? '']),
     ],
     'Mốc thời gian': [
-      ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)', 'Bắt buộc'],
-      ...defaultMilestones(year).map((m) => [m.code, m.name, m.form, m.deadline, m.remindBefore, m.required]),
+      ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)', 'Bắt buộc', 'Loại', 'Nơi nhận'],
+      ...defaultMilestones(year).map((m) => [
+        m.code,
+        m.name,
+        m.form,
+        m.deadline,
+        m.remindBefore,
+        m.required,
+        m.kind,
+        m.recipient,
+      ]),
     ],
   };
 }

@@ -32,6 +32,16 @@ export const TAB = {
 export const REQUIRED_HEADER = 'Bắt buộc';
 
 /**
+ * `Loại` of `Mốc thời gian`: what a row is. Blank or `Đơn vị nộp` is a deadline for the units (a form they submit);
+ * `Báo cáo cấp trên` is the organiser's own report to the level above (issue 18 §5), never reminded to units.
+ */
+export const MILESTONE_KIND_HEADER = 'Loại';
+export const MILESTONE_KIND_UNIT = 'Đơn vị nộp';
+export const MILESTONE_KIND_ORGANISER = 'Báo cáo cấp trên';
+/** `Nơi nhận` of `Mốc thời gian`: who receives an organiser's report (Bộ Công an, UBND tỉnh…); blank for units. */
+export const MILESTONE_RECIPIENT_HEADER = 'Nơi nhận';
+
+/**
  * An extra column the form trigger (Apps Script in production, the local forms here) writes beside the
  * answers: the response's own edit link, used in "please fix" emails. Google Forms keeps extra columns.
  */
@@ -56,8 +66,9 @@ const COORDINATOR_TABS: readonly TabDef[] = [
     owner: 'coordinator',
     headers: ['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)'],
     // Not required when reading: a spreadsheet set up before the column existed reads every milestone as required.
-    optionalHeaders: [REQUIRED_HEADER],
-    description: 'Các mốc thời gian, biểu mẫu, hạn nộp (dd/MM/yyyy) và mốc có bắt buộc nộp hay không.',
+    optionalHeaders: [REQUIRED_HEADER, MILESTONE_KIND_HEADER, MILESTONE_RECIPIENT_HEADER],
+    description:
+      'Các mốc thời gian, biểu mẫu, hạn nộp (dd/MM/yyyy), mốc có bắt buộc nộp hay không, và hạn báo cáo cấp trên của cơ quan phát động.',
   },
   {
     name: TAB.criteria,

@@ -1,4 +1,4 @@
-// Calendar API: milestones, unit progress, reminder schedule and Vietnamese dates.
+// Calendar API: milestones, unit progress, reminder schedule, the organiser's own deadlines and Vietnamese dates.
 export { readMilestones } from './milestones.ts';
 export {
   PROGRESS_HEADERS,
@@ -13,3 +13,13 @@ export {
 export { latestDueStep, reminderSteps, type ReminderStep } from './schedule.ts';
 export { formatWeekdayDate, formatWeekdayDay } from './weekday.ts';
 export { isoWeekKey, localDay } from './days.ts';
+export {
+  countdowns,
+  lateUnitDeadlines,
+  organiserDeadlinesDue,
+  readOrganiserDeadlines,
+  type Countdown,
+  type LateUnitDeadline,
+  type OrganiserDeadline,
+  type OrganiserDeadlineDue,
+} from './organiser.ts';

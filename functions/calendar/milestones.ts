@@ -1,5 +1,5 @@
 // The milestones of `Mốc thời gian`: deadlines as the last moment of their day in the campaign zone, holidays applied.
-import { REQUIRED_HEADER, TAB, TABS } from '../../sheets-schema/index.ts';
+import { MILESTONE_KIND_HEADER, MILESTONE_KIND_UNIT, REQUIRED_HEADER, TAB, TABS } from '../../sheets-schema/index.ts';
 import { cellDate, cellText, type Cell } from '../core/cells.ts';
 import type { Milestone } from '../core/model.ts';
 import { listSetting, setting, type Settings } from '../core/settings.ts';
@@ -7,12 +7,14 @@ import type { Snapshot } from '../core/snapshot.ts';
 import { readDeclaredTable } from '../core/table.ts';
 import { campaignTimeZone } from '../core/zone.ts';
 import { endOfLocalDay, isWeekend, localDay } from './days.ts';
+import { isOrganiserRow, milestoneKind } from './organiser.ts';
 
 /** The response tabs a milestone may point at: every tab the schema declares as the forms'. */
 const FORM_TABS: ReadonlySet<string> = new Set(TABS.filter((t) => t.owner === 'form').map((t) => t.name));
 
 /**
- * Reads `Mốc thời gian`. A malformed row is skipped and explained in Vietnamese in `errors` (the job goes on);
+ * Reads the units' rows of `Mốc thời gian` (the organiser's own report deadlines are readOrganiserDeadlines'; units are
+ * never reminded of them). A malformed row is skipped and explained in Vietnamese in `errors` (the job goes on);
  * a missing tab or header throws HeaderError like every required tab.
  */
 export function readMilestones(snapshot: Snapshot, settings: Settings, errors: string[] = []): Milestone[] {
@@ -26,6 +28,16 @@ export function readMilestones(snapshot: Snapshot, settings: Settings, errors: s
   for (const row of table.rows) {
     const where = `Mốc thời gian, dòng ${row.rowNumber}`;
     const code = cellText(row.get('Mã mốc')).toUpperCase();
+    if (isOrganiserRow(row)) {
+      if (code !== '') seen.add(code);
+      continue;
+    }
+    if (milestoneKind(row) === null) {
+      // Reminding units of a row meant for them is the smaller harm than silently dropping it: read as theirs.
+      errors.push(
+        `${where}: '${MILESTONE_KIND_HEADER}' phải để trống, là '${MILESTONE_KIND_UNIT}' hoặc là 'Báo cáo cấp trên' (đang là '${cellText(row.get(MILESTONE_KIND_HEADER))}'); tạm coi là ${MILESTONE_KIND_UNIT}.`,
+      );
+    }
     const name = cellText(row.get('Tên mốc'));
     const form = cellText(row.get('Biểu mẫu'));
     const rawDeadline = row.get('Hạn nộp');

@@ -1,5 +1,11 @@
 // What a careful coordinator sets on each column: width, number format and dropdown, keyed by header text.
-import { FORMS, TAB } from '../../sheets-schema/index.ts';
+import {
+  FORMS,
+  MILESTONE_KIND_HEADER,
+  MILESTONE_KIND_ORGANISER,
+  MILESTONE_KIND_UNIT,
+  TAB,
+} from '../../sheets-schema/index.ts';
 
 export type NumberFormat = { readonly type: 'DATE' | 'DATE_TIME'; readonly pattern: string };
 
@@ -65,6 +71,13 @@ export function dropdownFor(tab: string, header: string): Dropdown | undefined {
       kind: 'list',
       values: ['Có', 'Không'],
       help: 'Có: nhắc trước hạn và báo quá hạn. Không: chỉ nhắc trước hạn (ví dụ đề nghị khen thưởng).',
+    };
+  }
+  if (header === MILESTONE_KIND_HEADER && tab === TAB.milestones) {
+    return {
+      kind: 'list',
+      values: [MILESTONE_KIND_UNIT, MILESTONE_KIND_ORGANISER],
+      help: 'Đơn vị nộp (để trống cũng vậy): hạn của đơn vị, có nhắc việc. Báo cáo cấp trên: hạn báo cáo của cơ quan phát động; không nhắc đơn vị, bản tin đếm ngược.',
     };
   }
   if (header === 'Biểu mẫu' && (tab === TAB.milestones || tab === TAB.formLinks)) {

@@ -172,6 +172,7 @@ describe('defaults', () => {
       ['SK', '30/09/2027'],
       ['TK', '15/11/2027'],
       ['KT', '15/11/2027'],
+      ['BC-TK', '30/11/2027'],
     ]);
     for (const m of ms) expect(formDef(m.form)).toBeDefined();
   });
@@ -189,6 +190,19 @@ describe('defaults', () => {
       ['SK', 'Có'],
       ['TK', 'Có'],
       ['KT', 'Không'],
+      ['BC-TK', ''],
     ]);
+  });
+
+  it("seed 003: the organiser's own report to Bộ Công an and Bộ Nội vụ before 30/11 is a default row of its own kind", () => {
+    const [header, ...rows] = defaultTabRows(2026)['Mốc thời gian'];
+    const row = Object.fromEntries(header.map((h, i) => [h, rows.at(-1)![i]]));
+    expect(row).toMatchObject({
+      'Mã mốc': 'BC-TK',
+      'Hạn nộp': '30/11/2026',
+      Loại: 'Báo cáo cấp trên',
+      'Nơi nhận': 'Bộ Công an; Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)',
+    });
+    expect(rows.slice(0, -1).every((r) => r[header.indexOf('Loại')] === 'Đơn vị nộp')).toBe(true);
   });
 });

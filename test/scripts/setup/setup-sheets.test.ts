@@ -162,7 +162,7 @@ describe('setupSpreadsheet against the local Sheets server', () => {
     expect((await tab('kept', TAB.config))[1][1]).toBe('Phong trào của tỉnh');
   });
 
-  it('adds Bắt buộc to the milestones of a spreadsheet set up before it existed, keeping every row: nominations Không, the rest Có', async () => {
+  it('adds Bắt buộc, Loại and Nơi nhận to the milestones of a spreadsheet set up before they existed, keeping every row: nominations Không, the rest Có, every row the units’', async () => {
     await createSpreadsheet('older');
     await setupSpreadsheet(book('older'), {});
     // The tab as an older version wrote it, with a coordinator's own note column and a changed deadline.
@@ -181,9 +181,10 @@ describe('setupSpreadsheet against the local Sheets server', () => {
     });
 
     const { changes } = await setupSpreadsheet(book('older'), {});
-    expect(changes).toContain(`Thêm cột 'Bắt buộc' vào cuối dòng tiêu đề của 'Mốc thời gian'.`);
+    expect(changes).toContain(`Thêm cột 'Bắt buộc', 'Loại', 'Nơi nhận' vào cuối dòng tiêu đề của 'Mốc thời gian'.`);
+    // A blank Loại is a units' deadline, as every row was before the column existed.
     expect(await tab('older', TAB.milestones)).toEqual([
-      [...older[0], 'Bắt buộc'],
+      [...older[0], 'Bắt buộc', 'Loại', 'Nơi nhận'],
       [...older[1], 'Có'],
       [...older[2].slice(0, 5), '', 'Có'],
       [...older[3].slice(0, 5), '', 'Không'],
