@@ -5,6 +5,7 @@ import {
   FINAL_FORM,
   FORMS,
   INTERIM_FORM,
+  MILESTONE_KIND_ORGANISER,
   NOMINATION_FORM,
   PLAN_FORM,
   REGISTRATION_FORM,
@@ -260,6 +261,19 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
       rows.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]]))),
     );
   }
+  // The province's own report of the sơ kết to Bộ Công an (Cục V05), before its tổng kết report of the defaults (seed
+  // 003, 30/11): a demo choice, no seed dates it.
+  const reports = tabs.get(TAB.milestones)!;
+  reports.splice(reports.length - 1, 0, {
+    'Mã mốc': 'BC-SK',
+    'Tên mốc': 'Báo cáo sơ kết phong trào gửi Bộ Công an',
+    'Biểu mẫu': INTERIM_FORM.tab,
+    'Hạn nộp': `15/10/${year}`,
+    'Nhắc trước (ngày)': '7,3',
+    'Bắt buộc': '',
+    Loại: MILESTONE_KIND_ORGANISER,
+    'Nơi nhận': 'Bộ Công an (Cục Xây dựng phong trào bảo vệ an ninh Tổ quốc)',
+  });
   tabs.get(TAB.targets)!.push({
     'Hình thức khen thưởng': AWARD_CERTIFICATE,
     'Đối tượng': KIND_COLLECTIVE,
