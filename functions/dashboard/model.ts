@@ -1,5 +1,13 @@
 // The figures of the coordinator dashboard and the weekly digest, computed once from the evaluation and progress.
-import type { Progress, ProgressStatus } from '../calendar/index.ts';
+import {
+  countdowns,
+  lateUnitDeadlines,
+  type Countdown,
+  type LateUnitDeadline,
+  type OrganiserDeadline,
+  type Progress,
+  type ProgressStatus,
+} from '../calendar/index.ts';
 import type { AwardTally, Evaluation } from '../core/model.ts';
 import {
   classificationSpread,
@@ -7,6 +15,8 @@ import {
   percentOf,
   type ClusterLeader,
   type LevelCount,
+  indicatorTotals,
+  type IndicatorTotals,
 } from '../results/indicators.ts';
 import { layoutData } from '../core/settings.ts';
 import type { LayoutData } from '../mail/types.ts';
@@ -74,11 +84,23 @@ export interface DashboardModel extends LayoutData {
   readonly nominations: readonly AwardTally[];
   readonly pendingFixes: readonly PendingFix[];
   readonly invalidEmails: readonly InvalidEmail[];
+  /** The organiser's own report deadlines, soonest first, with the days left. */
+  readonly reportDeadlines: readonly Countdown[];
+  /** Unit deadlines that fall after an organiser report they feed. */
+  readonly lateUnitDeadlines: readonly LateUnitDeadline[];
+  /** The figures of the báo cáo sơ kết and tổng kết. */
+  readonly totals: IndicatorTotals;
 }
 
 export const percent = percentOf;
 
-export function dashboardModel(evaluation: Evaluation, progress: Progress, now: Date): DashboardModel {
+/** `organiser`: the `Báo cáo cấp trên` rows of `Mốc thời gian` (readOrganiserDeadlines). */
+export function dashboardModel(
+  evaluation: Evaluation,
+  progress: Progress,
+  now: Date,
+  organiser: readonly OrganiserDeadline[] = [],
+): DashboardModel {
   const unitCount = evaluation.units.length;
   // One pass over the unit × milestone entries for all milestones, not one per milestone.
   const countsOf = new Map(progress.milestones.map((m) => [m, new Map<ProgressStatus, number>()]));
@@ -137,6 +159,9 @@ export function dashboardModel(evaluation: Evaluation, progress: Progress, now: 
     invalidEmails: evaluation.units.flatMap((u) =>
       (u.invalidEmails ?? []).map((e) => ({ unitCode: u.code, unitName: u.name, ...e })),
     ),
+    reportDeadlines: countdowns(organiser, now, progress.timeZone),
+    lateUnitDeadlines: lateUnitDeadlines(progress.milestones, organiser, progress.timeZone),
+    totals: indicatorTotals(evaluation),
   };
 }
 

@@ -7,14 +7,23 @@ import { formatDate, formatDateTime } from '../core/cells.ts';
 import type { Cell } from '../core/cells.ts';
 import type { Evaluation } from '../core/model.ts';
 import type { TabWrite } from '../core/snapshot.ts';
+import type { OrganiserDeadline } from '../calendar/index.ts';
 import { dashboardModel, type DashboardModel } from './model.ts';
+import { organiserSections, totalsSections, TOTALS_SECTIONS, type DashboardSection } from './totals.ts';
 
+/** Every section title, in reading order. */
 export const DASHBOARD_SECTIONS = {
   progress: 'TIẾN ĐỘ NỘP THEO MỐC',
+  organiser: TOTALS_SECTIONS.organiser,
+  lateUnitDeadlines: TOTALS_SECTIONS.lateUnitDeadlines,
   overdue: 'ĐƠN VỊ QUÁ HẠN',
   levels: 'KẾT QUẢ XẾP LOẠI',
   leaders: 'ĐƠN VỊ DẪN ĐẦU CỤM/KHỐI',
   nominations: 'ĐỀ NGHỊ KHEN THƯỞNG SO VỚI CHỈ TIÊU',
+  campaign: TOTALS_SECTIONS.campaign,
+  clusters: TOTALS_SECTIONS.clusters,
+  antt: TOTALS_SECTIONS.antt,
+  models: TOTALS_SECTIONS.models,
   fixes: 'CÂU TRẢ LỜI CHỜ ĐƠN VỊ SỬA',
 } as const;
 
@@ -25,8 +34,13 @@ const INVALID_EMAIL =
   'Không phải địa chỉ email hợp lệ (ví dụ đúng: vanthu@donvi.gov.vn). Thư không gửi tới địa chỉ này cho đến khi được ' +
   'sửa; các địa chỉ hợp lệ khác của đơn vị vẫn nhận thư.';
 
-export function dashboardTab(evaluation: Evaluation, progress: Progress, now: Date): TabWrite {
-  return renderDashboard(dashboardModel(evaluation, progress, now));
+export function dashboardTab(
+  evaluation: Evaluation,
+  progress: Progress,
+  now: Date,
+  organiser: readonly OrganiserDeadline[] = [],
+): TabWrite {
+  return renderDashboard(dashboardModel(evaluation, progress, now, organiser));
 }
 
 export function renderDashboard(model: DashboardModel): TabWrite {
@@ -44,6 +58,13 @@ export function renderDashboard(model: DashboardModel): TabWrite {
     if (body.length === 0) rows.push([empty]);
     else rows.push(...body);
   };
+  const add = (s: DashboardSection) =>
+    section(
+      s.title,
+      s.headers,
+      s.body.map((r) => [...r]),
+      s.empty,
+    );
 
   section(
     DASHBOARD_SECTIONS.progress,
@@ -76,6 +97,8 @@ export function renderDashboard(model: DashboardModel): TabWrite {
     ]),
     'Chưa có mốc thời gian nào hợp lệ.',
   );
+  // Right under the units' deadlines: a unit deadline after the organiser's own is something to fix in that tab.
+  for (const s of organiserSections(model.reportDeadlines, model.lateUnitDeadlines, tz)) add(s);
   section(
     DASHBOARD_SECTIONS.overdue,
     ['Mã đơn vị', 'Tên đơn vị', 'Cụm/Khối', 'Mã mốc', 'Tên mốc', 'Hạn nộp', 'Trạng thái'],
@@ -108,6 +131,7 @@ export function renderDashboard(model: DashboardModel): TabWrite {
     model.nominations.map((n) => [n.award, n.kind, n.nominated, n.eligible, n.min ?? '', n.max ?? '', n.status]),
     'Chưa có chỉ tiêu khen thưởng.',
   );
+  for (const s of totalsSections(model.totals)) add(s);
   section(
     DASHBOARD_SECTIONS.fixes,
     ['Biểu mẫu', 'Dấu thời gian', 'Mã đơn vị', 'Tên đơn vị', 'Lỗi'],

@@ -1,5 +1,5 @@
 // The jobs, one planner each, and how any of them is planned: one context, the tabs every job writes, the mail log.
-import { computeProgress, progressTab, readMilestones } from '../calendar/index.ts';
+import { computeProgress, progressTab, readMilestones, readOrganiserDeadlines } from '../calendar/index.ts';
 import { readFormLinks } from '../core/links.ts';
 import type { Evaluation } from '../core/model.ts';
 import { layoutData, settingWarnings, type Settings } from '../core/settings.ts';
@@ -31,13 +31,15 @@ export function jobContext(snapshot: Snapshot, now: Date, options: ContextOption
   const { settings } = evaluation;
   const warnings = [...settingWarnings(settings)];
   const progress = computeProgress(evaluation, readMilestones(snapshot, settings, warnings), now);
+  // The organiser's own report deadlines: in `Tổng hợp` and the digest, never in a unit's reminders.
+  const organiser = readOrganiserDeadlines(snapshot, settings, warnings);
   return {
     snapshot,
     now,
     settings,
     evaluation,
     progress,
-    dashboard: dashboardModel(evaluation, progress, now),
+    dashboard: dashboardModel(evaluation, progress, now, organiser),
     layout: layoutData(settings),
     links: readFormLinks(snapshot, evaluation),
     warnings,
