@@ -8,6 +8,7 @@ import { campaignKey, listSetting } from '../core/settings.ts';
 import type { BarSegment, DigestData } from '../mail/types.ts';
 import type { PlannedEmail } from '../core/snapshot.ts';
 import { historyTab, previousWeek, readHistory, weeklyFigures, type DashboardModel } from '../dashboard/index.ts';
+import { reportsDigestData } from './digest-reports.ts';
 import type { Planner } from './plan.ts';
 
 export const BAR_COLORS = {
@@ -154,6 +155,7 @@ export function digestData(
     hasPrevious: before !== null,
     hasChanges: changes.length > 0,
     previousWeekLabel: before ? weekLabel(before.week) : '',
+    ...reportsDigestData(model),
   };
 }
 

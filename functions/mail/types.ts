@@ -113,8 +113,70 @@ export interface BarSegment {
   readonly color: string;
 }
 
+/** The part of `templates/digest.*`'s data about the reports up. */
+export interface ReportsDigestData {
+  /** Organiser deadlines not yet past, soonest first. */
+  readonly reportDeadlines: readonly {
+    readonly code: string;
+    readonly name: string;
+    readonly recipient: string;
+    /** `30/11/2026`. */
+    readonly deadline: string;
+    /** `còn 9 ngày`, `còn 1 ngày`, `hôm nay là hạn cuối`. */
+    readonly countdown: string;
+    /** A week or less left. */
+    readonly urgent: boolean;
+  }[];
+  readonly hasReportDeadlines: boolean;
+  /** One plain-Vietnamese sentence per unit deadline that falls after a report it feeds. */
+  readonly lateUnitDeadlines: readonly { readonly message: string }[];
+  readonly hasLateUnitDeadlines: boolean;
+  /** Any counted sơ kết or tổng kết report yet. */
+  readonly hasTotals: boolean;
+  readonly interimReports: number;
+  readonly finalReports: number;
+  /** Every indicator over the campaign, numbers as Vietnamese write them ('' when unknown). */
+  readonly totals: readonly {
+    readonly label: string;
+    readonly interim: string;
+    readonly final: string;
+    readonly change: string;
+  }[];
+  /** Per Cụm/Khối: its latest report's figures in one line, `Số buổi tuyên truyền 120 · …`. */
+  readonly clusterTotals: readonly {
+    readonly cluster: string;
+    /** `tổng kết: 6/7 đơn vị` or `sơ kết: 5/7 đơn vị`. */
+    readonly reports: string;
+    readonly figures: string;
+  }[];
+  readonly antt: readonly {
+    readonly type: string;
+    readonly units: number;
+    readonly met: number;
+    readonly notMet: number;
+    readonly outOfScope: number;
+    readonly noReport: number;
+  }[];
+  readonly leaders: readonly {
+    readonly cluster: string;
+    readonly unitCode: string;
+    readonly unitName: string;
+    readonly total: string;
+    readonly level: string;
+  }[];
+  readonly hasLeaders: boolean;
+  /** The most registered model names, with how many units registered each, most first (at most MODELS_SHOWN). */
+  readonly models: readonly { readonly name: string; readonly units: number }[];
+  readonly hasModels: boolean;
+  /** Units that registered at least one model, and the distinct names among them. */
+  readonly modelUnits: number;
+  readonly modelNames: number;
+  /** Names not shown. */
+  readonly moreModels: number;
+}
+
 /** Data of `templates/digest.*`. */
-export interface DigestData extends LayoutData {
+export interface DigestData extends LayoutData, ReportsDigestData {
   /** `2026-W40`. */
   readonly week: string;
   /** `Tuần 40/2026`. */

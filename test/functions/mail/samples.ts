@@ -131,6 +131,39 @@ export const SAMPLES: { readonly [K in TemplateName]: TemplateData[K] } = {
     hasPrevious: true,
     hasChanges: true,
     previousWeekLabel: 'Tuần 40/2026',
+    reportDeadlines: [
+      {
+        code: 'BC-TK',
+        name: 'Báo cáo kết quả phong trào gửi Bộ Công an, Bộ Nội vụ',
+        recipient: 'Bộ Công an; Bộ Nội vụ',
+        deadline: '30/11/2026',
+        countdown: 'còn 56 ngày',
+        urgent: false,
+      },
+    ],
+    hasReportDeadlines: true,
+    lateUnitDeadlines: [
+      {
+        message:
+          'Hạn nộp "Báo cáo tổng kết" của đơn vị (31/12/2026) muộn 31 ngày so với hạn "Báo cáo kết quả phong trào gửi Bộ Công an, Bộ Nội vụ" (30/11/2026): số liệu của đơn vị không kịp đưa vào báo cáo cấp trên. Nên đặt hạn của đơn vị sớm hơn ở trang Mốc thời gian.',
+      },
+    ],
+    hasLateUnitDeadlines: true,
+    hasTotals: true,
+    interimReports: 3,
+    finalReports: 0,
+    totals: [{ label: 'Số buổi tuyên truyền', interim: '1.206', final: '', change: '' }],
+    clusterTotals: [{ cluster: 'Cụm xã, phường', reports: 'sơ kết: 1/2 đơn vị', figures: 'Số buổi tuyên truyền 6' }],
+    antt: [{ type: 'Cơ quan', units: 2, met: 1, notMet: 0, outOfScope: 0, noReport: 1 }],
+    leaders: [
+      { cluster: 'Khối cơ quan tỉnh', unitCode: 'SO-TP', unitName: 'Sở Tư pháp', total: '92', level: 'Xuất sắc' },
+    ],
+    hasLeaders: true,
+    models: [{ name: 'Tổ tự quản an ninh, trật tự', units: 2 }],
+    hasModels: true,
+    modelUnits: 2,
+    modelNames: 1,
+    moreModels: 0,
   },
   results: {
     ...layout,
