@@ -16,7 +16,13 @@ import {
   type Question,
 } from '../../sheets-schema/index.ts';
 import { defaultCriteria, defaultTabRows } from '../../sheets-schema/defaults.ts';
-import { formQuestions, PLAN_LINK_HEADER, TARGET_QUESTIONS, targetHeader } from '../../sheets-schema/forms/index.ts';
+import {
+  formQuestions,
+  INDICATOR_QUESTIONS,
+  PLAN_LINK_HEADER,
+  TARGET_QUESTIONS,
+  targetHeader,
+} from '../../sheets-schema/forms/index.ts';
 import {
   RECOGNISED_UNITS_HEADER,
   REGISTERED_UNITS_HEADER,
@@ -32,6 +38,7 @@ import {
   NOMINATION_HEADERS as N,
 } from '../../sheets-schema/forms/nominations.ts';
 import { dateToSerial, type Cell } from '../../functions/core/cells.ts';
+import { parseCount } from '../../functions/rules/numbers.ts';
 import { unitSecret } from '../../functions/core/unit-secret.ts';
 import { UNIT_SECRET_HEADER } from '../../sheets-schema/index.ts';
 import { EVERY_UNIT, SECRET_PLACEHOLDER, UNIT_PLACEHOLDER } from '../../functions/core/links.ts';
@@ -394,6 +401,7 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
   });
 
   // Interim report: by 30/9, a few late, one inconsistent and one with a negative number.
+  const interimRows = new Map<string, DemoRow>();
   DEMO_UNITS.forEach((u, i) => {
     if (['KDC-AP2', 'SO-NV', 'XA-DONGTAM'].includes(u.code)) return;
     const late = ['DN-CAPNUOC'].includes(u.code);
@@ -408,6 +416,8 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
     if (u.code === 'PH-TANBINH') row[RECOGNISED_UNITS_HEADER] = Number(row[REGISTERED_UNITS_HEADER]) + 3;
     if (u.code === 'TR-THCSTANPHU') row['Số buổi tuyên truyền'] = -2;
     if (u.code === 'CD-DAIHOC') row['Số tờ rơi, tài liệu phát hành'] = '1.250'; // Vietnamese thousands separator
+    // The two reports judged invalid above give the year's figures nothing to build on.
+    if (!['PH-TANBINH', 'TR-THCSTANPHU'].includes(u.code)) interimRows.set(u.code, row);
     add(interim, row);
   });
 
@@ -415,6 +425,12 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
   DEMO_UNITS.forEach((u, i) => {
     if (['KDC-AP2', 'SO-NV', 'XA-DONGTAM', 'TR-THHUNGVUONG', 'CD-BUUDIEN'].includes(u.code)) return;
     const row = response(final, byForm.get(final.tab)!, u, timestamp(year, 11, 3 + (i % 12), 15, i), rnd, unitKey);
+    // A year's counts include the first nine months': the tổng kết adds the last quarter to the unit's sơ kết.
+    const before = interimRows.get(u.code);
+    for (const q of INDICATOR_QUESTIONS) {
+      const [sk, q4] = [parseCount(before?.[q.header]), row[q.header]];
+      if (q.kind === 'integer' && sk !== null && typeof q4 === 'number') row[q.header] = sk + q4;
+    }
     const scores = criteria.map((c) => `[${c.code}]`);
     const scoreHeader = (code: string) => Object.keys(row).find((h) => h.startsWith(code))!;
     if (u.code === 'DN-DIENLUC') row[scoreHeader(scores[3])] = 25; // above the 20-point maximum
