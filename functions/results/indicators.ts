@@ -5,7 +5,6 @@ import { FINAL_FORM, INDICATOR_QUESTIONS, INTERIM_FORM, REGISTRATION_FORM } from
 import type { Evaluation, JudgedResponse, Level, Unit, UnitResult } from '../core/model.ts';
 import { LEVELS, UNCLASSIFIED } from '../core/model.ts';
 import { ANTT_MET, ANTT_NO_REPORT, ANTT_OUT_OF_SCOPE } from '../rules/antt.ts';
-import { parseCount, parseDecimal } from '../rules/numbers.ts';
 
 /** `count`: a non-negative integer, added up; `percent`: 0–100 per unit, averaged over the units that answered. */
 export type IndicatorKind = 'count' | 'percent';
@@ -131,10 +130,10 @@ export function countedResponses(evaluation: Evaluation, form: string): Map<stri
 
 /** One report's answers as numbers, in REPORT_INDICATORS order; null where blank (an optional percent). */
 function reportValues(r: JudgedResponse): (number | null)[] {
+  // The values the rules judged: a counted report's indicators are numbers already (`1.300` read as 1300).
   return REPORT_INDICATORS.map((ind) => {
-    const text = r.answer(ind.header);
-    if (text === '') return null;
-    return ind.kind === 'count' ? parseCount(text) : parseDecimal(text, true);
+    const v = r.values.get(ind.header);
+    return typeof v === 'number' ? v : null;
   });
 }
 
@@ -197,8 +196,8 @@ export function modelNames(text: string): string[] {
 }
 
 function optionalCount(r: JudgedResponse, header: string): number | null {
-  const text = r.answer(header);
-  return text === '' ? null : parseCount(text);
+  const v = r.values.get(header);
+  return typeof v === 'number' ? v : null;
 }
 
 /** Levels highest first, then `Chưa xếp loại`, each with its count and share of the units. */
@@ -268,7 +267,8 @@ export function indicatorTotals(evaluation: Evaluation): IndicatorTotals {
     t[anttClass(verdictOf.get(u.code) ?? ANTT_NO_REPORT)]++;
 
     const reg = registrations.get(u.code);
-    const names = reg ? modelNames(reg.answer(MODEL_HEADER)) : [];
+    const text = reg?.values.get(MODEL_HEADER);
+    const names = typeof text === 'string' ? modelNames(text) : [];
     if (reg && names.length > 0) {
       models.push({
         unitCode: u.code,
