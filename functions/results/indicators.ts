@@ -121,8 +121,7 @@ export function percentOf(part: number, whole: number): number {
 export function countedResponses(evaluation: Evaluation, form: string): Map<string, JudgedResponse> {
   const known = new Set(evaluation.units.map((u) => u.code));
   const out = new Map<string, JudgedResponse>();
-  for (let ix = 0; ix < evaluation.responses.length; ix++) {
-    const r = evaluation.responses[ix];
+  for (const r of evaluation.responses) {
     if (r.form === form && r.valid && !r.superseded && known.has(r.unitCode)) out.set(r.unitCode, r);
   }
   return out;
@@ -204,8 +203,8 @@ function optionalCount(r: JudgedResponse, header: string): number | null {
 export function classificationSpread(units: readonly Unit[], results: readonly UnitResult[]): LevelCount[] {
   const levelOf = new Map(results.map((r) => [r.unitCode, r.level]));
   const counts = new Map<LevelCount['level'], number>();
-  for (let ix = 0; ix < units.length; ix++) {
-    const level = levelOf.get(units[ix].code) ?? UNCLASSIFIED;
+  for (const u of units) {
+    const level = levelOf.get(u.code) ?? UNCLASSIFIED;
     counts.set(level, (counts.get(level) ?? 0) + 1);
   }
   return [...LEVELS, UNCLASSIFIED as typeof UNCLASSIFIED].map((level) => {
@@ -218,8 +217,7 @@ export function classificationSpread(units: readonly Unit[], results: readonly U
 export function clusterLeaders(units: readonly Unit[], results: readonly UnitResult[]): ClusterLeader[] {
   const resultOf = new Map(results.map((r) => [r.unitCode, r]));
   const leaders: ClusterLeader[] = [];
-  for (let ix = 0; ix < units.length; ix++) {
-    const u = units[ix];
+  for (const u of units) {
     const r = resultOf.get(u.code);
     if (r && r.rank === 1 && r.level !== UNCLASSIFIED) {
       leaders.push({ cluster: u.cluster, unitCode: u.code, unitName: u.name, total: r.total, level: r.level });
@@ -242,8 +240,7 @@ export function indicatorTotals(evaluation: Evaluation): IndicatorTotals {
   const verdictOf = new Map(results.map((r) => [r.unitCode, r.antt]));
   const models: ReportedModel[] = [];
 
-  for (let ix = 0; ix < units.length; ix++) {
-    const u = units[ix];
+  for (const u of units) {
     let c = clusters.get(u.cluster);
     if (!c) clusters.set(u.cluster, (c = { units: 0, interim: new Accumulator(), final: new Accumulator() }));
     whole.units++;
