@@ -1,4 +1,5 @@
-// The rows setup and the demo put in `Tiêu chí`, `Chỉ tiêu` and `Mốc thời gian` (DOMAIN.md §2, §3, §6 defaults).
+// The rows setup and the demo put in `Tiêu chí`, `Danh mục khen thưởng`, `Chỉ tiêu` and `Mốc thời gian` (DOMAIN.md §2, §3, §6
+// defaults; the catalogue's in sheets-schema/awards.ts).
 import {
   AWARD_MEDAL,
   AWARD_MINISTER_CERTIFICATE,
@@ -8,6 +9,7 @@ import {
 } from './forms/nominations.ts';
 import { MILESTONE_KIND_ORGANISER, MILESTONE_KIND_UNIT } from './tabs.ts';
 import type { Criterion } from './types.ts';
+import { catalogueRows, defaultAwards } from './awards.ts';
 
 export interface TargetRow {
   readonly award: string;
@@ -170,8 +172,9 @@ export function defaultMilestones(year: number): MilestoneRow[] {
 /** The same defaults as sheet rows (header row first), ready for a values write. */
 export function defaultTabRows(
   year: number,
-): Readonly<Record<'Tiêu chí' | 'Chỉ tiêu' | 'Mốc thời gian', (string | number)[][]>> {
+): Readonly<Record<'Tiêu chí' | 'Danh mục khen thưởng' | 'Chỉ tiêu' | 'Mốc thời gian', (string | number)[][]>> {
   return {
+    'Danh mục khen thưởng': catalogueRows(defaultAwards()),
     'Tiêu chí': [
       ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa'],
       ...defaultCriteria().map((c) => [c.code, c.group, c.content, c.maxScore]),

@@ -1,5 +1,30 @@
 // The schema API: tabs, settings keys, forms and defaults — the one source for setup, validation and generated forms.
-export type { Criterion, FormDef, Question, QuestionKind, TabDef, TabOwner } from './types.ts';
+export type {
+  AwardDef,
+  AwardNeed,
+  Criterion,
+  FormDef,
+  PerGroup,
+  Question,
+  QuestionKind,
+  TabDef,
+  TabOwner,
+} from './types.ts';
+export {
+  AWARD_FLAG,
+  AWARD_MODELS,
+  AWARD_ONE_OFF,
+  AWARD_PROVINCE_CERTIFICATE,
+  CATALOGUE_HEADERS,
+  KIND_INITIATIVE,
+  KIND_MODEL,
+  KIND_WORK,
+  NO_LEVEL_REQUIRED,
+  awardNeeds,
+  catalogueRows,
+  defaultAwards,
+  nomineeKinds,
+} from './awards.ts';
 export {
   EDIT_LINK_HEADER,
   MILESTONE_KIND_HEADER,
@@ -28,6 +53,7 @@ export {
   REGISTRATION_FORM,
   UNIT_SECRET_HEADER,
   criterionHeader,
+  catalogueQuestions,
   criterionQuestions,
   formDef,
   formQuestions,

@@ -59,21 +59,6 @@ export const SETTINGS = [
   },
   { key: 'Ngày nghỉ lễ', default: '', help: 'Các ngày nghỉ lễ (dd/MM/yyyy), cách nhau bởi dấu ",".' },
   {
-    key: 'KNC: số năm công tác của lãnh đạo',
-    default: '10',
-    help: 'Kỷ niệm chương: số năm giữ chức vụ lãnh đạo tối thiểu (TT 20/2025/TT-BCA).',
-  },
-  {
-    key: 'KNC: số năm công tác của nam',
-    default: '15',
-    help: 'Kỷ niệm chương: số năm tham gia lực lượng cơ sở tối thiểu của nam.',
-  },
-  {
-    key: 'KNC: số năm công tác của nữ',
-    default: '10',
-    help: 'Kỷ niệm chương: số năm tham gia lực lượng cơ sở tối thiểu của nữ.',
-  },
-  {
     key: 'Cơ quan chủ quản',
     default: '',
     help: 'Văn bản: tên cơ quan chủ quản trực tiếp, dòng trên tên cơ quan ban hành (Nghị định 30/2020/NĐ-CP); để trống nếu không có.',

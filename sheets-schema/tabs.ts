@@ -1,6 +1,7 @@
 // Every tab of the campaign spreadsheet: name, owner and required headers (DESIGN.md, "The spreadsheet").
 import type { TabDef } from './types.ts';
 import { FORMS } from './forms/index.ts';
+import { CATALOGUE_HEADERS } from './awards.ts';
 
 /** The first column Google Forms writes in every response tab. */
 export const TIMESTAMP_HEADER = 'Dấu thời gian';
@@ -11,6 +12,7 @@ export const TAB = {
   milestones: 'Mốc thời gian',
   criteria: 'Tiêu chí',
   targets: 'Chỉ tiêu',
+  catalogue: 'Danh mục khen thưởng',
   quotas: 'Phân bổ chỉ tiêu',
   assessment: 'Thẩm định',
   registration: 'Đăng ký thi đua',
@@ -75,6 +77,14 @@ const COORDINATOR_TABS: readonly TabDef[] = [
     owner: 'coordinator',
     headers: ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa'],
     description: 'Tiêu chí chấm điểm phong trào.',
+  },
+  {
+    name: TAB.catalogue,
+    owner: 'coordinator',
+    headers: [CATALOGUE_HEADERS.name, CATALOGUE_HEADERS.kinds],
+    // Blank or absent, each rule column means "no such rule" (docs/design/awards.md).
+    optionalHeaders: Object.values(CATALOGUE_HEADERS).slice(2),
+    description: 'Danh mục hình thức khen thưởng: đối tượng, mức xếp loại được xét, điều kiện và căn cứ pháp lý.',
   },
   {
     name: TAB.targets,

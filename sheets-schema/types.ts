@@ -46,7 +46,41 @@ export interface Question {
    * Required only when another answer has a given value (e.g. medal fields only for the medal award).
    * When set, `required` means "required when the condition holds".
    */
-  readonly requiredWhen?: { readonly header: string; readonly equals: string };
+  readonly requiredWhen?: { readonly header: string; readonly equals: string; readonly oneOf?: readonly string[] };
+  /** The options are the catalogue's (`Danh mục khen thưởng`): its awards, or every nominee kind it names. */
+  readonly optionsFrom?: 'awards' | 'nomineeKinds';
+  /**
+   * Required only for the awards whose catalogue row asks for it; resolved by `formQuestions` into `requiredWhen` on
+   * the form's `optionsFrom: 'awards'` question. Declared with `required: false`, so older tabs may lack the column.
+   */
+  readonly requiredForAward?: AwardNeed;
+}
+
+/** What a catalogue row may ask a nomination to carry. */
+export type AwardNeed = 'summary' | 'service' | 'oneOff';
+
+/** A rule's figure for everyone, or per `Nhóm đối tượng` / `Giới tính` (`Lãnh đạo: 10; Nam: 15; Nữ: 10`). */
+export interface PerGroup {
+  readonly all: number | null;
+  readonly entries: readonly { readonly label: string; readonly value: number }[];
+}
+
+/** One row of `Danh mục khen thưởng`: an award and the rule kinds that apply to it (docs/design/awards.md). */
+export interface AwardDef {
+  readonly name: string;
+  /** Nominee kinds (`Tập thể`, `Cá nhân`, `Mô hình`…). */
+  readonly kinds: readonly string[];
+  /** Levels the nominating unit must have; null: `Cấu hình`'s `Mức được xét khen thưởng`; empty: none required. */
+  readonly levels: readonly string[] | null;
+  readonly minYears: PerGroup | null;
+  readonly earlierAwards: PerGroup | null;
+  readonly oncePerLifetime: boolean;
+  /** At most this percentage of the campaign's units receive it. */
+  readonly maxShareOfUnits: number | null;
+  readonly oneOffOnly: boolean;
+  readonly needsSummary: boolean;
+  /** The legal source, as typed. */
+  readonly source: string;
 }
 
 /** A rule over several answers of one response, checked after each answer's own (functions/rules/validate.ts). */

@@ -211,7 +211,8 @@ export function awardsToPropose(evaluation: Evaluation, nominees: readonly Nomin
 }
 
 const sameAward = (n: Nominee, award: string) => nameKey(n.verdict.award) === nameKey(award);
-const isCollective = (n: Nominee) => nameKey(n.verdict.kind) === nameKey(KIND_COLLECTIVE);
+/** Everyone but individuals is listed by name and unit: collectives, and the models, works and initiatives of seed 000. */
+const isCollective = (n: Nominee) => nameKey(n.verdict.kind) !== nameKey(KIND_INDIVIDUAL);
 
 interface QuotaRow {
   readonly unit: string;
@@ -247,6 +248,19 @@ function targetLine(tally: AwardTally | undefined, kind: string, eligible: numbe
   };
 }
 
+/** The nominee kinds of one award's tờ trình: collectives, individuals, then any other kind the catalogue or nominees name. */
+function kindsOf(evaluation: Evaluation, award: string, mine: readonly Nominee[]): string[] {
+  const kinds: string[] = [];
+  const all = [
+    KIND_COLLECTIVE,
+    KIND_INDIVIDUAL,
+    ...evaluation.awards.filter((a) => nameKey(a.award) === nameKey(award)).map((a) => a.kind),
+    ...mine.map((n) => n.verdict.kind),
+  ];
+  for (const kind of all) if (!kinds.some((k) => nameKey(k) === nameKey(kind))) kinds.push(kind);
+  return kinds;
+}
+
 /** Tờ trình đề nghị khen thưởng for one award: the eligible collectives and individuals, against targets and quotas. */
 export function proposalData(source: DocumentSource, award: string, nominees: readonly Nominee[], now: Date): Data {
   const { evaluation } = source;
@@ -271,10 +285,11 @@ export function proposalData(source: DocumentSource, award: string, nominees: re
     hinh_thuc: award,
     so_tap_the: formatNumber(collectives.length),
     so_ca_nhan: formatNumber(individuals.length),
-    chi_tieu: [
-      targetLine(tally(KIND_COLLECTIVE), KIND_COLLECTIVE, collectives.length),
-      targetLine(tally(KIND_INDIVIDUAL), KIND_INDIVIDUAL, individuals.length),
-    ].filter((t) => t.de_nghi !== '0' || t.tinh_trang !== 'Không có chỉ tiêu'),
+    chi_tieu: kindsOf(evaluation, award, mine)
+      .map((kind) =>
+        targetLine(tally(kind), kind, mine.filter((n) => nameKey(n.verdict.kind) === nameKey(kind)).length),
+      )
+      .filter((t) => t.de_nghi !== '0' || t.tinh_trang !== 'Không có chỉ tiêu'),
     phan_bo: quotas,
     co_tap_the: collectives.length > 0,
     co_ca_nhan: individuals.length > 0,

@@ -10,7 +10,7 @@ import { anttVerdict } from './antt.ts';
 import { readAssessments, readCriteria, readQuotas, readTargets, readUnits } from './campaign-data.ts';
 import type { Classification } from './classify.ts';
 import { classifyUnit, rankInClusters } from './classify.ts';
-import { readMedalRules } from './medal.ts';
+import { readCatalogue } from '../awards/catalogue.ts';
 import { judgeNominations, tallyAwards } from './nominations.ts';
 import { awardsTab, checksTab, classificationTab, verdictLine } from './output-tabs.ts';
 import { standing, validateForm, type Judged } from './validate.ts';
@@ -32,7 +32,8 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   const unitMap = new Map(units.map((u) => [u.code, u]));
   const criteria = readCriteria(snapshot);
   const secrets = unitSecrets(unitKey, secretsRequired(settings), now);
-  const ctx = { units: unitMap, criteria, timeZone, secrets };
+  const catalogue = readCatalogue(snapshot);
+  const ctx = { units: unitMap, criteria, awards: catalogue, timeZone, secrets };
 
   const byForm = new Map<string, Judged[]>(FORMS.map((f) => [f.tab, validateForm(snapshot, f, ctx)]));
   const registrations = standing(byForm.get(REGISTRATION_FORM.tab) ?? []);
@@ -63,7 +64,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   }
 
   const nominations = (byForm.get(NOMINATION_FORM.tab) ?? []).filter((c) => c.valid);
-  const verdicts = judgeNominations(nominations, classifications, readQuotas(snapshot), readMedalRules(settings));
+  const verdicts = judgeNominations(nominations, classifications, readQuotas(snapshot), catalogue, units.length);
   const verdictByRow = new Map<number, NominationVerdict>(verdicts.map((v) => [v.rowNumber, v]));
   const awards = tallyAwards(readTargets(snapshot), verdicts);
 

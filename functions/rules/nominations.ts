@@ -1,13 +1,13 @@
-// Each nomination's verdict (duplicate, classification gate, award rules, unit quota) and the tallies against `Chỉ
-// tiêu`.
-import { AWARD_MEDAL, NOMINATION_HEADERS as H } from '../../sheets-schema/forms/index.ts';
+// Each nomination's verdict (duplicate, the catalogue row's rules, share of units, unit quota) and the tallies against
+// `Chỉ tiêu`. The rules are data: each award's row of `Danh mục khen thưởng` says which apply (functions/awards/).
+import { NOMINATION_HEADERS as H } from '../../sheets-schema/forms/index.ts';
+import { nameKey } from '../core/cells.ts';
 import type { AwardTally, JudgedResponse, NominationStatus, NominationVerdict } from '../core/model.ts';
-import { UNCLASSIFIED } from '../core/model.ts';
+import type { CatalogueAward } from '../awards/catalogue.ts';
+import { awardRules, overShare, shareCap } from '../awards/rules.ts';
 import type { Target } from './campaign-data.ts';
 import { awardKey, quotaKey } from './campaign-data.ts';
 import type { Classification } from './classify.ts';
-import type { MedalRules } from './medal.ts';
-import { medalVerdict } from './medal.ts';
 
 const text = (c: JudgedResponse, header: string): string => String(c.values.get(header) ?? '');
 
@@ -26,15 +26,23 @@ function inOrder(valid: readonly JudgedResponse[]): JudgedResponse[] {
   return positions.map((i) => valid[i]);
 }
 
-/** Verdicts of the valid nominations, earliest first (the order quotas and duplicates are judged in). */
+/**
+ * Verdicts of the valid nominations, earliest first (the order quotas, shares and duplicates are judged in). Validation
+ * has already refused an award not in `catalogue`; `unitCount` is the base of the "at most N% of units" rule.
+ */
 export function judgeNominations(
   valid: readonly JudgedResponse[],
   classifications: ReadonlyMap<string, Classification>,
   quotas: ReadonlyMap<string, number>,
-  medal: MedalRules,
+  catalogue: readonly CatalogueAward[],
+  unitCount: number,
 ): NominationVerdict[] {
   const firstRow = new Map<string, number>();
   const used = new Map<string, number>();
+  // Validation gives the catalogue's own spelling; the name key only serves answers typed into the tab by hand.
+  const exact = new Map(catalogue.map((a) => [a.name, a]));
+  const awards = new Map(catalogue.map((a) => [nameKey(a.name), a]));
+  const granted = new Map<CatalogueAward, number>();
   return inOrder(valid).map((c) => {
     const award = text(c, H.award);
     const kind = text(c, H.kind);
@@ -55,14 +63,14 @@ export function judgeNominations(
     if (first !== undefined) return verdict('Trùng', `Trùng với đề nghị ở dòng ${first}; chỉ tính một lần.`);
     firstRow.set(dupKey, c.rowNumber);
 
-    const unit = classifications.get(c.unitCode);
-    if (!unit || unit.level === UNCLASSIFIED)
-      return verdict('Chờ xếp loại', 'Đơn vị chưa được xếp loại (chưa có báo cáo tổng kết hợp lệ).');
-    if (!unit.commendable)
-      return verdict('Không đủ điều kiện', `Đơn vị xếp loại ${unit.level}: không được xét thi đua, khen thưởng.`);
-    if (award === AWARD_MEDAL) {
-      const m = medalVerdict(c.values, medal);
-      if (m.status !== 'Đủ điều kiện') return verdict(m.status, m.reason);
+    const def = exact.get(award) ?? awards.get(nameKey(award));
+    if (!def) return verdict('Chưa xét', `"${award}" không có trong Danh mục khen thưởng.`);
+    const failed = awardRules(def, kind, c.values, classifications.get(c.unitCode));
+    if (failed) return verdict(failed.status, failed.reason);
+    const cap = def.maxShareOfUnits === null ? null : shareCap(def.maxShareOfUnits, unitCount);
+    if (cap !== null && (granted.get(def) ?? 0) >= cap) {
+      const over = overShare(def, cap, unitCount);
+      return verdict(over.status, over.reason);
     }
     // Most campaigns allot quotas to few units, if any: the key is built only when there is something to find.
     const qKey = quotas.size > 0 ? quotaKey(c.unitCode, award, kind) : '';
@@ -76,6 +84,8 @@ export function judgeNominations(
         );
       used.set(qKey, n);
     }
+    // Counted once eligible: a nomination refused by its unit's quota takes no place in the award's share.
+    if (cap !== null) granted.set(def, (granted.get(def) ?? 0) + 1);
     return verdict('Đủ điều kiện', '');
   });
 }

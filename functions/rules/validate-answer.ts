@@ -28,9 +28,9 @@ export function judgeAnswer(
     if (!question.required) return null;
     const when = question.requiredWhen;
     if (!when) return new Invalid(msg.required(seen));
-    return others.get(when.header) === when.equals
-      ? new Invalid(msg.requiredWhen(seen, when.header, when.equals))
-      : null;
+    const other = others.get(when.header);
+    const applies = when.oneOf ? typeof other === 'string' && when.oneOf.includes(other) : other === when.equals;
+    return applies ? new Invalid(msg.requiredWhen(seen, when.header, String(other))) : null;
   }
   switch (question.kind) {
     case 'integer': {

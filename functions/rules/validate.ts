@@ -1,7 +1,8 @@
 // Judging every response of the five forms: field rules from the schema, cross-question and cross-row rules.
-import type { Criterion, FormDef, Question } from '../../sheets-schema/index.ts';
+import type { AwardDef, Criterion, FormDef, Question } from '../../sheets-schema/index.ts';
 import { EDIT_LINK_HEADER, TIMESTAMP_HEADER, UNIT_SECRET_HEADER } from '../../sheets-schema/index.ts';
-import { criterionQuestions } from '../../sheets-schema/forms/index.ts';
+import { catalogueQuestions, criterionQuestions } from '../../sheets-schema/forms/index.ts';
+import { defaultAwards } from '../../sheets-schema/awards.ts';
 import { cellText, formatDateTime, PLAUSIBLE_YEARS } from '../core/cells.ts';
 import { fingerprint } from '../core/fingerprint.ts';
 import type { Answer, Answers, JudgedResponse, Scores, Unit } from '../core/model.ts';
@@ -14,6 +15,7 @@ import { Invalid, judgeAnswer } from './validate-answer.ts';
 import { timestampReader } from './timestamps.ts';
 
 const NONE: readonly string[] = Object.freeze([]);
+const DEFAULT_AWARDS = defaultAwards();
 
 /** What checkRow finds in a row; the rest of a response is decided later, across rows. */
 type RowVerdict = Omit<JudgedResponse, 'valid' | 'notes' | 'superseded' | 'answers' | 'detachedAnswers' | 'answer'>;
@@ -161,9 +163,15 @@ interface Column {
 
 /**
  * Columns of a form in its tab; a criterion's score column is found by its `[code]` prefix, so retitling is harmless.
+ * Questions that follow the award catalogue take its options and conditions.
  */
-function columnsOf(form: FormDef, index: ReadonlyMap<string, number>, criteria: readonly Criterion[]): Column[] {
-  const columns: Column[] = form.questions.map((question) => ({
+function columnsOf(
+  form: FormDef,
+  index: ReadonlyMap<string, number>,
+  criteria: readonly Criterion[],
+  awards: readonly AwardDef[],
+): Column[] {
+  const columns: Column[] = catalogueQuestions(form.questions, awards).map((question) => ({
     question,
     seen: question.header,
     index: index.get(question.header) ?? -1,
@@ -209,6 +217,8 @@ function requiredHeaders(form: FormDef): string[] {
 export interface ValidationContext {
   readonly units: ReadonlyMap<string, Unit>;
   readonly criteria: readonly Criterion[];
+  /** `Danh mục khen thưởng`; absent, the shipped defaults. */
+  readonly awards?: readonly AwardDef[];
   readonly timeZone: string;
   /** The units' secrets; absent, responses are not checked for them (rule tests of other matters). */
   readonly secrets?: UnitSecrets;
@@ -219,7 +229,7 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
   const values = snapshot.tabs.get(form.tab);
   if (!values) return [];
   const index = headerIndex(snapshot, form.tab, values, requiredHeaders(form));
-  const columns = columnsOf(form, index, ctx.criteria);
+  const columns = columnsOf(form, index, ctx.criteria, ctx.awards ?? DEFAULT_AWARDS);
   const at = (h: string) => index.get(h) ?? -1;
   const special = {
     timestamp: at(TIMESTAMP_HEADER),

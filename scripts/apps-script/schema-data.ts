@@ -1,5 +1,14 @@
 // The schema as plain data for Apps Script: forms, their questions and the names the script relies on.
-import { EDIT_LINK_HEADER, FORMS, TAB, TIMESTAMP_HEADER, UNIT_SECRET_HEADER } from '../../sheets-schema/index.ts';
+import {
+  CATALOGUE_HEADERS,
+  EDIT_LINK_HEADER,
+  FORMS,
+  TAB,
+  TIMESTAMP_HEADER,
+  UNIT_SECRET_HEADER,
+  defaultAwards,
+  nomineeKinds,
+} from '../../sheets-schema/index.ts';
 import { EVERY_UNIT, SECRET_PLACEHOLDER, UNIT_PLACEHOLDER } from '../../functions/core/links.ts';
 import { UNIT_SECRET_LENGTH } from '../../functions/core/unit-secret.ts';
 import { SECRET_REISSUED_HEADER } from '../../functions/rules/campaign-data.ts';
@@ -18,6 +27,7 @@ export function scriptForms(): ScriptForm[] {
       required: q.required && !q.requiredWhen,
       help: q.help ?? '',
       ...(q.options ? { options: q.options } : {}),
+      ...(q.optionsFrom ? { optionsFrom: q.optionsFrom } : {}),
       ...(q.min !== undefined ? { min: q.min } : {}),
       ...(q.max !== undefined ? { max: q.max } : {}),
       ...(q.maxLength !== undefined ? { maxLength: q.maxLength } : {}),
@@ -31,6 +41,11 @@ export function scriptNames(): ScriptNames {
     editLinkHeader: EDIT_LINK_HEADER,
     unitsTab: TAB.units,
     criteriaTab: TAB.criteria,
+    catalogueTab: TAB.catalogue,
+    catalogueNameHeader: CATALOGUE_HEADERS.name,
+    catalogueKindsHeader: CATALOGUE_HEADERS.kinds,
+    defaultAwards: defaultAwards().map((a) => a.name),
+    defaultKinds: nomineeKinds(defaultAwards()),
     formLinksTab: TAB.formLinks,
     configTab: TAB.config,
     unitCodeHeader: 'Mã đơn vị',

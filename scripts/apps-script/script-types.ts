@@ -9,6 +9,8 @@ export interface ScriptQuestion {
   readonly required: boolean;
   readonly help: string;
   readonly options?: readonly string[];
+  /** The options are read from `Danh mục khen thưởng` when the form is made (sheets-schema `optionsFrom`). */
+  readonly optionsFrom?: 'awards' | 'nomineeKinds';
   readonly min?: number;
   readonly max?: number;
   readonly maxLength?: number;
@@ -31,6 +33,12 @@ export interface ScriptNames {
   readonly editLinkHeader: string;
   readonly unitsTab: string;
   readonly criteriaTab: string;
+  readonly catalogueTab: string;
+  readonly catalogueNameHeader: string;
+  readonly catalogueKindsHeader: string;
+  /** The shipped catalogue, for a spreadsheet without the tab: award names and every nominee kind. */
+  readonly defaultAwards: readonly string[];
+  readonly defaultKinds: readonly string[];
   readonly formLinksTab: string;
   readonly configTab: string;
   readonly unitCodeHeader: string;

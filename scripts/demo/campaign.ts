@@ -261,7 +261,7 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
   );
 
   const defaults = defaultTabRows(year);
-  for (const tab of [TAB.criteria, TAB.targets, TAB.milestones] as const) {
+  for (const tab of [TAB.criteria, TAB.catalogue, TAB.targets, TAB.milestones] as const) {
     const [header, ...rows] = defaults[tab];
     tabs.set(
       tab,

@@ -1,5 +1,5 @@
 // The questions of each local form, as the generated Google Forms ask them, and the answer checks Google Forms applies.
-import type { Criterion, FormDef, Question } from '../../sheets-schema/index.ts';
+import type { AwardDef, Criterion, FormDef, Question } from '../../sheets-schema/index.ts';
 import { FORMS, formSlug, TAB } from '../../sheets-schema/index.ts';
 
 export { formSlug };
@@ -8,14 +8,30 @@ import type { Cell } from '../../functions/core/cells.ts';
 import { cellText } from '../../functions/core/cells.ts';
 import { isEmailAddress } from '../../functions/core/address.ts';
 import { isHttpUrl } from '../../functions/rules/validate-answer.ts';
+import { readCatalogue } from '../../functions/awards/catalogue.ts';
 
 export function formBySlug(slug: string): FormDef | undefined {
   return FORMS.find((f) => formSlug(f.tab) === slug);
 }
 
-/** The full question list a unit sees; the final report's score questions come from `Tiêu chí`. */
-export function questionsOf(form: FormDef, criteria: readonly Criterion[]): readonly Question[] {
-  return formQuestions(form, criteria);
+/**
+ * The full question list a unit sees; the final report's score questions come from `Tiêu chí`, the nominations' awards
+ * from `Danh mục khen thưởng` (absent: the shipped defaults).
+ */
+export function questionsOf(
+  form: FormDef,
+  criteria: readonly Criterion[],
+  awards?: readonly AwardDef[],
+): readonly Question[] {
+  return formQuestions(form, criteria, awards);
+}
+
+/** Rows of `Danh mục khen thưởng` (header first) as awards, read the way the functions read them; none: defaults. */
+export function awardsFromValues(values: readonly (readonly Cell[])[] | undefined): AwardDef[] {
+  return readCatalogue({
+    spreadsheetId: '',
+    tabs: values && values.length > 0 ? new Map([[TAB.catalogue, values]]) : new Map(),
+  });
 }
 
 /** Rows of `Tiêu chí` (UNFORMATTED values, header first) as criteria; rows without a code or maximum are skipped. */
@@ -53,7 +69,8 @@ export function numberBounds(q: Question): { min: number; max: number | undefine
 export function isRequired(q: Question, answers: Readonly<Record<string, string>>): boolean {
   if (!q.required) return false;
   if (!q.requiredWhen) return true;
-  return (answers[q.requiredWhen.header] ?? '').trim() === q.requiredWhen.equals;
+  const other = (answers[q.requiredWhen.header] ?? '').trim();
+  return q.requiredWhen.oneOf ? q.requiredWhen.oneOf.includes(other) : other === q.requiredWhen.equals;
 }
 
 /**

@@ -14,7 +14,7 @@ import { renderDashboard } from './dashboard.ts';
 import { FORM_SCRIPT, renderForm } from './form-page.ts';
 import { esc, grid, page, statusClass } from './html.ts';
 import { fetchOutbox, renderMessage, renderOutbox } from './outbox.ts';
-import { checkAnswers, criteriaFromValues, formBySlug, formSlug, questionsOf } from './questions.ts';
+import { awardsFromValues, checkAnswers, criteriaFromValues, formBySlug, formSlug, questionsOf } from './questions.ts';
 import { listTabs, readHeaders, readRange, readTabText } from './sheet-io.ts';
 import { saveResponse, type SubmitContext } from './submit.ts';
 
@@ -188,12 +188,18 @@ export async function startWebView(options: WebViewOptions): Promise<WebView> {
     );
   }
 
+  /** The catalogue tab, or the shipped awards when the spreadsheet predates it. */
+  async function awards() {
+    const known = (await listTabs(book)).some((t) => t.title === TAB.catalogue);
+    return awardsFromValues(known ? await readRange(book, quoteSheet(TAB.catalogue), 'UNFORMATTED_VALUE') : undefined);
+  }
+
   async function criteria() {
     return criteriaFromValues(await readRange(book, quoteSheet(TAB.criteria), 'UNFORMATTED_VALUE'));
   }
 
   async function formPage(form: FormDef, u: URL, editRow?: number): Promise<string> {
-    const questions = questionsOf(form, await criteria());
+    const questions = questionsOf(form, await criteria(), await awards());
     const answers: Record<string, string> = {};
     if (editRow !== undefined) {
       Object.assign(answers, await existingAnswers(form, questions, editRow));
@@ -229,7 +235,7 @@ export async function startWebView(options: WebViewOptions): Promise<WebView> {
   }
 
   async function submit(form: FormDef, body: URLSearchParams, editRow?: number): Promise<string> {
-    const questions = questionsOf(form, await criteria());
+    const questions = questionsOf(form, await criteria(), await awards());
     const answers: Record<string, string> = {};
     for (const q of questions) answers[q.header] = (body.get(q.header) ?? '').normalize('NFC');
     const errors = checkAnswers(questions, answers);

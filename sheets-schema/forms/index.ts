@@ -1,5 +1,6 @@
 // The five forms, in the order of the campaign year, and the question list each unit sees.
-import type { Criterion, FormDef, Question } from '../types.ts';
+import { awardNeeds, defaultAwards, nomineeKinds } from '../awards.ts';
+import type { AwardDef, Criterion, FormDef, Question } from '../types.ts';
 import { FINAL_FORM, criterionQuestions } from './final.ts';
 import { NOMINATION_FORM } from './nominations.ts';
 import { PLAN_FORM } from './plan.ts';
@@ -23,9 +24,32 @@ export function formSlug(tab: string): string {
     .replace(/^-|-$/g, '');
 }
 
-/** Every question of `form` as a unit sees it: the final report gains one score question per criterion, last. */
-export function formQuestions(form: FormDef, criteria: readonly Criterion[]): Question[] {
-  return form.criterionScores ? [...form.questions, ...criterionQuestions(criteria)] : [...form.questions];
+/**
+ * Every question of `form` as a unit sees it: the final report gains one score question per criterion, last; the
+ * nominations' award questions take their options and conditions from the catalogue (`awards`).
+ */
+export function formQuestions(
+  form: FormDef,
+  criteria: readonly Criterion[],
+  awards: readonly AwardDef[] = defaultAwards(),
+): Question[] {
+  const questions = catalogueQuestions(form.questions, awards);
+  return form.criterionScores ? [...questions, ...criterionQuestions(criteria)] : questions;
+}
+
+/** `optionsFrom` and `requiredForAward` resolved against the catalogue; other questions are returned as they are. */
+export function catalogueQuestions(questions: readonly Question[], awards: readonly AwardDef[]): Question[] {
+  const awardHeader = questions.find((q) => q.optionsFrom === 'awards')?.header;
+  return questions.map((q) => {
+    if (q.optionsFrom === 'awards') return { ...q, options: awards.map((a) => a.name) };
+    if (q.optionsFrom === 'nomineeKinds') return { ...q, options: nomineeKinds(awards) };
+    if (q.requiredForAward && awardHeader !== undefined) {
+      const need = q.requiredForAward;
+      const oneOf = awards.filter((a) => awardNeeds(a).includes(need)).map((a) => a.name);
+      return { ...q, required: true, requiredWhen: { header: awardHeader, equals: oneOf[0] ?? '', oneOf } };
+    }
+    return q;
+  });
 }
 
 export { ANTT_REGISTRATION_OPTIONS, REGISTRATION_FORM } from './registration.ts';
@@ -56,5 +80,6 @@ export {
   MALE,
   NOMINATION_FORM,
   NOMINATION_HEADERS,
-  NOMINEE_KINDS,
+  ACHIEVEMENT_ONE_OFF,
+  ACHIEVEMENT_REGULAR,
 } from './nominations.ts';

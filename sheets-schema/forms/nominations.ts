@@ -1,16 +1,23 @@
-// `Đề nghị khen thưởng`: one response per nominee; the medal fields follow Thông tư 20/2025/TT-BCA.
+// `Đề nghị khen thưởng`: one response per nominee; the awards, kinds and which fields each award needs come from the
+// catalogue `Danh mục khen thưởng` (sheets-schema/awards.ts); the service fields follow Thông tư 20/2025/TT-BCA.
+import {
+  AWARD_CERTIFICATE,
+  AWARD_MEDAL,
+  AWARD_MINISTER_CERTIFICATE,
+  KIND_COLLECTIVE,
+  KIND_INDIVIDUAL,
+  defaultAwards,
+} from '../awards.ts';
 import type { FormDef, Question } from '../types.ts';
 import { NO, YES } from './final.ts';
 import { UNIT_CODE, UNIT_SECRET } from './unit.ts';
 
-export const AWARD_MINISTER_CERTIFICATE = 'Bằng khen của Bộ trưởng Bộ Công an';
-export const AWARD_MEDAL = 'Kỷ niệm chương "Bảo vệ an ninh Tổ quốc"';
-export const AWARD_CERTIFICATE = 'Giấy khen';
-export const AWARDS = [AWARD_MINISTER_CERTIFICATE, AWARD_MEDAL, AWARD_CERTIFICATE] as const;
+export { AWARD_CERTIFICATE, AWARD_MEDAL, AWARD_MINISTER_CERTIFICATE, KIND_COLLECTIVE, KIND_INDIVIDUAL };
+/** The default catalogue's awards; a campaign's own are in its `Danh mục khen thưởng`. */
+export const AWARDS: readonly string[] = defaultAwards().map((a) => a.name);
 
-export const KIND_COLLECTIVE = 'Tập thể';
-export const KIND_INDIVIDUAL = 'Cá nhân';
-export const NOMINEE_KINDS = [KIND_COLLECTIVE, KIND_INDIVIDUAL] as const;
+export const ACHIEVEMENT_REGULAR = 'Thường xuyên';
+export const ACHIEVEMENT_ONE_OFF = 'Đột xuất';
 
 export const MALE = 'Nam';
 export const FEMALE = 'Nữ';
@@ -31,17 +38,17 @@ export const NOMINATION_HEADERS = {
   commendations: 'Số lần được khen về ANTQ',
   excluded: 'Đã được tặng huy chương loại trừ',
   disciplined: 'Đang bị kỷ luật hoặc xem xét',
+  achievement: 'Loại thành tích',
 } as const;
 
 const H = NOMINATION_HEADERS;
-const FOR_MEDAL = { header: H.award, equals: AWARD_MEDAL } as const;
-const MEDAL_NOTE = 'Chỉ điền khi đề nghị Kỷ niệm chương.';
+const MEDAL_NOTE = 'Chỉ điền khi đề nghị Kỷ niệm chương hoặc hình thức xét theo số năm công tác.';
 
 const medalYears = (header: string, help: string): Question => ({
   header,
   kind: 'integer',
-  required: true,
-  requiredWhen: FOR_MEDAL,
+  required: false,
+  requiredForAward: 'service',
   min: 0,
   max: 80,
   help: `${help} ${MEDAL_NOTE}`,
@@ -55,13 +62,13 @@ export const NOMINATION_FORM: FormDef = {
   questions: [
     UNIT_CODE,
     UNIT_SECRET,
-    { header: H.kind, kind: 'choice', required: true, options: NOMINEE_KINDS },
+    { header: H.kind, kind: 'choice', required: true, optionsFrom: 'nomineeKinds' },
     {
       header: H.award,
       kind: 'choice',
       required: true,
-      options: AWARDS,
-      help: 'Kỷ niệm chương chỉ xét tặng cá nhân, mỗi người một lần.',
+      optionsFrom: 'awards',
+      help: 'Các hình thức trong Danh mục khen thưởng. Kỷ niệm chương chỉ xét tặng cá nhân, mỗi người một lần.',
     },
     {
       header: H.nominee,
@@ -81,24 +88,24 @@ export const NOMINATION_FORM: FormDef = {
     {
       header: H.summary,
       kind: 'paragraph',
-      required: true,
-      requiredWhen: { header: H.award, equals: AWARD_MINISTER_CERTIFICATE },
+      required: false,
+      requiredForAward: 'summary',
       maxLength: 3000,
-      help: 'Bắt buộc với Bằng khen; tối đa 3.000 ký tự.',
+      help: 'Bắt buộc với Bằng khen, Cờ thi đua và các hình thức Danh mục khen thưởng yêu cầu; tối đa 3.000 ký tự.',
     },
     {
       header: H.gender,
       kind: 'choice',
-      required: true,
-      requiredWhen: FOR_MEDAL,
+      required: false,
+      requiredForAward: 'service',
       options: [MALE, FEMALE],
       help: MEDAL_NOTE,
     },
     {
       header: H.group,
       kind: 'choice',
-      required: true,
-      requiredWhen: FOR_MEDAL,
+      required: false,
+      requiredForAward: 'service',
       options: [GROUP_LEADER, GROUP_GRASSROOTS],
       help: `Lãnh đạo cấp ủy, chính quyền, đoàn thể, nhà trường, doanh nghiệp; hoặc thành viên lực lượng bảo vệ an ninh, trật tự ở cơ sở. ${MEDAL_NOTE}`,
     },
@@ -111,18 +118,26 @@ export const NOMINATION_FORM: FormDef = {
     {
       header: H.excluded,
       kind: 'choice',
-      required: true,
-      requiredWhen: FOR_MEDAL,
+      required: false,
+      requiredForAward: 'service',
       options: [YES, NO],
       help: `Đã được tặng Kỷ niệm chương "Bảo vệ an ninh Tổ quốc", "Chiến sĩ vẻ vang" hoặc "Vì an ninh Tổ quốc", hoặc đã bị truy cứu trách nhiệm hình sự. ${MEDAL_NOTE}`,
     },
     {
       header: H.disciplined,
       kind: 'choice',
-      required: true,
-      requiredWhen: FOR_MEDAL,
+      required: false,
+      requiredForAward: 'service',
       options: [YES, NO],
       help: `Đang bị kỷ luật, hoặc đang bị khiếu nại, tố cáo, thanh tra, kiểm tra chưa có kết luận. ${MEDAL_NOTE}`,
+    },
+    {
+      header: H.achievement,
+      kind: 'choice',
+      required: false,
+      requiredForAward: 'oneOff',
+      options: [ACHIEVEMENT_REGULAR, ACHIEVEMENT_ONE_OFF],
+      help: 'Đột xuất: hành động dũng cảm, bị thương hoặc hy sinh, thành tích đột xuất khác. Bắt buộc với Khen thưởng đột xuất.',
     },
   ],
   eachResponseStands: true,

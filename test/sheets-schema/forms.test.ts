@@ -68,7 +68,7 @@ describe('forms', () => {
     expect([q.kind, q.required, q.options]).toEqual(['choice', true, ['Có', 'Không']]);
   });
 
-  it('DESIGN: the nomination headers are exact, medal fields required only for the medal', () => {
+  it('DESIGN: the nomination headers are exact; service fields are required only for the awards whose catalogue row has a service rule', () => {
     const headers = NOMINATION_FORM.questions.map((q) => q.header);
     expect(headers).toEqual([
       'Mã đơn vị',
@@ -85,20 +85,29 @@ describe('forms', () => {
       'Số lần được khen về ANTQ',
       'Đã được tặng huy chương loại trừ',
       'Đang bị kỷ luật hoặc xem xét',
+      'Loại thành tích',
     ]);
-    for (const q of NOMINATION_FORM.questions.slice(7)) {
-      expect(q.requiredWhen).toEqual({
-        header: 'Hình thức khen thưởng',
-        equals: 'Kỷ niệm chương "Bảo vệ an ninh Tổ quốc"',
-      });
+    const resolved = formQuestions(NOMINATION_FORM, []);
+    for (const q of resolved.slice(7, 14)) {
+      expect([q.header, q.required, q.requiredWhen?.oneOf]).toEqual([
+        q.header,
+        true,
+        ['Kỷ niệm chương "Bảo vệ an ninh Tổ quốc"'],
+      ]);
     }
+    // Declared optional: a tab set up before a column existed still reads.
+    for (const q of NOMINATION_FORM.questions.slice(6)) expect(q.required).toBe(false);
   });
 
-  it('the award names of the demo and defaults', () => {
+  it('the award names of the default catalogue: seeds 000, 001, 003 and Thông tư 20/2025/TT-BCA', () => {
     expect(AWARDS).toEqual([
       'Bằng khen của Bộ trưởng Bộ Công an',
+      'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh',
       'Kỷ niệm chương "Bảo vệ an ninh Tổ quốc"',
       'Giấy khen',
+      'Cờ thi đua',
+      'Tuyên dương mô hình, công trình, sáng kiến',
+      'Khen thưởng đột xuất',
     ]);
   });
 
@@ -125,7 +134,9 @@ describe('forms', () => {
   it('formQuestions adds the criteria to the final report only', () => {
     const criteria = defaultCriteria();
     expect(formQuestions(FINAL_FORM, criteria).length).toBe(FINAL_FORM.questions.length + criteria.length);
-    expect(formQuestions(NOMINATION_FORM, criteria)).toEqual([...NOMINATION_FORM.questions]);
+    expect(formQuestions(NOMINATION_FORM, criteria).map((q) => q.header)).toEqual(
+      NOMINATION_FORM.questions.map((q) => q.header),
+    );
   });
 
   it('every response tab is declared with the timestamp first and no score column', () => {

@@ -37,6 +37,47 @@ function thiduaReadCriteria_(spreadsheet) {
 }
 
 /**
+ * The award catalogue's names and nominee kinds, as the functions read them (blank kinds: Tập thể, Cá nhân); a
+ * spreadsheet made before the tab existed uses the shipped catalogue.
+ * @param {GoogleAppsScript.Spreadsheet.Spreadsheet} spreadsheet
+ * @returns {{ awards: string[], kinds: string[] }}
+ */
+function thiduaReadCatalogue_(spreadsheet) {
+  var sheet = spreadsheet.getSheetByName(THIDUA_NAMES.catalogueTab);
+  if (!sheet) return { awards: THIDUA_NAMES.defaultAwards.slice(), kinds: THIDUA_NAMES.defaultKinds.slice() };
+  var values = sheet.getDataRange().getValues();
+  var headers = values[0].map(function (h) {
+    return String(h).normalize('NFC').trim();
+  });
+  var name = headers.indexOf(THIDUA_NAMES.catalogueNameHeader),
+    kinds = headers.indexOf(THIDUA_NAMES.catalogueKindsHeader);
+  if (name < 0)
+    throw new Error('Trang "' + THIDUA_NAMES.catalogueTab + '" thiếu cột ' + THIDUA_NAMES.catalogueNameHeader + '.');
+  /** @type {string[]} */
+  var awards = [];
+  /** @type {string[]} */
+  var allKinds = [];
+  for (var r = 1; r < values.length; r++) {
+    var award = String(values[r][name]).normalize('NFC').trim();
+    if (award === '' || awards.indexOf(award) >= 0) continue;
+    awards.push(award);
+    var typed = kinds < 0 ? '' : String(values[r][kinds]).normalize('NFC');
+    var list = typed
+      .split(/[,;\n]+/)
+      .map(function (k) {
+        return k.trim();
+      })
+      .filter(function (k) {
+        return k !== '';
+      });
+    (list.length > 0 ? list : ['Tập thể', 'Cá nhân']).forEach(function (k) {
+      if (allKinds.indexOf(k) < 0) allKinds.push(k);
+    });
+  }
+  return { awards: awards, kinds: allKinds };
+}
+
+/**
  * Must equal criterionHeader() of sheets-schema: the response column is matched by this text.
  * @param {ScriptCriterion} c
  */
@@ -60,12 +101,18 @@ function thiduaCriterionQuestion_(c) {
 }
 
 /**
- * Every question of a form as a unit sees it (the final report gains one score question per criterion).
+ * Every question of a form as a unit sees it (the final report gains one score question per criterion; the nominations'
+ * award and kind questions take the catalogue's options).
  * @param {ScriptForm} def
  * @param {ScriptCriterion[]} criteria
+ * @param {{ awards: string[], kinds: string[] }} catalogue
  */
-function thiduaQuestions(def, criteria) {
-  var questions = def.questions.slice();
+function thiduaQuestions(def, criteria, catalogue) {
+  var questions = def.questions.map(function (q) {
+    if (q.optionsFrom === 'awards') return Object.assign({}, q, { options: catalogue.awards });
+    if (q.optionsFrom === 'nomineeKinds') return Object.assign({}, q, { options: catalogue.kinds });
+    return q;
+  });
   if (def.withCriteria) questions = questions.concat(criteria.map(thiduaCriterionQuestion_));
   return questions;
 }
@@ -149,20 +196,23 @@ function thiduaCreateForms() {
   var spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   var props = thiduaProps_();
   var criteria = thiduaReadCriteria_(spreadsheet);
+  var catalogue = thiduaReadCatalogue_(spreadsheet);
   /** @type {string[]} */
   var created = [];
   THIDUA_FORMS.forEach(function (def) {
     var existing = props.getProperty(def.key);
     if (existing) {
-      if (thiduaAddSecretQuestion_(FormApp.openById(existing), def))
-        created.push(def.tab + ' (thêm câu "' + THIDUA_NAMES.secretHeader + '")');
+      var old = FormApp.openById(existing);
+      if (thiduaAddSecretQuestion_(old, def)) created.push(def.tab + ' (thêm câu "' + THIDUA_NAMES.secretHeader + '")');
+      if (thiduaRefreshCatalogueChoices_(old, def, catalogue))
+        created.push(def.tab + ' (cập nhật lựa chọn theo "' + THIDUA_NAMES.catalogueTab + '")');
       return;
     }
     var form = FormApp.create(def.title);
     form.setDescription(def.description);
     form.setAllowResponseEdits(true);
     form.setConfirmationMessage('Đã nhận. Kết quả kiểm tra sẽ được gửi tới email của đơn vị.');
-    thiduaQuestions(def, criteria).forEach(function (q) {
+    thiduaQuestions(def, criteria, catalogue).forEach(function (q) {
       thiduaAddQuestion_(form, q);
     });
     form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheet.getId());
@@ -175,6 +225,32 @@ function thiduaCreateForms() {
     created.length === 0 ? 'Các biểu mẫu đã có; không tạo thêm.' : 'Đã tạo biểu mẫu: ' + created.join(', ') + '.';
   Logger.log(message);
   return message;
+}
+
+/**
+ * An existing form's catalogue questions take the catalogue's current options (a new award is a new row); true when
+ * any changed.
+ * @param {GoogleAppsScript.Forms.Form} form
+ * @param {ScriptForm} def
+ * @param {{ awards: string[], kinds: string[] }} catalogue
+ */
+function thiduaRefreshCatalogueChoices_(form, def, catalogue) {
+  var changed = false;
+  def.questions.forEach(function (q) {
+    if (!q.optionsFrom) return;
+    var wanted = q.optionsFrom === 'awards' ? catalogue.awards : catalogue.kinds;
+    form.getItems(FormApp.ItemType.MULTIPLE_CHOICE).forEach(function (item) {
+      if (item.getTitle() !== q.title) return;
+      var choice = item.asMultipleChoiceItem();
+      var current = choice.getChoices().map(function (c) {
+        return c.getValue();
+      });
+      if (current.join('\n') === wanted.join('\n')) return;
+      choice.setChoiceValues(wanted);
+      changed = true;
+    });
+  });
+  return changed;
 }
 
 /**

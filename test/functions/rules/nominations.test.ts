@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCampaign } from '../../../functions/rules/index.ts';
 import { AWARD_CERTIFICATE, AWARD_MEDAL, AWARD_MINISTER_CERTIFICATE } from '../../../sheets-schema/forms/index.ts';
-import { TAB } from '../../../sheets-schema/index.ts';
+import { TAB, catalogueRows, defaultAwards } from '../../../sheets-schema/index.ts';
 import { campaign } from './builder.ts';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
@@ -157,16 +157,17 @@ describe('Kỷ niệm chương "Bảo vệ an ninh Tổ quốc" (TT 20/2025/TT-B
     ]);
   });
 
-  it('TT 20/2025: the years are configurable in Cấu hình (5 under the old TT 11/2021)', () => {
+  it('TT 20/2025: the years are configurable in Danh mục khen thưởng (5 under the old TT 11/2021)', () => {
     const leader = medal('Lãnh đạo', {
       'Nhóm đối tượng': 'Lãnh đạo',
       'Số năm công tác': 6,
       'Số lần được khen về ANTQ': 1,
     });
     expect(verdicts(rated().nominate('A', leader))[0][1]).toBe('Không đủ điều kiện');
-    expect(verdicts(rated().setting('KNC: số năm công tác của lãnh đạo', 5).nominate('A', leader))[0][1]).toBe(
-      'Đủ điều kiện',
+    const catalogue = catalogueRows(defaultAwards()).map((row) =>
+      row[0] === AWARD_MEDAL ? row.map((cell, i) => (i === 3 ? 'Lãnh đạo: 5; Nam: 15; Nữ: 10' : cell)) : row,
     );
+    expect(verdicts(rated().tab(TAB.catalogue, catalogue).nominate('A', leader))[0][1]).toBe('Đủ điều kiện');
   });
 
   it('TT 20/2025: holders of the medal or an excluding medal are ineligible', () => {
@@ -185,7 +186,10 @@ describe('Kỷ niệm chương "Bảo vệ an ninh Tổ quốc" (TT 20/2025/TT-B
 
   it('TT 20/2025: the medal is for individuals only', () => {
     const b = rated().nominate('A', medal('Tổ bảo vệ dân phố', { 'Đối tượng': 'Tập thể' }));
-    expect(verdicts(b)[0].slice(1)).toEqual(['Không đủ điều kiện', 'Kỷ niệm chương chỉ xét tặng cá nhân.']);
+    expect(verdicts(b)[0].slice(1)).toEqual([
+      'Không đủ điều kiện',
+      'Kỷ niệm chương "Bảo vệ an ninh Tổ quốc" chỉ xét tặng cá nhân.',
+    ]);
   });
 
   it('TT 20/2025: difficult-area years cannot exceed the years of service', () => {

@@ -3,7 +3,7 @@ import { parse } from 'acorn';
 import { createHmac } from 'node:crypto';
 import { runInNewContext } from 'node:vm';
 import { FORMS, PLAN_FORM, type Criterion } from '../../../sheets-schema/index.ts';
-import { formQuestions } from '../../../sheets-schema/forms/index.ts';
+import { AWARDS, formQuestions } from '../../../sheets-schema/forms/index.ts';
 import { defaultTabRows } from '../../../sheets-schema/defaults.ts';
 import { renderAppsScript } from '../../../scripts/apps-script/index.ts';
 import { signPayload, verifySignature } from '../../../functions/http/index.ts';
@@ -32,7 +32,7 @@ interface FakeSheet {
 }
 
 /** Runs the generated project with fakes of FormApp, SpreadsheetApp, PropertiesService. */
-function runProject(criteria: readonly Criterion[]) {
+function runProject(criteria: readonly Criterion[], catalogue?: unknown[][]) {
   const calls: { method: string; args: unknown[] }[] = [];
   const forms: { title: string; questions: string[] }[] = [];
   const props = new Map<string, string>();
@@ -41,6 +41,7 @@ function runProject(criteria: readonly Criterion[]) {
     ...criteria.map((c) => [c.code, c.group, c.content, c.maxScore]),
   ];
   const sheets: FakeSheet[] = [{ name: 'Tiêu chí', id: 1, formUrl: null, values: criteriaRows }];
+  if (catalogue) sheets.push({ name: 'Danh mục khen thưởng', id: 2, formUrl: null, values: catalogue });
   const sheetApi = (s: FakeSheet) => ({
     getName: () => s.name,
     setName: (n: string) => void (s.name = n),
@@ -162,6 +163,23 @@ describe('the generated Apps Script project', () => {
     }
     expect(props.size).toBe(FORMS.length);
     expect(message).toBe(`Đã tạo biểu mẫu: ${FORMS.map((f) => f.tab).join(', ')}.`);
+  });
+
+  it('offers the awards and nominee kinds of Danh mục khen thưởng, or the shipped ones without the tab', () => {
+    const choices = (calls: { method: string; args: unknown[] }[]) =>
+      calls.filter((c) => c.method === 'setChoiceValues').map((c) => c.args[0] as string[]);
+    const own = runProject(
+      [],
+      [
+        ['Hình thức khen thưởng', 'Đối tượng'],
+        ['Giấy khen của Giám đốc Công an tỉnh', 'Cá nhân'],
+        ['Cờ thi đua', 'Tập thể'],
+        ['Tuyên dương', 'Mô hình; Sáng kiến'],
+      ],
+    );
+    expect(choices(own.calls)).toContainEqual(['Giấy khen của Giám đốc Công an tỉnh', 'Cờ thi đua', 'Tuyên dương']);
+    expect(choices(own.calls)).toContainEqual(['Cá nhân', 'Tập thể', 'Mô hình', 'Sáng kiến']);
+    expect(choices(runProject([]).calls)).toContainEqual(AWARDS);
   });
 
   it('picks up the plan form from the schema, its document link checked by Google Forms as a URL', () => {

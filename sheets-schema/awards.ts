@@ -1,0 +1,128 @@
+// `Danh mục khen thưởng`: the awards a campaign nominates for, as data, and the defaults shipped with their sources.
+import type { AwardDef, AwardNeed, PerGroup } from './types.ts';
+
+export const AWARD_MINISTER_CERTIFICATE = 'Bằng khen của Bộ trưởng Bộ Công an';
+export const AWARD_PROVINCE_CERTIFICATE = 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh';
+export const AWARD_MEDAL = 'Kỷ niệm chương "Bảo vệ an ninh Tổ quốc"';
+export const AWARD_CERTIFICATE = 'Giấy khen';
+export const AWARD_FLAG = 'Cờ thi đua';
+export const AWARD_MODELS = 'Tuyên dương mô hình, công trình, sáng kiến';
+export const AWARD_ONE_OFF = 'Khen thưởng đột xuất';
+
+export const KIND_COLLECTIVE = 'Tập thể';
+export const KIND_INDIVIDUAL = 'Cá nhân';
+export const KIND_MODEL = 'Mô hình';
+export const KIND_WORK = 'Công trình';
+export const KIND_INITIATIVE = 'Sáng kiến';
+
+/** `Mức xếp loại được xét` that lets a unit of any level, or none yet, nominate (one-off achievements). */
+export const NO_LEVEL_REQUIRED = 'Không yêu cầu';
+
+/** The catalogue's columns, in the order setup creates them. */
+export const CATALOGUE_HEADERS = {
+  name: 'Hình thức khen thưởng',
+  kinds: 'Đối tượng',
+  levels: 'Mức xếp loại được xét',
+  minYears: 'Số năm tối thiểu',
+  earlierAwards: 'Khen thưởng trước đó',
+  oncePerLifetime: 'Một lần trong đời',
+  maxShareOfUnits: 'Tối đa % đơn vị',
+  oneOffOnly: 'Chỉ thành tích đột xuất',
+  needsSummary: 'Cần thành tích tóm tắt',
+  source: 'Căn cứ',
+} as const;
+
+const LAW = 'Luật Thi đua, khen thưởng 2022 (06/2022/QH15)';
+const DECREE = 'Nghị định 98/2023/NĐ-CP';
+
+const perGroup = (entries: Record<string, number>): PerGroup => ({
+  all: null,
+  entries: Object.entries(entries).map(([label, value]) => ({ label, value })),
+});
+
+const award = (name: string, kinds: readonly string[], source: string, rules: Partial<AwardDef> = {}): AwardDef => ({
+  name,
+  kinds,
+  levels: null,
+  minYears: null,
+  earlierAwards: null,
+  oncePerLifetime: false,
+  maxShareOfUnits: null,
+  oneOffOnly: false,
+  needsSummary: false,
+  source,
+  ...rules,
+});
+
+const PEOPLE = [KIND_COLLECTIVE, KIND_INDIVIDUAL] as const;
+
+/** The awards the seeds name (docs/design/awards.md §1), each with its source. */
+export function defaultAwards(): AwardDef[] {
+  return [
+    award(AWARD_MINISTER_CERTIFICATE, PEOPLE, `${LAW}; ${DECREE}; kế hoạch mẫu 000`, { needsSummary: true }),
+    award(AWARD_PROVINCE_CERTIFICATE, PEOPLE, `${LAW}; kế hoạch mẫu 001, mục III.1`, { needsSummary: true }),
+    award(AWARD_MEDAL, [KIND_INDIVIDUAL], 'Thông tư 20/2025/TT-BCA', {
+      minYears: perGroup({ 'Lãnh đạo': 10, Nam: 15, Nữ: 10 }),
+      earlierAwards: perGroup({ 'Lãnh đạo': 1 }),
+      oncePerLifetime: true,
+    }),
+    award(AWARD_CERTIFICATE, PEOPLE, LAW),
+    award(AWARD_FLAG, [KIND_COLLECTIVE], `${LAW}; ${DECREE}: tối đa 20% số đơn vị`, {
+      levels: ['Xuất sắc'],
+      maxShareOfUnits: 20,
+      needsSummary: true,
+    }),
+    award(AWARD_MODELS, [KIND_MODEL, KIND_WORK, KIND_INITIATIVE], 'Kế hoạch mẫu 000, mục III.4', {
+      needsSummary: true,
+    }),
+    award(AWARD_ONE_OFF, PEOPLE, `${LAW}: khen thưởng đột xuất; Quyết định 2447/QĐ-TTg (kế hoạch mẫu 003)`, {
+      levels: [],
+      oneOffOnly: true,
+      needsSummary: true,
+    }),
+  ];
+}
+
+/** What a nomination for `award` must carry (the form's `requiredForAward` questions). */
+export function awardNeeds(award: AwardDef): AwardNeed[] {
+  const needs: AwardNeed[] = [];
+  if (award.needsSummary) needs.push('summary');
+  if (award.minYears || award.earlierAwards || award.oncePerLifetime) needs.push('service');
+  if (award.oneOffOnly) needs.push('oneOff');
+  return needs;
+}
+
+/** Every nominee kind the catalogue names, in first-seen order. */
+export function nomineeKinds(awards: readonly AwardDef[]): string[] {
+  return [...new Set(awards.flatMap((a) => a.kinds))];
+}
+
+/** A rule's figure as typed in the tab: `10`, or `Lãnh đạo: 10; Nam: 15`. */
+export function perGroupText(rule: PerGroup | null): string {
+  if (!rule) return '';
+  return [...(rule.all !== null ? [String(rule.all)] : []), ...rule.entries.map((e) => `${e.label}: ${e.value}`)].join(
+    '; ',
+  );
+}
+
+const yesNo = (b: boolean) => (b ? 'Có' : 'Không');
+
+/** The catalogue as sheet rows (header first), as setup and the new year write it. */
+export function catalogueRows(awards: readonly AwardDef[]): (string | number)[][] {
+  const H = CATALOGUE_HEADERS;
+  return [
+    Object.values(H),
+    ...awards.map((a) => [
+      a.name,
+      a.kinds.join(', '),
+      a.levels === null ? '' : a.levels.length === 0 ? NO_LEVEL_REQUIRED : a.levels.join(', '),
+      perGroupText(a.minYears),
+      perGroupText(a.earlierAwards),
+      yesNo(a.oncePerLifetime),
+      a.maxShareOfUnits ?? '',
+      yesNo(a.oneOffOnly),
+      yesNo(a.needsSummary),
+      a.source,
+    ]),
+  ];
+}
