@@ -1,5 +1,5 @@
-// The rows setup and the demo put in `Tiêu chí`, `Danh mục khen thưởng`, `Chỉ tiêu` and `Mốc thời gian` (DOMAIN.md §2, §3, §6
-// defaults; the catalogue's in sheets-schema/awards.ts).
+// The rows setup and the demo put in `Tiêu chí`, `Danh mục khen thưởng`, `Chỉ tiêu` and `Mốc thời gian` (DOMAIN.md
+// §2, §3, §6 defaults; the catalogue's in sheets-schema/awards.ts).
 import {
   AWARD_MEDAL,
   AWARD_MINISTER_CERTIFICATE,

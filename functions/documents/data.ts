@@ -211,7 +211,7 @@ export function awardsToPropose(evaluation: Evaluation, nominees: readonly Nomin
 }
 
 const sameAward = (n: Nominee, award: string) => nameKey(n.verdict.award) === nameKey(award);
-/** Everyone but individuals is listed by name and unit: collectives, and the models, works and initiatives of seed 000. */
+/** Everyone but individuals is listed by name and unit: collectives, and seed 000's models, works and initiatives. */
 const isCollective = (n: Nominee) => nameKey(n.verdict.kind) !== nameKey(KIND_INDIVIDUAL);
 
 interface QuotaRow {
@@ -248,7 +248,7 @@ function targetLine(tally: AwardTally | undefined, kind: string, eligible: numbe
   };
 }
 
-/** The nominee kinds of one award's tờ trình: collectives, individuals, then any other kind the catalogue or nominees name. */
+/** The nominee kinds of one award's tờ trình: collectives, individuals, then others its tallies or nominees name. */
 function kindsOf(evaluation: Evaluation, award: string, mine: readonly Nominee[]): string[] {
   const kinds: string[] = [];
   const all = [
