@@ -2,6 +2,7 @@
 // (values.batchGet).
 import type { sheets_v4 } from '@googleapis/sheets';
 import { TAB, TABS } from '../../sheets-schema/index.ts';
+import { defaultTabRows } from '../../sheets-schema/defaults.ts';
 import { quoteSheet } from '../../functions/core/a1.ts';
 import type { Cell } from '../../functions/core/cells.ts';
 
@@ -118,8 +119,11 @@ export function toState(
   };
 }
 
-/** Tabs read whole (to know whether they are empty); every other tab only by its header row. */
-export const TABS_READ_WHOLE: ReadonlySet<string> = new Set(['Cấu hình', 'Tiêu chí', 'Chỉ tiêu', 'Mốc thời gian']);
+/**
+ * Tabs read whole (to know whether they are empty, so defaults never overwrite a coordinator's rows): `Cấu hình` and
+ * every tab sheets-schema ships default rows for. Every other tab only by its header row.
+ */
+export const TABS_READ_WHOLE: ReadonlySet<string> = new Set([TAB.config, ...Object.keys(defaultTabRows(2000))]);
 
 export function headerRanges(existingTitles: readonly string[]): { title: string; range: string }[] {
   const schemaTabs = new Set(TABS.map((t) => t.name));
