@@ -32,6 +32,28 @@ export const CATALOGUE_HEADERS = {
   source: 'Căn cứ',
 } as const;
 
+/**
+ * `Sổ theo dõi khen thưởng`: one row per award received, carried from year to year. `Mã định danh` is a keyed hash of
+ * the nominee (functions/awards/registry.ts); no date of birth or ID number is stored.
+ */
+export const REGISTRY_HEADERS = {
+  id: 'Mã định danh',
+  name: 'Họ tên / Tên tập thể',
+  unit: 'Mã đơn vị',
+  year: 'Năm',
+  award: 'Hình thức khen thưởng',
+  decision: 'Số quyết định',
+  decisionDate: 'Ngày quyết định',
+} as const;
+
+/** `Quyết định khen thưởng`: the year's decisions, one per award, typed by the coordinator once they are signed. */
+export const DECISION_HEADERS = {
+  award: 'Hình thức khen thưởng',
+  decision: 'Số quyết định',
+  date: 'Ngày quyết định',
+  by: 'Cấp quyết định',
+} as const;
+
 const LAW = 'Luật Thi đua, khen thưởng 2022 (06/2022/QH15)';
 const DECREE = 'Nghị định 98/2023/NĐ-CP';
 

@@ -1,7 +1,7 @@
 // Every tab of the campaign spreadsheet: name, owner and required headers (DESIGN.md, "The spreadsheet").
 import type { TabDef } from './types.ts';
 import { FORMS } from './forms/index.ts';
-import { CATALOGUE_HEADERS } from './awards.ts';
+import { CATALOGUE_HEADERS, DECISION_HEADERS, REGISTRY_HEADERS } from './awards.ts';
 
 /** The first column Google Forms writes in every response tab. */
 export const TIMESTAMP_HEADER = 'Dấu thời gian';
@@ -13,6 +13,8 @@ export const TAB = {
   criteria: 'Tiêu chí',
   targets: 'Chỉ tiêu',
   catalogue: 'Danh mục khen thưởng',
+  decisions: 'Quyết định khen thưởng',
+  registry: 'Sổ theo dõi khen thưởng',
   quotas: 'Phân bổ chỉ tiêu',
   assessment: 'Thẩm định',
   registration: 'Đăng ký thi đua',
@@ -85,6 +87,19 @@ const COORDINATOR_TABS: readonly TabDef[] = [
     // Blank or absent, each rule column means "no such rule" (docs/design/awards.md).
     optionalHeaders: Object.values(CATALOGUE_HEADERS).slice(2),
     description: 'Danh mục hình thức khen thưởng: đối tượng, mức xếp loại được xét, điều kiện và căn cứ pháp lý.',
+  },
+  {
+    name: TAB.decisions,
+    owner: 'coordinator',
+    headers: Object.values(DECISION_HEADERS),
+    description: 'Quyết định khen thưởng của năm (số, ngày, cấp quyết định), để ghi vào Sổ theo dõi khen thưởng.',
+  },
+  {
+    name: TAB.registry,
+    owner: 'coordinator',
+    headers: Object.values(REGISTRY_HEADERS),
+    description:
+      'Sổ theo dõi khen thưởng qua các năm (ghi bằng npm run record-decisions, chuyển sang năm sau bằng npm run new-year).',
   },
   {
     name: TAB.targets,

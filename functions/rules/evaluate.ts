@@ -1,7 +1,7 @@
 // The whole campaign judged from one snapshot: responses, classification, ANTT, nominations and award tallies.
 import { FORMS, NOMINATION_FORM, REGISTRATION_FORM, FINAL_FORM } from '../../sheets-schema/forms/index.ts';
 import type { Evaluation, JudgedResponse, NominationVerdict, UnitResult } from '../core/model.ts';
-import { readSettings, setting, type Settings } from '../core/settings.ts';
+import { numberSetting, readSettings, setting, type Settings } from '../core/settings.ts';
 import { nameKey } from '../core/cells.ts';
 import { unitSecrets } from '../core/unit-secret.ts';
 import { campaignTimeZone } from '../core/zone.ts';
@@ -11,6 +11,7 @@ import { readAssessments, readCriteria, readQuotas, readTargets, readUnits } fro
 import type { Classification } from './classify.ts';
 import { classifyUnit, rankInClusters } from './classify.ts';
 import { readCatalogue } from '../awards/catalogue.ts';
+import { readRegistry, registryKey } from '../awards/registry.ts';
 import { judgeNominations, tallyAwards } from './nominations.ts';
 import { awardsTab, checksTab, classificationTab, verdictLine } from './output-tabs.ts';
 import { standing, validateForm, type Judged } from './validate.ts';
@@ -64,7 +65,14 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   }
 
   const nominations = (byForm.get(NOMINATION_FORM.tab) ?? []).filter((c) => c.valid);
-  const verdicts = judgeNominations(nominations, classifications, readQuotas(snapshot), catalogue, units.length);
+  const verdicts = judgeNominations(nominations, classifications, {
+    quotas: readQuotas(snapshot),
+    catalogue,
+    unitCount: units.length,
+    registry: readRegistry(snapshot),
+    registryKey: registryKey(unitKey),
+    year: numberSetting(settings, 'Năm'),
+  });
   const verdictByRow = new Map<number, NominationVerdict>(verdicts.map((v) => [v.rowNumber, v]));
   const awards = tallyAwards(readTargets(snapshot), verdicts);
 

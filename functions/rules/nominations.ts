@@ -1,21 +1,73 @@
 // Each nomination's verdict (duplicate, the catalogue row's rules, share of units, unit quota) and the tallies against
 // `Chỉ tiêu`. The rules are data: each award's row of `Danh mục khen thưởng` says which apply (functions/awards/).
-import { NOMINATION_HEADERS as H } from '../../sheets-schema/forms/index.ts';
+import { KIND_INDIVIDUAL, NOMINATION_HEADERS as H } from '../../sheets-schema/forms/index.ts';
 import { nameKey } from '../core/cells.ts';
 import type { AwardTally, JudgedResponse, NominationStatus, NominationVerdict } from '../core/model.ts';
 import type { CatalogueAward } from '../awards/catalogue.ts';
 import { awardRules, overShare, shareCap } from '../awards/rules.ts';
+import type { Registry } from '../awards/registry.ts';
+import { EMPTY_REGISTRY, claimNotFound, nomineeId, receivedBefore } from '../awards/registry.ts';
 import type { Target } from './campaign-data.ts';
 import { awardKey, quotaKey } from './campaign-data.ts';
 import type { Classification } from './classify.ts';
 
 const text = (c: JudgedResponse, header: string): string => String(c.values.get(header) ?? '');
+const numberAnswer = (c: JudgedResponse, header: string): number => {
+  const v = c.values.get(header);
+  return typeof v === 'number' ? v : 0;
+};
 
-/**
- * Inner whitespace as single spaces; names almost always have only single spaces, so the replace is usually skipped.
- */
+/** Inner whitespace as single spaces; names rarely have more than single spaces, so the replace is usually skipped. */
 function collapseSpaces(text: string): string {
   return /[^\S ]|\s\s/.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
+interface Seen {
+  readonly unitCode: string;
+  readonly rowNumber: number;
+  readonly dated: boolean;
+}
+
+/** Individuals nominated so far: by award and identity, and by award and name. */
+interface People {
+  readonly byId: Map<string, Seen>;
+  readonly byName: Map<string, Seen[]>;
+}
+
+/**
+ * The same person nominated for the same award by two units: with a date of birth on both, the later nomination is
+ * `Trùng`; the same name with a date missing on either side waits, asking for it (two people may share a name).
+ */
+function twoUnits(
+  people: People,
+  id: string,
+  nominee: string,
+  award: string,
+  unit: string,
+  rowNumber: number,
+): { readonly status: NominationStatus; readonly reason: string } | null {
+  const awardPart = nameKey(award);
+  const dated = id.startsWith('CN-');
+  const byId = `${awardPart}\u0000${id}`;
+  const byName = `${awardPart}\u0000${collapseSpaces(nominee.toLowerCase())}`;
+  const same = dated ? people.byId.get(byId) : undefined;
+  if (same && same.unitCode !== unit)
+    return {
+      status: 'Trùng',
+      reason: `Cùng một người (họ tên, ngày sinh) đã được đơn vị ${same.unitCode} đề nghị ${award} ở dòng ${same.rowNumber}; chỉ tính một lần.`,
+    };
+  const namesake = (people.byName.get(byName) ?? []).find((p) => p.unitCode !== unit && (!dated || !p.dated));
+  if (namesake)
+    return {
+      status: 'Chưa xét',
+      reason: `Trùng họ tên với đề nghị ${award} của đơn vị ${namesake.unitCode} ở dòng ${namesake.rowNumber}; cần điền "${H.birthDate}" để phân biệt hai người.`,
+    };
+  const seen = { unitCode: unit, rowNumber, dated };
+  if (dated && !people.byId.has(byId)) people.byId.set(byId, seen);
+  const list = people.byName.get(byName);
+  if (list) list.push(seen);
+  else people.byName.set(byName, [seen]);
+  return null;
 }
 
 /** (time, row) order; times are read once per nomination rather than twice per comparison. */
@@ -26,16 +78,28 @@ function inOrder(valid: readonly JudgedResponse[]): JudgedResponse[] {
   return positions.map((i) => valid[i]);
 }
 
+/** What the verdicts read besides the nominations and the classifications. */
+export interface NominationContext {
+  /** `Phân bổ chỉ tiêu`: unit × award × kind → quota. */
+  readonly quotas: ReadonlyMap<string, number>;
+  /** `Danh mục khen thưởng`. */
+  readonly catalogue: readonly CatalogueAward[];
+  /** The base of the "at most N% of units" rule. */
+  readonly unitCount: number;
+  /** `Sổ theo dõi khen thưởng`, with the key of its identities and the campaign's year. */
+  readonly registry?: Registry;
+  readonly registryKey?: string;
+  readonly year?: number;
+}
+
 /**
  * Verdicts of the valid nominations, earliest first (the order quotas, shares and duplicates are judged in). Validation
- * has already refused an award not in `catalogue`; `unitCount` is the base of the "at most N% of units" rule.
+ * has already refused an award not in the catalogue.
  */
 export function judgeNominations(
   valid: readonly JudgedResponse[],
   classifications: ReadonlyMap<string, Classification>,
-  quotas: ReadonlyMap<string, number>,
-  catalogue: readonly CatalogueAward[],
-  unitCount: number,
+  { quotas, catalogue, unitCount, registry = EMPTY_REGISTRY, registryKey = '', year = 0 }: NominationContext,
 ): NominationVerdict[] {
   const firstRow = new Map<string, number>();
   const used = new Map<string, number>();
@@ -43,6 +107,7 @@ export function judgeNominations(
   const exact = new Map(catalogue.map((a) => [a.name, a]));
   const awards = new Map(catalogue.map((a) => [nameKey(a.name), a]));
   const granted = new Map<CatalogueAward, number>();
+  const people: People = { byId: new Map(), byName: new Map() };
   return inOrder(valid).map((c) => {
     const award = text(c, H.award);
     const kind = text(c, H.kind);
@@ -65,8 +130,19 @@ export function judgeNominations(
 
     const def = exact.get(award) ?? awards.get(nameKey(award));
     if (!def) return verdict('Chưa xét', `"${award}" không có trong Danh mục khen thưởng.`);
+    const individual = nameKey(kind) === nameKey(KIND_INDIVIDUAL);
+    const birth = text(c, H.birthDate);
+    const id = nomineeId(registryKey, nominee, individual ? birth : '', c.unitCode);
+    if (individual) {
+      const twin = twoUnits(people, id, nominee, award, c.unitCode, c.rowNumber);
+      if (twin) return verdict(twin.status, twin.reason);
+    }
     const failed = awardRules(def, kind, c.values, classifications.get(c.unitCode));
     if (failed) return verdict(failed.status, failed.reason);
+    const recorded =
+      (def.oncePerLifetime ? receivedBefore(registry, id, def.name, year) : null) ??
+      claimNotFound(registry, id, numberAnswer(c, H.commendations), year);
+    if (recorded) return verdict(recorded.status, recorded.reason);
     const cap = def.maxShareOfUnits === null ? null : shareCap(def.maxShareOfUnits, unitCount);
     if (cap !== null && (granted.get(def) ?? 0) >= cap) {
       const over = overShare(def, cap, unitCount);

@@ -39,6 +39,7 @@ export const NOMINATION_HEADERS = {
   excluded: 'Đã được tặng huy chương loại trừ',
   disciplined: 'Đang bị kỷ luật hoặc xem xét',
   achievement: 'Loại thành tích',
+  birthDate: 'Ngày sinh',
 } as const;
 
 const H = NOMINATION_HEADERS;
@@ -138,6 +139,13 @@ export const NOMINATION_FORM: FormDef = {
       requiredForAward: 'oneOff',
       options: [ACHIEVEMENT_REGULAR, ACHIEVEMENT_ONE_OFF],
       help: 'Đột xuất: hành động dũng cảm, bị thương hoặc hy sinh, thành tích đột xuất khác. Bắt buộc với Khen thưởng đột xuất.',
+    },
+    {
+      header: H.birthDate,
+      kind: 'text',
+      required: false,
+      maxLength: 10,
+      help: 'Cá nhân: ngày sinh dd/MM/yyyy, để nhận ra cùng một người qua các năm và giữa các đơn vị (không ghi số định danh cá nhân).',
     },
   ],
   eachResponseStands: true,

@@ -86,6 +86,7 @@ describe('forms', () => {
       'Đã được tặng huy chương loại trừ',
       'Đang bị kỷ luật hoặc xem xét',
       'Loại thành tích',
+      'Ngày sinh',
     ]);
     const resolved = formQuestions(NOMINATION_FORM, []);
     for (const q of resolved.slice(7, 14)) {

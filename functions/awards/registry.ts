@@ -1,0 +1,142 @@
+// `Sổ theo dõi khen thưởng`: the awards people and collectives received in earlier years, and who a nominee is.
+// docs/design/awards.md §2: a keyed identity of name + date of birth (name + unit without one), never an ID number.
+import { createHmac } from 'node:crypto';
+import { REGISTRY_HEADERS as R, TAB } from '../../sheets-schema/index.ts';
+import { cellText, nameKey, unitCode } from '../core/cells.ts';
+import type { Snapshot } from '../core/snapshot.ts';
+import { readTable } from '../core/table.ts';
+import { parseLooseNumber } from '../rules/numbers.ts';
+
+/** One award recorded in the registry. */
+export interface RegistryEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly unitCode: string;
+  readonly year: number;
+  readonly award: string;
+  readonly decision: string;
+  readonly decisionDate: string;
+}
+
+export interface Registry {
+  /** Identity → its recorded awards, oldest first. */
+  readonly byId: ReadonlyMap<string, readonly RegistryEntry[]>;
+  /** Years the registry holds anything for: before the first, a claim cannot be checked against it. */
+  readonly firstYear: number | null;
+}
+
+export const EMPTY_REGISTRY: Registry = { byId: new Map(), firstYear: null };
+
+/** Without UNIT_SECRET_KEY (local tests, `Xác thực đơn vị` off) identities are pseudonymous only; said in the doc. */
+const UNKEYED = 'thidua:so-theo-doi';
+
+/** The registry's key, derived from the units' secret key so that no second secret has to be kept. */
+export function registryKey(unitSecretKey: string | undefined): string {
+  return unitSecretKey ? createHmac('sha256', unitSecretKey).update('Sổ theo dõi khen thưởng').digest('hex') : UNKEYED;
+}
+
+/** `dd/MM/yyyy` (or `d/M/yyyy`) as `yyyy-MM-dd`; null when the text is not a plausible date of birth. */
+export function normalBirthDate(text: string): string | null {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCDate() !== day || date.getUTCMonth() !== month - 1 || year < 1900 || year > 2200) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * A nominee's identity: a person with a readable date of birth is `CN-` + a keyed hash of name and date, the same from
+ * any unit and after a move; anyone else (a collective, a person without a date) is `DV-` + a keyed hash of name and
+ * unit. 16 hex digits: collisions are negligible at a province's scale, and the text stays short in a cell.
+ */
+export function nomineeId(key: string, name: string, birthText: string, unit: string): string {
+  const birth = normalBirthDate(birthText);
+  const hash = (text: string) => createHmac('sha256', key).update(text).digest('hex').slice(0, 16);
+  return birth !== null
+    ? `CN-${hash(`${nameKey(name)}\u0000${birth}`)}`
+    : `DV-${hash(`${nameKey(name)}\u0000${unit}`)}`;
+}
+
+/** The registry tab, absent = empty; rows without identity, award or year are skipped. */
+export function readRegistry(snapshot: Snapshot): Registry {
+  if (!snapshot.tabs.has(TAB.registry)) return EMPTY_REGISTRY;
+  const table = readTable(snapshot, TAB.registry, [R.id, R.year, R.award]);
+  const byId = new Map<string, RegistryEntry[]>();
+  let firstYear: number | null = null;
+  for (const row of table.rows) {
+    const id = cellText(row.get(R.id));
+    const year = parseLooseNumber(row.get(R.year));
+    const award = cellText(row.get(R.award));
+    if (id === '' || award === '' || year === null) continue;
+    const entry: RegistryEntry = {
+      id,
+      name: cellText(row.get(R.name)),
+      unitCode: unitCode(row.get(R.unit)),
+      year,
+      award,
+      decision: cellText(row.get(R.decision)),
+      decisionDate: cellText(row.get(R.decisionDate)),
+    };
+    const list = byId.get(id) ?? [];
+    list.push(entry);
+    byId.set(id, list);
+    firstYear = firstYear === null ? year : Math.min(firstYear, year);
+  }
+  for (const list of byId.values()) list.sort((a, b) => a.year - b.year);
+  return { byId, firstYear };
+}
+
+/** The awards `id` received before `year`. */
+export function earlierEntries(registry: Registry, id: string, year: number): RegistryEntry[] {
+  return (registry.byId.get(id) ?? []).filter((e) => e.year < year);
+}
+
+const decisionText = (e: RegistryEntry) =>
+  e.decision === ''
+    ? `năm ${e.year}`
+    : `năm ${e.year} (Quyết định số ${e.decision}${e.decisionDate ? ` ngày ${e.decisionDate}` : ''})`;
+
+/** Once per lifetime, against the registry (TT 20/2025/TT-BCA): the award recorded in an earlier year. */
+export function receivedBefore(
+  registry: Registry,
+  id: string,
+  award: string,
+  year: number,
+): { readonly status: 'Không đủ điều kiện'; readonly reason: string } | null {
+  const found = earlierEntries(registry, id, year).find((e) => nameKey(e.award) === nameKey(award));
+  if (!found) return null;
+  return {
+    status: 'Không đủ điều kiện',
+    reason: `Sổ theo dõi khen thưởng: đã được tặng ${award} ${decisionText(found)}; hình thức này chỉ tặng một lần.`,
+  };
+}
+
+/**
+ * An earlier commendation claimed but not found: more declared than recorded, where the registry covers earlier years.
+ * Deferred, not refused: the registry may have started after the nominee's first commendation.
+ */
+export function claimNotFound(
+  registry: Registry,
+  id: string,
+  declared: number,
+  year: number,
+): { readonly status: 'Chưa xét'; readonly reason: string } | null {
+  if (registry.firstYear === null || registry.firstYear >= year) return null;
+  const recorded = earlierEntries(registry, id, year).length;
+  if (declared <= recorded) return null;
+  return {
+    status: 'Chưa xét',
+    reason: `Khai ${declared} lần được khen thưởng nhưng Sổ theo dõi khen thưởng chỉ ghi ${recorded} lần (từ năm ${registry.firstYear}); Thường trực phong trào đối chiếu hồ sơ trước khi xét.`,
+  };
+}
+
+/** A year's eligible award as a registry row, in the tab's column order. */
+export function registryRow(entry: RegistryEntry): (string | number)[] {
+  return [entry.id, entry.name, entry.unitCode, entry.year, entry.award, entry.decision, entry.decisionDate];
+}
+
+/** Key of a row, so that recording a year twice adds nothing. */
+export function registryRowKey(id: string, year: number, award: string): string {
+  return `${id}\u0000${year}\u0000${nameKey(award)}`;
+}

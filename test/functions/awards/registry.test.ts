@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { nomineeId, normalBirthDate, registryKey } from '../../../functions/awards/registry.ts';
+import { evaluateCampaign } from '../../../functions/rules/index.ts';
+import { AWARD_MEDAL, REGISTRY_HEADERS, TAB } from '../../../sheets-schema/index.ts';
+import type { Cell } from '../../../functions/core/cells.ts';
+import { campaign } from '../rules/builder.ts';
+
+const NOW = new Date('2026-12-01T00:00:00Z');
+const KEY = registryKey(undefined); // the rule tests judge without UNIT_SECRET_KEY, as evaluateCampaign does here
+
+const rated = (...codes: string[]) => {
+  const b = campaign().setting('Năm', 2026);
+  for (const code of codes) b.unit(code).report(code, { TC1: 50, TC2: 45 });
+  return b;
+};
+const verdicts = (b: ReturnType<typeof campaign>) =>
+  evaluateCampaign(b.snapshot(), NOW).nominations.map((v) => [v.unitCode, v.nominee, v.status, v.reason]);
+
+const medal = (name: string, fields: Record<string, Cell> = {}) => ({
+  'Đối tượng': 'Cá nhân',
+  'Hình thức khen thưởng': AWARD_MEDAL,
+  'Họ tên / Tên tập thể': name,
+  'Giới tính': 'Nam',
+  'Nhóm đối tượng': 'Lực lượng cơ sở',
+  'Số năm công tác': 20,
+  'Số năm ở vùng đặc biệt khó khăn': 0,
+  'Số lần được khen về ANTQ': 0,
+  'Đã được tặng huy chương loại trừ': 'Không',
+  'Đang bị kỷ luật hoặc xem xét': 'Không',
+  ...fields,
+});
+const certificate = (name: string, fields: Record<string, Cell> = {}) => ({
+  'Đối tượng': 'Cá nhân',
+  'Hình thức khen thưởng': 'Giấy khen',
+  'Họ tên / Tên tập thể': name,
+  ...fields,
+});
+const registry = (...rows: Cell[][]): Cell[][] => [Object.values(REGISTRY_HEADERS), ...rows];
+
+describe('Sổ theo dõi khen thưởng: identity', () => {
+  it('a person with a date of birth has one identity from any unit; it holds neither the name nor the date', () => {
+    const a = nomineeId(KEY, 'Nguyễn Văn  An', '05/03/1970', 'A');
+    expect(a).toBe(nomineeId(KEY, 'nguyễn văn an', '5/3/1970', 'B'));
+    expect(a).toMatch(/^CN-[0-9a-f]{16}$/);
+    expect(a).not.toBe(nomineeId(KEY, 'Nguyễn Văn An', '06/03/1970', 'A'));
+    // Keyed: the same person under another campaign key is another identifier (a copied sheet cannot be matched).
+    expect(a).not.toBe(nomineeId(registryKey('another key'), 'Nguyễn Văn An', '05/03/1970', 'A'));
+  });
+
+  it('without a readable date of birth the identity is name and unit', () => {
+    expect(nomineeId(KEY, 'Tổ bảo vệ', '', 'A')).toMatch(/^DV-/);
+    expect(nomineeId(KEY, 'Tổ bảo vệ', '', 'A')).not.toBe(nomineeId(KEY, 'Tổ bảo vệ', '', 'B'));
+    expect(normalBirthDate('31/02/1980')).toBeNull();
+    expect(normalBirthDate('1980')).toBeNull();
+    expect(normalBirthDate('1/2/1980')).toBe('1980-02-01');
+  });
+});
+
+describe('Sổ theo dõi khen thưởng: checks of the nominations', () => {
+  it('TT 20/2025/TT-BCA (once in a lifetime): a person who received the medal in an earlier year is refused, with the decision', () => {
+    const id = nomineeId(KEY, 'Trần Văn Bình', '12/08/1965', 'A');
+    const b = rated('A')
+      .tab(TAB.registry, registry([id, 'Trần Văn Bình', 'A', 2023, AWARD_MEDAL, '123/QĐ-BCA', '19/08/2023']))
+      .nominate('A', medal('Trần Văn Bình', { 'Ngày sinh': '12/08/1965' }));
+    expect(verdicts(b)).toEqual([
+      [
+        'A',
+        'Trần Văn Bình',
+        'Không đủ điều kiện',
+        `Sổ theo dõi khen thưởng: đã được tặng ${AWARD_MEDAL} năm 2023 (Quyết định số 123/QĐ-BCA ngày 19/08/2023); hình thức này chỉ tặng một lần.`,
+      ],
+    ]);
+  });
+
+  it('TT 20/2025/TT-BCA: found by identity even when the person moved unit; an award given more than once is not refused', () => {
+    const id = nomineeId(KEY, 'Trần Văn Bình', '12/08/1965', 'OLD');
+    const b = rated('A')
+      .tab(
+        TAB.registry,
+        registry(
+          [id, 'Trần Văn Bình', 'OLD', 2024, AWARD_MEDAL, '', ''],
+          [id, 'Trần Văn Bình', 'OLD', 2024, 'Giấy khen'],
+        ),
+      )
+      .nominate('A', medal('Trần Văn Bình', { 'Ngày sinh': '12/08/1965' }))
+      .nominate('A', certificate('Trần Văn Bình', { 'Ngày sinh': '12/08/1965' }));
+    expect(verdicts(b).map((v) => [v[2], v[3]])).toEqual([
+      [
+        'Không đủ điều kiện',
+        `Sổ theo dõi khen thưởng: đã được tặng ${AWARD_MEDAL} năm 2024; hình thức này chỉ tặng một lần.`,
+      ],
+      ['Đủ điều kiện', ''],
+    ]);
+  });
+
+  it('the same person (name and date of birth) nominated by two units for one award is caught: the later is Trùng', () => {
+    const b = rated('A', 'B')
+      .nominate('A', certificate('Lê Thị Cúc', { 'Ngày sinh': '01/01/1980' }))
+      .nominate('B', certificate('Lê Thị Cúc', { 'Ngày sinh': '1/1/1980' }));
+    expect(verdicts(b)).toEqual([
+      ['A', 'Lê Thị Cúc', 'Đủ điều kiện', ''],
+      [
+        'B',
+        'Lê Thị Cúc',
+        'Trùng',
+        'Cùng một người (họ tên, ngày sinh) đã được đơn vị A đề nghị Giấy khen ở dòng 2; chỉ tính một lần.',
+      ],
+    ]);
+  });
+
+  it('the same name from two units without a date of birth waits for it; two dates are two people', () => {
+    const b = rated('A', 'B', 'C')
+      .nominate('A', certificate('Phạm Văn Dũng'))
+      .nominate('B', certificate('Phạm Văn Dũng'))
+      .nominate('C', certificate('Hoàng Văn Em', { 'Ngày sinh': '02/02/1990' }))
+      .nominate('A', certificate('Hoàng Văn Em', { 'Ngày sinh': '03/03/1991' }));
+    expect(verdicts(b).map((v) => [v[0], v[2], v[3]])).toEqual([
+      ['A', 'Đủ điều kiện', ''],
+      [
+        'B',
+        'Chưa xét',
+        'Trùng họ tên với đề nghị Giấy khen của đơn vị A ở dòng 2; cần điền "Ngày sinh" để phân biệt hai người.',
+      ],
+      ['C', 'Đủ điều kiện', ''],
+      ['A', 'Đủ điều kiện', ''],
+    ]);
+  });
+
+  it('an earlier commendation claimed but not found in the registry waits, with both counts; before the registry began it cannot be checked', () => {
+    const id = nomineeId(KEY, 'Võ Văn Giang', '09/09/1970', 'A');
+    const leader = medal('Võ Văn Giang', {
+      'Ngày sinh': '09/09/1970',
+      'Nhóm đối tượng': 'Lãnh đạo',
+      'Số năm công tác': 12,
+      'Số lần được khen về ANTQ': 2,
+    });
+    const withRegistry = rated('A')
+      .tab(TAB.registry, registry([id, 'Võ Văn Giang', 'A', 2024, 'Giấy khen', '45/QĐ', '']))
+      .nominate('A', leader);
+    expect(verdicts(withRegistry)[0].slice(2)).toEqual([
+      'Chưa xét',
+      'Khai 2 lần được khen thưởng nhưng Sổ theo dõi khen thưởng chỉ ghi 1 lần (từ năm 2024); Thường trực phong trào đối chiếu hồ sơ trước khi xét.',
+    ]);
+    expect(verdicts(rated('A').nominate('A', leader))[0][2]).toBe('Đủ điều kiện');
+  });
+});
