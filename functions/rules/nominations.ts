@@ -137,12 +137,13 @@ export function judgeNominations(
       const twin = twoUnits(people, id, nominee, award, c.unitCode, c.rowNumber);
       if (twin) return verdict(twin.status, twin.reason);
     }
-    const failed = awardRules(def, kind, c.values, classifications.get(c.unitCode));
-    if (failed) return verdict(failed.status, failed.reason);
-    const recorded =
-      (def.oncePerLifetime ? receivedBefore(registry, id, def.name, year) : null) ??
+    // Already received is final whatever the unit's classification: said at once, not after the report.
+    const received = def.oncePerLifetime ? receivedBefore(registry, id, def.name, year) : null;
+    if (received) return verdict(received.status, received.reason);
+    const failed =
+      awardRules(def, kind, c.values, classifications.get(c.unitCode)) ??
       claimNotFound(registry, id, numberAnswer(c, H.commendations), year);
-    if (recorded) return verdict(recorded.status, recorded.reason);
+    if (failed) return verdict(failed.status, failed.reason);
     const cap = def.maxShareOfUnits === null ? null : shareCap(def.maxShareOfUnits, unitCount);
     if (cap !== null && (granted.get(def) ?? 0) >= cap) {
       const over = overShare(def, cap, unitCount);

@@ -1,0 +1,95 @@
+// Recording the year's decisions into `Sổ theo dõi khen thưởng`: one row per eligible nominee of an award whose
+// decision is typed in `Quyết định khen thưởng`. Pure; running it twice adds nothing.
+import { DECISION_HEADERS as D, TAB } from '../../sheets-schema/index.ts';
+import { KIND_INDIVIDUAL, NOMINATION_HEADERS as H } from '../../sheets-schema/forms/index.ts';
+import type { Cell } from '../core/cells.ts';
+import { cellDate, cellText, formatDate, nameKey } from '../core/cells.ts';
+import type { Evaluation } from '../core/model.ts';
+import type { Snapshot } from '../core/snapshot.ts';
+import { readTable } from '../core/table.ts';
+import type { RegistryEntry } from './registry.ts';
+import { nomineeId, readRegistry, registryRow, registryRowKey } from './registry.ts';
+
+export interface Decision {
+  readonly award: string;
+  readonly number: string;
+  /** dd/MM/yyyy, '' when not typed. */
+  readonly date: string;
+  readonly by: string;
+}
+
+/** `Quyết định khen thưởng`: one decision per award (the last row of an award wins); rows without a number skipped. */
+export function readDecisions(snapshot: Snapshot, timeZone: string): Map<string, Decision> {
+  const out = new Map<string, Decision>();
+  if (!snapshot.tabs.has(TAB.decisions)) return out;
+  for (const row of readTable(snapshot, TAB.decisions, [D.award, D.decision]).rows) {
+    const award = cellText(row.get(D.award));
+    const number = cellText(row.get(D.decision));
+    if (award === '' || number === '') continue;
+    const dateCell: Cell | undefined = row.get(D.date);
+    const date = cellDate(dateCell, timeZone);
+    out.set(nameKey(award), {
+      award,
+      number,
+      date: date ? formatDate(date, timeZone) : cellText(dateCell),
+      by: cellText(row.get(D.by)),
+    });
+  }
+  return out;
+}
+
+export interface RecordPlan {
+  /** Registry rows to append, in the tab's column order. */
+  readonly rows: (string | number)[][];
+  /** Eligible nominees already in the registry for this year and award. */
+  readonly alreadyRecorded: number;
+  /** Awards with eligible nominees but no decision typed yet. */
+  readonly awaitingDecision: readonly string[];
+}
+
+export function planRecordDecisions(
+  snapshot: Snapshot,
+  evaluation: Evaluation,
+  key: string,
+  year: number,
+  timeZone: string,
+): RecordPlan {
+  const decisions = readDecisions(snapshot, timeZone);
+  const registry = readRegistry(snapshot);
+  const present = new Set<string>();
+  for (const entries of registry.byId.values())
+    for (const e of entries) present.add(registryRowKey(e.id, e.year, e.award));
+  const responses = new Map(
+    evaluation.responses.filter((r) => r.form === TAB.nominations).map((r) => [r.rowNumber, r] as const),
+  );
+  const rows: (string | number)[][] = [];
+  const awaiting: string[] = [];
+  let alreadyRecorded = 0;
+  for (const v of evaluation.nominations) {
+    if (v.status !== 'Đủ điều kiện') continue;
+    const decision = decisions.get(nameKey(v.award));
+    if (!decision) {
+      if (!awaiting.some((a) => nameKey(a) === nameKey(v.award))) awaiting.push(v.award);
+      continue;
+    }
+    const individual = nameKey(v.kind) === nameKey(KIND_INDIVIDUAL);
+    const birth = individual ? String(responses.get(v.rowNumber)?.values.get(H.birthDate) ?? '') : '';
+    const entry: RegistryEntry = {
+      id: nomineeId(key, v.nominee, birth, v.unitCode),
+      name: v.nominee,
+      unitCode: v.unitCode,
+      year,
+      award: v.award,
+      decision: decision.number,
+      decisionDate: decision.date,
+    };
+    const rowKey = registryRowKey(entry.id, year, entry.award);
+    if (present.has(rowKey)) {
+      alreadyRecorded += 1;
+      continue;
+    }
+    present.add(rowKey);
+    rows.push(registryRow(entry));
+  }
+  return { rows, alreadyRecorded, awaitingDecision: awaiting };
+}

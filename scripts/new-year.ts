@@ -1,0 +1,38 @@
+// `npm run new-year [-- --now <ISO time>]`: next year's campaign spreadsheet from this year's (docs/design/awards.md §3).
+// With no Google configuration it works on the local stack's data folder.
+import { ConfigError, loadConfig } from '../functions/config.ts';
+import { HeaderError } from '../functions/core/table.ts';
+import { createSheetsClient } from '../functions/gateways/sheets-client.ts';
+import { parseCommandLine } from './cli/args.ts';
+import { createNextYear } from './new-year/index.ts';
+import { commandEnvironment } from './stack/command.ts';
+
+const USAGE = 'Cách dùng: npm run new-year [-- --now <thời điểm ISO>]';
+
+class UsageError extends Error {}
+
+async function main(): Promise<void> {
+  const { values } = parseCommandLine({ options: { now: { type: 'string' } } }, USAGE);
+  const now = values.now === undefined ? new Date() : new Date(values.now);
+  if (Number.isNaN(now.getTime()))
+    throw new UsageError(`Thời điểm "${values.now}" không hợp lệ; ví dụ 2026-12-31T08:00:00+07:00.`);
+  const { env, close } = await commandEnvironment();
+  try {
+    const config = loadConfig(env);
+    const api = createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL);
+    const result = await createNextYear(api, config.SPREADSHEET_ID, now, config.UNIT_SECRET_KEY);
+    console.log(`Đã tạo bảng tính "${result.title}": ${result.spreadsheetId}`);
+    for (const line of result.lines) console.log(line);
+    console.log(`Dùng bảng tính mới: đặt SPREADSHEET_ID=${result.spreadsheetId}.`);
+  } finally {
+    await close();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof HeaderError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+});

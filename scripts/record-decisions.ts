@@ -1,0 +1,64 @@
+// `npm run record-decisions [-- --now <ISO time>]`: appends the year's eligible nominees of every award whose decision
+// is typed in `Quyết định khen thưởng` to `Sổ theo dõi khen thưởng` (docs/design/awards.md §2). Running it again adds
+// nothing. With no Google configuration it works on the local stack's spreadsheet.
+import { ConfigError, loadConfig } from '../functions/config.ts';
+import { HeaderError } from '../functions/core/table.ts';
+import { numberSetting } from '../functions/core/settings.ts';
+import { campaignTimeZone } from '../functions/core/zone.ts';
+import { planRecordDecisions } from '../functions/awards/record.ts';
+import { registryKey } from '../functions/awards/registry.ts';
+import { createSheetsClient } from '../functions/gateways/sheets-client.ts';
+import { evaluateCampaign } from '../functions/rules/index.ts';
+import { TAB } from '../sheets-schema/index.ts';
+import { readAllTabs, snapshotOf } from './export/index.ts';
+import { parseCommandLine } from './cli/args.ts';
+import { setupSpreadsheet } from './setup/index.ts';
+import { commandEnvironment } from './stack/command.ts';
+import { quoteTab } from './web/sheet-io.ts';
+
+const USAGE = 'Cách dùng: npm run record-decisions [-- --now <thời điểm ISO>]';
+
+class UsageError extends Error {}
+
+async function main(): Promise<void> {
+  const { values } = parseCommandLine({ options: { now: { type: 'string' } } }, USAGE);
+  const now = values.now === undefined ? new Date() : new Date(values.now);
+  if (Number.isNaN(now.getTime()))
+    throw new UsageError(`Thời điểm "${values.now}" không hợp lệ; ví dụ 2026-12-20T08:00:00+07:00.`);
+
+  const { env, close } = await commandEnvironment();
+  try {
+    const config = loadConfig(env);
+    const api = createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL);
+    // A spreadsheet set up before the registry existed gains its tabs (headers only; nothing else changes).
+    await setupSpreadsheet(api, config.SPREADSHEET_ID);
+    const snapshot = snapshotOf(config.SPREADSHEET_ID, await readAllTabs(api, config.SPREADSHEET_ID));
+    const evaluation = evaluateCampaign(snapshot, now, config.UNIT_SECRET_KEY);
+    const year = numberSetting(evaluation.settings, 'Năm');
+    const timeZone = campaignTimeZone(evaluation.settings);
+    const plan = planRecordDecisions(snapshot, evaluation, registryKey(config.UNIT_SECRET_KEY), year, timeZone);
+    if (plan.rows.length > 0) {
+      await api.spreadsheets.values.append({
+        spreadsheetId: config.SPREADSHEET_ID,
+        range: quoteTab(TAB.registry),
+        valueInputOption: 'RAW',
+        insertDataOption: 'INSERT_ROWS',
+        requestBody: { values: plan.rows },
+      });
+    }
+    console.log(`Đã ghi ${plan.rows.length} dòng vào "${TAB.registry}" (năm ${year}).`);
+    if (plan.alreadyRecorded > 0) console.log(`${plan.alreadyRecorded} người, tập thể đã có trong sổ: không ghi lại.`);
+    for (const award of plan.awaitingDecision)
+      console.log(`Chưa ghi "${award}": chưa có số quyết định trong "${TAB.decisions}".`);
+  } finally {
+    await close();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof HeaderError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+});

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { planRecordDecisions } from '../../../functions/awards/record.ts';
+import { registryKey } from '../../../functions/awards/registry.ts';
+import { createSheetsClient, type SheetsApi } from '../../../functions/gateways/sheets-client.ts';
+import { evaluateCampaign } from '../../../functions/rules/index.ts';
+import { AWARD_MEDAL, DECISION_HEADERS, TAB } from '../../../sheets-schema/index.ts';
+import { FIXTURE_UNIT_KEY } from '../../../scripts/bench/campaign.ts';
+import { seedDemo } from '../../../scripts/demo/seed.ts';
+import { readAllTabs, snapshotOf } from '../../../scripts/export/index.ts';
+import { createNextYear } from '../../../scripts/new-year/index.ts';
+import { setupSpreadsheet } from '../../../scripts/setup/index.ts';
+import { startSheetsServer } from '../../../scripts/sheets-server/index.ts';
+import { quoteTab } from '../../../scripts/web/sheet-io.ts';
+import { textDatesPlusOneYear } from '../../../scripts/new-year/plan.ts';
+
+const NOW = new Date('2026-11-20T08:00:00+07:00');
+const NEXT = new Date('2027-02-01T08:00:00+07:00');
+let server: Awaited<ReturnType<typeof startSheetsServer>>;
+let dataDir: string;
+let api: SheetsApi;
+
+const read = async (id: string) => snapshotOf(id, await readAllTabs(api, id));
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'thidua-new-year-'));
+  server = await startSheetsServer({ port: 0, dataDir });
+  api = createSheetsClient(server.url);
+  expect((await fetch(`${server.url}__admin/spreadsheets/demo`, { method: 'PUT' })).ok).toBe(true);
+  await setupSpreadsheet(api, 'demo', { year: 2026 });
+  await seedDemo(api, 'demo', { now: NOW, formBaseUrl: 'http://127.0.0.1:1/', unitKey: FIXTURE_UNIT_KEY });
+}, 60_000);
+
+afterAll(async () => {
+  await server.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('npm run record-decisions, then npm run new-year, on the demo', () => {
+  it('records the eligible medal holders once, then the new year refuses the medal to one of them, with the decision', async () => {
+    await api.spreadsheets.values.update({
+      spreadsheetId: 'demo',
+      range: `${quoteTab(TAB.decisions)}!A1`,
+      valueInputOption: 'RAW',
+      requestBody: {
+        values: [Object.values(DECISION_HEADERS), [AWARD_MEDAL, '812/QĐ-BCA', '19/08/2026', 'Bộ Công an']],
+      },
+    });
+    const key = registryKey(FIXTURE_UNIT_KEY);
+    const before = await read('demo');
+    const plan = planRecordDecisions(
+      before,
+      evaluateCampaign(before, NOW, FIXTURE_UNIT_KEY),
+      key,
+      2026,
+      'Asia/Ho_Chi_Minh',
+    );
+    expect(plan.rows.map((r) => [r[1], r[2], r[4], r[5]])).toEqual([
+      ['Vũ Thị Hạnh', 'XA-TIENHUNG', AWARD_MEDAL, '812/QĐ-BCA'],
+      ['Lê Hoàng Cường', 'PH-TANTHIEN', AWARD_MEDAL, '812/QĐ-BCA'],
+      ['Ngô Thị Mai', 'KDC-KP1', AWARD_MEDAL, '812/QĐ-BCA'],
+    ]);
+    expect(plan.awaitingDecision).toEqual(['Bằng khen của Bộ trưởng Bộ Công an', 'Giấy khen']);
+    await api.spreadsheets.values.append({
+      spreadsheetId: 'demo',
+      range: quoteTab(TAB.registry),
+      valueInputOption: 'RAW',
+      requestBody: { values: plan.rows },
+    });
+    const again = await read('demo');
+    const second = planRecordDecisions(
+      again,
+      evaluateCampaign(again, NOW, FIXTURE_UNIT_KEY),
+      key,
+      2026,
+      'Asia/Ho_Chi_Minh',
+    );
+    expect([second.rows.length, second.alreadyRecorded]).toEqual([0, 3]);
+
+    const result = await createNextYear(api, 'demo', NOW, FIXTURE_UNIT_KEY);
+    expect(result.year).toBe(2027);
+    const next = await read(result.spreadsheetId);
+    const old = await read('demo');
+    for (const tab of [TAB.units, TAB.criteria, TAB.catalogue, TAB.targets, TAB.registry])
+      expect(next.tabs.get(tab)).toEqual(old.tabs.get(tab));
+    const evaluation = evaluateCampaign(next, NEXT, FIXTURE_UNIT_KEY);
+    expect(evaluation.settings.get('Năm')).toBe('2027');
+    expect(old.tabs.get(TAB.config)!.find((r) => r[0] === 'Năm')![1]).toBe('2026'); // the archive is untouched
+    const deadlines = next.tabs
+      .get(TAB.milestones)!
+      .slice(1)
+      .map((r) => String(r[3]));
+    expect(deadlines.every((d) => d.endsWith('/2027'))).toBe(true);
+    expect(evaluation.responses).toEqual([]);
+    expect(evaluation.units.length).toBe(old.tabs.get(TAB.units)!.length - 1);
+
+    // A unit nominates its 2026 medal holder again in 2027: refused at once, with the decision.
+    const nominations = next.tabs.get(TAB.nominations)!;
+    const header = nominations[0].map(String);
+    const answers: Record<string, string | number> = {
+      'Dấu thời gian': '01/02/2027 08:00:00',
+      'Mã đơn vị': 'XA-TIENHUNG',
+      'Đối tượng': 'Cá nhân',
+      'Hình thức khen thưởng': AWARD_MEDAL,
+      'Họ tên / Tên tập thể': 'Vũ Thị Hạnh',
+      'Chức vụ': 'Công an viên',
+      'Giới tính': 'Nữ',
+      'Nhóm đối tượng': 'Lực lượng cơ sở',
+      'Số năm công tác': 20,
+      'Số năm ở vùng đặc biệt khó khăn': 0,
+      'Số lần được khen về ANTQ': 1,
+      'Đã được tặng huy chương loại trừ': 'Không',
+      'Đang bị kỷ luật hoặc xem xét': 'Không',
+    };
+    const withNomination = {
+      ...next,
+      tabs: new Map([
+        ...next.tabs,
+        [TAB.config, [...next.tabs.get(TAB.config)!, ['Xác thực đơn vị', 'Không']]],
+        [TAB.nominations, [nominations[0], header.map((h) => answers[h] ?? '')]],
+      ]),
+    };
+    expect(
+      evaluateCampaign(withNomination, NEXT, FIXTURE_UNIT_KEY).nominations.map((v) => [v.status, v.reason]),
+    ).toEqual([
+      [
+        'Không đủ điều kiện',
+        `Sổ theo dõi khen thưởng: đã được tặng ${AWARD_MEDAL} năm 2026 (Quyết định số 812/QĐ-BCA ngày 19/08/2026); hình thức này chỉ tặng một lần.`,
+      ],
+    ]);
+  }, 60_000);
+
+  it('moves every dd/MM/yyyy date of a setting a year on; 29/02 becomes 28/02', () => {
+    expect(textDatesPlusOneYear('31/03/2026, 29/02/2028')).toBe('31/03/2027, 28/02/2029');
+    expect(textDatesPlusOneYear('Có')).toBe('Có');
+  });
+});
