@@ -1,5 +1,5 @@
-// `npm run new-year [-- --now <ISO time>]`: next year's campaign spreadsheet from this year's (docs/design/awards.md §3).
-// With no Google configuration it works on the local stack's data folder.
+// `npm run new-year [-- --now <ISO time>]`: next year's campaign spreadsheet from this year's (docs/design/awards.md
+// §3). With no Google configuration it works on the local stack's data folder.
 import { ConfigError, loadConfig } from '../functions/config.ts';
 import { HeaderError } from '../functions/core/table.ts';
 import { createSheetsClient } from '../functions/gateways/sheets-client.ts';
