@@ -14,7 +14,8 @@ import { readAllTabs, snapshotOf } from './export/index.ts';
 import { parseCommandLine } from './cli/args.ts';
 import { setupSpreadsheet } from './setup/index.ts';
 import { commandEnvironment } from './stack/command.ts';
-import { quoteTab } from './web/sheet-io.ts';
+import { quoteSheet } from '../functions/core/a1.ts';
+import { openSpreadsheet } from '../functions/gateways/spreadsheet.ts';
 
 const USAGE = 'Cách dùng: npm run record-decisions [-- --now <thời điểm ISO>]';
 
@@ -29,23 +30,18 @@ async function main(): Promise<void> {
   const { env, close } = await commandEnvironment();
   try {
     const config = loadConfig(env);
-    const api = createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL);
+    const book = openSpreadsheet({
+      api: createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL),
+      spreadsheetId: config.SPREADSHEET_ID,
+    });
     // A spreadsheet set up before the registry existed gains its tabs (headers only; nothing else changes).
-    await setupSpreadsheet(api, config.SPREADSHEET_ID);
-    const snapshot = snapshotOf(config.SPREADSHEET_ID, await readAllTabs(api, config.SPREADSHEET_ID));
+    await setupSpreadsheet(book);
+    const snapshot = snapshotOf(config.SPREADSHEET_ID, await readAllTabs(book));
     const evaluation = evaluateCampaign(snapshot, now, config.UNIT_SECRET_KEY);
     const year = numberSetting(evaluation.settings, 'Năm');
     const timeZone = campaignTimeZone(evaluation.settings);
     const plan = planRecordDecisions(snapshot, evaluation, registryKey(config.UNIT_SECRET_KEY), year, timeZone);
-    if (plan.rows.length > 0) {
-      await api.spreadsheets.values.append({
-        spreadsheetId: config.SPREADSHEET_ID,
-        range: quoteTab(TAB.registry),
-        valueInputOption: 'RAW',
-        insertDataOption: 'INSERT_ROWS',
-        requestBody: { values: plan.rows },
-      });
-    }
+    if (plan.rows.length > 0) await book.append(quoteSheet(TAB.registry), plan.rows);
     console.log(`Đã ghi ${plan.rows.length} dòng vào "${TAB.registry}" (năm ${year}).`);
     if (plan.alreadyRecorded > 0) console.log(`${plan.alreadyRecorded} người, tập thể đã có trong sổ: không ghi lại.`);
     for (const award of plan.awaitingDecision)

@@ -1,6 +1,8 @@
 // The new year in one step: a new campaign spreadsheet set up like any other, then this year's units, criteria,
 // catalogue, targets, settings and registry written into it, dates a year on. The old spreadsheet is not touched.
 import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
+import { openSpreadsheet } from '../../functions/gateways/spreadsheet.ts';
+import { quoteSheet } from '../../functions/core/a1.ts';
 import { planRecordDecisions } from '../../functions/awards/record.ts';
 import { registryKey } from '../../functions/awards/registry.ts';
 import { numberSetting, setting } from '../../functions/core/settings.ts';
@@ -8,7 +10,6 @@ import { campaignTimeZone } from '../../functions/core/zone.ts';
 import { evaluateCampaign } from '../../functions/rules/index.ts';
 import { readAllTabs, snapshotOf } from '../export/index.ts';
 import { setupSpreadsheet } from '../setup/index.ts';
-import { quoteTab } from '../web/sheet-io.ts';
 import { nextYear } from './plan.ts';
 
 export interface NewYearResult {
@@ -25,26 +26,22 @@ export async function createNextYear(
   now: Date,
   unitSecretKey?: string,
 ): Promise<NewYearResult> {
-  const snapshot = snapshotOf(spreadsheetId, await readAllTabs(api, spreadsheetId));
+  const snapshot = snapshotOf(spreadsheetId, await readAllTabs(openSpreadsheet({ api, spreadsheetId })));
   const evaluation = evaluateCampaign(snapshot, now, unitSecretKey);
   const year = numberSetting(evaluation.settings, 'Năm');
   const timeZone = campaignTimeZone(evaluation.settings);
   const next = nextYear(snapshot, year, timeZone);
   const title = `${setting(evaluation.settings, 'Tên phong trào')} năm ${next.year}`;
 
+  // The access layer opens an existing spreadsheet; creating one is this command's alone.
   const created = await api.spreadsheets.create({ requestBody: { properties: { title, timeZone } } });
   const newId = created.data.spreadsheetId ?? '';
-  await setupSpreadsheet(api, newId, { year: next.year });
+  const book = openSpreadsheet({ api, spreadsheetId: newId });
+  await setupSpreadsheet(book, { year: next.year });
   // The default rows setup wrote give way to this year's own, whole tabs.
   const tabs = [...next.tabs.keys()];
-  await api.spreadsheets.values.batchClear({ spreadsheetId: newId, requestBody: { ranges: tabs.map(quoteTab) } });
-  await api.spreadsheets.values.batchUpdate({
-    spreadsheetId: newId,
-    requestBody: {
-      valueInputOption: 'RAW',
-      data: tabs.map((tab) => ({ range: `${quoteTab(tab)}!A1`, values: next.tabs.get(tab)! })),
-    },
-  });
+  await book.clear(tabs.map(quoteSheet));
+  await book.valuesBatchUpdate(tabs.map((tab) => ({ range: `${quoteSheet(tab)}!A1`, values: next.tabs.get(tab)! })));
 
   const lines = [`Đã chuyển sang năm ${next.year}: ${tabs.join(', ')}.`];
   const unrecorded = planRecordDecisions(snapshot, evaluation, registryKey(unitSecretKey), year, timeZone);

@@ -13,7 +13,8 @@ import { readAllTabs, snapshotOf } from '../../../scripts/export/index.ts';
 import { createNextYear } from '../../../scripts/new-year/index.ts';
 import { setupSpreadsheet } from '../../../scripts/setup/index.ts';
 import { startSheetsServer } from '../../../scripts/sheets-server/index.ts';
-import { quoteTab } from '../../../scripts/web/sheet-io.ts';
+import { quoteSheet } from '../../../functions/core/a1.ts';
+import { openSpreadsheet } from '../../../functions/gateways/spreadsheet.ts';
 import { textDatesPlusOneYear } from '../../../scripts/new-year/plan.ts';
 
 const NOW = new Date('2026-11-20T08:00:00+07:00');
@@ -22,15 +23,16 @@ let server: Awaited<ReturnType<typeof startSheetsServer>>;
 let dataDir: string;
 let api: SheetsApi;
 
-const read = async (id: string) => snapshotOf(id, await readAllTabs(api, id));
+const read = async (id: string) => snapshotOf(id, await readAllTabs(openSpreadsheet({ api, spreadsheetId: id })));
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'thidua-new-year-'));
   server = await startSheetsServer({ port: 0, dataDir });
   api = createSheetsClient(server.url);
   expect((await fetch(`${server.url}__admin/spreadsheets/demo`, { method: 'PUT' })).ok).toBe(true);
-  await setupSpreadsheet(api, 'demo', { year: 2026 });
-  await seedDemo(api, 'demo', { now: NOW, formBaseUrl: 'http://127.0.0.1:1/', unitKey: FIXTURE_UNIT_KEY });
+  const demo = openSpreadsheet({ api, spreadsheetId: 'demo' });
+  await setupSpreadsheet(demo, { year: 2026 });
+  await seedDemo(demo, { now: NOW, formBaseUrl: 'http://127.0.0.1:1/', unitKey: FIXTURE_UNIT_KEY });
 }, 60_000);
 
 afterAll(async () => {
@@ -40,14 +42,13 @@ afterAll(async () => {
 
 describe('npm run record-decisions, then npm run new-year, on the demo', () => {
   it('records the eligible medal holders once, then the new year refuses the medal to one of them, with the decision', async () => {
-    await api.spreadsheets.values.update({
-      spreadsheetId: 'demo',
-      range: `${quoteTab(TAB.decisions)}!A1`,
-      valueInputOption: 'RAW',
-      requestBody: {
+    const demo = openSpreadsheet({ api, spreadsheetId: 'demo' });
+    await demo.valuesBatchUpdate([
+      {
+        range: `${quoteSheet(TAB.decisions)}!A1`,
         values: [Object.values(DECISION_HEADERS), [AWARD_MEDAL, '812/QĐ-BCA', '19/08/2026', 'Bộ Công an']],
       },
-    });
+    ]);
     const key = registryKey(FIXTURE_UNIT_KEY);
     const before = await read('demo');
     const plan = planRecordDecisions(
@@ -63,12 +64,7 @@ describe('npm run record-decisions, then npm run new-year, on the demo', () => {
       ['Ngô Thị Mai', 'KDC-KP1', AWARD_MEDAL, '812/QĐ-BCA'],
     ]);
     expect(plan.awaitingDecision).toEqual(['Bằng khen của Bộ trưởng Bộ Công an', 'Giấy khen']);
-    await api.spreadsheets.values.append({
-      spreadsheetId: 'demo',
-      range: quoteTab(TAB.registry),
-      valueInputOption: 'RAW',
-      requestBody: { values: plan.rows },
-    });
+    await demo.append(quoteSheet(TAB.registry), plan.rows);
     const again = await read('demo');
     const second = planRecordDecisions(
       again,
