@@ -1,13 +1,13 @@
 // The local stack's ports: fixed defaults so bookmarks and scripts keep working across restarts, changeable by flags or
 // environment variables. Tests pass 0 (a free port chosen by the system) and never use these defaults.
 
-export const SERVICES = ['web', 'sheets', 'mail', 'ingest'] as const;
+export const SERVICES = ['web', 'sheets', 'mail', 'ingest', 'drive'] as const;
 export type Service = (typeof SERVICES)[number];
 export type Ports = Readonly<Record<Service, number>>;
 
-/** The web page on the base port, then the Sheets server, the mail server and the ingest function. */
+/** The web page on the base port, then the Sheets server, the mail server, the functions and the Drive server. */
 export const DEFAULT_BASE_PORT = 8080;
-const OFFSET: Record<Service, number> = { web: 0, sheets: 1, mail: 2, ingest: 3 };
+const OFFSET: Record<Service, number> = { web: 0, sheets: 1, mail: 2, ingest: 3, drive: 4 };
 
 /** What a person calls each server, in the messages they read. */
 export const SERVICE_LABEL: Record<Service, string> = {
@@ -15,6 +15,7 @@ export const SERVICE_LABEL: Record<Service, string> = {
   sheets: 'máy chủ Google Sheets cục bộ',
   mail: 'máy chủ thư cục bộ',
   ingest: 'hàm ingest',
+  drive: 'máy chủ Google Drive cục bộ',
 };
 
 /** `--port` sets the base; `--sheets-port` etc. one server. */
@@ -24,6 +25,7 @@ export const PORT_FLAGS = {
   'sheets-port': { type: 'string' },
   'mail-port': { type: 'string' },
   'ingest-port': { type: 'string' },
+  'drive-port': { type: 'string' },
 } as const;
 
 export type PortFlags = Partial<Record<keyof typeof PORT_FLAGS, string>>;
@@ -69,7 +71,7 @@ export function resolvePorts(flags: PortFlags = {}, env: NodeJS.ProcessEnv = pro
   const base = baseRaw ? parsePort(baseRaw.raw, baseRaw.source) : DEFAULT_BASE_PORT;
   if (base > 65535 - (SERVICES.length - 1)) {
     throw new PortSettingError(
-      `${baseRaw?.source ?? ENV_BASE} quá lớn: ${base}. Bốn máy chủ dùng bốn cổng liền nhau, từ cổng này trở đi.`,
+      `${baseRaw?.source ?? ENV_BASE} quá lớn: ${base}. Năm máy chủ dùng năm cổng liền nhau, từ cổng này trở đi.`,
     );
   }
   const ports = {} as Record<Service, number>;
@@ -84,7 +86,7 @@ export function resolvePorts(flags: PortFlags = {}, env: NodeJS.ProcessEnv = pro
 }
 
 /** Every server on a free port: tests, and commands that start their own servers beside a possible `npm start`. */
-export const FREE_PORTS: Ports = { web: 0, sheets: 0, mail: 0, ingest: 0 };
+export const FREE_PORTS: Ports = { web: 0, sheets: 0, mail: 0, ingest: 0, drive: 0 };
 
 /** Turns a listen failure into PortInUseError when the port is taken; other errors pass through. */
 export async function listenOn<T>(service: Service, port: number, start: () => Promise<T>, hint?: string): Promise<T> {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
+import { startDriveServer, type DriveServer } from '../../scripts/drive-server/index.ts';
 import { startMailServer, type MailServer } from '../../scripts/mail-server/index.ts';
 import { startSheetsServer, type SheetsServer } from '../../scripts/sheets-server/index.ts';
 import { startHarness, type Harness } from '../scripts/web/harness.ts';
@@ -67,12 +68,14 @@ const EVIL = 'http://evil.example';
 let dataDir: string;
 let sheets: SheetsServer;
 let mail: MailServer;
+let drive: DriveServer;
 let web: Harness;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'thidua-local-tools-'));
   sheets = await startSheetsServer({ dataDir: path.join(dataDir, 'sheets') });
   mail = await startMailServer({ dataDir: path.join(dataDir, 'mail') });
+  drive = await startDriveServer({ dataDir: path.join(dataDir, 'drive') });
   web = await startHarness(
     { 'Đăng ký thi đua': [['Dấu thời gian', 'Mã đơn vị', 'Người đăng ký', 'Email người đăng ký']] },
     () => new Date(),
@@ -83,6 +86,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await web?.close();
   await mail?.close();
+  await drive?.close();
   await sheets?.close();
   await rm(dataDir, { recursive: true, force: true });
 });
@@ -222,7 +226,7 @@ describe('defect: a cross-site form POST to the web page saved a response and se
 
 describe('defect: the admin endpoints and the web page did not check Host (DNS rebinding)', () => {
   it('answers 403 to a Host that is not the server’s own loopback address and port', async () => {
-    for (const base of [sheets.url, mail.url, web.web]) {
+    for (const base of [sheets.url, mail.url, web.web, drive.url]) {
       const port = new URL(base).port;
       expect((await raw(base, '/', { headers: { host: `rebind.evil.example:${port}` } })).status).toBe(403);
       expect((await raw(base, '/', { headers: { host: `127.0.0.1:${Number(port) + 1}` } })).status).toBe(403);
@@ -247,10 +251,11 @@ describe('defect: a malformed percent-escape answered 500', () => {
     );
     expect((await raw(web.web, '/tabs/%E0%A4%A')).status).toBe(400);
     expect((await raw(web.web, '/forms/%ZZ')).status).toBe(400);
+    expect((await raw(drive.url, '/drive/v3/files/%E0%A4%A')).status).toBe(400);
   });
 
   it('answers 400 to a request target that is not a path', async () => {
-    for (const base of [sheets.url, mail.url, web.web]) {
+    for (const base of [sheets.url, mail.url, web.web, drive.url]) {
       expect((await raw(base, '//evil.example:99999/x')).status).toBe(400);
     }
   });

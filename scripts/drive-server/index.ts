@@ -1,0 +1,72 @@
+// The local Drive v3–compatible server: start it in-process (tests, npm start) or via main.ts.
+import type { AddressInfo } from 'node:net';
+import type { Fault, Stats } from '../sheets-server/faults.ts';
+import { createDriveHttpServer } from './server.ts';
+import { DriveStore, FOLDER_MIME } from './store.ts';
+
+export { FOLDER_MIME } from './store.ts';
+export { MULTIPART_MAX_MEDIA_BYTES } from './limits.ts';
+
+export interface DriveServerOptions {
+  /** 0 or absent: a free port. */
+  readonly port?: number;
+  /** Folder holding the files' bytes and their metadata. */
+  readonly dataDir: string;
+  /** Defaults to 127.0.0.1: the server is for this machine only. */
+  readonly host?: string;
+  /** At most this many files per files.list page, whatever was asked (tests of paging). */
+  readonly maxPageSize?: number;
+}
+
+export interface DriveServer {
+  /** Root URL for `createDriveClient`, e.g. `http://127.0.0.1:PORT/`. */
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+  readonly faults: { inject(fault: Fault): void; clear(): void };
+  stats(): Stats;
+  /** Creates a folder with this id when it does not exist (the local stand-in for a folder a coordinator made). */
+  ensureFolder(id: string, name: string): Promise<void>;
+}
+
+export async function startDriveServer(options: DriveServerOptions): Promise<DriveServer> {
+  const host = options.host ?? '127.0.0.1';
+  const store = new DriveStore(options.dataDir);
+  const { server, faults } = createDriveHttpServer(store, { hosts: [host], maxPageSize: options.maxPageSize });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}/`,
+    port,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await store.drain();
+    },
+    faults: { inject: (f) => faults.inject(f), clear: () => faults.clear() },
+    stats: () => faults.stats(),
+    async ensureFolder(id, name) {
+      if (store.get(id)) return;
+      const time = new Date().toISOString();
+      await store.put({
+        id,
+        name,
+        mimeType: FOLDER_MIME,
+        parents: [],
+        trashed: false,
+        createdTime: time,
+        modifiedTime: time,
+        version: 1,
+      });
+    },
+  };
+}
