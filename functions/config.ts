@@ -29,6 +29,11 @@ const VARIABLES = {
     help: 'the SendGrid API key (Secret Manager in production)',
   },
   SENDGRID_BASE_URL: { schema: url, required: false, help: "base URL of the SendGrid API; leave unset for SendGrid's" },
+  GOOGLE_DRIVE_ROOT_URL: {
+    schema: url,
+    required: false,
+    help: "root URL of the Drive API (the documents job); leave unset for Google's",
+  },
   // SendGrid refuses every request whose from address is malformed, not ASCII or over 320 characters: the same check
   // as every recipient (core/address.ts), at start-up rather than at the first send.
   MAIL_FROM: {

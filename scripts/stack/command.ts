@@ -11,6 +11,7 @@ import { ingestSecret, localDataDir, localEnvironment, startLocalStack, unitSecr
 export const GOOGLE_VARIABLES = [
   'SPREADSHEET_ID',
   'GOOGLE_SHEETS_ROOT_URL',
+  'GOOGLE_DRIVE_ROOT_URL',
   'SENDGRID_API_KEY',
   'SENDGRID_BASE_URL',
   'MAIL_FROM',

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
     // SendGrid's errors page: "The From email exceeds the maximum total length of 320 characters".
     [{ ...valid, MAIL_FROM: `${'x'.repeat(300)}@${'a'.repeat(20)}.vn` }, 'Malformed environment variable MAIL_FROM'],
     [{ ...valid, GOOGLE_SHEETS_ROOT_URL: 'ftp://x' }, 'Malformed environment variable GOOGLE_SHEETS_ROOT_URL'],
+    [{ ...valid, GOOGLE_DRIVE_ROOT_URL: 'drive.local' }, 'Malformed environment variable GOOGLE_DRIVE_ROOT_URL'],
     [{ ...valid, INGEST_SECRET: 'short' }, 'Malformed environment variable INGEST_SECRET'],
   ])('stops with one line naming the variable (%#)', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
