@@ -1,10 +1,11 @@
 // `npm start`: the whole product on the embedded local stack. `--once`: one full cycle, a summary, exit 0.
-// Ports: `--port N` (web page on N, Sheets N+1, mail N+2, ingest N+3; default 8080) or one server's `--sheets-port`...;
+// Ports: `--port N` (web page on N, Sheets N+1, mail N+2, ingest N+3, Drive N+4; default 8080) or one server's `--sheets-port`...;
 // the same as THIDUA_PORT, THIDUA_SHEETS_PORT...
 import { TZDate } from '@date-fns/tz';
 import { ConfigError } from '../functions/config.ts';
 import type { JobName } from '../functions/jobs/jobs.ts';
 import {
+  DEMO_DRIVE_FOLDER_ID,
   PORT_FLAGS,
   PortInUseError,
   PortSettingError,
@@ -89,6 +90,9 @@ async function main(): Promise<void> {
   say(`Máy chủ Google Sheets cục bộ: ${stack.urls.sheets} (bảng tính "${stack.spreadsheetId}")`);
   say(`Máy chủ thư (SendGrid) cục bộ: ${stack.urls.mail}  — hộp thư đã gửi: ${stack.urls.mail}/outbox`);
   say(`Hàm ingest: ${stack.urls.ingest}`);
+  say(
+    `Máy chủ Google Drive cục bộ: ${stack.urls.drive} — thư mục văn bản: ${stack.urls.drive}drive/folders/${DEMO_DRIVE_FOLDER_ID}`,
+  );
   say(`Trang theo dõi và biểu mẫu: ${stack.urls.web}`);
 
   for (const job of ['ingest', 'remind', 'digest'] as const) await runAndReport(stack, job);

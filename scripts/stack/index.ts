@@ -12,6 +12,7 @@ import { runJob, type JobSummary } from '../../functions/jobs/run.ts';
 import type { JobName } from '../../functions/jobs/jobs.ts';
 import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
 import { openSpreadsheet } from '../../functions/gateways/spreadsheet.ts';
+import { startDriveServer } from '../drive-server/index.ts';
 import { startMailServer } from '../mail-server/index.ts';
 import { startSheetsServer } from '../sheets-server/index.ts';
 import { setupSpreadsheet } from '../setup/index.ts';
@@ -33,6 +34,8 @@ export {
 export { findRunning, forgetRunning, recordRunning, type RunningStack, type StackUrls } from './running.ts';
 
 export const DEMO_SPREADSHEET_ID = 'demo';
+/** The local stand-in for the Drive folder a coordinator shares with the functions: where the documents go. */
+export const DEMO_DRIVE_FOLDER_ID = 'thu-muc-van-ban-demo';
 /** Placeholders: the local mail server accepts any key and sender. */
 const LOCAL_API_KEY = 'SG.local-placeholder-key';
 const LOCAL_SENDER = 'thuongtruc@thidua.example.vn';
@@ -85,13 +88,14 @@ export function localDataDir(env: NodeJS.ProcessEnv = process.env): string {
 /** The configuration every job and command reads, pointed at local servers. */
 export function localEnvironment(
   dataDir: string,
-  urls: Pick<StackUrls, 'sheets' | 'mail'>,
+  urls: Pick<StackUrls, 'sheets' | 'mail' | 'drive'>,
   secret: string,
   unitKey: string,
 ): NodeJS.ProcessEnv {
   return {
     SPREADSHEET_ID: DEMO_SPREADSHEET_ID,
     GOOGLE_SHEETS_ROOT_URL: urls.sheets,
+    ...(urls.drive ? { GOOGLE_DRIVE_ROOT_URL: urls.drive } : {}),
     SENDGRID_API_KEY: LOCAL_API_KEY,
     SENDGRID_BASE_URL: urls.mail,
     MAIL_FROM: LOCAL_SENDER,
@@ -144,12 +148,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       startMailServer({ port: ports.mail, dataDir: path.join(dataDir, 'mail') }),
     );
     closers.push(() => mailServer.close());
+    const driveServer = await listenOn('drive', ports.drive, () =>
+      startDriveServer({ port: ports.drive, dataDir: path.join(dataDir, 'drive') }),
+    );
+    closers.push(() => driveServer.close());
+    await driveServer.ensureFolder(DEMO_DRIVE_FOLDER_ID, 'Văn bản Thi đua (thư mục cục bộ)');
     const secret = await ingestSecret(dataDir);
     // The units' key: the demo's responses and form links carry the secrets it derives.
     const unitKey = await unitSecretKey(dataDir);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      ...localEnvironment(dataDir, { sheets: sheetsServer.url, mail: mailServer.url }, secret, unitKey),
+      ...localEnvironment(
+        dataDir,
+        { sheets: sheetsServer.url, mail: mailServer.url, drive: driveServer.url },
+        secret,
+        unitKey,
+      ),
     };
 
     const startLines: string[] = [];
@@ -171,7 +185,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (options.servers === 'data') {
       await seed(options.formBaseUrl ?? `http://127.0.0.1:${DEFAULT_BASE_PORT}/`);
       return {
-        urls: { sheets: sheetsServer.url, mail: mailServer.url, web: '', ingest: '' },
+        urls: { sheets: sheetsServer.url, mail: mailServer.url, web: '', ingest: '', drive: driveServer.url },
         spreadsheetId: DEMO_SPREADSHEET_ID,
         env,
         startLines,
@@ -208,7 +222,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await seed(options.formBaseUrl ?? web.url);
 
     return {
-      urls: { sheets: sheetsServer.url, mail: mailServer.url, web: web.url, ingest: ingestUrl },
+      urls: { sheets: sheetsServer.url, mail: mailServer.url, web: web.url, ingest: ingestUrl, drive: driveServer.url },
       spreadsheetId: DEMO_SPREADSHEET_ID,
       env,
       startLines,

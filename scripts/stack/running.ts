@@ -8,6 +8,8 @@ export interface StackUrls {
   readonly mail: string;
   readonly web: string;
   readonly ingest: string;
+  /** The local Drive server; absent in the record of a stack started before it existed. */
+  readonly drive?: string;
 }
 
 export interface RunningStack {
