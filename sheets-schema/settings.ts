@@ -81,6 +81,11 @@ export const SETTINGS = [
   },
   { key: 'Chức vụ người ký', default: 'TRƯỞNG BAN', help: 'Văn bản: chức vụ của người ký.' },
   { key: 'Người ký', default: '', help: 'Văn bản: họ và tên người ký.' },
+  {
+    key: 'Thư mục Drive văn bản',
+    default: '',
+    help: 'Văn bản: mã hoặc đường liên kết của thư mục Google Drive nhận các văn bản báo cáo (chia sẻ thư mục với tài khoản dịch vụ của các hàm, quyền Người chỉnh sửa).',
+  },
 ] as const satisfies readonly SettingDef[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];

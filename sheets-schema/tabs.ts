@@ -30,6 +30,7 @@ export const TAB = {
   mailLog: 'Nhật ký thư',
   formLinks: 'Liên kết biểu mẫu',
   history: 'Lịch sử',
+  documents: 'Văn bản',
 } as const;
 
 /** `Bắt buộc` of `Mốc thời gian` (`Có`/`Không`, blank = `Có`); optional when reading, added by setup-sheets. */
@@ -171,6 +172,12 @@ const SYSTEM_TABS: readonly TabDef[] = [
     owner: 'system',
     headers: ['Tuần', 'Ngày'],
     description: 'Số liệu hằng tuần của bản tin, để so sánh với tuần trước.',
+  },
+  {
+    name: TAB.documents,
+    owner: 'system',
+    headers: ['Văn bản', 'Loại', 'Thời điểm', 'Liên kết', 'Trạng thái'],
+    description: 'Văn bản báo cáo và hồ sơ khen thưởng đã tạo, đường liên kết tới tệp trên Google Drive.',
   },
 ];
 

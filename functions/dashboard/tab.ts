@@ -8,6 +8,7 @@ import type { Cell } from '../core/cells.ts';
 import type { Evaluation } from '../core/model.ts';
 import type { TabWrite } from '../core/snapshot.ts';
 import type { OrganiserDeadline } from '../calendar/index.ts';
+import { withDocumentsFolderRow } from './documents-row.ts';
 import { dashboardModel, type DashboardModel } from './model.ts';
 import { organiserSections, totalsSections, TOTALS_SECTIONS, type DashboardSection } from './totals.ts';
 
@@ -40,7 +41,10 @@ export function dashboardTab(
   now: Date,
   organiser: readonly OrganiserDeadline[] = [],
 ): TabWrite {
-  return renderDashboard(dashboardModel(evaluation, progress, now, organiser));
+  return withDocumentsFolderRow(
+    renderDashboard(dashboardModel(evaluation, progress, now, organiser)),
+    evaluation.settings,
+  );
 }
 
 export function renderDashboard(model: DashboardModel): TabWrite {

@@ -220,6 +220,9 @@ function medal(
   };
 }
 
+/** The local stand-in for the Drive folder a coordinator shares with the functions: where the documents go. */
+export const DEMO_DRIVE_FOLDER_ID = 'thu-muc-van-ban-demo';
+
 /**
  * The demo at `now`: the campaign year is now's year, and only responses dated before `now` exist, so the demo
  * started in March shows registrations only and the demo started in December shows the whole year.
@@ -242,6 +245,7 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
     'Tên người gửi': 'Thường trực phong trào (Công an tỉnh)',
     'Email trả lời': 'phongtrao.pv01@example.vn',
     'Người nhận bản tin': 'truongban@example.vn, photruongban@example.vn; thuongtruc.pv01@example.vn',
+    'Thư mục Drive văn bản': DEMO_DRIVE_FOLDER_ID,
   };
   tabs.set(
     TAB.config,

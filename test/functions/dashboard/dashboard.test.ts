@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DASHBOARD_SECTIONS, dashboardModel, dashboardTab } from '../../../functions/dashboard/index.ts';
+import { withDocumentsFolderRow } from '../../../functions/dashboard/documents-row.ts';
+import type { Settings } from '../../../functions/core/settings.ts';
+import { folderSettingLine } from '../../../functions/publish/folder.ts';
 import { NOW, lateCampaign } from './fixture.ts';
 
 describe('dashboardModel', () => {
@@ -57,12 +60,13 @@ describe('dashboardTab', () => {
     const { ev, progress } = lateCampaign();
     const { tab, rows } = dashboardTab(ev, progress, NOW);
     expect(tab).toBe('Tổng hợp');
-    expect(rows.slice(0, 6)).toEqual([
+    expect(rows.slice(0, 7)).toEqual([
       ['BẢNG TỔNG HỢP PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC'],
       ['Năm', '2026'],
       ['Cơ quan phát động', 'Ban Chỉ đạo phong trào tỉnh'],
       ['Cập nhật lúc', '05/10/2026 07:30:00'],
       ['Số đơn vị', 4],
+      ['Thư mục Drive văn bản', '', folderSettingLine({ kind: 'missing' })],
       [],
     ]);
     const at = (title: string) => rows.findIndex((r) => r[0] === title);
@@ -134,5 +138,30 @@ describe('dashboardTab', () => {
     expect(flat).toContain('Chưa có đơn vị nào được xếp loại.');
     expect(flat).toContain('Chưa có chỉ tiêu khen thưởng.');
     expect(flat).toContain('Không có câu trả lời nào chờ sửa.');
+  });
+});
+
+describe('issue 18: Tổng hợp says where the documents go', () => {
+  const base = { tab: 'Tổng hợp', rows: [['BẢNG TỔNG HỢP'], ['Số đơn vị', 3], [], ['TIẾN ĐỘ NỘP THEO MỐC']] };
+  const withFolder = (value: string) =>
+    withDocumentsFolderRow(base, new Map([['Thư mục Drive văn bản', value]]) as Settings).rows[2];
+
+  it('names the folder of a valid setting, an id or a link', () => {
+    expect(withFolder('https://drive.google.com/drive/folders/1AbCdEfGhIjK?usp=sharing')).toEqual([
+      'Thư mục Drive văn bản',
+      '1AbCdEfGhIjK',
+      "Văn bản báo cáo được đưa vào thư mục này; danh sách và đường liên kết ở trang 'Văn bản'.",
+    ]);
+  });
+
+  it('gives one clear Vietnamese line for a missing or wrong setting, under Số đơn vị', () => {
+    expect(withFolder('')).toEqual([
+      'Thư mục Drive văn bản',
+      '',
+      expect.stringMatching(/^Chưa đặt 'Thư mục Drive văn bản': văn bản báo cáo chưa được đưa lên Google Drive\./),
+    ]);
+    expect(withFolder('https://drive.google.com/file/d/1AbCdEfGhIjK/view')![2]).toMatch(
+      /là đường liên kết của một tệp, không phải của một thư mục/,
+    );
   });
 });
