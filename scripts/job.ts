@@ -1,12 +1,13 @@
-// `npm run job -- <ingest|remind|digest> [--now <ISO time>] [--dry-run]` against the configured spreadsheet and mail
-// API, or, with no Google configuration, the local stack's.
+// `npm run job -- <ingest|remind|digest|documents> [--now <ISO time>] [--dry-run]` against the configured spreadsheet,
+// mail API and Drive, or, with no Google configuration, the local stack's.
 import { ConfigError } from '../functions/config.ts';
 import { JOB_NAMES, type JobName } from '../functions/jobs/jobs.ts';
+import { runDocuments } from '../functions/jobs/documents.ts';
 import { runJob } from '../functions/jobs/run.ts';
 import { parseCommandLine } from './cli/args.ts';
 import { commandEnvironment } from './stack/command.ts';
 
-const USAGE = 'Cách dùng: npm run job -- <ingest|remind|digest> [--now <thời điểm ISO>] [--dry-run]';
+const USAGE = 'Cách dùng: npm run job -- <ingest|remind|digest|documents> [--now <thời điểm ISO>] [--dry-run]';
 
 function usage(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -21,8 +22,8 @@ async function main(): Promise<void> {
     },
     USAGE,
   );
-  const name = positionals[0] as JobName;
-  if (!JOB_NAMES.includes(name)) usage(`Không có công việc "${positionals[0] ?? ''}".`);
+  const name = positionals[0] as JobName | 'documents';
+  if (name !== 'documents' && !JOB_NAMES.includes(name)) usage(`Không có công việc "${positionals[0] ?? ''}".`);
   if (positionals.length > 1) usage(`Tham số thừa: "${positionals[1]}".`);
   let now: Date | undefined;
   if (values.now !== undefined) {
@@ -32,7 +33,8 @@ async function main(): Promise<void> {
   const { env, close } = await commandEnvironment();
   let summary;
   try {
-    summary = await runJob(name, { now, dryRun: values['dry-run'], env });
+    const options = { now, dryRun: values['dry-run'], env };
+    summary = name === 'documents' ? await runDocuments(options) : await runJob(name, options);
   } finally {
     await close();
   }

@@ -1,0 +1,96 @@
+// The documents job: one snapshot, the documents generated from it (pure), then the apply step puts them on Drive and
+// writes `Văn bản` with what became of each. Uploads are an apply-side effect like sending mail: the plan holds the
+// files and the folder as data; only their links, known once Drive has answered, go into the one Sheets write.
+import { TAB, TABS } from '../../sheets-schema/index.ts';
+import { loadConfig } from '../config.ts';
+import { setting } from '../core/settings.ts';
+import type { PlannedEmail } from '../core/snapshot.ts';
+import { campaignTimeZone } from '../core/zone.ts';
+import { createDriveClient } from '../gateways/drive-client.ts';
+import { createDriveGateway } from '../gateways/drive.ts';
+import { createSheetsClient } from '../gateways/sheets-client.ts';
+import { createSheetsGateway } from '../gateways/sheets.ts';
+import { documentsTab, previousDocuments } from '../publish/documents-tab.ts';
+import { FOLDER_SETTING, parseFolderSetting, type FolderSetting } from '../publish/folder.ts';
+import { publishDocuments, type DocumentFile } from '../publish/publish.ts';
+import { evaluateCampaign } from '../rules/index.ts';
+import { applyPlan, type MailSender } from './apply.ts';
+import { documentFiles } from './document-files.ts';
+import type { JobSummary, RunOptions } from './run.ts';
+import { tabState, type TabState } from './tab-diff.ts';
+
+/** What the documents job decides from a snapshot: no emails; the files and where they go. */
+export interface DocumentsPlan {
+  readonly files: readonly DocumentFile[];
+  readonly folder: FolderSetting;
+  readonly summary: readonly string[];
+}
+
+/** The tabs the documents need: every tab but the derived ones no document reads (`Văn bản` itself is read). */
+const SNAPSHOT_TABS = TABS.map((t) => t.name).filter(
+  (t) =>
+    !([TAB.checks, TAB.progress, TAB.classification, TAB.awards, TAB.dashboard, TAB.mailLog] as string[]).includes(t),
+);
+
+/** The documents job writes a tab and sends nothing: the mail step is never reached with an email. */
+const NO_MAIL: MailSender = {
+  send: async (emails: Iterable<PlannedEmail>) => {
+    for (const _ of emails) throw new Error('The documents job sends no email.');
+    return new Map();
+  },
+};
+
+export async function runDocuments(options: RunOptions & { readonly whenDue?: boolean } = {}): Promise<JobSummary> {
+  const config = loadConfig(options.env);
+  const now = options.now ?? new Date();
+  const dryRun = options.dryRun ?? false;
+  const sheets = createSheetsGateway({
+    api: createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL),
+    spreadsheetId: config.SPREADSHEET_ID,
+    timeoutMs: options.timeoutMs,
+    retry: options.retry,
+  });
+  const snapshot = await sheets.readSnapshot(SNAPSHOT_TABS);
+  const evaluation = evaluateCampaign(snapshot, now, config.UNIT_SECRET_KEY);
+  const timeZone = campaignTimeZone(evaluation.settings);
+  const plan: DocumentsPlan = {
+    files: documentFiles({ evaluation, snapshot }, now),
+    folder: parseFolderSetting(setting(evaluation.settings, FOLDER_SETTING)),
+    summary: [],
+  };
+  const lines = [`Đã tạo ${plan.files.length} văn bản từ bảng tính.`, ...plan.summary];
+  if (dryRun) {
+    lines.push(`Chạy thử: không đưa văn bản nào lên Google Drive và không ghi gì vào bảng tính.`);
+    return { job: 'documents', lines, sheetsCalls: sheets.calls(), mailRequests: 0, sheetsWrites: sheets.writes() };
+  }
+
+  const drive = createDriveGateway({
+    client: createDriveClient(config.GOOGLE_DRIVE_ROOT_URL),
+    timeoutMs: options.timeoutMs,
+    retry: options.retry,
+  });
+  const outcome = await publishDocuments({
+    drive,
+    folder: plan.folder,
+    files: plan.files,
+    previous: previousDocuments(snapshot),
+    now,
+    timeZone,
+  });
+  lines.push(...outcome.lines);
+
+  const previous = new Map<string, TabState>();
+  const current = snapshot.tabs.get(TAB.documents);
+  if (current) previous.set(TAB.documents, tabState(current));
+  const write = { writes: [documentsTab(outcome.rows)], emails: [], alreadySent: 0, inDoubt: 0, summary: [] };
+  const result = await applyPlan(
+    { sheets, mail: NO_MAIL, envelope: { from: { email: config.MAIL_FROM }, categories: [] }, now, timeZone, dryRun },
+    snapshot,
+    write,
+    previous,
+  );
+  if (result.stopped) lines.push(result.stopped);
+  lines.push(...result.notes);
+  lines.push(`Lượt gọi Google Drive API: ${drive.calls()}.`);
+  return { job: 'documents', lines, sheetsCalls: sheets.calls(), mailRequests: 0, sheetsWrites: sheets.writes() };
+}
