@@ -1,4 +1,4 @@
-// The deployable functions: exactly `ingest`, `remind` and `digest`, registered with the Functions Framework.
+// The deployable functions: exactly `ingest`, `remind`, `digest` and `documents`, registered with the Functions Framework.
 import { http } from '@google-cloud/functions-framework';
 import { ConfigError, loadConfig, requireConfig } from './config.ts';
 import {
@@ -34,8 +34,8 @@ function start(): void {
     logger.log('WARNING', 'INGEST_SECRET is not set: ingest accepts only Cloud Scheduler calls.');
   // Imported on first use so each function's cold start loads only the job code it runs.
   const runJob: RunJob = async (name, options) => {
-    const jobs = await import('./jobs/run.ts');
-    return jobs.runJob(name, options);
+    const jobs = await import('./jobs/any-job.ts');
+    return jobs.runAnyJob(name, options);
   };
   const handlers = createHandlers({
     runJob,
@@ -49,6 +49,7 @@ function start(): void {
   http('ingest', handlers.ingest);
   http('remind', handlers.remind);
   http('digest', handlers.digest);
+  http('documents', handlers.documents);
 }
 
 try {

@@ -90,6 +90,7 @@ async function main(): Promise<void> {
   say(`Máy chủ Google Sheets cục bộ: ${stack.urls.sheets} (bảng tính "${stack.spreadsheetId}")`);
   say(`Máy chủ thư (SendGrid) cục bộ: ${stack.urls.mail}  — hộp thư đã gửi: ${stack.urls.mail}/outbox`);
   say(`Hàm ingest: ${stack.urls.ingest}`);
+  say(`Hàm documents (trình đơn "Tạo văn bản báo cáo"): ${stack.urls.documents}`);
   say(
     `Máy chủ Google Drive cục bộ: ${stack.urls.drive} — thư mục văn bản: ${stack.urls.drive}drive/folders/${DEMO_DRIVE_FOLDER_ID}`,
   );

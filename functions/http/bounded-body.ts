@@ -9,13 +9,19 @@
 // sets as the framework would.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from '../logging.ts';
-import type { JobName } from './handlers.ts';
+import type { AnyJobName } from './handlers.ts';
 
 /**
  * The most each function needs, in bytes. ingest: the trigger's `{"tab": …, "row": …}`, whose tab name is at most 200
  * characters (6 bytes each if JSON-escaped), so 4 KiB leaves room. remind and digest: Cloud Scheduler posts no body.
+ * documents: the menu's `{"from":"menu"}`, or nothing from the scheduler.
  */
-export const BODY_LIMITS: Readonly<Record<JobName, number>> = { ingest: 4096, remind: 1024, digest: 1024 };
+export const BODY_LIMITS: Readonly<Record<AnyJobName, number>> = {
+  ingest: 4096,
+  remind: 1024,
+  digest: 1024,
+  documents: 1024,
+};
 
 /** How long a body may take to arrive. The trigger and the scheduler send a few hundred bytes at once. */
 export const BODY_DEADLINE_MS = 5_000;
@@ -42,7 +48,7 @@ type WithRawBody = IncomingMessage & { rawBody?: Buffer };
 
 /** The body limit of a deployed function; unknown names get the largest, so the bound holds whatever runs. */
 export function bodyLimitFor(target: string | undefined): number {
-  if (target !== undefined && Object.hasOwn(BODY_LIMITS, target)) return BODY_LIMITS[target as JobName];
+  if (target !== undefined && Object.hasOwn(BODY_LIMITS, target)) return BODY_LIMITS[target as AnyJobName];
   return Math.max(...Object.values(BODY_LIMITS));
 }
 

@@ -1,4 +1,4 @@
-// The three HTTP handlers, built from their dependencies so tests run them without a spreadsheet or Google.
+// The four HTTP handlers, built from their dependencies so tests run them without a spreadsheet or Google.
 import type { HttpFunction, Request, Response } from '@google-cloud/functions-framework';
 import { z } from 'zod';
 import type { Logger } from '../logging.ts';
@@ -8,12 +8,19 @@ import { createReplayGuard, type ReplayGuard } from './replay.ts';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from './signature.ts';
 
 // Types only: erased at build, so a handler's cold start still loads no job code until its first request.
-import type { JobName } from '../jobs/jobs.ts';
+import type { AnyJobName } from '../jobs/any-job.ts';
 import type { JobSummary } from '../jobs/run.ts';
 
-export type { JobName, JobSummary };
+export type { AnyJobName, JobSummary };
 
-export type RunJob = (name: JobName, options: { now: Date; dryRun: boolean }) => Promise<JobSummary>;
+export interface RunJobOptions {
+  readonly now: Date;
+  readonly dryRun: boolean;
+  /** documents only: run only on the days before an organiser's report deadline (the scheduler's daily call). */
+  readonly whenDue?: boolean;
+}
+
+export type RunJob = (name: AnyJobName, options: RunJobOptions) => Promise<JobSummary>;
 
 export interface HandlerDeps {
   readonly runJob: RunJob;
@@ -31,10 +38,14 @@ export interface Handlers {
   readonly ingest: HttpFunction;
   readonly remind: HttpFunction;
   readonly digest: HttpFunction;
+  readonly documents: HttpFunction;
 }
 
 /** What the form trigger posts: the response tab and the row that changed (the run recomputes everything anyway). */
 const IngestBody = z.object({ tab: z.string().min(1).max(200), row: z.int().min(2) });
+
+/** What the spreadsheet's menu posts to make the documents now. */
+const DocumentsBody = z.object({ from: z.literal('menu') });
 
 const MESSAGES = {
   method: 'Chỉ chấp nhận phương thức POST.',
@@ -47,6 +58,7 @@ const MESSAGES = {
   'wrong-account': 'Tài khoản gọi không được phép chạy công việc này.',
   'no-secret': 'Máy chủ chưa cấu hình INGEST_SECRET nên không nhận yêu cầu có chữ ký.',
   body: 'Nội dung yêu cầu phải là JSON {"tab": "...", "row": số dòng}.',
+  'documents-body': 'Nội dung yêu cầu phải là JSON {"from": "menu"}.',
   failed: 'Công việc gặp lỗi; xem nhật ký của hàm để biết chi tiết.',
 } as const;
 
@@ -58,14 +70,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const replay = deps.replay ?? createReplayGuard(tolerance);
   const logger = deps.logger ?? createLogger({ secrets: deps.secret ? [deps.secret] : [] });
 
-  function refuse(res: Response, job: JobName, status: number, reason: Refusal): void {
+  function refuse(res: Response, job: AnyJobName, status: number, reason: Refusal): void {
     logger.log(status >= 500 ? 'ERROR' : 'WARNING', `${job}: request refused (${reason})`, { job, status, reason });
     res.status(status).json({ error: MESSAGES[reason], reason });
   }
 
-  async function run(res: Response, job: JobName, dryRun: boolean, caller: string): Promise<void> {
+  async function run(res: Response, job: AnyJobName, dryRun: boolean, caller: string, whenDue = false): Promise<void> {
     try {
-      const summary = await deps.runJob(job, { now: now(), dryRun });
+      const summary = await deps.runJob(job, { now: now(), dryRun, ...(whenDue ? { whenDue } : {}) });
       for (const line of summary.lines) logger.log('INFO', line, { job });
       logger.log('NOTICE', `${job}: done`, {
         job,
@@ -86,13 +98,39 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return req.query.dryRun === 'true' || req.query.dryRun === '1';
   }
 
-  function scheduled(job: JobName): HttpFunction {
+  function scheduled(job: AnyJobName): HttpFunction {
     return async (req, res) => {
       if (req.method !== 'POST') return refuse(res, job, 405, 'method');
       const verdict = await deps.verifyOidc(req.get('authorization'));
       if (verdict !== 'ok') return refuse(res, job, 401, verdict);
       await run(res, job, wantsDryRun(req), 'scheduler');
     };
+  }
+
+  /**
+   * The body of a request signed by the spreadsheet's Apps Script (the form trigger, the menu), or undefined once the
+   * request has been refused.
+   */
+  function signedBody(req: Request, res: Response, job: AnyJobName): string | undefined {
+    if (!deps.secret) {
+      refuse(res, job, 401, 'no-secret');
+      return undefined;
+    }
+    // The signature covers the bytes as sent, so verify the raw body, never a re-serialised JSON.
+    const body = req.rawBody ? req.rawBody.toString('utf8') : '';
+    const timestamp = req.get(TIMESTAMP_HEADER);
+    const signature = req.get(SIGNATURE_HEADER);
+    const nowSec = Math.floor(now().getTime() / 1000);
+    const verdict = verifySignature(body, deps.secret, timestamp, signature, nowSec, tolerance);
+    if (verdict !== 'ok') {
+      refuse(res, job, 401, verdict);
+      return undefined;
+    }
+    if (!replay.accept(signature!, Number(timestamp), nowSec)) {
+      refuse(res, job, 401, 'replayed');
+      return undefined;
+    }
+    return body;
   }
 
   const ingest: HttpFunction = async (req, res) => {
@@ -103,15 +141,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (verdict !== 'ok') return refuse(res, 'ingest', 401, verdict);
       return run(res, 'ingest', wantsDryRun(req), 'scheduler');
     }
-    if (!deps.secret) return refuse(res, 'ingest', 401, 'no-secret');
-    // The signature covers the bytes as sent, so verify the raw body, never a re-serialised JSON.
-    const body = req.rawBody ? req.rawBody.toString('utf8') : '';
-    const timestamp = req.get(TIMESTAMP_HEADER);
-    const signature = req.get(SIGNATURE_HEADER);
-    const nowSec = Math.floor(now().getTime() / 1000);
-    const verdict = verifySignature(body, deps.secret, timestamp, signature, nowSec, tolerance);
-    if (verdict !== 'ok') return refuse(res, 'ingest', 401, verdict);
-    if (!replay.accept(signature!, Number(timestamp), nowSec)) return refuse(res, 'ingest', 401, 'replayed');
+    const body = signedBody(req, res, 'ingest');
+    if (body === undefined) return;
     let parsed;
     try {
       parsed = IngestBody.safeParse(JSON.parse(body));
@@ -127,5 +158,28 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return run(res, 'ingest', false, 'form');
   };
 
-  return { ingest, remind: scheduled('remind'), digest: scheduled('digest') };
+  /**
+   * The menu's "Tạo văn bản báo cáo" (signed like the form trigger) makes the documents now; Cloud Scheduler's daily
+   * call (OIDC) makes them only in the days before an organiser's report deadline.
+   */
+  const documents: HttpFunction = async (req, res) => {
+    if (req.method !== 'POST') return refuse(res, 'documents', 405, 'method');
+    if (req.get('authorization')) {
+      const verdict = await deps.verifyOidc(req.get('authorization'));
+      if (verdict !== 'ok') return refuse(res, 'documents', 401, verdict);
+      return run(res, 'documents', wantsDryRun(req), 'scheduler', true);
+    }
+    const body = signedBody(req, res, 'documents');
+    if (body === undefined) return;
+    let parsed;
+    try {
+      parsed = DocumentsBody.safeParse(JSON.parse(body));
+    } catch {
+      return refuse(res, 'documents', 400, 'documents-body');
+    }
+    if (!parsed.success) return refuse(res, 'documents', 400, 'documents-body');
+    return run(res, 'documents', false, 'menu');
+  };
+
+  return { ingest, remind: scheduled('remind'), digest: scheduled('digest'), documents };
 }

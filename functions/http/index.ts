@@ -5,9 +5,10 @@ export {
   createHandlers,
   type HandlerDeps,
   type Handlers,
-  type JobName,
+  type AnyJobName,
   type JobSummary,
   type RunJob,
+  type RunJobOptions,
 } from './handlers.ts';
 export { createOidcVerifier, type OidcOptions, type OidcVerdict, type OidcVerifier } from './oidc.ts';
 export { createReplayGuard, type ReplayGuard } from './replay.ts';

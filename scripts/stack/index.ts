@@ -2,14 +2,14 @@
 // all on 127.0.0.1, so the product runs and is tested with no Google account.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { http } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { BODY_DEADLINE_MS, BODY_LIMITS, createHandlers, guardNextServer } from '../../functions/http/index.ts';
-import { runJob, type JobSummary } from '../../functions/jobs/run.ts';
-import type { JobName } from '../../functions/jobs/jobs.ts';
+import { runAnyJob, type AnyJobName } from '../../functions/jobs/any-job.ts';
+import type { JobSummary } from '../../functions/jobs/run.ts';
 import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
 import { openSpreadsheet } from '../../functions/gateways/spreadsheet.ts';
 import { startDriveServer } from '../drive-server/index.ts';
@@ -18,6 +18,7 @@ import { startSheetsServer } from '../sheets-server/index.ts';
 import { setupSpreadsheet } from '../setup/index.ts';
 import { syncTemplates } from '../sync-templates.ts';
 import { startWebView } from '../web/index.ts';
+import { DEMO_DRIVE_FOLDER_ID } from '../demo/campaign.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { DEFAULT_BASE_PORT, FREE_PORTS, listenOn, type Ports } from './ports.ts';
 import type { StackUrls } from './running.ts';
@@ -34,8 +35,7 @@ export {
 export { findRunning, forgetRunning, recordRunning, type RunningStack, type StackUrls } from './running.ts';
 
 export const DEMO_SPREADSHEET_ID = 'demo';
-/** The local stand-in for the Drive folder a coordinator shares with the functions: where the documents go. */
-export const DEMO_DRIVE_FOLDER_ID = 'thu-muc-van-ban-demo';
+export { DEMO_DRIVE_FOLDER_ID };
 /** Placeholders: the local mail server accepts any key and sender. */
 const LOCAL_API_KEY = 'SG.local-placeholder-key';
 const LOCAL_SENDER = 'thuongtruc@thidua.example.vn';
@@ -62,7 +62,7 @@ export interface LocalStack {
   readonly env: NodeJS.ProcessEnv;
   /** Lines of what setup did on this start (tabs created, demo seeded...). */
   readonly startLines: readonly string[];
-  runJob(name: JobName, options?: { now?: Date; dryRun?: boolean }): Promise<JobSummary>;
+  runJob(name: AnyJobName, options?: { now?: Date; dryRun?: boolean; whenDue?: boolean }): Promise<JobSummary>;
   close(): Promise<void>;
 }
 
@@ -176,8 +176,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       startLines.push(`Đã cập nhật ${templates.created.length + templates.updated.length} mẫu thư trên máy chủ thư.`);
     }
 
-    const jobs = (name: JobName, o: { now?: Date; dryRun?: boolean } = {}) =>
-      runJob(name, { now: o.now ?? now(), dryRun: o.dryRun, env });
+    const jobs = (name: AnyJobName, o: { now?: Date; dryRun?: boolean; whenDue?: boolean } = {}) =>
+      runAnyJob(name, { now: o.now ?? now(), dryRun: o.dryRun, whenDue: o.whenDue, env });
     const seed = async (formBaseUrl: string) => {
       if (created) startLines.push(await seedDemo(book, { now: now(), formBaseUrl, unitKey }));
     };
@@ -194,19 +194,28 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       };
     }
     const handlers = createHandlers({
-      runJob: (name, o) => jobs(name, { now: now(), dryRun: o.dryRun }),
-      // Locally only the signed form trigger reaches ingest; there is no Cloud Scheduler to present an OIDC token.
+      runJob: (name, o) => jobs(name, { now: now(), dryRun: o.dryRun, whenDue: o.whenDue }),
+      // Locally only the signed form trigger and menu reach the functions; there is no Cloud Scheduler to present an
+      // OIDC token.
       verifyOidc: async () => 'invalid',
       secret,
       now,
     });
     http('ingest', handlers.ingest);
-    // The same edge as the deployed function: the body is bounded before the framework parses it.
+    http('documents', handlers.documents);
+    // The same edge as the deployed functions: the body is bounded before the framework parses it.
     guardNextServer({ job: 'ingest', limitBytes: BODY_LIMITS.ingest, deadlineMs: BODY_DEADLINE_MS });
-    const functionServer = getTestServer('ingest');
+    const ingestApp = getTestServer('ingest');
+    guardNextServer({ job: 'documents', limitBytes: BODY_LIMITS.documents, deadlineMs: BODY_DEADLINE_MS });
+    const documentsApp = getTestServer('documents');
+    // One port for both functions: `/documents` is the documents function (the menu's), anything else is ingest.
+    const functionServer = createServer((req, res) =>
+      ((req.url ?? '/').startsWith('/documents') ? documentsApp : ingestApp).emit('request', req, res),
+    );
     await listenOn('ingest', ports.ingest, () => listen(functionServer, ports.ingest));
     closers.push(() => new Promise<void>((resolve) => functionServer.close(() => resolve())));
     const ingestUrl = `http://127.0.0.1:${(functionServer.address() as AddressInfo).port}/`;
+    const documentsUrl = `${ingestUrl}documents`;
 
     const webOptions = {
       port: ports.web,
@@ -222,7 +231,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await seed(options.formBaseUrl ?? web.url);
 
     return {
-      urls: { sheets: sheetsServer.url, mail: mailServer.url, web: web.url, ingest: ingestUrl, drive: driveServer.url },
+      urls: {
+        sheets: sheetsServer.url,
+        mail: mailServer.url,
+        web: web.url,
+        ingest: ingestUrl,
+        documents: documentsUrl,
+        drive: driveServer.url,
+      },
       spreadsheetId: DEMO_SPREADSHEET_ID,
       env,
       startLines,

@@ -8,6 +8,8 @@ export interface StackUrls {
   readonly mail: string;
   readonly web: string;
   readonly ingest: string;
+  /** The documents function (the menu's "Tạo văn bản báo cáo"); absent where no function runs. */
+  readonly documents?: string;
   /** The local Drive server; absent in the record of a stack started before it existed. */
   readonly drive?: string;
 }

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { http } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
-import { createHandlers, createOidcVerifier, signPayload, type JobName } from '../../../functions/http/index.ts';
+import { createHandlers, createOidcVerifier, signPayload, type AnyJobName } from '../../../functions/http/index.ts';
 import { createLogger } from '../../../functions/logging.ts';
 import { startOidcFixture, type OidcFixture } from './oidc-fixture.ts';
 
@@ -15,9 +15,9 @@ const NOW_SEC = Math.floor(NOW.getTime() / 1000);
 
 let oidc: OidcFixture;
 const servers: Server[] = [];
-const calls: { name: JobName; dryRun: boolean; now: Date }[] = [];
+const calls: { name: AnyJobName; dryRun: boolean; now: Date; whenDue?: boolean }[] = [];
 const logLines: string[] = [];
-const urls: Record<JobName, string> = { ingest: '', remind: '', digest: '' };
+const urls: Record<AnyJobName, string> = { ingest: '', remind: '', digest: '', documents: '' };
 
 beforeAll(async () => {
   oidc = await startOidcFixture();
@@ -37,7 +37,7 @@ beforeAll(async () => {
     now: () => NOW,
     logger: createLogger({ secrets: [SECRET], write: (line) => logLines.push(line) }),
   });
-  for (const name of ['ingest', 'remind', 'digest'] as const) {
+  for (const name of ['ingest', 'remind', 'digest', 'documents'] as const) {
     http(`test-${name}`, handlers[name]);
     const server = getTestServer(`test-${name}`);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -63,7 +63,7 @@ function signed(body: string, ts = NOW_SEC, secret = SECRET): RequestInit {
   };
 }
 
-async function post(job: JobName, init: RequestInit): Promise<{ status: number; body: Record<string, unknown> }> {
+async function post(job: AnyJobName, init: RequestInit): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(urls[job], init);
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
@@ -124,6 +124,46 @@ describe('ingest with the form trigger signature', () => {
   it('answers 405 to GET', async () => {
     const res = await fetch(urls.ingest);
     expect(res.status).toBe(405);
+  });
+});
+
+describe('documents: the menu signed like the form trigger, the scheduler with OIDC', () => {
+  it('makes the documents now for a signed {"from":"menu"}', async () => {
+    const before = calls.length;
+    const res = await post('documents', signed('{"from":"menu"}'));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ job: 'documents', dryRun: false });
+    expect(calls.slice(before)).toStrictEqual([{ name: 'documents', dryRun: false, now: NOW }]);
+  });
+
+  it('refuses an unsigned, a replayed or a mis-shaped menu request and runs nothing', async () => {
+    const before = calls.length;
+    const unsigned = await post('documents', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"from":"menu"}',
+    });
+    expect(unsigned).toMatchObject({ status: 401, body: { reason: 'missing' } });
+    const stale = await post('documents', signed('{"from":"menu"}', NOW_SEC - 301));
+    expect(stale).toMatchObject({ status: 401, body: { reason: 'stale' } });
+    const wrong = await post('documents', signed('{"tab":"x","row":2}'));
+    expect(wrong).toMatchObject({
+      status: 400,
+      body: { reason: 'documents-body', error: 'Nội dung yêu cầu phải là JSON {"from": "menu"}.' },
+    });
+    expect(calls.length).toBe(before);
+    // Another spelling of the same body: another signature, accepted once.
+    const init = signed('{ "from": "menu" }');
+    expect((await post('documents', init)).status).toBe(200);
+    expect(await post('documents', init)).toMatchObject({ status: 401, body: { reason: 'replayed' } });
+  });
+
+  it('runs only when due for the scheduler account', async () => {
+    const token = oidc.mint({ aud: AUDIENCE, email: SCHEDULER, email_verified: true });
+    const before = calls.length;
+    const res = await post('documents', { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(calls.slice(before)).toStrictEqual([{ name: 'documents', dryRun: false, now: NOW, whenDue: true }]);
   });
 });
 
