@@ -36,10 +36,12 @@ export class DeployInputError extends Error {
  */
 export const DEPLOY_NODE_MAJOR = 22;
 
-// Everything the later steps call, enabled first: IAM before the service accounts, Sheets before setup-sheets.
+// Everything the later steps call, enabled first: IAM before the service accounts, Sheets before setup-sheets, Drive for
+// the documents function (its client asks for the `drive` scope, functions/gateways/drive-client.ts).
 const APIS = [
   'iam.googleapis.com',
   'sheets.googleapis.com',
+  'drive.googleapis.com',
   'cloudfunctions.googleapis.com',
   'run.googleapis.com',
   'cloudbuild.googleapis.com',
@@ -66,9 +68,11 @@ interface Retry {
 }
 
 interface FunctionSpec {
-  readonly name: 'ingest' | 'remind' | 'digest';
+  readonly name: 'ingest' | 'remind' | 'digest' | 'documents';
   /** Public: reachable without a Google identity (each request is then checked in code). */
   readonly isPublic: boolean;
+  /** Who calls it without a Google identity, in the deploy comment. */
+  readonly publicCaller?: string;
   readonly memory: string;
   readonly timeout: string;
   readonly maxInstances: number;
@@ -88,6 +92,7 @@ const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'ingest',
     isPublic: true,
+    publicCaller: 'trình kích hoạt biểu mẫu',
     memory: '512Mi',
     timeout: '300s',
     maxInstances: 3,
@@ -121,6 +126,22 @@ const FUNCTIONS: readonly FunctionSpec[] = [
     job: 'thidua-digest',
     what: 'bản tin lúc 07:30 thứ Hai hằng tuần',
     retry: { attempts: 5, minBackoff: '60s', maxBackoff: '600s', doublings: 3 },
+  },
+  // Public: the spreadsheet's menu ("Tạo văn bản báo cáo", Apps Script) signs its request as the form trigger does and
+  // cannot present a Google identity. The scheduler calls it daily; the function makes the documents only in the days
+  // before an organiser's report deadline (`Báo cáo cấp trên` in `Mốc thời gian`). One instance: two overlapping runs
+  // would update the same Drive files twice. A failed run is retried three times, 2, 4 and 8 minutes apart.
+  {
+    name: 'documents',
+    isPublic: true,
+    publicCaller: 'trình đơn "Tạo văn bản báo cáo" của bảng tính',
+    memory: '512Mi',
+    timeout: '300s',
+    maxInstances: 1,
+    schedule: '0 7 * * *',
+    job: 'thidua-documents',
+    what: 'tạo văn bản báo cáo lúc 07:00 hằng ngày, chỉ trong những ngày trước hạn báo cáo cấp trên',
+    retry: { attempts: 3, minBackoff: '120s', maxBackoff: '600s', doublings: 2 },
   },
 ];
 
@@ -232,7 +253,7 @@ export function planPrepare(raw: DeployInput): Step[] {
 }
 
 /**
- * The whole deployment: the preparation, then the build, the three functions, who may call them, and their schedules.
+ * The whole deployment: the preparation, then the build, the four functions, who may call them, and their schedules.
  */
 export function planDeploy(raw: DeployInput): Step[] {
   const input = validateInput(raw);
@@ -254,16 +275,16 @@ export function planDeploy(raw: DeployInput): Step[] {
       `OIDC_AUDIENCE=${functionUrl(input, fn.name)}`,
       `SCHEDULER_SERVICE_ACCOUNT=${sa.scheduler}`,
     ];
-    // Only ingest verifies form signatures, so only ingest can read the ingest secret.
+    // Only ingest and documents verify the spreadsheet's signatures, so only they can read the ingest secret.
     // Every job judges responses and builds form links, so every function reads the units' key.
     const secrets = [
       `SENDGRID_API_KEY=${SECRETS.sendgrid}:latest`,
       `UNIT_SECRET_KEY=${SECRETS.unitKey}:latest`,
-      ...(fn.name === 'ingest' ? [`INGEST_SECRET=${SECRETS.ingest}:latest`] : []),
+      ...(fn.publicCaller ? [`INGEST_SECRET=${SECRETS.ingest}:latest`] : []),
     ];
     steps.push({
       comment: fn.isPublic
-        ? `Triển khai hàm ${fn.name} (gen2, Node.js ${DEPLOY_NODE_MAJOR}, tối đa ${fn.maxInstances} phiên bản, mỗi phiên bản 1 yêu cầu một lúc); địa chỉ công khai vì trình kích hoạt biểu mẫu gọi nó, mỗi yêu cầu được kiểm tra chữ ký hoặc mã OIDC.`
+        ? `Triển khai hàm ${fn.name} (gen2, Node.js ${DEPLOY_NODE_MAJOR}, tối đa ${fn.maxInstances} phiên bản, mỗi phiên bản 1 yêu cầu một lúc); địa chỉ công khai vì ${fn.publicCaller} gọi nó, mỗi yêu cầu được kiểm tra chữ ký hoặc mã OIDC.`
         : `Triển khai hàm ${fn.name} (gen2, Node.js ${DEPLOY_NODE_MAJOR}, tối đa ${fn.maxInstances} phiên bản, 1 yêu cầu một lúc); không công khai: chỉ tài khoản được cấp quyền mới gọi được.`,
       argv: [
         'gcloud',
@@ -358,7 +379,7 @@ export function renderPlan(
     '',
     options.prepareOnly
       ? `# Tiếp theo: chia sẻ bảng tính cho ${serviceAccounts(input.project).runtime} rồi chạy npm run setup-sheets.`
-      : `# Sau cùng: đặt INGEST_URL=${functionUrl(input, 'ingest')}, INGEST_SECRET và UNIT_SECRET_KEY trong Thuộc tính tập lệnh của Apps Script.`,
+      : `# Sau cùng: đặt INGEST_URL=${functionUrl(input, 'ingest')}, DOCUMENTS_URL=${functionUrl(input, 'documents')}, INGEST_SECRET và UNIT_SECRET_KEY trong Thuộc tính tập lệnh của Apps Script; chia sẻ thư mục Drive nhận văn bản cho ${serviceAccounts(input.project).runtime} (Người chỉnh sửa).`,
   );
   return `${lines.join('\n')}\n`;
 }

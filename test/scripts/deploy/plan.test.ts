@@ -27,12 +27,13 @@ describe('the deploy plan', () => {
     expect(renderPlan(planDeploy(INPUT), INPUT)).toBe(expected);
   });
 
-  it('deploys exactly three functions, remind and digest on one instance, all scheduled in Vietnam time', () => {
+  it('deploys exactly four functions, remind, digest and documents on one instance, all scheduled in Vietnam time', () => {
     const steps = planDeploy(INPUT);
     const deploys = steps.filter((s) => s.argv[2] === 'deploy');
-    expect(deploys.map((s) => s.argv[3])).toEqual(['ingest', 'remind', 'digest']);
+    expect(deploys.map((s) => s.argv[3])).toEqual(['ingest', 'remind', 'digest', 'documents']);
     expect(deploys.map((s) => s.argv.find((a) => a.startsWith('--max-instances=')))).toEqual([
       '--max-instances=3',
+      '--max-instances=1',
       '--max-instances=1',
       '--max-instances=1',
     ]);
@@ -41,6 +42,7 @@ describe('the deploy plan', () => {
       '--schedule=*/10 * * * *',
       '--schedule=0 8 * * *',
       '--schedule=30 7 * * 1',
+      '--schedule=0 7 * * *',
     ]);
     expect(jobs.every((s) => s.argv.includes('--time-zone=Asia/Ho_Chi_Minh'))).toBe(true);
   });
@@ -87,7 +89,7 @@ describe('the deploy plan', () => {
 
   it('issue 15 defect 1: every scheduler job retries a failed run, within what Cloud Scheduler allows', () => {
     const jobs = planDeploy(INPUT).filter((s) => s.argv[1] === 'scheduler');
-    expect(jobs).toHaveLength(3);
+    expect(jobs).toHaveLength(4);
     for (const job of jobs) {
       const attempts = Number(flag(job, 'max-retry-attempts'));
       expect(attempts).toBeGreaterThanOrEqual(1);
@@ -103,6 +105,17 @@ describe('the deploy plan', () => {
     }
   });
 
+  it('issue 18: documents is public because the menu signs like the form trigger; only ingest and documents read the ingest secret; the Drive API is on', () => {
+    const steps = planDeploy(INPUT);
+    expect(deployOf(steps, 'documents').argv).toContain('--allow-unauthenticated');
+    const readsIngestSecret = (name: string) => flag(deployOf(steps, name), 'set-secrets')!.includes('INGEST_SECRET=');
+    expect(['ingest', 'remind', 'digest', 'documents'].filter(readsIngestSecret)).toEqual(['ingest', 'documents']);
+    expect(planPrepare(INPUT)[0]!.argv).toContain('drive.googleapis.com');
+    expect(renderPlan(steps, INPUT)).toContain(
+      'DOCUMENTS_URL=https://asia-southeast1-thidua-demo.cloudfunctions.net/documents',
+    );
+  });
+
   it('issue 14: on a new project the APIs are enabled first, then the service accounts exist before anything names them', () => {
     const steps = planDeploy(INPUT);
     const prepare = planPrepare(INPUT);
@@ -111,6 +124,7 @@ describe('the deploy plan', () => {
     for (const api of [
       'iam',
       'sheets',
+      'drive',
       'run',
       'cloudfunctions',
       'cloudbuild',
@@ -211,6 +225,8 @@ describe('--apply', () => {
       'scheduler jobs update http thidua-remind',
       'scheduler jobs create http thidua-digest',
       'scheduler jobs update http thidua-digest',
+      'scheduler jobs create http thidua-documents',
+      'scheduler jobs update http thidua-documents',
     ]);
     expect(calls[3]).toContain('--max-retry-attempts=5');
     await rm(dir, { recursive: true, force: true });
