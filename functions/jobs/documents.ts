@@ -51,6 +51,17 @@ export async function runDocuments(options: RunOptions & { readonly whenDue?: bo
     retry: options.retry,
   });
   const snapshot = await sheets.readSnapshot(SNAPSHOT_TABS);
+  if (options.whenDue) {
+    // The organiser's report deadlines (`Báo cáo cấp trên` in `Mốc thời gian`) are not read yet: a scheduled run does
+    // nothing rather than remake the documents every day.
+    return {
+      job: 'documents',
+      lines: ['Lịch hằng ngày: chưa có hạn báo cáo cấp trên nào đến ngày tạo văn bản; không tạo văn bản nào.'],
+      sheetsCalls: sheets.calls(),
+      mailRequests: 0,
+      sheetsWrites: sheets.writes(),
+    };
+  }
   const evaluation = evaluateCampaign(snapshot, now, config.UNIT_SECRET_KEY);
   const timeZone = campaignTimeZone(evaluation.settings);
   const plan: DocumentsPlan = {
