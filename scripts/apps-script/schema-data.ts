@@ -47,6 +47,7 @@ export function scriptNames(): ScriptNames {
     defaultAwards: defaultAwards().map((a) => a.name),
     defaultKinds: nomineeKinds(defaultAwards()),
     formLinksTab: TAB.formLinks,
+    documentsTab: TAB.documents,
     configTab: TAB.config,
     unitCodeHeader: 'Mã đơn vị',
     secretHeader: UNIT_SECRET_HEADER,

@@ -40,6 +40,7 @@ export interface ScriptNames {
   readonly defaultAwards: readonly string[];
   readonly defaultKinds: readonly string[];
   readonly formLinksTab: string;
+  readonly documentsTab: string;
   readonly configTab: string;
   readonly unitCodeHeader: string;
   readonly secretHeader: string;

@@ -10,6 +10,7 @@ const SOURCES: Readonly<Record<string, string>> = {
   'Forms.gs': 'forms.js',
   'Trigger.gs': 'trigger.js',
   'Links.gs': 'links.js',
+  'Documents.gs': 'documents.js',
 };
 
 /** File name → JavaScript source. */

@@ -7,6 +7,8 @@ function onOpen() {
     .addItem('1. Tạo biểu mẫu', 'thiduaCreateForms')
     .addItem('2. Cài đặt trình kích hoạt', 'thiduaInstallTrigger')
     .addItem('3. Ghi liên kết biểu mẫu cho đơn vị', 'thiduaWriteFormLinks')
+    .addSeparator()
+    .addItem('Tạo văn bản báo cáo', 'thiduaMakeDocuments')
     .addToUi();
 }
 

@@ -83,7 +83,28 @@ function thiduaAsciiJson_(value) {
 }
 
 /**
- * POSTs {tab,row} signed as functions/http/signature.ts expects: HMAC-SHA256 of "<unix seconds>.<body>".
+ * POSTs `value` as ASCII JSON signed as functions/http/signature.ts expects: HMAC-SHA256 of "<unix seconds>.<body>"
+ * with the shared secret, in the headers the functions read. Used by the form trigger and the menu alike.
+ * @param {string} url
+ * @param {string} secret
+ * @param {unknown} value
+ * @returns {GoogleAppsScript.URL_Fetch.HTTPResponse}
+ */
+function thiduaSignedPost_(url, secret, value) {
+  var body = thiduaAsciiJson_(value);
+  var timestamp = String(Math.floor(Date.now() / 1000));
+  var signature = Utilities.computeHmacSha256Signature(timestamp + '.' + body, secret, Utilities.Charset.UTF_8);
+  return UrlFetchApp.fetch(url, {
+    method: 'post',
+    contentType: 'application/json',
+    payload: body,
+    headers: { 'x-thidua-timestamp': timestamp, 'x-thidua-signature': 'sha256=' + thiduaHex_(signature) },
+    muteHttpExceptions: true,
+  });
+}
+
+/**
+ * Tells ingest which row of which response tab changed.
  * @param {string} tab
  * @param {number} row
  */
@@ -97,17 +118,7 @@ function thiduaNotifyIngest_(tab, row) {
     );
     return;
   }
-  var body = thiduaAsciiJson_({ tab: tab, row: row });
-  var timestamp = String(Math.floor(Date.now() / 1000));
-  var signature = Utilities.computeHmacSha256Signature(timestamp + '.' + body, secret, Utilities.Charset.UTF_8);
-  var response = UrlFetchApp.fetch(url, {
-    method: 'post',
-    contentType: 'application/json',
-    payload: body,
-    headers: { 'x-thidua-timestamp': timestamp, 'x-thidua-signature': 'sha256=' + thiduaHex_(signature) },
-    muteHttpExceptions: true,
-  });
-  var status = response.getResponseCode();
+  var status = thiduaSignedPost_(url, secret, { tab: tab, row: row }).getResponseCode();
   // A failure is not lost: the scheduled sweep picks the response up within ten minutes.
   if (status !== 200) console.warn('Hàm ingest trả lời ' + status + '; lượt quét định kỳ sẽ xử lý lại.');
 }

@@ -7,6 +7,7 @@ import { AWARDS, formQuestions } from '../../../sheets-schema/forms/index.ts';
 import { defaultTabRows } from '../../../sheets-schema/defaults.ts';
 import { renderAppsScript } from '../../../scripts/apps-script/index.ts';
 import { signPayload, verifySignature } from '../../../functions/http/index.ts';
+import { menuProject } from './menu-harness.ts';
 
 const files = renderAppsScript();
 const scripts = Object.entries(files).filter(([name]) => name.endsWith('.gs'));
@@ -133,6 +134,7 @@ function runProject(criteria: readonly Criterion[], catalogue?: unknown[][]) {
 describe('the generated Apps Script project', () => {
   it('is plain JavaScript that acorn parses as ES2020', () => {
     expect(scripts.map(([name]) => name).sort()).toEqual([
+      'Documents.gs',
       'Forms.gs',
       'Links.gs',
       'Menu.gs',
@@ -204,5 +206,45 @@ describe('the generated Apps Script project', () => {
     const hex = runInNewContext(`thiduaHex_(${JSON.stringify(bytes)})`, context) as string;
     expect(`sha256=${hex}`).toBe(signPayload(body, secret, 1700000000));
     expect(verifySignature(body, secret, '1700000000', `sha256=${hex}`, 1700000010)).toBe('ok');
+  });
+
+  it('issue 18: "Tạo văn bản báo cáo" posts {"from":"menu"} to DOCUMENTS_URL, signed exactly as the functions verify it, and shows the answer', () => {
+    const secret = 'a-shared-secret-of-enough-length';
+    const menu = menuProject({ DOCUMENTS_URL: 'https://fn.example/documents', INGEST_SECRET: secret }, () => ({
+      status: 200,
+      text: JSON.stringify({ job: 'documents', lines: ['Đã tạo 7 văn bản từ bảng tính.', 'Google Drive: đã tạo 7.'] }),
+    }));
+    const shown = menu.call('thiduaMakeDocuments');
+    const [request] = menu.requests;
+    expect(request).toMatchObject({
+      url: 'https://fn.example/documents',
+      method: 'post',
+      contentType: 'application/json',
+    });
+    expect(JSON.parse(request!.payload)).toEqual({ from: 'menu' });
+    const timestamp = request!.headers['x-thidua-timestamp']!;
+    expect(
+      verifySignature(request!.payload, secret, timestamp, request!.headers['x-thidua-signature'], Number(timestamp)),
+    ).toBe('ok');
+    expect(shown).toBe('Đã tạo 7 văn bản từ bảng tính.\nGoogle Drive: đã tạo 7.');
+    expect(menu.alerts).toEqual([{ title: 'Tạo văn bản báo cáo', message: shown }]);
+  });
+
+  it('issue 18: the menu shows the function’s Vietnamese error, and says what to set when DOCUMENTS_URL is missing', () => {
+    const refused = menuProject(
+      { DOCUMENTS_URL: 'https://fn.example/documents', INGEST_SECRET: 'x'.repeat(32) },
+      () => ({
+        status: 401,
+        text: JSON.stringify({ error: 'Chữ ký không khớp.', reason: 'mismatch' }),
+      }),
+    );
+    expect(refused.call('thiduaMakeDocuments')).toBe('Chưa tạo được văn bản (mã trả lời 401): Chữ ký không khớp.');
+    const unset = menuProject({}, () => {
+      throw new Error('nothing may be sent');
+    });
+    expect(unset.call('thiduaMakeDocuments')).toMatch(
+      /^Chưa đặt DOCUMENTS_URL hoặc INGEST_SECRET trong Thuộc tính tập lệnh/,
+    );
+    expect(unset.requests).toEqual([]);
   });
 });

@@ -1,0 +1,75 @@
+// Runs the generated Apps Script project's menu functions in a V8 context with Apps Script's services as they behave:
+// Utilities signs with a real HMAC (as signed bytes, like Apps Script), UrlFetchApp hands each request to `answer`,
+// and the alerts a coordinator would see are kept.
+import { createHmac } from 'node:crypto';
+import { runInNewContext } from 'node:vm';
+import { renderAppsScript } from '../../../scripts/apps-script/index.ts';
+
+export interface ScriptRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly contentType: string;
+  readonly payload: string;
+  readonly headers: Record<string, string>;
+}
+
+export interface ScriptAnswer {
+  readonly status: number;
+  readonly text: string;
+}
+
+export interface MenuRun {
+  /** Runs a function of the project by name and returns its result. */
+  call(name: string): unknown;
+  readonly requests: ScriptRequest[];
+  readonly alerts: { title: string; message: string }[];
+}
+
+export function menuProject(
+  properties: Record<string, string>,
+  answer: (request: ScriptRequest) => ScriptAnswer,
+): MenuRun {
+  const requests: ScriptRequest[] = [];
+  const alerts: { title: string; message: string }[] = [];
+  const context = {
+    PropertiesService: {
+      getScriptProperties: () => ({ getProperty: (k: string) => properties[k] ?? null }),
+    },
+    Utilities: {
+      Charset: { UTF_8: 'UTF-8' },
+      computeHmacSha256Signature: (value: string, key: string) =>
+        [...createHmac('sha256', key).update(value, 'utf8').digest()].map((b) => (b > 127 ? b - 256 : b)),
+    },
+    UrlFetchApp: {
+      fetch: (
+        url: string,
+        options: { method: string; contentType: string; payload: string; headers: Record<string, string> },
+      ) => {
+        const request = {
+          url,
+          method: options.method,
+          contentType: options.contentType,
+          payload: options.payload,
+          headers: options.headers,
+        };
+        requests.push(request);
+        const { status, text } = answer(request);
+        return { getResponseCode: () => status, getContentText: () => text };
+      },
+    },
+    SpreadsheetApp: {
+      getUi: () => ({
+        ButtonSet: { OK: 'OK' },
+        alert: (title: string, message: string) => alerts.push({ title, message }),
+      }),
+    },
+    Logger: { log: () => undefined },
+    console,
+  };
+  const code = Object.entries(renderAppsScript())
+    .filter(([name]) => name.endsWith('.gs'))
+    .map(([, source]) => source)
+    .join('\n');
+  runInNewContext(code, context);
+  return { call: (name) => runInNewContext(`${name}()`, context), requests, alerts };
+}
