@@ -21,6 +21,8 @@ export interface ScriptAnswer {
 export interface MenuRun {
   /** Runs a function of the project by name and returns its result. */
   call(name: string): unknown;
+  /** Evaluates an expression in the project's global scope (its helpers, with JSON arguments). */
+  evaluate(expression: string): unknown;
   readonly requests: ScriptRequest[];
   readonly alerts: { title: string; message: string }[];
 }
@@ -71,5 +73,10 @@ export function menuProject(
     .map(([, source]) => source)
     .join('\n');
   runInNewContext(code, context);
-  return { call: (name) => runInNewContext(`${name}()`, context), requests, alerts };
+  return {
+    call: (name) => runInNewContext(`${name}()`, context),
+    evaluate: (expression) => runInNewContext(expression, context),
+    requests,
+    alerts,
+  };
 }
