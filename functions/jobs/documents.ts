@@ -6,6 +6,8 @@ import { loadConfig } from '../config.ts';
 import { setting } from '../core/settings.ts';
 import type { PlannedEmail } from '../core/snapshot.ts';
 import { campaignTimeZone } from '../core/zone.ts';
+import { DocumentTemplateError, generateDocuments } from '../documents/index.ts';
+import { loadDocumentTemplates } from '../documents/load.ts';
 import { createDriveClient } from '../gateways/drive-client.ts';
 import { createDriveGateway } from '../gateways/drive.ts';
 import { createSheetsClient } from '../gateways/sheets-client.ts';
@@ -15,7 +17,6 @@ import { FOLDER_SETTING, parseFolderSetting, type FolderSetting } from '../publi
 import { publishDocuments, type DocumentFile } from '../publish/publish.ts';
 import { evaluateCampaign } from '../rules/index.ts';
 import { applyPlan, type MailSender } from './apply.ts';
-import { documentFiles } from './document-files.ts';
 import type { JobSummary, RunOptions } from './run.ts';
 import { tabState, type TabState } from './tab-diff.ts';
 
@@ -64,8 +65,22 @@ export async function runDocuments(options: RunOptions & { readonly whenDue?: bo
   }
   const evaluation = evaluateCampaign(snapshot, now, config.UNIT_SECRET_KEY);
   const timeZone = campaignTimeZone(evaluation.settings);
+  let files: DocumentFile[];
+  try {
+    files = generateDocuments({ evaluation, snapshot }, loadDocumentTemplates(), now);
+  } catch (error) {
+    // A template a coordinator broke: its Vietnamese message names it; nothing is put on Drive or written.
+    if (!(error instanceof DocumentTemplateError)) throw error;
+    return {
+      job: 'documents',
+      lines: [error.message, 'Chưa tạo văn bản nào; Google Drive và trang Văn bản giữ nguyên.'],
+      sheetsCalls: sheets.calls(),
+      mailRequests: 0,
+      sheetsWrites: sheets.writes(),
+    };
+  }
   const plan: DocumentsPlan = {
-    files: documentFiles({ evaluation, snapshot }, now),
+    files,
     folder: parseFolderSetting(setting(evaluation.settings, FOLDER_SETTING)),
     summary: [],
   };
