@@ -4,9 +4,9 @@
 import { TAB, TABS } from '../../sheets-schema/index.ts';
 import { loadConfig } from '../config.ts';
 import { setting } from '../core/settings.ts';
-import type { PlannedEmail } from '../core/snapshot.ts';
+import type { PlannedEmail, Snapshot } from '../core/snapshot.ts';
 import { campaignTimeZone } from '../core/zone.ts';
-import { DocumentTemplateError, generateDocuments } from '../documents/index.ts';
+import { DocumentTemplateError, generateDocuments, type DocumentTemplates } from '../documents/index.ts';
 import { loadDocumentTemplates } from '../documents/load.ts';
 import { createDriveClient } from '../gateways/drive-client.ts';
 import { createDriveGateway } from '../gateways/drive.ts';
@@ -20,11 +20,41 @@ import { applyPlan, type MailSender } from './apply.ts';
 import type { JobSummary, RunOptions } from './run.ts';
 import { tabState, type TabState } from './tab-diff.ts';
 
-/** What the documents job decides from a snapshot: no emails; the files and where they go. */
+/** What the documents job decides from a snapshot: no emails; the files, where they go, and whether to put them. */
 export interface DocumentsPlan {
+  /** False when the run has nothing to put on Drive (not due, a broken template): `summary` says why. */
+  readonly publish: boolean;
   readonly files: readonly DocumentFile[];
   readonly folder: FolderSetting;
+  /** The campaign's zone, for the times written in `Văn bản`. */
+  readonly timeZone: string;
   readonly summary: readonly string[];
+}
+
+/** Pure: the documents of the campaign at `now`, or why there are none to put on Drive this run. */
+export function planDocuments(
+  snapshot: Snapshot,
+  now: Date,
+  templates: DocumentTemplates,
+  options: { readonly unitKey?: string; readonly whenDue?: boolean } = {},
+): DocumentsPlan {
+  const evaluation = evaluateCampaign(snapshot, now, options.unitKey);
+  const folder = parseFolderSetting(setting(evaluation.settings, FOLDER_SETTING));
+  const timeZone = campaignTimeZone(evaluation.settings);
+  const nothing = (summary: string[]): DocumentsPlan => ({ publish: false, files: [], folder, timeZone, summary });
+  if (options.whenDue) {
+    // The organiser's report deadlines (`Báo cáo cấp trên` in `Mốc thời gian`) are not read yet: a scheduled run does
+    // nothing rather than remake the documents every day.
+    return nothing(['Lịch hằng ngày: chưa có hạn báo cáo cấp trên nào đến ngày tạo văn bản; không tạo văn bản nào.']);
+  }
+  try {
+    const files = generateDocuments({ evaluation, snapshot }, templates, now);
+    return { publish: true, files, folder, timeZone, summary: [`Đã tạo ${files.length} văn bản từ bảng tính.`] };
+  } catch (error) {
+    // A template a coordinator broke: its Vietnamese message names it; nothing is put on Drive or written.
+    if (!(error instanceof DocumentTemplateError)) throw error;
+    return nothing([error.message, 'Chưa tạo văn bản nào; Google Drive và trang Văn bản giữ nguyên.']);
+  }
 }
 
 /** The tabs the documents need: every tab but the derived ones no document reads (`Văn bản` itself is read). */
@@ -52,43 +82,24 @@ export async function runDocuments(options: RunOptions & { readonly whenDue?: bo
     retry: options.retry,
   });
   const snapshot = await sheets.readSnapshot(SNAPSHOT_TABS);
-  if (options.whenDue) {
-    // The organiser's report deadlines (`Báo cáo cấp trên` in `Mốc thời gian`) are not read yet: a scheduled run does
-    // nothing rather than remake the documents every day.
-    return {
-      job: 'documents',
-      lines: ['Lịch hằng ngày: chưa có hạn báo cáo cấp trên nào đến ngày tạo văn bản; không tạo văn bản nào.'],
-      sheetsCalls: sheets.calls(),
-      mailRequests: 0,
-      sheetsWrites: sheets.writes(),
-    };
-  }
-  const evaluation = evaluateCampaign(snapshot, now, config.UNIT_SECRET_KEY);
-  const timeZone = campaignTimeZone(evaluation.settings);
-  let files: DocumentFile[];
-  try {
-    files = generateDocuments({ evaluation, snapshot }, loadDocumentTemplates(), now);
-  } catch (error) {
-    // A template a coordinator broke: its Vietnamese message names it; nothing is put on Drive or written.
-    if (!(error instanceof DocumentTemplateError)) throw error;
-    return {
-      job: 'documents',
-      lines: [error.message, 'Chưa tạo văn bản nào; Google Drive và trang Văn bản giữ nguyên.'],
-      sheetsCalls: sheets.calls(),
-      mailRequests: 0,
-      sheetsWrites: sheets.writes(),
-    };
-  }
-  const plan: DocumentsPlan = {
-    files,
-    folder: parseFolderSetting(setting(evaluation.settings, FOLDER_SETTING)),
-    summary: [],
-  };
-  const lines = [`Đã tạo ${plan.files.length} văn bản từ bảng tính.`, ...plan.summary];
+  const plan = planDocuments(snapshot, now, loadDocumentTemplates(), {
+    unitKey: config.UNIT_SECRET_KEY,
+    whenDue: options.whenDue,
+  });
+  const lines = [...plan.summary];
+  const summary = (): JobSummary => ({
+    job: 'documents',
+    lines,
+    sheetsCalls: sheets.calls(),
+    mailRequests: 0,
+    sheetsWrites: sheets.writes(),
+  });
+  if (!plan.publish) return summary();
   if (dryRun) {
-    lines.push(`Chạy thử: không đưa văn bản nào lên Google Drive và không ghi gì vào bảng tính.`);
-    return { job: 'documents', lines, sheetsCalls: sheets.calls(), mailRequests: 0, sheetsWrites: sheets.writes() };
+    lines.push('Chạy thử: không đưa văn bản nào lên Google Drive và không ghi gì vào bảng tính.');
+    return summary();
   }
+  const { timeZone } = plan;
 
   const drive = createDriveGateway({
     client: createDriveClient(config.GOOGLE_DRIVE_ROOT_URL),
@@ -118,5 +129,5 @@ export async function runDocuments(options: RunOptions & { readonly whenDue?: bo
   if (result.stopped) lines.push(result.stopped);
   lines.push(...result.notes);
   lines.push(`Lượt gọi Google Drive API: ${drive.calls()}.`);
-  return { job: 'documents', lines, sheetsCalls: sheets.calls(), mailRequests: 0, sheetsWrites: sheets.writes() };
+  return summary();
 }
