@@ -18,7 +18,8 @@ import {
   indicatorTotals,
   type IndicatorTotals,
 } from '../results/indicators.ts';
-import { layoutData } from '../core/settings.ts';
+import { layoutData, setting } from '../core/settings.ts';
+import { FOLDER_SETTING, parseFolderSetting, type FolderSetting } from '../publish/folder.ts';
 import type { LayoutData } from '../mail/types.ts';
 
 export interface MilestoneFigures {
@@ -90,6 +91,8 @@ export interface DashboardModel extends LayoutData {
   readonly lateUnitDeadlines: readonly LateUnitDeadline[];
   /** The figures of the báo cáo sơ kết and tổng kết. */
   readonly totals: IndicatorTotals;
+  /** `Thư mục Drive văn bản` of `Cấu hình`, read: where the documents go, or what is wrong with it. */
+  readonly documentsFolder: FolderSetting;
 }
 
 export const percent = percentOf;
@@ -162,6 +165,7 @@ export function dashboardModel(
     reportDeadlines: countdowns(organiser, now, progress.timeZone),
     lateUnitDeadlines: lateUnitDeadlines(progress.milestones, organiser, progress.timeZone),
     totals: indicatorTotals(evaluation),
+    documentsFolder: parseFolderSetting(setting(evaluation.settings, FOLDER_SETTING)),
   };
 }
 

@@ -8,7 +8,7 @@ import type { Cell } from '../core/cells.ts';
 import type { Evaluation } from '../core/model.ts';
 import type { TabWrite } from '../core/snapshot.ts';
 import type { OrganiserDeadline } from '../calendar/index.ts';
-import { withDocumentsFolderRow } from './documents-row.ts';
+import { documentsFolderRow } from './documents-row.ts';
 import { dashboardModel, type DashboardModel } from './model.ts';
 import { organiserSections, totalsSections, TOTALS_SECTIONS, type DashboardSection } from './totals.ts';
 
@@ -41,10 +41,7 @@ export function dashboardTab(
   now: Date,
   organiser: readonly OrganiserDeadline[] = [],
 ): TabWrite {
-  return withDocumentsFolderRow(
-    renderDashboard(dashboardModel(evaluation, progress, now, organiser)),
-    evaluation.settings,
-  );
+  return renderDashboard(dashboardModel(evaluation, progress, now, organiser));
 }
 
 export function renderDashboard(model: DashboardModel): TabWrite {
@@ -57,6 +54,7 @@ export function renderDashboard(model: DashboardModel): TabWrite {
     ['Số đơn vị', model.unitCount],
   ];
   const stampRow = rows.length - 2;
+  rows.push(documentsFolderRow(model.documentsFolder));
   const section = (title: string, headers: readonly string[], body: readonly Cell[][], empty: string) => {
     rows.push([], [title], [...headers]);
     if (body.length === 0) rows.push([empty]);

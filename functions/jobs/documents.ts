@@ -4,7 +4,7 @@
 import { TAB, TABS } from '../../sheets-schema/index.ts';
 import { loadConfig } from '../config.ts';
 import { setting } from '../core/settings.ts';
-import type { PlannedEmail, Snapshot } from '../core/snapshot.ts';
+import type { PlannedEmail } from '../core/snapshot.ts';
 import { campaignTimeZone } from '../core/zone.ts';
 import { DocumentTemplateError, generateDocuments, type DocumentTemplates } from '../documents/index.ts';
 import { loadDocumentTemplates } from '../documents/load.ts';
@@ -15,33 +15,38 @@ import { createSheetsGateway } from '../gateways/sheets.ts';
 import { documentsTab, previousDocuments } from '../publish/documents-tab.ts';
 import { FOLDER_SETTING, parseFolderSetting, type FolderSetting } from '../publish/folder.ts';
 import { publishDocuments, type DocumentFile } from '../publish/publish.ts';
-import { evaluateCampaign } from '../rules/index.ts';
 import { applyPlan, type MailSender } from './apply.ts';
+import { jobContext } from './jobs.ts';
+import type { JobContext, JobOutput } from './plan.ts';
 import type { JobSummary, RunOptions } from './run.ts';
 import { tabState, type TabState } from './tab-diff.ts';
 
-/** What the documents job decides from a snapshot: no emails; the files, where they go, and whether to put them. */
-export interface DocumentsPlan {
+/**
+ * What the documents job decides, in the planner contract's shape (`JobOutput`: no tab of its own yet, no email, a
+ * summary) plus the publication the apply step carries out: the files and the folder they go to. `Văn bản` is not
+ * among the writes because its links exist only once Drive has answered; the apply step adds it to the run's one
+ * Sheets write.
+ */
+export interface DocumentsPlan extends JobOutput {
   /** False when the run has nothing to put on Drive (not due, a broken template): `summary` says why. */
   readonly publish: boolean;
   readonly files: readonly DocumentFile[];
   readonly folder: FolderSetting;
   /** The campaign's zone, for the times written in `Văn bản`. */
   readonly timeZone: string;
-  readonly summary: readonly string[];
 }
 
-/** Pure: the documents of the campaign at `now`, or why there are none to put on Drive this run. */
+/** Pure: the documents of the campaign at `context.now`, or why there are none to put on Drive this run. */
 export function planDocuments(
-  snapshot: Snapshot,
-  now: Date,
+  context: JobContext,
   templates: DocumentTemplates,
-  options: { readonly unitKey?: string; readonly whenDue?: boolean } = {},
+  options: { readonly whenDue?: boolean } = {},
 ): DocumentsPlan {
-  const evaluation = evaluateCampaign(snapshot, now, options.unitKey);
-  const folder = parseFolderSetting(setting(evaluation.settings, FOLDER_SETTING));
-  const timeZone = campaignTimeZone(evaluation.settings);
-  const nothing = (summary: string[]): DocumentsPlan => ({ publish: false, files: [], folder, timeZone, summary });
+  const { evaluation, snapshot, now, settings } = context;
+  const folder = parseFolderSetting(setting(settings, FOLDER_SETTING));
+  const timeZone = campaignTimeZone(settings);
+  const base = { writes: [], emails: [], folder, timeZone };
+  const nothing = (summary: string[]): DocumentsPlan => ({ ...base, publish: false, files: [], summary });
   if (options.whenDue) {
     // The organiser's report deadlines (`Báo cáo cấp trên` in `Mốc thời gian`) are not read yet: a scheduled run does
     // nothing rather than remake the documents every day.
@@ -49,7 +54,7 @@ export function planDocuments(
   }
   try {
     const files = generateDocuments({ evaluation, snapshot }, templates, now);
-    return { publish: true, files, folder, timeZone, summary: [`Đã tạo ${files.length} văn bản từ bảng tính.`] };
+    return { ...base, publish: true, files, summary: [`Đã tạo ${files.length} văn bản từ bảng tính.`] };
   } catch (error) {
     // A template a coordinator broke: its Vietnamese message names it; nothing is put on Drive or written.
     if (!(error instanceof DocumentTemplateError)) throw error;
@@ -82,10 +87,8 @@ export async function runDocuments(options: RunOptions & { readonly whenDue?: bo
     retry: options.retry,
   });
   const snapshot = await sheets.readSnapshot(SNAPSHOT_TABS);
-  const plan = planDocuments(snapshot, now, loadDocumentTemplates(), {
-    unitKey: config.UNIT_SECRET_KEY,
-    whenDue: options.whenDue,
-  });
+  const context = jobContext(snapshot, now, { unitKey: config.UNIT_SECRET_KEY });
+  const plan = planDocuments(context, loadDocumentTemplates(), { whenDue: options.whenDue });
   const lines = [...plan.summary];
   const summary = (): JobSummary => ({
     job: 'documents',

@@ -141,4 +141,15 @@ describe('menu "Tạo văn bản báo cáo" → documents function → Drive, on
     expect(rows.filter((r) => r[4] === 'Đã cập nhật')).toHaveLength(first.length - 1);
     expect((await drive().listFolder(DEMO_DRIVE_FOLDER_ID)).length).toBe(first.length);
   }, 120_000);
+
+  it('every run names the folder in Tổng hợp, under Số đơn vị', async () => {
+    await stack.runJob('ingest');
+    const api = createSheetsClient(stack.urls.sheets);
+    const got = await api.spreadsheets.values.get({ spreadsheetId: stack.spreadsheetId, range: `'Tổng hợp'` });
+    const rows = (got.data.values ?? []) as string[][];
+    expect(rows.find((r) => r[0] === 'Thư mục Drive văn bản')?.slice(0, 2)).toEqual([
+      'Thư mục Drive văn bản',
+      DEMO_DRIVE_FOLDER_ID,
+    ]);
+  }, 120_000);
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { DASHBOARD_SECTIONS, dashboardModel, dashboardTab } from '../../../functions/dashboard/index.ts';
-import { withDocumentsFolderRow } from '../../../functions/dashboard/documents-row.ts';
 import type { Settings } from '../../../functions/core/settings.ts';
 import { folderSettingLine } from '../../../functions/publish/folder.ts';
 import { NOW, lateCampaign } from './fixture.ts';
@@ -142,11 +141,15 @@ describe('dashboardTab', () => {
 });
 
 describe('issue 18: Tổng hợp says where the documents go', () => {
-  const base = { tab: 'Tổng hợp', rows: [['BẢNG TỔNG HỢP'], ['Số đơn vị', 3], [], ['TIẾN ĐỘ NỘP THEO MỐC']] };
-  const withFolder = (value: string) =>
-    withDocumentsFolderRow(base, new Map([['Thư mục Drive văn bản', value]]) as Settings).rows[2];
+  const withFolder = (value: string) => {
+    const { ev, progress } = lateCampaign();
+    const settings = new Map(ev.settings) as Map<string, string>;
+    settings.set('Thư mục Drive văn bản', value);
+    const rows = dashboardTab({ ...ev, settings: settings as Settings }, progress, NOW).rows;
+    return rows[rows.findIndex((r) => r[0] === 'Số đơn vị') + 1];
+  };
 
-  it('names the folder of a valid setting, an id or a link', () => {
+  it('names the folder of a valid setting, an id or a link, under Số đơn vị', () => {
     expect(withFolder('https://drive.google.com/drive/folders/1AbCdEfGhIjK?usp=sharing')).toEqual([
       'Thư mục Drive văn bản',
       '1AbCdEfGhIjK',
@@ -154,7 +157,7 @@ describe('issue 18: Tổng hợp says where the documents go', () => {
     ]);
   });
 
-  it('gives one clear Vietnamese line for a missing or wrong setting, under Số đơn vị', () => {
+  it('gives one clear Vietnamese line for a missing or wrong setting', () => {
     expect(withFolder('')).toEqual([
       'Thư mục Drive văn bản',
       '',

@@ -4,28 +4,33 @@ import type { Snapshot } from '../../../functions/core/snapshot.ts';
 import { TEMPLATE_FILES } from '../../../functions/documents/index.ts';
 import { loadDocumentTemplates } from '../../../functions/documents/load.ts';
 import { planDocuments } from '../../../functions/jobs/documents.ts';
+import { jobContext } from '../../../functions/jobs/jobs.ts';
 import { FIXTURE_UNIT_KEY } from '../../../scripts/bench/campaign.ts';
 import { DEMO_DRIVE_FOLDER_ID, demoGrids } from '../../../scripts/demo/campaign.ts';
 
 const NOW = new Date('2026-12-01T09:00:00+07:00');
 const snapshot: Snapshot = { spreadsheetId: 'demo', tabs: demoGrids(NOW, 'http://127.0.0.1:8080/') };
 const templates = loadDocumentTemplates();
+const context = jobContext(snapshot, NOW, { unitKey: FIXTURE_UNIT_KEY });
 
 describe('planDocuments', () => {
   it('from the menu: every document of the campaign, for the folder of Cấu hình', () => {
-    const plan = planDocuments(snapshot, NOW, templates, { unitKey: FIXTURE_UNIT_KEY });
+    const plan = planDocuments(context, templates);
     expect(plan.publish).toBe(true);
     expect(plan.folder).toEqual({ kind: 'ok', id: DEMO_DRIVE_FOLDER_ID });
     expect(plan.timeZone).toBe('Asia/Ho_Chi_Minh');
     expect(plan.files.map((f) => f.kind)).toContain('bao-cao-tong-ket');
     expect(new Set(plan.files.map((f) => f.name)).size).toBe(plan.files.length);
     expect(plan.summary).toEqual([`Đã tạo ${plan.files.length} văn bản từ bảng tính.`]);
+    // The planner contract's shape: no tab of its own before Drive has answered, no email.
+    expect(plan.writes).toEqual([]);
+    expect([...plan.emails]).toEqual([]);
   });
 
   it('a template that is not a .docx stops the run with the generator’s Vietnamese message, nothing to publish', () => {
     const broken = new Map(templates);
     broken.set(TEMPLATE_FILES.list, new TextEncoder().encode('không phải docx'));
-    const plan = planDocuments(snapshot, NOW, broken, { unitKey: FIXTURE_UNIT_KEY });
+    const plan = planDocuments(context, broken);
     expect(plan.publish).toBe(false);
     expect(plan.files).toEqual([]);
     expect(plan.summary[0]).toMatch(/^Mẫu văn bản "danh-sach\.docx"/);
