@@ -1,6 +1,6 @@
 // `npm start`: the whole product on the embedded local stack. `--once`: one full cycle, a summary, exit 0.
-// Ports: `--port N` (web page on N, Sheets N+1, mail N+2, ingest N+3, Drive N+4; default 8080) or one server's `--sheets-port`...;
-// the same as THIDUA_PORT, THIDUA_SHEETS_PORT...
+// Ports: `--port N` (web page on N, Sheets N+1, mail N+2, ingest N+3, Drive N+4; default 8080) or one server's
+// `--sheets-port`...; the same as THIDUA_PORT, THIDUA_SHEETS_PORT...
 import { TZDate } from '@date-fns/tz';
 import { ConfigError } from '../functions/config.ts';
 import type { JobName } from '../functions/jobs/jobs.ts';

@@ -36,8 +36,8 @@ export class DeployInputError extends Error {
  */
 export const DEPLOY_NODE_MAJOR = 22;
 
-// Everything the later steps call, enabled first: IAM before the service accounts, Sheets before setup-sheets, Drive for
-// the documents function (its client asks for the `drive` scope, functions/gateways/drive-client.ts).
+// Everything the later steps call, enabled first: IAM before the service accounts, Sheets before setup-sheets, Drive
+// for the documents function (its client asks for the `drive` scope, functions/gateways/drive-client.ts).
 const APIS = [
   'iam.googleapis.com',
   'sheets.googleapis.com',

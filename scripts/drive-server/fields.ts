@@ -65,8 +65,8 @@ class Reader {
       this.at++;
     }
     // `a/b/c` is `a(b(c))`.
-    for (let i = path.length - 1; i > 0; i--) leaf = { [path[i]!]: leaf };
-    merge(into, path[0]!, leaf);
+    for (let i = path.length - 1; i > 0; i--) leaf = { [path[i]]: leaf };
+    merge(into, path[0], leaf);
   }
 
   private name(): string {

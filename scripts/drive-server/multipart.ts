@@ -10,7 +10,7 @@ export interface Part {
 /** The boundary of a `multipart/related` content type, or undefined for any other type. */
 export function relatedBoundary(contentType: string | undefined): string | undefined {
   const [type, ...params] = (contentType ?? '').split(';');
-  if (type!.trim().toLowerCase() !== 'multipart/related') return undefined;
+  if (type.trim().toLowerCase() !== 'multipart/related') return undefined;
   for (const p of params) {
     const m = /^\s*boundary\s*=\s*"?([^";]+)"?\s*$/i.exec(p);
     if (m) return m[1];

@@ -48,7 +48,7 @@ function tokenize(q: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < q.length) {
-    const c = q[i]!;
+    const c = q[i];
     if (/\s/.test(c)) {
       i++;
     } else if (c === "'") {
@@ -56,7 +56,7 @@ function tokenize(q: string): Token[] {
       i++;
       for (;;) {
         if (i >= q.length) throw invalidValue('q');
-        const d = q[i]!;
+        const d = q[i];
         if (d === "'") break;
         if (d === '\\') {
           const next = q[i + 1];
@@ -178,7 +178,7 @@ class Parser {
     const field = first.text;
     const opToken = this.next();
     const operator = opToken.text;
-    if ((opToken.kind !== 'op' && opToken.kind !== 'word') || !OPERATORS[field]!.includes(operator))
+    if ((opToken.kind !== 'op' && opToken.kind !== 'word') || !OPERATORS[field].includes(operator))
       throw invalidValue('q');
     const value = this.next();
     if (field === 'trashed') {

@@ -204,13 +204,13 @@ export function createDriveHttpServer(store: DriveStore, options: DriveHttpOptio
       const parts = parseMultipart(body, boundary);
       if (parts.length !== 2)
         throw badRequest('A multipart upload has exactly two parts: the metadata, then the media.');
-      const media = parts[1]!.body;
+      const media = parts[1].body;
       if (media.length > MULTIPART_MAX_MEDIA_BYTES) {
         throw badRequest(
           `Local Drive server: a multipart upload carries a small file (5 MB or less); this one has ${media.length} bytes. Use a resumable upload.`,
         );
       }
-      return { meta: parseJson(parts[0]!.body), media, mediaType: parts[1]!.contentType };
+      return { meta: parseJson(parts[0].body), media, mediaType: parts[1].contentType };
     }
     if (type === 'media') {
       if (body.length > SIMPLE_MAX_MEDIA_BYTES) {
@@ -376,7 +376,7 @@ export function createDriveHttpServer(store: DriveStore, options: DriveHttpOptio
       return true;
     }
     if (folder) {
-      const id = decodeSegment(folder[1]!);
+      const id = decodeSegment(folder[1]);
       const f = store.get(id);
       if (!f || f.mimeType !== FOLDER_MIME) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -408,7 +408,7 @@ export function createDriveHttpServer(store: DriveStore, options: DriveHttpOptio
   ): Promise<void> {
     const folder = /^\/__admin\/folders\/([^/]+)$/.exec(path);
     if (folder && verb === 'PUT') {
-      const id = decodeSegment(folder[1]!);
+      const id = decodeSegment(folder[1]);
       const body = parseJson(await read());
       let f = store.get(id);
       if (!f) {

@@ -95,7 +95,7 @@ describe('menu "Tạo văn bản báo cáo" → documents function → Drive, on
       // The link opens the very bytes Drive holds for the file.
       const { api } = createDriveClient(stack.urls.drive);
       const held = await api.files.get({ fileId: file.id, alt: 'media' }, { responseType: 'arraybuffer' });
-      const bytes = await bytesOf(row[3]!);
+      const bytes = await bytesOf(row[3]);
       // A Word document: a zip archive.
       expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
       expect(bytes.equals(Buffer.from(held.data as unknown as ArrayBuffer))).toBe(true);
@@ -134,10 +134,10 @@ describe('menu "Tạo văn bản báo cáo" → documents function → Drive, on
       /\nLỗi: .+: Google Drive không nhận tệp \(Google Drive API error - \[500\] Backend Error\); lượt sau sẽ thử lại\./,
     );
     const [, ...rows] = await documentsTab();
-    const failed = rows.filter((r) => r[4]!.startsWith('Lỗi: '));
+    const failed = rows.filter((r) => r[4].startsWith('Lỗi: '));
     expect(failed).toHaveLength(1);
-    const earlier = before.find((r) => r[0] === failed[0]![0])!;
-    expect(failed[0]!.slice(0, 4)).toEqual(earlier.slice(0, 4));
+    const earlier = before.find((r) => r[0] === failed[0][0])!;
+    expect(failed[0].slice(0, 4)).toEqual(earlier.slice(0, 4));
     expect(rows.filter((r) => r[4] === 'Đã cập nhật')).toHaveLength(first.length - 1);
     expect((await drive().listFolder(DEMO_DRIVE_FOLDER_ID)).length).toBe(first.length);
   }, 120_000);

@@ -23,7 +23,7 @@ function thiduaMakeDocuments() {
       // UrlFetchApp gives up on a slow answer; the function goes on and fills the Văn bản tab when it is done.
       message =
         'Chưa nhận được trả lời của hàm tạo văn bản (' +
-        err +
+        String(err) +
         '). Hàm có thể vẫn đang chạy: xem trang "' +
         THIDUA_NAMES.documentsTab +
         '" sau vài phút.';
@@ -41,13 +41,15 @@ function thiduaMakeDocuments() {
  * @returns {string}
  */
 function thiduaDocumentsMessage_(status, text) {
-  /** @type {{ lines?: string[], error?: string }} */
-  var answer = {};
+  /** @type {unknown} */
+  var parsed = null;
   try {
-    answer = JSON.parse(text);
-  } catch (err) {
-    answer = {};
+    parsed = JSON.parse(text);
+  } catch {
+    // Not JSON (a proxy's HTML page, an empty body): the raw text is shown instead.
   }
+  /** @type {{ lines?: string[], error?: string }} */
+  var answer = parsed !== null && typeof parsed === 'object' ? parsed : {};
   if (status === 200 && answer.lines) return answer.lines.join('\n');
   return 'Chưa tạo được văn bản (mã trả lời ' + status + '): ' + (answer.error || text);
 }

@@ -163,7 +163,7 @@ describe('issue 18: Tổng hợp says where the documents go', () => {
       '',
       expect.stringMatching(/^Chưa đặt 'Thư mục Drive văn bản': văn bản báo cáo chưa được đưa lên Google Drive\./),
     ]);
-    expect(withFolder('https://drive.google.com/file/d/1AbCdEfGhIjK/view')![2]).toMatch(
+    expect(withFolder('https://drive.google.com/file/d/1AbCdEfGhIjK/view')[2]).toMatch(
       /là đường liên kết của một tệp, không phải của một thư mục/,
     );
   });

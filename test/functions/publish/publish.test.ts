@@ -69,7 +69,7 @@ describe('publishing the documents to the Drive folder', () => {
       ['26/11/2026 09:30:00', 'Đã cập nhật'],
     ]);
     expect(await filesIn('F-runs')).toEqual(['Báo cáo sơ kết 2026.docx', 'Tờ trình.docx']);
-    expect(await (await fetch(second.rows[0]!.link)).text()).toBe('v2');
+    expect(await (await fetch(second.rows[0].link)).text()).toBe('v2');
   });
 
   it('a document over 5 MB fails alone, with a Vietnamese reason, and the others are put on Drive', async () => {
@@ -112,7 +112,7 @@ describe('publishing the documents to the Drive folder', () => {
     expect(out.lines[0]).toMatch(
       /^Không tìm thấy thư mục Google Drive 'thu-muc-khong-co': mã sai, thư mục đã bị xóa, hoặc thư mục chưa được chia sẻ/,
     );
-    expect(out.rows[0]!.status).toMatch(/^Chưa đưa lên Drive: Không tìm thấy thư mục/);
+    expect(out.rows[0].status).toMatch(/^Chưa đưa lên Drive: Không tìm thấy thư mục/);
   });
 
   it('a folder setting that is missing makes no Drive call and says so on every document', async () => {
@@ -126,7 +126,7 @@ describe('publishing the documents to the Drive folder', () => {
       timeZone: ZONE,
     });
     expect(drive.calls()).toBe(before);
-    expect(out.rows[0]!.status).toMatch(/^Chưa đưa lên Drive: Chưa đặt 'Thư mục Drive văn bản'/);
+    expect(out.rows[0].status).toMatch(/^Chưa đưa lên Drive: Chưa đặt 'Thư mục Drive văn bản'/);
   });
 
   it('updates the oldest file of a name and leaves a copy someone made beside it alone', async () => {
@@ -140,7 +140,7 @@ describe('publishing the documents to the Drive folder', () => {
     await drive.upload({ folderId: 'F-copy', name: 'A.docx', mimeType: 'x', bytes: Buffer.from('bản sao') });
     const out = await publish('F-copy', [file('A.docx', 'mới')]);
     expect(out).toMatchObject({ created: 0, updated: 1 });
-    expect(out.rows[0]!.link).toBe(original.webViewLink);
+    expect(out.rows[0].link).toBe(original.webViewLink);
     expect(await filesIn('F-copy')).toEqual(['A.docx', 'A.docx']);
   });
 

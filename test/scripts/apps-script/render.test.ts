@@ -221,10 +221,10 @@ describe('the generated Apps Script project', () => {
       method: 'post',
       contentType: 'application/json',
     });
-    expect(JSON.parse(request!.payload)).toEqual({ from: 'menu' });
-    const timestamp = request!.headers['x-thidua-timestamp']!;
+    expect(JSON.parse(request.payload)).toEqual({ from: 'menu' });
+    const timestamp = request.headers['x-thidua-timestamp'];
     expect(
-      verifySignature(request!.payload, secret, timestamp, request!.headers['x-thidua-signature'], Number(timestamp)),
+      verifySignature(request.payload, secret, timestamp, request.headers['x-thidua-signature'], Number(timestamp)),
     ).toBe('ok');
     expect(shown).toBe('Đã tạo 7 văn bản từ bảng tính.\nGoogle Drive: đã tạo 7.');
     expect(menu.alerts).toEqual([{ title: 'Tạo văn bản báo cáo', message: shown }]);

@@ -110,7 +110,7 @@ describe('the deploy plan', () => {
     expect(deployOf(steps, 'documents').argv).toContain('--allow-unauthenticated');
     const readsIngestSecret = (name: string) => flag(deployOf(steps, name), 'set-secrets')!.includes('INGEST_SECRET=');
     expect(['ingest', 'remind', 'digest', 'documents'].filter(readsIngestSecret)).toEqual(['ingest', 'documents']);
-    expect(planPrepare(INPUT)[0]!.argv).toContain('drive.googleapis.com');
+    expect(planPrepare(INPUT)[0].argv).toContain('drive.googleapis.com');
     expect(renderPlan(steps, INPUT)).toContain(
       'DOCUMENTS_URL=https://asia-southeast1-thidua-demo.cloudfunctions.net/documents',
     );
