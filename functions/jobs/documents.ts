@@ -46,7 +46,13 @@ export function planDocuments(
   const folder = parseFolderSetting(setting(settings, FOLDER_SETTING));
   const timeZone = campaignTimeZone(settings);
   const base = { writes: [], emails: [], folder, timeZone };
-  const nothing = (summary: string[]): DocumentsPlan => ({ ...base, publish: false, files: [], summary });
+  // As every job's, the summary ends with the problems of `Cấu hình` and `Mốc thời gian` the context found.
+  const nothing = (lines: string[]): DocumentsPlan => ({
+    ...base,
+    publish: false,
+    files: [],
+    summary: [...lines, ...context.warnings],
+  });
   if (options.whenDue) {
     // The organiser's report deadlines (`Báo cáo cấp trên` in `Mốc thời gian`) are not read yet: a scheduled run does
     // nothing rather than remake the documents every day.
@@ -54,7 +60,12 @@ export function planDocuments(
   }
   try {
     const files = generateDocuments({ evaluation, snapshot }, templates, now);
-    return { ...base, publish: true, files, summary: [`Đã tạo ${files.length} văn bản từ bảng tính.`] };
+    return {
+      ...base,
+      publish: true,
+      files,
+      summary: [`Đã tạo ${files.length} văn bản từ bảng tính.`, ...context.warnings],
+    };
   } catch (error) {
     // A template a coordinator broke: its Vietnamese message names it; nothing is put on Drive or written.
     if (!(error instanceof DocumentTemplateError)) throw error;

@@ -1,5 +1,6 @@
 // The documents job's pure plan over the demo campaign: the files to put on Drive and where, or why there are none.
 import { describe, expect, it } from 'vitest';
+import { TAB } from '../../../sheets-schema/index.ts';
 import type { Snapshot } from '../../../functions/core/snapshot.ts';
 import { TEMPLATE_FILES } from '../../../functions/documents/index.ts';
 import { loadDocumentTemplates } from '../../../functions/documents/load.ts';
@@ -35,5 +36,16 @@ describe('planDocuments', () => {
     expect(plan.files).toEqual([]);
     expect(plan.summary[0]).toMatch(/^Mẫu văn bản "danh-sach\.docx"/);
     expect(plan.summary[1]).toBe('Chưa tạo văn bản nào; Google Drive và trang Văn bản giữ nguyên.');
+  });
+
+  it('ends its summary, as every job does, with the problems of Mốc thời gian the context found', () => {
+    const tabs = new Map(snapshot.tabs);
+    const milestones = tabs.get(TAB.milestones)!.map((row) => [...row]);
+    const at = milestones[0]!.indexOf('Hạn nộp');
+    milestones[1]![at] = 'giữa tháng 5';
+    tabs.set(TAB.milestones, milestones);
+    const plan = planDocuments(jobContext({ ...snapshot, tabs }, NOW, { unitKey: FIXTURE_UNIT_KEY }), templates);
+    expect(plan.publish).toBe(true);
+    expect(plan.summary.at(-1)).toMatch(/^Mốc thời gian, dòng 2: hạn nộp 'giữa tháng 5' không phải ngày hợp lệ/);
   });
 });
