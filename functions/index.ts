@@ -1,4 +1,5 @@
-// The deployable functions: exactly `ingest`, `remind`, `digest` and `documents`, registered with the Functions Framework.
+// The deployable functions: exactly `ingest`, `remind`, `digest` and `documents`, registered with the Functions
+// Framework.
 import { http } from '@google-cloud/functions-framework';
 import { ConfigError, loadConfig, requireConfig } from './config.ts';
 import {

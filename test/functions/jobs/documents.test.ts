@@ -41,8 +41,8 @@ describe('planDocuments', () => {
   it('ends its summary, as every job does, with the problems of Mốc thời gian the context found', () => {
     const tabs = new Map(snapshot.tabs);
     const milestones = tabs.get(TAB.milestones)!.map((row) => [...row]);
-    const at = milestones[0]!.indexOf('Hạn nộp');
-    milestones[1]![at] = 'giữa tháng 5';
+    const at = milestones[0].indexOf('Hạn nộp');
+    milestones[1][at] = 'giữa tháng 5';
     tabs.set(TAB.milestones, milestones);
     const plan = planDocuments(jobContext({ ...snapshot, tabs }, NOW, { unitKey: FIXTURE_UNIT_KEY }), templates);
     expect(plan.publish).toBe(true);
