@@ -1,7 +1,9 @@
 // The documents job: one snapshot, the documents generated from it (pure), then the apply step puts them on Drive and
 // writes `Văn bản` with what became of each. Uploads are an apply-side effect like sending mail: the plan holds the
 // files and the folder as data; only their links, known once Drive has answered, go into the one Sheets write.
-import { TAB, TABS } from '../../sheets-schema/index.ts';
+import { MILESTONE_KIND_ORGANISER, TAB, TABS } from '../../sheets-schema/index.ts';
+import { organiserDeadlinesDue } from '../calendar/index.ts';
+import { formatDate } from '../core/cells.ts';
 import { loadConfig } from '../config.ts';
 import { setting } from '../core/settings.ts';
 import type { PlannedEmail } from '../core/snapshot.ts';
@@ -54,10 +56,22 @@ export function planDocuments(
     files: [],
     summary: [...lines, ...context.warnings],
   });
+  const lines: string[] = [];
   if (options.whenDue) {
-    // The organiser's report deadlines (`Báo cáo cấp trên` in `Mốc thời gian`) are not read yet: a scheduled run does
-    // nothing rather than remake the documents every day.
-    return nothing(['Lịch hằng ngày: chưa có hạn báo cáo cấp trên nào đến ngày tạo văn bản; không tạo văn bản nào.']);
+    // The scheduler's daily call makes the documents only while an organiser's report (`Báo cáo cấp trên` in `Mốc thời
+    // gian`) is being prepared: from its largest `Nhắc trước (ngày)` to its deadline day. Each run of that window
+    // updates the same files in place with the day's figures; outside it nothing is made.
+    const deadlines = context.dashboard.reportDeadlines.map((c) => c.deadline);
+    const due = organiserDeadlinesDue(deadlines, now, timeZone);
+    if (due.length === 0) {
+      return nothing([
+        `Lịch hằng ngày: hôm nay không trong thời gian chuẩn bị báo cáo cấp trên nào ('Nhắc trước (ngày)' của các mốc '${MILESTONE_KIND_ORGANISER}' ở trang ${TAB.milestones}); không tạo văn bản nào.`,
+      ]);
+    }
+    for (const { deadline, daysLeft } of due) {
+      const when = daysLeft === 0 ? 'hạn là hôm nay' : `còn ${daysLeft} ngày`;
+      lines.push(`Chuẩn bị "${deadline.name}" (hạn ${formatDate(deadline.deadline, timeZone)}, ${when}).`);
+    }
   }
   try {
     const files = generateDocuments({ evaluation, snapshot }, templates, now);
@@ -65,12 +79,12 @@ export function planDocuments(
       ...base,
       publish: true,
       files,
-      summary: [`Đã tạo ${files.length} văn bản từ bảng tính.`, ...context.warnings],
+      summary: [...lines, `Đã tạo ${files.length} văn bản từ bảng tính.`, ...context.warnings],
     };
   } catch (error) {
     // A template a coordinator broke: its Vietnamese message names it; nothing is put on Drive or written.
     if (!(error instanceof DocumentTemplateError)) throw error;
-    return nothing([error.message, 'Chưa tạo văn bản nào; Google Drive và trang Văn bản giữ nguyên.']);
+    return nothing([...lines, error.message, 'Chưa tạo văn bản nào; Google Drive và trang Văn bản giữ nguyên.']);
   }
 }
 

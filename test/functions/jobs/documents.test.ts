@@ -48,4 +48,36 @@ describe('planDocuments', () => {
     expect(plan.publish).toBe(true);
     expect(plan.summary.at(-1)).toMatch(/^Mốc thời gian, dòng 2: hạn nộp 'giữa tháng 5' không phải ngày hợp lệ/);
   });
+
+  describe('the scheduler’s daily call (issue 18 §4: on the organiser’s own deadlines)', () => {
+    // The demo's BC-TK: the report to Bộ Công an and Bộ Nội vụ by 30/11, documents prepared 7 and 3 days before.
+    const scheduled = (at: string) => {
+      const now = new Date(at);
+      const grids: Snapshot = { spreadsheetId: 'demo', tabs: demoGrids(now, 'http://127.0.0.1:8080/') };
+      return planDocuments(jobContext(grids, now, { unitKey: FIXTURE_UNIT_KEY }), templates, { whenDue: true });
+    };
+
+    it('makes nothing before the report’s preparation begins, or after its deadline day, and says why', () => {
+      for (const at of ['2026-11-22T07:00:00+07:00', '2026-12-01T07:00:00+07:00']) {
+        const plan = scheduled(at);
+        expect(plan.publish).toBe(false);
+        expect(plan.files).toEqual([]);
+        expect(plan.summary[0]).toMatch(/^Lịch hằng ngày: hôm nay không trong thời gian chuẩn bị báo cáo cấp trên nào/);
+      }
+    });
+
+    it('makes every document from 7 days before the report to its deadline day, naming the report', () => {
+      const first = scheduled('2026-11-23T07:00:00+07:00');
+      expect(first.publish).toBe(true);
+      expect(first.summary[0]).toBe(
+        'Chuẩn bị "Báo cáo kết quả phong trào gửi Bộ Công an, Bộ Nội vụ" (hạn 30/11/2026, còn 7 ngày).',
+      );
+      expect(first.files.map((f) => f.kind)).toContain('bao-cao-tong-ket');
+      const last = scheduled('2026-11-30T07:00:00+07:00');
+      expect(last.publish).toBe(true);
+      expect(last.summary[0]).toBe(
+        'Chuẩn bị "Báo cáo kết quả phong trào gửi Bộ Công an, Bộ Nội vụ" (hạn 30/11/2026, hạn là hôm nay).',
+      );
+    });
+  });
 });
