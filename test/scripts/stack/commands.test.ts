@@ -108,6 +108,22 @@ describe('commands with no Google configuration', () => {
     expect(await readdir(path.join(data, 'apps-script'))).toContain('appsscript.json');
   }, 120_000);
 
+  it('record-decisions and new-year work on the demo: next year is a new spreadsheet beside the old one', async () => {
+    const data = await tempDir('thidua-cmd-');
+    const env = bareEnv({ THIDUA_DATA_DIR: data });
+    const recorded = await run('scripts/record-decisions.ts', [], env);
+    expect(recorded.code).toBe(0);
+    expect(recorded.stderr).toMatch(LOCAL_LINE);
+    expect(recorded.stdout).toMatch(/^Đã ghi 0 dòng vào "Sổ theo dõi khen thưởng" \(năm \d{4}\)\.$/m);
+    expect(recorded.stdout).toMatch(/^Chưa ghi "Kỷ niệm chương "Bảo vệ an ninh Tổ quốc"": chưa có số quyết định/m);
+    const next = await run('scripts/new-year.ts', [], env);
+    expect(next.code).toBe(0);
+    const id = /^Đã tạo bảng tính ".+ năm (\d{4})": (\S+)$/m.exec(next.stdout);
+    expect(id, next.stdout + next.stderr).not.toBeNull();
+    const files = await readdir(path.join(data, 'sheets'));
+    expect(files).toEqual(expect.arrayContaining(['demo.json', `${id![2]}.json`]));
+  }, 120_000);
+
   it('use the servers of a running npm start on the same data folder, and npm start refuses to start twice on it', async () => {
     const data = await tempDir('thidua-cmd-');
     const env = bareEnv({ THIDUA_DATA_DIR: data });
