@@ -59,6 +59,11 @@ export const SETTINGS = [
   },
   { key: 'Ngày nghỉ lễ', default: '', help: 'Các ngày nghỉ lễ (dd/MM/yyyy), cách nhau bởi dấu ",".' },
   {
+    key: 'Hạn đăng ký An toàn về ANTT',
+    default: '31/03',
+    help: 'Ngày cuối (dd/MM) của năm phong trào để đăng ký "An toàn về ANTT" (Thông tư 124/2021/TT-BCA: trong quý I); ghi Không để không xét hạn.',
+  },
+  {
     key: 'Cơ quan chủ quản',
     default: '',
     help: 'Văn bản: tên cơ quan chủ quản trực tiếp, dòng trên tên cơ quan ban hành (Nghị định 30/2020/NĐ-CP); để trống nếu không có.',

@@ -9,6 +9,7 @@ import {
   type AnttCriterion,
 } from '../../sheets-schema/forms/index.ts';
 import type { JudgedResponse, Unit } from '../core/model.ts';
+import { endOfLocalDay } from '../calendar/days.ts';
 
 export const ANTT_MET = 'Đạt';
 export const ANTT_OUT_OF_SCOPE = 'Không thuộc phạm vi';
@@ -19,10 +20,37 @@ const AGENCY_TYPES = new Set(['Cơ quan', 'Doanh nghiệp', 'Cơ sở giáo dụ
 const RESIDENTIAL_TYPES = new Set(['Khu dân cư', 'Xã/Phường']);
 const REGISTRATION_HEADER = 'Đăng ký "An toàn về ANTT"';
 
+/**
+ * `Hạn đăng ký An toàn về ANTT` (dd/MM) in the campaign's year, as the last instant of that day in its zone; null for
+ * `Không` or anything else that is not a day (then no deadline is checked).
+ */
+export function anttRegistrationDeadline(text: string, year: number, timeZone: string): Date | null {
+  const m = /^(\d{1,2})\/(\d{1,2})$/.exec(text.trim());
+  if (!m || !Number.isInteger(year)) return null;
+  const [day, month] = [Number(m[1]), Number(m[2])];
+  const utc = Date.UTC(year, month - 1, day);
+  if (new Date(utc).getUTCDate() !== day) return null;
+  return endOfLocalDay(Math.floor(utc / 86_400_000), timeZone);
+}
+
+/** The first valid registration answering `Có`, the moment the unit registered (TT 124/2021/TT-BCA: in Q1). */
+export function firstRegistration(responses: readonly JudgedResponse[]): Map<string, Date> {
+  const out = new Map<string, Date>();
+  for (const r of responses) {
+    if (!r.valid || !r.submittedAt || r.values.get(REGISTRATION_HEADER) !== YES) continue;
+    const seen = out.get(r.unitCode);
+    if (!seen || r.submittedAt < seen) out.set(r.unitCode, r.submittedAt);
+  }
+  return out;
+}
+
 export function anttVerdict(
   unit: Unit,
   registration: JudgedResponse | undefined,
   report: JudgedResponse | undefined,
+  registeredAt?: Date,
+  deadline?: Date | null,
+  deadlineText = '',
 ): string {
   const criteria: readonly AnttCriterion[] | undefined = AGENCY_TYPES.has(unit.type)
     ? ANTT_AGENCY_CRITERIA
@@ -34,6 +62,8 @@ export function anttVerdict(
   if (!report) return ANTT_NO_REPORT;
   const failed: string[] = [];
   if (registered !== YES) failed.push('đăng ký "An toàn về ANTT" từ quý I');
+  else if (deadline && registeredAt && registeredAt > deadline)
+    failed.push(`đăng ký "An toàn về ANTT" đúng hạn (trước hết ngày ${deadlineText})`);
   for (const c of criteria) if (report.values.get(c.header) !== YES) failed.push(c.name);
   if (report.values.get(SERIOUS_INCIDENT_HEADER) !== NO) failed.push('không để xảy ra vụ việc nghiêm trọng về ANTT');
   return failed.length === 0 ? ANTT_MET : `Chưa đạt: ${failed.join('; ')}`;

@@ -6,7 +6,7 @@ import { nameKey } from '../core/cells.ts';
 import { unitSecrets } from '../core/unit-secret.ts';
 import { campaignTimeZone } from '../core/zone.ts';
 import type { Snapshot } from '../core/snapshot.ts';
-import { anttVerdict } from './antt.ts';
+import { anttRegistrationDeadline, anttVerdict, firstRegistration } from './antt.ts';
 import { readAssessments, readCriteria, readQuotas, readTargets, readUnits } from './campaign-data.ts';
 import type { Classification } from './classify.ts';
 import { classifyUnit, rankInClusters } from './classify.ts';
@@ -38,6 +38,10 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
 
   const byForm = new Map<string, Judged[]>(FORMS.map((f) => [f.tab, validateForm(snapshot, f, ctx)]));
   const registrations = standing(byForm.get(REGISTRATION_FORM.tab) ?? []);
+  const registeredAt = firstRegistration(byForm.get(REGISTRATION_FORM.tab) ?? []);
+  const anttDeadlineText = setting(settings, 'Hạn đăng ký An toàn về ANTT');
+  const campaignYear = numberSetting(settings, 'Năm');
+  const anttDeadline = anttRegistrationDeadline(anttDeadlineText, campaignYear, timeZone);
   const reports = standing(byForm.get(FINAL_FORM.tab) ?? []);
 
   const assessments = readAssessments(snapshot);
@@ -60,7 +64,14 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
       commendable: c.commendable,
       reason: c.reason,
       groupScores: c.groupScores,
-      antt: anttVerdict(u, registrations.get(u.code), reports.get(u.code)),
+      antt: anttVerdict(
+        u,
+        registrations.get(u.code),
+        reports.get(u.code),
+        registeredAt.get(u.code),
+        anttDeadline,
+        anttDeadlineText,
+      ),
     });
   }
 
@@ -71,7 +82,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
     unitCount: units.length,
     registry: readRegistry(snapshot),
     registryKey: registryKey(unitKey),
-    year: numberSetting(settings, 'Năm'),
+    year: campaignYear,
   });
   const verdictByRow = new Map<number, NominationVerdict>(verdicts.map((v) => [v.rowNumber, v]));
   const awards = tallyAwards(readTargets(snapshot), verdicts);

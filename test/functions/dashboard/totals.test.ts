@@ -25,7 +25,12 @@ function dashboard(now: Date): Cell[][] {
     .setting('Năm', '2024')
     .unit({ code: 'A', name: 'Vụ Pháp chế', type: 'Cơ quan', cluster: 'Khối Vụ' })
     .unit({ code: 'B', name: 'Cục Việc làm', type: 'Cơ quan', cluster: 'Khối Cục' })
-    .register('A', { 'Mô hình điển hình đăng ký': 'Tổ bảo vệ cơ quan\nCamera an ninh', 'Số tổ': 2 })
+    // Registered in the first quarter of the campaign's year (TT 124/2021/TT-BCA).
+    .register('A', {
+      'Dấu thời gian': '15/01/2024 08:00:00',
+      'Mô hình điển hình đăng ký': 'Tổ bảo vệ cơ quan\nCamera an ninh',
+      'Số tổ': 2,
+    })
     .respond(TAB.interim, { 'Mã đơn vị': 'A', [SESSIONS]: 4, [STAFF_PERCENT]: 80 })
     .respond(TAB.interim, { 'Mã đơn vị': 'B', [SESSIONS]: 6, [STAFF_PERCENT]: 90 })
     .report('A', { TC1: 50, TC2: 50 }, { [SESSIONS]: 10, [STAFF_PERCENT]: 100, ...agencyStandard })
