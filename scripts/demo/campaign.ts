@@ -188,6 +188,26 @@ function response(
   return row;
 }
 
+/** The dates of birth and genders the demo's individual nominees give (the danh sách prints year and gender). */
+const PERSON: Record<string, { born: string; gender: 'Nam' | 'Nữ' }> = {
+  'Nguyễn Văn An': { born: '14/02/1971', gender: 'Nam' },
+  'Trần Thị Bích': { born: '03/09/1983', gender: 'Nữ' },
+  'Lê Hoàng Cường': { born: '21/06/1968', gender: 'Nam' },
+  'Phạm Thị Dung': { born: '08/11/1979', gender: 'Nữ' },
+  'Hoàng Minh Đức': { born: '30/04/1975', gender: 'Nam' },
+  'Vũ Thị Hạnh': { born: '17/01/1974', gender: 'Nữ' },
+  'Đặng Quốc Huy': { born: '25/12/1980', gender: 'Nam' },
+  'Bùi Thị Lan': { born: '02/07/1990', gender: 'Nữ' },
+  'Đỗ Văn Long': { born: '19/05/1977', gender: 'Nam' },
+  'Ngô Thị Mai': { born: '11/10/1965', gender: 'Nữ' },
+};
+
+/** An individual's own facts: date of birth and gender, where the demo knows them. */
+function person(name: string): Record<string, Cell> {
+  const p = PERSON[name];
+  return p ? { [N.birthDate]: p.born, [N.gender]: p.gender } : {};
+}
+
 function nomination(unit: DemoUnit, at: Date, fields: Record<string, Cell>, unitKey: string): DemoRow {
   return {
     [TIMESTAMP_HEADER]: dateToSerial(at, ZONE),
@@ -210,6 +230,7 @@ function medal(
     [N.award]: AWARD_MEDAL,
     [N.nominee]: name,
     [N.position]: position,
+    ...person(name),
     [N.gender]: gender,
     [N.group]: group,
     [N.years]: years,
@@ -454,6 +475,7 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
     [N.nominee]: name,
     ...(position ? { [N.position]: position } : {}),
     ...(summary ? { [N.summary]: summary } : {}),
+    ...(kind === KIND_INDIVIDUAL ? person(name) : {}),
   });
   n(
     'SO-TP',

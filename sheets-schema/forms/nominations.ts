@@ -100,7 +100,7 @@ export const NOMINATION_FORM: FormDef = {
       required: false,
       requiredForAward: 'service',
       options: [MALE, FEMALE],
-      help: MEDAL_NOTE,
+      help: 'Cá nhân: nên điền để ghi vào danh sách đề nghị khen thưởng. Bắt buộc khi đề nghị Kỷ niệm chương hoặc hình thức xét theo số năm công tác.',
     },
     {
       header: H.group,

@@ -240,12 +240,29 @@ describe('tờ trình and danh sách (exactly the eligible nominations)', () => 
     expect(medal.find((r) => r[1] === 'Vũ Thị Hạnh')).toEqual([
       '1',
       'Vũ Thị Hạnh',
-      '',
+      '1974',
       'Nữ',
       'Chủ tịch UBND xã',
       'UBND xã Tiến Hưng',
       '',
     ]);
+  });
+
+  it('the danh sách gives each individual the year of birth and gender the unit answered in the sheet', () => {
+    const nominations = sheet.tabs.get(TAB.nominations)!;
+    const col = (h: string) => nominations[0].indexOf(h);
+    const answered = (name: string) => nominations.find((r) => r[col('Họ tên / Tên tập thể')] === name)!;
+    let checked = 0;
+    for (const award of eligible.keys()) {
+      const individuals = doc(fileOf('Danh sách đề nghị', award)).tables.find((t) => t[0]?.[1] === 'Họ và tên');
+      for (const row of individuals?.slice(1) ?? []) {
+        const r = answered(row[1]);
+        expect([row[2], row[3]], row[1]).toEqual([String(r[col('Ngày sinh')]).slice(-4), String(r[col('Giới tính')])]);
+        expect(row[2], row[1]).toMatch(/^(19|20)\d\d$/);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(3);
   });
 
   it('no ineligible nomination appears in any document', () => {

@@ -101,6 +101,7 @@ describe('npm run record-decisions, then npm run new-year, on the demo', () => {
       'Đối tượng': 'Cá nhân',
       'Hình thức khen thưởng': AWARD_MEDAL,
       'Họ tên / Tên tập thể': 'Vũ Thị Hạnh',
+      'Ngày sinh': '17/01/1974', // as the demo's 2026 nomination gave it: the registry knows her by name and birth
       'Chức vụ': 'Công an viên',
       'Giới tính': 'Nữ',
       'Nhóm đối tượng': 'Lực lượng cơ sở',
