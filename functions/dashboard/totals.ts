@@ -122,8 +122,8 @@ export function totalsSections(totals: IndicatorTotals): DashboardSection[] {
         a.notMet,
         a.outOfScope,
         a.noReport,
-        // Of the units the standard applies to.
-        percentOf(a.met, a.units - a.outOfScope),
+        // Of the units the standard applies to; none (every trade union, say) is no rate at all, not 0%.
+        a.units === a.outOfScope ? '' : percentOf(a.met, a.units - a.outOfScope),
       ]),
       empty: 'Chưa có đơn vị nào.',
     },

@@ -25,6 +25,7 @@ function dashboard(now: Date): Cell[][] {
     .setting('Năm', '2024')
     .unit({ code: 'A', name: 'Vụ Pháp chế', type: 'Cơ quan', cluster: 'Khối Vụ' })
     .unit({ code: 'B', name: 'Cục Việc làm', type: 'Cơ quan', cluster: 'Khối Cục' })
+    .unit({ code: 'C', name: 'Công đoàn Cục Việc làm', type: 'Công đoàn cơ sở', cluster: 'Khối Cục' })
     // Registered in the first quarter of the campaign's year (TT 124/2021/TT-BCA).
     .register('A', {
       'Dấu thời gian': '15/01/2024 08:00:00',
@@ -86,10 +87,11 @@ describe('Tổng hợp: the reports up', () => {
     ]);
   });
 
-  it('TT 124/2021/TT-BCA and HD 22/HD-BCA-V05: ANTT by Loại hình and the registered models', () => {
+  it('TT 124/2021/TT-BCA and HD 22/HD-BCA-V05: ANTT by Loại hình (no rate where the standard applies to none) and the registered models', () => {
     expect(section(rows, DASHBOARD_SECTIONS.antt)).toEqual([
       ['Loại hình', 'Số đơn vị', 'Đạt', 'Chưa đạt', 'Không thuộc phạm vi', 'Chưa có báo cáo', 'Tỷ lệ đạt (%)'],
       ['Cơ quan', 2, 1, 0, 0, 1, 50],
+      ['Công đoàn cơ sở', 1, 0, 0, 1, 0, ''],
     ]);
     expect(section(rows, DASHBOARD_SECTIONS.models)).toEqual([
       ['Cụm/Khối', 'Mã đơn vị', 'Tên đơn vị', 'Mô hình, điển hình', 'Số điểm áp dụng', 'Số tổ'],
