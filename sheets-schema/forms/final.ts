@@ -1,5 +1,4 @@
 // `Báo cáo tổng kết`: indicators, the "An toàn về ANTT" answers (TT 124/2021/TT-BCA) and the self-assessed scores.
-import { formatNumber } from '../../functions/core/format.ts';
 import type { Criterion, FormDef, Question } from '../types.ts';
 import { INDICATOR_QUESTIONS, REPORT_CONSISTENCY, REPORT_TEXT_QUESTIONS, REPORTER, UNIT_CODE } from './reports.ts';
 import { UNIT_SECRET } from './unit.ts';
@@ -89,9 +88,18 @@ export const FINAL_FORM: FormDef = {
   rules: REPORT_CONSISTENCY,
 };
 
+/**
+ * A criterion's maximum as the Apps Script writes it (`thiduaCriterionHeader` in scripts/apps-script/project/forms.js):
+ * a form's question title must equal the schema's header, and the script cannot import core/format.ts, so both keep
+ * this one rule (decimal comma, no grouping).
+ */
+function maxScoreText(n: number): string {
+  return String(n).replace('.', ',');
+}
+
 /** The header of a criterion's score column; the `[code]` prefix is what matching relies on, the rest may change. */
 export function criterionHeader(c: Criterion): string {
-  return `[${c.code}] ${c.content} (tối đa ${formatNumber(c.maxScore)} điểm)`;
+  return `[${c.code}] ${c.content} (tối đa ${maxScoreText(c.maxScore)} điểm)`;
 }
 
 /** The score questions of the final report, one per row of `Tiêu chí`, in the tab's order. */
@@ -102,6 +110,6 @@ export function criterionQuestions(criteria: readonly Criterion[]): Question[] {
     required: true,
     min: 0,
     max: c.maxScore,
-    help: `Nhóm: ${c.group}. Tự chấm từ 0 đến ${formatNumber(c.maxScore)} điểm.`,
+    help: `Nhóm: ${c.group}. Tự chấm từ 0 đến ${maxScoreText(c.maxScore)} điểm.`,
   }));
 }

@@ -154,6 +154,11 @@ describe('the generated Apps Script project', () => {
       content: String(content),
       maxScore: Number(maxScore),
     }));
+    // Maximums the defaults lack: a decimal one and one of four digits are written alike by the script and the schema.
+    criteria.push(
+      { code: 'TC-NUA', group: 'Khác', content: 'Nửa điểm', maxScore: 2.5 },
+      { code: 'TC-NGHIN', group: 'Khác', content: 'Thang nghìn điểm', maxScore: 1000 },
+    );
     const { forms, sheets, props, message } = runProject(criteria);
     expect(forms.map((f) => f.title)).toEqual(FORMS.map((f) => f.title));
     FORMS.forEach((def, i) => expect(forms[i].questions).toEqual(formQuestions(def, criteria).map((q) => q.header)));
