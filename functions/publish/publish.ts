@@ -1,6 +1,7 @@
 // Puts the generated documents into the campaign's Drive folder: each file created once, then updated in place on every
 // later run (same id, same link), never duplicated. A document that fails stays listed with why; the others go on.
 import { formatDateTime } from '../core/cells.ts';
+import { formatNumber } from '../core/format.ts';
 import { DriveError, type DriveGateway } from '../gateways/drive.ts';
 import { FOLDER_MIME } from '../gateways/drive.ts';
 import { KIND_LABELS, type DocumentRow } from './documents-tab.ts';
@@ -122,7 +123,7 @@ export async function publishDocuments(input: PublishInput): Promise<PublishOutc
     };
     if (file.bytes.length > MAX_UPLOAD_BYTES) {
       failed(
-        `tệp ${(file.bytes.length / 1_000_000).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB, quá 5 MB mà Google Drive nhận trong một lần tải lên; hãy rút gọn mẫu văn bản (ảnh, phông chữ nhúng).`,
+        `tệp ${formatNumber(file.bytes.length / 1_000_000, 1)} MB, quá 5 MB mà Google Drive nhận trong một lần tải lên; hãy rút gọn mẫu văn bản (ảnh, phông chữ nhúng).`,
       );
       continue;
     }
