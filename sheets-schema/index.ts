@@ -28,6 +28,8 @@ export {
   nomineeKinds,
 } from './awards.ts';
 export {
+  CHILD_SPREADSHEET_HEADER,
+  CHILDREN_HEADERS,
   EDIT_LINK_HEADER,
   MILESTONE_KIND_HEADER,
   MILESTONE_KIND_ORGANISER,

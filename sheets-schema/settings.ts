@@ -91,6 +91,26 @@ export const SETTINGS = [
     default: '',
     help: 'Văn bản: mã hoặc đường liên kết của thư mục Google Drive nhận các văn bản báo cáo (chia sẻ thư mục với tài khoản dịch vụ của các hàm, quyền Người chỉnh sửa).',
   },
+  {
+    key: 'Cấp dưới: tỷ lệ Khá trở lên để Xuất sắc (%)',
+    default: '80',
+    help: 'Xếp loại suy ra của một cấp dưới có bảng tính riêng: Xuất sắc khi tỷ lệ đơn vị của cấp dưới đó xếp loại Khá trở lên đạt mức này (và tỷ lệ đạt ANTT dưới đây).',
+  },
+  {
+    key: 'Cấp dưới: tỷ lệ đạt ANTT để Xuất sắc (%)',
+    default: '70',
+    help: 'Xếp loại suy ra: để được Xuất sắc, tỷ lệ đơn vị đạt "An toàn về ANTT" (trong số đơn vị thuộc phạm vi) tối thiểu.',
+  },
+  {
+    key: 'Cấp dưới: tỷ lệ Khá trở lên để Khá (%)',
+    default: '50',
+    help: 'Xếp loại suy ra: Khá khi tỷ lệ đơn vị xếp loại Khá trở lên đạt mức này.',
+  },
+  {
+    key: 'Cấp dưới: tỷ lệ Trung bình trở lên để Trung bình (%)',
+    default: '50',
+    help: 'Xếp loại suy ra: Trung bình khi tỷ lệ đơn vị xếp loại Trung bình trở lên đạt mức này; thấp hơn là Yếu.',
+  },
 ] as const satisfies readonly SettingDef[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];

@@ -31,7 +31,23 @@ export const TAB = {
   formLinks: 'Liên kết biểu mẫu',
   history: 'Lịch sử',
   documents: 'Văn bản',
+  children: 'Tổng hợp cấp dưới',
 } as const;
+
+/** `Mã bảng tính` of `Đơn vị`: the id (or address) of a child campaign's spreadsheet. */
+export const CHILD_SPREADSHEET_HEADER = 'Mã bảng tính';
+
+/** The columns of `Tổng hợp cấp dưới` every row has; per milestone, indicator and award columns follow. */
+export const CHILDREN_HEADERS = [
+  'Mã đơn vị',
+  'Tên đơn vị',
+  CHILD_SPREADSHEET_HEADER,
+  'Tình trạng',
+  'Lý do',
+  'Số liệu lúc',
+  'Số đơn vị',
+  'Xếp loại suy ra',
+] as const;
 
 /** `Bắt buộc` of `Mốc thời gian` (`Có`/`Không`, blank = `Có`); optional when reading, added by setup-sheets. */
 export const REQUIRED_HEADER = 'Bắt buộc';
@@ -64,7 +80,10 @@ const COORDINATOR_TABS: readonly TabDef[] = [
     name: TAB.units,
     owner: 'coordinator',
     headers: ['Mã đơn vị', 'Tên đơn vị', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo'],
-    description: 'Danh sách đơn vị tham gia phong trào.',
+    // A unit with a child campaign's spreadsheet is a body whose results come from below (docs/design/rollup.md).
+    optionalHeaders: [CHILD_SPREADSHEET_HEADER],
+    description:
+      'Danh sách đơn vị tham gia phong trào; đơn vị có Mã bảng tính là cấp dưới có bảng tính riêng, số liệu lấy từ bảng tính đó.',
   },
   {
     name: TAB.milestones,
@@ -178,6 +197,12 @@ const SYSTEM_TABS: readonly TabDef[] = [
     owner: 'system',
     headers: ['Văn bản', 'Loại', 'Thời điểm', 'Liên kết', 'Trạng thái'],
     description: 'Văn bản báo cáo và hồ sơ khen thưởng đã tạo, đường liên kết tới tệp trên Google Drive.',
+  },
+  {
+    name: TAB.children,
+    owner: 'system',
+    headers: [...CHILDREN_HEADERS],
+    description: 'Mỗi dòng một cấp dưới có bảng tính riêng: số liệu của cả cấp dưới đó, do công việc rollup ghi.',
   },
 ];
 

@@ -1,6 +1,6 @@
 // The coordinator-owned tabs the rules read: units, criteria, targets, quotas and assessed scores.
 import type { Criterion } from '../../sheets-schema/index.ts';
-import { TAB } from '../../sheets-schema/index.ts';
+import { CHILD_SPREADSHEET_HEADER, TAB } from '../../sheets-schema/index.ts';
 import { splitAddresses } from '../core/address.ts';
 import { cellDate, cellText, nameKey, unitCode, type Cell } from '../core/cells.ts';
 import type { Unit } from '../core/model.ts';
@@ -27,7 +27,11 @@ export function readReissues(cell: Cell | undefined, timeZone: string): Date[] {
   return dates.sort((a, b) => a.getTime() - b.getTime());
 }
 
-/** `Đơn vị`, codes normalised; a repeated code keeps its first row, a row without code is skipped. */
+/**
+ * `Đơn vị`, codes normalised; a repeated code keeps its first row, a row without code is skipped. Only the units that
+ * fill this campaign's forms: a row with a `Mã bảng tính` is a body whose results come from its own campaign
+ * (readBodies, docs/design/rollup.md), and owes no milestone here.
+ */
 export function readUnits(snapshot: Snapshot, timeZone: string): Unit[] {
   const table = readDeclaredTable(snapshot, TAB.units);
   const seen = new Set<string>();
@@ -36,6 +40,7 @@ export function readUnits(snapshot: Snapshot, timeZone: string): Unit[] {
     const code = unitCode(row.get('Mã đơn vị'));
     if (code === '' || seen.has(code)) continue;
     seen.add(code);
+    if (cellText(row.get(CHILD_SPREADSHEET_HEADER)) !== '') continue;
     const contact = splitAddresses(cellText(row.get('Email liên hệ')));
     const leader = splitAddresses(cellText(row.get('Email lãnh đạo')));
     const invalid =
@@ -59,6 +64,31 @@ export function readUnits(snapshot: Snapshot, timeZone: string): Unit[] {
     });
   }
   return units;
+}
+
+/** A unit of `Đơn vị` with a child campaign's spreadsheet: its results come from below. */
+export interface Body {
+  readonly code: string;
+  readonly name: string;
+  readonly cluster: string;
+  /** `Mã bảng tính` as typed (an id or an address), NFC and trimmed. */
+  readonly spreadsheet: string;
+}
+
+/** The bodies of `Đơn vị`, in sheet order; the first row of a repeated code decides whether it is one. */
+export function readBodies(snapshot: Snapshot): Body[] {
+  const table = readDeclaredTable(snapshot, TAB.units);
+  const seen = new Set<string>();
+  const bodies: Body[] = [];
+  for (const row of table.rows) {
+    const code = unitCode(row.get('Mã đơn vị'));
+    if (code === '' || seen.has(code)) continue;
+    seen.add(code);
+    const spreadsheet = cellText(row.get(CHILD_SPREADSHEET_HEADER));
+    if (spreadsheet === '') continue;
+    bodies.push({ code, name: cellText(row.get('Tên đơn vị')), cluster: cellText(row.get('Cụm/Khối')), spreadsheet });
+  }
+  return bodies;
 }
 
 /** `Tiêu chí` in sheet order; a row without code or with a maximum that is not a non-negative number is ignored. */

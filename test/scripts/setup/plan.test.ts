@@ -61,7 +61,7 @@ describe('planSetup on an empty spreadsheet', () => {
   it('writes each header row at A1 and the defaults of the coordinator tabs, as RAW text', () => {
     const units = plan.writes.find((w) => w.range === `'Đơn vị'!A1`)!;
     expect(units.values).toEqual([
-      ['Mã đơn vị', 'Tên đơn vị', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo'],
+      ['Mã đơn vị', 'Tên đơn vị', 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo', 'Mã bảng tính'],
     ]);
     const config = plan.writes.find((w) => w.range.startsWith(`'Cấu hình'!A2`))!;
     expect(config.range).toBe(`'Cấu hình'!A2:C${SETTINGS.length + 1}`);
@@ -159,10 +159,10 @@ describe('planSetup keeps what coordinators added', () => {
     const units = sheet(TAB.units, 11, ['Mã đơn vị', 'Tên đơn vị', 'Số điện thoại', '', ''], { dataRows: 40 });
     const plan = planSetup({ ...state, sheets: state.sheets.map((s) => (s.title === TAB.units ? units : s)) });
     expect(plan.writes).toEqual([
-      { range: `'Đơn vị'!D1`, values: [['Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo']] },
+      { range: `'Đơn vị'!D1`, values: [['Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo', 'Mã bảng tính']] },
     ]);
     expect(plan.changes).toEqual([
-      `Thêm cột 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo' vào cuối dòng tiêu đề của 'Đơn vị'.`,
+      `Thêm cột 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo', 'Mã bảng tính' vào cuối dòng tiêu đề của 'Đơn vị'.`,
     ]);
     expect(plan.requests.every((r) => !r.addSheet)).toBe(true);
   });
@@ -173,7 +173,7 @@ describe('planSetup keeps what coordinators added', () => {
     const plan = planSetup({ ...state, sheets: state.sheets.map((s) => (s.title === TAB.units ? narrow : s)) });
     expect(plan.requests[0]).toEqual({
       updateSheetProperties: {
-        properties: { sheetId: 11, gridProperties: { columnCount: 6 } },
+        properties: { sheetId: 11, gridProperties: { columnCount: 7 } },
         fields: 'gridProperties.columnCount',
       },
     });

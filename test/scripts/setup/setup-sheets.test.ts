@@ -103,6 +103,7 @@ describe('setupSpreadsheet against the local Sheets server', () => {
       'Cụm/Khối',
       'Email liên hệ',
       'Email lãnh đạo',
+      'Mã bảng tính',
     ]);
     const config = await tab('fresh', TAB.config);
     expect(config).toHaveLength(SETTINGS.length + 1);
@@ -133,7 +134,7 @@ describe('setupSpreadsheet against the local Sheets server', () => {
         ],
       },
     });
-    await api.spreadsheets.values.clear({ spreadsheetId: 'kept', range: `'Đơn vị'!E1:F1` });
+    await api.spreadsheets.values.clear({ spreadsheetId: 'kept', range: `'Đơn vị'!E1:G1` });
     await api.spreadsheets.values.update({
       spreadsheetId: 'kept',
       range: `'Cấu hình'!B2`,
@@ -143,7 +144,7 @@ describe('setupSpreadsheet against the local Sheets server', () => {
 
     const { changes } = await setupSpreadsheet(book('kept'), {});
     expect(changes).toEqual([
-      `Thêm cột 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo' vào cuối dòng tiêu đề của 'Đơn vị'.`,
+      `Thêm cột 'Loại hình', 'Cụm/Khối', 'Email liên hệ', 'Email lãnh đạo', 'Mã bảng tính' vào cuối dòng tiêu đề của 'Đơn vị'.`,
     ]);
     const units = await tab('kept', TAB.units);
     expect(units[0]).toEqual([
@@ -154,6 +155,7 @@ describe('setupSpreadsheet against the local Sheets server', () => {
       'Cụm/Khối',
       'Email liên hệ',
       'Email lãnh đạo',
+      'Mã bảng tính',
     ]);
     expect(units.slice(1)).toEqual([
       ['SO-TP', 'Sở Tư pháp', '0123'],
