@@ -1,0 +1,5 @@
+// The roll-up of child campaigns (docs/design/rollup.md): the pure figures and tab, and the reading of the children.
+export { childSpreadsheetId } from './source.ts';
+export { derivedLevel, derivedRule, type DerivedRule } from './derive.ts';
+export { dashboardFigures, subtreeFigures, MalformedTabError, type RollupFigures } from './figures.ts';
+export { CHILD_STATUS, childrenTab, readChildRows, rollupRows, type ChildReading, type ChildRow } from './tab.ts';
