@@ -205,6 +205,11 @@ export function createSheetsHttpServer(store: Store, options: HttpOptions = {}):
       }
       return send(res, 200, spreadsheetView(state));
     }
+    // Deleted (or trashed) in Drive: from then on every Sheets call on it answers 404, as Google does.
+    if (book && verb === 'DELETE') {
+      const deleted = await store.delete(decodeSegment(book[1]));
+      return send(res, deleted ? 200 : 404, deleted ? {} : { error: 'no such spreadsheet' });
+    }
     if (path === '/__admin/faults' && verb === 'POST') {
       const fault = parseFault(await parseBody(read));
       if (typeof fault === 'string') return send(res, 400, { error: fault });

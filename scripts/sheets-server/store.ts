@@ -1,7 +1,7 @@
 // Spreadsheets in memory, each persisted as one JSON file written atomically (temp file, fsync, rename).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { open, rename } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   DEFAULT_COLUMNS,
@@ -130,6 +130,15 @@ export class Store {
   put(book: SpreadsheetState): Promise<void> {
     this.books.set(book.spreadsheetId, book);
     return this.persist(book.spreadsheetId);
+  }
+
+  /** Removes a spreadsheet, as moving it to Drive's trash does for the Sheets API, once no write of it is running. */
+  async delete(id: string): Promise<boolean> {
+    if (!this.books.delete(id)) return false;
+    await this.flushes.get(id)?.running;
+    this.flushes.delete(id);
+    await rm(join(this.dir, fileName(id)), { force: true });
+    return true;
   }
 
   /**
