@@ -57,6 +57,11 @@ const VARIABLES = {
     required: false,
     help: 'the audience of Cloud Scheduler OIDC tokens (deployed functions)',
   },
+  ROLLUP_READS_PER_MINUTE: {
+    schema: z.string().regex(/^[1-9]\d{0,5}$/),
+    required: false,
+    help: "the roll-up's child reads started per minute, a whole number from 1 (unset: 60, Google's default read quota per user)",
+  },
   SCHEDULER_SERVICE_ACCOUNT: {
     schema: z.email(),
     required: false,

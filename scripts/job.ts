@@ -1,5 +1,5 @@
-// `npm run job -- <ingest|remind|digest|documents> [--now <ISO time>] [--dry-run]` against the configured spreadsheet,
-// mail API and Drive, or, with no Google configuration, the local stack's.
+// `npm run job -- <ingest|remind|digest|rollup|documents> [--now <ISO time>] [--dry-run]` against the configured
+// spreadsheet, mail API and Drive, or, with no Google configuration, the local stack's.
 import { ConfigError } from '../functions/config.ts';
 import { JOB_NAMES, type JobName } from '../functions/jobs/jobs.ts';
 import { runDocuments } from '../functions/jobs/documents.ts';
@@ -7,7 +7,7 @@ import { runJob } from '../functions/jobs/run.ts';
 import { parseCommandLine } from './cli/args.ts';
 import { commandEnvironment } from './stack/command.ts';
 
-const USAGE = 'Cách dùng: npm run job -- <ingest|remind|digest|documents> [--now <thời điểm ISO>] [--dry-run]';
+const USAGE = 'Cách dùng: npm run job -- <ingest|remind|digest|rollup|documents> [--now <thời điểm ISO>] [--dry-run]';
 
 function usage(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);

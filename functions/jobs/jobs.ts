@@ -11,18 +11,25 @@ import { ingest } from './ingest.ts';
 import { DueEmailSorter } from './mail-log.ts';
 import type { JobContext, JobPlan, Planner } from './plan.ts';
 import { remind } from './remind.ts';
+import { rollup } from './rollup.ts';
+import type { ChildReading } from '../rollup/index.ts';
 
 /** Every job: a new one is a file exporting its Planner and a line here. */
-export const JOBS = { ingest, remind, digest } as const satisfies Readonly<Record<string, Planner>>;
+export const JOBS = { ingest, remind, digest, rollup } as const satisfies Readonly<Record<string, Planner>>;
 
 export type JobName = keyof typeof JOBS;
 export const JOB_NAMES = Object.keys(JOBS) as readonly JobName[];
+
+/** The jobs whose runner reads the child campaigns of `Đơn vị` before planning (JobContext.children). */
+export const READS_CHILDREN: ReadonlySet<JobName> = new Set<JobName>(['rollup']);
 
 export interface ContextOptions {
   /** The key of the units' secrets (UNIT_SECRET_KEY), see core/unit-secret.ts. */
   readonly unitKey?: string;
   /** An evaluation built by hand (rule and planner tests); by default the snapshot's own. */
   readonly evaluation?: Evaluation;
+  /** What was read from the child campaigns (READS_CHILDREN). */
+  readonly children?: ReadonlyMap<string, ChildReading>;
 }
 
 /** The context of any job at `now`: the campaign judged, its progress and its figures, each computed once. */
@@ -43,6 +50,7 @@ export function jobContext(snapshot: Snapshot, now: Date, options: ContextOption
     layout: layoutData(settings),
     links: readFormLinks(snapshot, evaluation),
     warnings,
+    ...(options.children ? { children: options.children } : {}),
   };
 }
 
@@ -66,7 +74,8 @@ export function planJob(
   snapshot: Snapshot,
   now: Date,
   unitKey?: string,
+  children?: ReadonlyMap<string, ChildReading>,
 ): { plan: JobPlan; settings: Settings } {
-  const context = jobContext(snapshot, now, { unitKey });
+  const context = jobContext(snapshot, now, { unitKey, children });
   return { plan: planWith(JOBS[name], context), settings: context.settings };
 }

@@ -7,14 +7,18 @@ import { secretsRequired } from '../rules/evaluate.ts';
 import { setting, type Settings } from '../core/settings.ts';
 import type { Recipient } from '../core/snapshot.ts';
 import { campaignTimeZone } from '../core/zone.ts';
-import { createSheetsClient } from '../gateways/sheets-client.ts';
+import { createSheetsClient, type SheetsApi } from '../gateways/sheets-client.ts';
 import type { RetryPolicy } from '../gateways/retry.ts';
 import type { MailGateway } from '../gateways/mail.ts';
 import { createSheetsGateway, type SheetsGateway, type SheetsSnapshot, type WriteStats } from '../gateways/sheets.ts';
 import { applyPlan, applyPrepared, prepareApply, type ApplyContext, type ApplyResult, type Prepared } from './apply.ts';
 import { DUE_COLUMNS } from './mail-log.ts';
 import { mailLogLoss, MailLogLostError, restartDetail, stopNotice, withoutMailLog } from './log-guard.ts';
-import { planJob, type JobName } from './jobs.ts';
+import { planJob, READS_CHILDREN, type JobName } from './jobs.ts';
+import { openSpreadsheet, type Spreadsheet } from '../gateways/spreadsheet.ts';
+import { readChildren, type ChildReadings } from '../rollup/index.ts';
+import { readBodies } from '../rules/index.ts';
+import type { Snapshot } from '../core/snapshot.ts';
 import { tabState, type TabState } from './tab-diff.ts';
 
 export type { JobName } from './jobs.ts';
@@ -37,6 +41,11 @@ export interface RunOptions {
   readonly retry?: RetryPolicy;
   /** Largest Sheets write body (tests make the 2 MB split visible on small data; production keeps 2 MB). */
   readonly maxRequestBytes?: number;
+  /**
+   * How the roll-up reads the children: requests in flight (8) and started per minute (ROLLUP_READS_PER_MINUTE, or
+   * Google's 60 read requests per minute per user; Infinity: unpaced, for tests).
+   */
+  readonly childReads?: { readonly concurrency?: number; readonly readsPerMinute?: number };
 }
 
 /**
@@ -67,8 +76,9 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
   const config = loadConfig(options.env);
   const now = options.now ?? new Date();
   const dryRun = options.dryRun ?? false;
+  const api = createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL);
   const sheets = createSheetsGateway({
-    api: createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL),
+    api,
     spreadsheetId: config.SPREADSHEET_ID,
     timeoutMs: options.timeoutMs,
     retry: options.retry,
@@ -81,13 +91,14 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
     timeoutMs: options.timeoutMs,
     retry: options.retry,
   });
-  const run = { name, config, now, dryRun, sheets, mail };
+  const children = childReader(api, config, options);
+  const run = { name, config, now, dryRun, sheets, mail, children };
   const planned = await planRun(run);
   const result = await applyPrepared(planned.apply, planned.prepared);
   return {
     job: name,
     lines: await resultLines(run, planned, result),
-    sheetsCalls: sheets.calls(),
+    sheetsCalls: sheets.calls() + children.calls(),
     mailRequests: mail.requests(),
     sheetsWrites: sheets.writes(),
   };
@@ -100,6 +111,7 @@ interface RunContext {
   readonly dryRun: boolean;
   readonly sheets: SheetsGateway;
   readonly mail: MailGateway;
+  readonly children: ChildReader;
 }
 
 interface PlannedRun {
@@ -122,7 +134,8 @@ async function planRun(run: RunContext): Promise<PlannedRun> {
   // Checked before planning: a log without its key column cannot be read, and the plan is still wanted for `Tổng hợp`.
   const loss = mailLogLoss(read.snapshot.tabs, (tab) => read.previous.get(tab)?.rows.length ?? 0);
   const snapshot = loss?.kind === 'no-key' ? withoutMailLog(read.snapshot) : read.snapshot;
-  const { plan, settings } = planJob(run.name, snapshot, now, config.UNIT_SECRET_KEY);
+  const children = READS_CHILDREN.has(run.name) ? await run.children.read(snapshot) : undefined;
+  const { plan, settings } = planJob(run.name, snapshot, now, config.UNIT_SECRET_KEY, children?.readings);
   if (secretsRequired(settings) && !config.UNIT_SECRET_KEY) {
     // Without the key no response can prove its unit: judging on would count nothing and remind every unit.
     throw new ConfigError(
@@ -163,9 +176,38 @@ async function planRun(run: RunContext): Promise<PlannedRun> {
   return {
     apply,
     prepared: prepareApply(apply, snapshot, plan, read.previous),
-    summary: plan.summary,
+    summary: children
+      ? [...plan.summary, `Đọc bảng tính cấp dưới: ${children.requests} yêu cầu values.batchGet.`]
+      : plan.summary,
     ...(replyTo.warning ? { replyWarning: replyTo.warning } : {}),
     dueCount: plan.emails.length,
+  };
+}
+
+interface ChildReader {
+  read(snapshot: Snapshot): Promise<ChildReadings>;
+  /** Sheets API calls made on the children, retries included. */
+  calls(): number;
+}
+
+/**
+ * The child campaigns of `Đơn vị`, each read once through the Sheets access layer (retry, normalised errors), a few at
+ * a time and paced under Google's per-minute read quota (docs/design/rollup.md).
+ */
+function childReader(api: SheetsApi, config: Config, options: RunOptions): ChildReader {
+  const opened: Spreadsheet[] = [];
+  return {
+    read: (snapshot) =>
+      readChildren(readBodies(snapshot), {
+        open: (spreadsheetId) => {
+          const child = openSpreadsheet({ api, spreadsheetId, timeoutMs: options.timeoutMs, retry: options.retry });
+          opened.push(child);
+          return child;
+        },
+        concurrency: options.childReads?.concurrency ?? 8,
+        readsPerMinute: options.childReads?.readsPerMinute ?? Number(config.ROLLUP_READS_PER_MINUTE ?? 60),
+      }),
+    calls: () => opened.reduce((n, c) => n + c.stats().calls, 0),
   };
 }
 
