@@ -35,6 +35,7 @@ async function runAndReport(stack: Awaited<ReturnType<typeof startLocalStack>>, 
     ingest: 'Tiếp nhận, kiểm tra (ingest)',
     remind: 'Nhắc hạn (remind)',
     digest: 'Bản tin tuần (digest)',
+    rollup: 'Tổng hợp cấp dưới (rollup)',
   }[job];
   const summary = await stack.runJob(job);
   say(`${label}:`);
@@ -42,7 +43,10 @@ async function runAndReport(stack: Awaited<ReturnType<typeof startLocalStack>>, 
   say(`  Lượt gọi Google Sheets API: ${summary.sheetsCalls}; yêu cầu gửi thư: ${summary.mailRequests}.`);
 }
 
-/** Local stand-in for Cloud Scheduler: sweep every minute, remind daily 08:00, digest Monday 07:30 (ICT). */
+/**
+ * Local stand-in for Cloud Scheduler: sweep every minute, remind daily 08:00, digest Monday 07:30 (ICT), the roll-up of
+ * the demo's child campaigns hourly.
+ */
 function schedule(stack: Awaited<ReturnType<typeof startLocalStack>>): NodeJS.Timeout {
   let running = false;
   const tick = async () => {
@@ -58,6 +62,8 @@ function schedule(stack: Awaited<ReturnType<typeof startLocalStack>>): NodeJS.Ti
         const summary = await stack.runJob(job);
         if (job !== 'ingest') say(`[${job}] ${summary.lines.join(' ')}`);
       }
+      // Each level's roll-up, hourly here (daily in production, docs/design/rollup.md).
+      if (local.getMinutes() === 5) await stack.rollUp();
     } catch (error) {
       say(`Lỗi khi chạy công việc định kỳ: ${(error as Error).message}`);
     } finally {
@@ -97,6 +103,8 @@ async function main(): Promise<void> {
   say(`Trang theo dõi và biểu mẫu: ${stack.urls.web}`);
 
   for (const job of ['ingest', 'remind', 'digest'] as const) await runAndReport(stack, job);
+  say('Tổng hợp cấp dưới (rollup), từ cấp xã lên cấp tỉnh:');
+  for (const line of await stack.rollUp()) say(`  ${line}`);
   if (once) {
     await forgetRunning(dataDir);
     await stack.close();

@@ -44,6 +44,7 @@ import { UNIT_SECRET_HEADER } from '../../sheets-schema/index.ts';
 import { EVERY_UNIT, SECRET_PLACEHOLDER, UNIT_PLACEHOLDER } from '../../functions/core/links.ts';
 import { FIXTURE_UNIT_KEY, seeded } from '../bench/campaign.ts';
 import { formSlug } from '../web/index.ts';
+import { bodyRows, DEMO_CHILDREN } from './children.ts';
 import { contactEmail, DEMO_PEOPLE, DEMO_UNITS, leaderEmail, type DemoUnit } from './units.ts';
 
 export type DemoRow = Record<string, Cell>;
@@ -244,12 +245,17 @@ function medal(
 /** The local stand-in for the Drive folder a coordinator shares with the functions: where the documents go. */
 export const DEMO_DRIVE_FOLDER_ID = 'thu-muc-van-ban-demo';
 
+/** The demo's campaign year: `now`'s, in the campaign's zone. */
+export function demoYear(now: Date): number {
+  return new TZDate(now.getTime(), ZONE).getFullYear();
+}
+
 /**
  * The demo at `now`: the campaign year is now's year, and only responses dated before `now` exist, so the demo
  * started in March shows registrations only and the demo started in December shows the whole year.
  */
 export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = FIXTURE_UNIT_KEY): DemoTabs {
-  const year = new TZDate(now.getTime(), ZONE).getFullYear();
+  const year = demoYear(now);
   const rnd = seeded(2026); // the same demo on every machine
   const tabs: DemoTabs = new Map();
   const unit = (code: string) => DEMO_UNITS.find((u) => u.code === code)!;
@@ -273,9 +279,8 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
     SETTINGS.map((d) => ({ Khóa: d.key, 'Giá trị': demoSettings[d.key] ?? d.default, 'Ghi chú': d.help })),
   );
 
-  tabs.set(
-    TAB.units,
-    DEMO_UNITS.map((u) => ({
+  tabs.set(TAB.units, [
+    ...DEMO_UNITS.map((u): DemoRow => ({
       'Mã đơn vị': u.code,
       'Tên đơn vị': u.name,
       'Loại hình': u.type,
@@ -283,7 +288,9 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
       'Email liên hệ': contactEmail(u),
       'Email lãnh đạo': leaderEmail(u),
     })),
-  );
+    // The province's bodies: their figures come from their own campaigns (Tổng hợp cấp dưới).
+    ...bodyRows(DEMO_CHILDREN),
+  ]);
 
   const defaults = defaultTabRows(year);
   for (const tab of [TAB.criteria, TAB.catalogue, TAB.targets, TAB.milestones] as const) {

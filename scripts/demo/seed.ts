@@ -1,5 +1,6 @@
 // Loads the demo campaign into a spreadsheet through the Sheets access layer: rows placed under their headers by name,
 // missing headers (the final report's criterion columns, as Google Forms would create them) appended at the end.
+import { CHILD_SPREADSHEET_HEADER } from '../../sheets-schema/index.ts';
 import type { Cell } from '../../functions/core/cells.ts';
 import { quoteSheet, toLetters } from '../../functions/core/a1.ts';
 import type { Spreadsheet } from '../../functions/gateways/spreadsheet.ts';
@@ -42,5 +43,7 @@ export async function seedDemo(
   // Coordinator tabs may hold setup's defaults below the header; the demo replaces them whole.
   await book.clear(names.map((n) => `${quoteSheet(n)}!A2:ZZ`));
   await book.valuesBatchUpdate(data);
-  return `Đã nạp phong trào mẫu: ${tabs.get('Đơn vị')?.length ?? 0} đơn vị, ${responses} câu trả lời biểu mẫu.`;
+  const units = tabs.get('Đơn vị') ?? [];
+  const bodies = units.filter((u) => u[CHILD_SPREADSHEET_HEADER]).length;
+  return `Đã nạp phong trào mẫu: ${units.length - bodies} đơn vị, ${bodies} cấp dưới có bảng tính riêng, ${responses} câu trả lời biểu mẫu.`;
 }

@@ -9,7 +9,7 @@ import { http } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { BODY_DEADLINE_MS, BODY_LIMITS, createHandlers, guardNextServer } from '../../functions/http/index.ts';
 import { runAnyJob, type AnyJobName } from '../../functions/jobs/any-job.ts';
-import type { JobSummary } from '../../functions/jobs/run.ts';
+import { runJob, type JobName, type JobSummary } from '../../functions/jobs/run.ts';
 import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
 import { openSpreadsheet } from '../../functions/gateways/spreadsheet.ts';
 import { startDriveServer } from '../drive-server/index.ts';
@@ -18,8 +18,10 @@ import { startSheetsServer } from '../sheets-server/index.ts';
 import { setupSpreadsheet } from '../setup/index.ts';
 import { syncTemplates } from '../sync-templates.ts';
 import { startWebView } from '../web/index.ts';
-import { DEMO_DRIVE_FOLDER_ID } from '../demo/campaign.ts';
+import { DEMO_DRIVE_FOLDER_ID, demoYear } from '../demo/campaign.ts';
 import { seedDemo } from '../demo/seed.ts';
+import { bottomUp, seedDemoChildren } from '../demo/children.ts';
+import { FIXTURE_UNIT_KEY } from '../bench/campaign.ts';
 import { DEFAULT_BASE_PORT, FREE_PORTS, listenOn, type Ports } from './ports.ts';
 import type { StackUrls } from './running.ts';
 
@@ -63,6 +65,11 @@ export interface LocalStack {
   /** Lines of what setup did on this start (tabs created, demo seeded...). */
   readonly startLines: readonly string[];
   runJob(name: AnyJobName, options?: { now?: Date; dryRun?: boolean; whenDue?: boolean }): Promise<JobSummary>;
+  /**
+   * The demo's roll-up, as each level's own scheduled functions would run it: every child campaign's `ingest`, then
+   * each level's `rollup` from the communes up to the province; one line per run.
+   */
+  rollUp(options?: { now?: Date }): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -180,6 +187,27 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       runAnyJob(name, { now: o.now ?? now(), dryRun: o.dryRun, whenDue: o.whenDue, env });
     const seed = async (formBaseUrl: string) => {
       if (created) startLines.push(await seedDemo(book, { now: now(), formBaseUrl, unitKey }));
+      startLines.push(
+        ...(await seedDemoChildren(createSheetsClient(sheetsServer.url), sheetsServer.url, demoYear(now()))),
+      );
+    };
+    const rollUp = async (o: { now?: Date } = {}) => {
+      const at = o.now ?? now();
+      const lines: string[] = [];
+      // The local server keeps no read quota unless asked to, so the children are read unpaced.
+      const childReads = { readsPerMinute: Infinity };
+      for (const child of bottomUp()) {
+        // Each child is its own campaign, with its own key for its units' secrets.
+        const childEnv = { ...env, SPREADSHEET_ID: child.spreadsheetId, UNIT_SECRET_KEY: FIXTURE_UNIT_KEY };
+        const jobs: JobName[] = child.children.length > 0 ? ['ingest', 'rollup'] : ['ingest'];
+        for (const job of jobs) {
+          const summary = await runJob(job, { now: at, env: childEnv, childReads });
+          lines.push(`${child.name} (${job}): ${summary.lines[0] ?? ''}`);
+        }
+      }
+      const summary = await runJob('rollup', { now: at, env, childReads });
+      lines.push(...summary.lines);
+      return lines;
     };
 
     if (options.servers === 'data') {
@@ -190,6 +218,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         env,
         startLines,
         runJob: jobs,
+        rollUp,
         close,
       };
     }
@@ -243,6 +272,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       env,
       startLines,
       runJob: jobs,
+      rollUp,
       close,
     };
   } catch (error) {

@@ -20,6 +20,7 @@ import {
 } from '../../../functions/rollup/index.ts';
 import { readBodies, type Body } from '../../../functions/rules/index.ts';
 import { demoGrids } from '../../../scripts/demo/campaign.ts';
+import { DEMO_CHILDREN } from '../../../scripts/demo/children.ts';
 import { FIXTURE_UNIT_KEY } from '../../../scripts/bench/campaign.ts';
 
 const NOW = new Date('2026-12-05T09:00:00+07:00');
@@ -475,24 +476,25 @@ describe('Mã bảng tính', () => {
 
 describe('Đơn vị: a unit with a Mã bảng tính is a body whose results come from below (issue 19 §1)', () => {
   it('owes no milestone and counts in none of the campaign’s own figures; readBodies lists it', () => {
+    // The demo province lists its three child campaigns; the same list without their Mã bảng tính has none.
     const tabs = demoGrids(NOW, 'http://127.0.0.1:9/');
     const units = tabs.get(TAB.units)!;
-    const headers = [...units[0], 'Mã bảng tính'];
-    const bodyRow = ['HUYEN-A', 'Công an huyện A', 'Xã/Phường', 'Cụm 1', 'huyena@example.vn', '', 'sheet-huyen-a'];
-    const withBody = new Map(tabs);
-    withBody.set(TAB.units, [
-      headers,
-      ...units.slice(1),
-      [...bodyRow.slice(0, 6), ...units[0].slice(6).map(() => ''), bodyRow[6]],
-    ]);
-    const before = jobContext({ spreadsheetId: 'demo', tabs }, NOW, { unitKey: FIXTURE_UNIT_KEY });
-    const after = jobContext({ spreadsheetId: 'demo', tabs: withBody }, NOW, { unitKey: FIXTURE_UNIT_KEY });
-    expect(after.evaluation.units.map((u) => u.code)).toEqual(before.evaluation.units.map((u) => u.code));
-    expect(after.progress.entries.some((e) => e.unit.code === 'HUYEN-A')).toBe(false);
-    expect(after.dashboard.unitCount).toBe(before.dashboard.unitCount);
-    expect(readBodies({ spreadsheetId: 'demo', tabs: withBody })).toEqual([
-      { code: 'HUYEN-A', name: 'Công an huyện A', cluster: 'Cụm 1', spreadsheet: 'sheet-huyen-a' },
-    ]);
-    expect(readBodies({ spreadsheetId: 'demo', tabs })).toEqual([]);
+    const at = units[0].indexOf('Mã bảng tính');
+    const without = new Map(tabs);
+    without.set(TAB.units, [units[0], ...units.slice(1).map((r) => r.map((c, i) => (i === at ? '' : c)))]);
+    const bodies = DEMO_CHILDREN.map((c) => c.code);
+    const withBodies = jobContext({ spreadsheetId: 'demo', tabs }, NOW, { unitKey: FIXTURE_UNIT_KEY });
+    const plain = jobContext({ spreadsheetId: 'demo', tabs: without }, NOW, { unitKey: FIXTURE_UNIT_KEY });
+    expect(plain.evaluation.units.filter((u) => bodies.includes(u.code))).toHaveLength(3);
+    expect(withBodies.evaluation.units.map((u) => u.code)).toEqual(
+      plain.evaluation.units.map((u) => u.code).filter((c) => !bodies.includes(c)),
+    );
+    expect(withBodies.progress.entries.some((e) => bodies.includes(e.unit.code))).toBe(false);
+    expect(plain.progress.entries.some((e) => bodies.includes(e.unit.code))).toBe(true);
+    expect(withBodies.dashboard.unitCount).toBe(plain.dashboard.unitCount - 3);
+    expect(readBodies({ spreadsheetId: 'demo', tabs })).toEqual(
+      DEMO_CHILDREN.map((c) => ({ code: c.code, name: c.name, cluster: c.cluster, spreadsheet: c.spreadsheetId })),
+    );
+    expect(readBodies({ spreadsheetId: 'demo', tabs: without })).toEqual([]);
   });
 });
