@@ -37,7 +37,7 @@ describe('command-line refusals in Vietnamese', () => {
     const wrong = await run('scripts/job.ts', ['remind', '--dry-rum']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toBe(
-      'Không có tùy chọn --dry-rum.\nCách dùng: npm run job -- <ingest|remind|digest|documents> [--now <thời điểm ISO>] [--dry-run]\n',
+      'Không có tùy chọn --dry-rum.\nCách dùng: npm run job -- <ingest|remind|digest|rollup|documents> [--now <thời điểm ISO>] [--dry-run]\n',
     );
     const help = await run('scripts/job.ts', ['--help']);
     expect(help.code).toBe(0);
