@@ -25,6 +25,7 @@ import { loadGrids } from './load.ts';
 import { benchMailLimits } from './mail-limits.ts';
 import { runNaive, type NaiveResult } from './naive.ts';
 import { benchReminders, type ReminderResult } from './reminders.ts';
+import { benchRollup, type RollupBenchResult } from './rollup.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -427,14 +428,31 @@ function guard(results: readonly SizeResult[]): string[] {
   return failures;
 }
 
+function rollupLine(r: RollupBenchResult): string {
+  return (
+    `Tổng hợp cấp dưới: ${formatNumber(r.children)} bảng tính cấp dưới (mỗi bảng ${r.unitsPerChild} đơn vị, Tổng hợp ${r.dashboardRows} dòng), ` +
+    `${r.paced ? 'theo hạn mức đọc của Google (60 lượt/phút)' : 'không giới hạn nhịp'}: ${f(r.readsPerChild)} lượt đọc mỗi bảng, ` +
+    `${f(r.wallMs / 1000, 1)} s, CPU ${f(r.cpuMs)} ms, RSS đỉnh ${f(r.peakRssMiB)} MiB; đọc được ${formatNumber(r.read)}/${formatNumber(r.children)}`
+  );
+}
+
 const USAGE =
-  'Cách dùng: npm run bench -- [--quick] [--repeats N]\n' +
+  'Cách dùng: npm run bench -- [--quick] [--repeats N] [--rollup N [--paced]]\n' +
   '  --quick      chỉ đo ngân sách ở 10.000 đơn vị (RSS đỉnh, lõi thuần), thư nhắc hạn và thời gian nạp mô-đun\n' +
-  '  --repeats N  số chiến dịch mới cho mỗi lần đo ingest với heap như khi triển khai (mặc định 3 ở 10.000 đơn vị)';
+  '  --repeats N  số chiến dịch mới cho mỗi lần đo ingest với heap như khi triển khai (mặc định 3 ở 10.000 đơn vị)\n' +
+  '  --rollup N   chỉ đo một lượt tổng hợp cấp dưới của N bảng tính cấp dưới (tỉnh 300 huyện, xã: 300)\n' +
+  '  --paced      với --rollup: máy chủ áp hạn mức đọc của Google (60 lượt/phút), công việc giữ nhịp dưới hạn mức đó';
 
 async function main(): Promise<void> {
   const { values } = parseCommandLine(
-    { options: { quick: { type: 'boolean', default: false }, repeats: { type: 'string' } } },
+    {
+      options: {
+        quick: { type: 'boolean', default: false },
+        repeats: { type: 'string' },
+        rollup: { type: 'string' },
+        paced: { type: 'boolean', default: false },
+      },
+    },
     USAGE,
   );
   if (values.repeats !== undefined) {
@@ -447,6 +465,19 @@ async function main(): Promise<void> {
   }
   const started = performance.now();
   await compile();
+  if (values.rollup !== undefined) {
+    const children = Number(values.rollup);
+    if (!Number.isInteger(children) || children < 1) {
+      process.stderr.write(`--rollup cần một số nguyên dương, không phải "${values.rollup}".\n${USAGE}\n`);
+      process.exit(2);
+    }
+    const r = await benchRollup({ children, unitsPerChild: 30, built: BUILT, now: NOW, paced: values.paced });
+    await rm(BUILT, { recursive: true, force: true });
+    console.log(rollupLine(r));
+    await mkdir(path.join(ROOT, 'bench-results'), { recursive: true });
+    await writeFile(path.join(ROOT, 'bench-results', 'rollup.json'), JSON.stringify(r, null, 2) + '\n');
+    return;
+  }
   pure(100); // warm the JIT so the first size is not penalised
   if (values.quick) {
     // What the guard checks (the pure core and the deployed-heap ingests at GUARD_UNITS units), the reminders and the
@@ -489,8 +520,11 @@ async function main(): Promise<void> {
   const mailDir = await mkdtemp(path.join(tmpdir(), 'thidua-bench-mail-'));
   const mailLimits = await benchMailLimits(10_000, NOW, mailDir);
   await rm(mailDir, { recursive: true, force: true });
+  // One province's roll-up of 300 children, unpaced (Google's quota paces it: npm run bench -- --rollup 300 --paced).
+  const rollup = await benchRollup({ children: 300, unitsPerChild: 30, built: BUILT, now: NOW, paced: false });
   const cold = await coldImport();
   await rm(BUILT, { recursive: true, force: true });
+  console.log(rollupLine(rollup));
 
   const table = [
     [
