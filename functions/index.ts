@@ -1,5 +1,5 @@
-// The deployable functions: exactly `ingest`, `remind`, `digest` and `documents`, registered with the Functions
-// Framework.
+// The deployable functions: exactly `ingest`, `remind`, `digest`, `rollup` and `documents`, registered with the
+// Functions Framework.
 import { http } from '@google-cloud/functions-framework';
 import { ConfigError, loadConfig, requireConfig } from './config.ts';
 import {
@@ -50,6 +50,7 @@ function start(): void {
   http('ingest', handlers.ingest);
   http('remind', handlers.remind);
   http('digest', handlers.digest);
+  http('rollup', handlers.rollup);
   http('documents', handlers.documents);
 }
 

@@ -21,6 +21,7 @@ export const BODY_LIMITS: Readonly<Record<AnyJobName, number>> = {
   remind: 1024,
   digest: 1024,
   documents: 1024,
+  rollup: 1024,
 };
 
 /** How long a body may take to arrive. The trigger and the scheduler send a few hundred bytes at once. */

@@ -39,6 +39,8 @@ export interface Handlers {
   readonly remind: HttpFunction;
   readonly digest: HttpFunction;
   readonly documents: HttpFunction;
+  /** The roll-up of the child campaigns: Cloud Scheduler only, like remind and digest. */
+  readonly rollup: HttpFunction;
 }
 
 /** What the form trigger posts: the response tab and the row that changed (the run recomputes everything anyway). */
@@ -181,5 +183,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return run(res, 'documents', false, 'menu');
   };
 
-  return { ingest, remind: scheduled('remind'), digest: scheduled('digest'), documents };
+  return {
+    ingest,
+    remind: scheduled('remind'),
+    digest: scheduled('digest'),
+    rollup: scheduled('rollup'),
+    documents,
+  };
 }

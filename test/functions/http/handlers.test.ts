@@ -17,7 +17,7 @@ let oidc: OidcFixture;
 const servers: Server[] = [];
 const calls: { name: AnyJobName; dryRun: boolean; now: Date; whenDue?: boolean }[] = [];
 const logLines: string[] = [];
-const urls: Record<AnyJobName, string> = { ingest: '', remind: '', digest: '', documents: '' };
+const urls: Record<AnyJobName, string> = { ingest: '', remind: '', digest: '', rollup: '', documents: '' };
 
 beforeAll(async () => {
   oidc = await startOidcFixture();
@@ -37,7 +37,7 @@ beforeAll(async () => {
     now: () => NOW,
     logger: createLogger({ secrets: [SECRET], write: (line) => logLines.push(line) }),
   });
-  for (const name of ['ingest', 'remind', 'digest', 'documents'] as const) {
+  for (const name of ['ingest', 'remind', 'digest', 'rollup', 'documents'] as const) {
     http(`test-${name}`, handlers[name]);
     const server = getTestServer(`test-${name}`);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -170,9 +170,9 @@ describe('documents: the menu signed like the form trigger, the scheduler with O
 describe('OIDC from Cloud Scheduler', () => {
   const bearer = (token: string): RequestInit => ({ method: 'POST', headers: { authorization: `Bearer ${token}` } });
 
-  it('runs remind, digest and the ingest sweep for the scheduler account', async () => {
+  it('runs remind, digest, the roll-up and the ingest sweep for the scheduler account', async () => {
     const token = oidc.mint({ aud: AUDIENCE, email: SCHEDULER, email_verified: true });
-    for (const job of ['remind', 'digest', 'ingest'] as const) {
+    for (const job of ['remind', 'digest', 'rollup', 'ingest'] as const) {
       const before = calls.length;
       const res = await post(job, bearer(token));
       expect(res.status).toBe(200);
