@@ -86,8 +86,15 @@ async function ownFigures(id: string) {
     const done = r[status] === 'Đã nộp' || r[status] === 'Nộp muộn' ? 1 : 0;
     submitted.set(key, (submitted.get(key) ?? 0) + done);
   }
-  return { units: classification.length - 1, levels, submitted };
+  // Every bench unit sends one valid final report: the indicator's total is the column's sum.
+  const final = await read(id, TAB.final);
+  const talks = final[0].indexOf(TALKS);
+  const finalTalks = final.slice(1).reduce((sum, r) => sum + Number(r[talks]), 0);
+  return { units: classification.length - 1, levels, submitted, finalTalks };
 }
+
+const TALKS = 'Số buổi tuyên truyền';
+const ANTT = ['ANTT: Đạt', 'ANTT: Chưa đạt', 'ANTT: Không thuộc phạm vi', 'ANTT: Chưa có báo cáo'];
 
 async function childRows(id: string): Promise<Map<string, Map<string, Cell>>> {
   const [headers, ...rows] = await read(id, TAB.children);
@@ -139,6 +146,9 @@ describe('npm run job -- rollup on the local stack (issue 19)', () => {
       expect(b.get(`Mốc ${code}: Đã nộp`), code).toBe(n);
       expect(b.get(`Mốc ${code}: Số đơn vị`), code).toBe(own.units);
     }
+    expect(b.get(`Tổng kết: ${TALKS}`)).toBe(own.finalTalks);
+    expect(b.get('Tổng kết: Số đơn vị đã báo cáo')).toBe(own.units);
+    expect(ANTT.reduce((sum, h) => sum + Number(b.get(h)), 0)).toBe(own.units);
 
     const c = rows.get('HUYEN-C')!;
     expect(c.get('Tình trạng')).toBe('Không đọc được');
@@ -159,6 +169,8 @@ describe('npm run job -- rollup on the local stack (issue 19)', () => {
       expect(a.get(level), level).toBe((district.levels.get(level) ?? 0) + (ward.levels.get(level) ?? 0));
     for (const [code, n] of district.submitted)
       expect(a.get(`Mốc ${code}: Đã nộp`), code).toBe(n + (ward.submitted.get(code) ?? 0));
+    expect(a.get(`Tổng kết: ${TALKS}`)).toBe(district.finalTalks + ward.finalTalks);
+    expect(ANTT.reduce((sum, h) => sum + Number(a.get(h)), 0)).toBe(district.units + ward.units);
     // The district's own row for its ward says where the figures came from.
     const inDistrict = (await childRows('huyen-a')).get('PHUONG-1')!;
     expect([inDistrict.get('Tình trạng'), inDistrict.get('Số đơn vị')]).toEqual(['Đã đọc', ward.units]);
