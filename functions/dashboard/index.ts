@@ -10,6 +10,7 @@ export {
 export {
   dashboardModel,
   percent,
+  type ChildrenTotals,
   type ClusterLeader,
   type DashboardModel,
   type LevelCount,

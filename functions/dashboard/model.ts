@@ -93,6 +93,23 @@ export interface DashboardModel extends LayoutData {
   readonly totals: IndicatorTotals;
   /** `Thư mục Drive văn bản` of `Cấu hình`, read: where the documents go, or what is wrong with it. */
   readonly documentsFolder: FolderSetting;
+  /** The same figures with the child campaigns' added (Tổng hợp cấp dưới), when the campaign has children. */
+  readonly withChildren?: ChildrenTotals;
+}
+
+/** The campaign's indicator totals with its child campaigns' whole subtrees added (functions/rollup). */
+export interface ChildrenTotals {
+  /** Child campaigns in `Tổng hợp cấp dưới`, and those whose figures are in the sums. */
+  readonly children: number;
+  readonly counted: number;
+  readonly interimReports: number;
+  readonly finalReports: number;
+  readonly figures: readonly {
+    readonly header: string;
+    readonly kind: 'count' | 'percent';
+    readonly interim: number | null;
+    readonly final: number | null;
+  }[];
 }
 
 export const percent = percentOf;

@@ -10,7 +10,13 @@ import type { TabWrite } from '../core/snapshot.ts';
 import type { OrganiserDeadline } from '../calendar/index.ts';
 import { documentsFolderRow } from './documents-row.ts';
 import { dashboardModel, type DashboardModel } from './model.ts';
-import { organiserSections, totalsSections, TOTALS_SECTIONS, type DashboardSection } from './totals.ts';
+import {
+  childrenTotalsSection,
+  organiserSections,
+  totalsSections,
+  TOTALS_SECTIONS,
+  type DashboardSection,
+} from './totals.ts';
 
 /** Every section title, in reading order. */
 export const DASHBOARD_SECTIONS = {
@@ -134,6 +140,7 @@ export function renderDashboard(model: DashboardModel): TabWrite {
     'Chưa có chỉ tiêu khen thưởng.',
   );
   for (const s of totalsSections(model.totals)) add(s);
+  if (model.withChildren) add(childrenTotalsSection(model.withChildren));
   section(
     DASHBOARD_SECTIONS.fixes,
     ['Biểu mẫu', 'Dấu thời gian', 'Mã đơn vị', 'Tên đơn vị', 'Lỗi'],

@@ -4,9 +4,11 @@
 import { formatDate, type Cell } from '../core/cells.ts';
 import type { Countdown, LateUnitDeadline } from '../calendar/index.ts';
 import type { IndicatorTotals, ScopeFigures } from '../results/index.ts';
+import type { ChildrenTotals } from './model.ts';
 import { percentOf } from '../results/indicators.ts';
 
 export const TOTALS_SECTIONS = {
+  withChildren: 'KẾT QUẢ CÁC CHỈ TIÊU BÁO CÁO (CẢ CẤP DƯỚI)',
   organiser: 'HẠN BÁO CÁO CẤP TRÊN',
   lateUnitDeadlines: 'HẠN CỦA ĐƠN VỊ MUỘN HƠN HẠN BÁO CÁO CẤP TRÊN',
   campaign: 'KẾT QUẢ CÁC CHỈ TIÊU BÁO CÁO (TOÀN PHONG TRÀO)',
@@ -88,6 +90,23 @@ function scopeRows(s: ScopeFigures): Cell[][] {
     ['Số đơn vị đã báo cáo', '', s.interimReports, s.finalReports, s.finalReports - s.interimReports],
     ...s.figures.map((f) => [f.header, METHOD[f.kind], orBlank(f.interim), orBlank(f.final), orBlank(f.change)]),
   ];
+}
+
+/**
+ * The indicators over the campaign and its child campaigns' subtrees (issue 19): a section of its own, so the
+ * campaign's own section above stays its own units and a parent's roll-up never counts the children twice.
+ */
+export function childrenTotalsSection(totals: ChildrenTotals): DashboardSection {
+  return {
+    title: TOTALS_SECTIONS.withChildren,
+    headers: ['Nội dung', 'Cách tính', 'Sơ kết', 'Tổng kết'],
+    body: [
+      ['Số cấp dưới có bảng tính riêng (đã có số liệu)', '', totals.children, totals.counted],
+      ['Số đơn vị đã báo cáo', '', totals.interimReports, totals.finalReports],
+      ...totals.figures.map((f) => [f.header, METHOD[f.kind], orBlank(f.interim), orBlank(f.final)]),
+    ],
+    empty: '',
+  };
 }
 
 export function totalsSections(totals: IndicatorTotals): DashboardSection[] {

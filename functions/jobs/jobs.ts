@@ -5,14 +5,15 @@ import type { Evaluation } from '../core/model.ts';
 import { layoutData, settingWarnings, type Settings } from '../core/settings.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { dashboardModel, renderDashboard } from '../dashboard/index.ts';
-import { evaluateCampaign } from '../rules/index.ts';
+import { evaluateCampaign, readBodies } from '../rules/index.ts';
 import { digest } from './digest.ts';
 import { ingest } from './ingest.ts';
 import { DueEmailSorter } from './mail-log.ts';
 import type { JobContext, JobPlan, Planner } from './plan.ts';
 import { remind } from './remind.ts';
 import { rollup } from './rollup.ts';
-import type { ChildReading } from '../rollup/index.ts';
+import { childrenTotals, rollupRows, storedChildRows, type ChildReading } from '../rollup/index.ts';
+import { TAB } from '../../sheets-schema/index.ts';
 
 /** Every job: a new one is a file exporting its Planner and a line here. */
 export const JOBS = { ingest, remind, digest, rollup } as const satisfies Readonly<Record<string, Planner>>;
@@ -40,17 +41,28 @@ export function jobContext(snapshot: Snapshot, now: Date, options: ContextOption
   const progress = computeProgress(evaluation, readMilestones(snapshot, settings, warnings), now);
   // The organiser's own report deadlines: in `Tổng hợp` and the digest, never in a unit's reminders.
   const organiser = readOrganiserDeadlines(snapshot, settings, warnings);
+  const dashboard = dashboardModel(evaluation, progress, now, organiser);
+  // Freshly rolled up when the runner read the children (the roll-up), else as the last roll-up left them.
+  const previous = snapshot.tabs.get(TAB.children);
+  const childRows = options.children
+    ? rollupRows({ bodies: readBodies(snapshot), readings: options.children, previous, settings, now })
+    : previous && previous.length > 1
+      ? storedChildRows(previous, readBodies(snapshot))
+      : [];
   return {
     snapshot,
     now,
     settings,
     evaluation,
     progress,
-    dashboard: dashboardModel(evaluation, progress, now, organiser),
+    dashboard:
+      childRows.length === 0
+        ? dashboard
+        : { ...dashboard, withChildren: childrenTotals(dashboard.totals.campaign, childRows) },
     layout: layoutData(settings),
     links: readFormLinks(snapshot, evaluation),
     warnings,
-    ...(options.children ? { children: options.children } : {}),
+    childRows,
   };
 }
 

@@ -6,7 +6,7 @@ import type { Settings } from '../core/settings.ts';
 import type { LayoutData } from '../mail/types.ts';
 import type { PlannedEmail, Snapshot, TabWrite } from '../core/snapshot.ts';
 import type { DashboardModel } from '../dashboard/index.ts';
-import type { ChildReading } from '../rollup/index.ts';
+import type { ChildRow } from '../rollup/index.ts';
 
 /** Everything a job may read, computed once per run before any planner is called (functions/jobs/jobs.ts). */
 export interface JobContext {
@@ -26,8 +26,11 @@ export interface JobContext {
   readonly layout: LayoutData;
   /** Each unit's prefilled form links, with its secret in force now. */
   readonly links: FormLinks;
-  /** What was read from each child campaign, by body code: only for the jobs of READS_CHILDREN (the roll-up). */
-  readonly children?: ReadonlyMap<string, ChildReading>;
+  /**
+   * The rows of `Tổng hợp cấp dưới`: rolled up from the children read for this run (READS_CHILDREN, the roll-up), or
+   * as the last roll-up left them; their indicator totals are added into `Tổng hợp`.
+   */
+  readonly childRows: readonly ChildRow[];
   /** Problems in `Cấu hình` and `Mốc thời gian`, one line each, which every job's summary ends with. */
   readonly warnings: readonly string[];
 }

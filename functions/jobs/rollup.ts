@@ -1,22 +1,13 @@
 // The `rollup` job: one row per child campaign in `Tổng hợp cấp dưới`, from the children the runner read beforehand.
 import { TAB } from '../../sheets-schema/index.ts';
-import { childrenTab, CHILD_STATUS, rollupRows } from '../rollup/index.ts';
-import { readBodies } from '../rules/index.ts';
+import { childrenTab, CHILD_STATUS } from '../rollup/index.ts';
 import type { Planner } from './plan.ts';
 
 export const rollup: Planner = (context) => {
-  const { snapshot, settings, now } = context;
-  const bodies = readBodies(snapshot);
-  const rows = rollupRows({
-    bodies,
-    readings: context.children ?? new Map(),
-    previous: snapshot.tabs.get(TAB.children),
-    settings,
-    now,
-  });
+  const rows = context.childRows;
   const failed = rows.filter((r) => r.status !== CHILD_STATUS.read);
   const summary = [
-    bodies.length === 0
+    rows.length === 0
       ? `${TAB.units} chưa có đơn vị nào có Mã bảng tính: không có cấp dưới để tổng hợp.`
       : `${TAB.children}: đọc được ${rows.length - failed.length}/${rows.length} bảng tính cấp dưới.`,
     ...failed.map((r) => `Không đọc được ${r.code} (${r.name}): ${r.reason}`),

@@ -61,8 +61,8 @@ export const READ_SECTIONS = {
   progress: DASHBOARD_SECTIONS.progress,
   levels: DASHBOARD_SECTIONS.levels,
   nominations: DASHBOARD_SECTIONS.nominations,
-  indicators: 'KẾT QUẢ CÁC CHỈ TIÊU BÁO CÁO (TOÀN PHONG TRÀO)',
-  antt: 'ĐƠN VỊ ĐẠT "AN TOÀN VỀ ANTT" THEO LOẠI HÌNH',
+  indicators: DASHBOARD_SECTIONS.campaign,
+  antt: DASHBOARD_SECTIONS.antt,
 } as const;
 
 /** `Cách tính` of a percent indicator in `Tổng hợp`. */

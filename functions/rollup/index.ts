@@ -2,5 +2,14 @@
 export { childSpreadsheetId } from './source.ts';
 export { derivedLevel, derivedRule, type DerivedRule } from './derive.ts';
 export { dashboardFigures, subtreeFigures, MalformedTabError, type RollupFigures } from './figures.ts';
-export { CHILD_STATUS, childrenTab, readChildRows, rollupRows, type ChildReading, type ChildRow } from './tab.ts';
+export {
+  CHILD_STATUS,
+  childrenTab,
+  childrenTotals,
+  readChildRows,
+  rollupRows,
+  storedChildRows,
+  type ChildReading,
+  type ChildRow,
+} from './tab.ts';
 export { failureReason, readChildren, type ChildReadings, type ChildSpreadsheet } from './read.ts';

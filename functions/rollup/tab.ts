@@ -7,6 +7,8 @@ import type { Settings } from '../core/settings.ts';
 import type { TabWrite } from '../core/snapshot.ts';
 import { campaignTimeZone } from '../core/zone.ts';
 import type { Body } from '../rules/index.ts';
+import type { ChildrenTotals } from '../dashboard/index.ts';
+import type { ScopeFigures } from '../results/index.ts';
 import { derivedLevel, derivedRule } from './derive.ts';
 import {
   dashboardFigures,
@@ -228,6 +230,43 @@ export function rollupRows(input: RollupInput): ChildRow[] {
       level: last?.level ?? '',
     };
   });
+}
+
+/**
+ * The campaign's own indicator totals (its `Tổng hợp`) with its children's subtrees added: what the parent reports up
+ * for its whole hierarchy. Children without figures yet are left out and counted apart.
+ */
+export function childrenTotals(own: ScopeFigures, rows: readonly ChildRow[]): ChildrenTotals {
+  const mine: RollupFigures = {
+    units: own.units,
+    milestones: [],
+    levels: LEVEL_NAMES.map(() => 0),
+    antt: null,
+    interimReports: own.interimReports,
+    finalReports: own.finalReports,
+    indicators: own.figures.map((f) => ({ header: f.header, kind: f.kind, interim: f.interim, final: f.final })),
+    awards: [],
+  };
+  const counted = rows.flatMap((r) => (r.figures ? [r.figures] : []));
+  const sum = subtreeFigures(mine, counted);
+  return {
+    children: rows.length,
+    counted: counted.length,
+    interimReports: sum.interimReports,
+    finalReports: sum.finalReports,
+    figures: sum.indicators,
+  };
+}
+
+/** This campaign's `Tổng hợp cấp dưới` as the last roll-up left it, for its current bodies only; none if unreadable. */
+export function storedChildRows(rows: readonly (readonly Cell[])[] | undefined, bodies: readonly Body[]): ChildRow[] {
+  const codes = new Set(bodies.map((b) => b.code));
+  try {
+    return readChildRows(rows ?? []).filter((r) => codes.has(r.code));
+  } catch {
+    // Headers a person changed: the next roll-up rewrites the tab.
+    return [];
+  }
 }
 
 /** The columns every row shares: milestones, indicators and awards in the order first met. */

@@ -55,5 +55,30 @@ describe('the demo province rolls up its child campaigns', () => {
     // The province's own dashboard counts only the units that fill its forms.
     const dashboard = await tab(stack.spreadsheetId, TAB.dashboard);
     expect(dashboard.find((r) => r[0] === 'Số đơn vị')?.[1]).toBe(28);
+
+    // Its indicator totals with the children's: its own section plus each child's row, in a section of their own.
+    const section = (title: string) => {
+      const at = dashboard.findIndex((r) => r[0] === title);
+      const body = dashboard.slice(at + 2);
+      return new Map(
+        body
+          .slice(
+            0,
+            body.findIndex((r) => r.length === 0),
+          )
+          .map((r) => [String(r[0]), r] as const),
+      );
+    };
+    const own = section('KẾT QUẢ CÁC CHỈ TIÊU BÁO CÁO (TOÀN PHONG TRÀO)');
+    const all = section('KẾT QUẢ CÁC CHỈ TIÊU BÁO CÁO (CẢ CẤP DƯỚI)');
+    const talks = 'Số buổi tuyên truyền';
+    const children = rows.reduce((sum, r) => sum + Number(r[col(`Tổng kết: ${talks}`)]), 0);
+    expect(children).toBeGreaterThan(0);
+    expect(all.get(talks)?.[3]).toBe(Number(own.get(talks)?.[3]) + children);
+    expect(all.get('Số đơn vị đã báo cáo')?.[3]).toBe(
+      Number(own.get('Số đơn vị đã báo cáo')?.[3]) +
+        rows.reduce((sum, r) => sum + Number(r[col('Tổng kết: Số đơn vị đã báo cáo')]), 0),
+    );
+    expect(all.get('Số cấp dưới có bảng tính riêng (đã có số liệu)')?.slice(2, 4)).toEqual([3, 3]);
   });
 });
