@@ -27,12 +27,13 @@ describe('the deploy plan', () => {
     expect(renderPlan(planDeploy(INPUT), INPUT)).toBe(expected);
   });
 
-  it('deploys exactly four functions, remind, digest and documents on one instance, all scheduled in Vietnam time', () => {
+  it('deploys exactly five functions, remind, digest, rollup and documents on one instance, all scheduled in Vietnam time', () => {
     const steps = planDeploy(INPUT);
     const deploys = steps.filter((s) => s.argv[2] === 'deploy');
-    expect(deploys.map((s) => s.argv[3])).toEqual(['ingest', 'remind', 'digest', 'documents']);
+    expect(deploys.map((s) => s.argv[3])).toEqual(['ingest', 'remind', 'digest', 'rollup', 'documents']);
     expect(deploys.map((s) => s.argv.find((a) => a.startsWith('--max-instances=')))).toEqual([
       '--max-instances=3',
+      '--max-instances=1',
       '--max-instances=1',
       '--max-instances=1',
       '--max-instances=1',
@@ -42,6 +43,7 @@ describe('the deploy plan', () => {
       '--schedule=*/10 * * * *',
       '--schedule=0 8 * * *',
       '--schedule=30 7 * * 1',
+      '--schedule=0 6 * * *',
       '--schedule=0 7 * * *',
     ]);
     expect(jobs.every((s) => s.argv.includes('--time-zone=Asia/Ho_Chi_Minh'))).toBe(true);
@@ -56,7 +58,7 @@ describe('the deploy plan', () => {
     const steps = planDeploy(INPUT);
     const scheduler = `serviceAccount:${serviceAccounts(INPUT.project).scheduler}`;
     expect(deployOf(steps, 'ingest').argv).toContain('--allow-unauthenticated');
-    for (const name of ['remind', 'digest']) {
+    for (const name of ['remind', 'digest', 'rollup']) {
       const deploy = deployOf(steps, name);
       expect(deploy.argv).toContain('--no-allow-unauthenticated');
       expect(deploy.argv).not.toContain('--allow-unauthenticated');
@@ -72,6 +74,7 @@ describe('the deploy plan', () => {
     expect(invokerGrants.map((s) => [s.argv[3], flag(s, 'member')])).toEqual([
       ['remind', scheduler],
       ['digest', scheduler],
+      ['rollup', scheduler],
     ]);
     expect(steps.flatMap((s) => s.argv).some((a) => /allUsers|allAuthenticatedUsers/.test(a))).toBe(false);
   });
@@ -89,7 +92,7 @@ describe('the deploy plan', () => {
 
   it('issue 15 defect 1: every scheduler job retries a failed run, within what Cloud Scheduler allows', () => {
     const jobs = planDeploy(INPUT).filter((s) => s.argv[1] === 'scheduler');
-    expect(jobs).toHaveLength(4);
+    expect(jobs).toHaveLength(5);
     for (const job of jobs) {
       const attempts = Number(flag(job, 'max-retry-attempts'));
       expect(attempts).toBeGreaterThanOrEqual(1);
@@ -225,6 +228,8 @@ describe('--apply', () => {
       'scheduler jobs update http thidua-remind',
       'scheduler jobs create http thidua-digest',
       'scheduler jobs update http thidua-digest',
+      'scheduler jobs create http thidua-rollup',
+      'scheduler jobs update http thidua-rollup',
       'scheduler jobs create http thidua-documents',
       'scheduler jobs update http thidua-documents',
     ]);
