@@ -3,16 +3,14 @@
 // files replace the defaults of templates/documents/ with the same name.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../functions/config.ts';
+import { ConfigError } from '../functions/config.ts';
 import { HeaderError } from '../functions/core/table.ts';
 import { DocumentTemplateError, generateDocuments } from '../functions/documents/index.ts';
 import { loadDocumentTemplates } from '../functions/documents/load.ts';
-import { createSheetsClient } from '../functions/gateways/sheets-client.ts';
-import { openSpreadsheet, SheetsError } from '../functions/gateways/spreadsheet.ts';
+import { SheetsError } from '../functions/gateways/spreadsheet.ts';
 import { evaluateCampaign } from '../functions/rules/index.ts';
-import { readAllTabs, snapshotOf } from './export/index.ts';
+import { readCampaign } from './export/index.ts';
 import { parseCommandLine } from './cli/args.ts';
-import { commandEnvironment } from './stack/command.ts';
 
 const USAGE = 'Cách dùng: npm run documents -- --out <thư mục> [--templates <thư mục>] [--now <thời điểm ISO>]';
 
@@ -29,18 +27,7 @@ async function main(): Promise<void> {
     throw new UsageError(`Thời điểm "${values.now}" không hợp lệ; ví dụ 2026-11-23T08:00:00+07:00.`);
   const templates = loadDocumentTemplates(values.templates && path.resolve(values.templates));
 
-  const { env, close } = await commandEnvironment();
-  let tabs;
-  let config;
-  try {
-    config = loadConfig(env);
-    tabs = await readAllTabs(
-      openSpreadsheet({ api: createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL), spreadsheetId: config.SPREADSHEET_ID }),
-    );
-  } finally {
-    await close();
-  }
-  const snapshot = snapshotOf(config.SPREADSHEET_ID, tabs);
+  const { config, snapshot } = await readCampaign();
   const evaluation = evaluateCampaign(snapshot, now, config.UNIT_SECRET_KEY);
   const files = generateDocuments({ evaluation, snapshot }, templates, now);
 

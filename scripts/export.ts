@@ -1,15 +1,13 @@
 // `npm run export -- --out FILE.xlsx [--list classification|nominees]`: the campaign archive or one official list, of
 // the configured spreadsheet or, with no Google configuration, the local stack's.
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../functions/config.ts';
-import { createSheetsClient } from '../functions/gateways/sheets-client.ts';
-import { openSpreadsheet, SheetsError } from '../functions/gateways/spreadsheet.ts';
+import { ConfigError } from '../functions/config.ts';
+import { SheetsError } from '../functions/gateways/spreadsheet.ts';
 import { HeaderError } from '../functions/core/table.ts';
 import { DEFAULT_TIME_ZONE } from '../functions/core/cells.ts';
 import { readSettings } from '../functions/core/settings.ts';
 import { campaignTimeZone } from '../functions/core/zone.ts';
-import { archiveModel, listModel, readAllTabs, snapshotOf, writeXlsx, type ListName } from './export/index.ts';
-import { commandEnvironment } from './stack/command.ts';
+import { archiveModel, listModel, readCampaign, writeXlsx, type ListName } from './export/index.ts';
 import { parseCommandLine } from './cli/args.ts';
 
 const USAGE = 'Cách dùng: npm run export -- --out <tệp.xlsx> [--list classification|nominees]';
@@ -22,18 +20,7 @@ async function main(): Promise<void> {
   if (values.list !== undefined && !LISTS.includes(values.list as ListName)) {
     throw new UsageError(`--list phải là một trong: ${LISTS.join(', ')}.`);
   }
-  const { env, close } = await commandEnvironment();
-  let tabs;
-  let config;
-  try {
-    config = loadConfig(env);
-    tabs = await readAllTabs(
-      openSpreadsheet({ api: createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL), spreadsheetId: config.SPREADSHEET_ID }),
-    );
-  } finally {
-    await close();
-  }
-  const snapshot = snapshotOf(config.SPREADSHEET_ID, tabs);
+  const { tabs, snapshot } = await readCampaign();
   let timeZone = DEFAULT_TIME_ZONE;
   try {
     timeZone = campaignTimeZone(readSettings(snapshot));

@@ -37,5 +37,5 @@ export {
   type WorkbookModel,
   type XlsxCell,
 } from './model.ts';
-export { readAllTabs, snapshotOf, type TabValues } from './read.ts';
+export { readAllTabs, readCampaign, snapshotOf, type TabValues } from './read.ts';
 export { toWorkbook, writeXlsx } from './xlsx.ts';
