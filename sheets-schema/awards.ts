@@ -111,6 +111,8 @@ export function awardNeeds(award: AwardDef): AwardNeed[] {
   if (award.needsSummary) needs.push('summary');
   if (award.minYears || award.earlierAwards || award.oncePerLifetime) needs.push('service');
   if (award.oneOffOnly) needs.push('oneOff');
+  // The rules the registry checks across years need to know who the person is (docs/design/awards.md §2).
+  if (award.oncePerLifetime || award.earlierAwards) needs.push('identity');
   return needs;
 }
 

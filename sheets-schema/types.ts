@@ -26,6 +26,7 @@ export type QuestionKind =
   | 'integer' // non-negative integer indicator
   | 'percent' // 0..100
   | 'choice' // one of `options`
+  | 'date' // a calendar date dd/MM/yyyy (or a date cell), in 1900–2200; form rules may bound it further
   | 'score'; // a criterion score within 0..`Điểm tối đa` (final report, generated from `Tiêu chí`)
 
 export interface Question {
@@ -46,18 +47,25 @@ export interface Question {
    * Required only when another answer has a given value (e.g. medal fields only for the medal award).
    * When set, `required` means "required when the condition holds".
    */
-  readonly requiredWhen?: { readonly header: string; readonly equals: string; readonly oneOf?: readonly string[] };
+  readonly requiredWhen?: {
+    readonly header: string;
+    readonly equals: string;
+    readonly oneOf?: readonly string[];
+    /** A second condition that must hold as well (a date of birth: an individual, and an award the registry checks). */
+    readonly also?: { readonly header: string; readonly equals: string };
+  };
   /** The options are the catalogue's (`Danh mục khen thưởng`): its awards, or every nominee kind it names. */
   readonly optionsFrom?: 'awards' | 'nomineeKinds';
   /**
    * Required only for the awards whose catalogue row asks for it; resolved by `formQuestions` into `requiredWhen` on
-   * the form's `optionsFrom: 'awards'` question. Declared with `required: false`, so older tabs may lack the column.
+   * the form's `optionsFrom: 'awards'` question (a `requiredWhen` declared beside it becomes its `also`). Declared with
+   * `required: false`, so older tabs may lack the column.
    */
   readonly requiredForAward?: AwardNeed;
 }
 
 /** What a catalogue row may ask a nomination to carry. */
-export type AwardNeed = 'summary' | 'service' | 'oneOff';
+export type AwardNeed = 'summary' | 'service' | 'oneOff' | 'identity';
 
 /** A rule's figure for everyone, or per `Nhóm đối tượng` / `Giới tính` (`Lãnh đạo: 10; Nam: 15; Nữ: 10`). */
 export interface PerGroup {
@@ -95,7 +103,9 @@ export type FormRule =
       readonly header: string;
       readonly unitType: string;
       readonly message: string;
-    };
+    }
+  /** The date answered to `header` falls on or before the submission, at most `maxYears` years before it. */
+  | { readonly kind: 'pastDate'; readonly header: string; readonly maxYears: number };
 
 export interface FormDef {
   /** The response tab the form writes to; also the value of `Biểu mẫu` in `Mốc thời gian`. */

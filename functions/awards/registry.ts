@@ -2,7 +2,7 @@
 // docs/design/awards.md §2: a keyed identity of name + date of birth (name + unit without one), never an ID number.
 import { createHmac } from 'node:crypto';
 import { REGISTRY_HEADERS as R, TAB } from '../../sheets-schema/index.ts';
-import { cellText, nameKey, unitCode } from '../core/cells.ts';
+import { calendarDay, cellText, nameKey, unitCode } from '../core/cells.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { readTable } from '../core/table.ts';
 import { parseLooseNumber } from '../rules/numbers.ts';
@@ -21,11 +21,20 @@ export interface RegistryEntry {
 export interface Registry {
   /** Identity → its recorded awards, oldest first. */
   readonly byId: ReadonlyMap<string, readonly RegistryEntry[]>;
+  /** Name and unit (nameUnitKey) → the awards recorded under them, dated or not, oldest first. */
+  readonly byNameUnit: ReadonlyMap<string, readonly RegistryEntry[]>;
   /** Years the registry holds anything for: before the first, a claim cannot be checked against it. */
   readonly firstYear: number | null;
 }
 
-export const EMPTY_REGISTRY: Registry = { byId: new Map(), firstYear: null };
+/** A nominee as the registry looks them up: the identity, and the name and unit it also answers to. */
+export interface Nominee {
+  readonly id: string;
+  readonly name: string;
+  readonly unitCode: string;
+}
+
+export const EMPTY_REGISTRY: Registry = { byId: new Map(), byNameUnit: new Map(), firstYear: null };
 
 /** Without UNIT_SECRET_KEY (local tests, `Xác thực đơn vị` off) identities are pseudonymous only; said in the doc. */
 const UNKEYED = 'thidua:so-theo-doi';
@@ -37,13 +46,12 @@ export function registryKey(unitSecretKey: string | undefined): string {
 
 /** `dd/MM/yyyy` (or `d/M/yyyy`) as `yyyy-MM-dd`; null when the text is not a plausible date of birth. */
 export function normalBirthDate(text: string): string | null {
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
-  if (!m) return null;
-  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCDate() !== day || date.getUTCMonth() !== month - 1 || year < 1900 || year > 2200) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const day = calendarDay(text);
+  return day === null ? null : `${day.slice(6, 10)}-${day.slice(3, 5)}-${day.slice(0, 2)}`;
 }
+
+/** The key of a name within a unit, as the registry finds the records of a nominee known without a date. */
+const nameUnitKey = (name: string, unit: string) => `${nameKey(name)}\u0000${unit}`;
 
 /**
  * A nominee's identity: a person with a readable date of birth is `CN-` + a keyed hash of name and date, the same from
@@ -63,6 +71,7 @@ export function readRegistry(snapshot: Snapshot): Registry {
   if (!snapshot.tabs.has(TAB.registry)) return EMPTY_REGISTRY;
   const table = readTable(snapshot, TAB.registry, [R.id, R.year, R.award]);
   const byId = new Map<string, RegistryEntry[]>();
+  const byNameUnit = new Map<string, RegistryEntry[]>();
   let firstYear: number | null = null;
   for (const row of table.rows) {
     const id = cellText(row.get(R.id));
@@ -78,18 +87,33 @@ export function readRegistry(snapshot: Snapshot): Registry {
       decision: cellText(row.get(R.decision)),
       decisionDate: cellText(row.get(R.decisionDate)),
     };
-    const list = byId.get(id) ?? [];
-    list.push(entry);
-    byId.set(id, list);
+    for (const [map, key] of [
+      [byId, id],
+      [byNameUnit, nameUnitKey(entry.name, entry.unitCode)],
+    ] as const) {
+      const list = map.get(key);
+      if (list) list.push(entry);
+      else map.set(key, [entry]);
+    }
     firstYear = firstYear === null ? year : Math.min(firstYear, year);
   }
-  for (const list of byId.values()) list.sort((a, b) => a.year - b.year);
-  return { byId, firstYear };
+  for (const list of [...byId.values(), ...byNameUnit.values()]) list.sort((a, b) => a.year - b.year);
+  return { byId, byNameUnit, firstYear };
 }
 
-/** The awards `id` received before `year`. */
-export function earlierEntries(registry: Registry, id: string, year: number): RegistryEntry[] {
-  return (registry.byId.get(id) ?? []).filter((e) => e.year < year);
+const dated = (id: string) => id.startsWith('CN-');
+
+/**
+ * The awards the nominee received before `year`: those of the same identity, and those of the same name in the same
+ * unit where either side has no date of birth. A date left out, this year or in the year recorded, so cannot hide a
+ * medal; two dated namesakes of one unit stay two people.
+ */
+export function earlierEntries(registry: Registry, who: Nominee, year: number): RegistryEntry[] {
+  const same = registry.byId.get(who.id) ?? [];
+  const namesakes = (registry.byNameUnit.get(nameUnitKey(who.name, who.unitCode)) ?? []).filter(
+    (e) => !same.includes(e) && (!dated(who.id) || !dated(e.id)),
+  );
+  return [...same, ...namesakes].filter((e) => e.year < year).sort((a, b) => a.year - b.year);
 }
 
 const decisionText = (e: RegistryEntry) =>
@@ -100,11 +124,11 @@ const decisionText = (e: RegistryEntry) =>
 /** Once per lifetime, against the registry (TT 20/2025/TT-BCA): the award recorded in an earlier year. */
 export function receivedBefore(
   registry: Registry,
-  id: string,
+  who: Nominee,
   award: string,
   year: number,
 ): { readonly status: 'Không đủ điều kiện'; readonly reason: string } | null {
-  const found = earlierEntries(registry, id, year).find((e) => nameKey(e.award) === nameKey(award));
+  const found = earlierEntries(registry, who, year).find((e) => nameKey(e.award) === nameKey(award));
   if (!found) return null;
   return {
     status: 'Không đủ điều kiện',
@@ -118,12 +142,12 @@ export function receivedBefore(
  */
 export function claimNotFound(
   registry: Registry,
-  id: string,
+  who: Nominee,
   declared: number,
   year: number,
 ): { readonly status: 'Chưa xét'; readonly reason: string } | null {
   if (registry.firstYear === null || registry.firstYear >= year) return null;
-  const recorded = earlierEntries(registry, id, year).length;
+  const recorded = earlierEntries(registry, who, year).length;
   if (declared <= recorded) return null;
   return {
     status: 'Chưa xét',

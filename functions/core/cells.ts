@@ -114,6 +114,26 @@ export function cellDate(cell: Cell | undefined | null, timeZone = DEFAULT_TIME_
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * A calendar day typed by hand (`5/3/1980`, `05.03.1980`, `05-03-1980`) or a date cell, as `dd/MM/yyyy`; null for an
+ * impossible day (31/02), a time of day, or a year outside PLAUSIBLE_YEARS. A serial's day is its integer part: a
+ * date cell has no zone.
+ */
+export function calendarDay(cell: Cell | undefined | null): string | null {
+  if (typeof cell === 'number') {
+    if (!isPlausibleSerial(cell)) return null;
+    const d = new Date(SERIAL_EPOCH_UTC_MS + Math.floor(cell) * DAY_MS);
+    return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  }
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(cellText(cell));
+  if (!m) return null;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < PLAUSIBLE_YEARS.first || year > PLAUSIBLE_YEARS.last) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCDate() !== day || d.getUTCMonth() !== month - 1) return null;
+  return `${pad(day)}/${pad(month)}/${year}`;
+}
+
 const ZERO = 48;
 const SLASH = 47;
 const SPACE = 32;

@@ -16,6 +16,14 @@ export const msg = {
   required: (header: string) => `${q(header)}: bắt buộc trả lời nhưng đang để trống.`,
   requiredWhen: (header: string, other: string, value: string) =>
     `${q(header)}: bắt buộc trả lời khi "${other}" là "${value}" nhưng đang để trống.`,
+  requiredWhenBoth: (header: string, first: readonly [string, string], second: readonly [string, string]) =>
+    `${q(header)}: bắt buộc trả lời khi "${first[0]}" là "${first[1]}" và "${second[0]}" là "${second[1]}" nhưng đang để trống.`,
+  date: (header: string, text: string) =>
+    `${q(header)}: phải là một ngày có thật, ghi theo dạng ngày/tháng/năm (dd/MM/yyyy), ví dụ 05/03/1980 ${typed(text)}.`,
+  dateAfter: (header: string, day: string, submitted: string) =>
+    `${q(header)}: ngày ${day} muộn hơn ngày gửi (${submitted}); hãy kiểm tra lại năm.`,
+  dateTooEarly: (header: string, day: string, years: number) =>
+    `${q(header)}: ngày ${day} cách ngày gửi hơn ${years} năm; hãy kiểm tra lại năm.`,
   integer: (header: string, text: string) => `${q(header)}: phải là số nguyên không âm ${typed(text)}.`,
   range: (header: string, min: number, max: number, text: string) =>
     `${q(header)}: phải từ ${formatNumber(min)} đến ${formatNumber(max)} ${typed(text)}.`,

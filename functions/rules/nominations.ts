@@ -138,11 +138,12 @@ export function judgeNominations(
       if (twin) return verdict(twin.status, twin.reason);
     }
     // Already received is final whatever the unit's classification: said at once, not after the report.
-    const received = def.oncePerLifetime ? receivedBefore(registry, id, def.name, year) : null;
+    const who = { id, name: nominee, unitCode: c.unitCode };
+    const received = def.oncePerLifetime ? receivedBefore(registry, who, def.name, year) : null;
     if (received) return verdict(received.status, received.reason);
     const failed =
       awardRules(def, kind, c.values, classifications.get(c.unitCode)) ??
-      claimNotFound(registry, id, numberAnswer(c, H.commendations), year);
+      claimNotFound(registry, who, numberAnswer(c, H.commendations), year);
     if (failed) return verdict(failed.status, failed.reason);
     const cap = def.maxShareOfUnits === null ? null : shareCap(def.maxShareOfUnits, unitCount);
     if (cap !== null && (granted.get(def) ?? 0) >= cap) {

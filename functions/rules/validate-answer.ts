@@ -1,7 +1,7 @@
 // One answer against its question: presence, type, bounds and options. Pure; cross-question rules live in validate.ts.
 import type { Question } from '../../sheets-schema/index.ts';
 import type { Cell } from '../core/cells.ts';
-import { nameKey } from '../core/cells.ts';
+import { calendarDay, nameKey } from '../core/cells.ts';
 import type { Answer, Answers } from '../core/model.ts';
 import { isEmailAddress } from '../core/address.ts';
 import { msg } from './messages.ts';
@@ -30,7 +30,11 @@ export function judgeAnswer(
     if (!when) return new Invalid(msg.required(seen));
     const other = others.get(when.header);
     const applies = when.oneOf ? typeof other === 'string' && when.oneOf.includes(other) : other === when.equals;
-    return applies ? new Invalid(msg.requiredWhen(seen, when.header, String(other))) : null;
+    if (!applies) return null;
+    if (!when.also) return new Invalid(msg.requiredWhen(seen, when.header, String(other)));
+    return others.get(when.also.header) === when.also.equals
+      ? new Invalid(msg.requiredWhenBoth(seen, [when.also.header, when.also.equals], [when.header, String(other)]))
+      : null;
   }
   switch (question.kind) {
     case 'integer': {
@@ -63,6 +67,10 @@ export function judgeAnswer(
         option = options.find((o) => nameKey(o) === key);
       }
       return option === undefined ? new Invalid(msg.choice(seen, question.options ?? [], text)) : option;
+    }
+    case 'date': {
+      const day = calendarDay(cell);
+      return day === null ? new Invalid(msg.date(seen, text)) : day;
     }
     case 'unitCode':
       return withinLength(question, seen, text.toUpperCase());

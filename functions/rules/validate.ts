@@ -3,7 +3,7 @@ import type { AwardDef, Criterion, FormDef, Question } from '../../sheets-schema
 import { EDIT_LINK_HEADER, TIMESTAMP_HEADER, UNIT_SECRET_HEADER } from '../../sheets-schema/index.ts';
 import { catalogueQuestions, criterionQuestions } from '../../sheets-schema/forms/index.ts';
 import { defaultAwards } from '../../sheets-schema/awards.ts';
-import { cellText, formatDateTime, PLAUSIBLE_YEARS } from '../core/cells.ts';
+import { cellText, formatDate, formatDateTime, PLAUSIBLE_YEARS } from '../core/cells.ts';
 import { fingerprint } from '../core/fingerprint.ts';
 import type { Answer, Answers, JudgedResponse, Scores, Unit } from '../core/model.ts';
 import type { Snapshot } from '../core/snapshot.ts';
@@ -333,7 +333,7 @@ function checkRow(
       errors.push(msg.notAuthenticated(UNIT_SECRET_HEADER, unitCode, verdict === 'missing'));
     }
   }
-  crossRules(form, values, unit, errors);
+  crossRules(form, values, unit, submittedAt, ctx.timeZone, errors);
 
   const scores = scoreHeaders.size > 0 ? new RowScores(scoreHeaders, values) : NO_SCORES;
   const link = special.editLink < 0 ? '' : cellText(raw[special.editLink]);
@@ -356,8 +356,20 @@ function checkRow(
 }
 
 /** The form's own rules over several answers, as sheets-schema declares them. */
-function crossRules(form: FormDef, values: Answers, unit: Unit | undefined, errors: string[]): void {
+function crossRules(
+  form: FormDef,
+  values: Answers,
+  unit: Unit | undefined,
+  submittedAt: Date | null,
+  timeZone: string,
+  errors: string[],
+): void {
   for (const rule of form.rules ?? []) {
+    if (rule.kind === 'pastDate') {
+      const error = pastDate(rule.header, values.get(rule.header), submittedAt, timeZone, rule.maxYears);
+      if (error) errors.push(error);
+      continue;
+    }
     if (rule.kind === 'atMost') {
       const a = values.get(rule.header);
       const b = values.get(rule.atMost);
@@ -369,6 +381,24 @@ function crossRules(form: FormDef, values: Answers, unit: Unit | undefined, erro
       errors.push(msg.because(rule.header, rule.message));
     }
   }
+}
+
+/** `dd/MM/yyyy` as yyyyMMdd, so that days compare as numbers. */
+const dayNumber = (day: string) => Number(day.slice(6, 10) + day.slice(3, 5) + day.slice(0, 2));
+
+/** A day answered (already `dd/MM/yyyy`) that cannot be in the past of the submission, or lies too far back. */
+function pastDate(
+  header: string,
+  answer: Answer | undefined,
+  submittedAt: Date | null,
+  timeZone: string,
+  maxYears: number,
+): string | null {
+  if (typeof answer !== 'string' || !submittedAt) return null;
+  const submitted = formatDate(submittedAt, timeZone);
+  const [day, sent] = [dayNumber(answer), dayNumber(submitted)];
+  if (day > sent) return msg.dateAfter(header, answer, submitted);
+  return day < sent - maxYears * 10_000 ? msg.dateTooEarly(header, answer, maxYears) : null;
 }
 
 /** (time, row) order; a row whose time is unreadable is placed by its row number alone. */

@@ -107,6 +107,9 @@ function validAnswer(q: Question, unit: BenchUnit, rnd: () => number): Cell {
       return q.required ? 90 + Math.floor(rnd() * 11) : '';
     case 'score':
       return Math.round((q.max ?? 0) * (0.6 + rnd() * 0.4));
+    case 'date':
+      // Only a nominee's date of birth is a date, and only an individual's: the generated collectives have none.
+      return '';
     case 'choice':
       if (q.header === SERIOUS_INCIDENT_HEADER) return 'Không';
       if (q.header.startsWith('Cơ quan, doanh nghiệp:')) return residential(unit) ? '' : 'Có';

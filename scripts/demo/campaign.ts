@@ -156,6 +156,9 @@ function answer(q: Question, unit: DemoUnit, rnd: () => number, person: string, 
         : 90 + Math.floor(rnd() * 11);
     case 'score':
       return Math.round((q.max ?? 0) * (0.62 + rnd() * 0.38));
+    case 'date':
+      // Only a nominee's date of birth is a date, and only an individual's: the generated collectives have none.
+      return '';
     case 'choice':
       if (q.header === SERIOUS_INCIDENT_HEADER) return 'Không';
       if (q.header.startsWith('Cơ quan, doanh nghiệp:'))

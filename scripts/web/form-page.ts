@@ -30,6 +30,9 @@ function control(q: Question, value: string, required: boolean, id: string): str
       const b = numberBounds(q);
       return `<input id="${id}" type="number" ${name} value="${esc(value)}" min="${b.min}"${b.max !== undefined ? ` max="${b.max}"` : ''} step="${b.step}"${req}>`;
     }
+    case 'date':
+      // Text, as the generated Google Form asks it: a browser's date picker would send yyyy-MM-dd.
+      return `<input id="${id}" type="text" ${name} value="${esc(value)}" placeholder="dd/MM/yyyy" inputmode="numeric"${req}${max}>`;
     case 'choice':
       // A radio group named by the question title (a label `for` would rename its first option instead).
       return `<div role="radiogroup" aria-labelledby="${id}-title">${(q.options ?? [])
@@ -53,7 +56,7 @@ export function renderForm(view: FormView): string {
       : '';
     const star = q.required ? `<span class="req"${q.requiredWhen && !required ? ' hidden' : ''}> *</span>` : '';
     const conditional = q.requiredWhen
-      ? `<div class="help">Bắt buộc khi "${esc(q.requiredWhen.header)}" là "${esc(q.requiredWhen.equals)}".</div>`
+      ? `<div class="help">Bắt buộc khi ${q.requiredWhen.also ? `"${esc(q.requiredWhen.also.header)}" là "${esc(q.requiredWhen.also.equals)}" và ` : ''}"${esc(q.requiredWhen.header)}" là "${esc(q.requiredWhen.equals)}".</div>`
       : '';
     const err = errors.get(q.header);
     const title = q.kind === 'choice' ? `<div class="title" id="${id}-title">` : `<label class="title" for="${id}">`;

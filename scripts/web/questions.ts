@@ -69,8 +69,10 @@ export function numberBounds(q: Question): { min: number; max: number | undefine
 export function isRequired(q: Question, answers: Readonly<Record<string, string>>): boolean {
   if (!q.required) return false;
   if (!q.requiredWhen) return true;
-  const other = (answers[q.requiredWhen.header] ?? '').trim();
-  return q.requiredWhen.oneOf ? q.requiredWhen.oneOf.includes(other) : other === q.requiredWhen.equals;
+  const { header, equals, oneOf, also } = q.requiredWhen;
+  const other = (answers[header] ?? '').trim();
+  if (also && (answers[also.header] ?? '').trim() !== also.equals) return false;
+  return oneOf ? oneOf.includes(other) : other === equals;
 }
 
 /**
@@ -94,6 +96,9 @@ export function checkAnswers(
       errors.set(q.header, 'Hãy nhập một địa chỉ email hợp lệ.');
     } else if (q.kind === 'url' && !isHttpUrl(text)) {
       errors.set(q.header, 'Hãy nhập một đường liên kết hợp lệ, bắt đầu bằng https://.');
+    } else if (q.kind === 'date' && !/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(text)) {
+      // The pattern the generated Google Form checks; whether the day exists is the functions' to say.
+      errors.set(q.header, 'Ghi ngày theo dạng ngày/tháng/năm, ví dụ 05/03/1980.');
     } else if (q.kind === 'choice' && !(q.options ?? []).includes(text)) {
       errors.set(q.header, 'Hãy chọn một trong các phương án đã cho.');
     } else if (isNumeric(q)) {

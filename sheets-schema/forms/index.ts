@@ -46,7 +46,12 @@ export function catalogueQuestions(questions: readonly Question[], awards: reado
     if (q.requiredForAward && awardHeader !== undefined) {
       const need = q.requiredForAward;
       const oneOf = awards.filter((a) => awardNeeds(a).includes(need)).map((a) => a.name);
-      return { ...q, required: true, requiredWhen: { header: awardHeader, equals: oneOf[0] ?? '', oneOf } };
+      const also = q.requiredWhen ? { header: q.requiredWhen.header, equals: q.requiredWhen.equals } : undefined;
+      return {
+        ...q,
+        required: true,
+        requiredWhen: { header: awardHeader, equals: oneOf[0] ?? '', oneOf, ...(also ? { also } : {}) },
+      };
     }
     return q;
   });

@@ -142,12 +142,17 @@ export const NOMINATION_FORM: FormDef = {
     },
     {
       header: H.birthDate,
-      kind: 'text',
+      kind: 'date',
       required: false,
+      requiredForAward: 'identity',
+      requiredWhen: { header: H.kind, equals: KIND_INDIVIDUAL },
       maxLength: 10,
-      help: 'Cá nhân: ngày sinh dd/MM/yyyy, để nhận ra cùng một người qua các năm và giữa các đơn vị (không ghi số định danh cá nhân).',
+      help: 'Cá nhân: ngày sinh dd/MM/yyyy, ví dụ 05/03/1980, để nhận ra cùng một người qua các năm và giữa các đơn vị (không ghi số định danh cá nhân). Bắt buộc khi đề nghị Kỷ niệm chương hoặc hình thức chỉ tặng một lần, xét theo số lần khen thưởng trước đó.',
     },
   ],
   eachResponseStands: true,
-  rules: [{ kind: 'atMost', header: H.difficultYears, atMost: H.years, showValues: false }],
+  rules: [
+    { kind: 'atMost', header: H.difficultYears, atMost: H.years, showValues: false },
+    { kind: 'pastDate', header: H.birthDate, maxYears: 110 },
+  ],
 };

@@ -175,6 +175,15 @@ function thiduaAddQuestion_(form, q) {
       item.setValidation(thiduaNumberValidation_({ min: 0, max: 100 }, false));
     } else if (q.kind === 'score') {
       item.setValidation(thiduaNumberValidation_(q, false));
+    } else if (q.kind === 'date') {
+      // A text item, not a date item: the answer stays the dd/MM/yyyy text the functions check (a real day, not later
+      // than the submission), whatever the respondent's locale.
+      item.setValidation(
+        FormApp.createTextValidation()
+          .requireTextMatchesPattern('^[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}$')
+          .setHelpText('Ghi ngày theo dạng ngày/tháng/năm, ví dụ 05/03/1980.')
+          .build(),
+      );
     } else if (q.maxLength) {
       item.setValidation(
         FormApp.createTextValidation()

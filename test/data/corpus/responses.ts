@@ -227,6 +227,12 @@ export const CORPUS: readonly CorpusCase[] = [
   // Nominations.
   one('nomination-medal-without-details', NOM, medal({ 'Giới tính': null, 'Số năm công tác': null }),
     bad('bắt buộc trả lời khi "Hình thức khen thưởng" là "Kỷ niệm chương')),
+  one('nomination-medal-with-birth-date', NOM, medal({ 'Ngày sinh': '21/06/1968' }), ok),
+  one('nomination-medal-without-birth-date', NOM, medal({}),
+    bad('Câu "Ngày sinh": bắt buộc trả lời khi "Đối tượng" là "Cá nhân" và "Hình thức khen thưởng" là "Kỷ niệm chương')),
+  one('nomination-birth-date-impossible', NOM, medal({ 'Ngày sinh': '31/02/1968' }), bad('phải là một ngày có thật')),
+  one('nomination-birth-date-iso', NOM, medal({ 'Ngày sinh': '1968-06-21' }), bad('ghi theo dạng ngày/tháng/năm (dd/MM/yyyy)')),
+  one('nomination-birth-date-future', NOM, medal({ 'Ngày sinh': '21/06/2199' }), bad('muộn hơn ngày gửi')),
   one('nomination-certificate-without-summary', NOM, { 'Thành tích tóm tắt': '' },
     bad('bắt buộc trả lời khi "Hình thức khen thưởng" là "Bằng khen của Bộ trưởng Bộ Công an"'), { e2e: true }),
   one('nomination-individual-without-position', NOM, { 'Đối tượng': 'Cá nhân', 'Chức vụ': null },

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { nomineeId, normalBirthDate, registryKey } from '../../../functions/awards/registry.ts';
+import {
+  earlierEntries,
+  nomineeId,
+  normalBirthDate,
+  readRegistry,
+  registryKey,
+} from '../../../functions/awards/registry.ts';
 import { evaluateCampaign } from '../../../functions/rules/index.ts';
 import { AWARD_MEDAL, REGISTRY_HEADERS, TAB } from '../../../sheets-schema/index.ts';
 import type { Cell } from '../../../functions/core/cells.ts';
@@ -142,5 +148,56 @@ describe('Sổ theo dõi khen thưởng: checks of the nominations', () => {
       'Khai 2 lần được khen thưởng nhưng Sổ theo dõi khen thưởng chỉ ghi 1 lần (từ năm 2024); Thường trực phong trào đối chiếu hồ sơ trước khi xét.',
     ]);
     expect(verdicts(rated('A').nominate('A', leader))[0][2]).toBe('Đủ điều kiện');
+  });
+
+  it('TT 20/2025/TT-BCA: a medal recorded without a date of birth (name and unit) still refuses the same person nominated with one', () => {
+    const undated = nomineeId(KEY, 'Đinh Văn Hải', '', 'A');
+    const b = rated('A')
+      .tab(TAB.registry, registry([undated, 'Đinh Văn Hải', 'A', 2024, AWARD_MEDAL, '77/QĐ-BCA', '19/08/2024']))
+      .nominate('A', medal('Đinh Văn Hải', { 'Ngày sinh': '04/04/1966' }));
+    expect(verdicts(b)[0].slice(2)).toEqual([
+      'Không đủ điều kiện',
+      `Sổ theo dõi khen thưởng: đã được tặng ${AWARD_MEDAL} năm 2024 (Quyết định số 77/QĐ-BCA ngày 19/08/2024); hình thức này chỉ tặng một lần.`,
+    ]);
+  });
+
+  it('TT 20/2025/TT-BCA: a medal nomination without a date of birth is refused by the form check, so it cannot pass as name and unit', () => {
+    const id = nomineeId(KEY, 'Đinh Văn Hải', '04/04/1966', 'A');
+    const b = rated('A')
+      .tab(TAB.registry, registry([id, 'Đinh Văn Hải', 'A', 2024, AWARD_MEDAL, '77/QĐ-BCA', '19/08/2024']))
+      .nominate('A', medal('Đinh Văn Hải'));
+    const ev = evaluateCampaign(b.snapshot(), NOW);
+    expect(ev.nominations).toEqual([]);
+    expect(ev.responses.find((r) => r.form === TAB.nominations)?.errors).toEqual([
+      `Câu "Ngày sinh": bắt buộc trả lời khi "Đối tượng" là "Cá nhân" và "Hình thức khen thưởng" là "${AWARD_MEDAL}" nhưng đang để trống.`,
+    ]);
+  });
+
+  it('awards.md §2: records are found both ways (identity, or name and unit where a date is missing on either side); two dated namesakes of one unit stay two people', () => {
+    const [born, other] = ['04/04/1966', '05/05/1975'];
+    const dated = nomineeId(KEY, 'Đinh Văn Hải', born, 'A');
+    const reg = readRegistry(
+      campaign()
+        .tab(
+          TAB.registry,
+          registry(
+            [dated, 'Đinh Văn Hải', 'A', 2023, 'Giấy khen'],
+            [nomineeId(KEY, 'Đinh Văn Hải', '', 'A'), 'Đinh Văn Hải', 'A', 2024, 'Giấy khen'],
+            [nomineeId(KEY, 'Đinh Văn Hải', other, 'A'), 'Đinh Văn Hải', 'A', 2025, 'Giấy khen'],
+          ),
+        )
+        .snapshot(),
+    );
+    const years = (birth: string, unit: string) =>
+      earlierEntries(
+        reg,
+        { id: nomineeId(KEY, 'Đinh Văn Hải', birth, unit), name: 'Đinh Văn Hải', unitCode: unit },
+        2026,
+      ).map((e) => e.year);
+    expect(years(born, 'A')).toEqual([2023, 2024]);
+    expect(years(other, 'A')).toEqual([2024, 2025]);
+    expect(years('', 'A')).toEqual([2023, 2024, 2025]);
+    expect(years(born, 'B')).toEqual([2023]);
+    expect(years('', 'B')).toEqual([]);
   });
 });

@@ -28,6 +28,7 @@ const medal = (name: string, fields: Record<string, string | number>) => ({
   'Số lần được khen về ANTQ': 0,
   'Đã được tặng huy chương loại trừ': 'Không',
   'Đang bị kỷ luật hoặc xem xét': 'Không',
+  'Ngày sinh': '01/01/1970',
   ...fields,
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HeaderError } from '../../../functions/core/table.ts';
 import { evaluateCampaign } from '../../../functions/rules/index.ts';
 import type { JudgedResponse } from '../../../functions/core/model.ts';
+import type { Cell } from '../../../functions/core/cells.ts';
 import { AWARD_CERTIFICATE, AWARD_MEDAL, AWARD_MINISTER_CERTIFICATE } from '../../../sheets-schema/forms/index.ts';
 import { TAB } from '../../../sheets-schema/index.ts';
 import { campaign } from './builder.ts';
@@ -211,7 +212,63 @@ describe('nomination fields', () => {
     expect(r.errors).toContain(
       `Câu "Giới tính": bắt buộc trả lời khi "Hình thức khen thưởng" là "${AWARD_MEDAL}" nhưng đang để trống.`,
     );
-    expect(r.errors).toHaveLength(7);
+    // TT 20/2025/TT-BCA (once in a lifetime): the registry must know who the person is.
+    expect(r.errors).toContain(
+      `Câu "Ngày sinh": bắt buộc trả lời khi "Đối tượng" là "Cá nhân" và "Hình thức khen thưởng" là "${AWARD_MEDAL}" nhưng đang để trống.`,
+    );
+    expect(r.errors).toHaveLength(8);
+  });
+
+  /** A Giấy khen for an individual born `birth`, sent at `at` (a Sheets serial, Asia/Ho_Chi_Minh). */
+  const dated = (birth: Cell, at?: string) =>
+    only(
+      campaign()
+        .unit('A')
+        .nominate('A', {
+          'Đối tượng': 'Cá nhân',
+          'Hình thức khen thưởng': AWARD_CERTIFICATE,
+          'Họ tên / Tên tập thể': 'Lê Thị B',
+          'Ngày sinh': birth,
+          ...(at ? { 'Dấu thời gian': (Date.parse(at) + 7 * 3_600_000 - Date.UTC(1899, 11, 30)) / 86_400_000 } : {}),
+        }),
+      TAB.nominations,
+    )[0];
+
+  it('awards.md §2: a date of birth is a real day written dd/MM/yyyy; anything else is refused with an example', () => {
+    expect(dated('5/3/1980').errors).toEqual([]);
+    expect(dated('5/3/1980').values.get('Ngày sinh')).toBe('05/03/1980');
+    expect(dated('05.03.1980').values.get('Ngày sinh')).toBe('05/03/1980');
+    // Sheets may turn a typed date into a date cell: its day is read, not its serial number.
+    expect(dated(29285).values.get('Ngày sinh')).toBe('05/03/1980');
+    for (const typed of ['31/02/1980', '1980-03-05', '5 tháng 3 năm 1980', '05/03/80', '05/13/1980'])
+      expect(dated(typed).errors).toEqual([
+        `Câu "Ngày sinh": phải là một ngày có thật, ghi theo dạng ngày/tháng/năm (dd/MM/yyyy), ví dụ 05/03/1980 (đơn vị đã nhập "${typed}").`,
+      ]);
+  });
+
+  it('awards.md §2: a date of birth after the submission, or more than 110 years before it, is refused', () => {
+    const at = '2026-11-20T03:00:00Z';
+    expect(dated('21/11/2026', at).errors).toEqual([
+      'Câu "Ngày sinh": ngày 21/11/2026 muộn hơn ngày gửi (20/11/2026); hãy kiểm tra lại năm.',
+    ]);
+    expect(dated('19/11/1916', at).errors).toEqual([
+      'Câu "Ngày sinh": ngày 19/11/1916 cách ngày gửi hơn 110 năm; hãy kiểm tra lại năm.',
+    ]);
+    expect(dated('20/11/1916', at).errors).toEqual([]);
+    expect(dated('20/11/2026', at).errors).toEqual([]);
+  });
+
+  it('awards.md §2: a date of birth is optional for awards the registry does not check, and for collectives', () => {
+    expect(dated('').errors).toEqual([]);
+    const collective = only(
+      campaign().unit('A').nominate('A', {
+        'Đối tượng': 'Tập thể',
+        'Hình thức khen thưởng': AWARD_MEDAL,
+        'Họ tên / Tên tập thể': 'Tổ bảo vệ',
+      }),
+      TAB.nominations,
+    )[0];
+    expect(collective.errors.some((e) => e.startsWith('Câu "Ngày sinh"'))).toBe(false);
   });
 
   it('TT 20/2025: medal fields are not asked of other awards', () => {
