@@ -2,6 +2,8 @@
 // Only eligible nominations appear; the sheet (`Kiểm tra`) already says why the others are not.
 import { TZDate } from '@date-fns/tz';
 import {
+  FINAL_FORM,
+  INTERIM_FORM,
   KIND_COLLECTIVE,
   KIND_INDIVIDUAL,
   NOMINATION_HEADERS as H,
@@ -16,15 +18,7 @@ import { readDeclaredTable } from '../core/table.ts';
 import { campaignTimeZone } from '../core/zone.ts';
 import { formatNumber } from '../core/format.ts';
 import { parseLooseNumber } from '../rules/numbers.ts';
-import {
-  REPORT_FORMS,
-  anttFigures,
-  indicatorFigures,
-  leaderFigures,
-  levelFigures,
-  standingResponses,
-  type ReportKind,
-} from './figures.ts';
+import { countedResponses, indicatorTotals, type IndicatorFigure } from '../results/index.ts';
 
 /** The campaign as the documents need it: the jobs' evaluation and the snapshot it was made from. */
 export interface DocumentSource {
@@ -70,8 +64,6 @@ function unitNames(evaluation: Evaluation): Map<string, string> {
   return new Map(evaluation.units.map((u) => [u.code, u.name || u.code]));
 }
 
-const count = (n: number | null): string => (n === null ? '—' : formatNumber(n));
-
 /** Each unit's answer under `header`, in the order of `Đơn vị`, for the coordinator to edit. */
 function byUnit(
   evaluation: Evaluation,
@@ -86,79 +78,77 @@ function byUnit(
   return out;
 }
 
-/** Báo cáo sơ kết (interim) or tổng kết (final). */
+type ReportKind = 'interim' | 'final';
+
+/** A figure as the report prints it: `—` where no unit reported it (not 0, which would claim none happened). */
+function shown(f: IndicatorFigure, value: number | null): string {
+  if (value === null) return '—';
+  return f.kind === 'percent' ? `${formatNumber(value)}%` : formatNumber(value);
+}
+
+/** The change since the sơ kết, signed; a percentage's in percentage points. */
+function change(f: IndicatorFigure): string {
+  if (f.change === null) return '';
+  return `${f.change > 0 ? '+' : ''}${formatNumber(f.change)}${f.kind === 'percent' ? ' điểm %' : ''}`;
+}
+
+/**
+ * Báo cáo sơ kết (interim) or tổng kết (final): the figures of `Tổng hợp` (results/indicators.ts), so the report
+ * and the sheet never disagree, and the units' own words from their counted reports.
+ */
 export function reportData(source: DocumentSource, kind: ReportKind, now: Date): Data {
   const { evaluation } = source;
-  const responses = standingResponses(evaluation, REPORT_FORMS[kind]);
-  const figures = indicatorFigures(responses.values());
-  const interim =
-    kind === 'final' ? indicatorFigures(standingResponses(evaluation, REPORT_FORMS.interim).values()) : [];
-  const names = unitNames(evaluation);
-  const units = evaluation.units.length;
-  const levels = levelFigures(evaluation);
+  const totals = indicatorTotals(evaluation);
+  const { campaign } = totals;
+  const reports = kind === 'final' ? campaign.finalReports : campaign.interimReports;
+  const responses = countedResponses(evaluation, kind === 'final' ? FINAL_FORM.tab : INTERIM_FORM.tab);
   return {
     ...letterhead(evaluation, now),
-    so_don_vi: formatNumber(units),
-    so_da_bao_cao: formatNumber(responses.size),
-    so_chua_bao_cao: formatNumber(units - responses.size),
-    chi_tieu: figures.map((f, i) => {
-      const before = interim[i]?.value ?? null;
-      const change = !f.percent && f.value !== null && before !== null ? f.value - before : null;
-      return {
-        stt: i + 1,
-        ten: f.indicator,
-        ket_qua: f.percent && f.value !== null ? `${formatNumber(f.value)}%` : count(f.value),
-        so_ket: f.percent ? '' : count(before),
-        tang_them: change === null ? '' : `${change > 0 ? '+' : ''}${formatNumber(change)}`,
-      };
-    }),
-    xep_loai: levels.map((l) => ({
+    so_don_vi: formatNumber(campaign.units),
+    so_da_bao_cao: formatNumber(reports),
+    so_chua_bao_cao: formatNumber(campaign.units - reports),
+    chi_tieu: campaign.figures.map((f, i) => ({
+      stt: i + 1,
+      ten: f.header,
+      ket_qua: shown(f, f[kind]),
+      so_ket: shown(f, f.interim),
+      tang_them: change(f),
+    })),
+    xep_loai: totals.levels.map((l) => ({
       muc: l.level,
-      so_don_vi: formatNumber(l.units),
-      ty_le: units ? `${formatNumber(Math.round((l.units / units) * 1000) / 10)}%` : '—',
+      so_don_vi: formatNumber(l.count),
+      ty_le: campaign.units ? `${formatNumber(l.percent)}%` : '—',
     })),
-    an_toan: anttFigures(evaluation).map((a) => ({
-      loai_hinh: a.type,
-      dat: formatNumber(a.met),
-      tong: formatNumber(a.inScope),
-    })),
-    dan_dau: leaderFigures(evaluation).map((l) => ({
+    // Only the types the standard applies to some unit of (not every trade union, say).
+    an_toan: totals.antt
+      .filter((a) => a.units > a.outOfScope)
+      .map((a) => ({
+        loai_hinh: a.type || 'Khác',
+        dat: formatNumber(a.met),
+        tong: formatNumber(a.units - a.outOfScope),
+      })),
+    dan_dau: totals.leaders.map((l) => ({
       cum_khoi: l.cluster,
-      don_vi: names.get(l.unitCode) ?? l.unitCode,
+      don_vi: l.unitName || l.unitCode,
       tong_diem: l.total === null ? '' : formatNumber(l.total),
     })),
-    theo_cum: byCluster(evaluation, kind),
+    theo_cum: totals.clusters.flatMap((c) =>
+      c.figures.map((f, i) => ({
+        cum_khoi:
+          i === 0
+            ? `${c.cluster || 'Chưa xếp Cụm, Khối'}\n(${kind === 'final' ? c.finalReports : c.interimReports}/${c.units} đơn vị báo cáo)`
+            : '',
+        ten: f.header,
+        so_ket: shown(f, f.interim),
+        ket_qua: shown(f, f[kind]),
+      })),
+    ),
     noi_bat: byUnit(evaluation, responses, REPORT_TEXT_HEADERS.highlights),
     han_che: byUnit(evaluation, responses, REPORT_TEXT_HEADERS.shortcomings),
     nguyen_nhan: byUnit(evaluation, responses, REPORT_TEXT_HEADERS.causes),
     phuong_huong: byUnit(evaluation, responses, REPORT_TEXT_HEADERS.directions),
     kien_nghi: byUnit(evaluation, responses, REPORT_TEXT_HEADERS.proposals),
   };
-}
-
-/** The indicators per Cụm/Khối (clusters in `Đơn vị` order), one row per cluster and indicator, for the appendix. */
-function byCluster(evaluation: Evaluation, kind: ReportKind): Data[] {
-  const clusters: string[] = [];
-  for (const u of evaluation.units) if (!clusters.includes(u.cluster)) clusters.push(u.cluster);
-  const clusterOf = new Map(evaluation.units.map((u) => [u.code, u.cluster]));
-  const of = (form: ReportKind, cluster: string) =>
-    [...standingResponses(evaluation, REPORT_FORMS[form]).values()].filter(
-      (r) => clusterOf.get(r.unitCode) === cluster,
-    );
-  const shown = (f: { value: number | null; percent: boolean }) =>
-    f.percent && f.value !== null ? `${formatNumber(f.value)}%` : count(f.value);
-  return clusters.flatMap((cluster) => {
-    const reports = of(kind, cluster);
-    const units = evaluation.units.filter((u) => u.cluster === cluster).length;
-    const figures = indicatorFigures(reports);
-    const interim = indicatorFigures(of('interim', cluster));
-    return figures.map((f, i) => ({
-      cum_khoi: i === 0 ? `${cluster || 'Chưa xếp Cụm, Khối'}\n(${reports.length}/${units} đơn vị báo cáo)` : '',
-      ten: f.indicator,
-      so_ket: shown(interim[i]),
-      ket_qua: shown(f),
-    }));
-  });
 }
 
 /** One eligible nomination with what the unit answered about the nominee. */

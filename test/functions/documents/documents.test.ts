@@ -22,6 +22,7 @@ import {
 } from '../../../functions/documents/index.ts';
 import { DEFAULT_DOCUMENT_TEMPLATES_DIR, loadDocumentTemplates } from '../../../functions/documents/load.ts';
 import { evaluateCampaign } from '../../../functions/rules/index.ts';
+import { formatNumber } from '../../../functions/core/format.ts';
 import { pageSetup, readDocx, type ReadDocument } from './reader.ts';
 
 const NOW = new Date('2026-12-01T09:00:00+07:00');
@@ -50,7 +51,14 @@ beforeAll(async () => {
   for (const f of files) read.set(f.name, await readDocx(f.bytes));
 });
 
-const vnNumber = (text: string): number => Number(text.replace(/\./g, '').replace(',', '.').replace('%', ''));
+/** A number as the documents print it: `1.250`, `95,5%`, `+1,7 điểm %` (percentage points). */
+const vnNumber = (text: string): number =>
+  Number(
+    text
+      .replace(/\./g, '')
+      .replace(',', '.')
+      .replace(/( điểm)? ?%$/, ''),
+  );
 const cellNumber = (cell: Cell | undefined): number =>
   typeof cell === 'number' ? cell : Number(String(cell ?? '').replace(/\./g, ''));
 
@@ -105,13 +113,47 @@ describe('báo cáo sơ kết and tổng kết (figures from the sheet)', () => 
     expect(table[0]).toEqual(['STT', 'Chỉ tiêu', 'Sơ kết', 'Tổng kết', 'So với sơ kết']);
     for (const [i, q] of INDICATOR_QUESTIONS.entries()) {
       const row = table[i + 1];
-      const final = expected(TAB.final, q.header, q.kind === 'percent');
+      const percent = q.kind === 'percent';
+      const final = expected(TAB.final, q.header, percent)!;
+      const interim = expected(TAB.interim, q.header, percent)!;
       expect(vnNumber(row[3]), q.header).toBe(final);
-      if (q.kind === 'percent') continue;
-      const interim = expected(TAB.interim, q.header, false)!;
       expect(vnNumber(row[2]), q.header).toBe(interim);
-      expect(vnNumber(row[4]), q.header).toBe(final! - interim);
+      // A percentage's change is in percentage points, to one decimal like the means it compares.
+      expect(vnNumber(row[4]), q.header).toBe(percent ? Math.round((final - interim) * 10) / 10 : final - interim);
+      if (percent) expect(row[4]).toMatch(/ điểm %$/);
     }
+  });
+
+  it('tổng kết before any final report: no figure (—) and no change, not 0 and a fall of the whole sơ kết', async () => {
+    const october = new Date('2026-10-20T09:00:00+07:00');
+    const early: Snapshot = { spreadsheetId: 'demo', tabs: demoGrids(october, 'http://127.0.0.1:8080/') };
+    const [interimFile, finalFile] = generateDocuments(
+      { evaluation: evaluateCampaign(early, october, FIXTURE_UNIT_KEY), snapshot: early },
+      loadDocumentTemplates(),
+      october,
+    );
+    const interim = indicatorTable(await readDocx(interimFile.bytes));
+    expect(interim.slice(1).map((r) => r[2])).not.toContain('—');
+    const final = await readDocx(finalFile.bytes);
+    const rows = indicatorTable(final).slice(1);
+    expect(rows.map((r) => r[3])).toEqual(INDICATOR_QUESTIONS.map(() => '—'));
+    expect(rows.map((r) => r[4])).toEqual(INDICATOR_QUESTIONS.map(() => ''));
+    expect(final.text).toMatch(/Có 0\/\d+ đơn vị gửi báo cáo/);
+  });
+
+  it('tổng kết: the leaders are the classified units ranked first in their Cụm/Khối in Xếp loại', () => {
+    const grid = sheet.tabs.get(TAB.classification)!;
+    const col = (h: string) => grid[0].indexOf(h);
+    const names = new Map(evaluation.units.map((u) => [u.code, u.name]));
+    const want = grid
+      .slice(1)
+      .filter((r) => Number(r[col('Hạng trong Cụm/Khối')]) === 1 && r[col('Xếp loại')] !== 'Chưa xếp loại')
+      .map((r) => `${names.get(String(r[col('Mã đơn vị')]))} (${formatNumber(Number(r[col('Tổng điểm')]))} điểm).`);
+    const text = doc('Báo cáo tổng kết 2026.docx').text;
+    const section = text.slice(text.indexOf('5. Đơn vị dẫn đầu'));
+    const listed = [...section.matchAll(/^- [^:\n]+: (.+ \([\d.]+ điểm\)\.)$/gm)].map((m) => m[1]);
+    expect(listed.sort()).toEqual(want.sort());
+    expect(listed.length).toBeGreaterThan(2);
   });
 
   it('the appendix gives every indicator per Cụm/Khối, each the sum over the cluster’s valid reports', () => {
