@@ -10,21 +10,17 @@ import { loadDocumentTemplates } from '../functions/documents/load.ts';
 import { SheetsError } from '../functions/gateways/spreadsheet.ts';
 import { evaluateCampaign } from '../functions/rules/index.ts';
 import { readCampaign } from './export/index.ts';
-import { parseCommandLine } from './cli/args.ts';
+import { nowOption, parseCommandLine, refuseCommandLine } from './cli/args.ts';
 
 const USAGE = 'Cách dùng: npm run documents -- --out <thư mục> [--templates <thư mục>] [--now <thời điểm ISO>]';
-
-class UsageError extends Error {}
 
 async function main(): Promise<void> {
   const { values } = parseCommandLine(
     { options: { out: { type: 'string' }, templates: { type: 'string' }, now: { type: 'string' } } },
     USAGE,
   );
-  if (!values.out) throw new UsageError('Thiếu --out <thư mục>. Ví dụ: npm run documents -- --out van-ban');
-  const now = values.now === undefined ? new Date() : new Date(values.now);
-  if (Number.isNaN(now.getTime()))
-    throw new UsageError(`Thời điểm "${values.now}" không hợp lệ; ví dụ 2026-11-23T08:00:00+07:00.`);
+  if (!values.out) refuseCommandLine('Thiếu --out <thư mục>. Ví dụ: npm run documents -- --out van-ban', USAGE);
+  const now = nowOption(values.now, USAGE) ?? new Date();
   const templates = loadDocumentTemplates(values.templates && path.resolve(values.templates));
 
   const { config, snapshot } = await readCampaign();
@@ -39,12 +35,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (
-    error instanceof UsageError ||
-    error instanceof ConfigError ||
-    error instanceof HeaderError ||
-    error instanceof DocumentTemplateError
-  ) {
+  if (error instanceof ConfigError || error instanceof HeaderError || error instanceof DocumentTemplateError) {
     console.error(error.message);
     process.exit(1);
   }

@@ -8,7 +8,7 @@ import { DEFAULT_TIME_ZONE } from '../functions/core/cells.ts';
 import { readSettings } from '../functions/core/settings.ts';
 import { campaignTimeZone } from '../functions/core/zone.ts';
 import { archiveModel, listModel, readCampaign, writeXlsx, type ListName } from './export/index.ts';
-import { parseCommandLine } from './cli/args.ts';
+import { parseCommandLine, refuseCommandLine } from './cli/args.ts';
 
 const USAGE = 'Cách dùng: npm run export -- --out <tệp.xlsx> [--list classification|nominees]';
 
@@ -16,10 +16,9 @@ const LISTS: readonly ListName[] = ['classification', 'nominees'];
 
 async function main(): Promise<void> {
   const { values } = parseCommandLine({ options: { out: { type: 'string' }, list: { type: 'string' } } }, USAGE);
-  if (!values.out) throw new UsageError('Thiếu --out <tệp.xlsx>. Ví dụ: npm run export -- --out luu-tru.xlsx');
-  if (values.list !== undefined && !LISTS.includes(values.list as ListName)) {
-    throw new UsageError(`--list phải là một trong: ${LISTS.join(', ')}.`);
-  }
+  if (!values.out) refuseCommandLine('Thiếu --out <tệp.xlsx>. Ví dụ: npm run export -- --out luu-tru.xlsx', USAGE);
+  if (values.list !== undefined && !LISTS.includes(values.list as ListName))
+    refuseCommandLine(`--list phải là một trong: ${LISTS.join(', ')}.`, USAGE);
   const { tabs, snapshot } = await readCampaign();
   let timeZone = DEFAULT_TIME_ZONE;
   try {
@@ -36,10 +35,8 @@ async function main(): Promise<void> {
   console.log(`Đã ghi ${file}: ${model.sheets.length} trang tính, ${rows} dòng dữ liệu.`);
 }
 
-class UsageError extends Error {}
-
 main().catch((error: unknown) => {
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof HeaderError) {
+  if (error instanceof ConfigError || error instanceof HeaderError) {
     console.error(error.message);
     process.exit(1);
   }

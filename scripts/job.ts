@@ -4,15 +4,10 @@ import { ConfigError } from '../functions/config.ts';
 import { JOB_NAMES, type JobName } from '../functions/jobs/jobs.ts';
 import { runDocuments } from '../functions/jobs/documents.ts';
 import { runJob } from '../functions/jobs/run.ts';
-import { parseCommandLine } from './cli/args.ts';
+import { nowOption, parseCommandLine, refuseCommandLine } from './cli/args.ts';
 import { commandEnvironment } from './stack/command.ts';
 
 const USAGE = 'Cách dùng: npm run job -- <ingest|remind|digest|rollup|documents> [--now <thời điểm ISO>] [--dry-run]';
-
-function usage(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  process.exit(2);
-}
 
 async function main(): Promise<void> {
   const { values, positionals } = parseCommandLine(
@@ -23,13 +18,10 @@ async function main(): Promise<void> {
     USAGE,
   );
   const name = positionals[0] as JobName | 'documents';
-  if (name !== 'documents' && !JOB_NAMES.includes(name)) usage(`Không có công việc "${positionals[0] ?? ''}".`);
-  if (positionals.length > 1) usage(`Tham số thừa: "${positionals[1]}".`);
-  let now: Date | undefined;
-  if (values.now !== undefined) {
-    now = new Date(values.now);
-    if (Number.isNaN(now.getTime())) usage(`Thời điểm "${values.now}" không hợp lệ; ví dụ 2026-11-23T08:00:00+07:00.`);
-  }
+  if (name !== 'documents' && !JOB_NAMES.includes(name))
+    refuseCommandLine(`Không có công việc "${positionals[0] ?? ''}".`, USAGE);
+  if (positionals.length > 1) refuseCommandLine(`Tham số thừa: "${positionals[1]}".`, USAGE);
+  const now = nowOption(values.now, USAGE);
   const { env, close } = await commandEnvironment();
   let summary;
   try {

@@ -3,19 +3,15 @@
 import { ConfigError, loadConfig } from '../functions/config.ts';
 import { HeaderError } from '../functions/core/table.ts';
 import { createSheetsClient } from '../functions/gateways/sheets-client.ts';
-import { parseCommandLine } from './cli/args.ts';
+import { nowOption, parseCommandLine } from './cli/args.ts';
 import { createNextYear } from './new-year/index.ts';
 import { commandEnvironment } from './stack/command.ts';
 
 const USAGE = 'Cách dùng: npm run new-year [-- --now <thời điểm ISO>]';
 
-class UsageError extends Error {}
-
 async function main(): Promise<void> {
   const { values } = parseCommandLine({ options: { now: { type: 'string' } } }, USAGE);
-  const now = values.now === undefined ? new Date() : new Date(values.now);
-  if (Number.isNaN(now.getTime()))
-    throw new UsageError(`Thời điểm "${values.now}" không hợp lệ; ví dụ 2026-12-31T08:00:00+07:00.`);
+  const now = nowOption(values.now, USAGE) ?? new Date();
   const { env, close } = await commandEnvironment();
   try {
     const config = loadConfig(env);
@@ -30,7 +26,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof HeaderError) {
+  if (error instanceof ConfigError || error instanceof HeaderError) {
     console.error(error.message);
     process.exit(1);
   }

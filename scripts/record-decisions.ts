@@ -11,7 +11,7 @@ import { createSheetsClient } from '../functions/gateways/sheets-client.ts';
 import { evaluateCampaign } from '../functions/rules/index.ts';
 import { TAB } from '../sheets-schema/index.ts';
 import { readAllTabs, snapshotOf } from './export/index.ts';
-import { parseCommandLine } from './cli/args.ts';
+import { nowOption, parseCommandLine } from './cli/args.ts';
 import { setupSpreadsheet } from './setup/index.ts';
 import { commandEnvironment } from './stack/command.ts';
 import { quoteSheet } from '../functions/core/a1.ts';
@@ -19,13 +19,9 @@ import { openSpreadsheet } from '../functions/gateways/spreadsheet.ts';
 
 const USAGE = 'Cách dùng: npm run record-decisions [-- --now <thời điểm ISO>]';
 
-class UsageError extends Error {}
-
 async function main(): Promise<void> {
   const { values } = parseCommandLine({ options: { now: { type: 'string' } } }, USAGE);
-  const now = values.now === undefined ? new Date() : new Date(values.now);
-  if (Number.isNaN(now.getTime()))
-    throw new UsageError(`Thời điểm "${values.now}" không hợp lệ; ví dụ 2026-12-20T08:00:00+07:00.`);
+  const now = nowOption(values.now, USAGE) ?? new Date();
 
   const { env, close } = await commandEnvironment();
   try {
@@ -52,7 +48,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof HeaderError) {
+  if (error instanceof ConfigError || error instanceof HeaderError) {
     console.error(error.message);
     process.exit(1);
   }

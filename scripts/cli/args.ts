@@ -44,3 +44,18 @@ export function parseCommandLine<T extends ParseArgsConfig>(config: T, usage: st
     process.exit(2);
   }
 }
+
+/** Stops a command whose command line it cannot run: `message` and the command's usage on stderr, exit code 2. */
+export function refuseCommandLine(message: string, usage: string): never {
+  process.stderr.write(`${message}\n${usage}\n`);
+  process.exit(2);
+}
+
+/** `--now <ISO time>`, the moment a command runs as: undefined when absent; an unreadable time is refused. */
+export function nowOption(value: string | undefined, usage: string): Date | undefined {
+  if (value === undefined) return undefined;
+  const now = new Date(value);
+  if (Number.isNaN(now.getTime()))
+    refuseCommandLine(`Thời điểm "${value}" không hợp lệ; ví dụ 2026-11-23T08:00:00+07:00.`, usage);
+  return now;
+}

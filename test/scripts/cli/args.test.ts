@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { explainArgsError } from '../../../scripts/cli/args.ts';
+import { explainArgsError, nowOption } from '../../../scripts/cli/args.ts';
 
 const options = { out: { type: 'string' }, once: { type: 'boolean' } } as const;
 
@@ -42,5 +42,26 @@ describe('command-line refusals in Vietnamese', () => {
     const help = await run('scripts/job.ts', ['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Cách dùng: npm run job -- /);
+  });
+
+  it('--now: an ISO time with its offset is the moment to run as; absent, none', () => {
+    expect(nowOption('2026-11-23T08:00:00+07:00', 'Cách dùng: …')?.toISOString()).toBe('2026-11-23T01:00:00.000Z');
+    expect(nowOption(undefined, 'Cách dùng: …')).toBeUndefined();
+  });
+
+  it('every command that takes --now refuses an unreadable time with the same line, its usage and exit 2', async () => {
+    const commands: [string, string[]][] = [
+      ['scripts/job.ts', ['remind']],
+      ['scripts/documents.ts', ['--out', 'van-ban']],
+      ['scripts/record-decisions.ts', []],
+      ['scripts/new-year.ts', []],
+    ];
+    const runs = await Promise.all(commands.map(([script, args]) => run(script, [...args, '--now', 'hôm qua'])));
+    for (const [i, r] of runs.entries()) {
+      expect(r.code, commands[i][0]).toBe(2);
+      expect(r.stderr, commands[i][0]).toMatch(
+        /^Thời điểm "hôm qua" không hợp lệ; ví dụ 2026-11-23T08:00:00\+07:00\.\nCách dùng: npm run [a-z-]+ .*--now <thời điểm ISO>/,
+      );
+    }
   });
 });

@@ -98,7 +98,9 @@ describe('npm run documents -- --out DIR', () => {
 
   it('without --out says how to call it', async () => {
     const run = await documents([], bareEnv({ THIDUA_DATA_DIR: path.join(tmpdir(), 'thidua-never-created') }));
-    expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe('Thiếu --out <thư mục>. Ví dụ: npm run documents -- --out van-ban');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^Thiếu --out <thư mục>\. Ví dụ: npm run documents -- --out van-ban\nCách dùng: npm run documents /,
+    );
   });
 });
