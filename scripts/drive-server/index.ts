@@ -1,5 +1,5 @@
 // The local Drive v3–compatible server: start it in-process (tests, npm start) or via main.ts.
-import type { AddressInfo } from 'node:net';
+import { listenLocal } from '../stack/ports.ts';
 import type { Fault, Stats } from '../sheets-server/faults.ts';
 import { createDriveHttpServer } from './server.ts';
 import { DriveStore, FOLDER_MIME } from './store.ts';
@@ -33,23 +33,12 @@ export async function startDriveServer(options: DriveServerOptions): Promise<Dri
   const host = options.host ?? '127.0.0.1';
   const store = new DriveStore(options.dataDir);
   const { server, faults } = createDriveHttpServer(store, { hosts: [host], maxPageSize: options.maxPageSize });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const listening = await listenLocal(server, options.port, host);
   return {
-    url: `http://${shownHost}:${port}/`,
-    port,
+    url: `${listening.origin}/`,
+    port: listening.port,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await listening.close();
       await store.drain();
     },
     faults: { inject: (f) => faults.inject(f), clear: () => faults.clear() },

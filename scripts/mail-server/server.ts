@@ -1,7 +1,7 @@
 // The HTTP side of the local SendGrid: mail send, the templates subset, the outbox and the admin endpoints.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocal } from '../stack/ports.ts';
 import { BodyTooLarge, guard, tooLarge, type Refusal } from '../stack/local-guard.ts';
 import { renderVersion } from '../../functions/mail/index.ts';
 import { findDrops, type Drop } from './drops.ts';
@@ -340,27 +340,18 @@ export async function startMailServer(options: MailServerOptions): Promise<MailS
     send(res, 201, template);
   }
 
-  let serverUrl = '';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  serverUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-
+  const listening = await listenLocal(server, options.port, host);
+  // Template pages link to the next one by this server's own address.
+  const serverUrl = listening.origin;
   return {
-    url: serverUrl,
-    port,
+    url: listening.origin,
+    port: listening.port,
     faults,
     outbox: () => [...store.messages],
     requestCount: () => stats.mailSend,
     drops: () => [...drops],
     largestMailSendBytes: () => stats.largestMailSendBytes,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((e) => (e ? reject(e) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: listening.close,
   };
 }
 

@@ -1,5 +1,5 @@
 // The local Sheets v4–compatible server: start it in-process (tests, npm start) or via main.ts.
-import type { AddressInfo } from 'node:net';
+import { listenLocal } from '../stack/ports.ts';
 import type { Fault, Stats } from './faults.ts';
 import type { Quotas } from './quota.ts';
 import { createSheetsHttpServer } from './server.ts';
@@ -41,23 +41,12 @@ export async function startSheetsServer(options: SheetsServerOptions): Promise<S
     quotas: options.quotas,
     now: options.now,
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const listening = await listenLocal(server, options.port, host);
   return {
-    url: `http://${shownHost}:${port}/`,
-    port,
+    url: `${listening.origin}/`,
+    port: listening.port,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await listening.close();
       await store.drain();
     },
     faults: { inject: (f) => faults.inject(f), clear: () => faults.clear() },

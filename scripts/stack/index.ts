@@ -2,8 +2,7 @@
 // all on 127.0.0.1, so the product runs and is tested with no Google account.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import path from 'node:path';
 import { http } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
@@ -22,7 +21,7 @@ import { DEMO_DRIVE_FOLDER_ID, demoYear } from '../demo/campaign.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { bottomUp, seedDemoChildren } from '../demo/children.ts';
 import { FIXTURE_UNIT_KEY } from '../bench/campaign.ts';
-import { DEFAULT_BASE_PORT, FREE_PORTS, listenOn, type Ports } from './ports.ts';
+import { DEFAULT_BASE_PORT, FREE_PORTS, listenLocal, listenOn, type Ports } from './ports.ts';
 import type { StackUrls } from './running.ts';
 
 export {
@@ -117,16 +116,6 @@ export const ingestSecret = (dataDir: string): Promise<string> => keptSecret(dat
 
 /** The key of the demo units' secrets (UNIT_SECRET_KEY), kept in the data folder: the seeded links stay valid. */
 export const unitSecretKey = (dataDir: string): Promise<string> => keptSecret(dataDir, 'unit-secret-key');
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
 
 /** Creates the demo spreadsheet through the local server's admin endpoint; true when it did not exist yet. */
 async function ensureSpreadsheet(sheetsUrl: string, id: string): Promise<boolean> {
@@ -241,9 +230,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const functionServer = createServer((req, res) =>
       ((req.url ?? '/').startsWith('/documents') ? documentsApp : ingestApp).emit('request', req, res),
     );
-    await listenOn('ingest', ports.ingest, () => listen(functionServer, ports.ingest));
-    closers.push(() => new Promise<void>((resolve) => functionServer.close(() => resolve())));
-    const ingestUrl = `http://127.0.0.1:${(functionServer.address() as AddressInfo).port}/`;
+    const functions = await listenOn('ingest', ports.ingest, () => listenLocal(functionServer, ports.ingest));
+    closers.push(functions.close);
+    const ingestUrl = `${functions.origin}/`;
     const documentsUrl = `${ingestUrl}documents`;
 
     const webOptions = {

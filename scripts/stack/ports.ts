@@ -1,5 +1,7 @@
 // The local stack's ports: fixed defaults so bookmarks and scripts keep working across restarts, changeable by flags or
 // environment variables. Tests pass 0 (a free port chosen by the system) and never use these defaults.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 export const SERVICES = ['web', 'sheets', 'mail', 'ingest', 'drive'] as const;
 export type Service = (typeof SERVICES)[number];
@@ -96,4 +98,36 @@ export async function listenOn<T>(service: Service, port: number, start: () => P
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(service, port, hint);
     throw error;
   }
+}
+
+export interface Listening {
+  readonly port: number;
+  /** `http://127.0.0.1:PORT`, without a trailing slash (an IPv6 host in brackets). */
+  readonly origin: string;
+  /** Stops listening and ends open keep-alive connections, so a test or Ctrl-C never waits for a client. */
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * Every local server listens through here: on 127.0.0.1 unless told (the servers are for this machine only), port 0
+ * for a free one; a listen failure (EADDRINUSE) rejects, for listenOn to name.
+ */
+export async function listenLocal(server: Server, port = 0, host = '127.0.0.1'): Promise<Listening> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const bound = (server.address() as AddressInfo).port;
+  return {
+    port: bound,
+    origin: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }

@@ -1,7 +1,7 @@
 // The local web view: live tabs, the outbox and the forms, server-rendered over node:http.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocal } from '../stack/ports.ts';
 import { BodyTooLarge, decodeSegment, guard, MalformedUrl, type Refusal } from '../stack/local-guard.ts';
 import { FORMS, TAB, TIMESTAMP_HEADER, UNIT_SECRET_HEADER } from '../../sheets-schema/index.ts';
 import type { FormDef, Question } from '../../sheets-schema/index.ts';
@@ -92,12 +92,9 @@ export async function startWebView(options: WebViewOptions): Promise<WebView> {
       });
     }),
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
+  const listening = await listenLocal(server, options.port, options.host);
   // With the trailing slash, like the Sheets server's URL: callers build links as `${url}forms/...`.
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const url = `${listening.origin}/`;
   const ctx: SubmitContext = {
     book,
     webUrl: url,
@@ -295,11 +292,7 @@ ${saved.ingest === 'ok' ? '' : `<p class="muted">${esc(saved.ingest)}</p>`}
 
   return {
     url,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((e) => (e ? reject(e) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: listening.close,
   };
 }
 
