@@ -1,6 +1,6 @@
 // The two lists a coordinator attaches to the official report: units by classification and nominees by award.
-import { TAB } from '../../sheets-schema/index.ts';
-import { AWARDS, KIND_COLLECTIVE, KIND_INDIVIDUAL } from '../../sheets-schema/forms/index.ts';
+import { TAB, TIMESTAMP_HEADER } from '../../sheets-schema/index.ts';
+import { AWARDS, KIND_COLLECTIVE, KIND_INDIVIDUAL, NOMINATION_HEADERS as H } from '../../sheets-schema/forms/index.ts';
 import { DEFAULT_TIME_ZONE, cellText, unitCode } from '../../functions/core/cells.ts';
 import { LEVELS, UNCLASSIFIED } from '../../functions/core/model.ts';
 import type { Snapshot } from '../../functions/core/snapshot.ts';
@@ -18,14 +18,8 @@ export const CLASSIFICATION_HEADERS = [
   'Xếp loại',
   'Hạng',
 ] as const;
-export const NOMINEE_HEADERS = [
-  'STT',
-  'Họ tên / Tên tập thể',
-  'Chức vụ',
-  'Đơn vị',
-  'Hình thức khen thưởng',
-  'Thành tích tóm tắt',
-] as const;
+/** The columns of the nominees' list: the nomination form's own headers, and the unit by name. */
+export const NOMINEE_HEADERS = ['STT', H.nominee, H.position, 'Đơn vị', H.award, H.summary] as const;
 
 function campaignLine(snapshot: Snapshot): string {
   try {
@@ -99,7 +93,7 @@ export function classificationList(snapshot: Snapshot): SheetModel {
  */
 export function nomineeList(snapshot: Snapshot, timeZone = DEFAULT_TIME_ZONE): SheetModel {
   const form = TAB.nominations;
-  const table = readTable(snapshot, form, ['Mã đơn vị', 'Hình thức khen thưởng', 'Họ tên / Tên tập thể']);
+  const table = readTable(snapshot, form, [H.unit, H.award, H.nominee]);
   const checks = snapshot.tabs.get(TAB.checks) ?? [];
   const units = unitInfo(snapshot);
   const awardOrder = [
@@ -114,7 +108,7 @@ export function nomineeList(snapshot: Snapshot, timeZone = DEFAULT_TIME_ZONE): S
         checks,
         form,
         row.rowNumber,
-        { unit: row.get('Mã đơn vị'), submittedAt: row.get('Dấu thời gian') },
+        { unit: row.get(H.unit), submittedAt: row.get(TIMESTAMP_HEADER) },
         timeZone,
       );
       if (!verdict || verdict.status !== 'Hợp lệ') return false;
@@ -122,14 +116,14 @@ export function nomineeList(snapshot: Snapshot, timeZone = DEFAULT_TIME_ZONE): S
       return conclusion === undefined || conclusion.startsWith('Đủ điều kiện');
     })
     .map((row) => {
-      const code = unitCode(row.get('Mã đơn vị'));
+      const code = unitCode(row.get(H.unit));
       return {
-        award: cellText(row.get('Hình thức khen thưởng')),
-        kind: cellText(row.get('Đối tượng')),
-        nominee: cellText(row.get('Họ tên / Tên tập thể')),
-        position: cellText(row.get('Chức vụ')),
+        award: cellText(row.get(H.award)),
+        kind: cellText(row.get(H.kind)),
+        nominee: cellText(row.get(H.nominee)),
+        position: cellText(row.get(H.position)),
         unit: units.get(code)?.name || code,
-        summary: cellText(row.get('Thành tích tóm tắt')),
+        summary: cellText(row.get(H.summary)),
         row: row.rowNumber,
       };
     })
