@@ -68,6 +68,9 @@ export const MILESTONE_RECIPIENT_HEADER = 'Nơi nhận';
  */
 export const EDIT_LINK_HEADER = 'Liên kết chỉnh sửa';
 
+/** `Tiến độ`, one row per unit × milestone, as the jobs write it. */
+export const PROGRESS_HEADERS = ['Mã đơn vị', 'Tên đơn vị', 'Mã mốc', 'Hạn nộp', 'Trạng thái', 'Ngày nộp'] as const;
+
 const COORDINATOR_TABS: readonly TabDef[] = [
   {
     name: TAB.config,
@@ -158,7 +161,7 @@ const SYSTEM_TABS: readonly TabDef[] = [
   {
     name: TAB.progress,
     owner: 'system',
-    headers: ['Mã đơn vị', 'Mã mốc', 'Trạng thái', 'Ngày nộp'],
+    headers: PROGRESS_HEADERS,
     description: 'Tiến độ nộp của từng đơn vị theo từng mốc.',
   },
   {

@@ -1,7 +1,6 @@
 // Calendar API: milestones, unit progress, reminder schedule, the organiser's own deadlines and Vietnamese dates.
 export { readMilestones } from './milestones.ts';
 export {
-  PROGRESS_HEADERS,
   PROGRESS_STATUSES,
   computeProgress,
   isOutstanding,

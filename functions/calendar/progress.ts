@@ -1,5 +1,5 @@
 // Where each unit stands on each milestone (`Tiến độ`), the shared view of the dashboard, reminders and the digest.
-import { TAB } from '../../sheets-schema/index.ts';
+import { PROGRESS_HEADERS, TAB } from '../../sheets-schema/index.ts';
 import type { Evaluation, JudgedResponse, Milestone, Unit } from '../core/model.ts';
 import type { TabWrite } from '../core/snapshot.ts';
 import { localDay } from './days.ts';
@@ -111,8 +111,6 @@ function statusOf(
   const status = deadlineDay - today <= window ? 'Sắp đến hạn' : 'Chưa đến hạn';
   return { unit, milestone, status, submittedAt: null };
 }
-
-export const PROGRESS_HEADERS = ['Mã đơn vị', 'Tên đơn vị', 'Mã mốc', 'Hạn nộp', 'Trạng thái', 'Ngày nộp'] as const;
 
 /** `Tiến độ`, one row per unit × milestone; dates as dd/MM/yyyy text in the campaign zone. */
 export function progressTab(progress: Progress): TabWrite {

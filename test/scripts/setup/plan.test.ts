@@ -3,6 +3,7 @@ import { SETTINGS, TAB, TABS } from '../../../sheets-schema/index.ts';
 import { planSetup, type SheetState, type SpreadsheetState } from '../../../scripts/setup/index.ts';
 import { defaultRows } from '../../../scripts/setup/defaults.ts';
 import { CHARTS, HIGHLIGHTS } from '../../../scripts/setup/layout.ts';
+import { progressTab } from '../../../functions/calendar/index.ts';
 
 const SA = 'thidua-functions@demo.iam.gserviceaccount.com';
 
@@ -99,6 +100,20 @@ describe('planSetup on an empty spreadsheet', () => {
     });
     expect(plan.requests.filter((r) => r.addChart)).toEqual([]);
     expect(plan.charts.map((c) => c.title)).toEqual(CHARTS.map((c) => c.title));
+  });
+
+  it('colours Tiến độ’s Quá hạn in the column the jobs write Trạng thái in', () => {
+    const sheetId = plan.requests.find((r) => r.addSheet?.properties?.title === TAB.progress)!.addSheet!.properties!
+      .sheetId;
+    const overdue = plan.requests.find(
+      (r) =>
+        r.addConditionalFormatRule?.rule?.ranges?.[0]?.sheetId === sheetId &&
+        r.addConditionalFormatRule?.rule?.booleanRule?.condition?.values?.[0]?.userEnteredValue === 'Quá hạn',
+    )!;
+    const written = progressTab({ timeZone: 'Asia/Ho_Chi_Minh', now: new Date(), milestones: [], entries: [] });
+    expect(overdue.addConditionalFormatRule!.rule!.ranges![0].startColumnIndex).toBe(
+      written.rows[0].indexOf('Trạng thái'),
+    );
   });
 
   it('sets the spreadsheet’s own time zone and locale first, so Forms stamps answers in Vietnam’s time', () => {
