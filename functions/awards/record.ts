@@ -15,25 +15,22 @@ export interface Decision {
   readonly number: string;
   /** dd/MM/yyyy, '' when not typed. */
   readonly date: string;
-  readonly by: string;
 }
 
-/** `Quyết định khen thưởng`: one decision per award (the last row of an award wins); rows without a number skipped. */
+/**
+ * `Quyết định khen thưởng`: one decision per award (the last row of an award wins); rows without a number skipped.
+ * Every column it reads is required, so a deleted `Ngày quyết định` stops the run instead of dropping the dates.
+ */
 export function readDecisions(snapshot: Snapshot, timeZone: string): Map<string, Decision> {
   const out = new Map<string, Decision>();
   if (!snapshot.tabs.has(TAB.decisions)) return out;
-  for (const row of readTable(snapshot, TAB.decisions, [D.award, D.decision]).rows) {
+  for (const row of readTable(snapshot, TAB.decisions, [D.award, D.decision, D.date]).rows) {
     const award = cellText(row.get(D.award));
     const number = cellText(row.get(D.decision));
     if (award === '' || number === '') continue;
     const dateCell: Cell | undefined = row.get(D.date);
     const date = cellDate(dateCell, timeZone);
-    out.set(nameKey(award), {
-      award,
-      number,
-      date: date ? formatDate(date, timeZone) : cellText(dateCell),
-      by: cellText(row.get(D.by)),
-    });
+    out.set(nameKey(award), { award, number, date: date ? formatDate(date, timeZone) : cellText(dateCell) });
   }
   return out;
 }
