@@ -59,3 +59,11 @@ export function nowOption(value: string | undefined, usage: string): Date | unde
     refuseCommandLine(`Thời điểm "${value}" không hợp lệ; ví dụ 2026-11-23T08:00:00+07:00.`, usage);
   return now;
 }
+
+/** `--port <n>`: 0 (a free port) when absent; anything but a whole number from 0 to 65535 is refused. */
+export function portOption(value: string | undefined, usage: string): number {
+  if (value === undefined) return 0;
+  const port = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(port <= 65535)) refuseCommandLine(`Cổng không hợp lệ: "${value}". Dùng --port <số từ 0 đến 65535>.`, usage);
+  return port;
+}

@@ -1,9 +1,9 @@
 // CLI: npm run mail-server -- --port N --data DIR [--max-template-versions N]
 // (defaults: a free port, $THIDUA_DATA_DIR/mail or .data/mail, SendGrid's 300 versions per account).
 import { join } from 'node:path';
-import { PortInUseError, listenOn } from '../stack/ports.ts';
+import { parseCommandLine, portOption, refuseCommandLine } from '../cli/args.ts';
+import { serveUntilStopped } from '../cli/serve.ts';
 import { DEFAULT_MAX_TEMPLATE_VERSIONS, startMailServer } from './index.ts';
-import { parseCommandLine } from '../cli/args.ts';
 
 const USAGE =
   'Cách dùng: npm run mail-server -- [--port <số>] [--data <thư mục>] [--host <địa chỉ>] [--max-template-versions <số>]';
@@ -19,35 +19,22 @@ const { values } = parseCommandLine(
   },
   USAGE,
 );
-const port = values.port === undefined ? 0 : Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`Cổng không hợp lệ: "${values.port}". Hãy dùng một số từ 0 đến 65535.`);
-  process.exit(1);
-}
+const port = portOption(values.port, USAGE);
 const maxTemplateVersions =
   values['max-template-versions'] === undefined
     ? DEFAULT_MAX_TEMPLATE_VERSIONS
     : Number(values['max-template-versions']);
 if (!Number.isInteger(maxTemplateVersions) || maxTemplateVersions < 1) {
-  console.error(
+  refuseCommandLine(
     `Số phiên bản mẫu thư tối đa không hợp lệ: "${values['max-template-versions']}". Hãy dùng một số nguyên dương (SendGrid mặc định ${DEFAULT_MAX_TEMPLATE_VERSIONS}).`,
+    USAGE,
   );
-  process.exit(1);
 }
 const dataDir = values.data ?? join(process.env.THIDUA_DATA_DIR ?? '.data', 'mail');
-const server = await listenOn(
+await serveUntilStopped(
   'mail',
   port,
   () => startMailServer({ port, dataDir, host: values.host ?? '127.0.0.1', maxTemplateVersions }),
-  'chọn cổng khác với --port <số>',
-).catch((error: unknown) => {
-  if (!(error instanceof PortInUseError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-});
-console.log(
-  `Máy chủ thư (tương thích SendGrid) đang chạy tại ${server.url} — hộp thư đi: ${server.url}/outbox, dữ liệu lưu ở ${dataDir}`,
+  (server) =>
+    `Máy chủ thư (tương thích SendGrid) đang chạy tại ${server.url} — hộp thư đi: ${server.url}/outbox, dữ liệu lưu ở ${dataDir}`,
 );
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void server.close().then(() => process.exit(0)));
-}

@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { explainArgsError, nowOption } from '../../../scripts/cli/args.ts';
+import { explainArgsError, nowOption, portOption } from '../../../scripts/cli/args.ts';
 
 const options = { out: { type: 'string' }, once: { type: 'boolean' } } as const;
 
@@ -61,6 +61,22 @@ describe('command-line refusals in Vietnamese', () => {
       expect(r.code, commands[i][0]).toBe(2);
       expect(r.stderr, commands[i][0]).toMatch(
         /^Thời điểm "hôm qua" không hợp lệ; ví dụ 2026-11-23T08:00:00\+07:00\.\nCách dùng: npm run [a-z-]+ .*--now <thời điểm ISO>/,
+      );
+    }
+  });
+
+  it('--port: a whole number from 0 to 65535, 0 (a free port) when absent', () => {
+    expect(portOption('8081', 'Cách dùng: …')).toBe(8081);
+    expect(portOption(undefined, 'Cách dùng: …')).toBe(0);
+  });
+
+  it('every local server run alone refuses a port it cannot use with the same line, its usage and exit 2', async () => {
+    const scripts = ['scripts/sheets-server/main.ts', 'scripts/mail-server/main.ts', 'scripts/drive-server/main.ts'];
+    const runs = await Promise.all(scripts.map((script) => run(script, ['--port', '70000'])));
+    for (const [i, r] of runs.entries()) {
+      expect(r.code, scripts[i]).toBe(2);
+      expect(r.stderr, scripts[i]).toMatch(
+        /^Cổng không hợp lệ: "70000"\. Dùng --port <số từ 0 đến 65535>\.\nCách dùng: npm run [a-z]+-server -- \[--port <số>\]/,
       );
     }
   });

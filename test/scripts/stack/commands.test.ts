@@ -230,13 +230,14 @@ describe('a port that is taken', () => {
     }
   }, 60_000);
 
-  it('stops the Sheets and mail servers run alone the same way', async () => {
+  it('stops the Sheets, mail and Drive servers run alone the same way', async () => {
     const data = await tempDir('thidua-port-');
     const taken = await holdPort();
     try {
       for (const [script, label] of [
         ['scripts/sheets-server/main.ts', 'máy chủ Google Sheets cục bộ'],
         ['scripts/mail-server/main.ts', 'máy chủ thư cục bộ'],
+        ['scripts/drive-server/main.ts', 'máy chủ Google Drive cục bộ'],
       ]) {
         const result = await run(script, ['--port', String(taken.port), '--data', data], bareEnv());
         expect(result.code).toBe(1);
