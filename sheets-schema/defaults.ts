@@ -7,6 +7,7 @@ import {
   KIND_INDIVIDUAL,
   NOMINATION_FORM,
 } from './forms/nominations.ts';
+import { CRITERION_TYPES_HEADER } from './forms/final.ts';
 import { MILESTONE_KIND_ORGANISER, MILESTONE_KIND_UNIT } from './tabs.ts';
 import type { Criterion } from './types.ts';
 import { catalogueRows, defaultAwards } from './awards.ts';
@@ -34,9 +35,19 @@ export interface MilestoneRow {
   readonly recipient: string;
 }
 
+/** QĐ 510/QĐ-BCA-V05 sets criteria "đối với cơ quan, doanh nghiệp, cơ sở giáo dục" (seed 000); Art. 7 is theirs. */
+const AGENCY_TYPES = ['Cơ quan', 'Doanh nghiệp', 'Cơ sở giáo dục'];
+/** Thông tư 124/2021/TT-BCA's residential criteria; communes share them (the circular's own were not readable). */
+const RESIDENTIAL_TYPES = ['Khu dân cư', 'Xã/Phường'];
+
 /**
- * 100 points in all. TC1 and TC2 are the two items of QĐ 510/QĐ-BCA-V05 Art. 7 we could read (3 points each);
- * the rest are our defaults for campaigns to rewrite.
+ * 100 points for every type that has its own criteria. TC1 and TC2 are the two items of QĐ 510/QĐ-BCA-V05 Art. 7 we
+ * could read (3 points each), for agencies, enterprises and schools only. TC8 is their counterpart for residential
+ * areas and communes: Thông tư 124/2021/TT-BCA's first residential criterion (100% of households registered in Q1,
+ * DOMAIN.md §4), weighted 6 by us. The rest apply to every type and are our defaults for campaigns to rewrite.
+ * Not shipped, because the text was not readable: QĐ 510's own criteria for residential areas, communes and districts
+ * (a district's level is derived from its units, docs/design/rollup.md), and any criteria for grassroots trade unions,
+ * which therefore keep the common ones (94 points, classified on their share).
  */
 export function defaultCriteria(): Criterion[] {
   return [
@@ -45,12 +56,14 @@ export function defaultCriteria(): Criterion[] {
       group: 'Lãnh đạo, chỉ đạo',
       content: 'Có nghị quyết, kế hoạch; sơ kết, tổng kết và báo cáo đúng hạn',
       maxScore: 3,
+      types: AGENCY_TYPES,
     },
     {
       code: 'TC2',
       group: 'Tuyên truyền',
       content: 'Tuyên truyền đến ít nhất 90% cán bộ, nhân viên, học sinh',
       maxScore: 3,
+      types: AGENCY_TYPES,
     },
     {
       code: 'TC3',
@@ -77,6 +90,13 @@ export function defaultCriteria(): Criterion[] {
       maxScore: 20,
     },
     { code: 'TC7', group: 'Kết quả', content: 'Kết quả bảo đảm an ninh, trật tự tại cơ quan, địa bàn', maxScore: 20 },
+    {
+      code: 'TC8',
+      group: 'Tuyên truyền',
+      content: '100% hộ gia đình đăng ký thực hiện "An toàn về ANTT" ngay từ quý I',
+      maxScore: 6,
+      types: RESIDENTIAL_TYPES,
+    },
   ];
 }
 
@@ -176,8 +196,8 @@ export function defaultTabRows(
   return {
     'Danh mục khen thưởng': catalogueRows(defaultAwards()),
     'Tiêu chí': [
-      ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa'],
-      ...defaultCriteria().map((c) => [c.code, c.group, c.content, c.maxScore]),
+      ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa', CRITERION_TYPES_HEADER],
+      ...defaultCriteria().map((c) => [c.code, c.group, c.content, c.maxScore, (c.types ?? []).join(', ')]),
     ],
     'Chỉ tiêu': [
       ['Hình thức khen thưởng', 'Đối tượng', 'Số lượng tối thiểu', 'Số lượng tối đa'],

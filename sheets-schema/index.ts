@@ -42,7 +42,7 @@ export {
   TIMESTAMP_HEADER,
   tabDef,
 } from './tabs.ts';
-export { SETTINGS, type SettingDef, type SettingKey } from './settings.ts';
+export { PER_TYPE_SETTINGS, SETTINGS, type SettingDef, type SettingKey } from './settings.ts';
 export {
   AWARDS,
   AWARD_CERTIFICATE,
@@ -60,6 +60,10 @@ export {
   criterionHeader,
   catalogueQuestions,
   criterionQuestions,
+  CRITERION_TYPES_HEADER,
+  appliesToType,
+  parseUnitTypes,
+  unitTypeKey,
   formDef,
   formQuestions,
   formSlug,

@@ -34,9 +34,21 @@ export const SETTINGS = [
     help: "Chỉ dùng khi trang Nhật ký thư bị mất và không khôi phục được từ lịch sử phiên bản: nhập ngày hôm nay (dd/MM/yyyy). Trong ngày đó, lượt chạy tạo nhật ký mới và ghi mọi thư đang đến hạn là 'Không gửi lại' thay vì gửi; sau ngày đó khóa này không còn tác dụng.",
   },
   { key: 'Múi giờ', default: 'Asia/Ho_Chi_Minh', help: 'Múi giờ dùng cho hạn nộp và lịch gửi thư.' },
-  { key: 'Ngưỡng Xuất sắc', default: '90', help: 'Tổng điểm tối thiểu để xếp loại Xuất sắc.' },
-  { key: 'Ngưỡng Khá', default: '70', help: 'Tổng điểm tối thiểu để xếp loại Khá.' },
-  { key: 'Ngưỡng Trung bình', default: '50', help: 'Tổng điểm tối thiểu để xếp loại Trung bình; thấp hơn là Yếu.' },
+  {
+    key: 'Ngưỡng Xuất sắc',
+    default: '90',
+    help: 'Điểm tối thiểu (thang 100: tổng điểm chia cho điểm tối đa các tiêu chí thuộc loại hình của đơn vị, nhân 100) để xếp loại Xuất sắc. Đặt riêng cho một loại hình bằng khóa "Ngưỡng Xuất sắc: Khu dân cư".',
+  },
+  {
+    key: 'Ngưỡng Khá',
+    default: '70',
+    help: 'Điểm tối thiểu (thang 100) để xếp loại Khá; đặt riêng cho một loại hình bằng khóa "Ngưỡng Khá: <Loại hình>".',
+  },
+  {
+    key: 'Ngưỡng Trung bình',
+    default: '50',
+    help: 'Điểm tối thiểu (thang 100) để xếp loại Trung bình, thấp hơn là Yếu; đặt riêng cho một loại hình bằng khóa "Ngưỡng Trung bình: <Loại hình>".',
+  },
   {
     key: 'Mức tối đa khi có vụ việc nghiêm trọng',
     default: 'Trung bình',
@@ -114,3 +126,10 @@ export const SETTINGS = [
 ] as const satisfies readonly SettingDef[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];
+
+/** Keys a campaign may also type per unit type, `<key>: <Loại hình>` (`Ngưỡng Khá: Khu dân cư`): the thresholds. */
+export const PER_TYPE_SETTINGS = [
+  'Ngưỡng Xuất sắc',
+  'Ngưỡng Khá',
+  'Ngưỡng Trung bình',
+] as const satisfies readonly SettingKey[];

@@ -1,6 +1,6 @@
 // Every tab of the campaign spreadsheet: name, owner and required headers (DESIGN.md, "The spreadsheet").
 import type { TabDef } from './types.ts';
-import { FORMS } from './forms/index.ts';
+import { CRITERION_TYPES_HEADER, FORMS } from './forms/index.ts';
 import { CATALOGUE_HEADERS, DECISION_HEADERS, REGISTRY_HEADERS } from './awards.ts';
 
 /** The first column Google Forms writes in every response tab. */
@@ -101,7 +101,10 @@ const COORDINATOR_TABS: readonly TabDef[] = [
     name: TAB.criteria,
     owner: 'coordinator',
     headers: ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa'],
-    description: 'Tiêu chí chấm điểm phong trào.',
+    // Not required when reading: a spreadsheet set up before the column existed has criteria for every type.
+    optionalHeaders: [CRITERION_TYPES_HEADER],
+    description:
+      'Tiêu chí chấm điểm phong trào; cột Loại hình để trống là tiêu chí chung, ghi loại hình (ví dụ Khu dân cư, Xã/Phường) là tiêu chí riêng của các loại hình đó.',
   },
   {
     name: TAB.catalogue,

@@ -54,14 +54,22 @@ export interface Question {
     /** A second condition that must hold as well (a date of birth: an individual, and an award the registry checks). */
     readonly also?: { readonly header: string; readonly equals: string };
   };
-  /** The options are the catalogue's (`Danh mục khen thưởng`): its awards, or every nominee kind it names. */
-  readonly optionsFrom?: 'awards' | 'nomineeKinds';
+  /**
+   * The options are the catalogue's (`Danh mục khen thưởng`): its awards, or every nominee kind it names; or the unit
+   * types with criteria of their own in `Tiêu chí`, then `Loại hình khác` (the final report's branching question).
+   */
+  readonly optionsFrom?: 'awards' | 'nomineeKinds' | 'unitTypes';
   /**
    * Required only for the awards whose catalogue row asks for it; resolved by `formQuestions` into `requiredWhen` on
    * the form's `optionsFrom: 'awards'` question (a `requiredWhen` declared beside it becomes its `also`). Declared with
    * `required: false`, so older tabs may lack the column.
    */
   readonly requiredForAward?: AwardNeed;
+  /**
+   * Asked only of units whose `Loại hình` is one of these (a criterion of `Tiêu chí` with its own `Loại hình`):
+   * required of them, left blank by every other type. Absent: asked of every unit.
+   */
+  readonly unitTypes?: readonly string[];
 }
 
 /** What a catalogue row may ask a nomination to carry. */
@@ -131,4 +139,6 @@ export interface Criterion {
   readonly group: string;
   readonly content: string;
   readonly maxScore: number;
+  /** `Loại hình` of `Tiêu chí`: the unit types it applies to; none: every type (docs/design/awards.md §4). */
+  readonly types?: readonly string[];
 }

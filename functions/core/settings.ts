@@ -1,5 +1,5 @@
 // The campaign's settings from `Cấu hình`, each falling back to its declared default.
-import { SETTINGS, TAB, type SettingKey } from '../../sheets-schema/index.ts';
+import { PER_TYPE_SETTINGS, SETTINGS, TAB, unitTypeKey, type SettingKey } from '../../sheets-schema/index.ts';
 import type { LayoutData } from '../mail/types.ts';
 import { cellText } from './cells.ts';
 import type { Snapshot } from './snapshot.ts';
@@ -23,8 +23,53 @@ export function readSettings(snapshot: Snapshot): Settings {
   // Resolved here, once: every reader of `Múi giờ` then sees a zone that exists, and the warning is given once.
   const zone = resolveTimeZone(settings.get('Múi giờ') ?? '');
   settings.set('Múi giờ', zone.zone);
-  if (zone.warning) warnings.set(settings, [zone.warning]);
+  const found: string[] = zone.warning ? [zone.warning] : [];
+  const perType = readPerType(typed, found);
+  if (perType.size > 0) perTypeValues.set(settings, perType);
+  if (found.length > 0) warnings.set(settings, found);
   return settings;
+}
+
+type PerTypeKey = (typeof PER_TYPE_SETTINGS)[number];
+
+/** Per declared key, its per-type numbers by unitTypeKey; kept beside the map like the warnings. */
+const perTypeValues = new WeakMap<Settings, ReadonlyMap<PerTypeKey, ReadonlyMap<string, number>>>();
+
+/** `Ngưỡng Khá: Khu dân cư` rows; a value that is not a number is reported and left out (the common one applies). */
+function readPerType(typed: ReadonlyMap<string, string>, found: string[]): Map<PerTypeKey, Map<string, number>> {
+  const out = new Map<PerTypeKey, Map<string, number>>();
+  for (const [key, value] of typed) {
+    const colon = key.indexOf(':');
+    if (colon < 0 || value === '') continue;
+    const base = PER_TYPE_SETTINGS.find((k) => k === key.slice(0, colon).trim());
+    const type = key.slice(colon + 1).trim();
+    if (!base || type === '') continue;
+    const n = Number(value.replace(',', '.'));
+    if (!Number.isFinite(n)) {
+      found.push(
+        `Cấu hình: khóa "${key}" có giá trị "${value}" không phải là số; loại hình ${type} dùng "${base}" chung.`,
+      );
+      continue;
+    }
+    let byType = out.get(base);
+    if (!byType) out.set(base, (byType = new Map<string, number>()));
+    byType.set(unitTypeKey(type), n);
+  }
+  return out;
+}
+
+/** A numeric setting for units of `unitType`: its own `<key>: <type>` row when typed, else the common value. */
+export function numberSettingFor(settings: Settings, key: PerTypeKey, unitType: string): number {
+  return perTypeValues.get(settings)?.get(key)?.get(unitTypeKey(unitType)) ?? numberSetting(settings, key);
+}
+
+/** Whether any `<key>: <type>` row is typed for `unitType`. */
+export function hasPerTypeSetting(settings: Settings, unitType: string): boolean {
+  const byKey = perTypeValues.get(settings);
+  if (!byKey) return false;
+  const type = unitTypeKey(unitType);
+  for (const byType of byKey.values()) if (byType.has(type)) return true;
+  return false;
 }
 
 /** Vietnamese warnings about `Cấu hình` for the run's summary: one line per problem, given once per run. */

@@ -1,6 +1,6 @@
 // The coordinator-owned tabs the rules read: units, criteria, targets, quotas and assessed scores.
 import type { Criterion } from '../../sheets-schema/index.ts';
-import { CHILD_SPREADSHEET_HEADER, TAB } from '../../sheets-schema/index.ts';
+import { CHILD_SPREADSHEET_HEADER, CRITERION_TYPES_HEADER, TAB, parseUnitTypes } from '../../sheets-schema/index.ts';
 import { splitAddresses } from '../core/address.ts';
 import { cellDate, cellText, nameKey, unitCode, type Cell } from '../core/cells.ts';
 import type { Unit } from '../core/model.ts';
@@ -91,7 +91,10 @@ export function readBodies(snapshot: Snapshot): Body[] {
   return bodies;
 }
 
-/** `Tiêu chí` in sheet order; a row without code or with a maximum that is not a non-negative number is ignored. */
+/**
+ * `Tiêu chí` in sheet order; a row without code or with a maximum that is not a non-negative number is ignored. A
+ * criterion with a `Loại hình` applies to those types only; blank (or a tab without the column) applies to every type.
+ */
 export function readCriteria(snapshot: Snapshot): Criterion[] {
   const table = readDeclaredTable(snapshot, TAB.criteria);
   const seen = new Set<string>();
@@ -101,7 +104,14 @@ export function readCriteria(snapshot: Snapshot): Criterion[] {
     const max = parseLooseNumber(row.get('Điểm tối đa'));
     if (code === '' || seen.has(code) || max === null || max < 0) continue;
     seen.add(code);
-    criteria.push({ code, group: cellText(row.get('Nhóm')), content: cellText(row.get('Nội dung')), maxScore: max });
+    const types = parseUnitTypes(cellText(row.get(CRITERION_TYPES_HEADER)));
+    criteria.push({
+      code,
+      group: cellText(row.get('Nhóm')),
+      content: cellText(row.get('Nội dung')),
+      maxScore: max,
+      ...(types.length > 0 ? { types } : {}),
+    });
   }
   return criteria;
 }

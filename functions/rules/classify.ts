@@ -1,10 +1,10 @@
 // Score, level and cluster rank of each unit (QĐ 510/QĐ-BCA-V05; thresholds and cap from `Cấu hình`).
-import type { Criterion } from '../../sheets-schema/index.ts';
+import { appliesToType, unitTypeKey, type Criterion } from '../../sheets-schema/index.ts';
 import { SERIOUS_INCIDENT_HEADER, YES } from '../../sheets-schema/forms/index.ts';
 import type { JudgedResponse, Level, Unit } from '../core/model.ts';
 import { LEVELS, UNCLASSIFIED } from '../core/model.ts';
 import type { Settings } from '../core/settings.ts';
-import { listSetting, numberSetting, setting } from '../core/settings.ts';
+import { hasPerTypeSetting, listSetting, numberSettingFor, setting } from '../core/settings.ts';
 import type { Assessment } from './campaign-data.ts';
 import { formatNumber } from '../core/format.ts';
 
@@ -14,11 +14,11 @@ export interface Thresholds {
   readonly average: number;
 }
 
-function readThresholds(settings: Settings): Thresholds {
+function readThresholds(settings: Settings, unitType: string): Thresholds {
   return {
-    excellent: numberSetting(settings, 'Ngưỡng Xuất sắc'),
-    good: numberSetting(settings, 'Ngưỡng Khá'),
-    average: numberSetting(settings, 'Ngưỡng Trung bình'),
+    excellent: numberSettingFor(settings, 'Ngưỡng Xuất sắc', unitType),
+    good: numberSettingFor(settings, 'Ngưỡng Khá', unitType),
+    average: numberSettingFor(settings, 'Ngưỡng Trung bình', unitType),
   };
 }
 
@@ -45,6 +45,8 @@ export interface Classification {
   readonly selfTotal: number | null;
   readonly assessed: boolean;
   readonly level: Level | typeof UNCLASSIFIED;
+  /** The total on a 100 scale: over the maximum of the unit's type's criteria; what levels and ranks compare. */
+  readonly share: number | null;
   rank: number | null;
   readonly commendable: boolean;
   readonly reason: string;
@@ -53,41 +55,54 @@ export interface Classification {
 
 interface LevelRules {
   readonly thresholds: Thresholds;
+  /** Typed per type in `Cấu hình` (`Ngưỡng Khá: Khu dân cư`), said in the reason. */
+  readonly ownThresholds: boolean;
   readonly cap: Level;
   readonly allowed: readonly string[];
 }
 
-const levelRulesCache = new WeakMap<Settings, LevelRules>();
+const levelRulesCache = new WeakMap<Settings, Map<string, LevelRules>>();
 
-/** The settings classification needs, parsed once per settings object rather than once per unit. */
-function levelRules(settings: Settings): LevelRules {
-  let rules = levelRulesCache.get(settings);
+/** The settings classification needs for a unit type, parsed once per settings and type rather than once per unit. */
+function levelRules(settings: Settings, unitType: string): LevelRules {
+  let byType = levelRulesCache.get(settings);
+  if (!byType) levelRulesCache.set(settings, (byType = new Map<string, LevelRules>()));
+  let rules = byType.get(unitType);
   if (!rules) {
     rules = {
-      thresholds: readThresholds(settings),
+      thresholds: readThresholds(settings, unitType),
+      ownThresholds: hasPerTypeSetting(settings, unitType),
       cap: asLevel(setting(settings, 'Mức tối đa khi có vụ việc nghiêm trọng'), 'Trung bình'),
       allowed: listSetting(settings, 'Mức được xét khen thưởng').map((l) => l.normalize('NFC').toLowerCase()),
     };
-    levelRulesCache.set(settings, rules);
+    byType.set(unitType, rules);
   }
   return rules;
 }
 
 interface GroupLayout {
+  /** The criteria of the unit's type, in the tab's order. */
+  readonly criteria: readonly Criterion[];
   /** Per criterion, its group's position in `groups`. */
   readonly slotOf: readonly number[];
   /** Criterion groups in order of first appearance. */
   readonly groups: readonly string[];
   /** Per group, the sum of its criteria's maximum scores, added in criteria order. */
   readonly max: readonly number[];
+  /** The sum of the maximum scores: what a total is a share of. */
+  readonly total: number;
 }
 
-const groupLayoutCache = new WeakMap<readonly Criterion[], GroupLayout>();
+const groupLayoutCache = new WeakMap<readonly Criterion[], Map<string, GroupLayout>>();
 
-/** The criteria's groups, worked out once per criteria list rather than with a map per unit. */
-function groupLayout(criteria: readonly Criterion[]): GroupLayout {
-  let layout = groupLayoutCache.get(criteria);
+/** The criteria of a unit type and their groups, worked out once per criteria list and type rather than per unit. */
+function groupLayout(all: readonly Criterion[], unitType: string): GroupLayout {
+  let byType = groupLayoutCache.get(all);
+  if (!byType) groupLayoutCache.set(all, (byType = new Map<string, GroupLayout>()));
+  const key = unitTypeKey(unitType);
+  let layout = byType.get(key);
   if (!layout) {
+    const criteria = all.filter((c) => appliesToType(c.types, unitType));
     const groups: string[] = [];
     const max: number[] = [];
     const slotOf = criteria.map((c) => {
@@ -96,20 +111,25 @@ function groupLayout(criteria: readonly Criterion[]): GroupLayout {
       max[slot] = (max[slot] ?? 0) + c.maxScore;
       return slot;
     });
-    layout = { slotOf, groups, max };
-    groupLayoutCache.set(criteria, layout);
+    const total = round(criteria.reduce((sum, c) => sum + c.maxScore, 0));
+    layout = { criteria, slotOf, groups, max, total };
+    byType.set(key, layout);
   }
   return layout;
 }
 
+/**
+ * A unit is scored on its type's criteria only (`Loại hình` of `Tiêu chí`) and classified on its share of their
+ * maximum, on its type's thresholds: a residential area and an agency with different criteria compare on one scale.
+ */
 export function classifyUnit(
   unit: Unit,
   report: JudgedResponse | undefined,
   assessment: Assessment | undefined,
-  criteria: readonly Criterion[],
+  all: readonly Criterion[],
   settings: Settings,
 ): Classification {
-  const { slotOf, groups, max } = groupLayout(criteria);
+  const { criteria, slotOf, groups, max, total: maxTotal } = groupLayout(all, unit.type);
   const groupScores = groups.map((group, g) => ({ group, score: 0, max: max[g] }));
   for (let i = 0; i < criteria.length; i++) groupScores[slotOf[i]].score += report?.scores.get(criteria[i].code) ?? 0;
   if (!report) {
@@ -122,6 +142,7 @@ export function classifyUnit(
       selfTotal: null,
       assessed: false,
       level: UNCLASSIFIED,
+      share: null,
       rank: null,
       commendable: false,
       reason,
@@ -139,8 +160,21 @@ export function classifyUnit(
   } else if (assessment) {
     reasons.push(`Điểm thẩm định "${assessment.typed}" không phải là số; tạm dùng điểm tự chấm.`);
   }
-  const rules = levelRules(settings);
-  let level = levelFor(total, rules.thresholds);
+  // With 100 points of criteria (the shipped ones, for every type but trade unions) the share is the total itself.
+  const share = maxTotal === 100 ? total : maxTotal > 0 ? round((total * 100) / maxTotal) : 0;
+  const typeName = unit.type === '' ? 'chưa ghi' : unit.type;
+  if (maxTotal !== 100)
+    reasons.push(
+      `Tổng điểm ${formatNumber(total)} trên ${formatNumber(maxTotal)} điểm tối đa của các tiêu chí loại hình ${typeName}, quy đổi thang 100 là ${formatNumber(round2(share))}.`,
+    );
+  const rules = levelRules(settings, unit.type);
+  if (rules.ownThresholds) {
+    const t = rules.thresholds;
+    reasons.push(
+      `Ngưỡng riêng của loại hình ${typeName}: Xuất sắc ${formatNumber(t.excellent)}, Khá ${formatNumber(t.good)}, Trung bình ${formatNumber(t.average)}.`,
+    );
+  }
+  let level = levelFor(share, rules.thresholds);
   if (report.values.get(SERIOUS_INCIDENT_HEADER) === YES) {
     const cap = rules.cap;
     if (capLevel(level, cap) !== level) {
@@ -157,6 +191,7 @@ export function classifyUnit(
     selfTotal,
     assessed,
     level,
+    share,
     rank: null,
     commendable,
     reason: reasons.join(' '),
@@ -164,24 +199,30 @@ export function classifyUnit(
   };
 }
 
+/** Two decimals, for a share shown to people. */
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
 function round(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
-/** Standard competition ranking within each cluster: ties share a rank and the next rank skips (1, 1, 3). */
+/** Standard competition ranking within each cluster, by share: ties share a rank and the next rank skips (1, 1, 3). */
 export function rankInClusters(results: readonly Classification[], clusterOf: (unitCode: string) => string): void {
   const byCluster = new Map<string, Classification[]>();
   for (const r of results) {
-    if (r.total === null) continue;
+    if (r.share === null) continue;
     const cluster = clusterOf(r.unitCode);
     const list = byCluster.get(cluster) ?? [];
     list.push(r);
     byCluster.set(cluster, list);
   }
   for (const list of byCluster.values()) {
-    list.sort((a, b) => (b.total ?? 0) - (a.total ?? 0));
+    // By share, so that units of different types in one cluster compare on one scale.
+    list.sort((a, b) => (b.share ?? 0) - (a.share ?? 0));
     list.forEach((r, i) => {
-      r.rank = i > 0 && list[i - 1].total === r.total ? list[i - 1].rank : i + 1;
+      r.rank = i > 0 && list[i - 1].share === r.share ? list[i - 1].rank : i + 1;
     });
   }
 }

@@ -51,5 +51,9 @@ export const msg = {
     `Chưa xác thực được đơn vị: ${missing ? `câu trả lời không có "${header}"` : `"${header}" không đúng`} của đơn vị ${quote(code)}, ` +
     'nên câu trả lời này không được tính và không thay thế câu trả lời nào. Đơn vị hãy nộp bằng đường liên kết riêng trong thư ' +
     'Thường trực phong trào gửi tới địa chỉ email đã đăng ký của đơn vị.',
+  wrongUnitType: (header: string, code: string, type: string, expected: string) =>
+    `${q(header)}: đơn vị ${quote(code)} thuộc loại hình "${type === '' ? 'chưa ghi' : type}" trong danh sách đơn vị, nên phải chọn "${expected}" và chấm các tiêu chí của loại hình đó; nếu danh sách đơn vị ghi sai loại hình, hãy báo Thường trực phong trào.`,
+  notForUnitType: (header: string, type: string) =>
+    `${q(header)}: tiêu chí này không áp dụng cho đơn vị loại hình "${type}" (theo trang Tiêu chí); hãy để trống và chỉ chấm các tiêu chí của loại hình mình.`,
   superseded: (when: string) => `Đã thay thế bằng lần nộp sau (${when}).`,
 };

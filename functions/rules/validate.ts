@@ -1,7 +1,13 @@
 // Judging every response of the five forms: field rules from the schema, cross-question and cross-row rules.
 import type { AwardDef, Criterion, FormDef, Question } from '../../sheets-schema/index.ts';
 import { EDIT_LINK_HEADER, TIMESTAMP_HEADER, UNIT_SECRET_HEADER } from '../../sheets-schema/index.ts';
-import { catalogueQuestions, criterionQuestions } from '../../sheets-schema/forms/index.ts';
+import {
+  appliesToType,
+  catalogueQuestions,
+  criterionQuestions,
+  unitTypeAnswer,
+  unitTypeQuestions,
+} from '../../sheets-schema/forms/index.ts';
 import { defaultAwards } from '../../sheets-schema/awards.ts';
 import { cellText, formatDate, formatDateTime, PLAUSIBLE_YEARS } from '../core/cells.ts';
 import { fingerprint } from '../core/fingerprint.ts';
@@ -159,6 +165,8 @@ interface Column {
   /** Position in the row, -1 when the tab has no such column. */
   readonly index: number;
   readonly criterion?: string;
+  /** A criterion of some unit types only (`Loại hình` of `Tiêu chí`): required of them, refused from the others. */
+  readonly unitTypes?: readonly string[];
 }
 
 /**
@@ -171,18 +179,31 @@ function columnsOf(
   criteria: readonly Criterion[],
   awards: readonly AwardDef[],
 ): Column[] {
-  const columns: Column[] = catalogueQuestions(form.questions, awards).map((question) => ({
+  const questions = catalogueQuestions(form.questions, awards);
+  const resolved = form.criterionScores ? unitTypeQuestions(questions, criteria) : questions;
+  const columns: Column[] = resolved.map((question) => ({
     question,
     seen: question.header,
     index: index.get(question.header) ?? -1,
   }));
   if (!form.criterionScores) return columns;
-  const questions = criterionQuestions(criteria);
+  const scoreQuestions = criterionQuestions(criteria);
   criteria.forEach((c, i) => {
     const prefix = `[${c.code}]`;
     const header = [...index.keys()].find((h) => h.toUpperCase().startsWith(prefix));
-    const seen = header ?? questions[i].header;
-    columns.push({ question: questions[i], seen, index: index.get(seen) ?? -1, criterion: c.code });
+    const seen = header ?? scoreQuestions[i].header;
+    const question = scoreQuestions[i];
+    // Whether a typed criterion is required depends on the unit, known only once the row is read (unitTypeScores).
+    const { unitTypes } = question;
+    if (unitTypes)
+      columns.push({
+        question: { ...question, required: false },
+        seen,
+        index: index.get(seen) ?? -1,
+        criterion: c.code,
+        unitTypes,
+      });
+    else columns.push({ question, seen, index: index.get(seen) ?? -1, criterion: c.code });
   });
   return columns;
 }
@@ -247,6 +268,9 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
   const scoreHeaders = new Map<string, string>();
   for (const c of columns) if (c.criterion !== undefined) scoreHeaders.set(c.criterion, c.question.header);
   const slotOfColumn = columns.map((c) => slotOf.get(c.question.header)!);
+  const typedColumns = columns.flatMap((c, i) => (c.unitTypes ? [i] : []));
+  // The branching question is checked only where some criterion has types: otherwise it is not asked.
+  const typeColumn = typedColumns.length > 0 ? columns.findIndex((c) => c.question.optionsFrom === 'unitTypes') : -1;
   // The secret is never read back to anyone: receipts list every answer but it.
   const sheet = new AnswerSheet(columns.filter((c) => c.question.kind !== 'unitSecret'));
   const layout = {
@@ -255,6 +279,8 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
     special,
     slotOf,
     slotOfColumn,
+    typedColumns,
+    typeColumn,
     scoreHeaders,
     sheet,
     texts: new Array<string>(columns.length),
@@ -282,6 +308,10 @@ interface RowLayout {
   readonly slotOf: ReadonlyMap<string, number>;
   /** Each column's answer slot, so a row's answers are stored without a map lookup per answer. */
   readonly slotOfColumn: readonly number[];
+  /** Positions of the criteria of some unit types only; empty for most forms and campaigns. */
+  readonly typedColumns: readonly number[];
+  /** Position of `Loại hình đơn vị` when the form branches on it, else -1. */
+  readonly typeColumn: number;
   /** Criterion code → its score column's declared header; empty when the form has no scores. */
   readonly scoreHeaders: ReadonlyMap<string, string>;
   readonly sheet: AnswerSheet;
@@ -293,7 +323,7 @@ function checkRow(
   form: FormDef,
   raw: readonly Cell[],
   rowNumber: number,
-  { columns, order, special, slotOf, slotOfColumn, scoreHeaders, sheet, texts }: RowLayout,
+  { columns, order, special, slotOf, slotOfColumn, typedColumns, typeColumn, scoreHeaders, sheet, texts }: RowLayout,
   readStamp: ReturnType<typeof timestampReader>,
   ctx: ValidationContext,
 ): Judged {
@@ -334,6 +364,26 @@ function checkRow(
     }
   }
   crossRules(form, values, unit, submittedAt, ctx.timeZone, errors);
+  if (unit && typedColumns.length > 0) {
+    const chosen = typeColumn < 0 ? undefined : slots[slotOfColumn[typeColumn]];
+    if (typeof chosen === 'string') {
+      const { question, seen } = columns[typeColumn];
+      const expected = unitTypeAnswer(question.options ?? [], unit.type);
+      if (chosen !== expected) errors.push(msg.wrongUnitType(seen, unit.code, unit.type, expected));
+    }
+    for (const i of typedColumns) {
+      const { seen, unitTypes } = columns[i];
+      if (results?.[i] !== undefined) continue;
+      const answered = slots[slotOfColumn[i]] !== undefined;
+      if (appliesToType(unitTypes, unit.type)) {
+        if (!answered) errors.push(msg.required(seen));
+      } else if (answered) {
+        errors.push(msg.notForUnitType(seen, unit.type));
+        // Never counted, even if the error is overlooked: the score is not part of this unit's total.
+        slots[slotOfColumn[i]] = undefined;
+      }
+    }
+  }
 
   const scores = scoreHeaders.size > 0 ? new RowScores(scoreHeaders, values) : NO_SCORES;
   const link = special.editLink < 0 ? '' : cellText(raw[special.editLink]);

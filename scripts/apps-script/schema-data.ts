@@ -1,6 +1,8 @@
 // The schema as plain data for Apps Script: forms, their questions and the names the script relies on.
+import { OTHER_UNIT_TYPE } from '../../sheets-schema/forms/index.ts';
 import {
   CATALOGUE_HEADERS,
+  CRITERION_TYPES_HEADER,
   EDIT_LINK_HEADER,
   FORMS,
   TAB,
@@ -41,6 +43,8 @@ export function scriptNames(): ScriptNames {
     editLinkHeader: EDIT_LINK_HEADER,
     unitsTab: TAB.units,
     criteriaTab: TAB.criteria,
+    criterionTypesHeader: CRITERION_TYPES_HEADER,
+    otherUnitType: OTHER_UNIT_TYPE,
     catalogueTab: TAB.catalogue,
     catalogueNameHeader: CATALOGUE_HEADERS.name,
     catalogueKindsHeader: CATALOGUE_HEADERS.kinds,

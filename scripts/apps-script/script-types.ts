@@ -9,8 +9,11 @@ export interface ScriptQuestion {
   readonly required: boolean;
   readonly help: string;
   readonly options?: readonly string[];
-  /** The options are read from `Danh mục khen thưởng` when the form is made (sheets-schema `optionsFrom`). */
-  readonly optionsFrom?: 'awards' | 'nomineeKinds';
+  /**
+   * The options are read when the form is made (sheets-schema `optionsFrom`): from `Danh mục khen thưởng`, or the unit
+   * types of `Tiêu chí` (the final report's branching question).
+   */
+  readonly optionsFrom?: 'awards' | 'nomineeKinds' | 'unitTypes';
   readonly min?: number;
   readonly max?: number;
   readonly maxLength?: number;
@@ -33,6 +36,9 @@ export interface ScriptNames {
   readonly editLinkHeader: string;
   readonly unitsTab: string;
   readonly criteriaTab: string;
+  /** `Loại hình` of `Tiêu chí`, and the branching question's choice for a type without criteria of its own. */
+  readonly criterionTypesHeader: string;
+  readonly otherUnitType: string;
   readonly catalogueTab: string;
   readonly catalogueNameHeader: string;
   readonly catalogueKindsHeader: string;

@@ -14,7 +14,13 @@ import {
   type Question,
 } from '../../sheets-schema/index.ts';
 import { defaultCriteria, defaultTabRows } from '../../sheets-schema/defaults.ts';
-import { formQuestions, SERIOUS_INCIDENT_HEADER } from '../../sheets-schema/forms/index.ts';
+import {
+  appliesToType,
+  formQuestions,
+  SERIOUS_INCIDENT_HEADER,
+  UNIT_TYPE_HEADER,
+  unitTypeAnswer,
+} from '../../sheets-schema/forms/index.ts';
 import { RECOGNISED_UNITS_HEADER, REGISTERED_UNITS_HEADER } from '../../sheets-schema/forms/reports.ts';
 import {
   AWARD_CERTIFICATE,
@@ -106,12 +112,15 @@ function validAnswer(q: Question, unit: BenchUnit, rnd: () => number): Cell {
     case 'percent':
       return q.required ? 90 + Math.floor(rnd() * 11) : '';
     case 'score':
+      // A criterion of other unit types is left blank, as the form's sections for them are never shown.
+      if (!appliesToType(q.unitTypes, unit.type)) return '';
       return Math.round((q.max ?? 0) * (0.6 + rnd() * 0.4));
     case 'date':
       // Only a nominee's date of birth is a date, and only an individual's: the generated collectives have none.
       return '';
     case 'choice':
       if (q.header === SERIOUS_INCIDENT_HEADER) return 'Không';
+      if (q.header === UNIT_TYPE_HEADER) return unitTypeAnswer(q.options ?? [], unit.type);
       if (q.header.startsWith('Cơ quan, doanh nghiệp:')) return residential(unit) ? '' : 'Có';
       if (q.header.startsWith('Khu dân cư:')) return residential(unit) ? 'Có' : '';
       return q.options?.[0] ?? '';

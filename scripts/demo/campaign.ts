@@ -17,6 +17,9 @@ import {
 } from '../../sheets-schema/index.ts';
 import { defaultCriteria, defaultTabRows } from '../../sheets-schema/defaults.ts';
 import {
+  appliesToType,
+  unitTypeAnswer,
+  UNIT_TYPE_HEADER,
   formQuestions,
   INDICATOR_QUESTIONS,
   PLAN_LINK_HEADER,
@@ -154,13 +157,17 @@ function answer(q: Question, unit: DemoUnit, rnd: () => number, person: string, 
       return q.header.includes('hộ') && unit.type !== 'Khu dân cư' && unit.type !== 'Xã/Phường'
         ? ''
         : 90 + Math.floor(rnd() * 11);
-    case 'score':
-      return Math.round((q.max ?? 0) * (0.62 + rnd() * 0.38));
+    case 'score': {
+      const score = Math.round((q.max ?? 0) * (0.62 + rnd() * 0.38));
+      // A criterion of other unit types is left blank: the form's section for them is never shown to this unit.
+      return appliesToType(q.unitTypes, unit.type) ? score : '';
+    }
     case 'date':
       // Only a nominee's date of birth is a date, and only an individual's: the generated collectives have none.
       return '';
     case 'choice':
       if (q.header === SERIOUS_INCIDENT_HEADER) return 'Không';
+      if (q.header === UNIT_TYPE_HEADER) return unitTypeAnswer(q.options ?? [], unit.type);
       if (q.header.startsWith('Cơ quan, doanh nghiệp:'))
         return unit.type === 'Khu dân cư' || unit.type === 'Xã/Phường' ? '' : 'Có';
       if (q.header.startsWith('Khu dân cư:'))
@@ -472,7 +479,8 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
     if (u.code === 'KDC-KP3') delete row[scoreHeader(scores[6])]; // a criterion left blank
     if (u.code === 'DN-MAYMAC') row[SERIOUS_INCIDENT_HEADER] = 'Có';
     if (u.code === 'SO-VHTTDL')
-      for (const c of criteria) row[scoreHeader(`[${c.code}]`)] = Math.round(c.maxScore * 0.55);
+      for (const c of criteria)
+        if (appliesToType(c.types, u.type)) row[scoreHeader(`[${c.code}]`)] = Math.round(c.maxScore * 0.55);
     add(final, row);
   });
 

@@ -1,9 +1,9 @@
 // The questions of each local form, as the generated Google Forms ask them, and the answer checks Google Forms applies.
 import type { AwardDef, Criterion, FormDef, Question } from '../../sheets-schema/index.ts';
-import { FORMS, formSlug, TAB } from '../../sheets-schema/index.ts';
+import { CRITERION_TYPES_HEADER, FORMS, formSlug, parseUnitTypes, TAB } from '../../sheets-schema/index.ts';
 
 export { formSlug };
-import { formQuestions } from '../../sheets-schema/forms/index.ts';
+import { UNIT_TYPE_HEADER, appliesToType, formQuestions } from '../../sheets-schema/forms/index.ts';
 import type { Cell } from '../../functions/core/cells.ts';
 import { cellText } from '../../functions/core/cells.ts';
 import { isEmailAddress } from '../../functions/core/address.ts';
@@ -39,6 +39,7 @@ export function criteriaFromValues(values: readonly (readonly Cell[])[]): Criter
   const head = (values[0] ?? []).map((h) => cellText(h));
   const col = (h: string) => head.indexOf(h);
   const [code, group, content, max] = [col('Mã tiêu chí'), col('Nhóm'), col('Nội dung'), col('Điểm tối đa')];
+  const typesAt = col(CRITERION_TYPES_HEADER);
   if (code < 0 || max < 0) return [];
   const out: Criterion[] = [];
   for (const row of values.slice(1)) {
@@ -49,6 +50,7 @@ export function criteriaFromValues(values: readonly (readonly Cell[])[]): Criter
       group: group < 0 ? '' : cellText(row[group]),
       content: content < 0 ? '' : cellText(row[content]),
       maxScore,
+      ...(typesAt >= 0 && cellText(row[typesAt]) !== '' ? { types: parseUnitTypes(cellText(row[typesAt])) } : {}),
     });
   }
   return out;
@@ -68,6 +70,9 @@ export function numberBounds(q: Question): { min: number; max: number | undefine
 
 export function isRequired(q: Question, answers: Readonly<Record<string, string>>): boolean {
   if (!q.required) return false;
+  // A criterion of some unit types: Google Forms asks it in the section of the type chosen, where it is required; this
+  // single-page form requires it when `Loại hình đơn vị` names one of its types (ingest checks that against Đơn vị).
+  if (q.unitTypes) return appliesToType(q.unitTypes, answers[UNIT_TYPE_HEADER] ?? '');
   if (!q.requiredWhen) return true;
   const { header, equals, oneOf, also } = q.requiredWhen;
   const other = (answers[header] ?? '').trim();

@@ -9,6 +9,15 @@ const YES_NO = [YES, NO] as const;
 
 export const SERIOUS_INCIDENT_HEADER = 'Để xảy ra vụ việc nghiêm trọng về ANTT';
 
+/**
+ * The final report's branching question: the Google Form goes on to the section of the chosen type's own criteria
+ * (`Loại hình` of `Tiêu chí`). Optional here: older response tabs lack it, and a campaign without such criteria never
+ * asks it. Ingest checks the answer against `Đơn vị`.
+ */
+export const UNIT_TYPE_HEADER = 'Loại hình đơn vị';
+/** The choice of a unit whose type has no criteria of its own: the form ends after the common criteria. */
+export const OTHER_UNIT_TYPE = 'Loại hình khác';
+
 /** One yes/no condition of the standard: the question as units see it and the short name a verdict cites. */
 export interface AnttCriterion {
   readonly header: string;
@@ -72,6 +81,13 @@ export const FINAL_FORM: FormDef = {
     UNIT_CODE,
     UNIT_SECRET,
     REPORTER,
+    {
+      header: UNIT_TYPE_HEADER,
+      kind: 'choice',
+      required: false,
+      optionsFrom: 'unitTypes',
+      help: `Loại hình của đơn vị như trong danh sách đơn vị; biểu mẫu chuyển tới các tiêu chí chấm điểm riêng của loại hình đó. Loại hình không có tiêu chí riêng chọn "${OTHER_UNIT_TYPE}".`,
+    },
     ...INDICATOR_QUESTIONS,
     ...ANTT_AGENCY_CRITERIA.map((c) => yesNo(c, 'Cơ quan, doanh nghiệp, cơ sở giáo dục')),
     ...ANTT_RESIDENTIAL_CRITERIA.map((c) => yesNo(c, 'Khu dân cư, xã, phường')),
@@ -102,14 +118,109 @@ export function criterionHeader(c: Criterion): string {
   return `[${c.code}] ${c.content} (tối đa ${maxScoreText(c.maxScore)} điểm)`;
 }
 
+/** `Loại hình` of `Tiêu chí`: the listed types (`Khu dân cư, Xã/Phường`); blank means every type. */
+export const CRITERION_TYPES_HEADER = 'Loại hình';
+
+/** A unit type compared as people mean it: NFC, case and spacing do not matter (`Xã / Phường` is not `Xã/Phường`). */
+export function unitTypeKey(type: string): string {
+  return type.normalize('NFC').trim().toLocaleLowerCase('vi').replace(/\s+/g, ' ');
+}
+
+/** The types of a `Loại hình` cell, separated by `,`, `;` or new lines; none for a blank cell. */
+export function parseUnitTypes(text: string): string[] {
+  return text
+    .normalize('NFC')
+    .split(/[,;\n]+/)
+    .map((t) => t.trim().replace(/\s+/g, ' '))
+    .filter((t) => t !== '');
+}
+
+/** Whether a criterion (or a question) limited to `types` applies to a unit of `unitType`; no list: to every unit. */
+export function appliesToType(types: readonly string[] | undefined, unitType: string): boolean {
+  if (!types || types.length === 0) return true;
+  const key = unitTypeKey(unitType);
+  return types.some((t) => unitTypeKey(t) === key);
+}
+
 /** The score questions of the final report, one per row of `Tiêu chí`, in the tab's order. */
 export function criterionQuestions(criteria: readonly Criterion[]): Question[] {
-  return criteria.map((c) => ({
-    header: criterionHeader(c),
-    kind: 'score' as const,
-    required: true,
-    min: 0,
-    max: c.maxScore,
-    help: `Nhóm: ${c.group}. Tự chấm từ 0 đến ${maxScoreText(c.maxScore)} điểm.`,
-  }));
+  return criteria.map((c) => {
+    const types = c.types ?? [];
+    const typed = types.length > 0;
+    const who = typed ? ` Chỉ đơn vị loại hình ${types.join(', ')} chấm; đơn vị loại hình khác để trống.` : '';
+    return {
+      header: criterionHeader(c),
+      kind: 'score' as const,
+      required: true,
+      min: 0,
+      max: c.maxScore,
+      help: `Nhóm: ${c.group}. Tự chấm từ 0 đến ${maxScoreText(c.maxScore)} điểm.${who}`,
+      ...(typed ? { unitTypes: types } : {}),
+    };
+  });
+}
+
+/** Criteria of the same unit types (`Loại hình` of `Tiêu chí`): one section of the generated Google Form. */
+export interface CriterionSection {
+  /** The types as the section's first criterion lists them. */
+  readonly types: readonly string[];
+  readonly criteria: readonly Criterion[];
+}
+
+export interface CriterionLayout {
+  /** The criteria of every type, asked on the form's first page. */
+  readonly common: readonly Criterion[];
+  /** One per distinct list of types, in order of first appearance in `Tiêu chí`. */
+  readonly sections: readonly CriterionSection[];
+  /**
+   * Why the form cannot branch (a type in two sections: static navigation gives a section one next page), in
+   * Vietnamese; absent when it can. Scores are still judged per criterion.
+   */
+  readonly overlap?: string;
+}
+
+/** The criteria as the final report's form lays them out: common ones first, then one section per list of types. */
+export function criterionLayout(criteria: readonly Criterion[]): CriterionLayout {
+  const common: Criterion[] = [];
+  const sections: { types: readonly string[]; key: string; criteria: Criterion[] }[] = [];
+  for (const c of criteria) {
+    if (!c.types || c.types.length === 0) {
+      common.push(c);
+      continue;
+    }
+    const key = [...new Set(c.types.map(unitTypeKey))].sort().join('\n');
+    const section = sections.find((s) => s.key === key);
+    if (section) section.criteria.push(c);
+    else sections.push({ types: c.types, key, criteria: [c] });
+  }
+  let overlap: string | undefined;
+  const sectionOf = new Map<string, number>();
+  sections.forEach((s, i) => {
+    for (const type of s.types) {
+      const seen = sectionOf.get(unitTypeKey(type));
+      if (seen !== undefined && seen !== i && overlap === undefined) {
+        const codes = (n: number) => sections[n].criteria.map((c) => c.code).join(', ');
+        overlap = `Trang Tiêu chí: loại hình "${type}" có tiêu chí riêng trong hai nhóm có danh sách Loại hình khác nhau (${codes(seen)} và ${codes(i)}); biểu mẫu Google chỉ rẽ nhánh được khi các tiêu chí riêng của một loại hình ghi cùng một danh sách Loại hình. Hãy sửa cột Loại hình rồi tạo lại biểu mẫu.`;
+      }
+      sectionOf.set(unitTypeKey(type), i);
+    }
+  });
+  return {
+    common,
+    sections: sections.map((s) => ({ types: s.types, criteria: s.criteria })),
+    ...(overlap ? { overlap } : {}),
+  };
+}
+
+/** The options of the branching question: every type with criteria of its own, then `Loại hình khác`. */
+export function unitTypeOptions(layout: CriterionLayout): string[] {
+  const options: string[] = [];
+  for (const s of layout.sections)
+    for (const t of s.types) if (!options.some((o) => unitTypeKey(o) === unitTypeKey(t))) options.push(t);
+  return [...options, OTHER_UNIT_TYPE];
+}
+
+/** What a unit of `unitType` answers to the branching question: its type's option, or `Loại hình khác`. */
+export function unitTypeAnswer(options: readonly string[], unitType: string): string {
+  return options.find((o) => o !== OTHER_UNIT_TYPE && unitTypeKey(o) === unitTypeKey(unitType)) ?? OTHER_UNIT_TYPE;
 }

@@ -1,7 +1,7 @@
 // The five forms, in the order of the campaign year, and the question list each unit sees.
 import { awardNeeds, defaultAwards, nomineeKinds } from '../awards.ts';
 import type { AwardDef, Criterion, FormDef, Question } from '../types.ts';
-import { FINAL_FORM, criterionQuestions } from './final.ts';
+import { FINAL_FORM, criterionLayout, criterionQuestions, unitTypeOptions } from './final.ts';
 import { NOMINATION_FORM } from './nominations.ts';
 import { PLAN_FORM } from './plan.ts';
 import { REGISTRATION_FORM } from './registration.ts';
@@ -34,7 +34,20 @@ export function formQuestions(
   awards: readonly AwardDef[] = defaultAwards(),
 ): Question[] {
   const questions = catalogueQuestions(form.questions, awards);
-  return form.criterionScores ? [...questions, ...criterionQuestions(criteria)] : questions;
+  if (!form.criterionScores) return questions;
+  // Criteria of some types only are asked in their types' sections, after the common ones; without any such
+  // criterion the branching question is not asked at all.
+  const layout = criterionLayout(criteria);
+  const ordered = [...layout.common, ...layout.sections.flatMap((s) => s.criteria)];
+  const asked = layout.sections.length === 0 ? questions.filter((q) => q.optionsFrom !== 'unitTypes') : questions;
+  return [...unitTypeQuestions(asked, criteria), ...criterionQuestions(ordered)];
+}
+
+/** `optionsFrom: 'unitTypes'` resolved against `Tiêu chí`: the types with criteria of their own, then the rest. */
+export function unitTypeQuestions(questions: readonly Question[], criteria: readonly Criterion[]): Question[] {
+  if (!questions.some((q) => q.optionsFrom === 'unitTypes')) return [...questions];
+  const options = unitTypeOptions(criterionLayout(criteria));
+  return questions.map((q) => (q.optionsFrom === 'unitTypes' ? { ...q, options } : q));
 }
 
 /** `optionsFrom` and `requiredForAward` resolved against the catalogue; other questions are returned as they are. */
@@ -64,12 +77,23 @@ export { INTERIM_FORM, INDICATOR_QUESTIONS, REPORT_TEXT_HEADERS, REPORT_TEXT_QUE
 export {
   ANTT_AGENCY_CRITERIA,
   ANTT_RESIDENTIAL_CRITERIA,
+  CRITERION_TYPES_HEADER,
   FINAL_FORM,
+  OTHER_UNIT_TYPE,
+  UNIT_TYPE_HEADER,
+  criterionLayout,
+  unitTypeAnswer,
+  unitTypeOptions,
+  type CriterionLayout,
+  type CriterionSection,
   NO,
   SERIOUS_INCIDENT_HEADER,
   YES,
   criterionHeader,
   criterionQuestions,
+  appliesToType,
+  parseUnitTypes,
+  unitTypeKey,
   type AnttCriterion,
 } from './final.ts';
 export {

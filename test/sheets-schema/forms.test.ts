@@ -6,6 +6,7 @@ import {
   FORMS,
   INDICATOR_QUESTIONS,
   NOMINATION_FORM,
+  appliesToType,
   criterionQuestions,
   formDef,
   formQuestions,
@@ -164,8 +165,23 @@ describe('forms', () => {
 describe('defaults', () => {
   it('DOMAIN §3: default criteria total 100 and include the two known QĐ 510 Art. 7 items of 3 points', () => {
     const criteria = defaultCriteria();
-    expect(criteria.reduce((s, c) => s + c.maxScore, 0)).toBe(100);
+    const totalFor = (type: string) =>
+      criteria.filter((c) => appliesToType(c.types, type)).reduce((s, c) => s + c.maxScore, 0);
+    for (const type of ['Cơ quan', 'Doanh nghiệp', 'Cơ sở giáo dục', 'Khu dân cư', 'Xã/Phường'])
+      expect(totalFor(type), type).toBe(100);
     expect(criteria.filter((c) => c.maxScore === 3)).toHaveLength(2);
+  });
+
+  it("QĐ 510 (seed 000: \"đối với cơ quan, doanh nghiệp, cơ sở giáo dục\"): the Art. 7 items are those types' own, TT 124's households criterion the residential areas' and communes'", () => {
+    const byCode = new Map(defaultCriteria().map((c) => [c.code, c.types ?? []]));
+    expect(byCode.get('TC1')).toEqual(['Cơ quan', 'Doanh nghiệp', 'Cơ sở giáo dục']);
+    expect(byCode.get('TC2')).toEqual(['Cơ quan', 'Doanh nghiệp', 'Cơ sở giáo dục']);
+    expect(byCode.get('TC8')).toEqual(['Khu dân cư', 'Xã/Phường']);
+    // The shipped tab writes them in its Loại hình column; the common criteria leave it blank.
+    const rows = defaultTabRows(2026)['Tiêu chí'];
+    expect(rows[0].at(-1)).toBe('Loại hình');
+    expect(rows.find((r) => r[0] === 'TC1')!.at(-1)).toBe('Cơ quan, Doanh nghiệp, Cơ sở giáo dục');
+    expect(rows.find((r) => r[0] === 'TC3')!.at(-1)).toBe('');
   });
 
   it('seed 000: default targets are 2 collectives and 2 individuals for the Bằng khen, 5 medals', () => {

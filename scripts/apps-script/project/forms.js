@@ -18,7 +18,8 @@ function thiduaReadCriteria_(spreadsheet) {
   var code = headers.indexOf('Mã tiêu chí'),
     group = headers.indexOf('Nhóm'),
     content = headers.indexOf('Nội dung'),
-    max = headers.indexOf('Điểm tối đa');
+    max = headers.indexOf('Điểm tối đa'),
+    types = headers.indexOf(THIDUA_NAMES.criterionTypesHeader);
   if (code < 0 || content < 0 || max < 0)
     throw new Error('Trang "' + THIDUA_NAMES.criteriaTab + '" thiếu cột Mã tiêu chí, Nội dung hoặc Điểm tối đa.');
   /** @type {ScriptCriterion[]} */
@@ -31,6 +32,7 @@ function thiduaReadCriteria_(spreadsheet) {
       group: group < 0 ? '' : String(values[r][group]).normalize('NFC').trim(),
       content: String(values[r][content]).normalize('NFC').trim(),
       maxScore: Number(String(values[r][max]).replace(',', '.')),
+      types: types < 0 ? [] : thiduaSplitTypes_(String(values[r][types])),
     });
   }
   return criteria;
@@ -78,6 +80,83 @@ function thiduaReadCatalogue_(spreadsheet) {
 }
 
 /**
+ * The types of a `Loại hình` cell, as parseUnitTypes() of sheets-schema reads them.
+ * @param {string} text
+ * @returns {string[]}
+ */
+function thiduaSplitTypes_(text) {
+  return text
+    .normalize('NFC')
+    .split(/[,;\n]+/)
+    .map(function (t) {
+      return t.trim().replace(/\s+/g, ' ');
+    })
+    .filter(function (t) {
+      return t !== '';
+    });
+}
+
+/**
+ * A unit type compared as unitTypeKey() of sheets-schema compares it.
+ * @param {string} type
+ */
+function thiduaTypeKey_(type) {
+  return type.normalize('NFC').trim().toLocaleLowerCase('vi').replace(/\s+/g, ' ');
+}
+
+/**
+ * The criteria as criterionLayout() of sheets-schema lays them out: the common ones, then one section per distinct list
+ * of types. A type with criteria in two sections cannot be branched to (a section has one next page): refused.
+ * @param {ScriptCriterion[]} criteria
+ * @returns {{ common: ScriptCriterion[], sections: { types: string[], key: string, criteria: ScriptCriterion[] }[] }}
+ */
+function thiduaCriterionLayout_(criteria) {
+  /** @type {ScriptCriterion[]} */
+  var common = [];
+  /** @type {{ types: string[], key: string, criteria: ScriptCriterion[] }[]} */
+  var sections = [];
+  criteria.forEach(function (c) {
+    if (c.types.length === 0) return common.push(c);
+    var keys = c.types.map(thiduaTypeKey_).filter(function (k, i, all) {
+      return all.indexOf(k) === i;
+    });
+    var key = keys.sort().join('\n');
+    var section = sections.filter(function (s) {
+      return s.key === key;
+    })[0];
+    if (section) return section.criteria.push(c);
+    return sections.push({ types: c.types, key: key, criteria: [c] });
+  });
+  /** @type {Object<string, number>} */
+  var sectionOf = {};
+  sections.forEach(function (s, i) {
+    s.types.forEach(function (type) {
+      var seen = sectionOf[thiduaTypeKey_(type)];
+      if (seen !== undefined && seen !== i) {
+        var codes = function (/** @type {number} */ n) {
+          return sections[n].criteria
+            .map(function (c) {
+              return c.code;
+            })
+            .join(', ');
+        };
+        throw new Error(
+          'Trang Tiêu chí: loại hình "' +
+            type +
+            '" có tiêu chí riêng trong hai nhóm có danh sách Loại hình khác nhau (' +
+            codes(seen) +
+            ' và ' +
+            codes(i) +
+            '); biểu mẫu Google chỉ rẽ nhánh được khi các tiêu chí riêng của một loại hình ghi cùng một danh sách Loại hình. Hãy sửa cột Loại hình rồi tạo lại biểu mẫu.',
+        );
+      }
+      sectionOf[thiduaTypeKey_(type)] = i;
+    });
+  });
+  return { common: common, sections: sections };
+}
+
+/**
  * Must equal criterionHeader() of sheets-schema: the response column is matched by this text.
  * @param {ScriptCriterion} c
  */
@@ -90,31 +169,105 @@ function thiduaCriterionHeader(c) {
  * @returns {ScriptQuestion}
  */
 function thiduaCriterionQuestion_(c) {
+  var who =
+    c.types.length > 0 ? ' Chỉ đơn vị loại hình ' + c.types.join(', ') + ' chấm; đơn vị loại hình khác để trống.' : '';
   return {
     title: thiduaCriterionHeader(c),
     kind: 'score',
     required: true,
-    help: 'Nhóm: ' + c.group + '. Tự chấm từ 0 đến ' + String(c.maxScore).replace('.', ',') + ' điểm.',
+    help: 'Nhóm: ' + c.group + '. Tự chấm từ 0 đến ' + String(c.maxScore).replace('.', ',') + ' điểm.' + who,
     min: 0,
     max: c.maxScore,
   };
 }
 
 /**
- * Every question of a form as a unit sees it (the final report gains one score question per criterion; the nominations'
- * award and kind questions take the catalogue's options).
+ * Every question of a form as a unit sees it, in formQuestions() order: the final report gains one score question per
+ * criterion, common ones first, then each section's (`section`: its index); the nominations' award and kind questions
+ * take the catalogue's options. The branching question lists the sections' types, then the other types, and is asked
+ * only when some criterion has types.
  * @param {ScriptForm} def
  * @param {ScriptCriterion[]} criteria
  * @param {{ awards: string[], kinds: string[] }} catalogue
+ * @returns {ScriptAsked[]}
  */
 function thiduaQuestions(def, criteria, catalogue) {
-  var questions = def.questions.map(function (q) {
-    if (q.optionsFrom === 'awards') return Object.assign({}, q, { options: catalogue.awards });
-    if (q.optionsFrom === 'nomineeKinds') return Object.assign({}, q, { options: catalogue.kinds });
-    return q;
+  var layout = thiduaCriterionLayout_(def.withCriteria ? criteria : []);
+  /** @type {string[]} */
+  var typeOptions = [];
+  layout.sections.forEach(function (s) {
+    s.types.forEach(function (t) {
+      var seen = typeOptions.some(function (o) {
+        return thiduaTypeKey_(o) === thiduaTypeKey_(t);
+      });
+      if (!seen) typeOptions.push(t);
+    });
   });
-  if (def.withCriteria) questions = questions.concat(criteria.map(thiduaCriterionQuestion_));
+  typeOptions.push(THIDUA_NAMES.otherUnitType);
+  /** @type {ScriptAsked[]} */
+  var questions = [];
+  def.questions.forEach(function (q) {
+    if (q.optionsFrom === 'awards') return questions.push(Object.assign({}, q, { options: catalogue.awards }));
+    if (q.optionsFrom === 'nomineeKinds') return questions.push(Object.assign({}, q, { options: catalogue.kinds }));
+    // Required in the form, so that nobody skips the branching and lands in the first section.
+    if (q.optionsFrom !== 'unitTypes') return questions.push(q);
+    if (layout.sections.length === 0) return 0;
+    return questions.push(Object.assign({}, q, { options: typeOptions, required: true }));
+  });
+  if (!def.withCriteria) return questions;
+  questions = questions.concat(layout.common.map(thiduaCriterionQuestion_));
+  layout.sections.forEach(function (s, i) {
+    s.criteria.forEach(function (c) {
+      questions.push(Object.assign(thiduaCriterionQuestion_(c), { section: i, sectionTypes: s.types }));
+    });
+  });
   return questions;
+}
+
+/**
+ * Adds the questions, a page break before each section of criteria, and points each choice of the branching question
+ * at its type's section (`Loại hình khác`: straight to submitting); each section ends the form.
+ * @param {GoogleAppsScript.Forms.Form} form
+ * @param {ScriptAsked[]} questions
+ */
+function thiduaAddQuestions_(form, questions) {
+  /** @type {GoogleAppsScript.Forms.PageBreakItem[]} */
+  var pages = [];
+  /** @type {string[][]} */
+  var pageTypes = [];
+  /** @type {GoogleAppsScript.Forms.MultipleChoiceItem | null} */
+  var branching = null;
+  /** @type {string[]} */
+  var branchOptions = [];
+  questions.forEach(function (q) {
+    if (q.section !== undefined && pages[q.section] === undefined) {
+      var page = form.addPageBreakItem();
+      var types = q.sectionTypes || [];
+      page.setTitle('Tiêu chí riêng của loại hình ' + types.join(', '));
+      // Reached from the section before it by going on: that section belongs to other types, so the form ends there.
+      if (q.section > 0) page.setGoToPage(FormApp.PageNavigationType.SUBMIT);
+      pages[q.section] = page;
+      pageTypes[q.section] = types.map(thiduaTypeKey_);
+    }
+    var item = thiduaAddQuestion_(form, q);
+    if (q.optionsFrom === 'unitTypes') {
+      branching = /** @type {GoogleAppsScript.Forms.MultipleChoiceItem} */ (item);
+      branchOptions = /** @type {string[]} */ (q.options);
+    }
+  });
+  if (!branching) return;
+  var choice = /** @type {GoogleAppsScript.Forms.MultipleChoiceItem} */ (branching);
+  choice.setChoices(
+    branchOptions.map(function (option) {
+      var at = -1;
+      pageTypes.forEach(function (keys, i) {
+        if (keys.indexOf(thiduaTypeKey_(option)) >= 0) at = i;
+      });
+      return at < 0
+        ? choice.createChoice(option, FormApp.PageNavigationType.SUBMIT)
+        : choice.createChoice(option, pages[at]);
+    }),
+  );
 }
 
 /**
@@ -221,9 +374,7 @@ function thiduaCreateForms() {
     form.setDescription(def.description);
     form.setAllowResponseEdits(true);
     form.setConfirmationMessage('Đã nhận. Kết quả kiểm tra sẽ được gửi tới email của đơn vị.');
-    thiduaQuestions(def, criteria, catalogue).forEach(function (q) {
-      thiduaAddQuestion_(form, q);
-    });
+    thiduaAddQuestions_(form, thiduaQuestions(def, criteria, catalogue));
     form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheet.getId());
     SpreadsheetApp.flush();
     thiduaNameResponseSheet_(spreadsheet, form, def.tab);

@@ -9,7 +9,12 @@ interface ScriptCriterion {
   group: string;
   content: string;
   maxScore: number;
+  /** `Loại hình`: the unit types it applies to; empty for every type. */
+  types: string[];
 }
+
+/** A question as the script asks it; a criterion of some types carries its section of the form and their types. */
+type ScriptAsked = ScriptQuestion & { section?: number; sectionTypes?: string[] };
 
 /** A cell as Range.getValues() returns it (typed `any` by @types/google-apps-script). */
 type CellValue = string | number | boolean | Date;

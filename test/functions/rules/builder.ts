@@ -1,7 +1,13 @@
 // A small builder of campaign snapshots from literal rows, for the rule tests.
 import type { Criterion } from '../../../sheets-schema/index.ts';
 import { EDIT_LINK_HEADER, TAB, TIMESTAMP_HEADER } from '../../../sheets-schema/index.ts';
-import { FINAL_FORM, SERIOUS_INCIDENT_HEADER, formDef, formQuestions } from '../../../sheets-schema/forms/index.ts';
+import {
+  FINAL_FORM,
+  SERIOUS_INCIDENT_HEADER,
+  appliesToType,
+  formDef,
+  formQuestions,
+} from '../../../sheets-schema/forms/index.ts';
 import type { Cell } from '../../../functions/core/cells.ts';
 import type { Snapshot } from '../../../functions/core/snapshot.ts';
 
@@ -74,7 +80,9 @@ class CampaignBuilder {
   respond(form: string, answers: Answers): this {
     this.clock += 60_000;
     const list = this.responses.get(form) ?? [];
-    list.push({ [TIMESTAMP_HEADER]: serial(this.clock), ...defaults(form, this.criteria), ...answers });
+    const code = String(answers['Mã đơn vị'] ?? '');
+    const type = this.units.find((u) => u.code.toUpperCase() === code.toUpperCase())?.type ?? 'Cơ quan';
+    list.push({ [TIMESTAMP_HEADER]: serial(this.clock), ...defaults(form, this.criteria, type), ...answers });
     this.responses.set(form, list);
     return this;
   }
@@ -114,8 +122,8 @@ class CampaignBuilder {
       ]),
     ]);
     tabs.set(TAB.criteria, [
-      ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa'],
-      ...this.criteria.map((c) => [c.code, c.group, c.content, c.maxScore]),
+      ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa', 'Loại hình'],
+      ...this.criteria.map((c) => [c.code, c.group, c.content, c.maxScore, (c.types ?? []).join(', ')]),
     ]);
     tabs.set(TAB.targets, [
       ['Hình thức khen thưởng', 'Đối tượng', 'Số lượng tối thiểu', 'Số lượng tối đa'],
@@ -142,12 +150,12 @@ function serial(utcMs: number): number {
 }
 
 /** Valid answers to every required question of `form`, so a test states only what it is about. */
-function defaults(form: string, criteria: readonly Criterion[]): Record<string, Cell> {
+function defaults(form: string, criteria: readonly Criterion[], unitType: string): Record<string, Cell> {
   const def = formDef(form);
   if (!def) return {};
   const out: Record<string, Cell> = {};
   for (const q of formQuestions(def, criteria)) {
-    if (!q.required || q.requiredWhen) continue;
+    if (!q.required || q.requiredWhen || !appliesToType(q.unitTypes, unitType)) continue;
     if (q.kind === 'integer' || q.kind === 'percent') out[q.header] = q.kind === 'percent' ? 100 : 0;
     else if (q.kind === 'score') out[q.header] = q.max ?? 0;
     else if (q.kind === 'email') out[q.header] = 'dau.moi@example.vn';

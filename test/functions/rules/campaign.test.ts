@@ -66,7 +66,8 @@ describe('the demo campaign after ingest', () => {
   it('a coordinator who raises Ngưỡng Khá sees the levels change after the next ingest, with no code change', async () => {
     const before = await tab('Xếp loại');
     const between = before
-      .filter((r) => r['Xếp loại'] === 'Khá' && Number(r['Tổng điểm']) < 80)
+      // Below 75 points: under 80 on the 100 scale for the trade unions too (75 of their 94 points is 79.8).
+      .filter((r) => r['Xếp loại'] === 'Khá' && Number(r['Tổng điểm']) < 75)
       .map((r) => r['Mã đơn vị']);
     expect(between.length).toBeGreaterThan(0);
 

@@ -3,7 +3,7 @@ import { parse } from 'acorn';
 import { createHmac } from 'node:crypto';
 import { runInNewContext } from 'node:vm';
 import { FORMS, PLAN_FORM, type Criterion } from '../../../sheets-schema/index.ts';
-import { AWARDS, formQuestions } from '../../../sheets-schema/forms/index.ts';
+import { AWARDS, FINAL_FORM, criterionLayout, formQuestions } from '../../../sheets-schema/forms/index.ts';
 import { defaultTabRows } from '../../../sheets-schema/defaults.ts';
 import { renderAppsScript } from '../../../scripts/apps-script/index.ts';
 import { signPayload, verifySignature } from '../../../functions/http/index.ts';
@@ -35,11 +35,11 @@ interface FakeSheet {
 /** Runs the generated project with fakes of FormApp, SpreadsheetApp, PropertiesService. */
 function runProject(criteria: readonly Criterion[], catalogue?: unknown[][]) {
   const calls: { method: string; args: unknown[] }[] = [];
-  const forms: { title: string; questions: string[] }[] = [];
+  const forms: { title: string; questions: string[]; pages: { title: string; before: number }[] }[] = [];
   const props = new Map<string, string>();
   const criteriaRows = [
-    ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa'],
-    ...criteria.map((c) => [c.code, c.group, c.content, c.maxScore]),
+    ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa', 'Loại hình'],
+    ...criteria.map((c) => [c.code, c.group, c.content, c.maxScore, (c.types ?? []).join(', ')]),
   ];
   const sheets: FakeSheet[] = [{ name: 'Tiêu chí', id: 1, formUrl: null, values: criteriaRows }];
   if (catalogue) sheets.push({ name: 'Danh mục khen thưởng', id: 2, formUrl: null, values: catalogue });
@@ -77,8 +77,9 @@ function runProject(criteria: readonly Criterion[], catalogue?: unknown[][]) {
   let nextId = 100;
   const FormApp = {
     DestinationType: { SPREADSHEET: 'SPREADSHEET' },
+    PageNavigationType: { SUBMIT: 'SUBMIT' },
     create: (title: string) => {
-      const form = { title, questions: [] as string[] };
+      const form = { title, questions: [] as string[], pages: [] as { title: string; before: number }[] };
       forms.push(form);
       const id = `form-${nextId++}`;
       const item = (): unknown => {
@@ -101,6 +102,23 @@ function runProject(criteria: readonly Criterion[], catalogue?: unknown[][]) {
         addTextItem: item,
         addParagraphTextItem: item,
         addMultipleChoiceItem: item,
+        // A page break is not a question (no response column): recorded apart, with the questions it follows.
+        addPageBreakItem: () => {
+          const page = { title: '', before: form.questions.length };
+          form.pages.push(page);
+          const builder = recorder(calls) as Record<string, unknown>;
+          return new Proxy(builder, {
+            get: (t, m: string) =>
+              m === 'setTitle'
+                ? (title: string) => {
+                    page.title = title;
+                    return builder;
+                  }
+                : m === 'page'
+                  ? page
+                  : t[m],
+          });
+        },
         setDestination: () => {
           sheets.push({
             name: `Form Responses ${nextId}`,
@@ -148,11 +166,12 @@ describe('the generated Apps Script project', () => {
 
   it('creates every form with question titles equal to the schema headers, criteria read from the sheet', () => {
     const rows = defaultTabRows(2026)['Tiêu chí'].slice(1);
-    const criteria: Criterion[] = rows.map(([code, group, content, maxScore]) => ({
+    const criteria: Criterion[] = rows.map(([code, group, content, maxScore, types]) => ({
       code: String(code),
       group: String(group),
       content: String(content),
       maxScore: Number(maxScore),
+      ...(types ? { types: String(types).split(', ') } : {}),
     }));
     // Maximums the defaults lack: a decimal one and one of four digits are written alike by the script and the schema.
     criteria.push(
@@ -187,6 +206,57 @@ describe('the generated Apps Script project', () => {
     expect(choices(own.calls)).toContainEqual(['Giấy khen của Giám đốc Công an tỉnh', 'Cờ thi đua', 'Tuyên dương']);
     expect(choices(own.calls)).toContainEqual(['Cá nhân', 'Tập thể', 'Mô hình', 'Sáng kiến']);
     expect(choices(runProject([]).calls)).toContainEqual(AWARDS);
+  });
+
+  it("issue 20 (QĐ 510 per type): the final report branches on Loại hình đơn vị to a section of each type's own criteria", () => {
+    const criteria: Criterion[] = [
+      { code: 'TC1', group: 'Chung', content: 'Chung', maxScore: 60 },
+      { code: 'CQ1', group: 'Riêng', content: 'Nghị quyết', maxScore: 20, types: ['Cơ quan', 'Doanh nghiệp'] },
+      { code: 'DC1', group: 'Riêng', content: 'Hộ gia đình', maxScore: 40, types: ['Khu dân cư'] },
+      { code: 'CQ2', group: 'Riêng', content: 'Tuyên truyền', maxScore: 20, types: ['doanh nghiệp', 'Cơ quan'] },
+    ];
+    const { forms, calls } = runProject(criteria);
+    const final = forms.find((f) => f.title === FINAL_FORM.title)!;
+    const headers = formQuestions(FINAL_FORM, criteria).map((q) => q.header);
+    expect(final.questions).toEqual(headers);
+    // Common criteria on the first page; CQ1 and CQ2 (same types, in any order or case) share a section, DC1 its own.
+    const at = (code: string) => final.questions.findIndex((h) => h.startsWith(`[${code}]`));
+    expect(final.pages).toEqual([
+      { title: 'Tiêu chí riêng của loại hình Cơ quan, Doanh nghiệp', before: at('CQ1') },
+      { title: 'Tiêu chí riêng của loại hình Khu dân cư', before: at('DC1') },
+    ]);
+    expect(at('CQ2')).toBe(at('CQ1') + 1);
+    expect(at('TC1')).toBeLessThan(at('CQ1'));
+    // Each choice goes to its section; a type without criteria of its own submits after the common ones.
+    const choices = calls.filter((c) => c.method === 'createChoice').map((c) => c.args);
+    const page = (a: unknown) => (a as { page?: { title: string } }).page?.title ?? a;
+    expect(choices.map(([value, to]) => [value, page(to)])).toEqual([
+      ['Cơ quan', 'Tiêu chí riêng của loại hình Cơ quan, Doanh nghiệp'],
+      ['Doanh nghiệp', 'Tiêu chí riêng của loại hình Cơ quan, Doanh nghiệp'],
+      ['Khu dân cư', 'Tiêu chí riêng của loại hình Khu dân cư'],
+      ['Loại hình khác', 'SUBMIT'],
+    ]);
+    // The first section ends the form rather than running on into the residential areas' section.
+    expect(calls.filter((c) => c.method === 'setGoToPage').map((c) => c.args)).toEqual([['SUBMIT']]);
+  });
+
+  it('issue 20: without criteria of their own for any type, the final report asks no Loại hình đơn vị and has no section', () => {
+    const { forms } = runProject([{ code: 'TC1', group: 'Chung', content: 'Chung', maxScore: 100 }]);
+    const final = forms.find((f) => f.title === FINAL_FORM.title)!;
+    expect(final.questions).not.toContain('Loại hình đơn vị');
+    expect(final.pages).toEqual([]);
+  });
+
+  it('issue 20: a type with criteria under two different Loại hình lists cannot be branched to, and says why', () => {
+    const criteria: Criterion[] = [
+      { code: 'CQ1', group: 'Riêng', content: 'Nghị quyết', maxScore: 20, types: ['Cơ quan', 'Doanh nghiệp'] },
+      { code: 'CQ2', group: 'Riêng', content: 'Tuyên truyền', maxScore: 20, types: ['Cơ quan'] },
+    ];
+    expect(() => runProject(criteria)).toThrow(
+      'Trang Tiêu chí: loại hình "Cơ quan" có tiêu chí riêng trong hai nhóm có danh sách Loại hình khác nhau (CQ1 và CQ2)',
+    );
+    // The schema finds the same problem in the same words.
+    expect(criterionLayout(criteria).overlap).toContain('(CQ1 và CQ2)');
   });
 
   it('picks up the plan form from the schema, its document link checked by Google Forms as a URL', () => {

@@ -182,6 +182,14 @@ describe('planSetup keeps what coordinators added', () => {
     expect(plan.requests.every((r) => !r.addSheet)).toBe(true);
   });
 
+  it('issue 20: adds Loại hình to a Tiêu chí tab set up before it existed, blank so every criterion stays common', () => {
+    const state = complete();
+    const criteria = sheet(TAB.criteria, 4, ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa'], { dataRows: 7 });
+    const plan = planSetup({ ...state, sheets: state.sheets.map((s) => (s.title === TAB.criteria ? criteria : s)) });
+    expect(plan.writes).toEqual([{ range: `'Tiêu chí'!E1`, values: [['Loại hình']] }]);
+    expect(plan.changes).toEqual([`Thêm cột 'Loại hình' vào cuối dòng tiêu đề của 'Tiêu chí'.`]);
+  });
+
   it('grows the grid when new headers would not fit', () => {
     const state = complete();
     const narrow = sheet(TAB.units, 11, ['Mã đơn vị', 'Tên đơn vị'], { columnCount: 3 });

@@ -103,6 +103,22 @@ describe('local forms: questions and checks', () => {
     expect(Object.fromEntries(checkAnswers(ALL, answers as Record<string, string>))).toEqual(expected);
   });
 
+  it('issue 20: a criterion of some types is required once Loại hình đơn vị names one of them, as its Google Form section is', () => {
+    const criteria = criteriaFromValues([
+      ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa', 'Loại hình'],
+      ['TC1', 'Chung', 'Chung', 50, ''],
+      ['DC1', 'Riêng', 'Hộ gia đình', 50, 'Khu dân cư; Xã/Phường'],
+    ]);
+    expect(criteria[1].types).toEqual(['Khu dân cư', 'Xã/Phường']);
+    const final = FORMS.find((f) => f.criterionScores)!;
+    const scores = questionsOf(final, criteria).filter((q) => q.kind === 'score');
+    const typeQuestion = questionsOf(final, criteria).find((q) => q.header === 'Loại hình đơn vị')!;
+    expect(typeQuestion.options).toEqual(['Khu dân cư', 'Xã/Phường', 'Loại hình khác']);
+    const missing = (type: string) => [...checkAnswers(scores, { 'Loại hình đơn vị': type }).keys()];
+    expect(missing('Khu dân cư')).toEqual([scores[0].header, scores[1].header]);
+    expect(missing('Loại hình khác')).toEqual([scores[0].header]);
+  });
+
   it('writes numbers as numbers and text as typed, NFC', () => {
     expect(answerCell(Q.count, ' 12 ')).toBe(12);
     expect(answerCell(Q.pct, '85,5')).toBe(85.5);
