@@ -28,6 +28,7 @@ export {
   nomineeKinds,
 } from './awards.ts';
 export {
+  ANTT_DECISION_HEADERS,
   CHILD_SPREADSHEET_HEADER,
   CHILDREN_HEADERS,
   EDIT_LINK_HEADER,

@@ -17,6 +17,7 @@ export const TAB = {
   registry: 'Sổ theo dõi khen thưởng',
   quotas: 'Phân bổ chỉ tiêu',
   assessment: 'Thẩm định',
+  anttDecisions: 'Quyết định công nhận ANTT',
   registration: 'Đăng ký thi đua',
   plan: 'Kế hoạch thi đua',
   interim: 'Báo cáo sơ kết',
@@ -48,6 +49,9 @@ export const CHILDREN_HEADERS = [
   'Số đơn vị',
   'Xếp loại suy ra',
 ] as const;
+
+/** `Quyết định công nhận ANTT`: one row per unit recognised as "An toàn về ANTT" this year. */
+export const ANTT_DECISION_HEADERS = ['Mã đơn vị', 'Số quyết định', 'Ngày', 'Cơ quan quyết định'] as const;
 
 /** `Bắt buộc` of `Mốc thời gian` (`Có`/`Không`, blank = `Có`); optional when reading, added by setup-sheets. */
 export const REQUIRED_HEADER = 'Bắt buộc';
@@ -145,6 +149,13 @@ const COORDINATOR_TABS: readonly TabDef[] = [
     headers: ['Mã đơn vị', 'Điểm thẩm định'],
     optionalHeaders: ['Ghi chú'],
     description: 'Điểm thẩm định của cấp trên; thay cho điểm tự chấm.',
+  },
+  {
+    name: TAB.anttDecisions,
+    owner: 'coordinator',
+    headers: [...ANTT_DECISION_HEADERS],
+    description:
+      'Quyết định công nhận đạt tiêu chuẩn "An toàn về ANTT" (Thông tư 124/2021/TT-BCA) của từng đơn vị; quyết định đã ghi thay cho kết quả tự đánh giá.',
   },
   {
     name: TAB.formLinks,

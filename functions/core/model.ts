@@ -107,6 +107,8 @@ export interface UnitResult {
    * "An toàn về ANTT" verdict, Vietnamese: 'Đạt', 'Chưa đạt: <criterion>', 'Không thuộc phạm vi', 'Chưa có báo cáo'.
    */
   readonly antt: string;
+  /** `Quyết định công nhận ANTT` of the unit, as `Xếp loại` shows it; it makes `antt` 'Đạt' whatever was self-assessed. */
+  readonly anttDecision?: string;
 }
 
 export type NominationStatus = 'Đủ điều kiện' | 'Không đủ điều kiện' | 'Chờ xếp loại' | 'Chưa xét' | 'Trùng';
@@ -162,4 +164,6 @@ export interface Evaluation {
   readonly awards: readonly AwardTally[];
   /** `Kiểm tra`, `Xếp loại`, `Khen thưởng`, ready to write. */
   readonly tabs: readonly TabWrite[];
+  /** Rows of the coordinator's tabs the rules could not use, one Vietnamese line each, for the run's summary. */
+  readonly warnings?: readonly string[];
 }

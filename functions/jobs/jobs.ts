@@ -37,7 +37,7 @@ export interface ContextOptions {
 export function jobContext(snapshot: Snapshot, now: Date, options: ContextOptions = {}): JobContext {
   const evaluation = options.evaluation ?? evaluateCampaign(snapshot, now, options.unitKey);
   const { settings } = evaluation;
-  const warnings = [...settingWarnings(settings)];
+  const warnings = [...settingWarnings(settings), ...(evaluation.warnings ?? [])];
   const progress = computeProgress(evaluation, readMilestones(snapshot, settings, warnings), now);
   // The organiser's own report deadlines: in `Tổng hợp` and the digest, never in a unit's reminders.
   const organiser = readOrganiserDeadlines(snapshot, settings, warnings);

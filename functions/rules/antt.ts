@@ -2,6 +2,8 @@
 // report.
 import {
   ANTT_AGENCY_CRITERIA,
+  ANTT_COMMUNE_CRITERIA,
+  ANTT_COMMUNE_RESIDENTIAL,
   ANTT_RESIDENTIAL_CRITERIA,
   NO,
   SERIOUS_INCIDENT_HEADER,
@@ -15,9 +17,19 @@ export const ANTT_MET = 'Đạt';
 export const ANTT_OUT_OF_SCOPE = 'Không thuộc phạm vi';
 export const ANTT_NO_REPORT = 'Chưa có báo cáo';
 
-const AGENCY_TYPES = new Set(['Cơ quan', 'Doanh nghiệp', 'Cơ sở giáo dục']);
-// Communes are judged on the residential-area criteria: the circular's own commune criteria were not readable.
-const RESIDENTIAL_TYPES = new Set(['Khu dân cư', 'Xã/Phường']);
+/**
+ * The criteria of each unit type. Grassroots trade unions are not a type of the circular: they build their agency or
+ * enterprise "đạt chuẩn An toàn về ANTT (theo Thông tư số 124/2021/TT-BCA)" (seed 002), so the agencies' criteria.
+ * Communes: the circular's Art. 5 (ANTT_COMMUNE_CRITERIA) and the residential criteria it refers to.
+ */
+const CRITERIA_BY_TYPE: ReadonlyMap<string, readonly AnttCriterion[]> = new Map([
+  ['Cơ quan', ANTT_AGENCY_CRITERIA],
+  ['Doanh nghiệp', ANTT_AGENCY_CRITERIA],
+  ['Cơ sở giáo dục', ANTT_AGENCY_CRITERIA],
+  ['Công đoàn cơ sở', ANTT_AGENCY_CRITERIA],
+  ['Khu dân cư', ANTT_RESIDENTIAL_CRITERIA],
+  ['Xã/Phường', [...ANTT_COMMUNE_CRITERIA, ...ANTT_COMMUNE_RESIDENTIAL]],
+]);
 const REGISTRATION_HEADER = 'Đăng ký "An toàn về ANTT"';
 
 /**
@@ -52,11 +64,7 @@ export function anttVerdict(
   deadline?: Date | null,
   deadlineText = '',
 ): string {
-  const criteria: readonly AnttCriterion[] | undefined = AGENCY_TYPES.has(unit.type)
-    ? ANTT_AGENCY_CRITERIA
-    : RESIDENTIAL_TYPES.has(unit.type)
-      ? ANTT_RESIDENTIAL_CRITERIA
-      : undefined;
+  const criteria = CRITERIA_BY_TYPE.get(unit.type);
   const registered = registration?.values.get(REGISTRATION_HEADER);
   if (!criteria || registered === ANTT_OUT_OF_SCOPE) return ANTT_OUT_OF_SCOPE;
   if (!report) return ANTT_NO_REPORT;

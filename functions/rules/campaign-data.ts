@@ -2,7 +2,7 @@
 import type { Criterion } from '../../sheets-schema/index.ts';
 import { CHILD_SPREADSHEET_HEADER, CRITERION_TYPES_HEADER, TAB, parseUnitTypes } from '../../sheets-schema/index.ts';
 import { splitAddresses } from '../core/address.ts';
-import { cellDate, cellText, nameKey, unitCode, type Cell } from '../core/cells.ts';
+import { cellDate, cellText, formatDate, nameKey, unitCode, type Cell } from '../core/cells.ts';
 import type { Unit } from '../core/model.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import type { Table } from '../core/table.ts';
@@ -194,4 +194,65 @@ export function readAssessments(snapshot: Snapshot): Map<string, Assessment> {
     out.set(unit, { score: score !== null && score >= 0 ? score : null, typed });
   }
   return out;
+}
+
+/** A recognition as "An toàn về ANTT" recorded in `Quyết định công nhận ANTT`. */
+export interface AnttDecision {
+  readonly number: string;
+  /** dd/MM/yyyy, or the cell as typed when it is not a date (then `problem` says so). */
+  readonly date: string;
+  readonly body: string;
+  /** What the coordinator should fix in the row, Vietnamese; the decision still counts (it has its number). */
+  readonly problem?: string;
+}
+
+/**
+ * `Quyết định công nhận ANTT`: each unit's recognition (Thông tư 124/2021/TT-BCA: recognised yearly by decision). A row
+ * counts when it names a unit of `Đơn vị` and a `Số quyết định`; the last such row of a unit wins. Rows that cannot
+ * count are reported in `problems`, one Vietnamese line each, for the run's summary.
+ */
+export function readAnttDecisions(
+  snapshot: Snapshot,
+  units: ReadonlySet<string>,
+  timeZone: string,
+): { decisions: Map<string, AnttDecision>; problems: string[] } {
+  const decisions = new Map<string, AnttDecision>();
+  const problems: string[] = [];
+  if (!snapshot.tabs.has(TAB.anttDecisions)) return { decisions, problems };
+  const table = readDeclaredTable(snapshot, TAB.anttDecisions);
+  table.rows.forEach((row, i) => {
+    const line = i + 2;
+    const unit = unitCode(row.get('Mã đơn vị'));
+    const number = cellText(row.get('Số quyết định'));
+    const body = cellText(row.get('Cơ quan quyết định'));
+    const typedDate = row.get('Ngày');
+    if (unit === '' && number === '') return;
+    const where = `Trang "${TAB.anttDecisions}", dòng ${line}`;
+    if (unit === '') return void problems.push(`${where}: thiếu Mã đơn vị; quyết định ${number} chưa được tính.`);
+    if (!units.has(unit))
+      return void problems.push(
+        `${where}: không có đơn vị mã "${unit}" trong trang Đơn vị; quyết định chưa được tính.`,
+      );
+    if (number === '')
+      return void problems.push(`${where}: đơn vị ${unit} chưa có Số quyết định; công nhận chưa được tính.`);
+    const date = cellDate(typedDate, timeZone);
+    const typed = cellText(typedDate);
+    const problem =
+      date || typed === ''
+        ? undefined
+        : `Ngày quyết định "${typed}" không đọc được (ghi theo dạng dd/MM/yyyy) ở dòng ${line} trang "${TAB.anttDecisions}".`;
+    decisions.set(unit, {
+      number,
+      date: date ? formatDate(date, timeZone) : typed,
+      body,
+      ...(problem ? { problem } : {}),
+    });
+  });
+  return { decisions, problems };
+}
+
+/** How `Xếp loại` shows a recorded decision: `Số 12/QĐ-UBND ngày 15/12/2026, UBND huyện`. */
+export function decisionText(d: AnttDecision): string {
+  const text = `Số ${d.number}${d.date === '' ? '' : ` ngày ${d.date}`}${d.body === '' ? '' : `, ${d.body}`}`;
+  return d.problem ? `${text}. ${d.problem}` : text;
 }

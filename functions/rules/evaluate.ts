@@ -6,8 +6,16 @@ import { nameKey } from '../core/cells.ts';
 import { unitSecrets } from '../core/unit-secret.ts';
 import { campaignTimeZone } from '../core/zone.ts';
 import type { Snapshot } from '../core/snapshot.ts';
-import { anttRegistrationDeadline, anttVerdict, firstRegistration } from './antt.ts';
-import { readAssessments, readCriteria, readQuotas, readTargets, readUnits } from './campaign-data.ts';
+import { ANTT_MET, anttRegistrationDeadline, anttVerdict, firstRegistration } from './antt.ts';
+import {
+  decisionText,
+  readAnttDecisions,
+  readAssessments,
+  readCriteria,
+  readQuotas,
+  readTargets,
+  readUnits,
+} from './campaign-data.ts';
 import type { Classification } from './classify.ts';
 import { classifyUnit, rankInClusters } from './classify.ts';
 import { readCatalogue } from '../awards/catalogue.ts';
@@ -45,6 +53,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   const reports = standing(byForm.get(FINAL_FORM.tab) ?? []);
 
   const assessments = readAssessments(snapshot);
+  const { decisions, problems } = readAnttDecisions(snapshot, new Set(unitMap.keys()), timeZone);
   const classifications = new Map<string, Classification>();
   for (const u of units)
     classifications.set(u.code, classifyUnit(u, reports.get(u.code), assessments.get(u.code), criteria, settings));
@@ -53,6 +62,8 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   const results = new Map<string, UnitResult & { selfTotal: number | null }>();
   for (const u of units) {
     const c = classifications.get(u.code)!;
+    // A recorded recognition is the decision itself: it wins over the unit's self-assessment (TT 124/2021/TT-BCA).
+    const decision = decisions.get(u.code);
     // Spelled out, not spread: same keys in the same order, without a slow spread-then-add per unit.
     results.set(u.code, {
       unitCode: c.unitCode,
@@ -64,14 +75,17 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
       commendable: c.commendable,
       reason: c.reason,
       groupScores: c.groupScores,
-      antt: anttVerdict(
-        u,
-        registrations.get(u.code),
-        reports.get(u.code),
-        registeredAt.get(u.code),
-        anttDeadline,
-        anttDeadlineText,
-      ),
+      antt: decision
+        ? ANTT_MET
+        : anttVerdict(
+            u,
+            registrations.get(u.code),
+            reports.get(u.code),
+            registeredAt.get(u.code),
+            anttDeadline,
+            anttDeadlineText,
+          ),
+      ...(decision ? { anttDecision: decisionText(decision) } : {}),
     });
   }
 
@@ -110,5 +124,6 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
     nominations: verdicts,
     awards,
     tabs: [checksTab(responses, conclusions), classificationTab(units, results), awardsTab(awards)],
+    ...(problems.length > 0 ? { warnings: problems } : {}),
   };
 }

@@ -41,7 +41,15 @@ export function classificationTab(
   units: readonly Unit[],
   results: ReadonlyMap<string, UnitResult & { selfTotal: number | null }>,
 ): TabWrite {
-  const rows: Row[] = [header(TAB.classification, ['Tên đơn vị', 'Cụm/Khối', 'Điểm tự chấm', 'An toàn về ANTT'])];
+  const rows: Row[] = [
+    header(TAB.classification, [
+      'Tên đơn vị',
+      'Cụm/Khối',
+      'Điểm tự chấm',
+      'An toàn về ANTT',
+      'Quyết định công nhận ANTT',
+    ]),
+  ];
   for (const u of units) {
     const r = results.get(u.code);
     if (!r) continue;
@@ -56,6 +64,7 @@ export function classificationTab(
       u.cluster,
       r.selfTotal ?? '',
       r.antt,
+      r.anttDecision ?? '',
     ]);
   }
   return { tab: TAB.classification, rows };

@@ -123,6 +123,7 @@ function validAnswer(q: Question, unit: BenchUnit, rnd: () => number): Cell {
       if (q.header === UNIT_TYPE_HEADER) return unitTypeAnswer(q.options ?? [], unit.type);
       if (q.header.startsWith('Cơ quan, doanh nghiệp:')) return residential(unit) ? '' : 'Có';
       if (q.header.startsWith('Khu dân cư:')) return residential(unit) ? 'Có' : '';
+      if (q.header.startsWith('Xã, phường:')) return unit.type === 'Xã/Phường' ? 'Có' : '';
       return q.options?.[0] ?? '';
   }
 }

@@ -172,6 +172,7 @@ function answer(q: Question, unit: DemoUnit, rnd: () => number, person: string, 
         return unit.type === 'Khu dân cư' || unit.type === 'Xã/Phường' ? '' : 'Có';
       if (q.header.startsWith('Khu dân cư:'))
         return unit.type === 'Khu dân cư' || unit.type === 'Xã/Phường' ? 'Có' : '';
+      if (q.header.startsWith('Xã, phường:')) return unit.type === 'Xã/Phường' ? 'Có' : '';
       if (q.header.includes('An toàn về ANTT')) return unit.name.includes('Tiểu học') ? 'Không thuộc phạm vi' : 'Có';
       return q.options?.[0] ?? '';
   }
@@ -284,10 +285,15 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
     'Người nhận bản tin': 'truongban@example.vn, photruongban@example.vn; thuongtruc.pv01@example.vn',
     'Thư mục Drive văn bản': DEMO_DRIVE_FOLDER_ID,
   };
-  tabs.set(
-    TAB.config,
-    SETTINGS.map((d) => ({ Khóa: d.key, 'Giá trị': demoSettings[d.key] ?? d.default, 'Ghi chú': d.help })),
-  );
+  tabs.set(TAB.config, [
+    ...SETTINGS.map((d) => ({ Khóa: d.key, 'Giá trị': demoSettings[d.key] ?? d.default, 'Ghi chú': d.help })),
+    // A threshold of one type's own (issue 20): the residential areas need 92 on the 100 scale for Xuất sắc.
+    {
+      Khóa: 'Ngưỡng Xuất sắc: Khu dân cư',
+      'Giá trị': '92',
+      'Ghi chú': 'Ngưỡng Xuất sắc riêng của loại hình Khu dân cư; các loại hình khác dùng Ngưỡng Xuất sắc chung.',
+    },
+  ]);
 
   tabs.set(TAB.units, [
     ...DEMO_UNITS.map((u): DemoRow => ({
@@ -348,6 +354,22 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
   tabs.set(TAB.assessment, [
     { 'Mã đơn vị': 'SO-XD', 'Điểm thẩm định': 68, 'Ghi chú': 'Thẩm định lại: hồ sơ mô hình chưa đầy đủ minh chứng.' },
     { 'Mã đơn vị': 'XA-TIENHUNG', 'Điểm thẩm định': 92, 'Ghi chú': 'Cộng điểm thành tích phát hiện tin báo.' },
+  ]);
+
+  // The district's recognitions (TT 124/2021/TT-BCA): KDC-AP2 sent no final report, yet its decision counts.
+  tabs.set(TAB.anttDecisions, [
+    {
+      'Mã đơn vị': 'KDC-KP1',
+      'Số quyết định': `215/QĐ-UBND`,
+      Ngày: `10/12/${year}`,
+      'Cơ quan quyết định': 'UBND phường Tân Thiện',
+    },
+    {
+      'Mã đơn vị': 'KDC-AP2',
+      'Số quyết định': `187/QĐ-UBND`,
+      Ngày: `08/12/${year}`,
+      'Cơ quan quyết định': 'UBND xã Đồng Tâm',
+    },
   ]);
 
   // One template per form (every unit's link, with the secret in force when an email is built), then each unit's own

@@ -52,7 +52,8 @@ const KINDS = ['Tập thể', 'Cá nhân'] as const;
 
 /** Dropdowns on coordinator tabs; form and system tabs are typed by Forms or by us. */
 export function dropdownFor(tab: string, header: string): Dropdown | undefined {
-  if (header === 'Mã đơn vị' && (tab === TAB.quotas || tab === TAB.assessment || tab === TAB.formLinks)) {
+  const unitTabs: readonly string[] = [TAB.quotas, TAB.assessment, TAB.formLinks, TAB.anttDecisions];
+  if (header === 'Mã đơn vị' && unitTabs.includes(tab)) {
     return { kind: 'column', tab: TAB.units, header: 'Mã đơn vị', help: 'Chọn mã đơn vị có trong trang Đơn vị.' };
   }
   if (header === 'Đối tượng' && (tab === TAB.targets || tab === TAB.quotas)) {

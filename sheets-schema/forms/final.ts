@@ -45,6 +45,31 @@ export const ANTT_AGENCY_CRITERIA: readonly AnttCriterion[] = [
   },
 ];
 
+/**
+ * Communes (Xã/Phường), Thông tư 124/2021/TT-BCA Art. 5 as published restatements give it (snv.hanam.gov.vn, "Hướng dẫn
+ * xác định về xã đạt tiêu chuẩn An toàn về an ninh, trật tự"; baovinhlong.com.vn, 15/03/2022): with registration and the
+ * incident question, these, and the residential criteria of Art. 4 §2–4 (ANTT_COMMUNE_RESIDENTIAL).
+ */
+export const ANTT_COMMUNE_CRITERIA: readonly AnttCriterion[] = [
+  {
+    header: 'Xã, phường: Đảng ủy có nghị quyết, Ủy ban nhân dân có kế hoạch bảo đảm ANTT ngay từ quý I',
+    name: 'nghị quyết của Đảng ủy, kế hoạch của Ủy ban nhân dân từ quý I',
+  },
+  {
+    header: 'Xã, phường: có ít nhất một mô hình phong trào toàn dân bảo vệ an ninh Tổ quốc ở cơ sở hoạt động hiệu quả',
+    name: 'mô hình phong trào ở cơ sở hoạt động hiệu quả',
+  },
+  {
+    header:
+      'Xã, phường: 100% khu dân cư, cơ quan, doanh nghiệp, cơ sở giáo dục trên địa bàn đăng ký, ít nhất 70% được công nhận đạt tiêu chuẩn',
+    name: '100% đăng ký, ít nhất 70% được công nhận trên địa bàn',
+  },
+  {
+    header: 'Xã, phường: Công an xã, phường không có cá nhân vi phạm bị xử lý kỷ luật',
+    name: 'Công an xã, phường không có cá nhân bị kỷ luật',
+  },
+];
+
 /** Residential areas: with registration and the incident question, the five criteria of the circular. */
 export const ANTT_RESIDENTIAL_CRITERIA: readonly AnttCriterion[] = [
   {
@@ -60,6 +85,15 @@ export const ANTT_RESIDENTIAL_CRITERIA: readonly AnttCriterion[] = [
     name: 'không cháy, nổ, tai nạn nghiêm trọng',
   },
   { header: 'Khu dân cư: có mô hình tự quản về ANTT hoạt động hiệu quả', name: 'mô hình tự quản hoạt động hiệu quả' },
+];
+
+/**
+ * The residential criteria a commune also meets (Art. 5 refers to Art. 4 §2–4): crime and social evils curbed, no
+ * serious fire or accident. Which of our residential questions §2–4 are was read from the restatements, not the text.
+ */
+export const ANTT_COMMUNE_RESIDENTIAL: readonly AnttCriterion[] = [
+  ANTT_RESIDENTIAL_CRITERIA[1],
+  ANTT_RESIDENTIAL_CRITERIA[2],
 ];
 
 function yesNo(c: AnttCriterion, who: string): Question {
@@ -89,8 +123,11 @@ export const FINAL_FORM: FormDef = {
       help: `Loại hình của đơn vị như trong danh sách đơn vị; biểu mẫu chuyển tới các tiêu chí chấm điểm riêng của loại hình đó. Loại hình không có tiêu chí riêng chọn "${OTHER_UNIT_TYPE}".`,
     },
     ...INDICATOR_QUESTIONS,
-    ...ANTT_AGENCY_CRITERIA.map((c) => yesNo(c, 'Cơ quan, doanh nghiệp, cơ sở giáo dục')),
-    ...ANTT_RESIDENTIAL_CRITERIA.map((c) => yesNo(c, 'Khu dân cư, xã, phường')),
+    ...ANTT_AGENCY_CRITERIA.map((c) => yesNo(c, 'Cơ quan, doanh nghiệp, cơ sở giáo dục, công đoàn cơ sở')),
+    ...ANTT_RESIDENTIAL_CRITERIA.map((c) =>
+      yesNo(c, ANTT_COMMUNE_RESIDENTIAL.includes(c) ? 'Khu dân cư, xã, phường' : 'Khu dân cư'),
+    ),
+    ...ANTT_COMMUNE_CRITERIA.map((c) => yesNo(c, 'Xã, phường')),
     {
       header: SERIOUS_INCIDENT_HEADER,
       kind: 'choice',

@@ -113,7 +113,7 @@ describe('classification (QĐ 510/QĐ-BCA-V05)', () => {
     expect(results(b).get('A')!.commendable).toBe(false);
   });
 
-  it('Xếp loại has the declared headers then the ANTT column, one row per unit', () => {
+  it('Xếp loại has the declared headers then the ANTT columns, one row per unit', () => {
     const b = campaign().unit({ code: 'A', name: 'Sở Tư pháp' }).unit('B').report('A', { TC1: 40, TC2: 40 });
     const tab = evaluateCampaign(b.snapshot(), NOW).tabs.find((t) => t.tab === TAB.classification)!;
     expect(tab.rows).toEqual([
@@ -128,6 +128,7 @@ describe('classification (QĐ 510/QĐ-BCA-V05)', () => {
         'Cụm/Khối',
         'Điểm tự chấm',
         'An toàn về ANTT',
+        'Quyết định công nhận ANTT',
       ],
       [
         'A',
@@ -140,6 +141,7 @@ describe('classification (QĐ 510/QĐ-BCA-V05)', () => {
         'Cụm 1',
         80,
         'Chưa đạt: đăng ký "An toàn về ANTT" từ quý I; nghị quyết, kế hoạch bảo đảm ANTT từ quý I; nội quy, quy chế bảo vệ, bảo mật, phòng cháy, an toàn lao động; 100% cán bộ, nhân viên được phổ biến, quán triệt; mô hình phong trào hoạt động hiệu quả',
+        '',
       ],
       [
         'B',
@@ -152,6 +154,7 @@ describe('classification (QĐ 510/QĐ-BCA-V05)', () => {
         'Cụm 1',
         '',
         'Chưa có báo cáo',
+        '',
       ],
     ]);
   });
@@ -229,8 +232,8 @@ describe('An toàn về ANTT (TT 124/2021/TT-BCA)', () => {
     expect(antt(b, 'DN')).toBe('Không thuộc phạm vi');
   });
 
-  it('TT 124/2021: out of scope by unit type (grassroots trade unions)', () => {
-    expect(antt(campaign().unit({ code: 'CD', type: 'Công đoàn cơ sở' }), 'CD')).toBe('Không thuộc phạm vi');
+  it('TT 124/2021: out of scope by unit type (a type the circular does not name)', () => {
+    expect(antt(campaign().unit({ code: 'LL', type: 'Lực lượng vũ trang' }), 'LL')).toBe('Không thuộc phạm vi');
   });
 
   it('TT 124/2021: an in-scope unit without a final report has no verdict yet', () => {
