@@ -107,7 +107,7 @@ export interface UnitResult {
    * "An toàn về ANTT" verdict, Vietnamese: 'Đạt', 'Chưa đạt: <criterion>', 'Không thuộc phạm vi', 'Chưa có báo cáo'.
    */
   readonly antt: string;
-  /** `Quyết định công nhận ANTT` of the unit, as `Xếp loại` shows it; it makes `antt` 'Đạt' whatever was self-assessed. */
+  /** `Quyết định công nhận ANTT` of the unit as `Xếp loại` shows it; it makes `antt` 'Đạt', whatever self-assessed. */
   readonly anttDecision?: string;
 }
 

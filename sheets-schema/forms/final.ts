@@ -46,9 +46,9 @@ export const ANTT_AGENCY_CRITERIA: readonly AnttCriterion[] = [
 ];
 
 /**
- * Communes (Xã/Phường), Thông tư 124/2021/TT-BCA Art. 5 as published restatements give it (snv.hanam.gov.vn, "Hướng dẫn
- * xác định về xã đạt tiêu chuẩn An toàn về an ninh, trật tự"; baovinhlong.com.vn, 15/03/2022): with registration and the
- * incident question, these, and the residential criteria of Art. 4 §2–4 (ANTT_COMMUNE_RESIDENTIAL).
+ * Communes (Xã/Phường), Thông tư 124/2021/TT-BCA Art. 5 as published restatements give it (snv.hanam.gov.vn,
+ * "Hướng dẫn xác định về xã đạt tiêu chuẩn An toàn về an ninh, trật tự"; baovinhlong.com.vn, 15/03/2022): with
+ * registration and the incident question, these, and the residential criteria of Art. 4 §2–4 it refers to.
  */
 export const ANTT_COMMUNE_CRITERIA: readonly AnttCriterion[] = [
   {

@@ -25,7 +25,8 @@ function dashboard(now: Date): Cell[][] {
     .setting('Năm', '2024')
     .unit({ code: 'A', name: 'Vụ Pháp chế', type: 'Cơ quan', cluster: 'Khối Vụ' })
     .unit({ code: 'B', name: 'Cục Việc làm', type: 'Cơ quan', cluster: 'Khối Cục' })
-    .unit({ code: 'C', name: 'Công đoàn Cục Việc làm', type: 'Công đoàn cơ sở', cluster: 'Khối Cục' })
+    // A type the circular does not name (armed-forces units are outside TT 124/2021/TT-BCA).
+    .unit({ code: 'C', name: 'Ban Chỉ huy quân sự Cục Việc làm', type: 'Lực lượng vũ trang', cluster: 'Khối Cục' })
     // Registered in the first quarter of the campaign's year (TT 124/2021/TT-BCA).
     .register('A', {
       'Dấu thời gian': '15/01/2024 08:00:00',
@@ -91,7 +92,7 @@ describe('Tổng hợp: the reports up', () => {
     expect(section(rows, DASHBOARD_SECTIONS.antt)).toEqual([
       ['Loại hình', 'Số đơn vị', 'Đạt', 'Chưa đạt', 'Không thuộc phạm vi', 'Chưa có báo cáo', 'Tỷ lệ đạt (%)'],
       ['Cơ quan', 2, 1, 0, 0, 1, 50],
-      ['Công đoàn cơ sở', 1, 0, 0, 1, 0, ''],
+      ['Lực lượng vũ trang', 1, 0, 0, 1, 0, ''],
     ]);
     expect(section(rows, DASHBOARD_SECTIONS.models)).toEqual([
       ['Cụm/Khối', 'Mã đơn vị', 'Tên đơn vị', 'Mô hình, điển hình', 'Số điểm áp dụng', 'Số tổ'],
