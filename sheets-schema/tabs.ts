@@ -148,7 +148,8 @@ const COORDINATOR_TABS: readonly TabDef[] = [
     owner: 'coordinator',
     headers: ['Mã đơn vị', 'Điểm thẩm định'],
     optionalHeaders: ['Ghi chú'],
-    description: 'Điểm thẩm định của cấp trên; thay cho điểm tự chấm.',
+    description:
+      'Điểm thẩm định của cấp trên: tổng điểm, hoặc điểm từng tiêu chí ở các cột có tiêu đề bắt đầu bằng mã tiêu chí (ví dụ [TC3]); điểm thẩm định thay cho điểm tự chấm, Ghi chú hiện cùng kết quả xếp loại.',
   },
   {
     name: TAB.anttDecisions,

@@ -176,22 +176,63 @@ export function quotaKey(unit: string, award: string, kind: string): string {
   return `${unit}\u0000${awardKey(award, kind)}`;
 }
 
-export interface Assessment {
-  /** null when the cell is filled but not a number. */
+/** One cell of `Thẩm định`: its number, or null when it is filled but not a number of 0 or more. */
+export interface AssessedCell {
   readonly score: number | null;
   readonly typed: string;
 }
 
-/** `Thẩm định`: the assessed score per unit; the last row for a unit wins, empty scores are ignored. */
+export interface Assessment {
+  /** The total (`Điểm thẩm định`); null when filled but not a number; undefined when blank. */
+  readonly score?: number | null;
+  readonly typed: string;
+  /** Per criterion code, from the `[TC1] …` columns: each replaces the unit's self-score for that criterion. */
+  readonly criteria: ReadonlyMap<string, AssessedCell>;
+  /** `Ghi chú`: the inspectors' notes, shown with the result. */
+  readonly note: string;
+}
+
+/** The criterion code a `Thẩm định` column stands for: its header's `[code]` prefix, as the final report's columns. */
+function criterionColumn(header: string): string | null {
+  const m = /^\[([^\]]+)\]/.exec(header.trim());
+  return m ? unitCode(m[1]) : null;
+}
+
+function assessedCell(cell: Cell | undefined): AssessedCell | null {
+  const typed = cellText(cell);
+  if (typed === '') return null;
+  const score = parseLooseNumber(cell);
+  return { score: score !== null && score >= 0 ? score : null, typed };
+}
+
+/**
+ * `Thẩm định`: the assessed total and, in columns whose header begins with a criterion's `[code]` (`[TC3]`, or the
+ * final report's own header), assessed scores per criterion, with the inspectors' `Ghi chú`. The last row of a unit
+ * with any score wins; rows without one are ignored.
+ */
 export function readAssessments(snapshot: Snapshot): Map<string, Assessment> {
   const table = optionalTable(snapshot, TAB.assessment);
+  const columns = table.headers.flatMap((h) => {
+    const code = criterionColumn(h);
+    return code === null ? [] : [{ header: h, code }];
+  });
   const out = new Map<string, Assessment>();
   for (const row of table.rows) {
     const unit = unitCode(row.get('Mã đơn vị'));
-    const typed = cellText(row.get('Điểm thẩm định'));
-    if (unit === '' || typed === '') continue;
-    const score = parseLooseNumber(row.get('Điểm thẩm định'));
-    out.set(unit, { score: score !== null && score >= 0 ? score : null, typed });
+    if (unit === '') continue;
+    const total = assessedCell(row.get('Điểm thẩm định'));
+    const criteria = new Map<string, AssessedCell>();
+    for (const { header, code } of columns) {
+      const cell = assessedCell(row.get(header));
+      if (cell) criteria.set(code, cell);
+    }
+    if (!total && criteria.size === 0) continue;
+    out.set(unit, {
+      ...(total ? { score: total.score } : {}),
+      typed: total?.typed ?? '',
+      criteria,
+      note: cellText(row.get('Ghi chú')),
+    });
   }
   return out;
 }

@@ -154,11 +154,31 @@ export function classifyUnit(
   const selfTotal = round(criteria.reduce((sum, c) => sum + (report.scores.get(c.code) ?? 0), 0));
   let total = selfTotal;
   let assessed = false;
+  const byCriterion =
+    assessment && assessment.criteria.size > 0
+      ? assessCriteria(all, criteria, unit, assessment, report, reasons)
+      : null;
+  if (byCriterion) {
+    // The group scores show what counts: the assessed score of each criterion the inspectors scored.
+    for (let i = 0; i < criteria.length; i++) {
+      const a = byCriterion.scores.get(criteria[i].code);
+      if (a !== undefined) groupScores[slotOf[i]].score += a - (report.scores.get(criteria[i].code) ?? 0);
+    }
+  }
   if (assessment?.score !== null && assessment?.score !== undefined) {
     total = assessment.score;
     assessed = true;
-  } else if (assessment) {
-    reasons.push(`Điểm thẩm định "${assessment.typed}" không phải là số; tạm dùng điểm tự chấm.`);
+    if (byCriterion && byCriterion.scores.size > 0 && byCriterion.total !== total)
+      reasons.push(
+        `Điểm thẩm định ${formatNumber(total)} khác tổng điểm thẩm định theo từng tiêu chí ${formatNumber(byCriterion.total)}; dùng ${formatNumber(total)}.`,
+      );
+  } else {
+    if (assessment?.score === null)
+      reasons.push(`Điểm thẩm định "${assessment.typed}" không phải là số; tạm dùng điểm tự chấm.`);
+    if (byCriterion && byCriterion.scores.size > 0) {
+      total = byCriterion.total;
+      assessed = true;
+    }
   }
   // With 100 points of criteria (the shipped ones, for every type but trade unions) the share is the total itself.
   const share = maxTotal === 100 ? total : maxTotal > 0 ? round((total * 100) / maxTotal) : 0;
@@ -184,7 +204,15 @@ export function classifyUnit(
   }
   const commendable = rules.allowed.includes(level.toLowerCase());
   if (!commendable) reasons.push(`Xếp loại ${level}: không được xét thi đua, khen thưởng.`);
-  if (assessed) reasons.push(`Điểm thẩm định ${formatNumber(total)} thay cho điểm tự chấm ${formatNumber(selfTotal)}.`);
+  if (assessed && byCriterion && byCriterion.scores.size > 0 && (assessment?.score ?? null) === null) {
+    const codes = [...byCriterion.scores.keys()].join(', ');
+    reasons.push(
+      `Điểm thẩm định các tiêu chí ${codes} thay cho điểm tự chấm của các tiêu chí đó: tổng ${formatNumber(total)} thay cho ${formatNumber(selfTotal)}.`,
+    );
+  } else if (assessed) {
+    reasons.push(`Điểm thẩm định ${formatNumber(total)} thay cho điểm tự chấm ${formatNumber(selfTotal)}.`);
+  }
+  if (assessed && assessment && assessment.note !== '') reasons.push(`Ghi chú thẩm định: ${assessment.note}`);
   return {
     unitCode: unit.code,
     total,
@@ -197,6 +225,47 @@ export function classifyUnit(
     reason: reasons.join(' '),
     groupScores,
   };
+}
+
+/**
+ * The per-criterion scores of `Thẩm định` for the unit's criteria: each valid one replaces the self-score; a cell that
+ * is not a number within 0 and the criterion's maximum, or a criterion not of the unit's type, is said in `reasons`
+ * and ignored. `total` is the unit's total with them.
+ */
+function assessCriteria(
+  all: readonly Criterion[],
+  criteria: readonly Criterion[],
+  unit: Unit,
+  assessment: Assessment,
+  report: JudgedResponse,
+  reasons: string[],
+): { scores: Map<string, number>; total: number } {
+  const scores = new Map<string, number>();
+  let total = 0;
+  for (const c of criteria) {
+    const cell = assessment.criteria.get(c.code);
+    const own = report.scores.get(c.code) ?? 0;
+    if (!cell) {
+      total += own;
+    } else if (cell.score === null || cell.score > c.maxScore) {
+      reasons.push(
+        `Điểm thẩm định tiêu chí ${c.code} "${cell.typed}" không phải là số từ 0 đến ${formatNumber(c.maxScore)}; tạm dùng điểm tự chấm của tiêu chí này.`,
+      );
+      total += own;
+    } else {
+      scores.set(c.code, cell.score);
+      total += cell.score;
+    }
+  }
+  for (const code of assessment.criteria.keys()) {
+    if (criteria.some((c) => c.code === code)) continue;
+    reasons.push(
+      all.some((c) => c.code === code)
+        ? `Điểm thẩm định tiêu chí ${code} bị bỏ qua: tiêu chí này không áp dụng cho loại hình ${unit.type === '' ? 'chưa ghi' : unit.type}.`
+        : `Điểm thẩm định tiêu chí ${code} bị bỏ qua: không có tiêu chí mã ${code} trong trang Tiêu chí.`,
+    );
+  }
+  return { scores, total: round(total) };
 }
 
 /** Two decimals, for a share shown to people. */

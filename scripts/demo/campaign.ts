@@ -354,6 +354,8 @@ export function demoCampaign(now: Date, formBaseUrl: string, unitKey: string = F
   tabs.set(TAB.assessment, [
     { 'Mã đơn vị': 'SO-XD', 'Điểm thẩm định': 68, 'Ghi chú': 'Thẩm định lại: hồ sơ mô hình chưa đầy đủ minh chứng.' },
     { 'Mã đơn vị': 'XA-TIENHUNG', 'Điểm thẩm định': 92, 'Ghi chú': 'Cộng điểm thành tích phát hiện tin báo.' },
+    // Per criterion (issue 20): only TC4 is re-scored, the enterprise's other self-scores stand.
+    { 'Mã đơn vị': 'DN-CAOSU', '[TC4]': 12, 'Ghi chú': 'Mô hình "Tổ tự quản" mới triển khai ở một phân xưởng.' },
   ]);
 
   // The district's recognitions (TT 124/2021/TT-BCA): KDC-AP2 sent no final report, yet its decision counts.
