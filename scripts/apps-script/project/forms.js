@@ -397,7 +397,8 @@ function thiduaCreateForms() {
 function thiduaRefreshCatalogueChoices_(form, def, catalogue) {
   var changed = false;
   def.questions.forEach(function (q) {
-    if (!q.optionsFrom) return;
+    // The branching question's choices carry their sections: only creating the form anew lays them out again.
+    if (!q.optionsFrom || q.optionsFrom === 'unitTypes') return;
     var wanted = q.optionsFrom === 'awards' ? catalogue.awards : catalogue.kinds;
     form.getItems(FormApp.ItemType.MULTIPLE_CHOICE).forEach(function (item) {
       if (item.getTitle() !== q.title) return;

@@ -240,6 +240,40 @@ describe('the generated Apps Script project', () => {
     expect(calls.filter((c) => c.method === 'setGoToPage').map((c) => c.args)).toEqual([['SUBMIT']]);
   });
 
+  it("issue 20: refreshing an existing form's catalogue choices leaves the branching question (and its sections) alone", () => {
+    const { context } = runProject([]);
+    const item = (title: string, values: string[]) => {
+      const state = { title, values, set: 0 };
+      const choice = {
+        getChoices: () => state.values.map((v) => ({ getValue: () => v })),
+        setChoiceValues: (v: string[]) => {
+          state.values = v;
+          state.set++;
+        },
+      };
+      return { state, api: { getTitle: () => title, asMultipleChoiceItem: () => choice } };
+    };
+    const branching = item('Loại hình đơn vị', ['Cơ quan', 'Loại hình khác']);
+    const kinds = item('Đối tượng', ['Tập thể']);
+    Object.assign(context, {
+      form: { getItems: () => [branching.api, kinds.api] },
+      FormApp: { ...(context.FormApp as object), ItemType: { MULTIPLE_CHOICE: 'MULTIPLE_CHOICE' } },
+      def: {
+        questions: [...FINAL_FORM.questions, { title: 'Đối tượng', optionsFrom: 'nomineeKinds' }].map((q) => ({
+          title: 'title' in q ? q.title : q.header,
+          optionsFrom: q.optionsFrom,
+        })),
+      },
+    });
+    const changed = runInNewContext(
+      "thiduaRefreshCatalogueChoices_(form, def, { awards: ['Giấy khen'], kinds: ['Tập thể', 'Cá nhân'] })",
+      context,
+    ) as boolean;
+    expect(changed).toBe(true);
+    expect(kinds.state.values).toEqual(['Tập thể', 'Cá nhân']);
+    expect(branching.state).toMatchObject({ values: ['Cơ quan', 'Loại hình khác'], set: 0 });
+  });
+
   it('issue 20: without criteria of their own for any type, the final report asks no Loại hình đơn vị and has no section', () => {
     const { forms } = runProject([{ code: 'TC1', group: 'Chung', content: 'Chung', maxScore: 100 }]);
     const final = forms.find((f) => f.title === FINAL_FORM.title)!;
