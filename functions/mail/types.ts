@@ -1,4 +1,5 @@
 // The data each email template expects, and the shapes of a template version and of a rendered email.
+import type { AnttByType } from '../results/indicators.ts';
 
 /** What every email carries for the shared layout (`templates/layout.*`), from `Cấu hình`. */
 export interface LayoutData {
@@ -149,14 +150,7 @@ export interface ReportsDigestData {
     readonly reports: string;
     readonly figures: string;
   }[];
-  readonly antt: readonly {
-    readonly type: string;
-    readonly units: number;
-    readonly met: number;
-    readonly notMet: number;
-    readonly outOfScope: number;
-    readonly noReport: number;
-  }[];
+  readonly antt: readonly AnttByType[];
   readonly leaders: readonly {
     readonly cluster: string;
     readonly unitCode: string;
