@@ -3,14 +3,12 @@
 // files replace the defaults of templates/documents/ with the same name.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError } from '../functions/config.ts';
-import { HeaderError } from '../functions/core/table.ts';
 import { DocumentTemplateError, generateDocuments } from '../functions/documents/index.ts';
 import { loadDocumentTemplates } from '../functions/documents/load.ts';
-import { SheetsError } from '../functions/gateways/spreadsheet.ts';
 import { evaluateCampaign } from '../functions/rules/index.ts';
 import { readCampaign } from './export/index.ts';
 import { nowOption, parseCommandLine, refuseCommandLine } from './cli/args.ts';
+import { runCommand } from './cli/run.ts';
 
 const USAGE = 'Cách dùng: npm run documents -- --out <thư mục> [--templates <thư mục>] [--now <thời điểm ISO>]';
 
@@ -34,14 +32,4 @@ async function main(): Promise<void> {
   for (const file of files) console.log(`- ${file.name}`);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof HeaderError || error instanceof DocumentTemplateError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  if (error instanceof SheetsError) {
-    console.error(`Không đọc được bảng tính: ${error.message}`);
-    process.exit(1);
-  }
-  throw error;
-});
+runCommand(main, { sheetsFailure: 'Không đọc được bảng tính', also: [DocumentTemplateError] });

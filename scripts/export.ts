@@ -1,14 +1,12 @@
 // `npm run export -- --out FILE.xlsx [--list classification|nominees]`: the campaign archive or one official list, of
 // the configured spreadsheet or, with no Google configuration, the local stack's.
 import path from 'node:path';
-import { ConfigError } from '../functions/config.ts';
-import { SheetsError } from '../functions/gateways/spreadsheet.ts';
-import { HeaderError } from '../functions/core/table.ts';
 import { DEFAULT_TIME_ZONE } from '../functions/core/cells.ts';
 import { readSettings } from '../functions/core/settings.ts';
 import { campaignTimeZone } from '../functions/core/zone.ts';
 import { archiveModel, listModel, readCampaign, writeXlsx, type ListName } from './export/index.ts';
 import { parseCommandLine, refuseCommandLine } from './cli/args.ts';
+import { runCommand } from './cli/run.ts';
 
 const USAGE = 'Cách dùng: npm run export -- --out <tệp.xlsx> [--list classification|nominees]';
 
@@ -35,14 +33,4 @@ async function main(): Promise<void> {
   console.log(`Đã ghi ${file}: ${model.sheets.length} trang tính, ${rows} dòng dữ liệu.`);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof HeaderError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  if (error instanceof SheetsError) {
-    console.error(`Không đọc được bảng tính: ${error.message}`);
-    process.exit(1);
-  }
-  throw error;
-});
+runCommand(main, { sheetsFailure: 'Không đọc được bảng tính' });

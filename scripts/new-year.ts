@@ -1,9 +1,9 @@
 // `npm run new-year [-- --now <ISO time>]`: next year's campaign spreadsheet from this year's (docs/design/awards.md
 // §3). With no Google configuration it works on the local stack's data folder.
-import { ConfigError, loadConfig } from '../functions/config.ts';
-import { HeaderError } from '../functions/core/table.ts';
+import { loadConfig } from '../functions/config.ts';
 import { createSheetsClient } from '../functions/gateways/sheets-client.ts';
 import { nowOption, parseCommandLine } from './cli/args.ts';
+import { runCommand } from './cli/run.ts';
 import { createNextYear } from './new-year/index.ts';
 import { commandEnvironment } from './stack/command.ts';
 
@@ -25,10 +25,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof HeaderError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-});
+runCommand(main, { sheetsFailure: 'Không tạo được bảng tính năm mới' });

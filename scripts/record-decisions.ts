@@ -1,8 +1,7 @@
 // `npm run record-decisions [-- --now <ISO time>]`: appends the year's eligible nominees of every award whose decision
 // is typed in `Quyết định khen thưởng` to `Sổ theo dõi khen thưởng` (docs/design/awards.md §2). Running it again adds
 // nothing. With no Google configuration it works on the local stack's spreadsheet.
-import { ConfigError, loadConfig } from '../functions/config.ts';
-import { HeaderError } from '../functions/core/table.ts';
+import { loadConfig } from '../functions/config.ts';
 import { numberSetting } from '../functions/core/settings.ts';
 import { campaignTimeZone } from '../functions/core/zone.ts';
 import { planRecordDecisions } from '../functions/awards/record.ts';
@@ -12,6 +11,7 @@ import { evaluateCampaign } from '../functions/rules/index.ts';
 import { TAB } from '../sheets-schema/index.ts';
 import { readAllTabs, snapshotOf } from './export/index.ts';
 import { nowOption, parseCommandLine } from './cli/args.ts';
+import { runCommand } from './cli/run.ts';
 import { setupSpreadsheet } from './setup/index.ts';
 import { commandEnvironment } from './stack/command.ts';
 import { quoteSheet } from '../functions/core/a1.ts';
@@ -47,10 +47,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof HeaderError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-});
+runCommand(main, { sheetsFailure: `Không ghi được "${TAB.registry}"` });
