@@ -1,7 +1,7 @@
 // Each nomination's verdict (duplicate, the catalogue row's rules, share of units, unit quota) and the tallies against
 // `Chỉ tiêu`. The rules are data: each award's row of `Danh mục khen thưởng` says which apply (functions/awards/).
 import { KIND_INDIVIDUAL, NOMINATION_HEADERS as H } from '../../sheets-schema/forms/index.ts';
-import { nameKey } from '../core/cells.ts';
+import { collapseSpaces, nameKey } from '../core/cells.ts';
 import type { AwardTally, JudgedResponse, NominationStatus, NominationVerdict } from '../core/model.ts';
 import type { CatalogueAward } from '../awards/catalogue.ts';
 import { awardRules, overShare, shareCap } from '../awards/rules.ts';
@@ -16,11 +16,6 @@ const numberAnswer = (c: JudgedResponse, header: string): number => {
   const v = c.values.get(header);
   return typeof v === 'number' ? v : 0;
 };
-
-/** Inner whitespace as single spaces; names rarely have more than single spaces, so the replace is usually skipped. */
-function collapseSpaces(text: string): string {
-  return /[^\S ]|\s\s/.test(text) ? text.replace(/\s+/g, ' ') : text;
-}
 
 interface Seen {
   readonly unitCode: string;
