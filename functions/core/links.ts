@@ -55,17 +55,15 @@ export function readFormLinks(snapshot: Snapshot, { units, secrets }: LinkSecret
     }
   }
   const byCode = new Map(units.map((u) => [u.code, u]));
-  const built = new Map<string, string | undefined>();
+  // Built on each call, not kept: a job asks for each (unit, form) link about once, and 50,000 kept links would stay
+  // in memory for the whole run; the secret inside is cached by `secrets`.
   return {
     get(key) {
-      if (built.has(key)) return built.get(key);
       const [code = '', form = ''] = key.split('\u0000');
       const unit = byCode.get(code);
       const source = templates.get(form) ?? own.get(key);
       // A code not in `Đơn vị` gets no link: it has no secret, and its own row may be a leftover.
-      const link = source === undefined || !unit ? undefined : fillLink(source, code, secrets.current(unit));
-      built.set(key, link);
-      return link;
+      return source === undefined || !unit ? undefined : fillLink(source, code, secrets.current(unit));
     },
   };
 }
