@@ -10,8 +10,6 @@ import {
 } from '../calendar/index.ts';
 import type { AwardTally, Evaluation } from '../core/model.ts';
 import {
-  classificationSpread,
-  clusterLeaders,
   percentOf,
   type ClusterLeader,
   type LevelCount,
@@ -161,8 +159,8 @@ export function dashboardModel(
     .map(toRow);
   const late = progress.entries.filter((e) => e.status === 'Nộp muộn').map(toRow);
 
-  const levels = classificationSpread(evaluation.units, evaluation.results);
-  const leaders = clusterLeaders(evaluation.units, evaluation.results);
+  // The same spread and leaders as the report figures: computed once, there.
+  const totals = indicatorTotals(evaluation);
 
   return {
     ...layoutData(evaluation.settings),
@@ -172,8 +170,8 @@ export function dashboardModel(
     milestones,
     overdue,
     late,
-    levels,
-    leaders,
+    levels: totals.levels,
+    leaders: totals.leaders,
     nominations: evaluation.awards,
     pendingFixes: pendingFixes(evaluation),
     invalidEmails: evaluation.units.flatMap((u) =>
@@ -181,7 +179,7 @@ export function dashboardModel(
     ),
     reportDeadlines: countdowns(organiser, now, progress.timeZone),
     lateUnitDeadlines: lateUnitDeadlines(progress.milestones, organiser, progress.timeZone),
-    totals: indicatorTotals(evaluation),
+    totals,
     documentsFolder: parseFolderSetting(setting(evaluation.settings, FOLDER_SETTING)),
   };
 }
