@@ -1,5 +1,6 @@
 // `npm run record-decisions [-- --now <ISO time>]`: appends the year's eligible nominees of every award whose decision
-// is typed in `Quyết định khen thưởng` to `Sổ theo dõi khen thưởng` (docs/design/awards.md §2). Running it again adds
+// is typed in `Quyết định khen thưởng` to `Sổ theo dõi khen thưởng`, and the units' classifications and ANTT verdicts
+// to `Xếp loại các năm` once `Xếp loại thi đua` is typed there (docs/design/awards.md §2). Running it again adds
 // nothing. With no Google configuration it works on the local stack's spreadsheet.
 import { loadConfig } from '../functions/config.ts';
 import { numberSetting } from '../functions/core/settings.ts';
@@ -40,6 +41,10 @@ async function main(): Promise<void> {
     if (plan.rows.length > 0) await book.append(quoteSheet(TAB.registry), plan.rows);
     console.log(`Đã ghi ${plan.rows.length} dòng vào "${TAB.registry}" (năm ${year}).`);
     if (plan.alreadyRecorded > 0) console.log(`${plan.alreadyRecorded} người, tập thể đã có trong sổ: không ghi lại.`);
+    if (plan.yearRows.length > 0) await book.append(quoteSheet(TAB.yearResults), plan.yearRows);
+    console.log(`Đã ghi ${plan.yearRows.length} dòng vào "${TAB.yearResults}" (năm ${year}).`);
+    if (plan.yearsAlreadyRecorded > 0)
+      console.log(`${plan.yearsAlreadyRecorded} đơn vị đã có xếp loại năm ${year} trong sổ: không ghi lại.`);
     for (const award of plan.awaitingDecision)
       console.log(`Chưa ghi "${award}": chưa có số quyết định trong "${TAB.decisions}".`);
   } finally {

@@ -30,6 +30,8 @@ export const CATALOGUE_HEADERS = {
   oneOffOnly: 'Chỉ thành tích đột xuất',
   needsSummary: 'Cần thành tích tóm tắt',
   source: 'Căn cứ',
+  // Last: a tab made before it gains it at the end (setup appends a missing optional column).
+  consecutiveYears: 'Số năm liên tục',
 } as const;
 
 /**
@@ -45,6 +47,24 @@ export const REGISTRY_HEADERS = {
   decision: 'Số quyết định',
   decisionDate: 'Ngày quyết định',
 } as const;
+
+/**
+ * `Xếp loại các năm`: each unit's classification and "An toàn về ANTT" verdict per year, with the decisions, carried
+ * from year to year like the registry (functions/awards/years.ts); written by record-decisions, typed for years before.
+ */
+export const YEAR_RESULT_HEADERS = {
+  year: 'Năm',
+  unit: 'Mã đơn vị',
+  name: 'Tên đơn vị',
+  level: 'Xếp loại',
+  levelDecision: 'Quyết định xếp loại',
+  antt: 'An toàn về ANTT',
+  anttDecision: 'Quyết định công nhận ANTT',
+} as const;
+
+/** Rows of `Quyết định khen thưởng` that are not awards: the year's classification, and its ANTT recognition. */
+export const DECISION_CLASSIFICATION = 'Xếp loại thi đua';
+export const DECISION_ANTT = 'Công nhận "An toàn về ANTT"';
 
 /** `Quyết định khen thưởng`: the year's decisions, one per award, typed by the coordinator once they are signed. */
 export const DECISION_HEADERS = {
@@ -72,6 +92,7 @@ const award = (name: string, kinds: readonly string[], source: string, rules: Pa
   maxShareOfUnits: null,
   oneOffOnly: false,
   needsSummary: false,
+  consecutiveYears: null,
   source,
   ...rules,
 });
@@ -147,6 +168,7 @@ export function catalogueRows(awards: readonly AwardDef[]): (string | number)[][
       yesNo(a.oneOffOnly),
       yesNo(a.needsSummary),
       a.source,
+      a.consecutiveYears ?? '',
     ]),
   ];
 }

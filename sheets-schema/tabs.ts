@@ -1,7 +1,7 @@
 // Every tab of the campaign spreadsheet: name, owner and required headers (DESIGN.md, "The spreadsheet").
 import type { TabDef } from './types.ts';
 import { CRITERION_TYPES_HEADER, FORMS } from './forms/index.ts';
-import { CATALOGUE_HEADERS, DECISION_HEADERS, REGISTRY_HEADERS } from './awards.ts';
+import { CATALOGUE_HEADERS, DECISION_HEADERS, REGISTRY_HEADERS, YEAR_RESULT_HEADERS } from './awards.ts';
 
 /** The first column Google Forms writes in every response tab. */
 export const TIMESTAMP_HEADER = 'Dấu thời gian';
@@ -15,6 +15,7 @@ export const TAB = {
   catalogue: 'Danh mục khen thưởng',
   decisions: 'Quyết định khen thưởng',
   registry: 'Sổ theo dõi khen thưởng',
+  yearResults: 'Xếp loại các năm',
   quotas: 'Phân bổ chỉ tiêu',
   assessment: 'Thẩm định',
   anttDecisions: 'Quyết định công nhận ANTT',
@@ -130,6 +131,13 @@ const COORDINATOR_TABS: readonly TabDef[] = [
     headers: Object.values(REGISTRY_HEADERS),
     description:
       'Sổ theo dõi khen thưởng qua các năm (ghi bằng npm run record-decisions, chuyển sang năm sau bằng npm run new-year).',
+  },
+  {
+    name: TAB.yearResults,
+    owner: 'coordinator',
+    headers: Object.values(YEAR_RESULT_HEADERS),
+    description:
+      'Xếp loại và kết quả "An toàn về ANTT" của từng đơn vị qua các năm, kèm quyết định (ghi bằng npm run record-decisions).',
   },
   {
     name: TAB.targets,

@@ -95,6 +95,8 @@ export interface AwardDef {
   readonly maxShareOfUnits: number | null;
   readonly oneOffOnly: boolean;
   readonly needsSummary: boolean;
+  /** A collective's unit classified at the row's levels (or `Xuất sắc`) this many years running, this one included. */
+  readonly consecutiveYears: number | null;
   /** The legal source, as typed. */
   readonly source: string;
 }

@@ -71,6 +71,10 @@ function readRow(row: TableRow): CatalogueAward {
   const shareOk = share !== null && share >= 0 && share <= 100;
   if (shareText !== '' && !shareOk) problems.push(cellProblem(H.maxShareOfUnits, shareText));
   const kinds = split(text(H.kinds), /[,;\n]+/);
+  const yearsText = text(H.consecutiveYears);
+  const years = yearsText === '' ? null : parseLooseNumber(row.get(H.consecutiveYears));
+  const yearsOk = years !== null && Number.isInteger(years) && years >= 1 && years <= 50;
+  if (yearsText !== '' && !yearsOk) problems.push(cellProblem(H.consecutiveYears, yearsText));
   return {
     row: row.rowNumber,
     name: text(H.name),
@@ -83,6 +87,7 @@ function readRow(row: TableRow): CatalogueAward {
     maxShareOfUnits: shareOk ? share : null,
     oneOffOnly: yesNo(H.oneOffOnly),
     needsSummary: yesNo(H.needsSummary),
+    consecutiveYears: yearsOk ? years : null,
     source: text(H.source),
     problems,
   };

@@ -1,10 +1,15 @@
-// Recording the year's decisions into `Sổ theo dõi khen thưởng`: one row per eligible nominee of an award whose
-// decision is typed in `Quyết định khen thưởng`. Pure; running it twice adds nothing.
-import { DECISION_HEADERS as D, TAB } from '../../sheets-schema/index.ts';
+// Recording the year's decisions: into `Sổ theo dõi khen thưởng` one row per eligible nominee of an award whose
+// decision is typed in `Quyết định khen thưởng`, into `Xếp loại các năm` one row per classified unit once the
+// classification decision is typed. Pure; running it twice adds nothing.
+import { DECISION_ANTT, DECISION_CLASSIFICATION, DECISION_HEADERS as D, TAB } from '../../sheets-schema/index.ts';
 import { KIND_INDIVIDUAL, NOMINATION_HEADERS as H } from '../../sheets-schema/forms/index.ts';
 import type { Cell } from '../core/cells.ts';
 import { cellDate, cellText, formatDate, nameKey } from '../core/cells.ts';
 import type { Evaluation } from '../core/model.ts';
+import { UNCLASSIFIED } from '../core/model.ts';
+import { ANTT_MET } from '../rules/antt.ts';
+import type { YearResults } from './years.ts';
+import { readYearResults } from './years.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { readTable } from '../core/table.ts';
 import type { RegistryEntry } from './registry.ts';
@@ -40,8 +45,53 @@ export interface RecordPlan {
   readonly rows: (string | number)[][];
   /** Eligible nominees already in the registry for this year and award. */
   readonly alreadyRecorded: number;
-  /** Awards with eligible nominees but no decision typed yet. */
+  /** Awards with eligible nominees (and `Xếp loại thi đua` with classified units) but no decision typed yet. */
   readonly awaitingDecision: readonly string[];
+  /** `Xếp loại các năm` rows to append: each classified unit's year, once the classification decision is typed. */
+  readonly yearRows: (string | number)[][];
+  /** Classified units whose year is already in `Xếp loại các năm`. */
+  readonly yearsAlreadyRecorded: number;
+}
+
+/** `Số` + ` ngày dd/MM/yyyy`, as one cell reads it. */
+export function decisionText(d: Decision): string {
+  return `${d.number}${d.date ? ` ngày ${d.date}` : ''}`;
+}
+
+/**
+ * The year's classifications and ANTT verdicts (docs/design/awards.md §2), in the order of `Đơn vị`; the ANTT
+ * recognition decision goes only to the units that met the standard.
+ */
+function planYearResults(
+  evaluation: Evaluation,
+  decisions: ReadonlyMap<string, Decision>,
+  present: YearResults,
+  year: number,
+): { rows: (string | number)[][]; already: number; awaiting: boolean } {
+  const classified = evaluation.results.filter((r) => r.level !== UNCLASSIFIED);
+  const decision = decisions.get(nameKey(DECISION_CLASSIFICATION));
+  if (!decision) return { rows: [], already: 0, awaiting: classified.length > 0 };
+  const antt = decisions.get(nameKey(DECISION_ANTT));
+  const names = new Map(evaluation.units.map((u) => [u.code, u.name]));
+  const rows: (string | number)[][] = [];
+  let already = 0;
+  for (const r of classified) {
+    if (present.byUnit.get(r.unitCode)?.has(year)) {
+      already += 1;
+      continue;
+    }
+    const met = r.antt === ANTT_MET;
+    rows.push([
+      year,
+      r.unitCode,
+      names.get(r.unitCode) ?? '',
+      r.level,
+      decisionText(decision),
+      r.antt,
+      met && antt ? decisionText(antt) : '',
+    ]);
+  }
+  return { rows, already, awaiting: false };
 }
 
 export function planRecordDecisions(
@@ -88,5 +138,13 @@ export function planRecordDecisions(
     present.add(rowKey);
     rows.push(registryRow(entry));
   }
-  return { rows, alreadyRecorded, awaitingDecision: awaiting };
+  const years = planYearResults(evaluation, decisions, readYearResults(snapshot), year);
+  if (years.awaiting) awaiting.push(DECISION_CLASSIFICATION);
+  return {
+    rows,
+    alreadyRecorded,
+    awaitingDecision: awaiting,
+    yearRows: years.rows,
+    yearsAlreadyRecorded: years.already,
+  };
 }

@@ -20,6 +20,7 @@ import type { Classification } from './classify.ts';
 import { classifyUnit, rankInClusters } from './classify.ts';
 import { readCatalogue } from '../awards/catalogue.ts';
 import { readRegistry, registryKey } from '../awards/registry.ts';
+import { readYearResults } from '../awards/years.ts';
 import { judgeNominations, tallyAwards } from './nominations.ts';
 import { awardsTab, checksTab, classificationTab, verdictLine } from './output-tabs.ts';
 import { standing, validateForm, type Judged } from './validate.ts';
@@ -97,6 +98,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
     registry: readRegistry(snapshot),
     registryKey: registryKey(unitKey),
     year: campaignYear,
+    history: readYearResults(snapshot),
   });
   const verdictByRow = new Map<number, NominationVerdict>(verdicts.map((v) => [v.rowNumber, v]));
   const awards = tallyAwards(readTargets(snapshot), verdicts);

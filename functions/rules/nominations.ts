@@ -7,6 +7,8 @@ import type { CatalogueAward } from '../awards/catalogue.ts';
 import { awardRules, overShare, shareCap } from '../awards/rules.ts';
 import type { Registry } from '../awards/registry.ts';
 import { EMPTY_REGISTRY, claimNotFound, nomineeId, receivedBefore } from '../awards/registry.ts';
+import type { YearResults } from '../awards/years.ts';
+import { NO_YEAR_RESULTS, consecutiveYears } from '../awards/years.ts';
 import type { Target } from './campaign-data.ts';
 import { awardKey, quotaKey } from './campaign-data.ts';
 import type { Classification } from './classify.ts';
@@ -85,6 +87,8 @@ export interface NominationContext {
   readonly registry?: Registry;
   readonly registryKey?: string;
   readonly year?: number;
+  /** `Xếp loại các năm`, for the consecutive-years rule. */
+  readonly history?: YearResults;
 }
 
 /**
@@ -94,7 +98,15 @@ export interface NominationContext {
 export function judgeNominations(
   valid: readonly JudgedResponse[],
   classifications: ReadonlyMap<string, Classification>,
-  { quotas, catalogue, unitCount, registry = EMPTY_REGISTRY, registryKey = '', year = 0 }: NominationContext,
+  {
+    quotas,
+    catalogue,
+    unitCount,
+    registry = EMPTY_REGISTRY,
+    registryKey = '',
+    year = 0,
+    history = NO_YEAR_RESULTS,
+  }: NominationContext,
 ): NominationVerdict[] {
   const firstRow = new Map<string, number>();
   const used = new Map<string, number>();
@@ -138,6 +150,7 @@ export function judgeNominations(
     if (received) return verdict(received.status, received.reason);
     const failed =
       awardRules(def, kind, c.values, classifications.get(c.unitCode)) ??
+      consecutiveYears(def, kind, c.unitCode, year, history) ??
       claimNotFound(registry, who, numberAnswer(c, H.commendations), year);
     if (failed) return verdict(failed.status, failed.reason);
     const cap = def.maxShareOfUnits === null ? null : shareCap(def.maxShareOfUnits, unitCount);

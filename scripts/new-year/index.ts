@@ -10,6 +10,7 @@ import { campaignTimeZone } from '../../functions/core/zone.ts';
 import { evaluateCampaign } from '../../functions/rules/index.ts';
 import { readAllTabs, snapshotOf } from '../export/index.ts';
 import { setupSpreadsheet } from '../setup/index.ts';
+import { TAB } from '../../sheets-schema/index.ts';
 import { nextYear } from './plan.ts';
 
 export interface NewYearResult {
@@ -48,6 +49,10 @@ export async function createNextYear(
   if (unrecorded.rows.length > 0)
     lines.push(
       `Lưu ý: ${unrecorded.rows.length} khen thưởng năm ${year} đã có quyết định nhưng chưa ghi vào sổ; chạy npm run record-decisions trên bảng tính năm ${year} rồi chạy lại lệnh này.`,
+    );
+  if (unrecorded.yearRows.length > 0)
+    lines.push(
+      `Lưu ý: xếp loại năm ${year} của ${unrecorded.yearRows.length} đơn vị đã có quyết định nhưng chưa ghi vào "${TAB.yearResults}"; chạy npm run record-decisions trên bảng tính năm ${year} rồi chạy lại lệnh này.`,
     );
   lines.push(
     'Bảng tính năm cũ giữ nguyên để lưu trữ. Tạo biểu mẫu cho năm mới bằng trình đơn Thi đua của bảng tính mới.',

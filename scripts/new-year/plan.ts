@@ -5,7 +5,14 @@ import { cellText, dateToSerial, serialToDate } from '../../functions/core/cells
 import type { Snapshot } from '../../functions/core/snapshot.ts';
 
 /** Tabs carried over whole (header and rows); response and system tabs start empty, setup gives them headers. */
-export const CARRIED_TABS: readonly string[] = [TAB.units, TAB.criteria, TAB.catalogue, TAB.targets, TAB.registry];
+export const CARRIED_TABS: readonly string[] = [
+  TAB.units,
+  TAB.criteria,
+  TAB.catalogue,
+  TAB.targets,
+  TAB.registry,
+  TAB.yearResults,
+];
 
 /** `Cấu hình` keys whose value belongs to one year only and starts blank. */
 const YEAR_ONLY_KEYS = new Set(['Ngày nghỉ lễ', 'Bắt đầu lại nhật ký thư']);

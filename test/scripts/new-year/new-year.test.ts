@@ -6,7 +6,13 @@ import { planRecordDecisions } from '../../../functions/awards/record.ts';
 import { registryKey } from '../../../functions/awards/registry.ts';
 import { createSheetsClient, type SheetsApi } from '../../../functions/gateways/sheets-client.ts';
 import { evaluateCampaign } from '../../../functions/rules/index.ts';
-import { AWARD_MEDAL, DECISION_HEADERS, TAB } from '../../../sheets-schema/index.ts';
+import {
+  AWARD_MEDAL,
+  DECISION_ANTT,
+  DECISION_CLASSIFICATION,
+  DECISION_HEADERS,
+  TAB,
+} from '../../../sheets-schema/index.ts';
 import { FIXTURE_UNIT_KEY } from '../../../scripts/bench/campaign.ts';
 import { seedDemo } from '../../../scripts/demo/seed.ts';
 import { readAllTabs, snapshotOf } from '../../../scripts/export/index.ts';
@@ -41,30 +47,46 @@ afterAll(async () => {
 });
 
 describe('npm run record-decisions, then npm run new-year, on the demo', () => {
-  it('records the eligible medal holders once, then the new year refuses the medal to one of them, with the decision', async () => {
+  it("records the eligible medal holders and the units' year once, then the new year carries both and refuses the medal to one of them, with the decision", async () => {
     const demo = openSpreadsheet({ api, spreadsheetId: 'demo' });
     await demo.valuesBatchUpdate([
       {
         range: `${quoteSheet(TAB.decisions)}!A1`,
-        values: [Object.values(DECISION_HEADERS), [AWARD_MEDAL, '812/QĐ-BCA', '19/08/2026', 'Bộ Công an']],
+        values: [
+          Object.values(DECISION_HEADERS),
+          [AWARD_MEDAL, '812/QĐ-BCA', '19/08/2026', 'Bộ Công an'],
+          [DECISION_CLASSIFICATION, '95/QĐ-UBND', '20/11/2026', 'UBND tỉnh'],
+          [DECISION_ANTT, '96/QĐ-UBND', '20/11/2026', 'UBND tỉnh'],
+        ],
       },
     ]);
     const key = registryKey(FIXTURE_UNIT_KEY);
     const before = await read('demo');
-    const plan = planRecordDecisions(
-      before,
-      evaluateCampaign(before, NOW, FIXTURE_UNIT_KEY),
-      key,
-      2026,
-      'Asia/Ho_Chi_Minh',
-    );
+    const evaluated = evaluateCampaign(before, NOW, FIXTURE_UNIT_KEY);
+    const plan = planRecordDecisions(before, evaluated, key, 2026, 'Asia/Ho_Chi_Minh');
     expect(plan.rows.map((r) => [r[1], r[2], r[4], r[5]])).toEqual([
       ['Vũ Thị Hạnh', 'XA-TIENHUNG', AWARD_MEDAL, '812/QĐ-BCA'],
       ['Lê Hoàng Cường', 'PH-TANTHIEN', AWARD_MEDAL, '812/QĐ-BCA'],
       ['Ngô Thị Mai', 'KDC-KP1', AWARD_MEDAL, '812/QĐ-BCA'],
     ]);
     expect(plan.awaitingDecision).toEqual(['Bằng khen của Bộ trưởng Bộ Công an', 'Giấy khen']);
+    // Each classified unit's year, with the classification decision, and the ANTT decision where it met the standard.
+    const classified = evaluated.results.filter((r) => r.level !== 'Chưa xếp loại');
+    expect(classified.length).toBeGreaterThan(3);
+    expect(plan.yearRows).toEqual(
+      classified.map((r) => [
+        2026,
+        r.unitCode,
+        evaluated.units.find((u) => u.code === r.unitCode)!.name,
+        r.level,
+        '95/QĐ-UBND ngày 20/11/2026',
+        r.antt,
+        r.antt === 'Đạt' ? '96/QĐ-UBND ngày 20/11/2026' : '',
+      ]),
+    );
+    expect(plan.yearRows.some((r) => r[6] !== '') && plan.yearRows.some((r) => r[6] === '')).toBe(true);
     await demo.append(quoteSheet(TAB.registry), plan.rows);
+    await demo.append(quoteSheet(TAB.yearResults), plan.yearRows);
     const again = await read('demo');
     const second = planRecordDecisions(
       again,
@@ -74,12 +96,13 @@ describe('npm run record-decisions, then npm run new-year, on the demo', () => {
       'Asia/Ho_Chi_Minh',
     );
     expect([second.rows.length, second.alreadyRecorded]).toEqual([0, 3]);
+    expect([second.yearRows.length, second.yearsAlreadyRecorded]).toEqual([0, classified.length]);
 
     const result = await createNextYear(api, 'demo', NOW, FIXTURE_UNIT_KEY);
     expect(result.year).toBe(2027);
     const next = await read(result.spreadsheetId);
     const old = await read('demo');
-    for (const tab of [TAB.units, TAB.criteria, TAB.catalogue, TAB.targets, TAB.registry])
+    for (const tab of [TAB.units, TAB.criteria, TAB.catalogue, TAB.targets, TAB.registry, TAB.yearResults])
       expect(next.tabs.get(tab)).toEqual(old.tabs.get(tab));
     const evaluation = evaluateCampaign(next, NEXT, FIXTURE_UNIT_KEY);
     expect(evaluation.settings.get('Năm')).toBe('2027');

@@ -116,6 +116,8 @@ describe('commands with no Google configuration', () => {
     expect(recorded.stderr).toMatch(LOCAL_LINE);
     expect(recorded.stdout).toMatch(/^Đã ghi 0 dòng vào "Sổ theo dõi khen thưởng" \(năm \d{4}\)\.$/m);
     expect(recorded.stdout).toMatch(/^Chưa ghi "Kỷ niệm chương "Bảo vệ an ninh Tổ quốc"": chưa có số quyết định/m);
+    expect(recorded.stdout).toMatch(/^Đã ghi 0 dòng vào "Xếp loại các năm" \(năm \d{4}\)\.$/m);
+    expect(recorded.stdout).toMatch(/^Chưa ghi "Xếp loại thi đua": chưa có số quyết định/m);
     const next = await run('scripts/new-year.ts', [], env);
     expect(next.code).toBe(0);
     const id = /^Đã tạo bảng tính ".+ năm (\d{4})": (\S+)$/m.exec(next.stdout);
