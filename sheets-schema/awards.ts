@@ -62,6 +62,26 @@ export const YEAR_RESULT_HEADERS = {
   anttDecision: 'Quyết định công nhận ANTT',
 } as const;
 
+/**
+ * `Sổ mô hình` (seed 002; DOMAIN.md §5): the models the units register, one row per unit and model, kept from year to
+ * year. The functions add a row for a model first registered and keep `Năm đăng ký gần nhất` and `Ghi chú`; the
+ * coordinator keeps `Lĩnh vực`, `Năm bắt đầu`, `Tình trạng` and `Đánh giá`, which no run rewrites.
+ */
+export const MODEL_REGISTER_HEADERS = {
+  unit: 'Mã đơn vị',
+  unitName: 'Tên đơn vị',
+  name: 'Tên mô hình',
+  field: 'Lĩnh vực',
+  startYear: 'Năm bắt đầu',
+  status: 'Tình trạng',
+  evaluation: 'Đánh giá',
+  lastYear: 'Năm đăng ký gần nhất',
+  note: 'Ghi chú',
+} as const;
+
+/** `Tình trạng` of a model (seed 002: "nhân rộng", "giải thể"); a new row starts `Đang hoạt động`. */
+export const MODEL_STATUSES = ['Đang hoạt động', 'Nhân rộng', 'Giải thể'] as const;
+
 /** Rows of `Quyết định khen thưởng` that are not awards: the year's classification, and its ANTT recognition. */
 export const DECISION_CLASSIFICATION = 'Xếp loại thi đua';
 export const DECISION_ANTT = 'Công nhận "An toàn về ANTT"';

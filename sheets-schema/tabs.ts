@@ -1,7 +1,13 @@
 // Every tab of the campaign spreadsheet: name, owner and required headers (DESIGN.md, "The spreadsheet").
 import type { TabDef } from './types.ts';
 import { CRITERION_TYPES_HEADER, FORMS } from './forms/index.ts';
-import { CATALOGUE_HEADERS, DECISION_HEADERS, REGISTRY_HEADERS, YEAR_RESULT_HEADERS } from './awards.ts';
+import {
+  CATALOGUE_HEADERS,
+  DECISION_HEADERS,
+  MODEL_REGISTER_HEADERS,
+  REGISTRY_HEADERS,
+  YEAR_RESULT_HEADERS,
+} from './awards.ts';
 
 /** The first column Google Forms writes in every response tab. */
 export const TIMESTAMP_HEADER = 'Dấu thời gian';
@@ -16,6 +22,7 @@ export const TAB = {
   decisions: 'Quyết định khen thưởng',
   registry: 'Sổ theo dõi khen thưởng',
   yearResults: 'Xếp loại các năm',
+  models: 'Sổ mô hình',
   quotas: 'Phân bổ chỉ tiêu',
   assessment: 'Thẩm định',
   anttDecisions: 'Quyết định công nhận ANTT',
@@ -138,6 +145,16 @@ const COORDINATOR_TABS: readonly TabDef[] = [
     headers: Object.values(YEAR_RESULT_HEADERS),
     description:
       'Xếp loại và kết quả "An toàn về ANTT" của từng đơn vị qua các năm, kèm quyết định (ghi bằng npm run record-decisions).',
+  },
+  {
+    name: TAB.models,
+    owner: 'coordinator',
+    headers: [MODEL_REGISTER_HEADERS.unit, MODEL_REGISTER_HEADERS.name],
+    optionalHeaders: Object.values(MODEL_REGISTER_HEADERS).filter(
+      (h) => h !== MODEL_REGISTER_HEADERS.unit && h !== MODEL_REGISTER_HEADERS.name,
+    ),
+    description:
+      'Sổ mô hình, điển hình: tên, đơn vị, lĩnh vực, năm bắt đầu, tình trạng (Đang hoạt động, Nhân rộng, Giải thể) và đánh giá; hệ thống thêm mô hình mới đăng ký, Thường trực phong trào ghi lĩnh vực, tình trạng, đánh giá.',
   },
   {
     name: TAB.targets,

@@ -2,7 +2,8 @@
 import { computeProgress, progressTab, readMilestones, readOrganiserDeadlines } from '../calendar/index.ts';
 import { readFormLinks } from '../core/links.ts';
 import type { Evaluation } from '../core/model.ts';
-import { layoutData, settingWarnings, type Settings } from '../core/settings.ts';
+import { layoutData, numberSetting, settingWarnings, type Settings } from '../core/settings.ts';
+import { modelRegisterTab } from '../results/model-register.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { dashboardModel, renderDashboard } from '../dashboard/index.ts';
 import { evaluateCampaign, readBodies } from '../rules/index.ts';
@@ -76,7 +77,15 @@ export function planWith(planner: Planner, context: JobContext): JobPlan {
   }
   const { due, alreadySent, inDoubt } = sorter.result();
   const { evaluation, progress, dashboard } = context;
-  const writes = [...evaluation.tabs, progressTab(progress), renderDashboard(dashboard), ...output.writes];
+  // `Sổ mô hình` keeps the coordinator's cells: its plan is the tab as read plus the new models (results/).
+  const models = modelRegisterTab(context.snapshot, evaluation, numberSetting(context.settings, 'Năm'));
+  const writes = [
+    ...evaluation.tabs,
+    progressTab(progress),
+    renderDashboard(dashboard),
+    ...(models ? [models] : []),
+    ...output.writes,
+  ];
   return { writes, emails: due, alreadySent, inDoubt, summary: [...output.summary, ...context.warnings] };
 }
 

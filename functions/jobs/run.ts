@@ -53,11 +53,12 @@ export interface RunOptions {
  * that differ are written, and reduced at once to a fingerprint per row (TabState): at 10,000 units they hold 100,000
  * rows, which would otherwise stay in memory beside the snapshot while the plan is built. `Lịch sử` is written too,
  * and read by the digest, so it stays in the snapshot as well; so is `Tổng hợp cấp dưới`, written by the roll-up and
- * read back for each child's last good figures. Of the mail log only the key and status columns are
- * read (DUE_COLUMNS).
+ * read back for each child's last good figures; so is `Sổ mô hình`, whose coordinator cells the plan carries over
+ * (results/model-register.ts), so that only its new or changed rows are written. Of the mail log only the key and
+ * status columns are read (DUE_COLUMNS).
  */
 const DERIVED_ONLY: readonly string[] = [TAB.checks, TAB.progress, TAB.classification, TAB.awards, TAB.dashboard];
-const WRITTEN: readonly string[] = [...DERIVED_ONLY, TAB.history, TAB.children];
+const WRITTEN: readonly string[] = [...DERIVED_ONLY, TAB.history, TAB.children, TAB.models];
 const SNAPSHOT_TABS = TABS.map((t) => t.name);
 
 /** The written tabs as fingerprints, and the snapshot without the tabs only the write needed. */

@@ -12,6 +12,7 @@ export const CARRIED_TABS: readonly string[] = [
   TAB.targets,
   TAB.registry,
   TAB.yearResults,
+  TAB.models,
 ];
 
 /** `Cấu hình` keys whose value belongs to one year only and starts blank. */

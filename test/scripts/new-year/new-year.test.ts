@@ -22,6 +22,7 @@ import { startSheetsServer } from '../../../scripts/sheets-server/index.ts';
 import { quoteSheet } from '../../../functions/core/a1.ts';
 import { openSpreadsheet } from '../../../functions/gateways/spreadsheet.ts';
 import { textDatesPlusOneYear } from '../../../scripts/new-year/plan.ts';
+import { modelRegisterTab } from '../../../functions/results/model-register.ts';
 
 const NOW = new Date('2026-11-20T08:00:00+07:00');
 const NEXT = new Date('2027-02-01T08:00:00+07:00');
@@ -98,11 +99,16 @@ describe('npm run record-decisions, then npm run new-year, on the demo', () => {
     expect([second.rows.length, second.alreadyRecorded]).toEqual([0, 3]);
     expect([second.yearRows.length, second.yearsAlreadyRecorded]).toEqual([0, classified.length]);
 
+    // The models register as the jobs keep it (functions/results/model-register.ts).
+    const models = modelRegisterTab(again, evaluateCampaign(again, NOW, FIXTURE_UNIT_KEY), 2026)!;
+    await demo.valuesBatchUpdate([{ range: `${quoteSheet(TAB.models)}!A1`, values: models.rows.map((r) => [...r]) }]);
+
     const result = await createNextYear(api, 'demo', NOW, FIXTURE_UNIT_KEY);
     expect(result.year).toBe(2027);
     const next = await read(result.spreadsheetId);
     const old = await read('demo');
-    for (const tab of [TAB.units, TAB.criteria, TAB.catalogue, TAB.targets, TAB.registry, TAB.yearResults])
+    expect(old.tabs.get(TAB.models)!.length).toBeGreaterThan(1);
+    for (const tab of [TAB.units, TAB.criteria, TAB.catalogue, TAB.targets, TAB.registry, TAB.yearResults, TAB.models])
       expect(next.tabs.get(tab)).toEqual(old.tabs.get(tab));
     const evaluation = evaluateCampaign(next, NEXT, FIXTURE_UNIT_KEY);
     expect(evaluation.settings.get('Năm')).toBe('2027');
