@@ -60,7 +60,7 @@ export function decisionText(d: Decision): string {
 
 /**
  * The year's classifications and ANTT verdicts (docs/design/awards.md §2), in the order of `Đơn vị`; the ANTT
- * recognition decision goes only to the units that met the standard.
+ * recognition decision goes only to the units that met the standard or were recognised by a decision of their own.
  */
 function planYearResults(
   evaluation: Evaluation,
@@ -80,16 +80,10 @@ function planYearResults(
       already += 1;
       continue;
     }
-    const met = r.antt === ANTT_MET;
-    rows.push([
-      year,
-      r.unitCode,
-      names.get(r.unitCode) ?? '',
-      r.level,
-      decisionText(decision),
-      r.antt,
-      met && antt ? decisionText(antt) : '',
-    ]);
+    // A unit's own recognition in `Quyết định công nhận ANTT` names its decision; the campaign-wide row of `Quyết định
+    // khen thưởng` covers every other unit that met the standard.
+    const recognition = r.anttDecision ?? (r.antt === ANTT_MET && antt ? decisionText(antt) : '');
+    rows.push([year, r.unitCode, names.get(r.unitCode) ?? '', r.level, decisionText(decision), r.antt, recognition]);
   }
   return { rows, already, awaiting: false };
 }

@@ -82,9 +82,17 @@ describe('npm run record-decisions, then npm run new-year, on the demo', () => {
         r.level,
         '95/QĐ-UBND ngày 20/11/2026',
         r.antt,
-        r.antt === 'Đạt' ? '96/QĐ-UBND ngày 20/11/2026' : '',
+        r.anttDecision ?? (r.antt === 'Đạt' ? '96/QĐ-UBND ngày 20/11/2026' : ''),
       ]),
     );
+    // The demo's own recognitions (Quyết định công nhận ANTT) are recorded with their own numbers, not the campaign's.
+    const recognised = classified.filter((r) => r.anttDecision !== undefined);
+    expect(recognised.length).toBeGreaterThan(0);
+    for (const r of recognised) {
+      const row = plan.yearRows.find((y) => y[1] === r.unitCode)!;
+      expect(row[6]).toBe(r.anttDecision);
+      expect(row[6]).not.toContain('96/QĐ-UBND');
+    }
     expect(plan.yearRows.some((r) => r[6] !== '') && plan.yearRows.some((r) => r[6] === '')).toBe(true);
     await demo.append(quoteSheet(TAB.registry), plan.rows);
     await demo.append(quoteSheet(TAB.yearResults), plan.yearRows);
