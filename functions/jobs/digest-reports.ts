@@ -11,7 +11,7 @@ export const MODELS_SHOWN = 10;
 
 const num = (n: number | null): string => (n === null ? '' : formatNumber(n));
 
-function value(f: IndicatorFigure, n: number | null): string {
+function value(f: Pick<IndicatorFigure, 'kind'>, n: number | null): string {
   return n === null ? '' : f.kind === 'percent' ? `${formatNumber(n)}%` : formatNumber(n);
 }
 
@@ -82,6 +82,7 @@ export function reportsDigestData(model: DashboardModel): ReportsDigestData {
           };
         })
       : [],
+    ...childrenDigest(model),
     antt: totals.antt.map((a) => ({ ...a })),
     leaders: totals.leaders.map((l) => ({
       cluster: l.cluster,
@@ -96,5 +97,22 @@ export function reportsDigestData(model: DashboardModel): ReportsDigestData {
     modelUnits: totals.models.length,
     modelNames: models.length,
     moreModels: Math.max(0, models.length - MODELS_SHOWN),
+  };
+}
+
+/** The whole hierarchy's totals, own plus every child's subtree, as the last roll-up left them. */
+function childrenDigest(model: DashboardModel) {
+  const c = model.withChildren;
+  return {
+    hasChildrenTotals: c !== undefined && c.children > 0,
+    childrenCount: c?.children ?? 0,
+    childrenCounted: c?.counted ?? 0,
+    childrenInterimReports: c?.interimReports ?? 0,
+    childrenFinalReports: c?.finalReports ?? 0,
+    childrenTotals: (c?.figures ?? []).map((f) => ({
+      label: f.header,
+      interim: value(f, f.interim),
+      final: value(f, f.final),
+    })),
   };
 }

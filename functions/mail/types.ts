@@ -143,6 +143,17 @@ export interface ReportsDigestData {
     readonly final: string;
     readonly change: string;
   }[];
+  /**
+   * The campaign's totals with its child campaigns' whole subtrees (the last roll-up's `Tổng hợp cấp dưới`), for a
+   * campaign with children: what it reports up for its whole hierarchy.
+   */
+  readonly hasChildrenTotals: boolean;
+  /** Child campaigns listed, and those whose figures are in the sums. */
+  readonly childrenCount: number;
+  readonly childrenCounted: number;
+  readonly childrenInterimReports: number;
+  readonly childrenFinalReports: number;
+  readonly childrenTotals: readonly { readonly label: string; readonly interim: string; readonly final: string }[];
   /** Per Cụm/Khối: its latest report's figures in one line, `Số buổi tuyên truyền 120 · …`. */
   readonly clusterTotals: readonly {
     readonly cluster: string;

@@ -154,6 +154,12 @@ export const SAMPLES: { readonly [K in TemplateName]: TemplateData[K] } = {
     finalReports: 0,
     totals: [{ label: 'Số buổi tuyên truyền', interim: '1.206', final: '', change: '' }],
     clusterTotals: [{ cluster: 'Cụm xã, phường', reports: 'sơ kết: 1/2 đơn vị', figures: 'Số buổi tuyên truyền 6' }],
+    hasChildrenTotals: true,
+    childrenCount: 3,
+    childrenCounted: 2,
+    childrenInterimReports: 41,
+    childrenFinalReports: 0,
+    childrenTotals: [{ label: 'Số buổi tuyên truyền', interim: '4.310', final: '' }],
     antt: [{ type: 'Cơ quan', units: 2, met: 1, notMet: 0, outOfScope: 0, noReport: 1 }],
     leaders: [
       { cluster: 'Khối cơ quan tỉnh', unitCode: 'SO-TP', unitName: 'Sở Tư pháp', total: '92', level: 'Xuất sắc' },
