@@ -1,6 +1,6 @@
 // Every tab of the campaign spreadsheet: name, owner and required headers (DESIGN.md, "The spreadsheet").
 import type { TabDef } from './types.ts';
-import { CRITERION_TYPES_HEADER, FORMS } from './forms/index.ts';
+import { CRITERION_TYPES_HEADER, FORMS, NOMINATION_HEADERS } from './forms/index.ts';
 import {
   CATALOGUE_HEADERS,
   DECISION_HEADERS,
@@ -41,6 +41,8 @@ export const TAB = {
   history: 'Lịch sử',
   documents: 'Văn bản',
   children: 'Tổng hợp cấp dưới',
+  forwarded: 'Đề nghị cấp dưới',
+  sendUp: 'Đề nghị gửi cấp trên',
 } as const;
 
 /** `Mã bảng tính` of `Đơn vị`: the id (or address) of a child campaign's spreadsheet. */
@@ -60,6 +62,42 @@ export const CHILDREN_HEADERS = [
 
 /** `Quyết định công nhận ANTT`: one row per unit recognised as "An toàn về ANTT" this year. */
 export const ANTT_DECISION_HEADERS = ['Mã đơn vị', 'Số quyết định', 'Ngày', 'Cơ quan quyết định'] as const;
+
+/**
+ * The nomination answers a campaign sends up with each eligible nomination (`Đề nghị gửi cấp trên`) and its parent
+ * keeps (`Đề nghị cấp dưới`): what the parent's rules and its tờ trình, danh sách read.
+ */
+export const FORWARDED_ANSWER_HEADERS = [
+  NOMINATION_HEADERS.kind,
+  NOMINATION_HEADERS.award,
+  NOMINATION_HEADERS.nominee,
+  NOMINATION_HEADERS.position,
+  NOMINATION_HEADERS.summary,
+  NOMINATION_HEADERS.gender,
+  NOMINATION_HEADERS.group,
+  NOMINATION_HEADERS.years,
+  NOMINATION_HEADERS.difficultYears,
+  NOMINATION_HEADERS.commendations,
+  NOMINATION_HEADERS.excluded,
+  NOMINATION_HEADERS.disciplined,
+  NOMINATION_HEADERS.achievement,
+  NOMINATION_HEADERS.birthDate,
+] as const;
+
+/** `Nguồn`: where below a nomination comes from, the unit codes from the child down (`X01`, `P1 › KDC3`). */
+export const ORIGIN_HEADER = 'Nguồn';
+
+/** `Đề nghị gửi cấp trên`: this campaign's eligible nominations, its own and those its children forwarded. */
+export const SEND_UP_HEADERS = ['Mã đơn vị', ORIGIN_HEADER, 'Dấu thời gian', ...FORWARDED_ANSWER_HEADERS] as const;
+
+/** `Đề nghị cấp dưới`: the children's eligible nominations, as nominations of the child's body in this campaign. */
+export const FORWARDED_HEADERS = [
+  'Mã đơn vị',
+  CHILD_SPREADSHEET_HEADER,
+  ORIGIN_HEADER,
+  'Dấu thời gian',
+  ...FORWARDED_ANSWER_HEADERS,
+] as const;
 
 /** `Bắt buộc` of `Mốc thời gian` (`Có`/`Không`, blank = `Có`); optional when reading, added by setup-sheets. */
 export const REQUIRED_HEADER = 'Bắt buộc';
@@ -246,6 +284,20 @@ const SYSTEM_TABS: readonly TabDef[] = [
     owner: 'system',
     headers: [...CHILDREN_HEADERS],
     description: 'Mỗi dòng một cấp dưới có bảng tính riêng: số liệu của cả cấp dưới đó, do công việc rollup ghi.',
+  },
+  {
+    name: TAB.forwarded,
+    owner: 'system',
+    headers: [...FORWARDED_HEADERS],
+    description:
+      'Đề nghị khen thưởng đủ điều kiện của các cấp dưới có bảng tính riêng, do công việc rollup ghi; được xét như đề nghị của đơn vị cấp dưới đó (kết luận ở trang Kiểm tra).',
+  },
+  {
+    name: TAB.sendUp,
+    owner: 'system',
+    headers: [...SEND_UP_HEADERS],
+    description:
+      'Đề nghị khen thưởng đủ điều kiện của phong trào này (của đơn vị và của cấp dưới), để cấp trên đọc khi tổng hợp.',
   },
 ];
 

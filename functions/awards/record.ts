@@ -100,8 +100,11 @@ export function planRecordDecisions(
   const present = new Set<string>();
   for (const entries of registry.byId.values())
     for (const e of entries) present.add(registryRowKey(e.id, e.year, e.award));
+  // By form and row: a child's forwarded nomination (`Đề nghị cấp dưới`) has row numbers of its own tab.
   const responses = new Map(
-    evaluation.responses.filter((r) => r.form === TAB.nominations).map((r) => [r.rowNumber, r] as const),
+    [...evaluation.responses.filter((r) => r.form === TAB.nominations), ...(evaluation.forwarded ?? [])].map(
+      (r) => [`${r.form}\u0000${r.rowNumber}`, r] as const,
+    ),
   );
   const rows: (string | number)[][] = [];
   const awaiting: string[] = [];
@@ -114,7 +117,9 @@ export function planRecordDecisions(
       continue;
     }
     const individual = nameKey(v.kind) === nameKey(KIND_INDIVIDUAL);
-    const birth = individual ? String(responses.get(v.rowNumber)?.values.get(H.birthDate) ?? '') : '';
+    const birth = individual
+      ? String(responses.get(`${v.form}\u0000${v.rowNumber}`)?.values.get(H.birthDate) ?? '')
+      : '';
     const entry: RegistryEntry = {
       id: nomineeId(key, v.nominee, birth, v.unitCode),
       name: v.nominee,

@@ -162,7 +162,14 @@ export interface Evaluation {
   readonly results: readonly UnitResult[];
   readonly nominations: readonly NominationVerdict[];
   readonly awards: readonly AwardTally[];
-  /** `Kiểm tra`, `Xếp loại`, `Khen thưởng`, ready to write. */
+  /**
+   * The children's eligible nominations (`Đề nghị cấp dưới`), judged beside the campaign's own as nominations of the
+   * child's body; not form responses. Absent in evaluations built by hand.
+   */
+  readonly forwarded?: readonly JudgedResponse[];
+  /** The units with a campaign of their own below (`Mã bảng tính`), whose nominations are forwarded. */
+  readonly bodies?: readonly { readonly code: string; readonly name: string; readonly cluster: string }[];
+  /** `Kiểm tra`, `Xếp loại`, `Khen thưởng`, `Đề nghị gửi cấp trên`, ready to write. */
   readonly tabs: readonly TabWrite[];
   /** Rows of the coordinator's tabs the rules could not use, one Vietnamese line each, for the run's summary. */
   readonly warnings?: readonly string[];

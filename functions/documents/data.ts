@@ -1,5 +1,6 @@
 // What each document says, as plain data for its template: pure functions of the evaluation, the snapshot and `now`.
 // Only eligible nominations appear; the sheet (`Kiểm tra`) already says why the others are not.
+import { ForwardedNomination } from '../rollup/forward.ts';
 import { TZDate } from '@date-fns/tz';
 import {
   FINAL_FORM,
@@ -170,18 +171,24 @@ function birthYear(response: JudgedResponse | undefined): string {
   return '';
 }
 
+const withOrigin = (name: string, response: JudgedResponse | undefined): string =>
+  response instanceof ForwardedNomination ? `${name} (${response.origin})` : name;
+
 /** The eligible nominations, in the order the rules judged them (earliest first). */
 export function eligibleNominees(evaluation: Evaluation): Nominee[] {
   const names = unitNames(evaluation);
+  for (const b of evaluation.bodies ?? []) names.set(b.code, b.name || b.code);
   const byRow = new Map<string, JudgedResponse>();
-  for (const r of evaluation.responses) byRow.set(`${r.form}\u0000${r.rowNumber}`, r);
+  for (const r of [...evaluation.responses, ...(evaluation.forwarded ?? [])])
+    byRow.set(`${r.form}\u0000${r.rowNumber}`, r);
   return evaluation.nominations
     .filter((v) => v.status === 'Đủ điều kiện')
     .map((verdict) => {
       const response = byRow.get(`${verdict.form}\u0000${verdict.rowNumber}`);
       return {
         verdict,
-        unitName: names.get(verdict.unitCode) ?? verdict.unitCode,
+        // A child's nominee: the body, then where below it the nomination comes from.
+        unitName: withOrigin(names.get(verdict.unitCode) ?? verdict.unitCode, response),
         position: response?.answer(H.position) ?? '',
         summary: response?.answer(H.summary) ?? '',
         gender: response?.answer(H.gender) ?? '',

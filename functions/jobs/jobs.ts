@@ -2,7 +2,7 @@
 import { computeProgress, progressTab, readMilestones, readOrganiserDeadlines } from '../calendar/index.ts';
 import { readFormLinks } from '../core/links.ts';
 import type { Evaluation } from '../core/model.ts';
-import { layoutData, numberSetting, settingWarnings, type Settings } from '../core/settings.ts';
+import { layoutData, numberSetting, readSettings, settingWarnings, type Settings } from '../core/settings.ts';
 import { modelRegisterTab } from '../results/model-register.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { dashboardModel, renderDashboard } from '../dashboard/index.ts';
@@ -13,7 +13,14 @@ import { DueEmailSorter } from './mail-log.ts';
 import type { JobContext, JobPlan, Planner } from './plan.ts';
 import { remind } from './remind.ts';
 import { rollup } from './rollup.ts';
-import { childrenTotals, rollupRows, storedChildRows, type ChildReading } from '../rollup/index.ts';
+import {
+  childrenTab,
+  childrenTotals,
+  forwardedTab,
+  rollupRows,
+  storedChildRows,
+  type ChildReading,
+} from '../rollup/index.ts';
 import { TAB } from '../../sheets-schema/index.ts';
 
 /** Every job: a new one is a file exporting its Planner and a line here. */
@@ -36,6 +43,15 @@ export interface ContextOptions {
 
 /** The context of any job at `now`: the campaign judged, its progress and its figures, each computed once. */
 export function jobContext(snapshot: Snapshot, now: Date, options: ContextOptions = {}): JobContext {
+  // The roll-up's own run judges with what it just read: the children's rows and forwarded nominations replace the
+  // stored ones before the campaign is evaluated (a body's derived level gates its nominations).
+  const fresh = options.children ? rolledUp(snapshot, now, options.children) : undefined;
+  if (fresh) {
+    const tabs = new Map(snapshot.tabs);
+    tabs.set(TAB.children, fresh.children.rows);
+    tabs.set(TAB.forwarded, fresh.forwarded.rows);
+    snapshot = { ...snapshot, tabs };
+  }
   const evaluation = options.evaluation ?? evaluateCampaign(snapshot, now, options.unitKey);
   const { settings } = evaluation;
   const warnings = [...settingWarnings(settings), ...(evaluation.warnings ?? [])];
@@ -45,11 +61,8 @@ export function jobContext(snapshot: Snapshot, now: Date, options: ContextOption
   const dashboard = dashboardModel(evaluation, progress, now, organiser);
   // Freshly rolled up when the runner read the children (the roll-up), else as the last roll-up left them.
   const previous = snapshot.tabs.get(TAB.children);
-  const childRows = options.children
-    ? rollupRows({ bodies: readBodies(snapshot), readings: options.children, previous, settings, now })
-    : previous && previous.length > 1
-      ? storedChildRows(previous, readBodies(snapshot))
-      : [];
+  const childRows =
+    fresh?.rows ?? (previous && previous.length > 1 ? storedChildRows(previous, readBodies(snapshot)) : []);
   return {
     snapshot,
     now,
@@ -64,7 +77,18 @@ export function jobContext(snapshot: Snapshot, now: Date, options: ContextOption
     links: readFormLinks(snapshot, evaluation),
     warnings,
     childRows,
+    ...(fresh ? { forwarded: fresh.forwarded } : {}),
   };
+}
+
+/** `Tổng hợp cấp dưới` and `Đề nghị cấp dưới` from the children read for this run. */
+function rolledUp(snapshot: Snapshot, now: Date, readings: ReadonlyMap<string, ChildReading>) {
+  const settings = readSettings(snapshot);
+  const bodies = readBodies(snapshot);
+  const rows = rollupRows({ bodies, readings, previous: snapshot.tabs.get(TAB.children), settings, now });
+  const sendUp = new Map([...readings].map(([code, r]) => [code, 'sendUp' in r ? r.sendUp : undefined] as const));
+  const forwarded = forwardedTab({ bodies, sendUp, childRows: rows, previous: snapshot.tabs.get(TAB.forwarded) });
+  return { rows, children: childrenTab(rows), forwarded };
 }
 
 /** Runs `planner`, sorts its emails against the mail log (the ones it holds are never kept) and adds the warnings. */

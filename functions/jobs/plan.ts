@@ -31,6 +31,8 @@ export interface JobContext {
    * as the last roll-up left them; their indicator totals are added into `Tổng hợp`.
    */
   readonly childRows: readonly ChildRow[];
+  /** `Đề nghị cấp dưới` as this run rolled it up from the children; undefined when the run read no child. */
+  readonly forwarded?: TabWrite;
   /** Problems in `Cấu hình` and `Mốc thời gian`, one line each, which every job's summary ends with. */
   readonly warnings: readonly string[];
 }

@@ -12,5 +12,8 @@ export const rollup: Planner = (context) => {
       : `${TAB.children}: đọc được ${rows.length - failed.length}/${rows.length} bảng tính cấp dưới.`,
     ...failed.map((r) => `Không đọc được ${r.code} (${r.name}): ${r.reason}`),
   ];
-  return { writes: [childrenTab(rows)], emails: [], summary };
+  const forwarded = context.forwarded ? [context.forwarded] : [];
+  const count = forwarded.reduce((n, t) => n + t.rows.length - 1, 0);
+  if (rows.length > 0) summary.push(`${TAB.forwarded}: ${count} đề nghị khen thưởng đủ điều kiện của cấp dưới.`);
+  return { writes: [childrenTab(rows), ...forwarded], emails: [], summary };
 };

@@ -57,8 +57,15 @@ export interface RunOptions {
  * (results/model-register.ts), so that only its new or changed rows are written. Of the mail log only the key and
  * status columns are read (DUE_COLUMNS).
  */
-const DERIVED_ONLY: readonly string[] = [TAB.checks, TAB.progress, TAB.classification, TAB.awards, TAB.dashboard];
-const WRITTEN: readonly string[] = [...DERIVED_ONLY, TAB.history, TAB.children, TAB.models];
+const DERIVED_ONLY: readonly string[] = [
+  TAB.checks,
+  TAB.progress,
+  TAB.classification,
+  TAB.awards,
+  TAB.dashboard,
+  TAB.sendUp,
+];
+const WRITTEN: readonly string[] = [...DERIVED_ONLY, TAB.history, TAB.children, TAB.models, TAB.forwarded];
 const SNAPSHOT_TABS = TABS.map((t) => t.name);
 
 /** The written tabs as fingerprints, and the snapshot without the tabs only the write needed. */

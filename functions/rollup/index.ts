@@ -13,3 +13,11 @@ export {
   type ChildRow,
 } from './tab.ts';
 export { failureReason, readChildren, type ChildReadings, type ChildSpreadsheet } from './read.ts';
+export {
+  ForwardedNomination,
+  forwardedTab,
+  originPath,
+  readForwarded,
+  sendUpTab,
+  type ForwardInput,
+} from './forward.ts';

@@ -1,5 +1,6 @@
-// Reads the children: one values.batchGet per child of `Tổng hợp` and `Tổng hợp cấp dưới`, a few at a time and paced
-// under Google's per-minute read quota. A child that cannot be read becomes a reason in Vietnamese, never an exception.
+// Reads the children: one values.batchGet per child of `Tổng hợp`, `Tổng hợp cấp dưới` and `Đề nghị gửi cấp trên`, a
+// few at a time and paced under Google's per-minute read quota. A child that cannot be read becomes a reason in
+// Vietnamese, never an exception.
 import { TAB } from '../../sheets-schema/index.ts';
 import type { Cell } from '../core/cells.ts';
 import type { Body } from '../rules/index.ts';
@@ -25,13 +26,16 @@ export interface ReadChildrenOptions {
 export interface ChildReadings {
   /** By body code, for every body whose `Mã bảng tính` is well formed. */
   readonly readings: ReadonlyMap<string, ChildReading>;
-  /** values.batchGet requests made (a child without `Tổng hợp cấp dưới` costs two), retries not included. */
+  /** values.batchGet requests made (an older child without the newer tabs costs more), retries not included. */
   readonly requests: number;
 }
 
 const quote = (tab: string) => `'${tab.replace(/'/g, "''")}'`;
 const DASHBOARD = quote(TAB.dashboard);
 const CHILDREN = quote(TAB.children);
+const SEND_UP = quote(TAB.sendUp);
+/** What is asked of a child, newest version first. */
+const RANGES: readonly (readonly string[])[] = [[DASHBOARD, CHILDREN, SEND_UP], [DASHBOARD, CHILDREN], [DASHBOARD]];
 
 interface ApiFailure {
   readonly status?: number;
@@ -86,24 +90,23 @@ export async function readChildren(bodies: readonly Body[], options: ReadChildre
 
   async function read(id: string): Promise<ChildReading> {
     const child = options.open(id);
-    await pace();
-    requests++;
-    try {
-      const [dashboard, children] = await child.batchGet([DASHBOARD, CHILDREN]);
-      return { dashboard: rows(dashboard), children: rows(children) };
-    } catch (error) {
-      // One unknown range fails the whole read with 400: a child set up before the roll-up has no `Tổng hợp cấp dưới`
-      // (and no children of its own), so it is read again without it.
-      if ((error as ApiFailure)?.status !== 400) return { failure: failureReason(error) };
+    // One unknown range fails the whole read with 400: a child set up before the roll-up lacks the newer tabs (and has
+    // no children of its own to forward), so it is read again with fewer. Only such a child costs a second read.
+    for (const ranges of RANGES) {
+      await pace();
+      requests++;
+      try {
+        const [dashboard, children, sendUp] = await child.batchGet(ranges);
+        return {
+          dashboard: rows(dashboard),
+          ...(ranges.length > 1 ? { children: rows(children) } : {}),
+          ...(ranges.length > 2 ? { sendUp: rows(sendUp) } : {}),
+        };
+      } catch (error) {
+        if ((error as ApiFailure)?.status !== 400 || ranges.length === 1) return { failure: failureReason(error) };
+      }
     }
-    await pace();
-    requests++;
-    try {
-      const [dashboard] = await child.batchGet([DASHBOARD]);
-      return { dashboard: rows(dashboard) };
-    } catch (error) {
-      return { failure: failureReason(error) };
-    }
+    return { failure: 'Chưa đọc.' };
   }
 
   let next = 0;

@@ -30,6 +30,8 @@ export type ChildReading =
       readonly dashboard: readonly (readonly Cell[])[];
       /** Its `Tổng hợp cấp dưới`; undefined for a child without the tab. */
       readonly children?: readonly (readonly Cell[])[];
+      /** Its `Đề nghị gửi cấp trên`; undefined for a child without the tab. */
+      readonly sendUp?: readonly (readonly Cell[])[];
     }
   | { readonly failure: string };
 

@@ -118,6 +118,12 @@ function groupLayout(all: readonly Criterion[], unitType: string): GroupLayout {
   return layout;
 }
 
+/** Whether `Mức được xét khen thưởng` of `Cấu hình` lets a unit of `level` be considered for an award. */
+export function commendableLevel(level: string, settings: Settings): boolean {
+  const key = level.normalize('NFC').toLowerCase();
+  return listSetting(settings, 'Mức được xét khen thưởng').some((l) => l.normalize('NFC').toLowerCase() === key);
+}
+
 /**
  * A unit is scored on its type's criteria only (`Loại hình` of `Tiêu chí`) and classified on its share of their
  * maximum, on its type's thresholds: a residential area and an agency with different criteria compare on one scale.

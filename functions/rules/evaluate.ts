@@ -11,13 +11,19 @@ import {
   decisionText,
   readAnttDecisions,
   readAssessments,
+  readBodies,
   readCriteria,
   readQuotas,
   readTargets,
   readUnits,
 } from './campaign-data.ts';
 import type { Classification } from './classify.ts';
-import { classifyUnit, rankInClusters } from './classify.ts';
+import { classifyUnit, commendableLevel, rankInClusters } from './classify.ts';
+import type { UnitStanding } from '../awards/rules.ts';
+import { UNCLASSIFIED } from '../core/model.ts';
+import { TAB } from '../../sheets-schema/index.ts';
+import { readForwarded, sendUpTab } from '../rollup/forward.ts';
+import { storedChildRows } from '../rollup/tab.ts';
 import { readCatalogue } from '../awards/catalogue.ts';
 import { readRegistry, registryKey } from '../awards/registry.ts';
 import { readYearResults } from '../awards/years.ts';
@@ -90,8 +96,19 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
     });
   }
 
-  const nominations = (byForm.get(NOMINATION_FORM.tab) ?? []).filter((c) => c.valid);
-  const verdicts = judgeNominations(nominations, classifications, {
+  // A body (a unit with its own campaign below) stands at the level the last roll-up derived from its subtree
+  // (docs/design/rollup.md): the gate of the nominations it forwards.
+  const bodies = readBodies(snapshot);
+  const bodyRows = storedChildRows(snapshot.tabs.get(TAB.children), bodies);
+  const bodyLevels = new Map(bodyRows.map((r) => [r.code, r.level === '' ? UNCLASSIFIED : r.level]));
+  const standings = new Map<string, UnitStanding>(classifications);
+  for (const b of bodies) {
+    const level = bodyLevels.get(b.code) ?? UNCLASSIFIED;
+    standings.set(b.code, { level, commendable: level !== UNCLASSIFIED && commendableLevel(level, settings) });
+  }
+  const forwarded = readForwarded(snapshot, timeZone);
+  const nominations = [...(byForm.get(NOMINATION_FORM.tab) ?? []).filter((c) => c.valid), ...forwarded];
+  const verdicts = judgeNominations(nominations, standings, {
     quotas: readQuotas(snapshot),
     catalogue,
     unitCount: units.length,
@@ -100,7 +117,8 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
     year: campaignYear,
     history: readYearResults(snapshot),
   });
-  const verdictByRow = new Map<number, NominationVerdict>(verdicts.map((v) => [v.rowNumber, v]));
+  const rowKey = (form: string, row: number) => `${form}\u0000${row}`;
+  const verdictByRow = new Map<string, NominationVerdict>(verdicts.map((v) => [rowKey(v.form, v.rowNumber), v]));
   const awards = tallyAwards(readTargets(snapshot), verdicts);
 
   const responses: JudgedResponse[] = [];
@@ -108,13 +126,24 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   for (const form of FORMS) {
     const ofForm = byForm.get(form.tab) ?? [];
     for (const judged of ofForm) {
-      const v = judged.form === NOMINATION_FORM.tab ? verdictByRow.get(judged.rowNumber) : undefined;
+      const v =
+        judged.form === NOMINATION_FORM.tab ? verdictByRow.get(rowKey(judged.form, judged.rowNumber)) : undefined;
       const conclusion = v ? verdictLine(v) : undefined;
       if (conclusion !== undefined) judged.note(conclusion);
       responses.push(judged);
       conclusions.push(conclusion);
     }
   }
+
+  // Not responses of this campaign's forms: listed in `Kiểm tra` with their verdict, never mailed a receipt.
+  const checked: JudgedResponse[] = [...responses];
+  for (const f of forwarded) {
+    const v = verdictByRow.get(rowKey(f.form, f.rowNumber));
+    checked.push(f);
+    conclusions.push(v ? verdictLine(v) : undefined);
+  }
+  const byRow = new Map<string, JudgedResponse>();
+  for (const r of nominations) byRow.set(rowKey(r.form, r.rowNumber), r);
 
   const resultList = units.map((u) => results.get(u.code)!);
   return {
@@ -125,7 +154,14 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
     results: resultList,
     nominations: verdicts,
     awards,
-    tabs: [checksTab(responses, conclusions), classificationTab(units, results), awardsTab(awards)],
+    forwarded,
+    bodies,
+    tabs: [
+      checksTab(checked, conclusions),
+      classificationTab(units, results, bodies, standings),
+      awardsTab(awards),
+      sendUpTab(verdicts, byRow),
+    ],
     ...(problems.length > 0 ? { warnings: problems } : {}),
   };
 }

@@ -1,6 +1,6 @@
 // Each nomination's verdict (duplicate, the catalogue row's rules, share of units, unit quota) and the tallies against
 // `Chỉ tiêu`. The rules are data: each award's row of `Danh mục khen thưởng` says which apply (functions/awards/).
-import { KIND_INDIVIDUAL, NOMINATION_HEADERS as H } from '../../sheets-schema/forms/index.ts';
+import { KIND_INDIVIDUAL, NOMINATION_FORM, NOMINATION_HEADERS as H } from '../../sheets-schema/forms/index.ts';
 import { collapseSpaces, nameKey } from '../core/cells.ts';
 import type { AwardTally, JudgedResponse, NominationStatus, NominationVerdict } from '../core/model.ts';
 import type { CatalogueAward } from '../awards/catalogue.ts';
@@ -11,7 +11,7 @@ import type { YearResults } from '../awards/years.ts';
 import { NO_YEAR_RESULTS, consecutiveYears } from '../awards/years.ts';
 import type { Target } from './campaign-data.ts';
 import { awardKey, quotaKey } from './campaign-data.ts';
-import type { Classification } from './classify.ts';
+import type { UnitStanding } from '../awards/rules.ts';
 
 const text = (c: JudgedResponse, header: string): string => String(c.values.get(header) ?? '');
 const numberAnswer = (c: JudgedResponse, header: string): number => {
@@ -67,11 +67,22 @@ function twoUnits(
   return null;
 }
 
+/** Where below a forwarded nomination comes from (rollup/forward.ts); '' for the campaign's own. */
+const origin = (c: JudgedResponse): string => ('origin' in c && typeof c.origin === 'string' ? c.origin : '');
+
 /** (time, row) order; times are read once per nomination rather than twice per comparison. */
 function inOrder(valid: readonly JudgedResponse[]): JudgedResponse[] {
   const times = valid.map((c) => c.submittedAt?.getTime() ?? 0);
   const positions = valid.map((_, i) => i);
-  positions.sort((a, b) => (times[a] !== times[b] ? times[a] - times[b] : valid[a].rowNumber - valid[b].rowNumber));
+  // Same time: the campaign's own nominations before forwarded ones, then by row.
+  const forwarded = valid.map((c) => c.form !== NOMINATION_FORM.tab);
+  positions.sort((a, b) =>
+    times[a] !== times[b]
+      ? times[a] - times[b]
+      : forwarded[a] !== forwarded[b]
+        ? Number(forwarded[a]) - Number(forwarded[b])
+        : valid[a].rowNumber - valid[b].rowNumber,
+  );
   return positions.map((i) => valid[i]);
 }
 
@@ -97,7 +108,7 @@ export interface NominationContext {
  */
 export function judgeNominations(
   valid: readonly JudgedResponse[],
-  classifications: ReadonlyMap<string, Classification>,
+  classifications: ReadonlyMap<string, UnitStanding>,
   {
     quotas,
     catalogue,
@@ -130,7 +141,8 @@ export function judgeNominations(
       reason,
     });
     // Answers are already NFC and trimmed; Vietnamese has no locale-specific casing, so plain toLowerCase suffices.
-    const dupKey = `${c.unitCode}\u0000${collapseSpaces(nominee.toLowerCase())}\u0000${award}`;
+    // A body's forwarded nominations come from several units below it: the same name twice may be two people there.
+    const dupKey = `${c.unitCode}\u0000${origin(c)}\u0000${collapseSpaces(nominee.toLowerCase())}\u0000${award}`;
     const first = firstRow.get(dupKey);
     if (first !== undefined) return verdict('Trùng', `Trùng với đề nghị ở dòng ${first}; chỉ tính một lần.`);
     firstRow.set(dupKey, c.rowNumber);

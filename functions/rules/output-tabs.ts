@@ -2,6 +2,8 @@
 import { TAB, tabDef } from '../../sheets-schema/index.ts';
 import type { AwardTally, JudgedResponse, NominationVerdict, Unit, UnitResult } from '../core/model.ts';
 import type { TabWrite } from '../core/snapshot.ts';
+import type { UnitStanding } from '../awards/rules.ts';
+import type { Body } from './campaign-data.ts';
 
 type Row = (string | number)[];
 
@@ -37,9 +39,15 @@ export function checksTab(
   return { tab: TAB.checks, rows };
 }
 
+/** Why a body's row of `Xếp loại` has a level but no score. */
+export const DERIVED_LEVEL_REASON =
+  'Cấp dưới có bảng tính riêng: xếp loại suy ra từ kết quả của các đơn vị cấp dưới (trang Tổng hợp cấp dưới).';
+
 export function classificationTab(
   units: readonly Unit[],
   results: ReadonlyMap<string, UnitResult & { selfTotal: number | null }>,
+  bodies: readonly Body[] = [],
+  standings: ReadonlyMap<string, UnitStanding> = new Map(),
 ): TabWrite {
   const rows: Row[] = [
     header(TAB.classification, [
@@ -65,6 +73,23 @@ export function classificationTab(
       r.selfTotal ?? '',
       r.antt,
       r.anttDecision ?? '',
+    ]);
+  }
+  // After the units, so a unit's row number does not move when a body is added.
+  for (const b of bodies) {
+    const standing = standings.get(b.code);
+    if (!standing) continue;
+    rows.push([
+      b.code,
+      '',
+      standing.level,
+      '',
+      standing.commendable ? 'Có' : 'Không',
+      DERIVED_LEVEL_REASON,
+      b.name,
+      b.cluster,
+      '',
+      '',
     ]);
   }
   return { tab: TAB.classification, rows };

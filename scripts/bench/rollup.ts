@@ -26,7 +26,7 @@ export interface RollupBenchResult {
   readonly children: number;
   /** Units of each child campaign (a district of that many communes, say). */
   readonly unitsPerChild: number;
-  /** Rows of each child's `Tổng hợp`: what one read carries. */
+  /** Rows of each child's `Tổng hợp` and `Đề nghị gửi cấp trên`: what one read carries. */
   readonly dashboardRows: number;
   readonly paced: boolean;
   /** values.batchGet requests on the children, per child. */
@@ -36,6 +36,8 @@ export interface RollupBenchResult {
   readonly peakRssMiB: number;
   /** Children the parent's `Tổng hợp cấp dưới` shows as read. */
   readonly read: number;
+  /** Eligible nominations of the children now in the parent's `Đề nghị cấp dưới`, judged by its rules. */
+  readonly forwarded: number;
 }
 
 /**
@@ -52,7 +54,10 @@ export async function benchRollup(options: {
   const { children, unitsPerChild, now } = options;
   // One child's `Tổng hợp` as its own jobs write it, from a campaign of `unitsPerChild` units.
   const snapshot = toSnapshot(benchCampaign(unitsPerChild, now.getUTCFullYear()));
-  const dashboard = renderDashboard(jobContext(snapshot, now, { unitKey: FIXTURE_UNIT_KEY }).dashboard).rows;
+  const context = jobContext(snapshot, now, { unitKey: FIXTURE_UNIT_KEY });
+  const dashboard = renderDashboard(context.dashboard).rows;
+  // …and its eligible nominations, with names: the third range of the same read, forwarded into the parent.
+  const sendUp = context.evaluation.tabs.find((t) => t.tab === TAB.sendUp)!.rows;
   const dir = await mkdtemp(path.join(tmpdir(), 'thidua-bench-rollup-'));
   const sheets = await startSheetsServer({
     port: 0,
@@ -65,10 +70,13 @@ export async function benchRollup(options: {
     for (const id of ids) {
       await fetch(new URL(`__admin/spreadsheets/${id}`, sheets.url), { method: 'PUT' });
       const book = openSpreadsheet({ api, spreadsheetId: id });
-      await book.batchUpdate([TAB.dashboard, TAB.children].map((title) => ({ addSheet: { properties: { title } } })));
+      await book.batchUpdate(
+        [TAB.dashboard, TAB.children, TAB.sendUp].map((title) => ({ addSheet: { properties: { title } } })),
+      );
       await book.valuesBatchUpdate([
         { range: `${quoteSheet(TAB.dashboard)}!A1`, values: dashboard },
         { range: `${quoteSheet(TAB.children)}!A1`, values: [[...CHILDREN_HEADERS]] },
+        { range: `${quoteSheet(TAB.sendUp)}!A1`, values: sendUp },
       ]);
     }
     const parent = openSpreadsheet({ api, spreadsheetId: 'tinh' });
@@ -104,11 +112,12 @@ export async function benchRollup(options: {
       peakRssMiB: number;
     };
     const batchGets = sheets.stats().calls['values.batchGet'] ?? 0;
-    const [, ...rows] = (await parent.batchGet([quoteSheet(TAB.children)]))[0]?.values ?? [];
+    const [childTab, forwardedTab] = await parent.batchGet([quoteSheet(TAB.children), quoteSheet(TAB.forwarded)]);
+    const [, ...rows] = childTab?.values ?? [];
     return {
       children,
       unitsPerChild,
-      dashboardRows: dashboard.length,
+      dashboardRows: dashboard.length + sendUp.length,
       paced: options.paced,
       // The parent's own snapshot is one of them.
       readsPerChild: (batchGets - 1) / children,
@@ -116,6 +125,7 @@ export async function benchRollup(options: {
       cpuMs: result.cpuMs,
       peakRssMiB: result.peakRssMiB,
       read: rows.filter((r) => r[3] === 'Đã đọc').length,
+      forwarded: Math.max(0, (forwardedTab?.values?.length ?? 0) - 1),
     };
   } finally {
     await sheets.close();

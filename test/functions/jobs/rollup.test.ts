@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRESS_HEADERS, TAB } from '../../../sheets-schema/index.ts';
+import { DERIVED_LEVEL_REASON } from '../../../functions/rules/output-tabs.ts';
 import type { Cell } from '../../../functions/core/cells.ts';
 import { createSheetsClient, type SheetsApi } from '../../../functions/gateways/sheets-client.ts';
 import { openSpreadsheet } from '../../../functions/gateways/spreadsheet.ts';
@@ -77,8 +78,10 @@ async function campaign(id: string, units: number, bodies: [code: string, spread
 async function ownFigures(id: string) {
   const [classification, progress] = [await read(id, TAB.classification), await read(id, TAB.progress)];
   const level = classification[0].indexOf('Xếp loại');
+  // A body's row (its level derived from below) is not one of the campaign's own units.
+  const own = classification.slice(1).filter((r) => r[classification[0].indexOf('Lý do')] !== DERIVED_LEVEL_REASON);
   const levels = new Map<string, number>();
-  for (const r of classification.slice(1)) levels.set(String(r[level]), (levels.get(String(r[level])) ?? 0) + 1);
+  for (const r of own) levels.set(String(r[level]), (levels.get(String(r[level])) ?? 0) + 1);
   // Typed by the declared headers: a renamed Tiến độ column fails to compile here instead of reading nothing.
   const column = (header: (typeof PROGRESS_HEADERS)[number]) => progress[0].indexOf(header);
   const [code, status] = [column('Mã mốc'), column('Trạng thái')];
@@ -92,11 +95,16 @@ async function ownFigures(id: string) {
   const final = await read(id, TAB.final);
   const talks = final[0].indexOf(TALKS);
   const finalTalks = final.slice(1).reduce((sum, r) => sum + Number(r[talks]), 0);
-  return { units: classification.length - 1, levels, submitted, finalTalks };
+  return { units: own.length, levels, submitted, finalTalks };
 }
 
 const TALKS = 'Số buổi tuyên truyền';
 const ANTT = ['ANTT: Đạt', 'ANTT: Chưa đạt', 'ANTT: Không thuộc phạm vi', 'ANTT: Chưa có báo cáo'];
+
+function byHeader(rows: readonly (readonly Cell[])[]): Map<string, Cell>[] {
+  const [headers, ...body] = rows;
+  return body.map((r) => new Map(headers.map((h, i) => [String(h), r[i] ?? ''] as const)));
+}
 
 async function childRows(id: string): Promise<Map<string, Map<string, Cell>>> {
   const [headers, ...rows] = await read(id, TAB.children);
@@ -176,6 +184,67 @@ describe('npm run job -- rollup on the local stack (issue 19)', () => {
     // The district's own row for its ward says where the figures came from.
     const inDistrict = (await childRows('huyen-a')).get('PHUONG-1')!;
     expect([inDistrict.get('Tình trạng'), inDistrict.get('Số đơn vị')]).toEqual(['Đã đọc', ward.units]);
+    // …and classifies the ward at the level derived from its units (seed 001 §3.5), in its own Xếp loại.
+    const classification = await read('huyen-a', TAB.classification);
+    const wardRow = classification.find((r) => r[0] === 'PHUONG-1')!;
+    expect(inDistrict.get('Xếp loại suy ra')).not.toBe('');
+    expect(wardRow[classification[0].indexOf('Xếp loại')]).toBe(inDistrict.get('Xếp loại suy ra'));
+  });
+
+  it("forwards each child's eligible nominations, its own and its ward's, marked with their origin", async () => {
+    const districtUp = byHeader(await read('huyen-a', TAB.sendUp));
+    const wardUp = byHeader(await read('phuong-1', TAB.sendUp));
+    const otherUp = byHeader(await read('huyen-b', TAB.sendUp));
+    const forwarded = byHeader(await read('tinh', TAB.forwarded));
+    // The district sends up its ward's eligible nominations that its own rules let through, as its body's, with the
+    // ward's unit as their origin.
+    const fromWard = districtUp.filter((r) => r.get('Mã đơn vị') === 'PHUONG-1');
+    expect(fromWard.length).toBeGreaterThan(0);
+    for (const r of fromWard)
+      expect(
+        wardUp.some(
+          (w) =>
+            w.get('Họ tên / Tên tập thể') === r.get('Họ tên / Tên tập thể') && w.get('Mã đơn vị') === r.get('Nguồn'),
+        ),
+      ).toBe(true);
+    // The province holds every one of them, as nominations of the district's body, the path from it down.
+    const expected = [
+      ...districtUp.map((r) => ['HUYEN-A', 'huyen-a', r] as const),
+      ...otherUp.map((r) => ['HUYEN-B', 'https://docs.google.com/spreadsheets/d/huyen-b/edit#gid=0', r] as const),
+    ].map(([body, sheet, r]) => [
+      body,
+      sheet,
+      r.get('Nguồn') === '' ? r.get('Mã đơn vị') : `${String(r.get('Mã đơn vị'))} › ${String(r.get('Nguồn'))}`,
+      r.get('Họ tên / Tên tập thể'),
+      r.get('Hình thức khen thưởng'),
+    ]);
+    expect(
+      forwarded.map((r) => [
+        r.get('Mã đơn vị'),
+        r.get('Mã bảng tính'),
+        r.get('Nguồn'),
+        r.get('Họ tên / Tên tập thể'),
+        r.get('Hình thức khen thưởng'),
+      ]),
+    ).toEqual(expected);
+    // …and counts them: Khen thưởng adds up the verdicts of Kiểm tra, its own nominations and the forwarded ones.
+    const checks = byHeader(await read('tinh', TAB.checks));
+    const judged = checks.filter((r) => r.get('Biểu mẫu') === TAB.forwarded);
+    expect(judged).toHaveLength(forwarded.length);
+    const awards = byHeader(await read('tinh', TAB.awards));
+    const sum = (h: string) => awards.reduce((n, r) => n + Number(r.get(h)), 0);
+    const forms: readonly string[] = [TAB.nominations, TAB.forwarded];
+    const nominations = checks.filter((r) => forms.includes(String(r.get('Biểu mẫu'))));
+    const verdict = (r: Map<string, Cell>) => String(r.get('Kết luận'));
+    expect(sum('Số đề nghị')).toBe(
+      nominations.filter((r) => verdict(r) !== '' && !verdict(r).startsWith('Trùng')).length,
+    );
+    expect(sum('Số hợp lệ')).toBe(nominations.filter((r) => verdict(r) === 'Đủ điều kiện').length);
+    console.log(
+      JSON.stringify(judged.map(verdict)),
+      JSON.stringify([...(await childRows('tinh')).values()].map((r) => r.get('Xếp loại suy ra'))),
+    );
+    expect(judged.filter((r) => verdict(r) === 'Đủ điều kiện').length).toBeGreaterThan(0);
   });
 
   it('keeps the last good figures of a child deleted since, with the reason, and still rolls up the others', async () => {

@@ -7,9 +7,10 @@ import type { Body } from '../../../functions/rules/index.ts';
 
 const body = (code: string, spreadsheet = code.toLowerCase()): Body => ({ code, name: code, cluster: '', spreadsheet });
 const DASHBOARD = [['Số đơn vị', 3]];
+const SEND_UP = [['Mã đơn vị', 'Nguồn']];
 
 describe('readChildren', () => {
-  it('reads each child once with both tabs, at most `concurrency` at a time', async () => {
+  it('reads each child once with its three tabs, at most `concurrency` at a time', async () => {
     let inFlight = 0;
     let most = 0;
     const asked: string[][] = [];
@@ -20,16 +21,16 @@ describe('readChildren', () => {
         most = Math.max(most, inFlight);
         await new Promise((resolve) => setTimeout(resolve, 5));
         inFlight--;
-        return [{ values: DASHBOARD }, { values: [] }];
+        return [{ values: DASHBOARD }, { values: [] }, { values: SEND_UP }];
       },
     });
     const bodies = Array.from({ length: 10 }, (_, i) => body(`H${i}`));
     const { readings, requests } = await readChildren(bodies, { open, concurrency: 3, readsPerMinute: Infinity });
     expect(requests).toBe(10);
     expect(most).toBe(3);
-    expect(asked.every((r) => r.join() === "'Tổng hợp','Tổng hợp cấp dưới'")).toBe(true);
+    expect(asked.every((r) => r.join() === "'Tổng hợp','Tổng hợp cấp dưới','Đề nghị gửi cấp trên'")).toBe(true);
     expect([...readings.keys()].sort()).toEqual(bodies.map((b) => b.code).sort());
-    expect(readings.get('H0')).toEqual({ dashboard: DASHBOARD, children: [] });
+    expect(readings.get('H0')).toEqual({ dashboard: DASHBOARD, children: [], sendUp: SEND_UP });
   });
 
   it('starts at most readsPerMinute reads a minute, evenly spaced (Google: 60 read requests per minute per user)', async () => {
@@ -52,18 +53,27 @@ describe('readChildren', () => {
     waits.forEach((ms, i) => expect(ms).toBeGreaterThan(1000 * (i + 1) - 50));
   });
 
-  it('reads a child without Tổng hợp cấp dưới again with Tổng hợp alone', async () => {
+  it.each([
+    ['without Đề nghị gửi cấp trên', 3, 2, { dashboard: DASHBOARD, children: [] }],
+    ['without Tổng hợp cấp dưới', 2, 3, { dashboard: DASHBOARD }],
+  ] as const)('reads an older child %s again with fewer tabs', async (_, refused, requests, expected) => {
+    const asked: number[] = [];
     const open = (): ChildSpreadsheet => ({
-      batchGet: (ranges) =>
-        ranges.length === 2
-          ? Promise.reject(
-              Object.assign(new Error('x'), { status: 400, reason: "Unable to parse range: 'Tổng hợp cấp dưới'" }),
-            )
-          : Promise.resolve([{ values: DASHBOARD }]),
+      batchGet: (ranges) => {
+        asked.push(ranges.length);
+        return ranges.length >= refused
+          ? Promise.reject(Object.assign(new Error('x'), { status: 400, reason: 'Unable to parse range' }))
+          : Promise.resolve([{ values: DASHBOARD }, { values: [] }]);
+      },
     });
-    const { readings, requests } = await readChildren([body('H1')], { open, concurrency: 1, readsPerMinute: Infinity });
-    expect(requests).toBe(2);
-    expect(readings.get('H1')).toEqual({ dashboard: DASHBOARD });
+    const { readings, requests: made } = await readChildren([body('H1')], {
+      open,
+      concurrency: 1,
+      readsPerMinute: Infinity,
+    });
+    expect(made).toBe(requests);
+    expect(asked).toEqual([3, 2, 1].slice(0, requests));
+    expect(readings.get('H1')).toEqual(expected);
   });
 
   it('turns a refusal into the reason shown to the coordinator, and never asks Google about a malformed id', async () => {

@@ -22,125 +22,10 @@ import { readBodies, type Body } from '../../../functions/rules/index.ts';
 import { demoGrids } from '../../../scripts/demo/campaign.ts';
 import { DEMO_CHILDREN } from '../../../scripts/demo/children.ts';
 import { FIXTURE_UNIT_KEY } from '../../../scripts/bench/campaign.ts';
+import { BK, childDashboard, HUYEN_A, HUYEN_B, SHARE, TALKS, type ChildSpec } from './children.ts';
 
 const NOW = new Date('2026-12-05T09:00:00+07:00');
 const SETTINGS: Settings = readSettings({ spreadsheetId: 'p', tabs: new Map([[TAB.config, [['Khóa', 'Giá trị']]]]) });
-
-interface ChildSpec {
-  units: number;
-  progress: [code: string, units: number, onTime: number, late: number][];
-  levels: [xs: number, kha: number, tb: number, yeu: number, none: number];
-  nominations: [award: string, kind: string, eligible: number, min: number | '', max: number | ''][];
-  reports?: [interim: number, final: number];
-  indicators?: [header: string, method: 'Tổng' | 'Bình quân các đơn vị', interim: number | '', final: number | ''][];
-  antt?: [type: string, units: number, met: number, notMet: number, outOfScope: number, noReport: number][];
-}
-
-/** A child's `Tổng hợp` in the layout the dashboard writes (its sections checked against the real one below). */
-function dashboard(c: ChildSpec): Cell[][] {
-  const rows: Cell[][] = [
-    ['BẢNG TỔNG HỢP PHONG TRÀO'],
-    ['Năm', 2026],
-    ['Cơ quan phát động', 'Công an huyện'],
-    ['Cập nhật lúc', '05/12/2026 08:00:00'],
-    ['Số đơn vị', c.units],
-    [],
-    ['TIẾN ĐỘ NỘP THEO MỐC'],
-    [
-      'Mã mốc',
-      'Tên mốc',
-      'Hạn nộp',
-      'Số đơn vị',
-      'Đã nộp đúng hạn',
-      'Nộp muộn',
-      'Quá hạn',
-      'Không hợp lệ',
-      'Chưa đến hạn',
-      'Tỷ lệ đã nộp (%)',
-      'Không bắt buộc',
-    ],
-    ...c.progress.map(([code, units, onTime, late]) => [
-      code,
-      `Mốc ${code}`,
-      '15/11/2026',
-      units,
-      onTime,
-      late,
-      0,
-      0,
-      0,
-      0,
-      0,
-    ]),
-    [],
-    ['KẾT QUẢ XẾP LOẠI'],
-    ['Xếp loại', 'Số đơn vị', 'Tỷ lệ (%)'],
-    ...['Xuất sắc', 'Khá', 'Trung bình', 'Yếu', 'Chưa xếp loại'].map((l, i) => [l, c.levels[i], 0]),
-    [],
-    ['ĐỀ NGHỊ KHEN THƯỞNG SO VỚI CHỈ TIÊU'],
-    ['Hình thức khen thưởng', 'Đối tượng', 'Số đề nghị', 'Số hợp lệ', 'Tối thiểu', 'Tối đa', 'Tình trạng'],
-    ...(c.nominations.length === 0
-      ? [['Chưa có chỉ tiêu khen thưởng.']]
-      : c.nominations.map(([a, k, e, min, max]) => [a, k, e + 1, e, min, max, 'Đủ'])),
-  ];
-  if (c.indicators) {
-    rows.push(
-      [],
-      ['KẾT QUẢ CÁC CHỈ TIÊU BÁO CÁO (TOÀN PHONG TRÀO)'],
-      ['Nội dung', 'Cách tính', 'Sơ kết', 'Tổng kết', 'Tăng, giảm so với sơ kết'],
-      ['Số đơn vị đã báo cáo', '', c.reports![0], c.reports![1], c.reports![1] - c.reports![0]],
-      ...c.indicators.map(([h, m, i, f]) => [h, m, i, f, '']),
-    );
-  }
-  if (c.antt) {
-    rows.push(
-      [],
-      ['ĐƠN VỊ ĐẠT "AN TOÀN VỀ ANTT" THEO LOẠI HÌNH'],
-      ['Loại hình', 'Số đơn vị', 'Đạt', 'Chưa đạt', 'Không thuộc phạm vi', 'Chưa có báo cáo', 'Tỷ lệ đạt (%)'],
-      ...c.antt.map((a) => [...a, 0]),
-    );
-  }
-  return rows;
-}
-
-const BK = 'Bằng khen của Chủ tịch UBND tỉnh';
-const TALKS = 'Số buổi tuyên truyền';
-const SHARE = 'Tỷ lệ cán bộ, nhân viên được tuyên truyền (%)';
-
-/** Huyện A: 10 units; Huyện B: 4 units; figures chosen so every sum and rate is checkable by hand. */
-const HUYEN_A: ChildSpec = {
-  units: 10,
-  progress: [
-    ['DK', 10, 8, 1],
-    ['TK', 10, 6, 0],
-  ],
-  levels: [3, 5, 1, 0, 1],
-  nominations: [[BK, 'Tập thể', 2, 1, 3]],
-  reports: [8, 6],
-  indicators: [
-    [TALKS, 'Tổng', 40, 95],
-    [SHARE, 'Bình quân các đơn vị', 90, 80],
-  ],
-  antt: [
-    ['Xã/Phường', 6, 5, 1, 0, 0],
-    ['Cơ sở giáo dục', 4, 2, 0, 2, 0],
-  ],
-};
-const HUYEN_B: ChildSpec = {
-  units: 4,
-  progress: [
-    ['DK', 4, 2, 0],
-    ['KT', 4, 1, 0],
-  ],
-  levels: [0, 1, 2, 0, 1],
-  nominations: [[BK, 'Cá nhân', 1, '', 2]],
-  reports: [2, 3],
-  indicators: [
-    [TALKS, 'Tổng', 5, 12],
-    [SHARE, 'Bình quân các đơn vị', 60, 70],
-  ],
-  antt: [['Xã/Phường', 4, 1, 2, 0, 1]],
-};
 
 const body = (code: string, spreadsheet: string, name = `Tên ${code}`): Body => ({
   code,
@@ -174,8 +59,8 @@ describe('roll-up of child campaigns (issue 19)', () => {
 
   it('writes one row per child with its units, submission rates, levels, ANTT, indicators and awards', () => {
     const readings = new Map<string, ChildReading>([
-      ['HA', { dashboard: dashboard(HUYEN_A) }],
-      ['HB', { dashboard: dashboard(HUYEN_B), children: [] }],
+      ['HA', { dashboard: childDashboard(HUYEN_A) }],
+      ['HB', { dashboard: childDashboard(HUYEN_B), children: [] }],
     ]);
     const rows = rollupRows({
       bodies: [body('HA', 'sheet-a'), body('HB', 'sheet-b')],
@@ -255,7 +140,7 @@ describe('roll-up of child campaigns (issue 19)', () => {
     };
     const district = rollupRows({
       bodies: [body('P1', 'sheet-p1')],
-      readings: new Map([['P1', { dashboard: dashboard(ward) }]]),
+      readings: new Map([['P1', { dashboard: childDashboard(ward) }]]),
       previous: undefined,
       settings: SETTINGS,
       now: NOW,
@@ -263,7 +148,7 @@ describe('roll-up of child campaigns (issue 19)', () => {
     const province = tabOf(
       rollupRows({
         bodies: [body('HA', 'sheet-a')],
-        readings: new Map([['HA', { dashboard: dashboard(HUYEN_A), children: childrenTab(district).rows }]]),
+        readings: new Map([['HA', { dashboard: childDashboard(HUYEN_A), children: childrenTab(district).rows }]]),
         previous: undefined,
         settings: SETTINGS,
         now: NOW,
@@ -298,8 +183,8 @@ describe('roll-up of child campaigns (issue 19)', () => {
       rollupRows({
         bodies: [body('HA', 'sheet-a'), body('HB', 'sheet-b')],
         readings: new Map([
-          ['HA', { dashboard: dashboard(HUYEN_A) }],
-          ['HB', { dashboard: dashboard(HUYEN_B) }],
+          ['HA', { dashboard: childDashboard(HUYEN_A) }],
+          ['HB', { dashboard: childDashboard(HUYEN_B) }],
         ]),
         previous: undefined,
         settings: SETTINGS,
@@ -311,7 +196,7 @@ describe('roll-up of child campaigns (issue 19)', () => {
       bodies: [body('HA', 'sheet-a'), body('HB', 'sheet-b'), body('HC', 'sheet-c'), body('HD', 'sai mã!')],
       readings: new Map<string, ChildReading>([
         ['HA', { failure: 'Không tìm thấy bảng tính cấp dưới.' }],
-        ['HB', { dashboard: dashboard(later) }],
+        ['HB', { dashboard: childDashboard(later) }],
         ['HC', { failure: 'Không có quyền xem bảng tính cấp dưới.' }],
       ]),
       previous: first.rows,
@@ -349,7 +234,7 @@ describe('roll-up of child campaigns (issue 19)', () => {
     const first = childrenTab(
       rollupRows({
         bodies: [body('HA', 'sheet-a')],
-        readings: new Map([['HA', { dashboard: dashboard(HUYEN_A) }]]),
+        readings: new Map([['HA', { dashboard: childDashboard(HUYEN_A) }]]),
         previous: undefined,
         settings: SETTINGS,
         now: NOW,
@@ -366,7 +251,7 @@ describe('roll-up of child campaigns (issue 19)', () => {
   });
 
   it('says which section a malformed child Tổng hợp lacks', () => {
-    const rows = dashboard(HUYEN_A).filter((r) => r[0] !== 'KẾT QUẢ XẾP LOẠI');
+    const rows = childDashboard(HUYEN_A).filter((r) => r[0] !== 'KẾT QUẢ XẾP LOẠI');
     const [row] = rollupRows({
       bodies: [body('HA', 'sheet-a')],
       readings: new Map([['HA', { dashboard: rows }]]),
@@ -382,8 +267,8 @@ describe('roll-up of child campaigns (issue 19)', () => {
     const rows = rollupRows({
       bodies: [body('HA', 'sheet-a'), body('HB', 'sheet-b')],
       readings: new Map([
-        ['HA', { dashboard: dashboard(HUYEN_A) }],
-        ['HB', { dashboard: dashboard(HUYEN_B) }],
+        ['HA', { dashboard: childDashboard(HUYEN_A) }],
+        ['HB', { dashboard: childDashboard(HUYEN_B) }],
       ]),
       previous: undefined,
       settings: SETTINGS,
