@@ -39,15 +39,15 @@ export interface Handlers {
   readonly remind: HttpFunction;
   readonly digest: HttpFunction;
   readonly documents: HttpFunction;
-  /** The roll-up of the child campaigns: Cloud Scheduler only, like remind and digest. */
+  /** The roll-up of the child campaigns: the menu's "Tổng hợp cấp dưới" (signed) or Cloud Scheduler (OIDC). */
   readonly rollup: HttpFunction;
 }
 
 /** What the form trigger posts: the response tab and the row that changed (the run recomputes everything anyway). */
 const IngestBody = z.object({ tab: z.string().min(1).max(200), row: z.int().min(2) });
 
-/** What the spreadsheet's menu posts to make the documents now. */
-const DocumentsBody = z.object({ from: z.literal('menu') });
+/** What the spreadsheet's menu posts to run a job now (documents, roll-up). */
+const MenuBody = z.object({ from: z.literal('menu') });
 
 const MESSAGES = {
   method: 'Chỉ chấp nhận phương thức POST.',
@@ -60,7 +60,7 @@ const MESSAGES = {
   'wrong-account': 'Tài khoản gọi không được phép chạy công việc này.',
   'no-secret': 'Máy chủ chưa cấu hình INGEST_SECRET nên không nhận yêu cầu có chữ ký.',
   body: 'Nội dung yêu cầu phải là JSON {"tab": "...", "row": số dòng}.',
-  'documents-body': 'Nội dung yêu cầu phải là JSON {"from": "menu"}.',
+  'menu-body': 'Nội dung yêu cầu phải là JSON {"from": "menu"}.',
   failed: 'Công việc gặp lỗi; xem nhật ký của hàm để biết chi tiết.',
 } as const;
 
@@ -161,33 +161,36 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
 
   /**
-   * The menu's "Tạo văn bản báo cáo" (signed like the form trigger) makes the documents now; Cloud Scheduler's daily
-   * call (OIDC) makes them only in the days before an organiser's report deadline.
+   * A job the spreadsheet's menu starts now (signed like the form trigger, body `{"from":"menu"}`) and Cloud Scheduler
+   * runs on its schedule (OIDC): `documents` ("Tạo văn bản báo cáo"; the scheduler's daily call makes them only in the
+   * days before an organiser's report deadline) and `rollup` ("Tổng hợp cấp dưới").
    */
-  const documents: HttpFunction = async (req, res) => {
-    if (req.method !== 'POST') return refuse(res, 'documents', 405, 'method');
-    if (req.get('authorization')) {
-      const verdict = await deps.verifyOidc(req.get('authorization'));
-      if (verdict !== 'ok') return refuse(res, 'documents', 401, verdict);
-      return run(res, 'documents', wantsDryRun(req), 'scheduler', true);
-    }
-    const body = signedBody(req, res, 'documents');
-    if (body === undefined) return;
-    let parsed;
-    try {
-      parsed = DocumentsBody.safeParse(JSON.parse(body));
-    } catch {
-      return refuse(res, 'documents', 400, 'documents-body');
-    }
-    if (!parsed.success) return refuse(res, 'documents', 400, 'documents-body');
-    return run(res, 'documents', false, 'menu');
-  };
+  function menuOrScheduled(job: AnyJobName, scheduledWhenDue: boolean): HttpFunction {
+    return async (req, res) => {
+      if (req.method !== 'POST') return refuse(res, job, 405, 'method');
+      if (req.get('authorization')) {
+        const verdict = await deps.verifyOidc(req.get('authorization'));
+        if (verdict !== 'ok') return refuse(res, job, 401, verdict);
+        return run(res, job, wantsDryRun(req), 'scheduler', scheduledWhenDue);
+      }
+      const body = signedBody(req, res, job);
+      if (body === undefined) return;
+      let parsed;
+      try {
+        parsed = MenuBody.safeParse(JSON.parse(body));
+      } catch {
+        return refuse(res, job, 400, 'menu-body');
+      }
+      if (!parsed.success) return refuse(res, job, 400, 'menu-body');
+      return run(res, job, false, 'menu');
+    };
+  }
 
   return {
     ingest,
     remind: scheduled('remind'),
     digest: scheduled('digest'),
-    rollup: scheduled('rollup'),
-    documents,
+    rollup: menuOrScheduled('rollup', false),
+    documents: menuOrScheduled('documents', true),
   };
 }

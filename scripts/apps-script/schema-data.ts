@@ -52,6 +52,7 @@ export function scriptNames(): ScriptNames {
     defaultKinds: nomineeKinds(defaultAwards()),
     formLinksTab: TAB.formLinks,
     documentsTab: TAB.documents,
+    childrenTab: TAB.children,
     configTab: TAB.config,
     unitCodeHeader: 'Mã đơn vị',
     secretHeader: UNIT_SECRET_HEADER,

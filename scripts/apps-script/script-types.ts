@@ -47,6 +47,7 @@ export interface ScriptNames {
   readonly defaultKinds: readonly string[];
   readonly formLinksTab: string;
   readonly documentsTab: string;
+  readonly childrenTab: string;
   readonly configTab: string;
   readonly unitCodeHeader: string;
   readonly secretHeader: string;

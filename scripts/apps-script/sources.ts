@@ -11,6 +11,7 @@ const SOURCES: Readonly<Record<string, string>> = {
   'Trigger.gs': 'trigger.js',
   'Links.gs': 'links.js',
   'Documents.gs': 'documents.js',
+  'Rollup.gs': 'rollup.js',
 };
 
 /** File name → JavaScript source. */

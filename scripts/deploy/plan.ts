@@ -127,13 +127,16 @@ const FUNCTIONS: readonly FunctionSpec[] = [
     what: 'bản tin lúc 07:30 thứ Hai hằng tuần',
     retry: { attempts: 5, minBackoff: '60s', maxBackoff: '600s', doublings: 3 },
   },
-  // Private, like remind and digest. It reads each child spreadsheet once, at most 60 a minute (Google's read quota
-  // per user), so its timeout is longer: 25 minutes hold 1,500 children; 300 children peaked at 107 MiB in the bench.
-  // At 06:00, before the documents (07:00) and the reminders (08:00) use the children's figures. A failed run is
-  // retried twice, 5 and 10 minutes later; a child it could not read keeps its last good figures meanwhile.
+  // Public, like documents: the spreadsheet's menu ("Tổng hợp cấp dưới") signs its request and cannot present a Google
+  // identity; the scheduler calls it with OIDC. It reads each child spreadsheet once, at most 60 a minute (Google's read
+  // quota per user), so its timeout is longer: 25 minutes hold 1,500 children; 300 children peaked at 107 MiB in the
+  // bench. At 06:00, before the documents (07:00) and the reminders (08:00) use the children's figures. A failed run
+  // is retried twice, 5 and 10 minutes later; a child it could not read keeps its last good figures meanwhile. One
+  // instance: a menu run and a scheduled one never overlap (the second waits or is retried).
   {
     name: 'rollup',
-    isPublic: false,
+    isPublic: true,
+    publicCaller: 'trình đơn "Tổng hợp cấp dưới" của bảng tính',
     memory: '256Mi',
     timeout: '1500s',
     maxInstances: 1,
@@ -290,7 +293,7 @@ export function planDeploy(raw: DeployInput): Step[] {
       `OIDC_AUDIENCE=${functionUrl(input, fn.name)}`,
       `SCHEDULER_SERVICE_ACCOUNT=${sa.scheduler}`,
     ];
-    // Only ingest and documents verify the spreadsheet's signatures, so only they can read the ingest secret.
+    // Only ingest, documents and rollup verify the spreadsheet's signatures, so only they can read the ingest secret.
     // Every job judges responses and builds form links, so every function reads the units' key.
     const secrets = [
       `SENDGRID_API_KEY=${SECRETS.sendgrid}:latest`,
@@ -395,7 +398,7 @@ export function renderPlan(
     '',
     options.prepareOnly
       ? `# Tiếp theo: chia sẻ bảng tính cho ${serviceAccounts(input.project).runtime} rồi chạy npm run setup-sheets.`
-      : `# Sau cùng: đặt INGEST_URL=${functionUrl(input, 'ingest')}, DOCUMENTS_URL=${functionUrl(input, 'documents')}, INGEST_SECRET và UNIT_SECRET_KEY trong Thuộc tính tập lệnh của Apps Script; chia sẻ thư mục Drive nhận văn bản cho ${serviceAccounts(input.project).runtime} (Người chỉnh sửa).`,
+      : `# Sau cùng: đặt INGEST_URL=${functionUrl(input, 'ingest')}, DOCUMENTS_URL=${functionUrl(input, 'documents')}, ROLLUP_URL=${functionUrl(input, 'rollup')}, INGEST_SECRET và UNIT_SECRET_KEY trong Thuộc tính tập lệnh của Apps Script; chia sẻ thư mục Drive nhận văn bản cho ${serviceAccounts(input.project).runtime} (Người chỉnh sửa).`,
   );
   return `${lines.join('\n')}\n`;
 }

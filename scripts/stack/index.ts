@@ -66,9 +66,10 @@ export interface LocalStack {
   runJob(name: AnyJobName, options?: { now?: Date; dryRun?: boolean; whenDue?: boolean }): Promise<JobSummary>;
   /**
    * The demo's roll-up, as each level's own scheduled functions would run it: every child campaign's `ingest`, then
-   * each level's `rollup` from the communes up to the province; one line per run.
+   * each level's `rollup` from the communes up to the province; one line per run. `parent: false` stops below the
+   * province (whose roll-up the menu or the schedule then runs).
    */
-  rollUp(options?: { now?: Date }): Promise<string[]>;
+  rollUp(options?: { now?: Date; parent?: boolean }): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -180,7 +181,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         ...(await seedDemoChildren(createSheetsClient(sheetsServer.url), sheetsServer.url, demoYear(now()))),
       );
     };
-    const rollUp = async (o: { now?: Date } = {}) => {
+    const rollUp = async (o: { now?: Date; parent?: boolean } = {}) => {
       const at = o.now ?? now();
       const lines: string[] = [];
       // The local server keeps no read quota unless asked to, so the children are read unpaced.
@@ -194,6 +195,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           lines.push(`${child.name} (${job}): ${summary.lines[0] ?? ''}`);
         }
       }
+      if (o.parent === false) return lines;
       const summary = await runJob('rollup', { now: at, env, childReads });
       lines.push(...summary.lines);
       return lines;
@@ -221,19 +223,25 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     http('ingest', handlers.ingest);
     http('documents', handlers.documents);
+    http('rollup', handlers.rollup);
     // The same edge as the deployed functions: the body is bounded before the framework parses it.
     guardNextServer({ job: 'ingest', limitBytes: BODY_LIMITS.ingest, deadlineMs: BODY_DEADLINE_MS });
     const ingestApp = getTestServer('ingest');
     guardNextServer({ job: 'documents', limitBytes: BODY_LIMITS.documents, deadlineMs: BODY_DEADLINE_MS });
     const documentsApp = getTestServer('documents');
-    // One port for both functions: `/documents` is the documents function (the menu's), anything else is ingest.
-    const functionServer = createServer((req, res) =>
-      ((req.url ?? '/').startsWith('/documents') ? documentsApp : ingestApp).emit('request', req, res),
-    );
+    guardNextServer({ job: 'rollup', limitBytes: BODY_LIMITS.rollup, deadlineMs: BODY_DEADLINE_MS });
+    const rollupApp = getTestServer('rollup');
+    // One port for the functions: `/documents` and `/rollup` are the menu's, anything else is ingest.
+    const functionServer = createServer((req, res) => {
+      const url = req.url ?? '/';
+      const app = url.startsWith('/documents') ? documentsApp : url.startsWith('/rollup') ? rollupApp : ingestApp;
+      app.emit('request', req, res);
+    });
     const functions = await listenOn('ingest', ports.ingest, () => listenLocal(functionServer, ports.ingest));
     closers.push(functions.close);
     const ingestUrl = `${functions.origin}/`;
     const documentsUrl = `${ingestUrl}documents`;
+    const rollupUrl = `${ingestUrl}rollup`;
 
     const webOptions = {
       port: ports.web,
@@ -255,6 +263,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         web: web.url,
         ingest: ingestUrl,
         documents: documentsUrl,
+        rollup: rollupUrl,
         drive: driveServer.url,
       },
       spreadsheetId: DEMO_SPREADSHEET_ID,

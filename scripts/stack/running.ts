@@ -10,6 +10,8 @@ export interface StackUrls {
   readonly ingest: string;
   /** The documents function (the menu's "Tạo văn bản báo cáo"); absent where no function runs. */
   readonly documents?: string;
+  /** The rollup function (the menu's "Tổng hợp cấp dưới"); absent where no function runs. */
+  readonly rollup?: string;
   /** The local Drive server; absent in the record of a stack started before it existed. */
   readonly drive?: string;
 }

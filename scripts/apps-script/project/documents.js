@@ -41,15 +41,5 @@ function thiduaMakeDocuments() {
  * @returns {string}
  */
 function thiduaDocumentsMessage_(status, text) {
-  /** @type {unknown} */
-  var parsed = null;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // Not JSON (a proxy's HTML page, an empty body): the raw text is shown instead.
-  }
-  /** @type {{ lines?: string[], error?: string }} */
-  var answer = parsed !== null && typeof parsed === 'object' ? parsed : {};
-  if (status === 200 && answer.lines) return answer.lines.join('\n');
-  return 'Chưa tạo được văn bản (mã trả lời ' + status + '): ' + (answer.error || text);
+  return thiduaAnswerMessage_(status, text, 'Chưa tạo được văn bản');
 }

@@ -9,7 +9,30 @@ function onOpen() {
     .addItem('3. Ghi liên kết biểu mẫu cho đơn vị', 'thiduaWriteFormLinks')
     .addSeparator()
     .addItem('Tạo văn bản báo cáo', 'thiduaMakeDocuments')
+    .addItem('Tổng hợp cấp dưới', 'thiduaRollUp')
     .addToUi();
+}
+
+/**
+ * A function's answer to a menu item as the coordinator reads it: its summary lines, or `failed` with its Vietnamese
+ * error.
+ * @param {number} status
+ * @param {string} text
+ * @param {string} failed
+ * @returns {string}
+ */
+function thiduaAnswerMessage_(status, text, failed) {
+  /** @type {unknown} */
+  var parsed = null;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Not JSON (a proxy's HTML page, an empty body): the raw text is shown instead.
+  }
+  /** @type {{ lines?: string[], error?: string }} */
+  var answer = parsed !== null && typeof parsed === 'object' ? parsed : {};
+  if (status === 200 && answer.lines) return answer.lines.join('\n');
+  return failed + ' (mã trả lời ' + status + '): ' + (answer.error || text);
 }
 
 function thiduaProps_() {

@@ -149,7 +149,7 @@ describe('documents: the menu signed like the form trigger, the scheduler with O
     const wrong = await post('documents', signed('{"tab":"x","row":2}'));
     expect(wrong).toMatchObject({
       status: 400,
-      body: { reason: 'documents-body', error: 'Nội dung yêu cầu phải là JSON {"from": "menu"}.' },
+      body: { reason: 'menu-body', error: 'Nội dung yêu cầu phải là JSON {"from": "menu"}.' },
     });
     expect(calls.length).toBe(before);
     // Another spelling of the same body: another signature, accepted once.
@@ -164,6 +164,31 @@ describe('documents: the menu signed like the form trigger, the scheduler with O
     const res = await post('documents', { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
     expect(calls.slice(before)).toStrictEqual([{ name: 'documents', dryRun: false, now: NOW, whenDue: true }]);
+  });
+});
+
+describe('rollup: the menu "Tổng hợp cấp dưới" signed like the form trigger, the scheduler with OIDC', () => {
+  it('rolls up now for a signed {"from":"menu"}, and refuses an unsigned or mis-shaped request', async () => {
+    const before = calls.length;
+    const res = await post('rollup', signed('{"from" :"menu"}'));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ job: 'rollup', dryRun: false });
+    expect(calls.slice(before)).toStrictEqual([{ name: 'rollup', dryRun: false, now: NOW }]);
+    const unsigned = await post('rollup', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"from":"menu"}',
+    });
+    expect(unsigned).toMatchObject({ status: 401, body: { reason: 'missing' } });
+    const wrong = await post('rollup', signed('{"from":"web"}'));
+    expect(wrong).toMatchObject({ status: 400, body: { reason: 'menu-body' } });
+    expect(calls.length).toBe(before + 1);
+  });
+
+  it('a menu request signed for the documents is not taken again by the roll-up', async () => {
+    const init = signed('{"from":  "menu"}');
+    expect((await post('documents', init)).status).toBe(200);
+    expect(await post('rollup', init)).toMatchObject({ status: 401, body: { reason: 'replayed' } });
   });
 });
 

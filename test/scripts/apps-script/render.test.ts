@@ -156,6 +156,7 @@ describe('the generated Apps Script project', () => {
       'Forms.gs',
       'Links.gs',
       'Menu.gs',
+      'Rollup.gs',
       'Schema.gs',
       'Trigger.gs',
     ]);
@@ -354,6 +355,41 @@ describe('the generated Apps Script project', () => {
     expect(unset.call('thiduaMakeDocuments')).toMatch(
       /^Chưa đặt DOCUMENTS_URL hoặc INGEST_SECRET trong Thuộc tính tập lệnh/,
     );
+    expect(unset.requests).toEqual([]);
+  });
+
+  it('issue 19: "Tổng hợp cấp dưới" posts {"from":"menu"} to ROLLUP_URL, signed, and shows the answer or the error', () => {
+    const secret = 'a-shared-secret-of-enough-length';
+    const menu = menuProject({ ROLLUP_URL: 'https://fn.example/rollup', INGEST_SECRET: secret }, () => ({
+      status: 200,
+      text: JSON.stringify({ job: 'rollup', lines: ['Tổng hợp cấp dưới: đọc được 2/3 bảng tính cấp dưới.'] }),
+    }));
+    const shown = menu.call('thiduaRollUp');
+    const [request] = menu.requests;
+    expect(request).toMatchObject({
+      url: 'https://fn.example/rollup',
+      method: 'post',
+      contentType: 'application/json',
+    });
+    expect(JSON.parse(request.payload)).toEqual({ from: 'menu' });
+    const timestamp = request.headers['x-thidua-timestamp'];
+    expect(
+      verifySignature(request.payload, secret, timestamp, request.headers['x-thidua-signature'], Number(timestamp)),
+    ).toBe('ok');
+    expect(shown).toBe('Tổng hợp cấp dưới: đọc được 2/3 bảng tính cấp dưới.');
+    expect(menu.alerts).toEqual([{ title: 'Tổng hợp cấp dưới', message: shown }]);
+
+    const refused = menuProject({ ROLLUP_URL: 'https://fn.example/rollup', INGEST_SECRET: secret }, () => ({
+      status: 500,
+      text: JSON.stringify({ error: 'Công việc gặp lỗi; xem nhật ký của hàm để biết chi tiết.', reason: 'failed' }),
+    }));
+    expect(refused.call('thiduaRollUp')).toBe(
+      'Chưa tổng hợp được cấp dưới (mã trả lời 500): Công việc gặp lỗi; xem nhật ký của hàm để biết chi tiết.',
+    );
+    const unset = menuProject({ INGEST_SECRET: secret }, () => {
+      throw new Error('nothing may be sent');
+    });
+    expect(unset.call('thiduaRollUp')).toMatch(/^Chưa đặt ROLLUP_URL hoặc INGEST_SECRET trong Thuộc tính tập lệnh/);
     expect(unset.requests).toEqual([]);
   });
 });

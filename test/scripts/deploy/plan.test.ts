@@ -58,7 +58,7 @@ describe('the deploy plan', () => {
     const steps = planDeploy(INPUT);
     const scheduler = `serviceAccount:${serviceAccounts(INPUT.project).scheduler}`;
     expect(deployOf(steps, 'ingest').argv).toContain('--allow-unauthenticated');
-    for (const name of ['remind', 'digest', 'rollup']) {
+    for (const name of ['remind', 'digest']) {
       const deploy = deployOf(steps, name);
       expect(deploy.argv).toContain('--no-allow-unauthenticated');
       expect(deploy.argv).not.toContain('--allow-unauthenticated');
@@ -74,7 +74,6 @@ describe('the deploy plan', () => {
     expect(invokerGrants.map((s) => [s.argv[3], flag(s, 'member')])).toEqual([
       ['remind', scheduler],
       ['digest', scheduler],
-      ['rollup', scheduler],
     ]);
     expect(steps.flatMap((s) => s.argv).some((a) => /allUsers|allAuthenticatedUsers/.test(a))).toBe(false);
   });
@@ -116,6 +115,26 @@ describe('the deploy plan', () => {
     expect(planPrepare(INPUT)[0].argv).toContain('drive.googleapis.com');
     expect(renderPlan(steps, INPUT)).toContain(
       'DOCUMENTS_URL=https://asia-southeast1-thidua-demo.cloudfunctions.net/documents',
+    );
+  });
+
+  it('issue 19: rollup is public because the menu "Tổng hợp cấp dưới" signs like the form trigger; the scheduler still calls it with OIDC', () => {
+    const steps = planDeploy(INPUT);
+    const deploy = deployOf(steps, 'rollup');
+    expect(deploy.argv).toContain('--allow-unauthenticated');
+    expect(flag(deploy, 'set-secrets')).toContain('INGEST_SECRET=');
+    // The in-app OIDC check of the scheduler's calls: the account and audience it expects.
+    expect(flag(deploy, 'set-env-vars')).toContain(
+      `SCHEDULER_SERVICE_ACCOUNT=${serviceAccounts(INPUT.project).scheduler}`,
+    );
+    expect(flag(deploy, 'set-env-vars')).toContain(
+      'OIDC_AUDIENCE=https://asia-southeast1-thidua-demo.cloudfunctions.net/rollup',
+    );
+    const job = steps.find((s) => s.argv[1] === 'scheduler' && s.argv.includes('thidua-rollup'))!;
+    expect(flag(job, 'oidc-service-account-email')).toBe(serviceAccounts(INPUT.project).scheduler);
+    expect(flag(job, 'oidc-token-audience')).toBe('https://asia-southeast1-thidua-demo.cloudfunctions.net/rollup');
+    expect(renderPlan(steps, INPUT)).toContain(
+      'ROLLUP_URL=https://asia-southeast1-thidua-demo.cloudfunctions.net/rollup',
     );
   });
 
