@@ -13,13 +13,13 @@ import { DEMO_CHILDREN } from '../../scripts/demo/children.ts';
 import { startLocalStack, type LocalStack } from '../../scripts/stack/index.ts';
 import { menuProject, type ScriptRequest } from '../scripts/apps-script/menu-harness.ts';
 
-const NOW = new Date('2026-12-01T03:00:00Z');
 let stack: LocalStack;
 let dataDir: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'thidua-e2e-rollup-'));
-  stack = await startLocalStack({ dataDir, quiet: true, now: () => NOW });
+  // The real clock: the script signs with it and the function refuses a stale signature.
+  stack = await startLocalStack({ dataDir, quiet: true });
   // Each child campaign runs its own jobs (the district its own roll-up of its commune); the province waits for the
   // menu.
   await stack.rollUp({ parent: false });
