@@ -447,9 +447,10 @@ function guard(results: readonly SizeResult[]): string[] {
 
 function rollupLine(r: RollupBenchResult): string {
   return (
-    `Tổng hợp cấp dưới: ${formatNumber(r.children)} bảng tính cấp dưới (mỗi bảng ${r.unitsPerChild} đơn vị, Tổng hợp ${r.dashboardRows} dòng), ` +
+    `Tổng hợp cấp dưới: ${formatNumber(r.children)} bảng tính cấp dưới (mỗi bảng ${r.unitsPerChild} đơn vị, đọc ${r.dashboardRows} dòng), ` +
     `${r.paced ? 'theo hạn mức đọc của Google (60 lượt/phút)' : 'không giới hạn nhịp'}: ${f(r.readsPerChild)} lượt đọc mỗi bảng, ` +
-    `${f(r.wallMs / 1000, 1)} s, CPU ${f(r.cpuMs)} ms, RSS đỉnh ${f(r.peakRssMiB)} MiB; đọc được ${formatNumber(r.read)}/${formatNumber(r.children)}`
+    `${f(r.wallMs / 1000, 1)} s, CPU ${f(r.cpuMs)} ms, RSS đỉnh ${f(r.peakRssMiB)} MiB; đọc được ${formatNumber(r.read)}/${formatNumber(r.children)}, ` +
+    `${formatNumber(r.forwarded)} đề nghị khen thưởng của cấp dưới được xét`
   );
 }
 
