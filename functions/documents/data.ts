@@ -1,5 +1,8 @@
 // What each document says, as plain data for its template: pure functions of the evaluation, the snapshot and `now`.
 // Only eligible nominations appear; the sheet (`Kiểm tra`) already says why the others are not.
+import { childrenTotals, storedChildRows } from '../rollup/tab.ts';
+import { readBodies } from '../rules/campaign-data.ts';
+import type { ScopeFigures } from '../results/index.ts';
 import { ForwardedNomination } from '../rollup/forward.ts';
 import { TZDate } from '@date-fns/tz';
 import {
@@ -82,7 +85,7 @@ function byUnit(
 type ReportKind = 'interim' | 'final';
 
 /** A figure as the report prints it: `—` where no unit reported it (not 0, which would claim none happened). */
-function shown(f: IndicatorFigure, value: number | null): string {
+function shown(f: Pick<IndicatorFigure, 'kind'>, value: number | null): string {
   if (value === null) return '—';
   return f.kind === 'percent' ? `${formatNumber(value)}%` : formatNumber(value);
 }
@@ -91,6 +94,25 @@ function shown(f: IndicatorFigure, value: number | null): string {
 function change(f: IndicatorFigure): string {
   if (f.change === null) return '';
   return `${f.change > 0 ? '+' : ''}${formatNumber(f.change)}${f.kind === 'percent' ? ' điểm %' : ''}`;
+}
+
+function withChildren(source: DocumentSource, campaign: ScopeFigures, kind: ReportKind): Data[] {
+  const rows = storedChildRows(source.snapshot.tabs.get(TAB.children), readBodies(source.snapshot));
+  if (rows.length === 0) return [];
+  const all = childrenTotals(campaign, rows);
+  return [
+    {
+      so_cap_duoi: formatNumber(all.children),
+      so_cap_duoi_co_so_lieu: formatNumber(all.counted),
+      so_bao_cao_ca_cap_duoi: formatNumber(kind === 'final' ? all.finalReports : all.interimReports),
+      chi_tieu_ca_cap_duoi: all.figures.map((f, i) => ({
+        stt: i + 1,
+        ten: f.header,
+        ket_qua: shown(f, f[kind]),
+        so_ket: shown(f, f.interim),
+      })),
+    },
+  ];
 }
 
 /**
@@ -115,6 +137,9 @@ export function reportData(source: DocumentSource, kind: ReportKind, now: Date):
       so_ket: shown(f, f.interim),
       tang_them: change(f),
     })),
+    // The whole hierarchy, own plus each child campaign's subtree as the last roll-up left them: shown only by a
+    // campaign with children (a section of one item, or none).
+    co_cap_duoi: withChildren(source, campaign, kind),
     xep_loai: totals.levels.map((l) => ({
       muc: l.level,
       so_don_vi: formatNumber(l.count),

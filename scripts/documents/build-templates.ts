@@ -379,6 +379,29 @@ function report(final: boolean): Document {
     heading('2. Kết quả thực hiện các chỉ tiêu'),
     figures,
     para('', { after: 60 }),
+    // A campaign with child campaigns: the same indicators over its whole hierarchy (issue 19), absent otherwise.
+    para('{#co_cap_duoi}'),
+    body(
+      `Tính cả các cấp dưới có bảng tính riêng ({so_cap_duoi_co_so_lieu}/{so_cap_duoi} cấp dưới có số liệu ở lần tổng hợp gần nhất; {so_bao_cao_ca_cap_duoi} báo cáo ${stage} hợp lệ):`,
+    ),
+    dataTable(
+      'chi_tieu_ca_cap_duoi',
+      final
+        ? [
+            { header: 'STT', share: 8, value: '{stt}', align: AlignmentType.CENTER },
+            { header: 'Chỉ tiêu (cả cấp dưới)', share: 60, value: '{ten}' },
+            { header: 'Sơ kết', share: 16, value: '{so_ket}', align: AlignmentType.RIGHT },
+            { header: 'Tổng kết', share: 16, value: '{ket_qua}', align: AlignmentType.RIGHT },
+          ]
+        : [
+            { header: 'STT', share: 8, value: '{stt}', align: AlignmentType.CENTER },
+            { header: 'Chỉ tiêu (cả cấp dưới)', share: 70, value: '{ten}' },
+            { header: 'Kết quả', share: 24, value: '{ket_qua}', align: AlignmentType.RIGHT },
+          ],
+      w,
+    ),
+    para('', { after: 60 }),
+    para('{/co_cap_duoi}'),
     ...classification,
     heading(`${final ? 6 : 3}. Kết quả nổi bật của các đơn vị`),
     ...byUnit('noi_bat', 'Các đơn vị chưa nêu kết quả nổi bật.'),

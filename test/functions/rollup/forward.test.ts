@@ -9,6 +9,11 @@ import { rollup } from '../../../functions/jobs/rollup.ts';
 import { digest } from '../../../functions/jobs/digest.ts';
 import { loadTemplates, type DigestData } from '../../../functions/mail/index.ts';
 import { formatNumber } from '../../../functions/core/format.ts';
+import { generateDocuments } from '../../../functions/documents/index.ts';
+import { loadDocumentTemplates } from '../../../functions/documents/load.ts';
+import { indicatorTotals } from '../../../functions/results/index.ts';
+import { evaluateCampaign } from '../../../functions/rules/index.ts';
+import { readDocx, type ReadDocument } from '../documents/reader.ts';
 import { renderDashboard } from '../../../functions/dashboard/index.ts';
 import { dashboardFigures, type ChildReading } from '../../../functions/rollup/index.ts';
 import { eligibleNominees } from '../../../functions/documents/data.ts';
@@ -236,5 +241,61 @@ describe("children's indicator totals in the parent's weekly digest (issue 19 §
     expect(rendered.text).toContain('Cả cấp dưới (phong trào này và 2/2 cấp dưới có số liệu ở lần tổng hợp gần nhất;');
     expect(rendered.text).toContain(`- ${TALKS}: sơ kết ${talks.interim}, tổng kết ${talks.final}`);
     expect(rendered.html).toContain('Cả cấp dưới</h3>');
+  });
+});
+
+describe("children's indicator totals in the parent's Báo cáo sơ kết and tổng kết (issue 19 §2)", () => {
+  const rolled = jobContext(parent(), NOW, {
+    unitKey: FIXTURE_UNIT_KEY,
+    children: readings(
+      { dashboard: childDashboard(HUYEN_A), children: [], sendUp: SENT_A },
+      { dashboard: childDashboard(HUYEN_B), children: [], sendUp: SENT_B },
+    ),
+  });
+  const stored = planWith(rollup, rolled).writes.find((w) => w.tab === TAB.children)!.rows as Cell[][];
+  const snapshot = parent(undefined, stored);
+  const evaluation = evaluateCampaign(snapshot, NOW, FIXTURE_UNIT_KEY);
+  const own = new Map(indicatorTotals(evaluation).campaign.figures.map((f) => [f.header, f]));
+  const report = async (name: string, source: Parameters<typeof generateDocuments>[0] = { evaluation, snapshot }) => {
+    const file = generateDocuments(source, loadDocumentTemplates(), NOW).find((f) => f.name === name)!;
+    return readDocx(file.bytes);
+  };
+  const table = (doc: ReadDocument) => doc.tables.find((t) => t[0]?.includes('Chỉ tiêu (cả cấp dưới)'));
+
+  it('the tổng kết adds each child’s subtree to its own figures, in a table of their own', async () => {
+    const doc = await report('Báo cáo tổng kết 2026.docx');
+    expect(doc.text).toContain(
+      'Tính cả các cấp dưới có bảng tính riêng (2/2 cấp dưới có số liệu ở lần tổng hợp gần nhất;',
+    );
+    const rows = new Map(
+      table(doc)!
+        .slice(1)
+        .map((r) => [r[1], r] as const),
+    );
+    const talks = own.get(TALKS)!;
+    expect(rows.get(TALKS)!.slice(2)).toEqual([
+      formatNumber(talks.interim! + 40 + 5),
+      formatNumber(talks.final! + 95 + 12),
+    ]);
+    // The campaign's own table is unchanged: its own units only.
+    const mine = doc.tables.find((t) => t[0]?.[1] === 'Chỉ tiêu')!;
+    expect(mine.find((r) => r[1] === TALKS)![3]).toBe(formatNumber(talks.final!));
+  });
+
+  it('the sơ kết too; a campaign without children has no such table', async () => {
+    const doc = await report('Báo cáo sơ kết 2026.docx');
+    const rows = new Map(
+      table(doc)!
+        .slice(1)
+        .map((r) => [r[1], r] as const),
+    );
+    expect(rows.get(TALKS)![2]).toBe(formatNumber(own.get(TALKS)!.interim! + 40 + 5));
+    const plain = toSnapshot(benchCampaign(2, 2026), 'plain');
+    const alone = await report('Báo cáo tổng kết 2026.docx', {
+      evaluation: evaluateCampaign(plain, NOW, FIXTURE_UNIT_KEY),
+      snapshot: plain,
+    });
+    expect(table(alone)).toBeUndefined();
+    expect(alone.text).not.toContain('Tính cả các cấp dưới');
   });
 });
