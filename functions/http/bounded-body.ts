@@ -14,7 +14,7 @@ import type { AnyJobName } from './handlers.ts';
 /**
  * The most each function needs, in bytes. ingest: the trigger's `{"tab": …, "row": …}`, whose tab name is at most 200
  * characters (6 bytes each if JSON-escaped), so 4 KiB leaves room. remind and digest: Cloud Scheduler posts no body.
- * documents: the menu's `{"from":"menu"}`, or nothing from the scheduler.
+ * documents: the menu's `{"from":"menu","job":"documents"}`, or nothing from the scheduler.
  */
 export const BODY_LIMITS: Readonly<Record<AnyJobName, number>> = {
   ingest: 4096,

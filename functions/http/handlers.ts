@@ -47,7 +47,10 @@ export interface Handlers {
 const IngestBody = z.object({ tab: z.string().min(1).max(200), row: z.int().min(2) });
 
 /** What the spreadsheet's menu posts to run a job now (documents, roll-up). */
-const MenuBody = z.object({ from: z.literal('menu') });
+// The menu names the job it asks for inside the signed body: both menu functions share INGEST_SECRET, so without it a
+// request captured on its way to one of them could start the other, and each deployed function has its own replay
+// guard.
+const MenuBody = z.object({ from: z.literal('menu'), job: z.string() });
 
 const MESSAGES = {
   method: 'Chỉ chấp nhận phương thức POST.',
@@ -60,7 +63,8 @@ const MESSAGES = {
   'wrong-account': 'Tài khoản gọi không được phép chạy công việc này.',
   'no-secret': 'Máy chủ chưa cấu hình INGEST_SECRET nên không nhận yêu cầu có chữ ký.',
   body: 'Nội dung yêu cầu phải là JSON {"tab": "...", "row": số dòng}.',
-  'menu-body': 'Nội dung yêu cầu phải là JSON {"from": "menu"}.',
+  'menu-body': 'Nội dung yêu cầu phải là JSON {"from": "menu", "job": "<tên công việc>"}.',
+  'other-job': 'Yêu cầu này được ký cho một công việc khác, không chạy công việc này.',
   failed: 'Công việc gặp lỗi; xem nhật ký của hàm để biết chi tiết.',
 } as const;
 
@@ -161,9 +165,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
 
   /**
-   * A job the spreadsheet's menu starts now (signed like the form trigger, body `{"from":"menu"}`) and Cloud Scheduler
-   * runs on its schedule (OIDC): `documents` ("Tạo văn bản báo cáo"; the scheduler's daily call makes them only in the
-   * days before an organiser's report deadline) and `rollup` ("Tổng hợp cấp dưới").
+   * A job the spreadsheet's menu starts now (signed like the form trigger, body `{"from":"menu","job":"<job>"}`) and
+   * Cloud Scheduler runs on its schedule (OIDC): `documents` ("Tạo văn bản báo cáo"; the scheduler's daily call makes
+   * them only in the days before an organiser's report deadline) and `rollup` ("Tổng hợp cấp dưới").
    */
   function menuOrScheduled(job: AnyJobName, scheduledWhenDue: boolean): HttpFunction {
     return async (req, res) => {
@@ -182,6 +186,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         return refuse(res, job, 400, 'menu-body');
       }
       if (!parsed.success) return refuse(res, job, 400, 'menu-body');
+      if (parsed.data.job !== job) return refuse(res, job, 403, 'other-job');
       return run(res, job, false, 'menu');
     };
   }

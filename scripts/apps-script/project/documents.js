@@ -17,7 +17,7 @@ function thiduaMakeDocuments() {
       'hãy đặt theo dòng cuối của npm run deploy rồi chọn lại mục này.';
   } else {
     try {
-      var response = thiduaSignedPost_(url, secret, { from: 'menu' });
+      var response = thiduaSignedPost_(url, secret, { from: 'menu', job: 'documents' });
       message = thiduaDocumentsMessage_(response.getResponseCode(), response.getContentText());
     } catch (err) {
       // UrlFetchApp gives up on a slow answer; the function goes on and fills the Văn bản tab when it is done.

@@ -17,7 +17,7 @@ function thiduaRollUp() {
       'hãy đặt theo dòng cuối của npm run deploy rồi chọn lại mục này.';
   } else {
     try {
-      var response = thiduaSignedPost_(url, secret, { from: 'menu' });
+      var response = thiduaSignedPost_(url, secret, { from: 'menu', job: 'rollup' });
       message = thiduaRollupMessage_(response.getResponseCode(), response.getContentText());
     } catch (err) {
       // UrlFetchApp gives up after a few minutes; reading hundreds of children at Google's 60 reads a minute takes

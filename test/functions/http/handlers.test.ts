@@ -128,9 +128,9 @@ describe('ingest with the form trigger signature', () => {
 });
 
 describe('documents: the menu signed like the form trigger, the scheduler with OIDC', () => {
-  it('makes the documents now for a signed {"from":"menu"}', async () => {
+  it('makes the documents now for a signed {"from":"menu","job":"documents"}', async () => {
     const before = calls.length;
-    const res = await post('documents', signed('{"from":"menu"}'));
+    const res = await post('documents', signed('{"from":"menu","job":"documents"}'));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ job: 'documents', dryRun: false });
     expect(calls.slice(before)).toStrictEqual([{ name: 'documents', dryRun: false, now: NOW }]);
@@ -141,19 +141,19 @@ describe('documents: the menu signed like the form trigger, the scheduler with O
     const unsigned = await post('documents', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: '{"from":"menu"}',
+      body: '{"from":"menu","job":"documents"}',
     });
     expect(unsigned).toMatchObject({ status: 401, body: { reason: 'missing' } });
-    const stale = await post('documents', signed('{"from":"menu"}', NOW_SEC - 301));
+    const stale = await post('documents', signed('{"from":"menu","job":"documents"}', NOW_SEC - 301));
     expect(stale).toMatchObject({ status: 401, body: { reason: 'stale' } });
     const wrong = await post('documents', signed('{"tab":"x","row":2}'));
     expect(wrong).toMatchObject({
       status: 400,
-      body: { reason: 'menu-body', error: 'Nội dung yêu cầu phải là JSON {"from": "menu"}.' },
+      body: { reason: 'menu-body', error: 'Nội dung yêu cầu phải là JSON {"from": "menu", "job": "<tên công việc>"}.' },
     });
     expect(calls.length).toBe(before);
     // Another spelling of the same body: another signature, accepted once.
-    const init = signed('{ "from": "menu" }');
+    const init = signed('{ "from": "menu", "job": "documents" }');
     expect((await post('documents', init)).status).toBe(200);
     expect(await post('documents', init)).toMatchObject({ status: 401, body: { reason: 'replayed' } });
   });
@@ -168,16 +168,16 @@ describe('documents: the menu signed like the form trigger, the scheduler with O
 });
 
 describe('rollup: the menu "Tổng hợp cấp dưới" signed like the form trigger, the scheduler with OIDC', () => {
-  it('rolls up now for a signed {"from":"menu"}, and refuses an unsigned or mis-shaped request', async () => {
+  it('rolls up now for a signed {"from":"menu","job":"rollup"}, and refuses an unsigned or mis-shaped request', async () => {
     const before = calls.length;
-    const res = await post('rollup', signed('{"from" :"menu"}'));
+    const res = await post('rollup', signed('{"from" :"menu","job":"rollup"}'));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ job: 'rollup', dryRun: false });
     expect(calls.slice(before)).toStrictEqual([{ name: 'rollup', dryRun: false, now: NOW }]);
     const unsigned = await post('rollup', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: '{"from":"menu"}',
+      body: '{"from":"menu","job":"rollup"}',
     });
     expect(unsigned).toMatchObject({ status: 401, body: { reason: 'missing' } });
     const wrong = await post('rollup', signed('{"from":"web"}'));
@@ -186,9 +186,22 @@ describe('rollup: the menu "Tổng hợp cấp dưới" signed like the form tri
   });
 
   it('a menu request signed for the documents is not taken again by the roll-up', async () => {
-    const init = signed('{"from":  "menu"}');
+    const init = signed('{"from":  "menu", "job": "documents"}');
     expect((await post('documents', init)).status).toBe(200);
     expect(await post('rollup', init)).toMatchObject({ status: 401, body: { reason: 'replayed' } });
+  });
+
+  it('a menu request signed for the documents, captured before it arrived, never starts the roll-up', async () => {
+    // Deployed, each function keeps its own replay guard: only the job named inside the signed body stops this.
+    const before = calls.length;
+    const captured = await post('rollup', signed('{"job":"documents","from":"menu"}'));
+    expect(captured).toMatchObject({
+      status: 403,
+      body: { reason: 'other-job', error: 'Yêu cầu này được ký cho một công việc khác, không chạy công việc này.' },
+    });
+    const unnamed = await post('documents', signed('{"from":"menu"}'));
+    expect(unnamed).toMatchObject({ status: 400, body: { reason: 'menu-body' } });
+    expect(calls.length).toBe(before);
   });
 });
 

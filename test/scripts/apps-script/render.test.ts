@@ -318,7 +318,7 @@ describe('the generated Apps Script project', () => {
     expect(verifySignature(body, secret, '1700000000', `sha256=${hex}`, 1700000010)).toBe('ok');
   });
 
-  it('issue 18: "Tạo văn bản báo cáo" posts {"from":"menu"} to DOCUMENTS_URL, signed exactly as the functions verify it, and shows the answer', () => {
+  it('issue 18: "Tạo văn bản báo cáo" posts {"from":"menu","job":"documents"} to DOCUMENTS_URL, signed exactly as the functions verify it, and shows the answer', () => {
     const secret = 'a-shared-secret-of-enough-length';
     const menu = menuProject({ DOCUMENTS_URL: 'https://fn.example/documents', INGEST_SECRET: secret }, () => ({
       status: 200,
@@ -331,7 +331,7 @@ describe('the generated Apps Script project', () => {
       method: 'post',
       contentType: 'application/json',
     });
-    expect(JSON.parse(request.payload)).toEqual({ from: 'menu' });
+    expect(JSON.parse(request.payload)).toEqual({ from: 'menu', job: 'documents' });
     const timestamp = request.headers['x-thidua-timestamp'];
     expect(
       verifySignature(request.payload, secret, timestamp, request.headers['x-thidua-signature'], Number(timestamp)),
@@ -358,7 +358,7 @@ describe('the generated Apps Script project', () => {
     expect(unset.requests).toEqual([]);
   });
 
-  it('issue 19: "Tổng hợp cấp dưới" posts {"from":"menu"} to ROLLUP_URL, signed, and shows the answer or the error', () => {
+  it('issue 19: "Tổng hợp cấp dưới" posts {"from":"menu","job":"rollup"} to ROLLUP_URL, signed, and shows the answer or the error', () => {
     const secret = 'a-shared-secret-of-enough-length';
     const menu = menuProject({ ROLLUP_URL: 'https://fn.example/rollup', INGEST_SECRET: secret }, () => ({
       status: 200,
@@ -371,7 +371,7 @@ describe('the generated Apps Script project', () => {
       method: 'post',
       contentType: 'application/json',
     });
-    expect(JSON.parse(request.payload)).toEqual({ from: 'menu' });
+    expect(JSON.parse(request.payload)).toEqual({ from: 'menu', job: 'rollup' });
     const timestamp = request.headers['x-thidua-timestamp'];
     expect(
       verifySignature(request.payload, secret, timestamp, request.headers['x-thidua-signature'], Number(timestamp)),
