@@ -1,5 +1,5 @@
 // The two lists a coordinator attaches to the official report: units by classification and nominees by award.
-import { TAB, TIMESTAMP_HEADER } from '../../sheets-schema/index.ts';
+import { ORIGIN_HEADER, TAB, TIMESTAMP_HEADER } from '../../sheets-schema/index.ts';
 import { AWARDS, KIND_COLLECTIVE, KIND_INDIVIDUAL, NOMINATION_HEADERS as H } from '../../sheets-schema/forms/index.ts';
 import { DEFAULT_TIME_ZONE, cellText, unitCode } from '../../functions/core/cells.ts';
 import { LEVELS, UNCLASSIFIED } from '../../functions/core/model.ts';
@@ -87,13 +87,13 @@ export function classificationList(snapshot: Snapshot): SheetModel {
 }
 
 /**
- * Eligible nominations of `Đề nghị khen thưởng`, grouped by award (in the order of `Chỉ tiêu`, then the known awards),
- * collectives before individuals. A nomination is listed when its `Kiểm tra` row is `Hợp lệ` and, where the tab
- * has a `Kết luận` column, the verdict is `Đủ điều kiện`; superseded or unchecked rows are left out.
+ * Eligible nominations of `Đề nghị khen thưởng` and of `Đề nghị cấp dưới` (the child campaigns' nominations the
+ * roll-up forwarded), grouped by award (in the order of `Chỉ tiêu`, then the known awards), collectives before
+ * individuals, the campaign's own before the forwarded. A nomination is listed when its `Kiểm tra` row is `Hợp lệ`
+ * and, where the tab has a `Kết luận` column, the verdict is `Đủ điều kiện`; superseded or unchecked rows are left out.
+ * A forwarded nominee's unit reads as the child's body and the unit below it that nominated (`Huyện A › KDC3`).
  */
 export function nomineeList(snapshot: Snapshot, timeZone = DEFAULT_TIME_ZONE): SheetModel {
-  const form = TAB.nominations;
-  const table = readTable(snapshot, form, [H.unit, H.award, H.nominee]);
   const checks = snapshot.tabs.get(TAB.checks) ?? [];
   const units = unitInfo(snapshot);
   const awardOrder = [
@@ -102,38 +102,45 @@ export function nomineeList(snapshot: Snapshot, timeZone = DEFAULT_TIME_ZONE): S
   ];
   const awardRank = (a: string) => (awardOrder.includes(a) ? awardOrder.indexOf(a) : awardOrder.length);
   const kindRank = (k: string) => (k === KIND_COLLECTIVE ? 0 : k === KIND_INDIVIDUAL ? 1 : 2);
-  const items = table.rows
-    .filter((row) => {
-      const verdict = findVerdict(
-        checks,
-        form,
-        row.rowNumber,
-        { unit: row.get(H.unit), submittedAt: row.get(TIMESTAMP_HEADER) },
-        timeZone,
-      );
-      if (!verdict || verdict.status !== 'Hợp lệ') return false;
-      const conclusion = verdict.extra.find((x) => x.header === 'Kết luận')?.text;
-      return conclusion === undefined || conclusion.startsWith('Đủ điều kiện');
-    })
-    .map((row) => {
-      const code = unitCode(row.get(H.unit));
-      return {
-        award: cellText(row.get(H.award)),
-        kind: cellText(row.get(H.kind)),
-        nominee: cellText(row.get(H.nominee)),
-        position: cellText(row.get(H.position)),
-        unit: units.get(code)?.name || code,
-        summary: cellText(row.get(H.summary)),
-        row: row.rowNumber,
-      };
-    })
-    .sort(
-      (a, b) =>
-        awardRank(a.award) - awardRank(b.award) ||
-        a.award.localeCompare(b.award, 'vi') ||
-        kindRank(a.kind) - kindRank(b.kind) ||
-        a.row - b.row,
-    );
+  const forms = [TAB.nominations, ...(snapshot.tabs.has(TAB.forwarded) ? [TAB.forwarded] : [])];
+  const items = forms.flatMap((form, formRank) =>
+    readTable(snapshot, form, [H.unit, H.award, H.nominee])
+      .rows.filter((row) => {
+        const verdict = findVerdict(
+          checks,
+          form,
+          row.rowNumber,
+          { unit: row.get(H.unit), submittedAt: row.get(TIMESTAMP_HEADER) },
+          timeZone,
+        );
+        if (!verdict || verdict.status !== 'Hợp lệ') return false;
+        const conclusion = verdict.extra.find((x) => x.header === 'Kết luận')?.text;
+        return conclusion === undefined || conclusion.startsWith('Đủ điều kiện');
+      })
+      .map((row) => {
+        const code = unitCode(row.get(H.unit));
+        const origin = cellText(row.get(ORIGIN_HEADER));
+        const unit = units.get(code)?.name || code;
+        return {
+          award: cellText(row.get(H.award)),
+          kind: cellText(row.get(H.kind)),
+          nominee: cellText(row.get(H.nominee)),
+          position: cellText(row.get(H.position)),
+          unit: origin === '' ? unit : `${unit} › ${origin}`,
+          summary: cellText(row.get(H.summary)),
+          formRank,
+          row: row.rowNumber,
+        };
+      }),
+  );
+  items.sort(
+    (a, b) =>
+      awardRank(a.award) - awardRank(b.award) ||
+      a.award.localeCompare(b.award, 'vi') ||
+      kindRank(a.kind) - kindRank(b.kind) ||
+      a.formRank - b.formRank ||
+      a.row - b.row,
+  );
   const rows = items.map((i, n) => [n + 1, i.nominee, i.position || null, i.unit, i.award, i.summary || null]);
   return listSheet(
     'DS đề nghị khen thưởng',

@@ -17,6 +17,8 @@ import { startMailServer, type MailServer } from '../../../scripts/mail-server/i
 import { setupSpreadsheet } from '../../../scripts/setup/index.ts';
 import { startSheetsServer, type SheetsServer } from '../../../scripts/sheets-server/index.ts';
 import { syncTemplates } from '../../../scripts/sync-templates.ts';
+import { nomineeList } from '../../../scripts/export/lists.ts';
+import { readAllTabs, snapshotOf } from '../../../scripts/export/read.ts';
 
 const NOW = new Date('2026-12-01T03:00:00Z');
 const API_KEY = 'SG.local-test-key.0123456789abcdef';
@@ -240,11 +242,21 @@ describe('npm run job -- rollup on the local stack (issue 19)', () => {
       nominations.filter((r) => verdict(r) !== '' && !verdict(r).startsWith('Trùng')).length,
     );
     expect(sum('Số hợp lệ')).toBe(nominations.filter((r) => verdict(r) === 'Đủ điều kiện').length);
-    console.log(
-      JSON.stringify(judged.map(verdict)),
-      JSON.stringify([...(await childRows('tinh')).values()].map((r) => r.get('Xếp loại suy ra'))),
-    );
-    expect(judged.filter((r) => verdict(r) === 'Đủ điều kiện').length).toBeGreaterThan(0);
+    const eligible = judged.filter((r) => verdict(r) === 'Đủ điều kiện');
+    expect(eligible.length).toBeGreaterThan(0);
+    // The nominees' list of npm run export carries them too, each under its body and the unit below that nominated.
+    const province = openSpreadsheet({ api, spreadsheetId: 'tinh' });
+    const list = nomineeList(snapshotOf('tinh', await readAllTabs(province)), 'Asia/Ho_Chi_Minh');
+    const units = byHeader(await read('tinh', TAB.units));
+    // A body typed without a name (as here) is listed by its code.
+    const bodyName = (code: Cell | undefined) =>
+      String(units.find((u) => u.get('Mã đơn vị') === code)!.get('Tên đơn vị') ?? '') || String(code);
+    const listed = list.rows.map((r) => `${String(r[1])} | ${String(r[3])}`);
+    const eligibleRows = new Set(eligible.map((r) => Number(r.get('Dòng'))));
+    for (const [i, r] of forwarded.entries()) {
+      const line = `${String(r.get('Họ tên / Tên tập thể'))} | ${String(bodyName(r.get('Mã đơn vị')))} › ${String(r.get('Nguồn'))}`;
+      expect(listed.includes(line), line).toBe(eligibleRows.has(i + 2));
+    }
   });
 
   it('keeps the last good figures of a child deleted since, with the reason, and still rolls up the others', async () => {
