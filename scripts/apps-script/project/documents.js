@@ -2,36 +2,21 @@
 // commendation file now and put them in the Drive folder of the settings tab.
 
 /**
- * Calls the documents function (script property DOCUMENTS_URL), signed with INGEST_SECRET like the form trigger, and
- * shows the coordinator what it did.
+ * Calls the documents function (script property DOCUMENTS_URL) and shows the coordinator what it did.
  * @returns {string}
  */
 function thiduaMakeDocuments() {
-  var props = thiduaProps_();
-  var url = props.getProperty('DOCUMENTS_URL');
-  var secret = props.getProperty('INGEST_SECRET');
-  var message;
-  if (!url || !secret) {
-    message =
-      'Chưa đặt DOCUMENTS_URL hoặc INGEST_SECRET trong Thuộc tính tập lệnh (Cài đặt dự án → Thuộc tính tập lệnh); ' +
-      'hãy đặt theo dòng cuối của npm run deploy rồi chọn lại mục này.';
-  } else {
-    try {
-      var response = thiduaSignedPost_(url, secret, { from: 'menu', job: 'documents' });
-      message = thiduaDocumentsMessage_(response.getResponseCode(), response.getContentText());
-    } catch (err) {
-      // UrlFetchApp gives up on a slow answer; the function goes on and fills the Văn bản tab when it is done.
-      message =
-        'Chưa nhận được trả lời của hàm tạo văn bản (' +
-        String(err) +
-        '). Hàm có thể vẫn đang chạy: xem trang "' +
-        THIDUA_NAMES.documentsTab +
-        '" sau vài phút.';
-    }
-  }
-  var ui = SpreadsheetApp.getUi();
-  ui.alert('Tạo văn bản báo cáo', message, ui.ButtonSet.OK);
-  return message;
+  return thiduaMenuJob_({
+    title: 'Tạo văn bản báo cáo',
+    job: 'documents',
+    urlProperty: 'DOCUMENTS_URL',
+    failed: 'Chưa tạo được văn bản',
+    // UrlFetchApp gives up on a slow answer; the function goes on and fills the Văn bản tab when it is done.
+    pending:
+      'Chưa nhận được trả lời của hàm tạo văn bản ({error}). Hàm có thể vẫn đang chạy: xem trang "' +
+      THIDUA_NAMES.documentsTab +
+      '" sau vài phút.',
+  });
 }
 
 /**

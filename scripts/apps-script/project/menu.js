@@ -35,6 +35,37 @@ function thiduaAnswerMessage_(status, text, failed) {
   return failed + ' (mã trả lời ' + status + '): ' + (answer.error || text);
 }
 
+/**
+ * A menu item that asks a function to run its job now: posts `{"from":"menu","job":...}` to the URL in the script
+ * property `urlProperty`, signed with INGEST_SECRET like the form trigger, and shows the coordinator the answer.
+ * `pending` is shown when UrlFetchApp gives up waiting: the function goes on, and says where its result will appear.
+ * @param {{ title: string, job: string, urlProperty: string, failed: string, pending: string }} item
+ * @returns {string}
+ */
+function thiduaMenuJob_(item) {
+  var props = thiduaProps_();
+  var url = props.getProperty(item.urlProperty);
+  var secret = props.getProperty('INGEST_SECRET');
+  var message;
+  if (!url || !secret) {
+    message =
+      'Chưa đặt ' +
+      item.urlProperty +
+      ' hoặc INGEST_SECRET trong Thuộc tính tập lệnh (Cài đặt dự án → Thuộc tính tập lệnh); ' +
+      'hãy đặt theo dòng cuối của npm run deploy rồi chọn lại mục này.';
+  } else {
+    try {
+      var response = thiduaSignedPost_(url, secret, { from: 'menu', job: item.job });
+      message = thiduaAnswerMessage_(response.getResponseCode(), response.getContentText(), item.failed);
+    } catch (err) {
+      message = item.pending.split('{error}').join(String(err));
+    }
+  }
+  var ui = SpreadsheetApp.getUi();
+  ui.alert(item.title, message, ui.ButtonSet.OK);
+  return message;
+}
+
 function thiduaProps_() {
   return PropertiesService.getScriptProperties();
 }

@@ -391,5 +391,16 @@ describe('the generated Apps Script project', () => {
     });
     expect(unset.call('thiduaRollUp')).toMatch(/^Chưa đặt ROLLUP_URL hoặc INGEST_SECRET trong Thuộc tính tập lệnh/);
     expect(unset.requests).toEqual([]);
+
+    // UrlFetchApp gives up before hundreds of children are read: the coordinator learns where the result will appear.
+    const slow = menuProject({ ROLLUP_URL: 'https://fn.example/rollup', INGEST_SECRET: secret }, () => {
+      throw new Error('Timeout: https://fn.example/rollup');
+    });
+    const waiting = slow.call('thiduaRollUp');
+    expect(waiting).toBe(
+      'Chưa nhận được trả lời của hàm tổng hợp (Error: Timeout: https://fn.example/rollup). ' +
+        'Hàm có thể vẫn đang đọc bảng tính cấp dưới: xem trang "Tổng hợp cấp dưới" sau vài phút.',
+    );
+    expect(slow.alerts).toEqual([{ title: 'Tổng hợp cấp dưới', message: waiting }]);
   });
 });
