@@ -19,6 +19,21 @@ import {
 } from './totals.ts';
 
 /** Every section title, in reading order. */
+/** The columns of the progress section: a contract, read back by a parent's roll-up (functions/rollup/figures.ts). */
+export const PROGRESS_SECTION_HEADERS = [
+  'Mã mốc',
+  'Tên mốc',
+  'Hạn nộp',
+  'Số đơn vị',
+  'Đã nộp đúng hạn',
+  'Nộp muộn',
+  'Quá hạn',
+  'Không hợp lệ',
+  'Chưa đến hạn',
+  'Tỷ lệ đã nộp (%)',
+  'Không bắt buộc',
+] as const;
+
 export const DASHBOARD_SECTIONS = {
   progress: 'TIẾN ĐỘ NỘP THEO MỐC',
   organiser: TOTALS_SECTIONS.organiser,
@@ -76,19 +91,7 @@ export function renderDashboard(model: DashboardModel): TabWrite {
 
   section(
     DASHBOARD_SECTIONS.progress,
-    [
-      'Mã mốc',
-      'Tên mốc',
-      'Hạn nộp',
-      'Số đơn vị',
-      'Đã nộp đúng hạn',
-      'Nộp muộn',
-      'Quá hạn',
-      'Không hợp lệ',
-      'Chưa đến hạn',
-      'Tỷ lệ đã nộp (%)',
-      'Không bắt buộc',
-    ],
+    [...PROGRESS_SECTION_HEADERS],
     model.milestones.map((m) => [
       m.code,
       m.name,

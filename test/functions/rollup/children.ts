@@ -1,6 +1,7 @@
 // Children's `Tổng hợp` with known figures, in the layout the dashboard writes (the roll-up tests check the layout
 // against the real dashboard).
 import type { Cell } from '../../../functions/core/cells.ts';
+import { PROGRESS_SECTION_HEADERS } from '../../../functions/dashboard/tab.ts';
 
 export interface ChildSpec {
   units: number;
@@ -22,19 +23,7 @@ export function childDashboard(c: ChildSpec): Cell[][] {
     ['Số đơn vị', c.units],
     [],
     ['TIẾN ĐỘ NỘP THEO MỐC'],
-    [
-      'Mã mốc',
-      'Tên mốc',
-      'Hạn nộp',
-      'Số đơn vị',
-      'Đã nộp đúng hạn',
-      'Nộp muộn',
-      'Quá hạn',
-      'Không hợp lệ',
-      'Chưa đến hạn',
-      'Tỷ lệ đã nộp (%)',
-      'Không bắt buộc',
-    ],
+    [...PROGRESS_SECTION_HEADERS],
     ...c.progress.map(([code, units, onTime, late]) => [
       code,
       `Mốc ${code}`,
