@@ -193,7 +193,7 @@ export interface Assessment {
 }
 
 /** The criterion code a `Thẩm định` column stands for: its header's `[code]` prefix, as the final report's columns. */
-function criterionColumn(header: string): string | null {
+export function assessmentColumnCode(header: string): string | null {
   const m = /^\[([^\]]+)\]/.exec(header.trim());
   return m ? unitCode(m[1]) : null;
 }
@@ -213,7 +213,7 @@ function assessedCell(cell: Cell | undefined): AssessedCell | null {
 export function readAssessments(snapshot: Snapshot): Map<string, Assessment> {
   const table = optionalTable(snapshot, TAB.assessment);
   const columns = table.headers.flatMap((h) => {
-    const code = criterionColumn(h);
+    const code = assessmentColumnCode(h);
     return code === null ? [] : [{ header: h, code }];
   });
   const out = new Map<string, Assessment>();

@@ -1,5 +1,6 @@
 // The tabs a new year's campaign starts with, from this year's (docs/design/awards.md §3). Pure.
-import { TAB } from '../../sheets-schema/index.ts';
+import { TAB, criterionHeader, tabDef } from '../../sheets-schema/index.ts';
+import { readCriteria } from '../../functions/rules/campaign-data.ts';
 import type { Cell } from '../../functions/core/cells.ts';
 import { cellText, dateToSerial, serialToDate } from '../../functions/core/cells.ts';
 import type { Snapshot } from '../../functions/core/snapshot.ts';
@@ -85,5 +86,19 @@ export function nextYear(snapshot: Snapshot, year: number, timeZone: string): Ne
       ),
     );
   }
+  // Setup gave `Thẩm định` a column per default criterion; the year's own criteria replace them.
+  const assessment = tabDef(TAB.assessment);
+  tabs.set(TAB.assessment, [
+    [...assessment.headers, ...(assessment.optionalHeaders ?? []), ...carriedCriteria(snapshot).map(criterionHeader)],
+  ]);
   return { year: year + 1, tabs };
+}
+
+function carriedCriteria(snapshot: Snapshot) {
+  try {
+    return readCriteria(snapshot);
+  } catch {
+    // A `Tiêu chí` missing its headers is carried as it is; the coordinator runs setup on the new year to add them.
+    return [];
+  }
 }

@@ -1,8 +1,19 @@
 // The pure planner: from what a spreadsheet has, the batchUpdate requests and value writes that are missing, never
 // removing anything.
 import type { sheets_v4 } from '@googleapis/sheets';
-import { REQUIRED_HEADER, SETTINGS, TAB, TABS, defaultRequired, type TabDef } from '../../sheets-schema/index.ts';
+import {
+  REQUIRED_HEADER,
+  SETTINGS,
+  TAB,
+  TABS,
+  criterionHeader,
+  defaultRequired,
+  tabDef,
+  type Criterion,
+  type TabDef,
+} from '../../sheets-schema/index.ts';
 import { quoteSheet, toLetters } from '../../functions/core/a1.ts';
+import { assessmentColumnCode, readCriteria } from '../../functions/rules/campaign-data.ts';
 import {
   CHARTS,
   HIGHLIGHTS,
@@ -77,6 +88,35 @@ function wantedHeaders(def: TabDef): string[] {
   return [...def.headers, ...(def.optionalHeaders ?? [])];
 }
 
+/**
+ * `Tiêu chí` as it stands once this setup is done: the tab's own rows, or the defaults setup writes into it when it is
+ * empty or new. A tab missing its declared headers yields none (setup adds the headers, the next run the columns).
+ */
+function plannedCriteria(existing: SheetState | undefined, defaults: SetupOptions['defaults']): Criterion[] {
+  let grid: string[][];
+  if (existing && existing.dataRows > 0) grid = [[...existing.headers], ...(existing.body ?? []).map((r) => [...r])];
+  else {
+    const headers = wantedHeaders(tabDef(TAB.criteria));
+    const rows = defaults?.get(TAB.criteria) ?? [];
+    grid = [headers, ...rows.map((row) => headers.map((h) => String(row[h] ?? '')))];
+  }
+  try {
+    return readCriteria({ spreadsheetId: '', tabs: new Map([[TAB.criteria, grid]]) });
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * `Thẩm định`'s per-criterion columns still missing: one per criterion of `Tiêu chí` whose `[code]` no header of the
+ * tab begins with, headed as the final report's column, so inspectors type beside the wording the unit scored against.
+ * A column whose criterion left `Tiêu chí` stays (its scores are the coordinator's), and none is ever moved.
+ */
+function assessmentColumns(current: readonly string[], criteria: readonly Criterion[]): string[] {
+  const have = new Set(current.map(assessmentColumnCode).filter((c) => c !== null));
+  return criteria.filter((c) => !have.has(c.code)).map(criterionHeader);
+}
+
 function column(sheetId: number, index: number, fromRow: number): sheets_v4.Schema$GridRange {
   return { sheetId, startRowIndex: fromRow, startColumnIndex: index, endColumnIndex: index + 1 };
 }
@@ -89,6 +129,7 @@ export function planSetup(state: SpreadsheetState, options: SetupOptions = {}): 
   const byTitle = new Map(state.sheets.map((s) => [s.title, s]));
   let nextId = Math.max(0, ...state.sheets.map((s) => s.sheetId)) + 1;
   const planned = new Map<string, Planned>();
+  const criteria = plannedCriteria(byTitle.get(TAB.criteria), options.defaults);
 
   const properties: sheets_v4.Schema$SpreadsheetProperties = {};
   const zone = wantedTimeZone(state);
@@ -104,9 +145,12 @@ export function planSetup(state: SpreadsheetState, options: SetupOptions = {}): 
 
   for (const def of TABS) {
     const existing: SheetState | undefined = byTitle.get(def.name);
-    const wanted = wantedHeaders(def);
     const sheetId = existing?.sheetId ?? nextId++;
     const current = existing?.headers ?? [];
+    const wanted =
+      def.name === TAB.assessment
+        ? [...wantedHeaders(def), ...assessmentColumns(current, criteria)]
+        : wantedHeaders(def);
     const missing = wanted.filter((h) => !current.includes(h));
     // New columns go after the last filled header, so coordinators' own columns and data never move.
     let end = current.length;

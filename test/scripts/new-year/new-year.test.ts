@@ -21,7 +21,7 @@ import { setupSpreadsheet } from '../../../scripts/setup/index.ts';
 import { startSheetsServer } from '../../../scripts/sheets-server/index.ts';
 import { quoteSheet } from '../../../functions/core/a1.ts';
 import { openSpreadsheet } from '../../../functions/gateways/spreadsheet.ts';
-import { textDatesPlusOneYear } from '../../../scripts/new-year/plan.ts';
+import { nextYear, textDatesPlusOneYear } from '../../../scripts/new-year/plan.ts';
 import { modelRegisterTab } from '../../../functions/results/model-register.ts';
 
 const NOW = new Date('2026-11-20T08:00:00+07:00');
@@ -173,5 +173,30 @@ describe('npm run record-decisions, then npm run new-year, on the demo', () => {
   it('moves every dd/MM/yyyy date of a setting a year on; 29/02 becomes 28/02', () => {
     expect(textDatesPlusOneYear('31/03/2026, 29/02/2028')).toBe('31/03/2027, 28/02/2029');
     expect(textDatesPlusOneYear('Có')).toBe('Có');
+  });
+
+  it('issue 20 (docs/design/awards.md §4, Thẩm định per criterion): next year’s Thẩm định has a [code] column per carried criterion, not the defaults setup wrote', () => {
+    const snapshot = {
+      spreadsheetId: 'old',
+      tabs: new Map([
+        [
+          TAB.criteria,
+          [
+            ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa', 'Loại hình'],
+            ['TC1', 'Lãnh đạo', 'Có kế hoạch', 40, ''],
+            ['TC9', 'Mô hình', 'Mô hình tự quản', 60, 'Khu dân cư'],
+          ],
+        ],
+      ]),
+    };
+    expect(nextYear(snapshot, 2026, 'Asia/Ho_Chi_Minh').tabs.get(TAB.assessment)).toEqual([
+      [
+        'Mã đơn vị',
+        'Điểm thẩm định',
+        'Ghi chú',
+        '[TC1] Có kế hoạch (tối đa 40 điểm)',
+        '[TC9] Mô hình tự quản (tối đa 60 điểm)',
+      ],
+    ]);
   });
 });

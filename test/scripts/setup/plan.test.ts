@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SETTINGS, TAB, TABS } from '../../../sheets-schema/index.ts';
+import { SETTINGS, TAB, TABS, criterionHeader, defaultCriteria } from '../../../sheets-schema/index.ts';
 import { planSetup, type SheetState, type SpreadsheetState } from '../../../scripts/setup/index.ts';
 import { defaultRows } from '../../../scripts/setup/defaults.ts';
 import { CHARTS, HIGHLIGHTS } from '../../../scripts/setup/layout.ts';
@@ -188,6 +188,60 @@ describe('planSetup keeps what coordinators added', () => {
     const plan = planSetup({ ...state, sheets: state.sheets.map((s) => (s.title === TAB.criteria ? criteria : s)) });
     expect(plan.writes).toEqual([{ range: `'Tiêu chí'!E1`, values: [['Loại hình']] }]);
     expect(plan.changes).toEqual([`Thêm cột 'Loại hình' vào cuối dòng tiêu đề của 'Tiêu chí'.`]);
+  });
+
+  it('issue 20 (docs/design/awards.md §4, Thẩm định per criterion): a fresh Thẩm định has Ghi chú and a [code] column per default criterion, headed as the final report', () => {
+    const plan = planSetup(EMPTY, { defaults: defaultRows(2026) });
+    const header = plan.writes.find((w) => w.range === `'Thẩm định'!A1`)!.values[0];
+    expect(header).toEqual(['Mã đơn vị', 'Điểm thẩm định', 'Ghi chú', ...defaultCriteria().map(criterionHeader)]);
+    expect(header[3]).toBe('[TC1] Có nghị quyết, kế hoạch; sơ kết, tổng kết và báo cáo đúng hạn (tối đa 3 điểm)');
+  });
+
+  it('issue 20 (docs/design/awards.md §4, Thẩm định per criterion): an older Thẩm định gains the missing criteria of the coordinator’s Tiêu chí at the end, keeping its own [TC3] column and a column whose criterion left', () => {
+    const state = complete();
+    const criteria = sheet(TAB.criteria, 4, ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa', 'Loại hình'], {
+      dataRows: 3,
+      body: [
+        ['TC1', 'Lãnh đạo', 'Có kế hoạch', '10', ''],
+        ['tc3', 'Mô hình', 'Mô hình hiệu quả', '20', ''],
+        ['TC9', 'Tuyên truyền', 'Tuyên truyền rộng rãi', '2,5', 'Khu dân cư'],
+        ['', '', '', '', ''],
+      ],
+    });
+    const assessment = sheet(TAB.assessment, 20, [
+      'Mã đơn vị',
+      'Điểm thẩm định',
+      'Ghi chú',
+      '[TC3] điểm',
+      '[TC7] cũ',
+      '',
+      '',
+    ]);
+    const sheets = state.sheets.map((s) =>
+      s.title === TAB.criteria ? criteria : s.title === TAB.assessment ? assessment : s,
+    );
+    const plan = planSetup({ ...state, sheets }, { defaults: defaultRows(2026) });
+    expect(plan.writes).toEqual([
+      {
+        range: `'Thẩm định'!F1`,
+        values: [['[TC1] Có kế hoạch (tối đa 10 điểm)', '[TC9] Tuyên truyền rộng rãi (tối đa 2,5 điểm)']],
+      },
+    ]);
+    expect(plan.changes).toEqual([
+      `Thêm cột '[TC1] Có kế hoạch (tối đa 10 điểm)', '[TC9] Tuyên truyền rộng rãi (tối đa 2,5 điểm)' vào cuối dòng tiêu đề của 'Thẩm định'.`,
+    ]);
+    // Nothing is removed or moved: no delete, no move, no clear.
+    expect(plan.requests.every((r) => !r.deleteDimension && !r.moveDimension && !r.deleteSheet)).toBe(true);
+    // Once there, a second run plans nothing for it.
+    const after = sheet(TAB.assessment, 20, [
+      ...assessment.headers.slice(0, 5),
+      ...plan.writes[0].values[0].map(String),
+    ]);
+    const again = planSetup(
+      { ...state, sheets: sheets.map((s) => (s.title === TAB.assessment ? after : s)) },
+      { defaults: defaultRows(2026) },
+    );
+    expect(again.writes).toEqual([]);
   });
 
   it('grows the grid when new headers would not fit', () => {

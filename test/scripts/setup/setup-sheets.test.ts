@@ -8,6 +8,9 @@ import { openSpreadsheet } from '../../../functions/gateways/spreadsheet.ts';
 import { startSheetsServer } from '../../../scripts/sheets-server/index.ts';
 import { setupSpreadsheet } from '../../../scripts/setup/index.ts';
 import { startWire } from '../../functions/jobs/wire.ts';
+import { readAssessments } from '../../../functions/rules/campaign-data.ts';
+import { readAllTabs, snapshotOf } from '../../../scripts/export/index.ts';
+import { criterionHeader, defaultCriteria } from '../../../sheets-schema/index.ts';
 
 const SA = 'thidua-functions@demo.iam.gserviceaccount.com';
 let server: Awaited<ReturnType<typeof startSheetsServer>>;
@@ -192,5 +195,66 @@ describe('setupSpreadsheet against the local Sheets server', () => {
       [...older[3].slice(0, 5), '', 'Không'],
     ]);
     expect((await setupSpreadsheet(book('older'), {})).changes).toEqual([]);
+  });
+
+  it('issue 20 (docs/design/awards.md §4, Thẩm định per criterion): a fresh setup gives Thẩm định Ghi chú and a [code] column per criterion of Tiêu chí', async () => {
+    await createSpreadsheet('assess-fresh');
+    await setupSpreadsheet(book('assess-fresh'), {});
+    expect((await tab('assess-fresh', TAB.assessment))[0]).toEqual([
+      'Mã đơn vị',
+      'Điểm thẩm định',
+      'Ghi chú',
+      ...defaultCriteria().map(criterionHeader),
+    ]);
+  });
+
+  it('issue 20 (docs/design/awards.md §4, Thẩm định per criterion): on an older spreadsheet, adds the notes and the coordinator’s criteria at the end, keeps the inspectors’ rows, and the assessment reader reads a score typed there', async () => {
+    await createSpreadsheet('assess-older');
+    await setupSpreadsheet(book('assess-older'), {});
+    // Thẩm định as an older version made it (total only, with the coordinator's own column and rows), and a Tiêu chí
+    // the coordinator rewrote: TC1 kept, TC9 added.
+    await api.spreadsheets.values.clear({ spreadsheetId: 'assess-older', range: `'Thẩm định'` });
+    await api.spreadsheets.values.clear({ spreadsheetId: 'assess-older', range: `'Tiêu chí'` });
+    const older = [
+      ['Mã đơn vị', 'Điểm thẩm định', 'Người thẩm định'],
+      ['SO-TP', '85', 'Đoàn kiểm tra số 1'],
+      ['UBND-X', '72', 'Đoàn kiểm tra số 2'],
+    ];
+    await api.spreadsheets.values.batchUpdate({
+      spreadsheetId: 'assess-older',
+      requestBody: {
+        valueInputOption: 'RAW',
+        data: [
+          { range: `'Thẩm định'!A1`, values: older },
+          {
+            range: `'Tiêu chí'!A1`,
+            values: [
+              ['Mã tiêu chí', 'Nhóm', 'Nội dung', 'Điểm tối đa', 'Loại hình'],
+              ['TC1', 'Lãnh đạo', 'Có kế hoạch', '40', ''],
+              ['TC9', 'Mô hình', 'Mô hình tự quản', '60', ''],
+            ],
+          },
+        ],
+      },
+    });
+
+    const { changes } = await setupSpreadsheet(book('assess-older'), {});
+    const added = ['Ghi chú', '[TC1] Có kế hoạch (tối đa 40 điểm)', '[TC9] Mô hình tự quản (tối đa 60 điểm)'];
+    expect(changes).toEqual([
+      `Thêm cột ${added.map((h) => `'${h}'`).join(', ')} vào cuối dòng tiêu đề của 'Thẩm định'.`,
+    ]);
+    expect(await tab('assess-older', TAB.assessment)).toEqual([[...older[0], ...added], older[1], older[2]]);
+    expect((await setupSpreadsheet(book('assess-older'), {})).changes).toEqual([]);
+
+    await api.spreadsheets.values.update({
+      spreadsheetId: 'assess-older',
+      range: `'Thẩm định'!D2:F2`,
+      valueInputOption: 'RAW',
+      requestBody: { values: [['Thiếu minh chứng mô hình', '', '45']] },
+    });
+    const snapshot = snapshotOf('assess-older', await readAllTabs(book('assess-older')));
+    const read = readAssessments(snapshot).get('SO-TP')!;
+    expect(read.note).toBe('Thiếu minh chứng mô hình');
+    expect([...read.criteria]).toEqual([['TC9', { score: 45, typed: '45' }]]);
   });
 });
