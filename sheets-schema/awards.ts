@@ -30,8 +30,9 @@ export const CATALOGUE_HEADERS = {
   oneOffOnly: 'Chỉ thành tích đột xuất',
   needsSummary: 'Cần thành tích tóm tắt',
   source: 'Căn cứ',
-  // Last: a tab made before it gains it at the end (setup appends a missing optional column).
+  // Last: a tab made before gains them at the end (setup appends a missing optional column), blank: no such rule.
   consecutiveYears: 'Số năm liên tục',
+  requiresAntt: 'Đạt chuẩn An toàn về ANTT',
 } as const;
 
 /**
@@ -113,28 +114,44 @@ const award = (name: string, kinds: readonly string[], source: string, rules: Pa
   oneOffOnly: false,
   needsSummary: false,
   consecutiveYears: null,
+  requiresAntt: false,
   source,
   ...rules,
 });
 
 const PEOPLE = [KIND_COLLECTIVE, KIND_INDIVIDUAL] as const;
 
+/**
+ * Thông tư 124/2021/TT-BCA: recognition is yearly and is a basis of the movement's yearly commendation and of titles
+ * tied to security and order (as baoquangnam.vn restates it, 01/2025; DOMAIN.md §4); seed 001 §3.5 has cluster leaders
+ * judge titles on it. So the yearly awards to a collective ask it; Giấy khen, models and one-off acts do not.
+ */
+const ANTT_BASIS =
+  'Thông tư 124/2021/TT-BCA: kết quả công nhận "An toàn về ANTT" là căn cứ xét khen thưởng hằng năm về phong trào';
+
 /** The awards the seeds name (docs/design/awards.md §1), each with its source. */
 export function defaultAwards(): AwardDef[] {
   return [
-    award(AWARD_MINISTER_CERTIFICATE, PEOPLE, `${LAW}; ${DECREE}; kế hoạch mẫu 000`, { needsSummary: true }),
-    award(AWARD_PROVINCE_CERTIFICATE, PEOPLE, `${LAW}; kế hoạch mẫu 001, mục III.1`, { needsSummary: true }),
+    award(AWARD_MINISTER_CERTIFICATE, PEOPLE, `${LAW}; ${DECREE}; kế hoạch mẫu 000; ${ANTT_BASIS} (tập thể)`, {
+      needsSummary: true,
+      requiresAntt: true,
+    }),
+    award(AWARD_PROVINCE_CERTIFICATE, PEOPLE, `${LAW}; kế hoạch mẫu 001, mục III.1; ${ANTT_BASIS} (tập thể)`, {
+      needsSummary: true,
+      requiresAntt: true,
+    }),
     award(AWARD_MEDAL, [KIND_INDIVIDUAL], 'Thông tư 20/2025/TT-BCA', {
       minYears: perGroup({ 'Lãnh đạo': 10, Nam: 15, Nữ: 10 }),
       earlierAwards: perGroup({ 'Lãnh đạo': 1 }),
       oncePerLifetime: true,
     }),
     award(AWARD_CERTIFICATE, PEOPLE, LAW),
-    award(AWARD_FLAG, [KIND_COLLECTIVE], `${LAW}; ${DECREE}: tối đa 20% số đơn vị`, {
-      levels: ['Xuất sắc'],
-      maxShareOfUnits: 20,
-      needsSummary: true,
-    }),
+    award(
+      AWARD_FLAG,
+      [KIND_COLLECTIVE],
+      `${LAW}; ${DECREE}: tối đa 20% số đơn vị; ${ANTT_BASIS}; kế hoạch mẫu 001, mục 3.5 (Cụm, Khối bình xét danh hiệu thi đua căn cứ kết quả công nhận)`,
+      { levels: ['Xuất sắc'], maxShareOfUnits: 20, needsSummary: true, requiresAntt: true },
+    ),
     award(AWARD_MODELS, [KIND_MODEL, KIND_WORK, KIND_INITIATIVE], 'Kế hoạch mẫu 000, mục III.4', {
       needsSummary: true,
     }),
@@ -189,6 +206,7 @@ export function catalogueRows(awards: readonly AwardDef[]): (string | number)[][
       yesNo(a.needsSummary),
       a.source,
       a.consecutiveYears ?? '',
+      yesNo(a.requiresAntt),
     ]),
   ];
 }

@@ -97,6 +97,8 @@ export interface AwardDef {
   readonly needsSummary: boolean;
   /** A collective's unit classified at the row's levels (or `Xuất sắc`) this many years running, this one included. */
   readonly consecutiveYears: number | null;
+  /** A collective's unit must be recognised "An toàn về ANTT" this year (Thông tư 124/2021/TT-BCA). */
+  readonly requiresAntt: boolean;
   /** The legal source, as typed. */
   readonly source: string;
 }

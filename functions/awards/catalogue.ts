@@ -88,6 +88,7 @@ function readRow(row: TableRow): CatalogueAward {
     oneOffOnly: yesNo(H.oneOffOnly),
     needsSummary: yesNo(H.needsSummary),
     consecutiveYears: yearsOk ? years : null,
+    requiresAntt: yesNo(H.requiresAntt),
     source: text(H.source),
     problems,
   };

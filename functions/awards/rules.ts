@@ -1,9 +1,10 @@
 // The rule kinds a catalogue row may carry (docs/design/awards.md §1), each a pure check of one nomination.
 import type { AwardDef, PerGroup } from '../../sheets-schema/index.ts';
-import { ACHIEVEMENT_ONE_OFF, NOMINATION_HEADERS as H, YES } from '../../sheets-schema/forms/index.ts';
+import { ACHIEVEMENT_ONE_OFF, KIND_COLLECTIVE, NOMINATION_HEADERS as H, YES } from '../../sheets-schema/forms/index.ts';
 import { nameKey } from '../core/cells.ts';
 import type { Answers, NominationStatus } from '../core/model.ts';
 import { UNCLASSIFIED } from '../core/model.ts';
+import { ANTT_MET, ANTT_NO_REPORT, ANTT_OUT_OF_SCOPE } from '../rules/antt.ts';
 
 /** Why a nomination is not (yet) eligible; null when the rule is met or does not apply. */
 export type RuleVerdict = {
@@ -119,6 +120,43 @@ export function earlierAwards(award: AwardDef, values: Answers): RuleVerdict {
 export function oneOffOnly(award: AwardDef, values: Answers): RuleVerdict {
   if (!award.oneOffOnly || values.get(H.achievement) === ACHIEVEMENT_ONE_OFF) return null;
   return no(`${award.name} chỉ xét cho thành tích đột xuất ("${H.achievement}" là "${ACHIEVEMENT_ONE_OFF}").`);
+}
+
+/** A unit's "An toàn về ANTT" standing, as `Xếp loại` shows it: `Quyết định công nhận ANTT`, else the criteria. */
+export interface UnitAntt {
+  readonly name: string;
+  /** 'Đạt', 'Chưa đạt: …', 'Không thuộc phạm vi' or 'Chưa có báo cáo' (functions/rules/antt.ts). */
+  readonly verdict: string;
+}
+
+/**
+ * Recognised "An toàn về ANTT" (`Đạt chuẩn An toàn về ANTT`; Thông tư 124/2021/TT-BCA: recognition is a basis of the
+ * yearly commendation): a collective's unit must be `Đạt` this year, by a recorded decision or by its criteria. A
+ * unit the circular does not cover (`Không thuộc phạm vi`: armed-forces agencies, small enterprises, primary schools)
+ * cannot be recognised and is not held to it; one without a final report waits. Individuals are not judged on it.
+ * A unit absent from `units` (a body below: its campaign judged its own units before forwarding) is not judged here.
+ */
+export function anttRecognised(
+  award: AwardDef,
+  kind: string,
+  unitCode: string,
+  units: ReadonlyMap<string, UnitAntt>,
+  year: number,
+): RuleVerdict {
+  if (!award.requiresAntt || nameKey(kind) !== nameKey(KIND_COLLECTIVE)) return null;
+  const unit = units.get(unitCode);
+  if (!unit || unit.verdict === ANTT_MET || unit.verdict === ANTT_OUT_OF_SCOPE) return null;
+  const who = unit.name === '' ? `Đơn vị ${unitCode}` : `${unit.name} (${unitCode})`;
+  const inYear = year > 0 ? ` năm ${year}` : '';
+  if (unit.verdict === ANTT_NO_REPORT)
+    return {
+      status: 'Chờ xếp loại',
+      reason: `${who} chưa có báo cáo tổng kết để xét đạt tiêu chuẩn "An toàn về ANTT"${inYear}; ${award.name} chỉ xét cho tập thể của đơn vị đạt tiêu chuẩn này.`,
+    };
+  const self = unit.verdict.replace(/^Chưa đạt: /, '');
+  return no(
+    `${who} chưa được công nhận đạt tiêu chuẩn "An toàn về ANTT"${inYear} (chưa có quyết định ở trang "Quyết định công nhận ANTT"; tự đánh giá chưa đạt: ${self}); ${award.name} chỉ xét cho tập thể của đơn vị đạt tiêu chuẩn này.`,
+  );
 }
 
 /** At most N% of the campaign's units (Cờ thi đua: 20%): how many may receive it, rounded down. */

@@ -116,6 +116,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
     registryKey: registryKey(unitKey),
     year: campaignYear,
     history: readYearResults(snapshot),
+    antt: new Map(units.map((u) => [u.code, { name: u.name, verdict: results.get(u.code)!.antt }])),
   });
   const rowKey = (form: string, row: number) => `${form}\u0000${row}`;
   const verdictByRow = new Map<string, NominationVerdict>(verdicts.map((v) => [rowKey(v.form, v.rowNumber), v]));

@@ -4,7 +4,7 @@ import { KIND_INDIVIDUAL, NOMINATION_FORM, NOMINATION_HEADERS as H } from '../..
 import { collapseSpaces, nameKey } from '../core/cells.ts';
 import type { AwardTally, JudgedResponse, NominationStatus, NominationVerdict } from '../core/model.ts';
 import type { CatalogueAward } from '../awards/catalogue.ts';
-import { awardRules, overShare, shareCap } from '../awards/rules.ts';
+import { anttRecognised, awardRules, overShare, shareCap, type UnitAntt } from '../awards/rules.ts';
 import type { Registry } from '../awards/registry.ts';
 import { EMPTY_REGISTRY, claimNotFound, nomineeId, receivedBefore } from '../awards/registry.ts';
 import type { YearResults } from '../awards/years.ts';
@@ -86,6 +86,8 @@ function inOrder(valid: readonly JudgedResponse[]): JudgedResponse[] {
   return positions.map((i) => valid[i]);
 }
 
+const NO_ANTT: ReadonlyMap<string, UnitAntt> = new Map();
+
 /** What the verdicts read besides the nominations and the classifications. */
 export interface NominationContext {
   /** `Phân bổ chỉ tiêu`: unit × award × kind → quota. */
@@ -100,6 +102,8 @@ export interface NominationContext {
   readonly year?: number;
   /** `Xếp loại các năm`, for the consecutive-years rule. */
   readonly history?: YearResults;
+  /** Each unit's "An toàn về ANTT" standing this year, for the recognition rule. */
+  readonly antt?: ReadonlyMap<string, UnitAntt>;
 }
 
 /**
@@ -117,6 +121,7 @@ export function judgeNominations(
     registryKey = '',
     year = 0,
     history = NO_YEAR_RESULTS,
+    antt = NO_ANTT,
   }: NominationContext,
 ): NominationVerdict[] {
   const firstRow = new Map<string, number>();
@@ -163,6 +168,7 @@ export function judgeNominations(
     const failed =
       awardRules(def, kind, c.values, classifications.get(c.unitCode)) ??
       consecutiveYears(def, kind, c.unitCode, year, history) ??
+      anttRecognised(def, kind, c.unitCode, antt, year) ??
       claimNotFound(registry, who, numberAnswer(c, H.commendations), year);
     if (failed) return verdict(failed.status, failed.reason);
     const cap = def.maxShareOfUnits === null ? null : shareCap(def.maxShareOfUnits, unitCount);

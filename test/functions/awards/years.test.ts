@@ -31,6 +31,7 @@ const nominated = (years: number | string, ...rows: Cell[][]) => {
   for (const unit of ['A', 'B'])
     b.unit(unit)
       .report(unit, { TC1: 50, TC2: 45 })
+      .recognised(unit)
       .nominate(unit, {
         'Đối tượng': 'Tập thể',
         'Hình thức khen thưởng': AWARD_MINISTER_CERTIFICATE,

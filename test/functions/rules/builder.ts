@@ -1,6 +1,6 @@
 // A small builder of campaign snapshots from literal rows, for the rule tests.
 import type { Criterion } from '../../../sheets-schema/index.ts';
-import { EDIT_LINK_HEADER, TAB, TIMESTAMP_HEADER } from '../../../sheets-schema/index.ts';
+import { ANTT_DECISION_HEADERS, EDIT_LINK_HEADER, TAB, TIMESTAMP_HEADER } from '../../../sheets-schema/index.ts';
 import {
   FINAL_FORM,
   SERIOUS_INCIDENT_HEADER,
@@ -33,6 +33,7 @@ class CampaignBuilder {
   private readonly targets: Cell[][] = [];
   private readonly quotas: Cell[][] = [];
   private readonly assessments: Cell[][] = [];
+  private readonly recognitions: string[] = [];
   private readonly responses = new Map<string, Answers[]>();
   private readonly extraTabs = new Map<string, Cell[][]>();
   private clock = Date.UTC(2026, 0, 1, 1, 0, 0);
@@ -64,6 +65,12 @@ class CampaignBuilder {
 
   assess(unit: string, score: Cell): this {
     this.assessments.push([unit, score, '']);
+    return this;
+  }
+
+  /** Units recognised "An toàn về ANTT" by a decision of `Quyết định công nhận ANTT` (TT 124/2021/TT-BCA). */
+  recognised(...units: string[]): this {
+    this.recognitions.push(...units);
     return this;
   }
 
@@ -131,6 +138,11 @@ class CampaignBuilder {
     ]);
     tabs.set(TAB.quotas, [['Mã đơn vị', 'Hình thức khen thưởng', 'Đối tượng', 'Số lượng'], ...this.quotas]);
     tabs.set(TAB.assessment, [['Mã đơn vị', 'Điểm thẩm định', 'Ghi chú'], ...this.assessments]);
+    if (this.recognitions.length > 0)
+      tabs.set(TAB.anttDecisions, [
+        [...ANTT_DECISION_HEADERS],
+        ...this.recognitions.map((u, i) => [u, `${i + 1}/QĐ-UBND`, '15/12/2026', 'UBND tỉnh']),
+      ]);
     for (const [form, list] of this.responses) {
       const def = formDef(form);
       const headers = [TIMESTAMP_HEADER, ...(def ? formQuestions(def, this.criteria).map((q) => q.header) : [])];
