@@ -46,18 +46,35 @@ function control(q: Question, value: string, required: boolean, id: string): str
   }
 }
 
+type RequiredWhen = NonNullable<Question['requiredWhen']>;
+
+/** Every answer that makes the question required: `oneOf` (each catalogue row asking it), or the one. */
+const triggers = (when: RequiredWhen): readonly string[] => when.oneOf ?? [when.equals];
+
+/** What FORM_SCRIPT reads to toggle `required` as the answers change, the same condition as `isRequired`. */
+function whenAttributes(when: RequiredWhen, required: boolean): string {
+  const also = when.also
+    ? ` data-also-header="${esc(when.also.header)}" data-also-equals="${esc(when.also.equals)}"`
+    : '';
+  return ` data-when-header="${esc(when.header)}" data-when-one-of="${esc(JSON.stringify(triggers(when)))}"${also} data-required="${required}"`;
+}
+
+/** `Bắt buộc khi "Đối tượng" là "Cá nhân" và "Hình thức khen thưởng" là "A" hoặc "B".` */
+function whenText(when: RequiredWhen): string {
+  const also = when.also ? `"${when.also.header}" là "${when.also.equals}" và ` : '';
+  return `Bắt buộc khi ${also}"${when.header}" là ${triggers(when)
+    .map((v) => `"${v}"`)
+    .join(' hoặc ')}.`;
+}
+
 export function renderForm(view: FormView): string {
   const { form, questions, answers, errors } = view;
   const items = questions.map((q, i) => {
     const id = `q${i}`;
     const required = isRequired(q, answers);
-    const when = q.requiredWhen
-      ? ` data-when-header="${esc(q.requiredWhen.header)}" data-when-equals="${esc(q.requiredWhen.equals)}" data-required="${q.required}"`
-      : '';
+    const when = q.requiredWhen ? whenAttributes(q.requiredWhen, q.required) : '';
     const star = q.required ? `<span class="req"${q.requiredWhen && !required ? ' hidden' : ''}> *</span>` : '';
-    const conditional = q.requiredWhen
-      ? `<div class="help">Bắt buộc khi ${q.requiredWhen.also ? `"${esc(q.requiredWhen.also.header)}" là "${esc(q.requiredWhen.also.equals)}" và ` : ''}"${esc(q.requiredWhen.header)}" là "${esc(q.requiredWhen.equals)}".</div>`
-      : '';
+    const conditional = q.requiredWhen ? `<div class="help">${esc(whenText(q.requiredWhen))}</div>` : '';
     const err = errors.get(q.header);
     const title = q.kind === 'choice' ? `<div class="title" id="${id}-title">` : `<label class="title" for="${id}">`;
     const titleEnd = q.kind === 'choice' ? '</div>' : '</label>';
@@ -86,10 +103,11 @@ ${summary}${items.join('\n')}
  * Toggles `required` on questions whose requirement depends on another answer (Google Forms uses sections for this).
  */
 export const FORM_SCRIPT = `
+function answerOf(h){var v='';document.querySelectorAll('[name="'+CSS.escape(h)+'"]').forEach(function(e){
+if((e.type!=='radio'&&e.type!=='checkbox')||e.checked)v=e.value.trim();});return v;}
 function syncRequired(){document.querySelectorAll('[data-when-header]').forEach(function(box){
-var src=document.querySelectorAll('[name="'+CSS.escape(box.dataset.whenHeader)+'"]');var v='';
-src.forEach(function(e){if((e.type!=='radio'&&e.type!=='checkbox')||e.checked)v=e.value.trim();});
-var on=box.dataset.required==='true'&&v===box.dataset.whenEquals;
+var on=box.dataset.required==='true'&&JSON.parse(box.dataset.whenOneOf).indexOf(answerOf(box.dataset.whenHeader))>=0
+&&(!box.dataset.alsoHeader||answerOf(box.dataset.alsoHeader)===box.dataset.alsoEquals);
 box.querySelectorAll('input,textarea,select').forEach(function(c){c.required=on;});
 var s=box.querySelector('.req');if(s)s.hidden=!on;});}
 document.addEventListener('input',syncRequired);document.addEventListener('change',syncRequired);syncRequired();`;
