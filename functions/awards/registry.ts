@@ -23,6 +23,8 @@ export interface Registry {
   readonly byId: ReadonlyMap<string, readonly RegistryEntry[]>;
   /** Name and unit (nameUnitKey) → the awards recorded under them, dated or not, oldest first. */
   readonly byNameUnit: ReadonlyMap<string, readonly RegistryEntry[]>;
+  /** Name alone (nameKey) → the awards recorded under it in any unit, oldest first: the namesakes elsewhere. */
+  readonly byName: ReadonlyMap<string, readonly RegistryEntry[]>;
   /** Years the registry holds anything for: before the first, a claim cannot be checked against it. */
   readonly firstYear: number | null;
 }
@@ -34,7 +36,7 @@ export interface Nominee {
   readonly unitCode: string;
 }
 
-export const EMPTY_REGISTRY: Registry = { byId: new Map(), byNameUnit: new Map(), firstYear: null };
+export const EMPTY_REGISTRY: Registry = { byId: new Map(), byNameUnit: new Map(), byName: new Map(), firstYear: null };
 
 /** Without UNIT_SECRET_KEY (local tests, `Xác thực đơn vị` off) identities are pseudonymous only; said in the doc. */
 const UNKEYED = 'thidua:so-theo-doi';
@@ -72,6 +74,7 @@ export function readRegistry(snapshot: Snapshot): Registry {
   const table = readTable(snapshot, TAB.registry, [R.id, R.year, R.award]);
   const byId = new Map<string, RegistryEntry[]>();
   const byNameUnit = new Map<string, RegistryEntry[]>();
+  const byName = new Map<string, RegistryEntry[]>();
   let firstYear: number | null = null;
   for (const row of table.rows) {
     const id = cellText(row.get(R.id));
@@ -90,6 +93,7 @@ export function readRegistry(snapshot: Snapshot): Registry {
     for (const [map, key] of [
       [byId, id],
       [byNameUnit, nameUnitKey(entry.name, entry.unitCode)],
+      [byName, nameKey(entry.name)],
     ] as const) {
       const list = map.get(key);
       if (list) list.push(entry);
@@ -97,8 +101,9 @@ export function readRegistry(snapshot: Snapshot): Registry {
     }
     firstYear = firstYear === null ? year : Math.min(firstYear, year);
   }
-  for (const list of [...byId.values(), ...byNameUnit.values()]) list.sort((a, b) => a.year - b.year);
-  return { byId, byNameUnit, firstYear };
+  for (const list of [...byId.values(), ...byNameUnit.values(), ...byName.values()])
+    list.sort((a, b) => a.year - b.year);
+  return { byId, byNameUnit, byName, firstYear };
 }
 
 const dated = (id: string) => id.startsWith('CN-');
@@ -133,6 +138,39 @@ export function receivedBefore(
   return {
     status: 'Không đủ điều kiện',
     reason: `Sổ theo dõi khen thưởng: đã được tặng ${award} ${decisionText(found)}; hình thức này chỉ tặng một lần.`,
+  };
+}
+
+/**
+ * Once per lifetime, across units (docs/design/awards.md §2): the award recorded in an earlier year for the same name
+ * in another unit, where either side has no date of birth. A person recorded without one who has since moved is found
+ * by nothing else, and two people of a province often share a name, so the nomination neither passes nor is refused:
+ * it waits for the date of birth (a nominee without one) or for the coordinator to compare the files (a record
+ * without one). Two dates of birth decide by identity (`receivedBefore`), so they never reach here as a doubt.
+ */
+export function namesakeElsewhere(
+  registry: Registry,
+  who: Nominee,
+  award: string,
+  year: number,
+): { readonly status: 'Chưa xét'; readonly reason: string } | null {
+  const found = (registry.byName.get(nameKey(who.name)) ?? []).find(
+    (e) =>
+      e.year < year &&
+      e.unitCode !== who.unitCode &&
+      (!dated(who.id) || !dated(e.id)) &&
+      nameKey(e.award) === nameKey(award),
+  );
+  if (!found) return null;
+  const record = `Sổ theo dõi khen thưởng ghi ${found.name} (đơn vị ${found.unitCode}) đã được tặng ${award} ${decisionText(found)}`;
+  if (!dated(who.id))
+    return {
+      status: 'Chưa xét',
+      reason: `${record}; cần điền "Ngày sinh" của người được đề nghị để biết có phải cùng một người đã chuyển đơn vị hay không.`,
+    };
+  return {
+    status: 'Chưa xét',
+    reason: `${record}, không kèm ngày sinh, nên chưa biết có phải người được đề nghị đã chuyển đơn vị hay không. Thường trực phong trào đối chiếu hồ sơ với đơn vị ${found.unitCode}: cùng một người thì không tặng lại; khác người thì ghi thêm vào ô "${R.name}" của dòng sổ đó để phân biệt (ví dụ "${found.name} (${found.unitCode}, ${found.year})").`,
   };
 }
 

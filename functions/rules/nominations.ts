@@ -6,7 +6,7 @@ import type { AwardTally, JudgedResponse, NominationStatus, NominationVerdict } 
 import type { CatalogueAward } from '../awards/catalogue.ts';
 import { anttRecognised, awardRules, overShare, shareCap, type UnitAntt } from '../awards/rules.ts';
 import type { Registry } from '../awards/registry.ts';
-import { EMPTY_REGISTRY, claimNotFound, nomineeId, receivedBefore } from '../awards/registry.ts';
+import { EMPTY_REGISTRY, claimNotFound, namesakeElsewhere, nomineeId, receivedBefore } from '../awards/registry.ts';
 import type { YearResults } from '../awards/years.ts';
 import { NO_YEAR_RESULTS, consecutiveYears } from '../awards/years.ts';
 import type { Target } from './campaign-data.ts';
@@ -169,6 +169,7 @@ export function judgeNominations(
       awardRules(def, kind, c.values, classifications.get(c.unitCode)) ??
       consecutiveYears(def, kind, c.unitCode, year, history) ??
       anttRecognised(def, kind, c.unitCode, antt, year) ??
+      (individual && def.oncePerLifetime ? namesakeElsewhere(registry, who, def.name, year) : null) ??
       claimNotFound(registry, who, numberAnswer(c, H.commendations), year);
     if (failed) return verdict(failed.status, failed.reason);
     const cap = def.maxShareOfUnits === null ? null : shareCap(def.maxShareOfUnits, unitCount);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   earlierEntries,
+  namesakeElsewhere,
   nomineeId,
   normalBirthDate,
   readRegistry,
@@ -199,5 +200,51 @@ describe('Sổ theo dõi khen thưởng: checks of the nominations', () => {
     expect(years('', 'A')).toEqual([2023, 2024, 2025]);
     expect(years(born, 'B')).toEqual([2023]);
     expect(years('', 'B')).toEqual([]);
+  });
+});
+
+describe('Sổ theo dõi khen thưởng: a person recorded without a date of birth who later moved unit (awards.md §2)', () => {
+  const undated = nomineeId(KEY, 'Lê Văn Tám', '', 'A');
+  const record = (name = 'Lê Văn Tám', id = undated) => [id, name, 'A', 2022, AWARD_MEDAL, '45/QĐ-BCA', '19/08/2022'];
+  const fromB = (b: ReturnType<typeof campaign>) => b.nominate('B', medal('Lê Văn Tám', { 'Ngày sinh': '10/10/1968' }));
+
+  it('TT 20/2025/TT-BCA (once in a lifetime): the medal recorded without a date in unit A holds the same name nominated with one by unit B, asking the coordinator to compare the files', () => {
+    const b = fromB(rated('A', 'B').tab(TAB.registry, registry(record())));
+    expect(verdicts(b)).toEqual([
+      [
+        'B',
+        'Lê Văn Tám',
+        'Chưa xét',
+        `Sổ theo dõi khen thưởng ghi Lê Văn Tám (đơn vị A) đã được tặng ${AWARD_MEDAL} năm 2022 (Quyết định số 45/QĐ-BCA ngày 19/08/2022), không kèm ngày sinh, nên chưa biết có phải người được đề nghị đã chuyển đơn vị hay không. Thường trực phong trào đối chiếu hồ sơ với đơn vị A: cùng một người thì không tặng lại; khác người thì ghi thêm vào ô "Họ tên / Tên tập thể" của dòng sổ đó để phân biệt (ví dụ "Lê Văn Tám (A, 2022)").`,
+      ],
+    ]);
+  });
+
+  it('awards.md §2: the coordinator’s distinction in the old row, a namesake recorded with another date, or an award given more than once lets it pass', () => {
+    const distinguished = fromB(rated('A', 'B').tab(TAB.registry, registry(record('Lê Văn Tám (A, 2022)'))));
+    expect(verdicts(distinguished).map((v) => v[2])).toEqual(['Đủ điều kiện']);
+    const otherPerson = nomineeId(KEY, 'Lê Văn Tám', '01/01/1960', 'A');
+    const dated = fromB(rated('A', 'B').tab(TAB.registry, registry(record('Lê Văn Tám', otherPerson))));
+    expect(verdicts(dated).map((v) => v[2])).toEqual(['Đủ điều kiện']);
+    const certificateElsewhere = rated('A', 'B')
+      .tab(TAB.registry, registry([undated, 'Lê Văn Tám', 'A', 2022, 'Giấy khen', '9/QĐ', '']))
+      .nominate('B', certificate('Lê Văn Tám', { 'Ngày sinh': '10/10/1968' }));
+    expect(verdicts(certificateElsewhere).map((v) => v[2])).toEqual(['Đủ điều kiện']);
+  });
+
+  it('awards.md §2, the other way: a nominee without a date of birth (a forwarded row, a hand-typed one) and a namesake holding the medal in another unit waits for the date', () => {
+    const reg = readRegistry(
+      campaign()
+        .tab(TAB.registry, registry(record('Lê Văn Tám', nomineeId(KEY, 'Lê Văn Tám', '10/10/1968', 'A'))))
+        .snapshot(),
+    );
+    const who = { id: nomineeId(KEY, 'Lê Văn Tám', '', 'B'), name: 'lê văn  tám', unitCode: 'B' };
+    expect(namesakeElsewhere(reg, who, AWARD_MEDAL, 2026)).toEqual({
+      status: 'Chưa xét',
+      reason: `Sổ theo dõi khen thưởng ghi Lê Văn Tám (đơn vị A) đã được tặng ${AWARD_MEDAL} năm 2022 (Quyết định số 45/QĐ-BCA ngày 19/08/2022); cần điền "Ngày sinh" của người được đề nghị để biết có phải cùng một người đã chuyển đơn vị hay không.`,
+    });
+    // The record of the same year or later is not an earlier award; the same unit is the name-and-unit rule's.
+    expect(namesakeElsewhere(reg, who, AWARD_MEDAL, 2022)).toBeNull();
+    expect(namesakeElsewhere(reg, { ...who, unitCode: 'A' }, AWARD_MEDAL, 2026)).toBeNull();
   });
 });
