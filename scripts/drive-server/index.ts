@@ -2,7 +2,7 @@
 import { listenLocal } from '../stack/ports.ts';
 import type { Fault, Stats } from '../sheets-server/faults.ts';
 import { createDriveHttpServer } from './server.ts';
-import { DriveStore, FOLDER_MIME } from './store.ts';
+import { DriveStore } from './store.ts';
 
 export { FOLDER_MIME } from './store.ts';
 export { MULTIPART_MAX_MEDIA_BYTES } from './limits.ts';
@@ -44,18 +44,7 @@ export async function startDriveServer(options: DriveServerOptions): Promise<Dri
     faults: { inject: (f) => faults.inject(f), clear: () => faults.clear() },
     stats: () => faults.stats(),
     async ensureFolder(id, name) {
-      if (store.get(id)) return;
-      const time = new Date().toISOString();
-      await store.put({
-        id,
-        name,
-        mimeType: FOLDER_MIME,
-        parents: [],
-        trashed: false,
-        createdTime: time,
-        modifiedTime: time,
-        version: 1,
-      });
+      await store.ensureFolder(id, name, new Date().toISOString());
     },
   };
 }

@@ -2,7 +2,7 @@
 // multipart and simple uploads) and the local /__admin endpoints, on node:http.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { BodyTooLarge, decodeSegment, guard, MalformedUrl, type Refusal } from '../stack/local-guard.ts';
-import { FaultBoard, parseFault } from '../sheets-server/faults.ts';
+import { FaultBoard } from '../sheets-server/faults.ts';
 import { badRequest, DriveApiError, faultError, fileNotFound, invalidValue } from './errors.ts';
 import { FILE_FIELDS, FILE_LIST_FIELDS, mask, parseFields, type Selection } from './fields.ts';
 import { MAX_BODY_BYTES, MAX_PAGE_SIZE, MULTIPART_MAX_MEDIA_BYTES, SIMPLE_MAX_MEDIA_BYTES } from './limits.ts';
@@ -410,21 +410,7 @@ export function createDriveHttpServer(store: DriveStore, options: DriveHttpOptio
     if (folder && verb === 'PUT') {
       const id = decodeSegment(folder[1]);
       const body = parseJson(await read());
-      let f = store.get(id);
-      if (!f) {
-        const time = now();
-        f = {
-          id,
-          name: typeof body['name'] === 'string' ? body['name'] : id,
-          mimeType: FOLDER_MIME,
-          parents: [],
-          trashed: false,
-          createdTime: time,
-          modifiedTime: time,
-          version: 1,
-        };
-        await store.put(f);
-      }
+      const f = await store.ensureFolder(id, typeof body['name'] === 'string' ? body['name'] : id, now());
       return send(res, 200, fileView(f, base));
     }
     if (path === '/__admin/files' && verb === 'GET')
@@ -433,17 +419,8 @@ export function createDriveHttpServer(store: DriveStore, options: DriveHttpOptio
         200,
         store.all().map((f) => fileView(f, base)),
       );
-    if (path === '/__admin/faults' && verb === 'POST') {
-      const fault = parseFault(parseJson(await read()));
-      if (typeof fault === 'string') return send(res, 400, { error: fault });
-      faults.inject(fault);
-      return send(res, 200, { ok: true });
-    }
-    if (path === '/__admin/faults' && verb === 'DELETE') {
-      faults.clear();
-      return send(res, 200, { ok: true });
-    }
-    if (path === '/__admin/stats' && verb === 'GET') return send(res, 200, faults.stats());
+    const shared = await faults.admin(verb, path, async () => parseJson(await read()));
+    if (shared) return send(res, shared.status, shared.body);
     return send(res, 404, { error: 'unknown admin endpoint' });
   }
 

@@ -88,6 +88,24 @@ export class DriveStore {
     return step;
   }
 
+  /** The folder with this id, created with `name` when it does not exist (a folder a coordinator made by hand). */
+  async ensureFolder(id: string, name: string, time: string): Promise<StoredFile> {
+    const existing = this.get(id);
+    if (existing) return existing;
+    const folder: StoredFile = {
+      id,
+      name,
+      mimeType: FOLDER_MIME,
+      parents: [],
+      trashed: false,
+      createdTime: time,
+      modifiedTime: time,
+      version: 1,
+    };
+    await this.put(folder);
+    return folder;
+  }
+
   drain(): Promise<void> {
     return this.writing;
   }

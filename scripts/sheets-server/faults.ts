@@ -71,4 +71,32 @@ export class FaultBoard {
     this.counts = {};
     this.total = 0;
   }
+
+  /**
+   * The admin routes every local Google server shares (inject a fault, clear them, read or reset the counters): the
+   * answer's status and body, or undefined when `path` is not one of them.
+   */
+  async admin(
+    verb: string,
+    path: string,
+    body: () => Promise<unknown>,
+  ): Promise<{ status: number; body: unknown } | undefined> {
+    const ok = { status: 200, body: { ok: true } };
+    if (path === '/__admin/faults' && verb === 'POST') {
+      const fault = parseFault(await body());
+      if (typeof fault === 'string') return { status: 400, body: { error: fault } };
+      this.inject(fault);
+      return ok;
+    }
+    if (path === '/__admin/faults' && verb === 'DELETE') {
+      this.clear();
+      return ok;
+    }
+    if (path === '/__admin/stats' && verb === 'GET') return { status: 200, body: this.stats() };
+    if (path === '/__admin/stats/reset' && verb === 'POST') {
+      this.resetStats();
+      return ok;
+    }
+    return undefined;
+  }
 }

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { BodyTooLarge, decodeSegment, guard, MalformedUrl, type Refusal } from '../stack/local-guard.ts';
 import { ApiError, badRequest, faultError, MAX_REQUEST_BYTES, notFound, payloadTooLarge } from './errors.ts';
-import { FaultBoard, parseFault } from './faults.ts';
+import { FaultBoard } from './faults.ts';
 import { parseQuotas, QuotaBoard, type Quotas } from './quota.ts';
 import { locate } from './grid.ts';
 import { checkGrowth, invalidTimeZone, isTimeZone } from './limits.ts';
@@ -210,25 +210,12 @@ export function createSheetsHttpServer(store: Store, options: HttpOptions = {}):
       const deleted = await store.delete(decodeSegment(book[1]));
       return send(res, deleted ? 200 : 404, deleted ? {} : { error: 'no such spreadsheet' });
     }
-    if (path === '/__admin/faults' && verb === 'POST') {
-      const fault = parseFault(await parseBody(read));
-      if (typeof fault === 'string') return send(res, 400, { error: fault });
-      faults.inject(fault);
-      return send(res, 200, { ok: true });
-    }
-    if (path === '/__admin/faults' && verb === 'DELETE') {
-      faults.clear();
-      return send(res, 200, { ok: true });
-    }
+    const shared = await faults.admin(verb, path, () => parseBody(read));
+    if (shared) return send(res, shared.status, shared.body);
     if (path === '/__admin/quotas' && verb === 'POST') {
       const given = parseQuotas(await parseBody(read));
       if (typeof given === 'string') return send(res, 400, { error: given });
       quotas.set(given);
-      return send(res, 200, { ok: true });
-    }
-    if (path === '/__admin/stats' && verb === 'GET') return send(res, 200, faults.stats());
-    if (path === '/__admin/stats/reset' && verb === 'POST') {
-      faults.resetStats();
       return send(res, 200, { ok: true });
     }
     return send(res, 404, { error: 'unknown admin endpoint' });
