@@ -33,11 +33,13 @@ import { dateToSerial, type Cell } from '../../functions/core/cells.ts';
 import type { Snapshot } from '../../functions/core/snapshot.ts';
 import { unitSecret } from '../../functions/core/unit-secret.ts';
 import { UNIT_SECRET_HEADER } from '../../sheets-schema/index.ts';
+import { DEFAULT_TIME_ZONE } from '../../functions/core/zone.ts';
+import { DEMO_PEOPLE } from '../demo/units.ts';
 
 export type Row = Record<string, Cell>;
 export type CampaignTabs = Map<string, Row[]>;
 
-export const ZONE = 'Asia/Ho_Chi_Minh';
+export const ZONE = DEFAULT_TIME_ZONE;
 
 /**
  * The units' key of every generated campaign (bench, corpus, fault and security suites): their responses carry the
@@ -54,15 +56,8 @@ export interface BenchUnit {
 }
 
 const TYPES = ['Cơ quan', 'Doanh nghiệp', 'Cơ sở giáo dục', 'Xã/Phường', 'Khu dân cư', 'Công đoàn cơ sở'] as const;
-const PEOPLE = [
-  'Nguyễn Văn An',
-  'Trần Thị Bích',
-  'Lê Hoàng Cường',
-  'Phạm Thị Dung',
-  'Hoàng Minh Đức',
-  'Vũ Thị Hạnh',
-  'Đặng Quốc Huy',
-];
+/** The bench's nominees: the demo's first seven people, so both campaigns read alike. */
+const PEOPLE = DEMO_PEOPLE.slice(0, 7);
 
 /** mulberry32: a tiny seeded generator, so every machine benchmarks the same campaign. */
 export function seeded(seed: number): () => number {

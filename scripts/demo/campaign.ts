@@ -45,15 +45,13 @@ import { parseCount } from '../../functions/rules/numbers.ts';
 import { unitSecret } from '../../functions/core/unit-secret.ts';
 import { UNIT_SECRET_HEADER } from '../../sheets-schema/index.ts';
 import { EVERY_UNIT, SECRET_PLACEHOLDER, UNIT_PLACEHOLDER } from '../../functions/core/links.ts';
-import { FIXTURE_UNIT_KEY, seeded } from '../bench/campaign.ts';
+import { FIXTURE_UNIT_KEY, seeded, ZONE } from '../bench/campaign.ts';
 import { formSlug } from '../web/index.ts';
 import { bodyRows, DEMO_CHILDREN } from './children.ts';
 import { contactEmail, DEMO_PEOPLE, DEMO_UNITS, leaderEmail, type DemoUnit } from './units.ts';
 
 export type DemoRow = Record<string, Cell>;
 export type DemoTabs = Map<string, DemoRow[]>;
-
-const ZONE = 'Asia/Ho_Chi_Minh';
 
 const COMMITMENTS = [
   'Tổ chức tuyên truyền pháp luật về an ninh, trật tự cho 100% cán bộ, nhân viên; duy trì chế độ trực bảo vệ cơ quan.',
