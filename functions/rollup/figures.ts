@@ -116,8 +116,8 @@ function required(rows: Rows, tab: string, title: string) {
   return found;
 }
 
-/** A count cell: a number, or null when blank or not a number. */
-function num(cell: Cell | undefined): number | null {
+/** A figure read back from a child's sheet: a number, or null when blank or not a number. */
+export function num(cell: Cell | undefined): number | null {
   if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
   const text = cellText(cell);
   if (text === '') return null;

@@ -14,6 +14,7 @@ import {
   dashboardFigures,
   LEVEL_NAMES,
   MalformedTabError,
+  num,
   subtreeFigures,
   type AwardFigures,
   type IndicatorFigures,
@@ -73,14 +74,6 @@ const AWARD = /^Khen thưởng (.+) – ([^–]+): Số hợp lệ$/;
 
 const percentOf = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 const orBlank = (n: number | null | undefined): Cell => (n === null || n === undefined ? '' : n);
-
-function num(cell: Cell | undefined): number | null {
-  if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
-  const text = cellText(cell);
-  if (text === '') return null;
-  const n = Number(text.replace(',', '.'));
-  return Number.isFinite(n) ? n : null;
-}
 
 /**
  * The rows of a `Tổng hợp cấp dưới` as written (this parent's, or a child's): by header, so columns may move. A row
