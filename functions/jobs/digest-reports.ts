@@ -1,6 +1,6 @@
 // What the weekly digest says about the reports up (issue 18 §1, §5): a countdown to the organiser's own report
 // deadlines, the unit deadlines that fall after them, and the same indicator totals as `Tổng hợp`.
-import { formatDate } from '../core/cells.ts';
+import { formatDate, nameKey } from '../core/cells.ts';
 import type { DashboardModel } from '../dashboard/index.ts';
 import type { IndicatorFigure } from '../results/index.ts';
 import type { ReportsDigestData } from '../mail/types.ts';
@@ -35,7 +35,7 @@ export function reportsDigestData(model: DashboardModel): ReportsDigestData {
   for (const m of totals.models) {
     for (const name of new Set(m.names)) {
       // One model typed with different capitals or spacing by two units is one model.
-      const key = name.toLocaleLowerCase('vi').replace(/\s+/g, ' ');
+      const key = nameKey(name);
       const entry = byName.get(key) ?? { name, units: 0 };
       entry.units++;
       byName.set(key, entry);
