@@ -1,5 +1,5 @@
-// The deployable functions: exactly `ingest`, `remind`, `digest`, `rollup` and `documents`, registered with the
-// Functions Framework.
+// The deployable functions: exactly `ingest`, `remind`, `digest`, `rollup`, `documents` and `yearend`, registered
+// with the Functions Framework.
 import { http } from '@google-cloud/functions-framework';
 import { ConfigError, loadConfig, requireConfig } from './config.ts';
 import {
@@ -52,6 +52,7 @@ function start(): void {
   http('digest', handlers.digest);
   http('rollup', handlers.rollup);
   http('documents', handlers.documents);
+  http('yearend', handlers.yearend);
 }
 
 try {

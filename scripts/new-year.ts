@@ -1,10 +1,12 @@
 // `npm run new-year [-- --now <ISO time>]`: next year's campaign spreadsheet from this year's (docs/design/awards.md
-// §3). With no Google configuration it works on the local stack's data folder.
+// §3), created with your own credentials (a service account has no Drive storage to own it). With no Google
+// configuration it works on the local stack's data folder.
 import { loadConfig } from '../functions/config.ts';
 import { createSheetsClient } from '../functions/gateways/sheets-client.ts';
+import { JobRefusedError } from '../functions/core/refused.ts';
+import { createNextYear } from '../functions/yearend/index.ts';
 import { nowOption, parseCommandLine } from './cli/args.ts';
 import { runCommand } from './cli/run.ts';
-import { createNextYear } from './new-year/index.ts';
 import { commandEnvironment } from './stack/command.ts';
 
 const USAGE = 'Cách dùng: npm run new-year [-- --now <thời điểm ISO>]';
@@ -16,8 +18,7 @@ async function main(): Promise<void> {
   try {
     const config = loadConfig(env);
     const api = createSheetsClient(config.GOOGLE_SHEETS_ROOT_URL);
-    const result = await createNextYear(api, config.SPREADSHEET_ID, now, config.UNIT_SECRET_KEY);
-    console.log(`Đã tạo bảng tính "${result.title}": ${result.spreadsheetId}`);
+    const result = await createNextYear(api, config.SPREADSHEET_ID, now, { unitSecretKey: config.UNIT_SECRET_KEY });
     for (const line of result.lines) console.log(line);
     console.log(`Dùng bảng tính mới: đặt SPREADSHEET_ID=${result.spreadsheetId}.`);
   } finally {
@@ -25,4 +26,4 @@ async function main(): Promise<void> {
   }
 }
 
-runCommand(main, { sheetsFailure: 'Không tạo được bảng tính năm mới' });
+runCommand(main, { sheetsFailure: 'Không tạo được bảng tính năm mới', also: [JobRefusedError] });

@@ -3,7 +3,7 @@
 import { ConfigError, loadConfig } from '../functions/config.ts';
 import { createSheetsClient } from '../functions/gateways/sheets-client.ts';
 import { openSpreadsheet } from '../functions/gateways/spreadsheet.ts';
-import { setupSpreadsheet } from './setup/index.ts';
+import { setupSpreadsheet } from '../functions/setup/index.ts';
 import { commandEnvironment } from './stack/command.ts';
 import { parseCommandLine } from './cli/args.ts';
 

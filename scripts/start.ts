@@ -97,6 +97,7 @@ async function main(): Promise<void> {
   say(`Máy chủ thư (SendGrid) cục bộ: ${stack.urls.mail}  — hộp thư đã gửi: ${stack.urls.mail}/outbox`);
   say(`Hàm ingest: ${stack.urls.ingest}`);
   say(`Hàm documents (trình đơn "Tạo văn bản báo cáo"): ${stack.urls.documents}`);
+  say(`Hàm yearend (trình đơn "Ghi quyết định vào sổ", "Tạo chiến dịch năm sau"): ${stack.urls.yearend}`);
   say(
     `Máy chủ Google Drive cục bộ: ${stack.urls.drive} — thư mục văn bản: ${stack.urls.drive}drive/folders/${DEMO_DRIVE_FOLDER_ID}`,
   );

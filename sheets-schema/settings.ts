@@ -104,6 +104,11 @@ export const SETTINGS = [
     help: 'Văn bản: mã hoặc đường liên kết của thư mục Google Drive nhận các văn bản báo cáo (chia sẻ thư mục với tài khoản dịch vụ của các hàm, quyền Người chỉnh sửa).',
   },
   {
+    key: 'Bảng tính năm sau',
+    default: '',
+    help: 'Tự điền khi tạo phong trào năm sau (trình đơn Thi đua → Tạo chiến dịch năm sau, hoặc npm run new-year): địa chỉ bảng tính của năm sau. Khi ô này có địa chỉ, năm sau không được tạo lần nữa; chỉ xóa ô này nếu đã xóa bảng tính đó.',
+  },
+  {
     key: 'Cấp dưới: tỷ lệ Khá trở lên để Xuất sắc (%)',
     default: '80',
     help: 'Xếp loại suy ra của một cấp dưới có bảng tính riêng: Xuất sắc khi tỷ lệ đơn vị của cấp dưới đó xếp loại Khá trở lên đạt mức này (và tỷ lệ đạt ANTT dưới đây).',

@@ -9,19 +9,21 @@
 // sets as the framework would.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from '../logging.ts';
-import type { AnyJobName } from './handlers.ts';
+import type { FunctionName } from './handlers.ts';
 
 /**
  * The most each function needs, in bytes. ingest: the trigger's `{"tab": …, "row": …}`, whose tab name is at most 200
  * characters (6 bytes each if JSON-escaped), so 4 KiB leaves room. remind and digest: Cloud Scheduler posts no body.
- * documents: the menu's `{"from":"menu","job":"documents"}`, or nothing from the scheduler.
+ * documents: the menu's `{"from":"menu","job":"documents"}`, or nothing from the scheduler. yearend: the menu's
+ * `{"from":"menu","job":"new-year","spreadsheetId":…}`, whose id is at most 200 characters.
  */
-export const BODY_LIMITS: Readonly<Record<AnyJobName, number>> = {
+export const BODY_LIMITS: Readonly<Record<FunctionName, number>> = {
   ingest: 4096,
   remind: 1024,
   digest: 1024,
   documents: 1024,
   rollup: 1024,
+  yearend: 1024,
 };
 
 /** How long a body may take to arrive. The trigger and the scheduler send a few hundred bytes at once. */
@@ -49,7 +51,7 @@ type WithRawBody = IncomingMessage & { rawBody?: Buffer };
 
 /** The body limit of a deployed function; unknown names get the largest, so the bound holds whatever runs. */
 export function bodyLimitFor(target: string | undefined): number {
-  if (target !== undefined && Object.hasOwn(BODY_LIMITS, target)) return BODY_LIMITS[target as AnyJobName];
+  if (target !== undefined && Object.hasOwn(BODY_LIMITS, target)) return BODY_LIMITS[target as FunctionName];
   return Math.max(...Object.values(BODY_LIMITS));
 }
 

@@ -3,6 +3,7 @@ import type { HttpFunction, Request, Response } from '@google-cloud/functions-fr
 import { z } from 'zod';
 import type { Logger } from '../logging.ts';
 import { createLogger } from '../logging.ts';
+import { JobRefusedError } from '../core/refused.ts';
 import type { OidcVerifier } from './oidc.ts';
 import { createReplayGuard, type ReplayGuard } from './replay.ts';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from './signature.ts';
@@ -18,6 +19,8 @@ export interface RunJobOptions {
   readonly dryRun: boolean;
   /** documents only: run only on the days before an organiser's report deadline (the scheduler's daily call). */
   readonly whenDue?: boolean;
+  /** new-year only: the empty spreadsheet the menu created as the coordinator, to fill with next year's campaign. */
+  readonly into?: string;
 }
 
 export type RunJob = (name: AnyJobName, options: RunJobOptions) => Promise<JobSummary>;
@@ -36,6 +39,8 @@ export interface HandlerDeps {
 
 export interface Handlers {
   readonly ingest: HttpFunction;
+  /** The menu's year-end items (signed only): "Ghi quyết định vào sổ" and "Tạo chiến dịch năm sau". */
+  readonly yearend: HttpFunction;
   readonly remind: HttpFunction;
   readonly digest: HttpFunction;
   readonly documents: HttpFunction;
@@ -52,6 +57,22 @@ const IngestBody = z.object({ tab: z.string().min(1).max(200), row: z.int().min(
 // guard.
 const MenuBody = z.object({ from: z.literal('menu'), job: z.string() });
 
+/**
+ * What the menu posts to the yearend function: the job, and for the new year the spreadsheet Apps Script just created
+ * as the coordinator (a Drive file id: letters, digits, `-` and `_`).
+ */
+const YearEndBody = z.discriminatedUnion('job', [
+  z.object({ from: z.literal('menu'), job: z.literal('record-decisions') }),
+  z.object({
+    from: z.literal('menu'),
+    job: z.literal('new-year'),
+    spreadsheetId: z.string().regex(/^[\w-]{1,200}$/),
+  }),
+]);
+
+/** The deployed functions, each a target of the Functions Framework (functions/index.ts). */
+export type FunctionName = keyof Handlers;
+
 const MESSAGES = {
   method: 'Chỉ chấp nhận phương thức POST.',
   missing: 'Thiếu chữ ký hoặc mã xác thực.',
@@ -65,6 +86,8 @@ const MESSAGES = {
   body: 'Nội dung yêu cầu phải là JSON {"tab": "...", "row": số dòng}.',
   'menu-body': 'Nội dung yêu cầu phải là JSON {"from": "menu", "job": "<tên công việc>"}.',
   'other-job': 'Yêu cầu này được ký cho một công việc khác, không chạy công việc này.',
+  'yearend-body':
+    'Nội dung yêu cầu phải là JSON {"from": "menu", "job": "record-decisions"} hoặc {"from": "menu", "job": "new-year", "spreadsheetId": "<mã bảng tính>"}.',
   failed: 'Công việc gặp lỗi; xem nhật ký của hàm để biết chi tiết.',
 } as const;
 
@@ -76,14 +99,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const replay = deps.replay ?? createReplayGuard(tolerance);
   const logger = deps.logger ?? createLogger({ secrets: deps.secret ? [deps.secret] : [] });
 
-  function refuse(res: Response, job: AnyJobName, status: number, reason: Refusal): void {
+  function refuse(res: Response, job: AnyJobName | FunctionName, status: number, reason: Refusal): void {
     logger.log(status >= 500 ? 'ERROR' : 'WARNING', `${job}: request refused (${reason})`, { job, status, reason });
     res.status(status).json({ error: MESSAGES[reason], reason });
   }
 
-  async function run(res: Response, job: AnyJobName, dryRun: boolean, caller: string, whenDue = false): Promise<void> {
+  async function run(
+    res: Response,
+    job: AnyJobName,
+    dryRun: boolean,
+    caller: string,
+    extra: { whenDue?: boolean; into?: string } = {},
+  ): Promise<void> {
     try {
-      const summary = await deps.runJob(job, { now: now(), dryRun, ...(whenDue ? { whenDue } : {}) });
+      const summary = await deps.runJob(job, { now: now(), dryRun, ...extra });
       for (const line of summary.lines) logger.log('INFO', line, { job });
       logger.log('NOTICE', `${job}: done`, {
         job,
@@ -94,6 +123,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       });
       res.status(200).json({ job: summary.job, dryRun, lines: summary.lines });
     } catch (error) {
+      if (error instanceof JobRefusedError) {
+        // Not a failure: the job declined for a reason the coordinator reads and acts on (409, its Vietnamese text).
+        logger.log('WARNING', `${job}: refused by the job`, { job, caller, status: 409 });
+        res.status(409).json({ error: error.message, reason: 'refused' });
+        return;
+      }
       logger.log('ERROR', `${job}: ${error instanceof Error ? error.message : String(error)}`, { job, caller });
       refuse(res, job, 500, 'failed');
     }
@@ -117,7 +152,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
    * The body of a request signed by the spreadsheet's Apps Script (the form trigger, the menu), or undefined once the
    * request has been refused.
    */
-  function signedBody(req: Request, res: Response, job: AnyJobName): string | undefined {
+  function signedBody(req: Request, res: Response, job: AnyJobName | FunctionName): string | undefined {
     if (!deps.secret) {
       refuse(res, job, 401, 'no-secret');
       return undefined;
@@ -175,7 +210,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (req.get('authorization')) {
         const verdict = await deps.verifyOidc(req.get('authorization'));
         if (verdict !== 'ok') return refuse(res, job, 401, verdict);
-        return run(res, job, wantsDryRun(req), 'scheduler', scheduledWhenDue);
+        return run(res, job, wantsDryRun(req), 'scheduler', scheduledWhenDue ? { whenDue: true } : {});
       }
       const body = signedBody(req, res, job);
       if (body === undefined) return;
@@ -191,8 +226,29 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     };
   }
 
+  /**
+   * The menu's year-end items, signed like the other menu items; no schedule calls them, so a bearer token is refused.
+   * The body names the job, so a request signed for one cannot start the other.
+   */
+  const yearend: HttpFunction = async (req, res) => {
+    if (req.method !== 'POST') return refuse(res, 'yearend', 405, 'method');
+    const body = signedBody(req, res, 'yearend');
+    if (body === undefined) return;
+    let parsed;
+    try {
+      parsed = YearEndBody.safeParse(JSON.parse(body));
+    } catch {
+      return refuse(res, 'yearend', 400, 'yearend-body');
+    }
+    if (!parsed.success) return refuse(res, 'yearend', 400, 'yearend-body');
+    const request = parsed.data;
+    if (request.job === 'record-decisions') return run(res, 'record-decisions', false, 'menu');
+    return run(res, 'new-year', false, 'menu', { into: request.spreadsheetId });
+  };
+
   return {
     ingest,
+    yearend,
     remind: scheduled('remind'),
     digest: scheduled('digest'),
     rollup: menuOrScheduled('rollup', false),

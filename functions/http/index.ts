@@ -6,6 +6,7 @@ export {
   type HandlerDeps,
   type Handlers,
   type AnyJobName,
+  type FunctionName,
   type JobSummary,
   type RunJob,
   type RunJobOptions,

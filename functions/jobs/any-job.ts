@@ -1,10 +1,11 @@
 // Any job by name, for the HTTP functions and the local stack: each job's code is loaded on first use, so a function's
 // cold start loads only the job it runs.
 import type { RunJobOptions } from '../http/handlers.ts';
+import type { YearEndJob } from '../yearend/runner.ts';
 import type { JobName } from './jobs.ts';
 import type { JobSummary, RunOptions } from './run.ts';
 
-export type AnyJobName = JobName | 'documents';
+export type AnyJobName = JobName | 'documents' | YearEndJob;
 
 export async function runAnyJob(
   name: AnyJobName,
@@ -13,6 +14,10 @@ export async function runAnyJob(
   if (name === 'documents') {
     const { runDocuments } = await import('./documents.ts');
     return runDocuments(options);
+  }
+  if (name === 'record-decisions' || name === 'new-year') {
+    const { runYearEnd } = await import('../yearend/runner.ts');
+    return runYearEnd(name, options);
   }
   const { runJob } = await import('./run.ts');
   return runJob(name, options);

@@ -14,6 +14,7 @@ import {
 import { EVERY_UNIT, SECRET_PLACEHOLDER, UNIT_PLACEHOLDER } from '../../functions/core/links.ts';
 import { UNIT_SECRET_LENGTH } from '../../functions/core/unit-secret.ts';
 import { SECRET_REISSUED_HEADER } from '../../functions/rules/campaign-data.ts';
+import { NEXT_YEAR_SETTING } from '../../functions/yearend/plan.ts';
 import type { ScriptForm, ScriptNames } from './script-types.ts';
 
 export function scriptForms(): ScriptForm[] {
@@ -54,6 +55,7 @@ export function scriptNames(): ScriptNames {
     documentsTab: TAB.documents,
     childrenTab: TAB.children,
     configTab: TAB.config,
+    nextYearSetting: NEXT_YEAR_SETTING,
     unitCodeHeader: 'Mã đơn vị',
     secretHeader: UNIT_SECRET_HEADER,
     reissuedHeader: SECRET_REISSUED_HEADER,

@@ -49,6 +49,8 @@ export interface ScriptNames {
   readonly documentsTab: string;
   readonly childrenTab: string;
   readonly configTab: string;
+  /** The `Cấu hình` key where the new year leaves the link of the spreadsheet it made. */
+  readonly nextYearSetting: string;
   readonly unitCodeHeader: string;
   readonly secretHeader: string;
   readonly reissuedHeader: string;

@@ -12,6 +12,7 @@ const SOURCES: Readonly<Record<string, string>> = {
   'Links.gs': 'links.js',
   'Documents.gs': 'documents.js',
   'Rollup.gs': 'rollup.js',
+  'Yearend.gs': 'yearend.js',
 };
 
 /** File name → JavaScript source. */

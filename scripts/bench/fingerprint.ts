@@ -18,7 +18,7 @@ import { seedDemo } from '../demo/seed.ts';
 import { readAllTabs } from '../export/index.ts';
 import { startMailServer } from '../mail-server/index.ts';
 import { startSheetsServer } from '../sheets-server/index.ts';
-import { setupSpreadsheet } from '../setup/index.ts';
+import { setupSpreadsheet } from '../../functions/setup/index.ts';
 import { syncTemplates } from '../sync-templates.ts';
 import { benchCampaign, FIXTURE_UNIT_KEY, toSnapshot } from './campaign.ts';
 import { loadGrids } from './load.ts';

@@ -17,7 +17,7 @@ import { planJob } from '../../functions/jobs/jobs.ts';
 import { TAB } from '../../sheets-schema/index.ts';
 import { startMailServer } from '../mail-server/index.ts';
 import { startSheetsServer } from '../sheets-server/index.ts';
-import { setupSpreadsheet } from '../setup/index.ts';
+import { setupSpreadsheet } from '../../functions/setup/index.ts';
 import { parseCommandLine } from '../cli/args.ts';
 import { syncTemplates } from '../sync-templates.ts';
 import { benchCampaign, FIXTURE_UNIT_KEY, toSnapshot } from './campaign.ts';

@@ -15,7 +15,7 @@ import { openSpreadsheet } from '../../functions/gateways/spreadsheet.ts';
 import { jobContext } from '../../functions/jobs/jobs.ts';
 import { CHILDREN_HEADERS } from '../../sheets-schema/index.ts';
 import { GOOGLE_QUOTAS, startSheetsServer } from '../sheets-server/index.ts';
-import { setupSpreadsheet } from '../setup/index.ts';
+import { setupSpreadsheet } from '../../functions/setup/index.ts';
 import { benchCampaign, FIXTURE_UNIT_KEY, toSnapshot } from './campaign.ts';
 import { loadGrids } from './load.ts';
 

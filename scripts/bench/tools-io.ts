@@ -11,7 +11,7 @@ import { openSpreadsheet } from '../../functions/gateways/spreadsheet.ts';
 import { REGISTRATION_FORM } from '../../sheets-schema/index.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { readAllTabs } from '../export/index.ts';
-import { setupSpreadsheet } from '../setup/index.ts';
+import { setupSpreadsheet } from '../../functions/setup/index.ts';
 import { startSheetsServer } from '../sheets-server/index.ts';
 import { startWebView } from '../web/index.ts';
 

@@ -6,7 +6,7 @@ import type { SheetsApi } from '../../functions/gateways/sheets-client.ts';
 import { openSpreadsheet } from '../../functions/gateways/spreadsheet.ts';
 import { benchCampaign, toSnapshot } from '../bench/campaign.ts';
 import { loadGrids } from '../bench/load.ts';
-import { setupSpreadsheet } from '../setup/index.ts';
+import { setupSpreadsheet } from '../../functions/setup/index.ts';
 
 export interface DemoChild {
   /** The child's spreadsheet id on the local server. */

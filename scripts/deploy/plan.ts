@@ -1,5 +1,6 @@
 // The deploy plan as data: every gcloud command with a Vietnamese comment, pure so a test pins the whole text.
 import { isEmailAddress } from '../../functions/core/address.ts';
+import type { FunctionName } from '../../functions/http/index.ts';
 
 export interface DeployInput {
   readonly project: string;
@@ -67,8 +68,15 @@ interface Retry {
   readonly doublings: number;
 }
 
+interface Schedule {
+  readonly cron: string;
+  readonly job: string;
+  readonly what: string;
+  readonly retry: Retry;
+}
+
 interface FunctionSpec {
-  readonly name: 'ingest' | 'remind' | 'digest' | 'rollup' | 'documents';
+  readonly name: FunctionName;
   /** Public: reachable without a Google identity (each request is then checked in code). */
   readonly isPublic: boolean;
   /** Who calls it without a Google identity, in the deploy comment. */
@@ -76,10 +84,8 @@ interface FunctionSpec {
   readonly memory: string;
   readonly timeout: string;
   readonly maxInstances: number;
-  readonly schedule: string;
-  readonly job: string;
-  readonly what: string;
-  readonly retry: Retry;
+  /** Its Cloud Scheduler job; absent for a function only the spreadsheet's menu calls. */
+  readonly schedule?: Schedule;
 }
 
 // Concurrency 1 everywhere (Cloud Run functions' default, stated so it cannot drift): one job run holds up to ~250 MiB
@@ -96,10 +102,12 @@ const FUNCTIONS: readonly FunctionSpec[] = [
     memory: '512Mi',
     timeout: '300s',
     maxInstances: 3,
-    schedule: '*/10 * * * *',
-    job: 'thidua-ingest-sweep',
-    what: 'quét câu trả lời mỗi 10 phút',
-    retry: { attempts: 2, minBackoff: '30s', maxBackoff: '120s', doublings: 2 },
+    schedule: {
+      cron: '*/10 * * * *',
+      job: 'thidua-ingest-sweep',
+      what: 'quét câu trả lời mỗi 10 phút',
+      retry: { attempts: 2, minBackoff: '30s', maxBackoff: '120s', doublings: 2 },
+    },
   },
   // Private: only the scheduler's account may invoke them (roles/run.invoker), so no outsider's request reaches the
   // instance. One instance: two overlapping reminder or digest runs would only duplicate work (the mail log's claims
@@ -111,10 +119,12 @@ const FUNCTIONS: readonly FunctionSpec[] = [
     memory: '256Mi',
     timeout: '300s',
     maxInstances: 1,
-    schedule: '0 8 * * *',
-    job: 'thidua-remind',
-    what: 'nhắc hạn lúc 08:00 hằng ngày',
-    retry: { attempts: 5, minBackoff: '60s', maxBackoff: '600s', doublings: 3 },
+    schedule: {
+      cron: '0 8 * * *',
+      job: 'thidua-remind',
+      what: 'nhắc hạn lúc 08:00 hằng ngày',
+      retry: { attempts: 5, minBackoff: '60s', maxBackoff: '600s', doublings: 3 },
+    },
   },
   {
     name: 'digest',
@@ -122,10 +132,12 @@ const FUNCTIONS: readonly FunctionSpec[] = [
     memory: '256Mi',
     timeout: '300s',
     maxInstances: 1,
-    schedule: '30 7 * * 1',
-    job: 'thidua-digest',
-    what: 'bản tin lúc 07:30 thứ Hai hằng tuần',
-    retry: { attempts: 5, minBackoff: '60s', maxBackoff: '600s', doublings: 3 },
+    schedule: {
+      cron: '30 7 * * 1',
+      job: 'thidua-digest',
+      what: 'bản tin lúc 07:30 thứ Hai hằng tuần',
+      retry: { attempts: 5, minBackoff: '60s', maxBackoff: '600s', doublings: 3 },
+    },
   },
   // Public, like documents: the spreadsheet's menu ("Tổng hợp cấp dưới") signs its request and cannot present a
   // Google identity; the scheduler calls it with OIDC. It reads each child spreadsheet once, at most 60 a minute
@@ -141,10 +153,12 @@ const FUNCTIONS: readonly FunctionSpec[] = [
     memory: '256Mi',
     timeout: '1500s',
     maxInstances: 1,
-    schedule: '0 6 * * *',
-    job: 'thidua-rollup',
-    what: 'tổng hợp cấp dưới lúc 06:00 hằng ngày',
-    retry: { attempts: 2, minBackoff: '300s', maxBackoff: '600s', doublings: 1 },
+    schedule: {
+      cron: '0 6 * * *',
+      job: 'thidua-rollup',
+      what: 'tổng hợp cấp dưới lúc 06:00 hằng ngày',
+      retry: { attempts: 2, minBackoff: '300s', maxBackoff: '600s', doublings: 1 },
+    },
   },
   // Public: the spreadsheet's menu ("Tạo văn bản báo cáo", Apps Script) signs its request as the form trigger does and
   // cannot present a Google identity. The scheduler calls it daily; the function makes the documents only in the days
@@ -157,10 +171,24 @@ const FUNCTIONS: readonly FunctionSpec[] = [
     memory: '512Mi',
     timeout: '300s',
     maxInstances: 1,
-    schedule: '0 7 * * *',
-    job: 'thidua-documents',
-    what: 'tạo văn bản báo cáo lúc 07:00 hằng ngày, chỉ trong những ngày trước hạn báo cáo cấp trên',
-    retry: { attempts: 3, minBackoff: '120s', maxBackoff: '600s', doublings: 2 },
+    schedule: {
+      cron: '0 7 * * *',
+      job: 'thidua-documents',
+      what: 'tạo văn bản báo cáo lúc 07:00 hằng ngày, chỉ trong những ngày trước hạn báo cáo cấp trên',
+      retry: { attempts: 3, minBackoff: '120s', maxBackoff: '600s', doublings: 2 },
+    },
+  },
+  // Public: the spreadsheet's menu ("Ghi quyết định vào sổ", "Tạo chiến dịch năm sau") signs its request and cannot
+  // present a Google identity. No schedule: both are the coordinator's decision, once or twice a year. One instance,
+  // so two new-year requests never run at once (the second finds the first's `Bảng tính năm sau` and is refused).
+  // The new year reads the whole campaign and writes a new one: the documents' memory and timeout suffice.
+  {
+    name: 'yearend',
+    isPublic: true,
+    publicCaller: 'trình đơn "Ghi quyết định vào sổ" và "Tạo chiến dịch năm sau" của bảng tính',
+    memory: '512Mi',
+    timeout: '300s',
+    maxInstances: 1,
   },
 ];
 
@@ -272,7 +300,7 @@ export function planPrepare(raw: DeployInput): Step[] {
 }
 
 /**
- * The whole deployment: the preparation, then the build, the four functions, who may call them, and their schedules.
+ * The whole deployment: the preparation, then the build, the functions, who may call them, and their schedules.
  */
 export function planDeploy(raw: DeployInput): Step[] {
   const input = validateInput(raw);
@@ -294,7 +322,8 @@ export function planDeploy(raw: DeployInput): Step[] {
       `OIDC_AUDIENCE=${functionUrl(input, fn.name)}`,
       `SCHEDULER_SERVICE_ACCOUNT=${sa.scheduler}`,
     ];
-    // Only ingest, documents and rollup verify the spreadsheet's signatures, so only they can read the ingest secret.
+    // Only ingest, documents, rollup and yearend verify the spreadsheet's signatures, so only they can read the ingest
+    // secret.
     // Every job judges responses and builds form links, so every function reads the units' key.
     const secrets = [
       `SENDGRID_API_KEY=${SECRETS.sendgrid}:latest`,
@@ -303,7 +332,7 @@ export function planDeploy(raw: DeployInput): Step[] {
     ];
     steps.push({
       comment: fn.isPublic
-        ? `Triển khai hàm ${fn.name} (gen2, Node.js ${DEPLOY_NODE_MAJOR}, tối đa ${fn.maxInstances} phiên bản, mỗi phiên bản 1 yêu cầu một lúc); địa chỉ công khai vì ${fn.publicCaller} gọi nó, mỗi yêu cầu được kiểm tra chữ ký hoặc mã OIDC.`
+        ? `Triển khai hàm ${fn.name} (gen2, Node.js ${DEPLOY_NODE_MAJOR}, tối đa ${fn.maxInstances} phiên bản, mỗi phiên bản 1 yêu cầu một lúc); địa chỉ công khai vì ${fn.publicCaller} gọi nó, mỗi yêu cầu được kiểm tra ${fn.schedule ? 'chữ ký hoặc mã OIDC' : 'chữ ký'}.`
         : `Triển khai hàm ${fn.name} (gen2, Node.js ${DEPLOY_NODE_MAJOR}, tối đa ${fn.maxInstances} phiên bản, 1 yêu cầu một lúc); không công khai: chỉ tài khoản được cấp quyền mới gọi được.`,
       argv: [
         'gcloud',
@@ -345,9 +374,11 @@ export function planDeploy(raw: DeployInput): Step[] {
     }
   }
   for (const fn of FUNCTIONS) {
+    const schedule = fn.schedule;
+    if (!schedule) continue;
     const flags = [
       `--location=${input.region}`,
-      `--schedule=${fn.schedule}`,
+      `--schedule=${schedule.cron}`,
       '--time-zone=Asia/Ho_Chi_Minh',
       `--uri=${functionUrl(input, fn.name)}`,
       '--http-method=POST',
@@ -355,17 +386,17 @@ export function planDeploy(raw: DeployInput): Step[] {
       `--oidc-token-audience=${functionUrl(input, fn.name)}`,
       // An attempt outlives the run it waits for (its timeout and 20 s), within Scheduler's 30 minutes.
       `--attempt-deadline=${Number(fn.timeout.replace(/s$/, '')) + 20}s`,
-      `--max-retry-attempts=${fn.retry.attempts}`,
-      `--min-backoff=${fn.retry.minBackoff}`,
-      `--max-backoff=${fn.retry.maxBackoff}`,
-      `--max-doublings=${fn.retry.doublings}`,
+      `--max-retry-attempts=${schedule.retry.attempts}`,
+      `--min-backoff=${schedule.retry.minBackoff}`,
+      `--max-backoff=${schedule.retry.maxBackoff}`,
+      `--max-doublings=${schedule.retry.doublings}`,
       p,
     ];
     steps.push({
-      comment: `Lịch ${fn.job}: ${fn.what} (giờ Việt Nam), xác thực bằng OIDC; lỗi thì thử lại tối đa ${fn.retry.attempts} lần.`,
-      argv: ['gcloud', 'scheduler', 'jobs', 'create', 'http', fn.job, ...flags],
+      comment: `Lịch ${schedule.job}: ${schedule.what} (giờ Việt Nam), xác thực bằng OIDC; lỗi thì thử lại tối đa ${schedule.retry.attempts} lần.`,
+      argv: ['gcloud', 'scheduler', 'jobs', 'create', 'http', schedule.job, ...flags],
       okIfExists: true,
-      orUpdate: ['gcloud', 'scheduler', 'jobs', 'update', 'http', fn.job, ...flags],
+      orUpdate: ['gcloud', 'scheduler', 'jobs', 'update', 'http', schedule.job, ...flags],
     });
   }
   return steps;
@@ -399,7 +430,7 @@ export function renderPlan(
     '',
     options.prepareOnly
       ? `# Tiếp theo: chia sẻ bảng tính cho ${serviceAccounts(input.project).runtime} rồi chạy npm run setup-sheets.`
-      : `# Sau cùng: đặt INGEST_URL=${functionUrl(input, 'ingest')}, DOCUMENTS_URL=${functionUrl(input, 'documents')}, ROLLUP_URL=${functionUrl(input, 'rollup')}, INGEST_SECRET và UNIT_SECRET_KEY trong Thuộc tính tập lệnh của Apps Script; chia sẻ thư mục Drive nhận văn bản cho ${serviceAccounts(input.project).runtime} (Người chỉnh sửa).`,
+      : `# Sau cùng: đặt INGEST_URL=${functionUrl(input, 'ingest')}, DOCUMENTS_URL=${functionUrl(input, 'documents')}, ROLLUP_URL=${functionUrl(input, 'rollup')}, YEAREND_URL=${functionUrl(input, 'yearend')}, FUNCTIONS_SERVICE_ACCOUNT=${serviceAccounts(input.project).runtime}, INGEST_SECRET và UNIT_SECRET_KEY trong Thuộc tính tập lệnh của Apps Script; chia sẻ thư mục Drive nhận văn bản cho ${serviceAccounts(input.project).runtime} (Người chỉnh sửa).`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -1,27 +1,12 @@
-// Reading the whole spreadsheet for the archive: tab titles, then ONE values.batchGet of every tab.
-import type { Cell } from '../../functions/core/cells.ts';
-import { quoteSheet } from '../../functions/core/a1.ts';
+// Reading the configured campaign's whole spreadsheet for the archive (functions/gateways/whole-spreadsheet.ts).
 import type { Snapshot } from '../../functions/core/snapshot.ts';
 import { loadConfig, type Config } from '../../functions/config.ts';
 import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
-import { openSpreadsheet, type Spreadsheet } from '../../functions/gateways/spreadsheet.ts';
+import { openSpreadsheet } from '../../functions/gateways/spreadsheet.ts';
+import { readAllTabs, snapshotOf, type TabValues } from '../../functions/gateways/whole-spreadsheet.ts';
 import { commandEnvironment } from '../stack/command.ts';
 
-export interface TabValues {
-  readonly tab: string;
-  readonly values: readonly (readonly Cell[])[];
-}
-
-export async function readAllTabs(book: Spreadsheet): Promise<TabValues[]> {
-  const meta = await book.get('sheets.properties.title');
-  const titles = (meta.sheets ?? []).map((s) => s.properties?.title ?? '').filter((t) => t !== '');
-  const ranges = await book.batchGet(titles.map(quoteSheet));
-  return titles.map((tab, i) => ({ tab, values: (ranges[i]?.values ?? []) as Cell[][] }));
-}
-
-export function snapshotOf(spreadsheetId: string, tabs: readonly TabValues[]): Snapshot {
-  return { spreadsheetId, tabs: new Map(tabs.map((t) => [t.tab, t.values])) };
-}
+export { readAllTabs, snapshotOf, type TabValues };
 
 /**
  * The configured campaign's spreadsheet, every tab read once through the access layer: Google's when the environment

@@ -14,7 +14,7 @@ import { openSpreadsheet } from '../../functions/gateways/spreadsheet.ts';
 import { startDriveServer } from '../drive-server/index.ts';
 import { startMailServer } from '../mail-server/index.ts';
 import { startSheetsServer } from '../sheets-server/index.ts';
-import { setupSpreadsheet } from '../setup/index.ts';
+import { setupSpreadsheet } from '../../functions/setup/index.ts';
 import { syncTemplates } from '../sync-templates.ts';
 import { startWebView } from '../web/index.ts';
 import { DEMO_DRIVE_FOLDER_ID, demoYear } from '../demo/campaign.ts';
@@ -63,7 +63,10 @@ export interface LocalStack {
   readonly env: NodeJS.ProcessEnv;
   /** Lines of what setup did on this start (tabs created, demo seeded...). */
   readonly startLines: readonly string[];
-  runJob(name: AnyJobName, options?: { now?: Date; dryRun?: boolean; whenDue?: boolean }): Promise<JobSummary>;
+  runJob(
+    name: AnyJobName,
+    options?: { now?: Date; dryRun?: boolean; whenDue?: boolean; into?: string },
+  ): Promise<JobSummary>;
   /**
    * The demo's roll-up, as each level's own scheduled functions would run it: every child campaign's `ingest`, then
    * each level's `rollup` from the communes up to the province; one line per run. `parent: false` stops below the
@@ -173,8 +176,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       startLines.push(`Đã cập nhật ${templates.created.length + templates.updated.length} mẫu thư trên máy chủ thư.`);
     }
 
-    const jobs = (name: AnyJobName, o: { now?: Date; dryRun?: boolean; whenDue?: boolean } = {}) =>
-      runAnyJob(name, { now: o.now ?? now(), dryRun: o.dryRun, whenDue: o.whenDue, env });
+    const jobs = (name: AnyJobName, o: { now?: Date; dryRun?: boolean; whenDue?: boolean; into?: string } = {}) =>
+      runAnyJob(name, { now: o.now ?? now(), dryRun: o.dryRun, whenDue: o.whenDue, into: o.into, env });
     const seed = async (formBaseUrl: string) => {
       if (created) startLines.push(await seedDemo(book, { now: now(), formBaseUrl, unitKey }));
       startLines.push(
@@ -214,7 +217,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       };
     }
     const handlers = createHandlers({
-      runJob: (name, o) => jobs(name, { now: now(), dryRun: o.dryRun, whenDue: o.whenDue }),
+      runJob: (name, o) => jobs(name, { now: now(), dryRun: o.dryRun, whenDue: o.whenDue, into: o.into }),
       // Locally only the signed form trigger and menu reach the functions; there is no Cloud Scheduler to present an
       // OIDC token.
       verifyOidc: async () => 'invalid',
@@ -224,6 +227,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     http('ingest', handlers.ingest);
     http('documents', handlers.documents);
     http('rollup', handlers.rollup);
+    http('yearend', handlers.yearend);
     // The same edge as the deployed functions: the body is bounded before the framework parses it.
     guardNextServer({ job: 'ingest', limitBytes: BODY_LIMITS.ingest, deadlineMs: BODY_DEADLINE_MS });
     const ingestApp = getTestServer('ingest');
@@ -231,10 +235,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const documentsApp = getTestServer('documents');
     guardNextServer({ job: 'rollup', limitBytes: BODY_LIMITS.rollup, deadlineMs: BODY_DEADLINE_MS });
     const rollupApp = getTestServer('rollup');
-    // One port for the functions: `/documents` and `/rollup` are the menu's, anything else is ingest.
+    guardNextServer({ job: 'yearend', limitBytes: BODY_LIMITS.yearend, deadlineMs: BODY_DEADLINE_MS });
+    const yearendApp = getTestServer('yearend');
+    // One port for the functions: `/documents`, `/rollup` and `/yearend` are the menu's, anything else is ingest.
+    const menuApps = new Map([
+      ['/documents', documentsApp],
+      ['/rollup', rollupApp],
+      ['/yearend', yearendApp],
+    ]);
     const functionServer = createServer((req, res) => {
       const url = req.url ?? '/';
-      const app = url.startsWith('/documents') ? documentsApp : url.startsWith('/rollup') ? rollupApp : ingestApp;
+      const app = [...menuApps].find(([prefix]) => url.startsWith(prefix))?.[1] ?? ingestApp;
       app.emit('request', req, res);
     });
     const functions = await listenOn('ingest', ports.ingest, () => listenLocal(functionServer, ports.ingest));
@@ -242,6 +253,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const ingestUrl = `${functions.origin}/`;
     const documentsUrl = `${ingestUrl}documents`;
     const rollupUrl = `${ingestUrl}rollup`;
+    const yearendUrl = `${ingestUrl}yearend`;
 
     const webOptions = {
       port: ports.web,
@@ -264,6 +276,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         ingest: ingestUrl,
         documents: documentsUrl,
         rollup: rollupUrl,
+        yearend: yearendUrl,
         drive: driveServer.url,
       },
       spreadsheetId: DEMO_SPREADSHEET_ID,

@@ -12,6 +12,8 @@ export interface StackUrls {
   readonly documents?: string;
   /** The rollup function (the menu's "Tổng hợp cấp dưới"); absent where no function runs. */
   readonly rollup?: string;
+  /** The yearend function (the menu's "Ghi quyết định vào sổ" and "Tạo chiến dịch năm sau"); absent where none runs. */
+  readonly yearend?: string;
   /** The local Drive server; absent in the record of a stack started before it existed. */
   readonly drive?: string;
 }

@@ -11,7 +11,7 @@ import { loadGrids } from '../../scripts/bench/load.ts';
 import { FIXTURE_UNIT_KEY } from '../../scripts/bench/campaign.ts';
 import { startMailServer, type MailServer } from '../../scripts/mail-server/index.ts';
 import { startSheetsServer, type SheetsServer } from '../../scripts/sheets-server/index.ts';
-import { setupSpreadsheet } from '../../scripts/setup/index.ts';
+import { setupSpreadsheet } from '../../functions/setup/index.ts';
 import { syncTemplates } from '../../scripts/sync-templates.ts';
 
 export const SPREADSHEET_ID = 'faults';

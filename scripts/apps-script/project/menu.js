@@ -10,6 +10,9 @@ function onOpen() {
     .addSeparator()
     .addItem('Tạo văn bản báo cáo', 'thiduaMakeDocuments')
     .addItem('Tổng hợp cấp dưới', 'thiduaRollUp')
+    .addSeparator()
+    .addItem('Ghi quyết định vào sổ', 'thiduaRecordDecisions')
+    .addItem('Tạo chiến dịch năm sau', 'thiduaNewYear')
     .addToUi();
 }
 
@@ -36,33 +39,67 @@ function thiduaAnswerMessage_(status, text, failed) {
 }
 
 /**
- * A menu item that asks a function to run its job now: posts `{"from":"menu","job":...}` to the URL in the script
- * property `urlProperty`, signed with INGEST_SECRET like the form trigger, and shows the coordinator the answer.
- * `pending` is shown when UrlFetchApp gives up waiting: the function goes on, and says where its result will appear.
- * @param {{ title: string, job: string, urlProperty: string, failed: string, pending: string }} item
- * @returns {string}
+ * What a menu item asks a function to run: its job, the script property holding the function's URL, the alert's title,
+ * what is shown when the function refuses (`failed`) or when UrlFetchApp gives up waiting (`pending`, where `{error}`
+ * is replaced: the function goes on, and says where its result will appear).
+ * @typedef {{ title: string, job: string, urlProperty: string, failed: string, pending: string }} ThiduaMenuItem
  */
-function thiduaMenuJob_(item) {
+
+/**
+ * Posts `{"from":"menu","job":...}` (and `fields`) to the URL in the script property `urlProperty`, signed with
+ * INGEST_SECRET like the form trigger; `done` tells whether the function did the job (answered 200).
+ * @param {ThiduaMenuItem} item
+ * @param {Object<string, string>} [fields]
+ * @returns {{ done: boolean, message: string }}
+ */
+function thiduaMenuCall_(item, fields) {
   var props = thiduaProps_();
   var url = props.getProperty(item.urlProperty);
   var secret = props.getProperty('INGEST_SECRET');
-  var message;
-  if (!url || !secret) {
-    message =
-      'Chưa đặt ' +
-      item.urlProperty +
-      ' hoặc INGEST_SECRET trong Thuộc tính tập lệnh (Cài đặt dự án → Thuộc tính tập lệnh); ' +
-      'hãy đặt theo dòng cuối của npm run deploy rồi chọn lại mục này.';
-  } else {
-    try {
-      var response = thiduaSignedPost_(url, secret, { from: 'menu', job: item.job });
-      message = thiduaAnswerMessage_(response.getResponseCode(), response.getContentText(), item.failed);
-    } catch (err) {
-      message = item.pending.split('{error}').join(String(err));
-    }
+  if (!url || !secret)
+    return { done: false, message: thiduaMissingProperty_(item.urlProperty + ' hoặc INGEST_SECRET') };
+  /** @type {Object<string, string>} */
+  var body = { from: 'menu', job: item.job };
+  for (var key in fields || {}) body[key] = (fields || {})[key];
+  try {
+    var response = thiduaSignedPost_(url, secret, body);
+    var status = response.getResponseCode();
+    return { done: status === 200, message: thiduaAnswerMessage_(status, response.getContentText(), item.failed) };
+  } catch (err) {
+    return { done: false, message: item.pending.split('{error}').join(String(err)) };
   }
+}
+
+/**
+ * @param {string} names
+ * @returns {string}
+ */
+function thiduaMissingProperty_(names) {
+  return (
+    'Chưa đặt ' +
+    names +
+    ' trong Thuộc tính tập lệnh (Cài đặt dự án → Thuộc tính tập lệnh); ' +
+    'hãy đặt theo dòng cuối của npm run deploy rồi chọn lại mục này.'
+  );
+}
+
+/**
+ * @param {string} title
+ * @param {string} message
+ */
+function thiduaAlert_(title, message) {
   var ui = SpreadsheetApp.getUi();
-  ui.alert(item.title, message, ui.ButtonSet.OK);
+  ui.alert(title, message, ui.ButtonSet.OK);
+}
+
+/**
+ * A menu item that asks a function to run its job now, and shows the coordinator the answer.
+ * @param {ThiduaMenuItem} item
+ * @returns {string}
+ */
+function thiduaMenuJob_(item) {
+  var message = thiduaMenuCall_(item).message;
+  thiduaAlert_(item.title, message);
   return message;
 }
 

@@ -3,7 +3,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { http } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
-import { createHandlers, createOidcVerifier, signPayload, type AnyJobName } from '../../../functions/http/index.ts';
+import {
+  createHandlers,
+  createOidcVerifier,
+  signPayload,
+  type AnyJobName,
+  type FunctionName,
+} from '../../../functions/http/index.ts';
+import { JobRefusedError } from '../../../functions/core/refused.ts';
 import { createLogger } from '../../../functions/logging.ts';
 import { startOidcFixture, type OidcFixture } from './oidc-fixture.ts';
 
@@ -15,15 +22,26 @@ const NOW_SEC = Math.floor(NOW.getTime() / 1000);
 
 let oidc: OidcFixture;
 const servers: Server[] = [];
-const calls: { name: AnyJobName; dryRun: boolean; now: Date; whenDue?: boolean }[] = [];
+const calls: { name: AnyJobName; dryRun: boolean; now: Date; whenDue?: boolean; into?: string }[] = [];
 const logLines: string[] = [];
-const urls: Record<AnyJobName, string> = { ingest: '', remind: '', digest: '', rollup: '', documents: '' };
+const urls: Record<FunctionName, string> = {
+  ingest: '',
+  remind: '',
+  digest: '',
+  rollup: '',
+  documents: '',
+  yearend: '',
+};
+/** The spreadsheet id for which the stub new-year job declines, as the real one does for a second new year. */
+const REFUSED_INTO = 'second-new-year';
 
 beforeAll(async () => {
   oidc = await startOidcFixture();
   const handlers = createHandlers({
     runJob: async (name, options) => {
       calls.push({ name, ...options });
+      if (options.into === REFUSED_INTO)
+        throw new JobRefusedError('Phong trào năm 2027 đã được tạo: không tạo lần thứ hai.');
       return {
         job: name,
         lines: [`Đã gửi 1 thư tới so-tp@example.vn`],
@@ -37,7 +55,7 @@ beforeAll(async () => {
     now: () => NOW,
     logger: createLogger({ secrets: [SECRET], write: (line) => logLines.push(line) }),
   });
-  for (const name of ['ingest', 'remind', 'digest', 'rollup', 'documents'] as const) {
+  for (const name of ['ingest', 'remind', 'digest', 'rollup', 'documents', 'yearend'] as const) {
     http(`test-${name}`, handlers[name]);
     const server = getTestServer(`test-${name}`);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -63,7 +81,7 @@ function signed(body: string, ts = NOW_SEC, secret = SECRET): RequestInit {
   };
 }
 
-async function post(job: AnyJobName, init: RequestInit): Promise<{ status: number; body: Record<string, unknown> }> {
+async function post(job: FunctionName, init: RequestInit): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(urls[job], init);
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
@@ -201,6 +219,65 @@ describe('rollup: the menu "Tổng hợp cấp dưới" signed like the form tri
     });
     const unnamed = await post('documents', signed('{"from":"menu"}'));
     expect(unnamed).toMatchObject({ status: 400, body: { reason: 'menu-body' } });
+    expect(calls.length).toBe(before);
+  });
+});
+
+describe('yearend: the menu items "Ghi quyết định vào sổ" and "Tạo chiến dịch năm sau" (issue 20), signed only', () => {
+  it('records the decisions for a signed {"from":"menu","job":"record-decisions"}', async () => {
+    const before = calls.length;
+    const res = await post('yearend', signed('{"from":"menu","job":"record-decisions"}'));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ job: 'record-decisions', dryRun: false });
+    expect(calls.slice(before)).toStrictEqual([{ name: 'record-decisions', dryRun: false, now: NOW }]);
+  });
+
+  it('fills the spreadsheet the menu names for a signed new-year request, and passes its id on', async () => {
+    const before = calls.length;
+    const body = '{"from":"menu","job":"new-year","spreadsheetId":"1AbC-xyz_0123456789"}';
+    expect((await post('yearend', signed(body))).status).toBe(200);
+    expect(calls.slice(before)).toStrictEqual([
+      { name: 'new-year', dryRun: false, now: NOW, into: '1AbC-xyz_0123456789' },
+    ]);
+  });
+
+  it("answers 409 with the job's own Vietnamese reason when it declines (a second new year)", async () => {
+    const body = `{"from":"menu","job":"new-year","spreadsheetId":"${REFUSED_INTO}"}`;
+    expect(await post('yearend', signed(body))).toStrictEqual({
+      status: 409,
+      body: { reason: 'refused', error: 'Phong trào năm 2027 đã được tạo: không tạo lần thứ hai.' },
+    });
+  });
+
+  it('refuses an unsigned, a wrongly signed, a scheduler-only or a mis-shaped request, and runs nothing', async () => {
+    const before = calls.length;
+    const plain = { method: 'POST', headers: { 'content-type': 'application/json' } };
+    const unsigned = await post('yearend', { ...plain, body: '{"from":"menu","job":"record-decisions"}' });
+    expect(unsigned).toMatchObject({ status: 401, body: { reason: 'missing' } });
+    const forged = await post('yearend', signed('{"from":"menu","job":"record-decisions"}', NOW_SEC, 'x'.repeat(32)));
+    expect(forged).toMatchObject({ status: 401, body: { reason: 'mismatch', error: 'Chữ ký không khớp.' } });
+    // No schedule calls it: a scheduler's token is not a signature.
+    const token = oidc.mint({ aud: AUDIENCE, email: SCHEDULER, email_verified: true });
+    const scheduler = await post('yearend', { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(scheduler).toMatchObject({ status: 401, body: { reason: 'missing' } });
+    for (const body of [
+      '{"from":"menu","job":"documents" }', // signed for another function's job
+      '{"from":"menu","job":"new-year"}', // the new year without the spreadsheet to fill
+      '{"from":"menu","job":"new-year","spreadsheetId":"../../etc"}',
+      '{"from":"menu","job":"new-year","spreadsheetId":""}',
+    ]) {
+      expect(await post('yearend', signed(body))).toMatchObject({
+        status: 400,
+        body: {
+          reason: 'yearend-body',
+          error:
+            'Nội dung yêu cầu phải là JSON {"from": "menu", "job": "record-decisions"} hoặc {"from": "menu", "job": "new-year", "spreadsheetId": "<mã bảng tính>"}.',
+        },
+      });
+    }
+    // A year-end request captured on its way is not taken by another menu function.
+    const captured = await post('rollup', signed('{"from":"menu","job":"record-decisions","x":1}'));
+    expect(captured).toMatchObject({ status: 403, body: { reason: 'other-job' } });
     expect(calls.length).toBe(before);
   });
 });

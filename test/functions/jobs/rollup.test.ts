@@ -14,7 +14,7 @@ import type { JobName } from '../../../functions/jobs/jobs.ts';
 import { benchCampaign, FIXTURE_UNIT_KEY, toSnapshot } from '../../../scripts/bench/campaign.ts';
 import { loadGrids } from '../../../scripts/bench/load.ts';
 import { startMailServer, type MailServer } from '../../../scripts/mail-server/index.ts';
-import { setupSpreadsheet } from '../../../scripts/setup/index.ts';
+import { setupSpreadsheet } from '../../../functions/setup/index.ts';
 import { startSheetsServer, type SheetsServer } from '../../../scripts/sheets-server/index.ts';
 import { syncTemplates } from '../../../scripts/sync-templates.ts';
 import { nomineeList } from '../../../scripts/export/lists.ts';

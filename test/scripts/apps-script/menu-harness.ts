@@ -1,9 +1,10 @@
 // Runs the generated Apps Script project's menu functions in a V8 context with Apps Script's services as they behave:
 // Utilities signs with a real HMAC (as signed bytes, like Apps Script), UrlFetchApp hands each request to `answer`,
 // and the alerts a coordinator would see are kept.
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { runInNewContext } from 'node:vm';
 import { renderAppsScript } from '../../../scripts/apps-script/index.ts';
+import { TAB } from '../../../sheets-schema/index.ts';
 
 export interface ScriptRequest {
   readonly url: string;
@@ -18,6 +19,19 @@ export interface ScriptAnswer {
   readonly text: string;
 }
 
+/** A spreadsheet SpreadsheetApp.create made, as Google would: its id, its address, the editors it was shared with. */
+export interface CreatedSpreadsheet {
+  readonly name: string;
+  readonly id: string;
+  readonly url: string;
+  readonly editors: string[];
+}
+
+export interface MenuSpreadsheets {
+  /** `Cấu hình` of the spreadsheet the menu runs in, as Range.getValues() returns it; absent: no such tab. */
+  readonly config?: readonly (readonly unknown[])[];
+}
+
 export interface MenuRun {
   /** Runs a function of the project by name and returns its result. */
   call(name: string): unknown;
@@ -25,14 +39,22 @@ export interface MenuRun {
   evaluate(expression: string): unknown;
   readonly requests: ScriptRequest[];
   readonly alerts: { title: string; message: string }[];
+  readonly created: CreatedSpreadsheet[];
 }
 
 export function menuProject(
   properties: Record<string, string>,
   answer: (request: ScriptRequest) => ScriptAnswer,
+  spreadsheets: MenuSpreadsheets = {},
 ): MenuRun {
   const requests: ScriptRequest[] = [];
   const alerts: { title: string; message: string }[] = [];
+  const created: CreatedSpreadsheet[] = [];
+  const { config } = spreadsheets;
+  const configSheet = config && {
+    getLastRow: () => config.length,
+    getDataRange: () => ({ getValues: () => config.map((r) => [...r]) }),
+  };
   const context = {
     PropertiesService: {
       getScriptProperties: () => ({ getProperty: (k: string) => properties[k] ?? null }),
@@ -60,6 +82,29 @@ export function menuProject(
       },
     },
     SpreadsheetApp: {
+      getActiveSpreadsheet: () => ({
+        getSheetByName: (name: string) => (name === TAB.config ? (configSheet ?? null) : null),
+      }),
+      // A Drive file id as Google makes them (44 characters of [A-Za-z0-9_-]); the test creates it where it is served.
+      create: (name: string) => {
+        const id = randomBytes(33).toString('base64url');
+        const book = {
+          name,
+          id,
+          url: `https://docs.google.com/spreadsheets/d/${id}/edit`,
+          editors: [] as string[],
+        };
+        created.push(book);
+        const handle = {
+          getId: () => id,
+          getUrl: () => book.url,
+          addEditor: (email: string) => {
+            book.editors.push(email);
+            return handle;
+          },
+        };
+        return handle;
+      },
       getUi: () => ({
         ButtonSet: { OK: 'OK' },
         alert: (title: string, message: string) => alerts.push({ title, message }),
@@ -78,5 +123,6 @@ export function menuProject(
     evaluate: (expression) => runInNewContext(expression, context),
     requests,
     alerts,
+    created,
   };
 }

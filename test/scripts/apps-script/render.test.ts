@@ -159,6 +159,7 @@ describe('the generated Apps Script project', () => {
       'Rollup.gs',
       'Schema.gs',
       'Trigger.gs',
+      'Yearend.gs',
     ]);
     for (const [, code] of scripts)
       expect(() => parse(code, { ecmaVersion: 2020, sourceType: 'script' })).not.toThrow();
@@ -402,5 +403,78 @@ describe('the generated Apps Script project', () => {
         'Hàm có thể vẫn đang đọc bảng tính cấp dưới: xem trang "Tổng hợp cấp dưới" sau vài phút.',
     );
     expect(slow.alerts).toEqual([{ title: 'Tổng hợp cấp dưới', message: waiting }]);
+  });
+  it('issue 20: "Ghi quyết định vào sổ" posts {"from":"menu","job":"record-decisions"} to YEAREND_URL, signed, and shows the answer', () => {
+    const secret = 'a-shared-secret-of-enough-length';
+    const menu = menuProject({ YEAREND_URL: 'https://fn.example/yearend', INGEST_SECRET: secret }, () => ({
+      status: 200,
+      text: JSON.stringify({
+        job: 'record-decisions',
+        lines: ['Không có gì mới để ghi vào sổ năm 2026: sổ giữ nguyên.'],
+      }),
+    }));
+    expect(menu.call('thiduaRecordDecisions')).toBe('Không có gì mới để ghi vào sổ năm 2026: sổ giữ nguyên.');
+    const [request] = menu.requests;
+    expect(request.url).toBe('https://fn.example/yearend');
+    expect(JSON.parse(request.payload)).toEqual({ from: 'menu', job: 'record-decisions' });
+    const timestamp = request.headers['x-thidua-timestamp'];
+    expect(
+      verifySignature(request.payload, secret, timestamp, request.headers['x-thidua-signature'], Number(timestamp)),
+    ).toBe('ok');
+    expect(menu.alerts.map((a) => a.title)).toEqual(['Ghi quyết định vào sổ']);
+  });
+
+  it('issue 20: "Tạo chiến dịch năm sau" creates the spreadsheet as the coordinator, shares it with the functions account, and names it in the signed request', () => {
+    const secret = 'a-shared-secret-of-enough-length';
+    const account = 'thidua-functions@thidua-demo.iam.gserviceaccount.com';
+    const properties = { YEAREND_URL: 'https://fn.example/yearend', INGEST_SECRET: secret };
+    const config = [
+      ['Khóa', 'Giá trị', 'Ghi chú'],
+      ['Năm', '2026', ''],
+      ['Bảng tính năm sau', '', ''],
+    ];
+    const made = menuProject(
+      { ...properties, FUNCTIONS_SERVICE_ACCOUNT: account },
+      () => ({
+        status: 200,
+        text: JSON.stringify({ job: 'new-year', lines: ['Đã tạo bảng tính "Thi đua năm 2027": https://x'] }),
+      }),
+      { config },
+    );
+    expect(made.call('thiduaNewYear')).toBe('Đã tạo bảng tính "Thi đua năm 2027": https://x');
+    expect(made.created).toHaveLength(1);
+    expect(made.created[0].editors).toEqual([account]);
+    expect(JSON.parse(made.requests[0].payload)).toEqual({
+      from: 'menu',
+      job: 'new-year',
+      spreadsheetId: made.created[0].id,
+    });
+
+    // The function declines: its reason is shown, with the empty spreadsheet that may be deleted.
+    const refused = menuProject(
+      { ...properties, FUNCTIONS_SERVICE_ACCOUNT: account },
+      () => ({ status: 409, text: JSON.stringify({ error: 'Chưa tạo phong trào năm 2027: …', reason: 'refused' }) }),
+      { config },
+    );
+    expect(refused.call('thiduaNewYear')).toBe(
+      'Chưa tạo được chiến dịch năm sau (mã trả lời 409): Chưa tạo phong trào năm 2027: …\n\n' +
+        `Bảng tính trống vừa tạo không được dùng, có thể xóa: ${refused.created[0].url}`,
+    );
+
+    // Without the account to share with, or once next year exists, nothing is created and nothing is sent.
+    const unshared = menuProject(properties, () => ({ status: 200, text: '{}' }), { config });
+    expect(unshared.call('thiduaNewYear')).toMatch(
+      /^Chưa đặt YEAREND_URL, INGEST_SECRET hoặc FUNCTIONS_SERVICE_ACCOUNT trong Thuộc tính tập lệnh/,
+    );
+    const twice = menuProject(
+      { ...properties, FUNCTIONS_SERVICE_ACCOUNT: account },
+      () => ({ status: 200, text: '{}' }),
+      { config: [...config.slice(0, 2), ['Bảng tính năm sau', 'https://docs.google.com/spreadsheets/d/abc/edit', '']] },
+    );
+    expect(twice.call('thiduaNewYear')).toBe(
+      'Phong trào năm sau đã được tạo: https://docs.google.com/spreadsheets/d/abc/edit. Không tạo lần thứ hai; ' +
+        'nếu bảng tính đó đã bị xóa, hãy xóa ô "Bảng tính năm sau" của trang "Cấu hình" rồi chọn lại mục này.',
+    );
+    for (const run of [unshared, twice]) expect([run.created, run.requests]).toEqual([[], []]);
   });
 });

@@ -27,12 +27,13 @@ describe('the deploy plan', () => {
     expect(renderPlan(planDeploy(INPUT), INPUT)).toBe(expected);
   });
 
-  it('deploys exactly five functions, remind, digest, rollup and documents on one instance, all scheduled in Vietnam time', () => {
+  it('deploys exactly six functions, all but ingest on one instance, the five with a schedule in Vietnam time', () => {
     const steps = planDeploy(INPUT);
     const deploys = steps.filter((s) => s.argv[2] === 'deploy');
-    expect(deploys.map((s) => s.argv[3])).toEqual(['ingest', 'remind', 'digest', 'rollup', 'documents']);
+    expect(deploys.map((s) => s.argv[3])).toEqual(['ingest', 'remind', 'digest', 'rollup', 'documents', 'yearend']);
     expect(deploys.map((s) => s.argv.find((a) => a.startsWith('--max-instances=')))).toEqual([
       '--max-instances=3',
+      '--max-instances=1',
       '--max-instances=1',
       '--max-instances=1',
       '--max-instances=1',
@@ -136,6 +137,19 @@ describe('the deploy plan', () => {
     expect(renderPlan(steps, INPUT)).toContain(
       'ROLLUP_URL=https://asia-southeast1-thidua-demo.cloudfunctions.net/rollup',
     );
+  });
+
+  it("issue 20: yearend is public for the menu's signed year-end items, reads the ingest secret, and has no schedule", () => {
+    const steps = planDeploy(INPUT);
+    const deploy = deployOf(steps, 'yearend');
+    expect(deploy.argv).toContain('--allow-unauthenticated');
+    expect(flag(deploy, 'set-secrets')).toContain('INGEST_SECRET=thidua-ingest-secret:latest');
+    expect(flag(deploy, 'max-instances')).toBe('1');
+    expect(steps.some((s) => s.argv[1] === 'scheduler' && s.argv.join(' ').includes('yearend'))).toBe(false);
+    // The menu needs the function's address and the account it shares next year's spreadsheet with.
+    const plan = renderPlan(steps, INPUT);
+    expect(plan).toContain('YEAREND_URL=https://asia-southeast1-thidua-demo.cloudfunctions.net/yearend');
+    expect(plan).toContain(`FUNCTIONS_SERVICE_ACCOUNT=${serviceAccounts(INPUT.project).runtime}`);
   });
 
   it('issue 14: on a new project the APIs are enabled first, then the service accounts exist before anything names them', () => {

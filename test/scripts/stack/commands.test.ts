@@ -114,16 +114,27 @@ describe('commands with no Google configuration', () => {
     const recorded = await run('scripts/record-decisions.ts', [], env);
     expect(recorded.code).toBe(0);
     expect(recorded.stderr).toMatch(LOCAL_LINE);
+    expect(recorded.stdout).toMatch(/^Không có gì mới để ghi vào sổ năm \d{4}: sổ giữ nguyên\.$/m);
     expect(recorded.stdout).toMatch(/^Đã ghi 0 dòng vào "Sổ theo dõi khen thưởng" \(năm \d{4}\)\.$/m);
     expect(recorded.stdout).toMatch(/^Chưa ghi "Kỷ niệm chương "Bảo vệ an ninh Tổ quốc"": chưa có số quyết định/m);
     expect(recorded.stdout).toMatch(/^Đã ghi 0 dòng vào "Xếp loại các năm" \(năm \d{4}\)\.$/m);
     expect(recorded.stdout).toMatch(/^Chưa ghi "Xếp loại thi đua": chưa có số quyết định/m);
     const next = await run('scripts/new-year.ts', [], env);
     expect(next.code).toBe(0);
-    const id = /^Đã tạo bảng tính ".+ năm (\d{4})": (\S+)$/m.exec(next.stdout);
+    expect(next.stdout).toMatch(
+      /^Đã tạo bảng tính ".+ năm \d{4}": https:\/\/docs\.google\.com\/spreadsheets\/d\/\S+$/m,
+    );
+    const id = /^Dùng bảng tính mới: đặt SPREADSHEET_ID=(\S+)\.$/m.exec(next.stdout);
     expect(id, next.stdout + next.stderr).not.toBeNull();
     const files = await readdir(path.join(data, 'sheets'));
-    expect(files).toEqual(expect.arrayContaining(['demo.json', `${id![2]}.json`]));
+    expect(files).toEqual(expect.arrayContaining(['demo.json', `${id![1]}.json`]));
+    // Issue 20: a second new year of the same year is refused in one Vietnamese line, creating nothing.
+    const twice = await run('scripts/new-year.ts', [], env);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toMatch(
+      /^Phong trào năm \d{4} đã được tạo: https:\/\/docs\.google\.com\S+\. Không tạo lần thứ hai/m,
+    );
+    expect(await readdir(path.join(data, 'sheets'))).toEqual(files);
   }, 120_000);
 
   it('use the servers of a running npm start on the same data folder, and npm start refuses to start twice on it', async () => {

@@ -12,8 +12,8 @@ import {
   type Criterion,
   type TabDef,
 } from '../../sheets-schema/index.ts';
-import { quoteSheet, toLetters } from '../../functions/core/a1.ts';
-import { assessmentColumnCode, readCriteria } from '../../functions/rules/campaign-data.ts';
+import { quoteSheet, toLetters } from '../core/a1.ts';
+import { assessmentColumnCode, readCriteria } from '../rules/campaign-data.ts';
 import {
   CHARTS,
   HIGHLIGHTS,

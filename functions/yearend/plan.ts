@@ -1,9 +1,9 @@
 // The tabs a new year's campaign starts with, from this year's (docs/design/awards.md §3). Pure.
-import { TAB, criterionHeader, tabDef } from '../../sheets-schema/index.ts';
-import { readCriteria } from '../../functions/rules/campaign-data.ts';
-import type { Cell } from '../../functions/core/cells.ts';
-import { cellText, dateToSerial, serialToDate } from '../../functions/core/cells.ts';
-import type { Snapshot } from '../../functions/core/snapshot.ts';
+import { TAB, criterionHeader, tabDef, type SettingKey } from '../../sheets-schema/index.ts';
+import { readCriteria } from '../rules/campaign-data.ts';
+import type { Cell } from '../core/cells.ts';
+import { cellText, dateToSerial, serialToDate } from '../core/cells.ts';
+import type { Snapshot } from '../core/snapshot.ts';
 
 /** Tabs carried over whole (header and rows); response and system tabs start empty, setup gives them headers. */
 export const CARRIED_TABS: readonly string[] = [
@@ -16,8 +16,14 @@ export const CARRIED_TABS: readonly string[] = [
   TAB.models,
 ];
 
+/**
+ * The `Cấu hình` key where the new year leaves the link of the spreadsheet it made: while it holds one, a second new
+ * year is refused (docs/design/awards.md §3).
+ */
+export const NEXT_YEAR_SETTING = 'Bảng tính năm sau' satisfies SettingKey;
+
 /** `Cấu hình` keys whose value belongs to one year only and starts blank. */
-const YEAR_ONLY_KEYS = new Set(['Ngày nghỉ lễ', 'Bắt đầu lại nhật ký thư']);
+const YEAR_ONLY_KEYS = new Set<string>(['Ngày nghỉ lễ', 'Bắt đầu lại nhật ký thư', NEXT_YEAR_SETTING]);
 
 /** `dd/MM/yyyy` dates inside a text, each one year later (29/02 becomes 28/02). */
 export function textDatesPlusOneYear(text: string): string {

@@ -1,7 +1,7 @@
 // Reads a spreadsheet, plans what is missing and applies it: one batchUpdate for the structure, one values.batchUpdate,
 // then one batchUpdate per chart, so a chart the API refuses costs only itself.
-import type { Cell } from '../../functions/core/cells.ts';
-import { SheetsError, type Spreadsheet } from '../../functions/gateways/spreadsheet.ts';
+import type { Cell } from '../core/cells.ts';
+import { SheetsError, type Spreadsheet } from '../gateways/spreadsheet.ts';
 import { SETTINGS, TAB } from '../../sheets-schema/index.ts';
 import { defaultRows } from './defaults.ts';
 import { planSetup } from './plan.ts';

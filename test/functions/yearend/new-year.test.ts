@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planRecordDecisions } from '../../../functions/awards/record.ts';
@@ -16,12 +16,13 @@ import {
 import { FIXTURE_UNIT_KEY } from '../../../scripts/bench/campaign.ts';
 import { seedDemo } from '../../../scripts/demo/seed.ts';
 import { readAllTabs, snapshotOf } from '../../../scripts/export/index.ts';
-import { createNextYear } from '../../../scripts/new-year/index.ts';
-import { setupSpreadsheet } from '../../../scripts/setup/index.ts';
+import { createNextYear, NEXT_YEAR_SETTING, recordDecisions } from '../../../functions/yearend/index.ts';
+import { JobRefusedError } from '../../../functions/core/refused.ts';
+import { setupSpreadsheet } from '../../../functions/setup/index.ts';
 import { startSheetsServer } from '../../../scripts/sheets-server/index.ts';
 import { quoteSheet } from '../../../functions/core/a1.ts';
 import { openSpreadsheet } from '../../../functions/gateways/spreadsheet.ts';
-import { nextYear, textDatesPlusOneYear } from '../../../scripts/new-year/plan.ts';
+import { nextYear, textDatesPlusOneYear } from '../../../functions/yearend/plan.ts';
 import { modelRegisterTab } from '../../../functions/results/model-register.ts';
 
 const NOW = new Date('2026-11-20T08:00:00+07:00');
@@ -111,7 +112,7 @@ describe('npm run record-decisions, then npm run new-year, on the demo', () => {
     const models = modelRegisterTab(again, evaluateCampaign(again, NOW, FIXTURE_UNIT_KEY), 2026)!;
     await demo.valuesBatchUpdate([{ range: `${quoteSheet(TAB.models)}!A1`, values: models.rows.map((r) => [...r]) }]);
 
-    const result = await createNextYear(api, 'demo', NOW, FIXTURE_UNIT_KEY);
+    const result = await createNextYear(api, 'demo', NOW, { unitSecretKey: FIXTURE_UNIT_KEY });
     expect(result.year).toBe(2027);
     const next = await read(result.spreadsheetId);
     const old = await read('demo');
@@ -168,6 +169,61 @@ describe('npm run record-decisions, then npm run new-year, on the demo', () => {
         `Sổ theo dõi khen thưởng: đã được tặng ${AWARD_MEDAL} năm 2026 (Quyết định số 812/QĐ-BCA ngày 19/08/2026); hình thức này chỉ tặng một lần.`,
       ],
     ]);
+  }, 60_000);
+
+  it('issue 20: a second new year for the same year is refused, naming the first, and creates nothing', async () => {
+    const marker = (await read('demo')).tabs.get(TAB.config)!.find((r) => r[0] === NEXT_YEAR_SETTING)!;
+    expect(String(marker[1])).toMatch(/^https:\/\/docs\.google\.com\/spreadsheets\/d\/[\w-]+/);
+    const files = await readdir(dataDir);
+    const again = createNextYear(api, 'demo', NOW, { unitSecretKey: FIXTURE_UNIT_KEY });
+    await expect(again).rejects.toBeInstanceOf(JobRefusedError);
+    await expect(again).rejects.toThrow(
+      `Phong trào năm 2027 đã được tạo: ${String(marker[1])}. Không tạo lần thứ hai (khóa "${NEXT_YEAR_SETTING}" của trang ${TAB.config}); nếu bảng tính đó đã bị xóa, hãy xóa ô này rồi làm lại.`,
+    );
+    expect(await readdir(dataDir)).toEqual(files);
+  });
+
+  it('issue 20: waits for decisions typed but not recorded, then fills an empty spreadsheet it is given and never a campaign', async () => {
+    const demo = openSpreadsheet({ api, spreadsheetId: 'demo' });
+    const config = (await read('demo')).tabs.get(TAB.config)!;
+    const markerRow = config.findIndex((r) => r[0] === NEXT_YEAR_SETTING) + 1;
+    // The coordinator deleted last run's spreadsheet and cleared the cell; then the Giấy khen decision is signed.
+    await demo.valuesBatchUpdate([{ range: `${quoteSheet(TAB.config)}!B${markerRow}`, values: [['']] }]);
+    await demo.append(quoteSheet(TAB.decisions), [['Giấy khen', '120/QĐ-UBND', '25/11/2026', 'UBND tỉnh']]);
+    const options = { unitSecretKey: FIXTURE_UNIT_KEY, into: 'empty-2027' };
+    await expect(createNextYear(api, 'demo', NOW, options)).rejects.toThrow(
+      /^Chưa tạo phong trào năm 2027: quyết định năm 2026 đã có số nhưng \d+ khen thưởng chưa ghi vào "Sổ theo dõi khen thưởng"\. Hãy ghi quyết định vào sổ trước/,
+    );
+    const recorded = await recordDecisions(demo, NOW, FIXTURE_UNIT_KEY);
+    expect(recorded[0]).toMatch(/^Đã ghi [1-9]\d* dòng vào "Sổ theo dõi khen thưởng" \(năm 2026\)\.$/);
+    expect((await recordDecisions(demo, NOW, FIXTURE_UNIT_KEY))[0]).toBe(
+      'Không có gì mới để ghi vào sổ năm 2026: sổ giữ nguyên.',
+    );
+
+    // Never this campaign, nor a spreadsheet that already holds one (last run's 2027).
+    const first = (await readdir(dataDir)).map((f) => f.replace(/\.json$/, '')).find((f) => f !== 'demo')!;
+    for (const [into, reason] of [
+      ['demo', 'không phải chính bảng tính phong trào này'],
+      [first, `Bảng tính ${first} đã có trang "${TAB.config}" của một phong trào: không ghi đè`],
+    ]) {
+      const before = await read(into);
+      await expect(createNextYear(api, 'demo', NOW, { ...options, into })).rejects.toThrow(reason);
+      expect(await read(into)).toEqual(before);
+    }
+
+    expect((await fetch(`${server.url}__admin/spreadsheets/empty-2027`, { method: 'PUT' })).ok).toBe(true);
+    const result = await createNextYear(api, 'demo', NOW, options);
+    expect(result.spreadsheetId).toBe('empty-2027');
+    const made = await api.spreadsheets.get({ spreadsheetId: 'empty-2027' });
+    expect(made.data.properties?.title).toBe(result.title);
+    expect(result.title).toMatch(/ năm 2027$/);
+    expect(result.lines[0]).toBe(`Đã tạo bảng tính "${result.title}": ${made.data.spreadsheetUrl}`);
+    const next = await read('empty-2027');
+    expect(next.tabs.get(TAB.registry)).toEqual((await read('demo')).tabs.get(TAB.registry));
+    expect(evaluateCampaign(next, NEXT, FIXTURE_UNIT_KEY).settings.get('Năm')).toBe('2027');
+    // The new year's own cell starts blank; the archive's names the new spreadsheet.
+    expect(next.tabs.get(TAB.config)!.find((r) => r[0] === NEXT_YEAR_SETTING)![1] ?? '').toBe('');
+    expect((await read('demo')).tabs.get(TAB.config)![markerRow - 1][1]).toBe(made.data.spreadsheetUrl);
   }, 60_000);
 
   it('moves every dd/MM/yyyy date of a setting a year on; 29/02 becomes 28/02', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SETTINGS, TAB, TABS, criterionHeader, defaultCriteria } from '../../../sheets-schema/index.ts';
-import { planSetup, type SheetState, type SpreadsheetState } from '../../../scripts/setup/index.ts';
-import { defaultRows } from '../../../scripts/setup/defaults.ts';
-import { CHARTS, HIGHLIGHTS } from '../../../scripts/setup/layout.ts';
+import { planSetup, type SheetState, type SpreadsheetState } from '../../../functions/setup/index.ts';
+import { defaultRows } from '../../../functions/setup/defaults.ts';
+import { CHARTS, HIGHLIGHTS } from '../../../functions/setup/layout.ts';
 import { progressTab } from '../../../functions/calendar/index.ts';
 
 const SA = 'thidua-functions@demo.iam.gserviceaccount.com';

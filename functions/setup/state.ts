@@ -3,8 +3,8 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { TAB, TABS } from '../../sheets-schema/index.ts';
 import { defaultTabRows } from '../../sheets-schema/defaults.ts';
-import { quoteSheet } from '../../functions/core/a1.ts';
-import type { Cell } from '../../functions/core/cells.ts';
+import { quoteSheet } from '../core/a1.ts';
+import type { Cell } from '../core/cells.ts';
 
 export interface SheetState {
   readonly sheetId: number;

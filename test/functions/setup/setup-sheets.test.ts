@@ -6,7 +6,7 @@ import { SETTINGS, TAB, TABS } from '../../../sheets-schema/index.ts';
 import { createSheetsClient, type SheetsApi } from '../../../functions/gateways/sheets-client.ts';
 import { openSpreadsheet } from '../../../functions/gateways/spreadsheet.ts';
 import { startSheetsServer } from '../../../scripts/sheets-server/index.ts';
-import { setupSpreadsheet } from '../../../scripts/setup/index.ts';
+import { setupSpreadsheet } from '../../../functions/setup/index.ts';
 import { startWire } from '../../functions/jobs/wire.ts';
 import { readAssessments } from '../../../functions/rules/campaign-data.ts';
 import { readAllTabs, snapshotOf } from '../../../scripts/export/index.ts';
