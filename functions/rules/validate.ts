@@ -273,6 +273,20 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
   const typeColumn = typedColumns.length > 0 ? columns.findIndex((c) => c.question.optionsFrom === 'unitTypes') : -1;
   // The secret is never read back to anyone: receipts list every answer but it.
   const sheet = new AnswerSheet(columns.filter((c) => c.question.kind !== 'unitSecret'));
+  // A campaign has a handful of unit types: what each must answer is worked out once per type, not per response.
+  const byType = new Map<string, TypeRules>();
+  const typeRules = (type: string): TypeRules => {
+    let rules = byType.get(type);
+    if (!rules) {
+      const options = typeColumn < 0 ? [] : (columns[typeColumn].question.options ?? []);
+      rules = {
+        expected: unitTypeAnswer(options, type),
+        applies: typedColumns.map((i) => appliesToType(columns[i].unitTypes, type)),
+      };
+      byType.set(type, rules);
+    }
+    return rules;
+  };
   const layout = {
     columns,
     order,
@@ -281,6 +295,7 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
     slotOfColumn,
     typedColumns,
     typeColumn,
+    typeRules,
     scoreHeaders,
     sheet,
     texts: new Array<string>(columns.length),
@@ -292,6 +307,13 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
   }
   if (!form.eachResponseStands) markSuperseded(checked, ctx.timeZone);
   return checked;
+}
+
+interface TypeRules {
+  /** The branching question's option for the type. */
+  readonly expected: string;
+  /** Per entry of `typedColumns`: whether that criterion applies to the type. */
+  readonly applies: readonly boolean[];
 }
 
 /** What every row of one form's tab shares. */
@@ -312,6 +334,8 @@ interface RowLayout {
   readonly typedColumns: readonly number[];
   /** Position of `Loại hình đơn vị` when the form branches on it, else -1. */
   readonly typeColumn: number;
+  /** What a unit of a type must answer to the branching question, and which typed criteria apply to it. */
+  readonly typeRules: (type: string) => TypeRules;
   /** Criterion code → its score column's declared header; empty when the form has no scores. */
   readonly scoreHeaders: ReadonlyMap<string, string>;
   readonly sheet: AnswerSheet;
@@ -323,7 +347,19 @@ function checkRow(
   form: FormDef,
   raw: readonly Cell[],
   rowNumber: number,
-  { columns, order, special, slotOf, slotOfColumn, typedColumns, typeColumn, scoreHeaders, sheet, texts }: RowLayout,
+  {
+    columns,
+    order,
+    special,
+    slotOf,
+    slotOfColumn,
+    typedColumns,
+    typeColumn,
+    typeRules,
+    scoreHeaders,
+    sheet,
+    texts,
+  }: RowLayout,
   readStamp: ReturnType<typeof timestampReader>,
   ctx: ValidationContext,
 ): Judged {
@@ -365,17 +401,16 @@ function checkRow(
   }
   crossRules(form, values, unit, submittedAt, ctx.timeZone, errors);
   if (unit && typedColumns.length > 0) {
+    const { expected, applies } = typeRules(unit.type);
     const chosen = typeColumn < 0 ? undefined : slots[slotOfColumn[typeColumn]];
-    if (typeof chosen === 'string') {
-      const { question, seen } = columns[typeColumn];
-      const expected = unitTypeAnswer(question.options ?? [], unit.type);
-      if (chosen !== expected) errors.push(msg.wrongUnitType(seen, unit.code, unit.type, expected));
-    }
-    for (const i of typedColumns) {
-      const { seen, unitTypes } = columns[i];
+    if (typeof chosen === 'string' && chosen !== expected)
+      errors.push(msg.wrongUnitType(columns[typeColumn].seen, unit.code, unit.type, expected));
+    for (let t = 0; t < typedColumns.length; t++) {
+      const i = typedColumns[t];
+      const { seen } = columns[i];
       if (results?.[i] !== undefined) continue;
       const answered = slots[slotOfColumn[i]] !== undefined;
-      if (appliesToType(unitTypes, unit.type)) {
+      if (applies[t]) {
         if (!answered) errors.push(msg.required(seen));
       } else if (answered) {
         errors.push(msg.notForUnitType(seen, unit.type));
