@@ -1,6 +1,6 @@
 // `Sổ theo dõi khen thưởng`: the awards people and collectives received in earlier years, and who a nominee is.
 // docs/design/awards.md §2: a keyed identity of name + date of birth (name + unit without one), never an ID number.
-import { createHmac } from 'node:crypto';
+import { createHmac, type KeyObject } from 'node:crypto';
 import { REGISTRY_HEADERS as R, TAB } from '../../sheets-schema/index.ts';
 import { calendarDay, cellText, nameKey, unitCode } from '../core/cells.ts';
 import type { Snapshot } from '../core/snapshot.ts';
@@ -60,7 +60,7 @@ const nameUnitKey = (name: string, unit: string) => `${nameKey(name)}\u0000${uni
  * any unit and after a move; anyone else (a collective, a person without a date) is `DV-` + a keyed hash of name and
  * unit. 16 hex digits: collisions are negligible at a province's scale, and the text stays short in a cell.
  */
-export function nomineeId(key: string, name: string, birthText: string, unit: string): string {
+export function nomineeId(key: string | KeyObject, name: string, birthText: string, unit: string): string {
   const birth = normalBirthDate(birthText);
   const hash = (text: string) => createHmac('sha256', key).update(text).digest('hex').slice(0, 16);
   return birth !== null

@@ -120,17 +120,12 @@ export function readForwarded(snapshot: Snapshot, timeZone: string): ForwardedNo
 
 /**
  * `Đề nghị gửi cấp trên`: every eligible nomination of this campaign, its own (no `Nguồn`) and its children's, in the
- * order its rules judged them. `responses` finds a verdict's answers by form and row.
+ * order its rules judged them (the order of `verdicts`).
  */
-export function sendUpTab(
-  verdicts: readonly NominationVerdict[],
-  responses: ReadonlyMap<string, JudgedResponse>,
-): TabWrite {
+export function sendUpTab(verdicts: ReadonlyMap<JudgedResponse, NominationVerdict>): TabWrite {
   const rows: Cell[][] = [[...SEND_UP_HEADERS]];
-  for (const v of verdicts) {
+  for (const [r, v] of verdicts) {
     if (v.status !== 'Đủ điều kiện') continue;
-    const r = responses.get(`${v.form}\u0000${v.rowNumber}`);
-    if (!r) continue;
     const origin = r instanceof ForwardedNomination ? r.origin : '';
     rows.push([v.unitCode, origin, r.timestampText, ...FORWARDED_ANSWER_HEADERS.map((h) => r.values.get(h) ?? '')]);
   }

@@ -1,6 +1,6 @@
 // The whole campaign judged from one snapshot: responses, classification, ANTT, nominations and award tallies.
 import { FORMS, NOMINATION_FORM, REGISTRATION_FORM, FINAL_FORM } from '../../sheets-schema/forms/index.ts';
-import type { Evaluation, JudgedResponse, NominationVerdict, UnitResult } from '../core/model.ts';
+import type { Evaluation, JudgedResponse, UnitResult } from '../core/model.ts';
 import { numberSetting, readSettings, setting, type Settings } from '../core/settings.ts';
 import { nameKey } from '../core/cells.ts';
 import { unitSecrets } from '../core/unit-secret.ts';
@@ -108,7 +108,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   }
   const forwarded = readForwarded(snapshot, timeZone);
   const nominations = [...(byForm.get(NOMINATION_FORM.tab) ?? []).filter((c) => c.valid), ...forwarded];
-  const verdicts = judgeNominations(nominations, standings, {
+  const verdictOf = judgeNominations(nominations, standings, {
     quotas: readQuotas(snapshot),
     catalogue,
     unitCount: units.length,
@@ -118,8 +118,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
     history: readYearResults(snapshot),
     antt: new Map(units.map((u) => [u.code, { name: u.name, verdict: results.get(u.code)!.antt }])),
   });
-  const rowKey = (form: string, row: number) => `${form}\u0000${row}`;
-  const verdictByRow = new Map<string, NominationVerdict>(verdicts.map((v) => [rowKey(v.form, v.rowNumber), v]));
+  const verdicts = [...verdictOf.values()];
   const awards = tallyAwards(readTargets(snapshot), verdicts);
 
   const responses: JudgedResponse[] = [];
@@ -127,8 +126,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   for (const form of FORMS) {
     const ofForm = byForm.get(form.tab) ?? [];
     for (const judged of ofForm) {
-      const v =
-        judged.form === NOMINATION_FORM.tab ? verdictByRow.get(rowKey(judged.form, judged.rowNumber)) : undefined;
+      const v = verdictOf.get(judged);
       const conclusion = v ? verdictLine(v) : undefined;
       if (conclusion !== undefined) judged.note(conclusion);
       responses.push(judged);
@@ -139,12 +137,10 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   // Not responses of this campaign's forms: listed in `Kiểm tra` with their verdict, never mailed a receipt.
   const checked: JudgedResponse[] = [...responses];
   for (const f of forwarded) {
-    const v = verdictByRow.get(rowKey(f.form, f.rowNumber));
+    const v = verdictOf.get(f);
     checked.push(f);
     conclusions.push(v ? verdictLine(v) : undefined);
   }
-  const byRow = new Map<string, JudgedResponse>();
-  for (const r of nominations) byRow.set(rowKey(r.form, r.rowNumber), r);
 
   const resultList = units.map((u) => results.get(u.code)!);
   return {
@@ -161,7 +157,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
       checksTab(checked, conclusions),
       classificationTab(units, results, bodies, standings),
       awardsTab(awards),
-      sendUpTab(verdicts, byRow),
+      sendUpTab(verdictOf),
     ],
     ...(problems.length > 0 ? { warnings: problems } : {}),
   };

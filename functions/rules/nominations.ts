@@ -1,5 +1,6 @@
 // Each nomination's verdict (duplicate, the catalogue row's rules, share of units, unit quota) and the tallies against
 // `Chỉ tiêu`. The rules are data: each award's row of `Danh mục khen thưởng` says which apply (functions/awards/).
+import { createSecretKey } from 'node:crypto';
 import { KIND_INDIVIDUAL, NOMINATION_FORM, NOMINATION_HEADERS as H } from '../../sheets-schema/forms/index.ts';
 import { collapseSpaces, nameKey } from '../core/cells.ts';
 import type { AwardTally, JudgedResponse, NominationStatus, NominationVerdict } from '../core/model.ts';
@@ -107,8 +108,8 @@ export interface NominationContext {
 }
 
 /**
- * Verdicts of the valid nominations, earliest first (the order quotas, shares and duplicates are judged in). Validation
- * has already refused an award not in the catalogue.
+ * The verdict of each valid nomination, in a map whose order is the judging order: earliest first, the order quotas,
+ * shares and duplicates are judged in. Validation has already refused an award not in the catalogue.
  */
 export function judgeNominations(
   valid: readonly JudgedResponse[],
@@ -123,7 +124,7 @@ export function judgeNominations(
     history = NO_YEAR_RESULTS,
     antt = NO_ANTT,
   }: NominationContext,
-): NominationVerdict[] {
+): Map<JudgedResponse, NominationVerdict> {
   const firstRow = new Map<string, number>();
   const used = new Map<string, number>();
   // Validation gives the catalogue's own spelling; the name key only serves answers typed into the tab by hand.
@@ -131,7 +132,13 @@ export function judgeNominations(
   const awards = new Map(catalogue.map((a) => [nameKey(a.name), a]));
   const granted = new Map<CatalogueAward, number>();
   const people: People = { byId: new Map(), byName: new Map() };
-  return inOrder(valid).map((c) => {
+  // Prepared once: a job hashes every nominee's identity.
+  const idKey = createSecretKey(registryKey, 'utf8');
+  const verdicts = new Map<JudgedResponse, NominationVerdict>();
+  for (const c of inOrder(valid)) verdicts.set(c, judge(c));
+  return verdicts;
+
+  function judge(c: JudgedResponse): NominationVerdict {
     const award = text(c, H.award);
     const kind = text(c, H.kind);
     const nominee = text(c, H.nominee);
@@ -156,7 +163,7 @@ export function judgeNominations(
     if (!def) return verdict('Chưa xét', `"${award}" không có trong Danh mục khen thưởng.`);
     const individual = nameKey(kind) === nameKey(KIND_INDIVIDUAL);
     const birth = text(c, H.birthDate);
-    const id = nomineeId(registryKey, nominee, individual ? birth : '', c.unitCode);
+    const id = nomineeId(idKey, nominee, individual ? birth : '', c.unitCode);
     if (individual) {
       const twin = twoUnits(people, id, nominee, award, c.unitCode, c.rowNumber);
       if (twin) return verdict(twin.status, twin.reason);
@@ -192,7 +199,7 @@ export function judgeNominations(
     // Counted once eligible: a nomination refused by its unit's quota takes no place in the award's share.
     if (cap !== null) granted.set(def, (granted.get(def) ?? 0) + 1);
     return verdict('Đủ điều kiện', '');
-  });
+  }
 }
 
 /** `Đủ` when eligible is within [min, max], else how many are missing or over. */
