@@ -59,10 +59,12 @@ export function jobContext(snapshot: Snapshot, now: Date, options: ContextOption
   // The organiser's own report deadlines: in `Tổng hợp` and the digest, never in a unit's reminders.
   const organiser = readOrganiserDeadlines(snapshot, settings, warnings);
   const dashboard = dashboardModel(evaluation, progress, now, organiser);
-  // Freshly rolled up when the runner read the children (the roll-up), else as the last roll-up left them.
+  // Freshly rolled up when the runner read the children (the roll-up), else as the last roll-up left them; the
+  // bodies are the evaluation's own (an evaluation built by hand may have none).
   const previous = snapshot.tabs.get(TAB.children);
   const childRows =
-    fresh?.rows ?? (previous && previous.length > 1 ? storedChildRows(previous, readBodies(snapshot)) : []);
+    fresh?.rows ??
+    (previous && previous.length > 1 ? storedChildRows(previous, evaluation.bodies ?? readBodies(snapshot)) : []);
   return {
     snapshot,
     now,

@@ -119,10 +119,18 @@ export function percentOf(part: number, whole: number): number {
  * (a response that could not prove its unit is invalid, so never counted); a code not in `Đơn vị` counts nowhere.
  */
 export function countedResponses(evaluation: Evaluation, form: string): Map<string, JudgedResponse> {
+  return countedByForm(evaluation).get(form) ?? new Map<string, JudgedResponse>();
+}
+
+/** countedResponses of every form at once: form → unit code → its counted response. */
+export function countedByForm(evaluation: Evaluation): Map<string, Map<string, JudgedResponse>> {
   const known = new Set(evaluation.units.map((u) => u.code));
-  const out = new Map<string, JudgedResponse>();
+  const out = new Map<string, Map<string, JudgedResponse>>();
   for (const r of evaluation.responses) {
-    if (r.form === form && r.valid && !r.superseded && known.has(r.unitCode)) out.set(r.unitCode, r);
+    if (!r.valid || r.superseded || !known.has(r.unitCode)) continue;
+    let ofForm = out.get(r.form);
+    if (!ofForm) out.set(r.form, (ofForm = new Map<string, JudgedResponse>()));
+    ofForm.set(r.unitCode, r);
   }
   return out;
 }
@@ -230,9 +238,11 @@ export function clusterLeaders(units: readonly Unit[], results: readonly UnitRes
 
 export function indicatorTotals(evaluation: Evaluation): IndicatorTotals {
   const { units, results } = evaluation;
-  const interim = countedResponses(evaluation, INTERIM_FORM.tab);
-  const final = countedResponses(evaluation, FINAL_FORM.tab);
-  const registrations = countedResponses(evaluation, REGISTRATION_FORM.tab);
+  const counted = countedByForm(evaluation);
+  const none = new Map<string, JudgedResponse>();
+  const interim = counted.get(INTERIM_FORM.tab) ?? none;
+  const final = counted.get(FINAL_FORM.tab) ?? none;
+  const registrations = counted.get(REGISTRATION_FORM.tab) ?? none;
 
   const whole = { units: 0, interim: new Accumulator(), final: new Accumulator() };
   const clusters = new Map<string, typeof whole>();

@@ -254,7 +254,10 @@ export function childrenTotals(own: ScopeFigures, rows: readonly ChildRow[]): Ch
 }
 
 /** This campaign's `Tổng hợp cấp dưới` as the last roll-up left it, for its current bodies only; none if unreadable. */
-export function storedChildRows(rows: readonly (readonly Cell[])[] | undefined, bodies: readonly Body[]): ChildRow[] {
+export function storedChildRows(
+  rows: readonly (readonly Cell[])[] | undefined,
+  bodies: readonly Pick<Body, 'code'>[],
+): ChildRow[] {
   const codes = new Set(bodies.map((b) => b.code));
   try {
     return readChildRows(rows ?? []).filter((r) => codes.has(r.code));
