@@ -8,20 +8,29 @@
 
 const HEAD_MARK = 0xffff;
 
-/** The two 32-bit lanes of the fingerprint being taken: typed storage keeps them machine integers between calls. */
-const lanes = new Int32Array(2);
-
 /**
  * 64 bits as 16 hex digits of `head` and the non-empty `fields`, each field marked by its position, so moving an
  * answer to another question changes the fingerprint. Two independent multiply-xor lanes over the UTF-16 code units.
  */
 export function fingerprint(head: string, fields: readonly string[] = []): string {
-  lanes[0] = 0x9e3779b9;
-  lanes[1] = 0x7f4a7c15;
-  feed(HEAD_MARK, head);
-  for (let f = 0; f < fields.length; f++) if (fields[f] !== '') feed(f, fields[f]);
-  let a = lanes[0];
-  let b = lanes[1];
+  let a = 0x9e3779b9 | 0;
+  let b = 0x7f4a7c15;
+  // The head first (marked HEAD_MARK), then each non-empty field marked by its position.
+  for (let f = -1; f < fields.length; f++) {
+    const text = f < 0 ? head : fields[f];
+    if (f >= 0 && text === '') continue;
+    const mark = (f < 0 ? HEAD_MARK : f) + 0x10000;
+    a = Math.imul(a ^ mark, 0x01000193);
+    b = Math.imul(b ^ mark, 0x5bd1e995);
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      a = Math.imul(a ^ unit, 0x01000193);
+      b = Math.imul(b ^ unit, 0x5bd1e995);
+    }
+    // The length closes the field, so one field can never run on into the next.
+    a = Math.imul(a ^ text.length, 0x27d4eb2f);
+    b = Math.imul(b ^ text.length, 0x165667b1);
+  }
   // Final avalanche with the lanes crossed, so every input unit moves every output bit of both halves.
   a ^= Math.imul(b ^ (b >>> 15), 0x2c1b3c6d);
   b ^= Math.imul(a ^ (a >>> 13), 0x297a2d39);
@@ -30,20 +39,6 @@ export function fingerprint(head: string, fields: readonly string[] = []): strin
   b = Math.imul(b ^ (b >>> 16), 0xc2b2ae35);
   b ^= b >>> 16;
   return hex(a, b);
-}
-
-/** One field into both lanes; kept to strings only, so the hot loop stays specialised whoever calls. */
-function feed(mark: number, text: string): void {
-  let a = Math.imul(lanes[0] ^ (mark + 0x10000), 0x01000193);
-  let b = Math.imul(lanes[1] ^ (mark + 0x10000), 0x5bd1e995);
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    a = Math.imul(a ^ unit, 0x01000193);
-    b = Math.imul(b ^ unit, 0x5bd1e995);
-  }
-  // The length closes the field, so one field can never run on into the next.
-  lanes[0] = Math.imul(a ^ text.length, 0x27d4eb2f);
-  lanes[1] = Math.imul(b ^ text.length, 0x165667b1);
 }
 
 const DIGITS = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
