@@ -71,7 +71,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
     const c = classifications.get(u.code)!;
     // A recorded recognition is the decision itself: it wins over the unit's self-assessment (TT 124/2021/TT-BCA).
     const decision = decisions.get(u.code);
-    // Spelled out, not spread: same keys in the same order, without a slow spread-then-add per unit.
+    // The classification's fields but its share (what levels compare, never shown), and the unit's ANTT verdict.
     results.set(u.code, {
       unitCode: c.unitCode,
       total: c.total,
