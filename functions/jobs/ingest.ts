@@ -1,10 +1,10 @@
 // `ingest`: a receipt or a "please fix" email for the responses each unit sent since the last run, and its results.
-import { recipients } from '../core/address.ts';
 import { FORMS, formDef, formSlug } from '../../sheets-schema/index.ts';
 import { formLinkKey } from '../core/links.ts';
 import type { JudgedResponse, Unit } from '../core/model.ts';
 import type { LayoutData, ResponsesData, SubmissionData } from '../mail/types.ts';
 import type { OutgoingEmail, Recipient } from '../core/snapshot.ts';
+import { unitRecipients } from '../mail/recipients.ts';
 import { resultsEmails } from '../results/index.ts';
 import type { EmailOffer, JobContext, Planner } from './plan.ts';
 
@@ -16,21 +16,6 @@ interface FormFacts {
 }
 
 const formFacts = (form: string): FormFacts => ({ title: formDef(form)?.title ?? form, slug: formSlug(form) });
-
-/**
- * The unit's registered contact addresses (`Email liên hệ` of `Đơn vị`): the only addresses a response's email goes
- * to. An address typed into a form is an answer, never a recipient, whether or not `Xác thực đơn vị` is on: otherwise
- * anyone with the public form could make the official sender mail any address (issue 15).
- */
-function unitRecipients(unit: Unit | undefined, cache: Map<string, readonly Recipient[]>): readonly Recipient[] {
-  if (!unit) return [];
-  let to = cache.get(unit.code);
-  if (!to) {
-    to = recipients(unit.contactEmails, unit.name);
-    cache.set(unit.code, to);
-  }
-  return to;
-}
 
 /**
  * One response's part of a receipt or "please fix" email. Its answers are read from the row each time the email's data
@@ -128,7 +113,9 @@ export const MAX_RESPONSES_PER_EMAIL = 50;
 /** A response judged by this run that may need an email, before the mail log says whether it does. */
 interface Pending {
   readonly item: string;
-  readonly part: () => ResponsePart;
+  readonly response: JudgedResponse;
+  readonly title: string;
+  readonly submitted: string;
 }
 
 /** Forms whose every response stands on its own (a nominee each): none replaces another. */
@@ -172,59 +159,58 @@ export const ingest: Planner = (context) => {
   };
 };
 
+/**
+ * The emails' addresses are the unit's registered contact addresses (`Email liên hệ` of `Đơn vị`), never an address
+ * typed into a form: that is an answer, whether or not `Xác thực đơn vị` is on, since otherwise anyone with the public
+ * form could make the official sender mail any address (issue 15).
+ */
 function* ingestEmails(context: JobContext): Generator<EmailOffer> {
   const { evaluation, layout, links } = context;
   const { responses } = evaluation;
   const units = new Map(evaluation.units.map((u) => [u.code, u]));
   const replaced = replacedResponses(responses);
   const facts = new Map<string, FormFacts>();
-  const shared = new Map<string, readonly Recipient[]>();
   const byUnit = new Map<Unit, Pending[]>();
   for (const response of responses) {
     // A response that could not prove its unit is the `Kiểm tra` row's business alone: no one is mailed about it.
     if (replaced.has(response) || !response.authenticated) continue;
-    let form = facts.get(response.form);
-    if (!form) facts.set(response.form, (form = formFacts(response.form)));
     const unit = units.get(response.unitCode);
     // A code not in `Đơn vị` has no registered address: the `Kiểm tra` row is all we can do.
-    if (!unit) continue;
-    const to = unitRecipients(unit, shared);
-    if (to.length === 0) continue;
+    if (!unit || unitRecipients(unit).length === 0) continue;
+    let form = facts.get(response.form);
+    if (!form) facts.set(response.form, (form = formFacts(response.form)));
     const template = response.valid ? 'receipt' : 'fix-request';
     const submitted = response.submittedAt ? response.timestampText : '';
     // Joined, not a template literal: that leaves a tree of string pieces, twice the memory of the flat key, per email.
     // No campaign name: the response's time and content already make the key unique, and correcting a typo in
     // `Tên phong trào` must not send every receipt of the year again.
     const item = ['ingest', form.slug, response.unitCode, submitted, response.contentHash, template].join('|');
-    const { title } = form;
-    const part = () =>
-      new ResponsePart(
-        response,
-        title,
-        submitted,
-        response.editLink ?? links.get(formLinkKey(response.unitCode, response.form)) ?? '',
-      );
-    const pending = byUnit.get(unit);
-    if (pending) pending.push({ item, part });
-    else byUnit.set(unit, [{ item, part }]);
+    const pending: Pending = { item, response, title: form.title, submitted };
+    const ofUnit = byUnit.get(unit);
+    if (ofUnit) ofUnit.push(pending);
+    else byUnit.set(unit, [pending]);
   }
+  const part = ({ response, title, submitted }: Pending) =>
+    new ResponsePart(
+      response,
+      title,
+      submitted,
+      response.editLink ?? links.get(formLinkKey(response.unitCode, response.form)) ?? '',
+    );
   for (const [unit, pending] of byUnit) {
-    const base = unitRecipients(unit, shared);
     for (let from = 0; from < pending.length; from += MAX_RESPONSES_PER_EMAIL) {
       const chunk = pending.slice(from, from + MAX_RESPONSES_PER_EMAIL);
       yield {
         items: chunk.map((p) => p.item),
-        build: (due, key) => {
-          const sent = chunk.filter((p) => due.has(p.item));
-          return new ResponsesEmail(
+        build: (due, key) =>
+          new ResponsesEmail(
             key,
-            base,
-            sent.map((p) => p.part()),
+            unitRecipients(unit),
+            chunk.filter((p) => due.has(p.item)).map(part),
             layout,
             unit.code,
             unit.name,
-          );
-        },
+          ),
       };
     }
   }

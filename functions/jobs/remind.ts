@@ -17,6 +17,7 @@ import { campaignKey, numberSetting } from '../core/settings.ts';
 import type { LayoutData, ReminderData, ReminderItem } from '../mail/types.ts';
 import { formatDateTime } from '../core/cells.ts';
 import type { Bundle, Planner } from './plan.ts';
+import { unitRecipients } from '../mail/recipients.ts';
 
 /** An outstanding milestone whose reminder step has come, for one unit. */
 interface Due {
@@ -54,7 +55,7 @@ export const remind: Planner = ({ now, settings, progress, layout, links }) => {
       const dues = dueOf(entries.slice(start, end), context, `${keyPrefix}|${unit.code}`);
       start = end;
       if (dues.length === 0) continue;
-      const to = recipients(unit.contactEmails, unit.name);
+      const to = unitRecipients(unit);
       if (to.length === 0) {
         noAddress.push(unit.code);
         continue;

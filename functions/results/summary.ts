@@ -1,14 +1,15 @@
 // Each unit's results summary email: sent once per distinct result, because the key carries a hash of what it says.
 import { formatNumber } from '../core/format.ts';
-import { recipients } from '../core/address.ts';
-import type { Evaluation, NominationVerdict, UnitResult } from '../core/model.ts';
+import type { NominationVerdict, Unit, UnitResult } from '../core/model.ts';
 import { UNCLASSIFIED } from '../core/model.ts';
-import type { PlannedEmail } from '../core/snapshot.ts';
+import type { PlannedEmail, Recipient } from '../core/snapshot.ts';
 import { fingerprint } from '../core/fingerprint.ts';
 import { campaignKey } from '../core/settings.ts';
 import type { LayoutData, ResultsData } from '../mail/types.ts';
+import { unitRecipients } from '../mail/recipients.ts';
 import type { JobContext } from '../jobs/plan.ts';
 
+const ELIGIBLE = 'Đủ điều kiện';
 const vnCache = new Map<number, string>();
 
 /** A score as Vietnamese text (`87,5`); scores take few distinct values, so each is formatted once. */
@@ -45,10 +46,36 @@ export function* resultsEmails({ evaluation, settings, layout }: JobContext): Ge
     const nominations = byRow(nominationsOf.get(unit.code) ?? []);
     const classified = !!result && result.level !== UNCLASSIFIED;
     if (!classified && nominations.length === 0) continue;
-    const to = recipients(unit.contactEmails, unit.name);
+    const to = unitRecipients(unit);
     if (to.length === 0) continue;
-    const data = resultsData(layout, unit, result, classified, classifiedIn.get(unit.cluster) ?? 0, nominations);
-    yield { key: keyPrefix + unit.code + '|' + contentHash(data), template: 'results', to, data };
+    const facts = { layout, unit, result, classified, clusterSize: classifiedIn.get(unit.cluster) ?? 0, nominations };
+    yield new ResultsEmail(keyPrefix + unit.code + '|' + contentHash(facts), to, facts);
+  }
+}
+
+/** What a unit's summary says, as the evaluation has it: its data is built from these only when it is sent. */
+interface ResultFacts {
+  readonly layout: LayoutData;
+  readonly unit: Unit;
+  readonly result: UnitResult | undefined;
+  readonly classified: boolean;
+  /** Classified units in the unit's cluster. */
+  readonly clusterSize: number;
+  readonly nominations: readonly NominationVerdict[];
+}
+
+/** A unit's summary; its data is built each time it is read (by the mail gateway, once, as it sends). */
+class ResultsEmail {
+  readonly template = 'results';
+
+  constructor(
+    readonly key: string,
+    readonly to: readonly Recipient[],
+    private readonly facts: ResultFacts,
+  ) {}
+
+  get data(): ResultsData {
+    return resultsData(this.facts);
   }
 }
 
@@ -59,16 +86,16 @@ function byRow(list: NominationVerdict[]): NominationVerdict[] {
   return list;
 }
 
-function resultsData(
-  layout: LayoutData,
-  unit: Evaluation['units'][number],
-  result: UnitResult | undefined,
-  classified: boolean,
-  clusterSize: number,
-  nominations: readonly NominationVerdict[],
-): ResultsData {
-  const groups =
-    classified && result ? result.groupScores.map((g) => ({ group: g.group, score: vn(g.score), max: vn(g.max) })) : [];
+/** The scores a summary shows: none for an unclassified unit. */
+function scored({ result, classified }: ResultFacts): { groups: UnitResult['groupScores']; total: string } {
+  if (!classified || !result) return { groups: [], total: '' };
+  return { groups: result.groupScores, total: result.total === null ? '' : vn(result.total) };
+}
+
+function resultsData(facts: ResultFacts): ResultsData {
+  const { layout, unit, result, classified, clusterSize, nominations } = facts;
+  const { total, groups: scores } = scored(facts);
+  const groups = scores.map((g) => ({ group: g.group, score: vn(g.score), max: vn(g.max) }));
   // Layout fields spelled out, not spread: a spread-built literal is several times slower here, 10,000 times a job.
   return {
     campaign: layout.campaign,
@@ -79,7 +106,7 @@ function resultsData(
     cluster: unit.cluster,
     classified,
     level: result?.level ?? UNCLASSIFIED,
-    total: classified && result?.total !== null && result?.total !== undefined ? vn(result.total) : '',
+    total,
     assessed: result?.assessed ?? false,
     rank: classified && result?.rank ? String(result.rank) : '',
     clusterClassified: clusterSize,
@@ -94,21 +121,30 @@ function resultsData(
       kind: n.kind,
       status: n.status,
       reason: n.reason,
-      eligible: n.status === 'Đủ điều kiện',
+      eligible: n.status === ELIGIBLE,
     })),
     hasNominations: nominations.length > 0,
   };
 }
 
 /**
- * What triggers a new summary: the unit's own scores, level, gate, ANTT verdict and nomination verdicts. The rank is
- * left out on purpose: it moves whenever another unit of the cluster is classified, which is not news for this unit.
- * Fields in a fixed order, each list preceded by its length, so no two different summaries feed the same fields.
+ * What triggers a new summary: the unit's own scores, level, gate, ANTT verdict and nomination verdicts, as its data
+ * shows them. The rank is left out on purpose: it moves whenever another unit of the cluster is classified, which is
+ * not news for this unit. Fields in a fixed order, each list preceded by its length, so no two different summaries
+ * feed the same fields.
  */
-function contentHash(data: ResultsData): string {
-  const fields = [data.level, data.total, String(data.assessed), String(data.groups.length)];
-  for (const g of data.groups) fields.push(g.group, g.score, g.max);
-  fields.push(String(data.commendable), data.reason, data.antt, String(data.nominations.length));
-  for (const n of data.nominations) fields.push(n.nominee, n.award, n.kind, n.status, n.reason, String(n.eligible));
+function contentHash(facts: ResultFacts): string {
+  const { result, nominations } = facts;
+  const { total, groups } = scored(facts);
+  const fields = [result?.level ?? UNCLASSIFIED, total, String(result?.assessed ?? false), String(groups.length)];
+  for (const g of groups) fields.push(g.group, vn(g.score), vn(g.max));
+  fields.push(
+    String(result?.commendable ?? false),
+    result?.reason ?? '',
+    result?.antt ?? '',
+    String(nominations.length),
+  );
+  for (const n of nominations)
+    fields.push(n.nominee, n.award, n.kind, n.status, n.reason, String(n.status === ELIGIBLE));
   return fingerprint('results', fields);
 }
