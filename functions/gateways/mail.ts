@@ -71,9 +71,10 @@ export interface TemplatesApi {
 
 export interface MailGateway {
   /**
-   * Never throws for a failed request: its emails come back `failed` with the reason. Emails are taken one at a time
-   * and each template's request goes out as soon as it is full, so a caller that hands them over from a consuming
-   * iterator lets each one go once its request is sent.
+   * Never throws for a failed request: its emails come back `failed` with the reason. Emails are taken one at a time,
+   * each one's `data` read once as it is put in a request, and each template's request goes out as soon as it is full:
+   * data a planner builds on read (receipts, results) lives only as the text of the requests being filled, and a
+   * caller that hands the emails over from a consuming iterator lets each one go once its request is sent.
    */
   send(emails: Iterable<OutgoingEmail>, envelope: Envelope): Promise<Map<string, SendOutcome>>;
   readonly templates: TemplatesApi;

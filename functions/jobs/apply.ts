@@ -295,8 +295,9 @@ function withoutHeader(spans: readonly RowSpan[]): RowSpan[] {
 
 /**
  * The emails to send, one by one, each taken out of `emails` as it is handed over: a first run's receipts hold every
- * answer of the year, and the mail gateway lets each go once its request is out, so they are not all alive until the
- * last request.
+ * response row of the year, and the mail gateway lets each go once its request is out. Measured at 10,000 units with
+ * the deployed heap (1/12): handed over as a filtered array instead, the send phase stays at 255–266 MiB instead of
+ * falling to 174 MiB, at the budget's edge (README, Performance).
  */
 function* drain(emails: PlannedEmail[], send: (email: PlannedEmail) => boolean): Generator<PlannedEmail> {
   emails.reverse();
