@@ -70,6 +70,18 @@ const YearEndBody = z.discriminatedUnion('job', [
   }),
 ]);
 
+/** A signed body read as JSON against its schema; undefined when it is not JSON or not of that shape. */
+function parseJsonBody<T>(schema: z.ZodType<T>, body: string): T | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** The deployed functions, each a target of the Functions Framework (functions/index.ts). */
 export type FunctionName = keyof Handlers;
 
@@ -184,17 +196,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }
     const body = signedBody(req, res, 'ingest');
     if (body === undefined) return;
-    let parsed;
-    try {
-      parsed = IngestBody.safeParse(JSON.parse(body));
-    } catch {
-      return refuse(res, 'ingest', 400, 'body');
-    }
-    if (!parsed.success) return refuse(res, 'ingest', 400, 'body');
-    logger.log('INFO', `ingest: form submission at row ${parsed.data.row}`, {
+    const submission = parseJsonBody(IngestBody, body);
+    if (!submission) return refuse(res, 'ingest', 400, 'body');
+    logger.log('INFO', `ingest: form submission at row ${submission.row}`, {
       job: 'ingest',
-      tab: parsed.data.tab,
-      row: parsed.data.row,
+      tab: submission.tab,
+      row: submission.row,
     });
     return run(res, 'ingest', false, 'form');
   };
@@ -214,14 +221,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       const body = signedBody(req, res, job);
       if (body === undefined) return;
-      let parsed;
-      try {
-        parsed = MenuBody.safeParse(JSON.parse(body));
-      } catch {
-        return refuse(res, job, 400, 'menu-body');
-      }
-      if (!parsed.success) return refuse(res, job, 400, 'menu-body');
-      if (parsed.data.job !== job) return refuse(res, job, 403, 'other-job');
+      const request = parseJsonBody(MenuBody, body);
+      if (!request) return refuse(res, job, 400, 'menu-body');
+      if (request.job !== job) return refuse(res, job, 403, 'other-job');
       return run(res, job, false, 'menu');
     };
   }
@@ -234,14 +236,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     if (req.method !== 'POST') return refuse(res, 'yearend', 405, 'method');
     const body = signedBody(req, res, 'yearend');
     if (body === undefined) return;
-    let parsed;
-    try {
-      parsed = YearEndBody.safeParse(JSON.parse(body));
-    } catch {
-      return refuse(res, 'yearend', 400, 'yearend-body');
-    }
-    if (!parsed.success) return refuse(res, 'yearend', 400, 'yearend-body');
-    const request = parsed.data;
+    const request = parseJsonBody(YearEndBody, body);
+    if (!request) return refuse(res, 'yearend', 400, 'yearend-body');
     if (request.job === 'record-decisions') return run(res, 'record-decisions', false, 'menu');
     return run(res, 'new-year', false, 'menu', { into: request.spreadsheetId });
   };
