@@ -13,7 +13,6 @@ import { createSheetsClient } from '../../functions/gateways/sheets-client.ts';
 import { openSpreadsheet, type Spreadsheet } from '../../functions/gateways/spreadsheet.ts';
 import { quoteSheet } from '../../functions/core/a1.ts';
 import type { WriteStats } from '../../functions/gateways/sheets.ts';
-import { planJob } from '../../functions/jobs/jobs.ts';
 import { TAB } from '../../sheets-schema/index.ts';
 import { startMailServer } from '../mail-server/index.ts';
 import { startSheetsServer } from '../sheets-server/index.ts';
@@ -115,22 +114,39 @@ const PURE_RUNS = 7;
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
- * The pure core (`planJob('ingest')`) on one snapshot: the first run in the process, then the median, fastest and
- * slowest of PURE_RUNS more (wall and CPU). This VM's speed drifts by half within minutes, so one run says little.
+ * The pure core (`planJob('ingest')`) on one snapshot: the first run, then the median, fastest and slowest of PURE_RUNS
+ * more (wall and CPU). This VM's speed drifts by half within minutes, so one run says little. The plans run in a
+ * process of their own over the compiled functions (pure-child.mjs), as the deployed function runs them: under the
+ * tsx loader every closure also carries a naming call, and the bench's own heap would be marked with the plan's.
  */
-function pure(n: number): SizeResult['pure'] & { responses: number } {
+async function pure(n: number): Promise<SizeResult['pure'] & { responses: number }> {
   const snapshot = toSnapshot(benchCampaign(n, 2026));
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  let emails = 0;
-  for (let i = 0; i <= PURE_RUNS; i++) {
-    const wall = performance.now();
-    const cpu = process.cpuUsage();
-    const { plan } = planJob('ingest', snapshot, NOW, FIXTURE_UNIT_KEY);
-    const used = process.cpuUsage(cpu);
-    walls.push(performance.now() - wall);
-    cpus.push((used.user + used.system) / 1000);
-    emails = plan.emails.length;
+  const dir = await mkdtemp(path.join(tmpdir(), 'thidua-bench-pure-'));
+  let walls: number[];
+  let cpus: number[];
+  let emails: number;
+  try {
+    const file = path.join(dir, 'snapshot.json');
+    await writeFile(file, JSON.stringify({ spreadsheetId: snapshot.spreadsheetId, tabs: [...snapshot.tabs] }));
+    const { stdout } = await run(
+      process.execPath,
+      [
+        path.join(ROOT, 'scripts/bench/pure-child.mjs'),
+        BUILT,
+        file,
+        String(PURE_RUNS + 1),
+        NOW.toISOString(),
+        FIXTURE_UNIT_KEY,
+      ],
+      { cwd: ROOT, maxBuffer: 1024 * 1024 },
+    );
+    ({ walls, cpus, emails } = JSON.parse(stdout.trim().split('\n').pop()!) as {
+      walls: number[];
+      cpus: number[];
+      emails: number;
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
   const responses = [...snapshot.tabs]
     .filter(([t]) => ['Đăng ký thi đua', 'Báo cáo sơ kết', 'Báo cáo tổng kết', 'Đề nghị khen thưởng'].includes(t))
@@ -497,11 +513,10 @@ async function main(): Promise<void> {
     await writeFile(path.join(ROOT, 'bench-results', 'rollup.json'), JSON.stringify(r, null, 2) + '\n');
     return;
   }
-  pure(100); // warm the JIT so the first size is not penalised
   if (values.quick) {
     // What the guard checks (the pure core and the deployed-heap ingests at GUARD_UNITS units), the reminders and the
     // cold import: the figures the README quotes, in minutes rather than the whole bench.
-    const p = pure(GUARD_UNITS);
+    const p = await pure(GUARD_UNITS);
     const deployed = await deployedHeap(GUARD_UNITS);
     const dir = await mkdtemp(path.join(tmpdir(), 'thidua-bench-mail-'));
     const reminders = await benchReminders(GUARD_UNITS, dir);
@@ -522,7 +537,7 @@ async function main(): Promise<void> {
   }
   const results: SizeResult[] = [];
   for (const n of SIZES) {
-    const p = pure(n);
+    const p = await pure(n);
     process.stderr.write(`… ${n} đơn vị: lõi thuần ${f(p.wallMs)} ms (trung vị), lần đầu ${f(p.firstWallMs)} ms\n`);
     const w = await whole(n);
     const deployed = await deployedHeap(n);

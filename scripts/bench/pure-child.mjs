@@ -1,0 +1,29 @@
+// Plans `ingest` over one snapshot again and again with the compiled functions (the code the deployed function runs,
+// without the tsx loader) in a process of its own, so the plans' CPU time and garbage collection are theirs alone:
+// the bench's own heap (its servers, other sizes' campaigns) is neither marked nor counted. Prints one JSON line.
+// Usage: node pure-child.mjs <compiled root> <snapshot JSON file> <runs> <now ISO> <unit key>
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const {
+  positionals: [root, file, runs, nowIso, unitKey],
+} = parseArgs({ allowPositionals: true });
+const { planJob } = await import(pathToFileURL(path.join(root, 'functions/jobs/jobs.js')).href);
+const { spreadsheetId, tabs } = JSON.parse(await readFile(file, 'utf8'));
+const snapshot = { spreadsheetId, tabs: new Map(tabs) };
+const now = new Date(nowIso);
+const walls = [];
+const cpus = [];
+let emails = 0;
+for (let i = 0; i < Number(runs); i++) {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  const { plan } = planJob('ingest', snapshot, now, unitKey);
+  const used = process.cpuUsage(cpu);
+  walls.push(performance.now() - wall);
+  cpus.push((used.user + used.system) / 1000);
+  emails = plan.emails.length;
+}
+process.stdout.write(JSON.stringify({ walls, cpus, emails }) + '\n');
