@@ -174,9 +174,7 @@ export function dashboardModel(
     leaders: totals.leaders,
     nominations: evaluation.awards,
     pendingFixes: pendingFixes(evaluation),
-    invalidEmails: evaluation.units.flatMap((u) =>
-      (u.invalidEmails ?? []).map((e) => ({ unitCode: u.code, unitName: u.name, ...e })),
-    ),
+    invalidEmails: invalidEmails(evaluation.units),
     reportDeadlines: countdowns(organiser, now, progress.timeZone),
     lateUnitDeadlines: lateUnitDeadlines(progress.milestones, organiser, progress.timeZone),
     totals,
@@ -186,21 +184,30 @@ export function dashboardModel(
 
 /** Invalid responses no later valid response of the same unit to the same form has replaced. */
 function pendingFixes(evaluation: Evaluation): PendingFix[] {
-  // form → unit → latest valid time: nested maps spare a composite string key per response.
+  // Few responses wait for a fix: found first, so only their units' valid responses are looked at, not every one.
+  const waiting = evaluation.responses.filter((r) => !r.valid && !r.superseded && r.authenticated);
+  if (waiting.length === 0) return [];
+  // form → unit → latest valid time, for the units that have a response waiting (-Infinity: none yet).
   const latestValid = new Map<string, Map<string, number>>();
-  for (const r of evaluation.responses) {
-    if (!r.valid) continue;
+  for (const r of waiting) {
     let ofForm = latestValid.get(r.form);
     if (!ofForm) latestValid.set(r.form, (ofForm = new Map<string, number>()));
-    const at = r.submittedAt?.getTime() ?? 0;
-    if (at >= (ofForm.get(r.unitCode) ?? -Infinity)) ofForm.set(r.unitCode, at);
+    ofForm.set(r.unitCode, -Infinity);
   }
-  const names = new Map(evaluation.units.map((u) => [u.code, u.name]));
-  return evaluation.responses
+  for (const r of evaluation.responses) {
+    if (!r.valid) continue;
+    const ofForm = latestValid.get(r.form);
+    const latest = ofForm?.get(r.unitCode);
+    if (latest === undefined) continue;
+    const at = r.submittedAt?.getTime() ?? 0;
+    if (at >= latest) ofForm!.set(r.unitCode, at);
+  }
+  const names = new Map<string, string>();
+  for (const u of evaluation.units) names.set(u.code, u.name);
+  return waiting
     .filter((r) => {
-      if (r.valid || r.superseded || !r.authenticated) return false; // not the unit's to fix
-      const fixedAt = latestValid.get(r.form)?.get(r.unitCode);
-      return fixedAt === undefined || fixedAt < (r.submittedAt?.getTime() ?? 0);
+      const fixedAt = latestValid.get(r.form)!.get(r.unitCode)!;
+      return fixedAt === -Infinity || fixedAt < (r.submittedAt?.getTime() ?? 0);
     })
     .map((r) => ({
       form: r.form,
@@ -209,4 +216,13 @@ function pendingFixes(evaluation: Evaluation): PendingFix[] {
       unitName: names.get(r.unitCode) ?? '',
       errors: r.errors,
     }));
+}
+
+/** The addresses of `Đơn vị` that are not addresses, unit by unit. */
+function invalidEmails(units: Evaluation['units']): InvalidEmail[] {
+  const out: InvalidEmail[] = [];
+  for (const u of units) {
+    if (u.invalidEmails) for (const e of u.invalidEmails) out.push({ unitCode: u.code, unitName: u.name, ...e });
+  }
+  return out;
 }

@@ -67,7 +67,7 @@ export function dashboardTab(
 
 export function renderDashboard(model: DashboardModel): TabWrite {
   const tz = model.timeZone;
-  const rows: Cell[][] = [
+  const rows: (readonly Cell[])[] = [
     [`BẢNG TỔNG HỢP ${model.campaign.toLocaleUpperCase('vi')}`],
     ['Năm', model.year],
     ['Cơ quan phát động', model.organisation],
@@ -76,18 +76,14 @@ export function renderDashboard(model: DashboardModel): TabWrite {
   ];
   const stampRow = rows.length - 2;
   rows.push(documentsFolderRow(model.documentsFolder));
-  const section = (title: string, headers: readonly string[], body: readonly Cell[][], empty: string) => {
+  const section = (title: string, headers: readonly string[], body: readonly (readonly Cell[])[], empty: string) => {
     rows.push([], [title], [...headers]);
     if (body.length === 0) rows.push([empty]);
-    else rows.push(...body);
+    else for (const row of body) rows.push(row);
   };
-  const add = (s: DashboardSection) =>
-    section(
-      s.title,
-      s.headers,
-      s.body.map((r) => [...r]),
-      s.empty,
-    );
+  const add = (s: DashboardSection) => section(s.title, s.headers, s.body, s.empty);
+  // Each milestone's deadline formatted once, not on every overdue unit's row.
+  const deadlines = new Map(model.milestones.map((m) => [m.deadline, formatDate(m.deadline, tz)]));
 
   section(
     DASHBOARD_SECTIONS.progress,
@@ -95,7 +91,7 @@ export function renderDashboard(model: DashboardModel): TabWrite {
     model.milestones.map((m) => [
       m.code,
       m.name,
-      formatDate(m.deadline, tz),
+      deadlines.get(m.deadline)!,
       m.units,
       m.onTime,
       m.late,
@@ -119,7 +115,7 @@ export function renderDashboard(model: DashboardModel): TabWrite {
       o.cluster,
       o.milestoneCode,
       o.milestoneName,
-      formatDate(o.deadline, tz),
+      deadlines.get(o.deadline) ?? formatDate(o.deadline, tz),
       o.status,
     ]),
     'Không có đơn vị quá hạn.',

@@ -119,29 +119,24 @@ export function percentOf(part: number, whole: number): number {
  * (a response that could not prove its unit is invalid, so never counted); a code not in `Đơn vị` counts nowhere.
  */
 export function countedResponses(evaluation: Evaluation, form: string): Map<string, JudgedResponse> {
-  return countedByForm(evaluation).get(form) ?? new Map<string, JudgedResponse>();
+  return countedByForm(evaluation, [form]).get(form)!;
 }
 
-/** countedResponses of every form at once: form → unit code → its counted response. */
-export function countedByForm(evaluation: Evaluation): Map<string, Map<string, JudgedResponse>> {
-  const known = new Set(evaluation.units.map((u) => u.code));
+/**
+ * countedResponses of `forms` at once: form → unit code → its counted response. Only the forms asked for: the
+ * nominations alone are 20,000 responses of a 10,000-unit campaign, indexed for nobody.
+ */
+function countedByForm(evaluation: Evaluation, forms: readonly string[]): Map<string, Map<string, JudgedResponse>> {
+  const known = new Set<string>();
+  for (const u of evaluation.units) known.add(u.code);
   const out = new Map<string, Map<string, JudgedResponse>>();
+  for (const form of forms) out.set(form, new Map<string, JudgedResponse>());
   for (const r of evaluation.responses) {
-    if (!r.valid || r.superseded || !known.has(r.unitCode)) continue;
-    let ofForm = out.get(r.form);
-    if (!ofForm) out.set(r.form, (ofForm = new Map<string, JudgedResponse>()));
-    ofForm.set(r.unitCode, r);
+    if (!r.valid || r.superseded) continue;
+    const ofForm = out.get(r.form);
+    if (ofForm && known.has(r.unitCode)) ofForm.set(r.unitCode, r);
   }
   return out;
-}
-
-/** One report's answers as numbers, in REPORT_INDICATORS order; null where blank (an optional percent). */
-function reportValues(r: JudgedResponse): (number | null)[] {
-  // The values the rules judged: a counted report's indicators are numbers already (`1.300` read as 1300).
-  return REPORT_INDICATORS.map((ind) => {
-    const v = r.values.get(ind.header);
-    return typeof v === 'number' ? v : null;
-  });
 }
 
 /** Running sums for one scope and one report form. */
@@ -150,20 +145,27 @@ class Accumulator {
   readonly sums = REPORT_INDICATORS.map(() => 0);
   readonly answered = REPORT_INDICATORS.map(() => 0);
 
-  add(values: readonly (number | null)[]): void {
-    this.reports++;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (v === null) continue;
-      this.sums[i] += v;
-      this.answered[i]++;
-    }
-  }
-
   value(i: number): number | null {
     if (this.reports === 0) return null;
     if (REPORT_INDICATORS[i].kind === 'count') return this.sums[i];
     return this.answered[i] === 0 ? null : round1(this.sums[i] / this.answered[i]);
+  }
+}
+
+/**
+ * Adds a counted report to the campaign's sums and its cluster's, each answer read once: the values the rules judged,
+ * so a counted report's indicators are numbers already (`1.300` read as 1300); a blank (an optional percent) is none.
+ */
+function addReport(r: JudgedResponse, whole: Accumulator, cluster: Accumulator): void {
+  whole.reports++;
+  cluster.reports++;
+  for (let i = 0; i < REPORT_INDICATORS.length; i++) {
+    const v = r.values.get(REPORT_INDICATORS[i].header);
+    if (typeof v !== 'number') continue;
+    whole.sums[i] += v;
+    whole.answered[i]++;
+    cluster.sums[i] += v;
+    cluster.answered[i]++;
   }
 }
 
@@ -196,10 +198,12 @@ function anttClass(verdict: string): keyof Omit<AnttByType, 'type' | 'units'> {
  * dropped.
  */
 export function modelNames(text: string): string[] {
-  return text
-    .split(/\r?\n|;/)
-    .map((line) => line.replace(/^\s*(?:[-–•*+]|\d{1,2}[.)])\s*/, '').trim())
-    .filter((line) => line !== '');
+  const names: string[] = [];
+  for (const line of text.split(/\r?\n|;/)) {
+    const name = line.replace(/^\s*(?:[-–•*+]|\d{1,2}[.)])\s*/, '').trim();
+    if (name !== '') names.push(name);
+  }
+  return names;
 }
 
 function optionalCount(r: JudgedResponse, header: string): number | null {
@@ -207,12 +211,18 @@ function optionalCount(r: JudgedResponse, header: string): number | null {
   return typeof v === 'number' ? v : null;
 }
 
+/** Each unit's result by its code: built once for the spread, the leaders and "An toàn về ANTT". */
+function resultsByUnit(results: readonly UnitResult[]): Map<string, UnitResult> {
+  const resultOf = new Map<string, UnitResult>();
+  for (const r of results) resultOf.set(r.unitCode, r);
+  return resultOf;
+}
+
 /** Levels highest first, then `Chưa xếp loại`, each with its count and share of the units. */
-export function classificationSpread(units: readonly Unit[], results: readonly UnitResult[]): LevelCount[] {
-  const levelOf = new Map(results.map((r) => [r.unitCode, r.level]));
+export function classificationSpread(units: readonly Unit[], resultOf: ReadonlyMap<string, UnitResult>): LevelCount[] {
   const counts = new Map<LevelCount['level'], number>();
   for (const u of units) {
-    const level = levelOf.get(u.code) ?? UNCLASSIFIED;
+    const level = resultOf.get(u.code)?.level ?? UNCLASSIFIED;
     counts.set(level, (counts.get(level) ?? 0) + 1);
   }
   return [...LEVELS, UNCLASSIFIED as typeof UNCLASSIFIED].map((level) => {
@@ -222,8 +232,7 @@ export function classificationSpread(units: readonly Unit[], results: readonly U
 }
 
 /** The leading unit of each Cụm/Khối (DOMAIN.md §3: rank 1 by the final total; ties all lead), clusters in order. */
-export function clusterLeaders(units: readonly Unit[], results: readonly UnitResult[]): ClusterLeader[] {
-  const resultOf = new Map(results.map((r) => [r.unitCode, r]));
+export function clusterLeaders(units: readonly Unit[], resultOf: ReadonlyMap<string, UnitResult>): ClusterLeader[] {
   const leaders: ClusterLeader[] = [];
   for (const u of units) {
     const r = resultOf.get(u.code);
@@ -238,16 +247,15 @@ export function clusterLeaders(units: readonly Unit[], results: readonly UnitRes
 
 export function indicatorTotals(evaluation: Evaluation): IndicatorTotals {
   const { units, results } = evaluation;
-  const counted = countedByForm(evaluation);
-  const none = new Map<string, JudgedResponse>();
-  const interim = counted.get(INTERIM_FORM.tab) ?? none;
-  const final = counted.get(FINAL_FORM.tab) ?? none;
-  const registrations = counted.get(REGISTRATION_FORM.tab) ?? none;
+  const counted = countedByForm(evaluation, [INTERIM_FORM.tab, FINAL_FORM.tab, REGISTRATION_FORM.tab]);
+  const interim = counted.get(INTERIM_FORM.tab)!;
+  const final = counted.get(FINAL_FORM.tab)!;
+  const registrations = counted.get(REGISTRATION_FORM.tab)!;
 
   const whole = { units: 0, interim: new Accumulator(), final: new Accumulator() };
   const clusters = new Map<string, typeof whole>();
   const antt = new Map<string, { -readonly [K in keyof AnttByType]: AnttByType[K] }>();
-  const verdictOf = new Map(results.map((r) => [r.unitCode, r.antt]));
+  const resultOf = resultsByUnit(results);
   const models: ReportedModel[] = [];
 
   for (const u of units) {
@@ -256,22 +264,14 @@ export function indicatorTotals(evaluation: Evaluation): IndicatorTotals {
     whole.units++;
     c.units++;
     const i = interim.get(u.code);
-    if (i) {
-      const values = reportValues(i);
-      whole.interim.add(values);
-      c.interim.add(values);
-    }
+    if (i) addReport(i, whole.interim, c.interim);
     const f = final.get(u.code);
-    if (f) {
-      const values = reportValues(f);
-      whole.final.add(values);
-      c.final.add(values);
-    }
+    if (f) addReport(f, whole.final, c.final);
 
     let t = antt.get(u.type);
     if (!t) antt.set(u.type, (t = { type: u.type, units: 0, met: 0, notMet: 0, outOfScope: 0, noReport: 0 }));
     t.units++;
-    t[anttClass(verdictOf.get(u.code) ?? ANTT_NO_REPORT)]++;
+    t[anttClass(resultOf.get(u.code)?.antt ?? ANTT_NO_REPORT)]++;
 
     const reg = registrations.get(u.code);
     const text = reg?.values.get(MODEL_HEADER);
@@ -294,8 +294,8 @@ export function indicatorTotals(evaluation: Evaluation): IndicatorTotals {
     campaign: scope(whole.units, whole.interim, whole.final),
     clusters: [...clusters].map(([cluster, c]) => ({ cluster, ...scope(c.units, c.interim, c.final) })),
     antt: [...antt.values()],
-    levels: classificationSpread(units, results),
-    leaders: clusterLeaders(units, results),
+    levels: classificationSpread(units, resultOf),
+    leaders: clusterLeaders(units, resultOf),
     models,
   };
 }
