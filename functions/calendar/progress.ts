@@ -47,28 +47,31 @@ export function isOutstanding(status: ProgressStatus): boolean {
 
 export function computeProgress(evaluation: Evaluation, milestones: readonly Milestone[], now: Date): Progress {
   const timeZone = campaignTimeZone(evaluation.settings);
-  // form → unit → responses: nested maps spare a composite string key per response and per unit × milestone.
-  const byFormUnit = new Map<string, Map<string, JudgedResponse[]>>();
-  for (const r of evaluation.responses) {
+  // unit → its responses to every form, scanned for each milestone's form: a unit sends a handful, and a list per
+  // unit and form was 50,000 lists for a 10,000-unit campaign.
+  const byUnit = new Map<string, JudgedResponse[]>();
+  // Index loops over every response and every unit × milestone (here, in statusOf and progressTab): `for…of` there
+  // left an iterator result per step behind, 6 MiB of a 10,000-unit plan's allocation (measured 1/12/2026).
+  const { responses, units } = evaluation;
+  for (let i = 0; i < responses.length; i++) {
+    const r = responses[i];
     // A response that could not prove its unit is not the unit's: it neither counts nor makes the unit "Không hợp lệ".
     if (r.unitCode === '' || r.submittedAt === null || !r.authenticated) continue;
-    let ofForm = byFormUnit.get(r.form);
-    if (!ofForm) byFormUnit.set(r.form, (ofForm = new Map<string, JudgedResponse[]>()));
-    const list = ofForm.get(r.unitCode);
+    const list = byUnit.get(r.unitCode);
     if (list) list.push(r);
-    else ofForm.set(r.unitCode, [r]);
+    else byUnit.set(r.unitCode, [r]);
   }
   const today = localDay(now, timeZone);
   const entries: ProgressEntry[] = [];
-  for (const unit of evaluation.units) {
-    for (const milestone of milestones) {
-      const responses = byFormUnit.get(milestone.form)?.get(unit.code) ?? [];
-      entries.push(statusOf(unit, milestone, responses, now, today, timeZone));
-    }
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u];
+    const sent = byUnit.get(unit.code) ?? [];
+    for (let m = 0; m < milestones.length; m++) entries.push(statusOf(unit, milestones[m], sent, now, today, timeZone));
   }
   return { timeZone, now, milestones, entries };
 }
 
+/** `responses`: the unit's, to every form. */
 function statusOf(
   unit: Unit,
   milestone: Milestone,
@@ -82,7 +85,9 @@ function statusOf(
   let latestOnTime: Date | null = null;
   let latestInvalid: JudgedResponse | null = null;
   // Times compared as numbers: `>` on two Dates goes through their valueOf, 60,000 times a run.
-  for (const r of responses) {
+  for (let i = 0; i < responses.length; i++) {
+    const r = responses[i];
+    if (r.form !== milestone.form) continue;
     const at = r.submittedAt!;
     const ms = at.getTime();
     if (r.valid) {
@@ -114,17 +119,27 @@ function statusOf(
 
 /** `Tiến độ`, one row per unit × milestone; dates as dd/MM/yyyy text in the campaign zone. */
 export function progressTab(progress: Progress): TabWrite {
-  // A handful of milestones, one row per unit × milestone: each deadline is formatted once.
+  // A handful of milestones, one row per unit × milestone: each deadline is formatted once, and each day units
+  // submitted on (a few hundred) once, not once per row.
   const deadlines = new Map(progress.milestones.map((m) => [m, formatDate(m.deadline, progress.timeZone)]));
+  const days = new Map<number, string>();
+  const dayText = (at: Date): string => {
+    const day = localDay(at, progress.timeZone);
+    let text = days.get(day);
+    if (text === undefined) days.set(day, (text = formatDate(at, progress.timeZone)));
+    return text;
+  };
   const rows: (readonly Cell[])[] = [[...PROGRESS_HEADERS]];
-  for (const e of progress.entries) {
+  const { entries } = progress;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
     rows.push([
       e.unit.code,
       e.unit.name,
       e.milestone.code,
       deadlines.get(e.milestone) ?? formatDate(e.milestone.deadline, progress.timeZone),
       e.status,
-      e.submittedAt ? formatDate(e.submittedAt, progress.timeZone) : '',
+      e.submittedAt ? dayText(e.submittedAt) : '',
     ]);
   }
   return { tab: TAB.progress, rows };
