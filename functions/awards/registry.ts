@@ -6,6 +6,7 @@ import { calendarDay, cellText, nameKey, unitCode } from '../core/cells.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { readTable } from '../core/table.ts';
 import { parseLooseNumber } from '../rules/numbers.ts';
+import { sameName } from './rules.ts';
 
 /** One award recorded in the registry. */
 export interface RegistryEntry {
@@ -61,7 +62,11 @@ const nameUnitKey = (name: string, unit: string) => `${nameKey(name)}\u0000${uni
  * unit. 16 hex digits: collisions are negligible at a province's scale, and the text stays short in a cell.
  */
 export function nomineeId(key: string | KeyObject, name: string, birthText: string, unit: string): string {
-  const birth = normalBirthDate(birthText);
+  return identity(key, name, normalBirthDate(birthText), unit);
+}
+
+/** `nomineeId` of a date of birth already read by `normalBirthDate` (null without one). */
+export function identity(key: string | KeyObject, name: string, birth: string | null, unit: string): string {
   const hash = (text: string) => createHmac('sha256', key).update(text).digest('hex').slice(0, 16);
   return birth !== null
     ? `CN-${hash(`${nameKey(name)}\u0000${birth}`)}`
@@ -133,7 +138,7 @@ export function receivedBefore(
   award: string,
   year: number,
 ): { readonly status: 'Không đủ điều kiện'; readonly reason: string } | null {
-  const found = earlierEntries(registry, who, year).find((e) => nameKey(e.award) === nameKey(award));
+  const found = earlierEntries(registry, who, year).find((e) => sameName(e.award, award));
   if (!found) return null;
   return {
     status: 'Không đủ điều kiện',
@@ -155,11 +160,7 @@ export function namesakeElsewhere(
   year: number,
 ): { readonly status: 'Chưa xét'; readonly reason: string } | null {
   const found = (registry.byName.get(nameKey(who.name)) ?? []).find(
-    (e) =>
-      e.year < year &&
-      e.unitCode !== who.unitCode &&
-      (!dated(who.id) || !dated(e.id)) &&
-      nameKey(e.award) === nameKey(award),
+    (e) => e.year < year && e.unitCode !== who.unitCode && (!dated(who.id) || !dated(e.id)) && sameName(e.award, award),
   );
   if (!found) return null;
   const record = `Sổ theo dõi khen thưởng ghi ${found.name} (đơn vị ${found.unitCode}) đã được tặng ${award} ${decisionText(found)}`;

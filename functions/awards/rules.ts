@@ -12,6 +12,12 @@ export type RuleVerdict = {
   readonly reason: string;
 } | null;
 
+/**
+ * Whether two texts name the same award, kind or level: equal as typed (the form's and the catalogue's own spelling,
+ * nearly always) or by nameKey (a cell typed by hand), so the name key is built only when the texts differ.
+ */
+export const sameName = (a: string, b: string): boolean => a === b || nameKey(a) === nameKey(b);
+
 const no = (reason: string): RuleVerdict => ({ status: 'Không đủ điều kiện', reason });
 const text = (values: Answers, header: string): string => {
   const v = values.get(header);
@@ -35,16 +41,14 @@ export function levelRequired(award: AwardDef, unit: UnitStanding | undefined): 
     return { status: 'Chờ xếp loại', reason: 'Đơn vị chưa được xếp loại (chưa có báo cáo tổng kết hợp lệ).' };
   if (award.levels === null)
     return unit.commendable ? null : no(`Đơn vị xếp loại ${unit.level}: không được xét thi đua, khen thưởng.`);
-  const key = nameKey(unit.level);
-  return award.levels.some((l) => nameKey(l) === key)
+  return award.levels.some((l) => sameName(l, unit.level))
     ? null
     : no(`Đơn vị xếp loại ${unit.level}: ${award.name} chỉ xét cho đơn vị xếp loại ${award.levels.join(', ')}.`);
 }
 
 /** Nominee kinds (`Đối tượng` of the catalogue). */
 export function nomineeKind(award: AwardDef, kind: string): RuleVerdict {
-  const key = nameKey(kind);
-  return award.kinds.some((k) => nameKey(k) === key)
+  return award.kinds.some((k) => sameName(k, kind))
     ? null
     : no(`${award.name} chỉ xét tặng ${award.kinds.map((k) => k.toLocaleLowerCase('vi')).join(', ')}.`);
 }
@@ -73,8 +77,7 @@ export function entryFor(
 ): { readonly value: number; readonly by: 'group' | 'gender' | 'all'; readonly label: string } | null {
   const group = text(values, H.group);
   const gender = text(values, H.gender);
-  const find = (label: string) =>
-    label === '' ? undefined : rule.entries.find((e) => nameKey(e.label) === nameKey(label));
+  const find = (label: string) => (label === '' ? undefined : rule.entries.find((e) => sameName(e.label, label)));
   const byGroup = find(group);
   if (byGroup) return { value: byGroup.value, by: 'group', label: byGroup.label };
   const byGender = find(gender);
@@ -143,7 +146,7 @@ export function anttRecognised(
   units: ReadonlyMap<string, UnitAntt>,
   year: number,
 ): RuleVerdict {
-  if (!award.requiresAntt || nameKey(kind) !== nameKey(KIND_COLLECTIVE)) return null;
+  if (!award.requiresAntt || !sameName(kind, KIND_COLLECTIVE)) return null;
   const unit = units.get(unitCode);
   if (!unit || unit.verdict === ANTT_MET || unit.verdict === ANTT_OUT_OF_SCOPE) return null;
   const who = unit.name === '' ? `Đơn vị ${unitCode}` : `${unit.name} (${unitCode})`;

@@ -2,11 +2,11 @@
 // consecutive-years rule read against it (docs/design/awards.md §2).
 import type { AwardDef } from '../../sheets-schema/index.ts';
 import { KIND_COLLECTIVE, TAB, YEAR_RESULT_HEADERS as Y } from '../../sheets-schema/index.ts';
-import { cellText, nameKey, unitCode } from '../core/cells.ts';
+import { cellText, unitCode } from '../core/cells.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { readTable } from '../core/table.ts';
 import { parseLooseNumber } from '../rules/numbers.ts';
-import type { RuleVerdict } from './rules.ts';
+import { sameName, type RuleVerdict } from './rules.ts';
 
 /** One unit's year as recorded. */
 export interface YearResult {
@@ -62,7 +62,7 @@ export function consecutiveYears(
   history: YearResults,
 ): RuleVerdict {
   if (award.consecutiveYears === null || award.consecutiveYears <= 1) return null;
-  if (nameKey(kind) !== nameKey(KIND_COLLECTIVE)) return null;
+  if (!sameName(kind, KIND_COLLECTIVE)) return null;
   const levels = consecutiveLevels(award);
   const wanted = levels.join(', ');
   const n = award.consecutiveYears;
@@ -73,7 +73,7 @@ export function consecutiveYears(
         reason: `${award.name} cần ${n} năm liên tục xếp loại ${wanted}, nhưng "${TAB.yearResults}" chưa có năm ${y}; Thường trực phong trào ghi xếp loại năm ${y} rồi xét lại.`,
       };
     const got = history.byUnit.get(unit)?.get(y);
-    if (!got || !levels.some((l) => nameKey(l) === nameKey(got.level)))
+    if (!got || !levels.some((l) => sameName(l, got.level)))
       return {
         status: 'Không đủ điều kiện',
         reason: `${award.name} cần ${n} năm liên tục xếp loại ${wanted}: năm ${y} đơn vị ${got ? `xếp loại ${got.level}` : 'không có trong Xếp loại các năm'}.`,

@@ -54,13 +54,14 @@ export interface UnitSecrets {
 export function unitSecrets(key: string | undefined, required: boolean, now: Date): UnitSecrets {
   // Prepared once: a job derives a secret for every unit.
   const secretKey = key ? createSecretKey(key, 'utf8') : undefined;
-  const cache = new Map<string, string>();
+  // Per unit code, its secrets by generation: every response asks for its unit's, and the code is the unit's own
+  // string, so no key is built per response.
+  const cache = new Map<string, string[]>();
   const secretOf = (code: string, generation: number): string => {
     if (!secretKey) return '';
-    const id = `${code}|${generation}`;
-    let secret = cache.get(id);
-    if (secret === undefined) cache.set(id, (secret = unitSecret(secretKey, code, generation)));
-    return secret;
+    let secrets = cache.get(code);
+    if (!secrets) cache.set(code, (secrets = []));
+    return (secrets[generation] ??= unitSecret(secretKey, code, generation));
   };
   return {
     required,

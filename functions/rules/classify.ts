@@ -1,5 +1,5 @@
 // Score, level and cluster rank of each unit (QĐ 510/QĐ-BCA-V05; thresholds and cap from `Cấu hình`).
-import { appliesToType, unitTypeKey, type Criterion } from '../../sheets-schema/index.ts';
+import { appliesToType, type Criterion } from '../../sheets-schema/index.ts';
 import { SERIOUS_INCIDENT_HEADER, YES } from '../../sheets-schema/forms/index.ts';
 import type { JudgedResponse, Level, Unit } from '../core/model.ts';
 import { LEVELS, UNCLASSIFIED } from '../core/model.ts';
@@ -58,7 +58,8 @@ interface LevelRules {
   /** Typed per type in `Cấu hình` (`Ngưỡng Khá: Khu dân cư`), said in the reason. */
   readonly ownThresholds: boolean;
   readonly cap: Level;
-  readonly allowed: readonly string[];
+  /** The levels `Mức được xét khen thưởng` lets be considered for an award. */
+  readonly commendable: readonly Level[];
 }
 
 const levelRulesCache = new WeakMap<Settings, Map<string, LevelRules>>();
@@ -73,7 +74,7 @@ function levelRules(settings: Settings, unitType: string): LevelRules {
       thresholds: readThresholds(settings, unitType),
       ownThresholds: hasPerTypeSetting(settings, unitType),
       cap: asLevel(setting(settings, 'Mức tối đa khi có vụ việc nghiêm trọng'), 'Trung bình'),
-      allowed: listSetting(settings, 'Mức được xét khen thưởng').map((l) => l.normalize('NFC').toLowerCase()),
+      commendable: LEVELS.filter((l) => commendableLevel(l, settings)),
     };
     byType.set(unitType, rules);
   }
@@ -95,12 +96,14 @@ interface GroupLayout {
 
 const groupLayoutCache = new WeakMap<readonly Criterion[], Map<string, GroupLayout>>();
 
-/** The criteria of a unit type and their groups, worked out once per criteria list and type rather than per unit. */
+/**
+ * The criteria of a unit type and their groups, worked out once per criteria list and type rather than per unit. By
+ * the type as typed: its key (unitTypeKey) would cost a locale-aware lower-casing per unit.
+ */
 function groupLayout(all: readonly Criterion[], unitType: string): GroupLayout {
   let byType = groupLayoutCache.get(all);
   if (!byType) groupLayoutCache.set(all, (byType = new Map<string, GroupLayout>()));
-  const key = unitTypeKey(unitType);
-  let layout = byType.get(key);
+  let layout = byType.get(unitType);
   if (!layout) {
     const criteria = all.filter((c) => appliesToType(c.types, unitType));
     const groups: string[] = [];
@@ -113,7 +116,7 @@ function groupLayout(all: readonly Criterion[], unitType: string): GroupLayout {
     });
     const total = round(criteria.reduce((sum, c) => sum + c.maxScore, 0));
     layout = { criteria, slotOf, groups, max, total };
-    byType.set(key, layout);
+    byType.set(unitType, layout);
   }
   return layout;
 }
@@ -137,7 +140,13 @@ export function classifyUnit(
 ): Classification {
   const { criteria, slotOf, groups, max, total: maxTotal } = groupLayout(all, unit.type);
   const groupScores = groups.map((group, g) => ({ group, score: 0, max: max[g] }));
-  for (let i = 0; i < criteria.length; i++) groupScores[slotOf[i]].score += report?.scores.get(criteria[i].code) ?? 0;
+  // Sum in criteria order and round away binary noise from half points (0.1 + 0.2).
+  let sum = 0;
+  for (let i = 0; i < criteria.length; i++) {
+    const score = report?.scores.get(criteria[i].code) ?? 0;
+    groupScores[slotOf[i]].score += score;
+    sum += score;
+  }
   if (!report) {
     const reason = assessment
       ? 'Chưa có báo cáo tổng kết hợp lệ (đã có điểm thẩm định, chờ đơn vị nộp báo cáo).'
@@ -156,8 +165,7 @@ export function classifyUnit(
     };
   }
   const reasons: string[] = [];
-  // Sum in criteria order and round away binary noise from half points (0.1 + 0.2).
-  const selfTotal = round(criteria.reduce((sum, c) => sum + (report.scores.get(c.code) ?? 0), 0));
+  const selfTotal = round(sum);
   let total = selfTotal;
   let assessed = false;
   const byCriterion =
@@ -208,7 +216,7 @@ export function classifyUnit(
       reasons.push(`Để xảy ra vụ việc nghiêm trọng về ANTT: xếp loại tối đa ${cap}.`);
     }
   }
-  const commendable = rules.allowed.includes(level.toLowerCase());
+  const commendable = rules.commendable.includes(level);
   if (!commendable) reasons.push(`Xếp loại ${level}: không được xét thi đua, khen thưởng.`);
   if (assessed && byCriterion && byCriterion.scores.size > 0 && (assessment?.score ?? null) === null) {
     const codes = [...byCriterion.scores.keys()].join(', ');

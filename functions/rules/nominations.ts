@@ -5,9 +5,16 @@ import { KIND_INDIVIDUAL, NOMINATION_FORM, NOMINATION_HEADERS as H } from '../..
 import { collapseSpaces, nameKey } from '../core/cells.ts';
 import type { AwardTally, JudgedResponse, NominationStatus, NominationVerdict } from '../core/model.ts';
 import type { CatalogueAward } from '../awards/catalogue.ts';
-import { anttRecognised, awardRules, overShare, shareCap, type UnitAntt } from '../awards/rules.ts';
+import { anttRecognised, awardRules, overShare, sameName, shareCap, type UnitAntt } from '../awards/rules.ts';
 import type { Registry } from '../awards/registry.ts';
-import { EMPTY_REGISTRY, claimNotFound, namesakeElsewhere, nomineeId, receivedBefore } from '../awards/registry.ts';
+import {
+  EMPTY_REGISTRY,
+  claimNotFound,
+  identity,
+  namesakeElsewhere,
+  normalBirthDate,
+  receivedBefore,
+} from '../awards/registry.ts';
 import type { YearResults } from '../awards/years.ts';
 import { NO_YEAR_RESULTS, consecutiveYears } from '../awards/years.ts';
 import type { Target } from './campaign-data.ts';
@@ -20,13 +27,16 @@ const numberAnswer = (c: JudgedResponse, header: string): number => {
   return typeof v === 'number' ? v : 0;
 };
 
+/** Why a nomination is not eligible (or not yet); null when it is. */
+type Refusal = { readonly status: NominationStatus; readonly reason: string } | null;
+
 interface Seen {
   readonly unitCode: string;
   readonly rowNumber: number;
   readonly dated: boolean;
 }
 
-/** Individuals nominated so far: by award and identity, and by award and name. */
+/** Individuals nominated so far for one award: by identity, and by name (lower case, single spaces). */
 interface People {
   readonly byId: Map<string, Seen>;
   readonly byName: Map<string, Seen[]>;
@@ -35,36 +45,34 @@ interface People {
 /**
  * The same person nominated for the same award by two units: with a date of birth on both, the later nomination is
  * `Trùng`; the same name with a date missing on either side waits, asking for it (two people may share a name).
+ * `id` is read only when `dated`.
  */
 function twoUnits(
   people: People,
   id: string,
-  nominee: string,
+  dated: boolean,
+  nomineeKey: string,
   award: string,
   unit: string,
   rowNumber: number,
-): { readonly status: NominationStatus; readonly reason: string } | null {
-  const awardPart = nameKey(award);
-  const dated = id.startsWith('CN-');
-  const byId = `${awardPart}\u0000${id}`;
-  const byName = `${awardPart}\u0000${collapseSpaces(nominee.toLowerCase())}`;
-  const same = dated ? people.byId.get(byId) : undefined;
+): Refusal {
+  const same = dated ? people.byId.get(id) : undefined;
   if (same && same.unitCode !== unit)
     return {
       status: 'Trùng',
       reason: `Cùng một người (họ tên, ngày sinh) đã được đơn vị ${same.unitCode} đề nghị ${award} ở dòng ${same.rowNumber}; chỉ tính một lần.`,
     };
-  const namesake = (people.byName.get(byName) ?? []).find((p) => p.unitCode !== unit && (!dated || !p.dated));
+  const namesakes = people.byName.get(nomineeKey);
+  const namesake = namesakes?.find((p) => p.unitCode !== unit && (!dated || !p.dated));
   if (namesake)
     return {
       status: 'Chưa xét',
       reason: `Trùng họ tên với đề nghị ${award} của đơn vị ${namesake.unitCode} ở dòng ${namesake.rowNumber}; cần điền "${H.birthDate}" để phân biệt hai người.`,
     };
   const seen = { unitCode: unit, rowNumber, dated };
-  if (dated && !people.byId.has(byId)) people.byId.set(byId, seen);
-  const list = people.byName.get(byName);
-  if (list) list.push(seen);
-  else people.byName.set(byName, [seen]);
+  if (dated && !people.byId.has(id)) people.byId.set(id, seen);
+  if (namesakes) namesakes.push(seen);
+  else people.byName.set(nomineeKey, [seen]);
   return null;
 }
 
@@ -88,6 +96,7 @@ function inOrder(valid: readonly JudgedResponse[]): JudgedResponse[] {
 }
 
 const NO_ANTT: ReadonlyMap<string, UnitAntt> = new Map();
+const ELIGIBLE = { status: 'Đủ điều kiện', reason: '' } as const;
 
 /** What the verdicts read besides the nominations and the classifications. */
 export interface NominationContext {
@@ -131,18 +140,18 @@ export function judgeNominations(
   const exact = new Map(catalogue.map((a) => [a.name, a]));
   const awards = new Map(catalogue.map((a) => [nameKey(a.name), a]));
   const granted = new Map<CatalogueAward, number>();
-  const people: People = { byId: new Map(), byName: new Map() };
-  // Prepared once: a job hashes every nominee's identity.
+  const people = new Map<CatalogueAward, People>();
+  // Prepared once: a job may hash every nominee's identity.
   const idKey = createSecretKey(registryKey, 'utf8');
+  // A registry without entries finds no one, whatever the identity: then only a dated person's twin check reads it.
+  const registered = registry.firstYear !== null;
   const verdicts = new Map<JudgedResponse, NominationVerdict>();
-  for (const c of inOrder(valid)) verdicts.set(c, judge(c));
-  return verdicts;
-
-  function judge(c: JudgedResponse): NominationVerdict {
+  for (const c of inOrder(valid)) {
     const award = text(c, H.award);
     const kind = text(c, H.kind);
     const nominee = text(c, H.nominee);
-    const verdict = (status: NominationStatus, reason: string): NominationVerdict => ({
+    const { status, reason } = decide(c, award, kind, nominee) ?? ELIGIBLE;
+    verdicts.set(c, {
       form: c.form,
       rowNumber: c.rowNumber,
       unitCode: c.unitCode,
@@ -152,53 +161,59 @@ export function judgeNominations(
       status,
       reason,
     });
+  }
+  return verdicts;
+
+  /** The first rule the nomination fails, in the order of docs/design/awards.md; null when it is eligible. */
+  function decide(c: JudgedResponse, award: string, kind: string, nominee: string): Refusal {
     // Answers are already NFC and trimmed; Vietnamese has no locale-specific casing, so plain toLowerCase suffices.
+    const nomineeKey = collapseSpaces(nominee.toLowerCase());
     // A body's forwarded nominations come from several units below it: the same name twice may be two people there.
-    const dupKey = `${c.unitCode}\u0000${origin(c)}\u0000${collapseSpaces(nominee.toLowerCase())}\u0000${award}`;
+    const dupKey = `${c.unitCode}\u0000${origin(c)}\u0000${nomineeKey}\u0000${award}`;
     const first = firstRow.get(dupKey);
-    if (first !== undefined) return verdict('Trùng', `Trùng với đề nghị ở dòng ${first}; chỉ tính một lần.`);
+    if (first !== undefined) return { status: 'Trùng', reason: `Trùng với đề nghị ở dòng ${first}; chỉ tính một lần.` };
     firstRow.set(dupKey, c.rowNumber);
 
     const def = exact.get(award) ?? awards.get(nameKey(award));
-    if (!def) return verdict('Chưa xét', `"${award}" không có trong Danh mục khen thưởng.`);
-    const individual = nameKey(kind) === nameKey(KIND_INDIVIDUAL);
-    const birth = text(c, H.birthDate);
-    const id = nomineeId(idKey, nominee, individual ? birth : '', c.unitCode);
+    if (!def) return { status: 'Chưa xét', reason: `"${award}" không có trong Danh mục khen thưởng.` };
+    const individual = sameName(kind, KIND_INDIVIDUAL);
+    const birth = individual ? normalBirthDate(text(c, H.birthDate)) : null;
+    // An identity is an HMAC, the dearest step of a verdict: taken only when something can read it.
+    const id = birth !== null || registered ? identity(idKey, nominee, birth, c.unitCode) : '';
     if (individual) {
-      const twin = twoUnits(people, id, nominee, award, c.unitCode, c.rowNumber);
-      if (twin) return verdict(twin.status, twin.reason);
+      let ofAward = people.get(def);
+      if (!ofAward) people.set(def, (ofAward = { byId: new Map(), byName: new Map() }));
+      const twin = twoUnits(ofAward, id, birth !== null, nomineeKey, award, c.unitCode, c.rowNumber);
+      if (twin) return twin;
     }
     // Already received is final whatever the unit's classification: said at once, not after the report.
     const who = { id, name: nominee, unitCode: c.unitCode };
-    const received = def.oncePerLifetime ? receivedBefore(registry, who, def.name, year) : null;
-    if (received) return verdict(received.status, received.reason);
+    const received = registered && def.oncePerLifetime ? receivedBefore(registry, who, def.name, year) : null;
+    if (received) return received;
     const failed =
       awardRules(def, kind, c.values, classifications.get(c.unitCode)) ??
       consecutiveYears(def, kind, c.unitCode, year, history) ??
       anttRecognised(def, kind, c.unitCode, antt, year) ??
-      (individual && def.oncePerLifetime ? namesakeElsewhere(registry, who, def.name, year) : null) ??
-      claimNotFound(registry, who, numberAnswer(c, H.commendations), year);
-    if (failed) return verdict(failed.status, failed.reason);
+      (registered && individual && def.oncePerLifetime ? namesakeElsewhere(registry, who, def.name, year) : null) ??
+      (registered ? claimNotFound(registry, who, numberAnswer(c, H.commendations), year) : null);
+    if (failed) return failed;
     const cap = def.maxShareOfUnits === null ? null : shareCap(def.maxShareOfUnits, unitCount);
-    if (cap !== null && (granted.get(def) ?? 0) >= cap) {
-      const over = overShare(def, cap, unitCount);
-      return verdict(over.status, over.reason);
-    }
+    if (cap !== null && (granted.get(def) ?? 0) >= cap) return overShare(def, cap, unitCount);
     // Most campaigns allot quotas to few units, if any: the key is built only when there is something to find.
     const qKey = quotas.size > 0 ? quotaKey(c.unitCode, award, kind) : '';
     const quota = quotas.size > 0 ? quotas.get(qKey) : undefined;
     if (quota !== undefined) {
       const n = (used.get(qKey) ?? 0) + 1;
       if (n > quota)
-        return verdict(
-          'Không đủ điều kiện',
-          `Vượt chỉ tiêu phân bổ (đơn vị được đề nghị ${quota} ${kind.toLowerCase()}).`,
-        );
+        return {
+          status: 'Không đủ điều kiện',
+          reason: `Vượt chỉ tiêu phân bổ (đơn vị được đề nghị ${quota} ${kind.toLowerCase()}).`,
+        };
       used.set(qKey, n);
     }
     // Counted once eligible: a nomination refused by its unit's quota takes no place in the award's share.
     if (cap !== null) granted.set(def, (granted.get(def) ?? 0) + 1);
-    return verdict('Đủ điều kiện', '');
+    return null;
   }
 }
 
