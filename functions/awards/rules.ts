@@ -18,6 +18,10 @@ export type RuleVerdict = {
  */
 export const sameName = (a: string, b: string): boolean => a === b || nameKey(a) === nameKey(b);
 
+/** Whether `names` holds `text`, as `sameName` compares: all as typed first, so that a match is found without a key. */
+export const namedIn = (names: readonly string[], text: string): boolean =>
+  names.includes(text) || names.some((n) => nameKey(n) === nameKey(text));
+
 const no = (reason: string): RuleVerdict => ({ status: 'Không đủ điều kiện', reason });
 const text = (values: Answers, header: string): string => {
   const v = values.get(header);
@@ -41,14 +45,14 @@ export function levelRequired(award: AwardDef, unit: UnitStanding | undefined): 
     return { status: 'Chờ xếp loại', reason: 'Đơn vị chưa được xếp loại (chưa có báo cáo tổng kết hợp lệ).' };
   if (award.levels === null)
     return unit.commendable ? null : no(`Đơn vị xếp loại ${unit.level}: không được xét thi đua, khen thưởng.`);
-  return award.levels.some((l) => sameName(l, unit.level))
+  return namedIn(award.levels, unit.level)
     ? null
     : no(`Đơn vị xếp loại ${unit.level}: ${award.name} chỉ xét cho đơn vị xếp loại ${award.levels.join(', ')}.`);
 }
 
 /** Nominee kinds (`Đối tượng` of the catalogue). */
 export function nomineeKind(award: AwardDef, kind: string): RuleVerdict {
-  return award.kinds.some((k) => sameName(k, kind))
+  return namedIn(award.kinds, kind)
     ? null
     : no(`${award.name} chỉ xét tặng ${award.kinds.map((k) => k.toLocaleLowerCase('vi')).join(', ')}.`);
 }

@@ -6,7 +6,7 @@ import { cellText, unitCode } from '../core/cells.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { readTable } from '../core/table.ts';
 import { parseLooseNumber } from '../rules/numbers.ts';
-import { sameName, type RuleVerdict } from './rules.ts';
+import { namedIn, sameName, type RuleVerdict } from './rules.ts';
 
 /** One unit's year as recorded. */
 export interface YearResult {
@@ -73,7 +73,7 @@ export function consecutiveYears(
         reason: `${award.name} cần ${n} năm liên tục xếp loại ${wanted}, nhưng "${TAB.yearResults}" chưa có năm ${y}; Thường trực phong trào ghi xếp loại năm ${y} rồi xét lại.`,
       };
     const got = history.byUnit.get(unit)?.get(y);
-    if (!got || !levels.some((l) => sameName(l, got.level)))
+    if (!got || !namedIn(levels, got.level))
       return {
         status: 'Không đủ điều kiện',
         reason: `${award.name} cần ${n} năm liên tục xếp loại ${wanted}: năm ${y} đơn vị ${got ? `xếp loại ${got.level}` : 'không có trong Xếp loại các năm'}.`,

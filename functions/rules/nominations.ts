@@ -1,7 +1,12 @@
 // Each nomination's verdict (duplicate, the catalogue row's rules, share of units, unit quota) and the tallies against
 // `Chỉ tiêu`. The rules are data: each award's row of `Danh mục khen thưởng` says which apply (functions/awards/).
 import { createSecretKey } from 'node:crypto';
-import { KIND_INDIVIDUAL, NOMINATION_FORM, NOMINATION_HEADERS as H } from '../../sheets-schema/forms/index.ts';
+import {
+  KIND_COLLECTIVE,
+  KIND_INDIVIDUAL,
+  NOMINATION_FORM,
+  NOMINATION_HEADERS as H,
+} from '../../sheets-schema/forms/index.ts';
 import { collapseSpaces, nameKey } from '../core/cells.ts';
 import type { AwardTally, JudgedResponse, NominationStatus, NominationVerdict } from '../core/model.ts';
 import type { CatalogueAward } from '../awards/catalogue.ts';
@@ -176,7 +181,8 @@ export function judgeNominations(
 
     const def = exact.get(award) ?? awards.get(nameKey(award));
     if (!def) return { status: 'Chưa xét', reason: `"${award}" không có trong Danh mục khen thưởng.` };
-    const individual = sameName(kind, KIND_INDIVIDUAL);
+    // A form's answer is one of the kinds as spelt: only another text needs comparing by name key.
+    const individual = kind !== KIND_COLLECTIVE && sameName(kind, KIND_INDIVIDUAL);
     const birth = individual ? normalBirthDate(text(c, H.birthDate)) : null;
     // An identity is an HMAC, the dearest step of a verdict: taken only when something can read it.
     const id = birth !== null || registered ? identity(idKey, nominee, birth, c.unitCode) : '';
