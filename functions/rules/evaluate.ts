@@ -29,7 +29,7 @@ import { readRegistry, registryKey } from '../awards/registry.ts';
 import { readYearResults } from '../awards/years.ts';
 import { judgeNominations, tallyAwards } from './nominations.ts';
 import { awardsTab, checksTab, classificationTab, verdictLine } from './output-tabs.ts';
-import { standing, validateForm, type Judged } from './validate.ts';
+import { validateForm, type FormResponses } from './validate.ts';
 
 /** `Xác thực đơn vị`: only a clear `Không` turns the check off; anything else keeps it on. */
 export function secretsRequired(settings: Settings): boolean {
@@ -51,13 +51,13 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   const catalogue = readCatalogue(snapshot);
   const ctx = { units: unitMap, criteria, awards: catalogue, timeZone, secrets };
 
-  const byForm = new Map<string, Judged[]>(FORMS.map((f) => [f.tab, validateForm(snapshot, f, ctx)]));
-  const registrations = standing(byForm.get(REGISTRATION_FORM.tab) ?? []);
-  const registeredAt = firstRegistration(byForm.get(REGISTRATION_FORM.tab) ?? []);
+  const byForm = new Map<string, FormResponses>(FORMS.map((f) => [f.tab, validateForm(snapshot, f, ctx)]));
+  const registrations = byForm.get(REGISTRATION_FORM.tab)!.standing;
+  const registeredAt = firstRegistration(byForm.get(REGISTRATION_FORM.tab)!.responses);
   const anttDeadlineText = setting(settings, 'Hạn đăng ký An toàn về ANTT');
   const campaignYear = numberSetting(settings, 'Năm');
   const anttDeadline = anttRegistrationDeadline(anttDeadlineText, campaignYear, timeZone);
-  const reports = standing(byForm.get(FINAL_FORM.tab) ?? []);
+  const reports = byForm.get(FINAL_FORM.tab)!.standing;
 
   const assessments = readAssessments(snapshot);
   const { decisions, problems } = readAnttDecisions(snapshot, new Set(unitMap.keys()), timeZone);
@@ -107,7 +107,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
     standings.set(b.code, { level, commendable: level !== UNCLASSIFIED && commendableLevel(level, settings) });
   }
   const forwarded = readForwarded(snapshot, timeZone);
-  const nominations = [...(byForm.get(NOMINATION_FORM.tab) ?? []).filter((c) => c.valid), ...forwarded];
+  const nominations = [...byForm.get(NOMINATION_FORM.tab)!.responses.filter((c) => c.valid), ...forwarded];
   const verdictOf = judgeNominations(nominations, standings, {
     quotas: readQuotas(snapshot),
     catalogue,
@@ -124,8 +124,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   const responses: JudgedResponse[] = [];
   const conclusions: (string | undefined)[] = [];
   for (const form of FORMS) {
-    const ofForm = byForm.get(form.tab) ?? [];
-    for (const judged of ofForm) {
+    for (const judged of byForm.get(form.tab)!.responses) {
       const v = verdictOf.get(judged);
       const conclusion = v ? verdictLine(v) : undefined;
       if (conclusion !== undefined) judged.note(conclusion);
