@@ -254,7 +254,7 @@ export interface AnttDecision {
  */
 export function readAnttDecisions(
   snapshot: Snapshot,
-  units: ReadonlySet<string>,
+  units: ReadonlyMap<string, unknown>,
   timeZone: string,
 ): { decisions: Map<string, AnttDecision>; problems: string[] } {
   const decisions = new Map<string, AnttDecision>();

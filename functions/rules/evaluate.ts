@@ -1,6 +1,6 @@
 // The whole campaign judged from one snapshot: responses, classification, ANTT, nominations and award tallies.
 import { FORMS, NOMINATION_FORM, REGISTRATION_FORM, FINAL_FORM } from '../../sheets-schema/forms/index.ts';
-import type { Evaluation, JudgedResponse, UnitResult } from '../core/model.ts';
+import type { Evaluation, JudgedResponse, Unit, UnitResult } from '../core/model.ts';
 import { numberSetting, readSettings, setting, type Settings } from '../core/settings.ts';
 import { nameKey } from '../core/cells.ts';
 import { unitSecrets } from '../core/unit-secret.ts';
@@ -17,7 +17,6 @@ import {
   readTargets,
   readUnits,
 } from './campaign-data.ts';
-import type { Classification } from './classify.ts';
 import { classifyUnit, commendableLevel, rankInClusters } from './classify.ts';
 import type { UnitStanding } from '../awards/rules.ts';
 import { UNCLASSIFIED } from '../core/model.ts';
@@ -45,7 +44,8 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   const settings = readSettings(snapshot);
   const timeZone = campaignTimeZone(settings);
   const units = readUnits(snapshot, timeZone);
-  const unitMap = new Map(units.map((u) => [u.code, u]));
+  const unitMap = new Map<string, Unit>();
+  for (const u of units) unitMap.set(u.code, u);
   const criteria = readCriteria(snapshot);
   const secrets = unitSecrets(unitKey, secretsRequired(settings), now);
   const catalogue = readCatalogue(snapshot);
@@ -60,19 +60,19 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   const reports = byForm.get(FINAL_FORM.tab)!.standing;
 
   const assessments = readAssessments(snapshot);
-  const { decisions, problems } = readAnttDecisions(snapshot, new Set(unitMap.keys()), timeZone);
-  const classifications = new Map<string, Classification>();
-  for (const u of units)
-    classifications.set(u.code, classifyUnit(u, reports.get(u.code), assessments.get(u.code), criteria, settings));
-  rankInClusters([...classifications.values()], (code) => unitMap.get(code)?.cluster ?? '');
+  const { decisions, problems } = readAnttDecisions(snapshot, unitMap, timeZone);
+  // Lists parallel to `units`, in `Đơn vị` order.
+  const classifications = units.map((u) =>
+    classifyUnit(u, reports.get(u.code), assessments.get(u.code), criteria, settings),
+  );
+  rankInClusters(classifications, (code) => unitMap.get(code)?.cluster ?? '');
 
-  const results = new Map<string, UnitResult & { selfTotal: number | null }>();
-  for (const u of units) {
-    const c = classifications.get(u.code)!;
+  const results = units.map((u, i): UnitResult & { selfTotal: number | null } => {
+    const c = classifications[i];
     // A recorded recognition is the decision itself: it wins over the unit's self-assessment (TT 124/2021/TT-BCA).
     const decision = decisions.get(u.code);
     // The classification's fields but its share (what levels compare, never shown), and the unit's ANTT verdict.
-    results.set(u.code, {
+    return {
       unitCode: c.unitCode,
       total: c.total,
       selfTotal: c.selfTotal,
@@ -92,16 +92,17 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
             anttDeadline,
             anttDeadlineText,
           ),
-      ...(decision ? { anttDecision: decisionText(decision) } : {}),
-    });
-  }
+      anttDecision: decision && decisionText(decision),
+    };
+  });
 
   // A body (a unit with its own campaign below) stands at the level the last roll-up derived from its subtree
   // (docs/design/rollup.md): the gate of the nominations it forwards.
   const bodies = readBodies(snapshot);
   const bodyRows = storedChildRows(snapshot.tabs.get(TAB.children), bodies);
   const bodyLevels = new Map(bodyRows.map((r) => [r.code, r.level === '' ? UNCLASSIFIED : r.level]));
-  const standings = new Map<string, UnitStanding>(classifications);
+  const standings = new Map<string, UnitStanding>();
+  units.forEach((u, i) => standings.set(u.code, classifications[i]));
   for (const b of bodies) {
     const level = bodyLevels.get(b.code) ?? UNCLASSIFIED;
     standings.set(b.code, { level, commendable: level !== UNCLASSIFIED && commendableLevel(level, settings) });
@@ -116,38 +117,31 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
     registryKey: registryKey(unitKey),
     year: campaignYear,
     history: readYearResults(snapshot),
-    antt: new Map(units.map((u) => [u.code, { name: u.name, verdict: results.get(u.code)!.antt }])),
+    antt: new Map(units.map((u, i) => [u.code, { name: u.name, verdict: results[i].antt }])),
   });
   const verdicts = [...verdictOf.values()];
   const awards = tallyAwards(readTargets(snapshot), verdicts);
 
-  const responses: JudgedResponse[] = [];
-  const conclusions: (string | undefined)[] = [];
-  for (const form of FORMS) {
-    for (const judged of byForm.get(form.tab)!.responses) {
-      const v = verdictOf.get(judged);
-      const conclusion = v ? verdictLine(v) : undefined;
-      if (conclusion !== undefined) judged.note(conclusion);
-      responses.push(judged);
-      conclusions.push(conclusion);
-    }
-  }
+  // Form by form, as `Kiểm tra` lists them. The children's forwarded nominations are not responses of this campaign's
+  // forms: listed after them with their verdict, never mailed a receipt.
+  const responses = FORMS.flatMap((f) => byForm.get(f.tab)!.responses);
+  const checked: JudgedResponse[] = [...responses, ...forwarded];
+  const conclusions = checked.map((r) => {
+    const v = verdictOf.get(r);
+    return v ? verdictLine(v) : undefined;
+  });
+  // A nomination's verdict is also a note of its receipt.
+  responses.forEach((r, i) => {
+    const conclusion = conclusions[i];
+    if (conclusion !== undefined) r.note(conclusion);
+  });
 
-  // Not responses of this campaign's forms: listed in `Kiểm tra` with their verdict, never mailed a receipt.
-  const checked: JudgedResponse[] = [...responses];
-  for (const f of forwarded) {
-    const v = verdictOf.get(f);
-    checked.push(f);
-    conclusions.push(v ? verdictLine(v) : undefined);
-  }
-
-  const resultList = units.map((u) => results.get(u.code)!);
   return {
     settings,
     secrets,
     units,
     responses,
-    results: resultList,
+    results,
     nominations: verdicts,
     awards,
     forwarded,

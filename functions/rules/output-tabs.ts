@@ -43,9 +43,10 @@ export function checksTab(
 export const DERIVED_LEVEL_REASON =
   'Cấp dưới có bảng tính riêng: xếp loại suy ra từ kết quả của các đơn vị cấp dưới (trang Tổng hợp cấp dưới).';
 
+/** `results[i]` belongs to `units[i]`. */
 export function classificationTab(
   units: readonly Unit[],
-  results: ReadonlyMap<string, UnitResult & { selfTotal: number | null }>,
+  results: readonly (UnitResult & { selfTotal: number | null })[],
   bodies: readonly Body[] = [],
   standings: ReadonlyMap<string, UnitStanding> = new Map(),
 ): TabWrite {
@@ -58,9 +59,9 @@ export function classificationTab(
       'Quyết định công nhận ANTT',
     ]),
   ];
-  for (const u of units) {
-    const r = results.get(u.code);
-    if (!r) continue;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    const r = results[i];
     rows.push([
       u.code,
       r.total ?? '',
