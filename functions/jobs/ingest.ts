@@ -1,6 +1,6 @@
 // `ingest`: a receipt or a "please fix" email for the responses each unit sent since the last run, and its results.
 import { FORMS, formDef, formSlug } from '../../sheets-schema/index.ts';
-import { formLinkKey } from '../core/links.ts';
+import { formLinkKey, type FormLinks } from '../core/links.ts';
 import type { JudgedResponse, Unit } from '../core/model.ts';
 import type { LayoutData, ResponsesData, SubmissionData } from '../mail/types.ts';
 import type { OutgoingEmail, Recipient } from '../core/snapshot.ts';
@@ -18,30 +18,35 @@ interface FormFacts {
 const formFacts = (form: string): FormFacts => ({ title: formDef(form)?.title ?? form, slug: formSlug(form) });
 
 /**
- * One response's part of a receipt or "please fix" email. Its answers are read from the row each time the email's data
- * is read: only the emails a run actually sends need them, and the gateway reads them 1,000 at a time, so a run never
- * holds 50,000 at once. It keeps only what its data needs, not the judged response, so a run that sends 50,000
- * responses lets the rest go.
+ * One response's part of a receipt or "please fix" email. Its answers are read from the row, and its form link filled,
+ * each time the email's data is read: only the emails a run actually sends need them, and the gateway reads them 1,000
+ * at a time, so a run never holds 50,000 at once. It keeps only what its data needs, not the judged response, so a run
+ * that sends 50,000 responses lets the rest go.
  */
 class ResponsePart {
   readonly valid: boolean;
+  readonly form: string;
+  /** The response's own edit link, when its row has one. */
+  readonly editLink: string | undefined;
+  private readonly submittedAt: string;
   private readonly errors: readonly string[];
   private readonly notes: readonly string[];
   private readonly answers: () => readonly { question: string; answer: string }[];
 
   constructor(
     response: JudgedResponse,
-    readonly title: string,
-    readonly submittedAt: string,
-    private readonly editLink: string,
+    private readonly title: string,
   ) {
     this.valid = response.valid;
+    this.form = response.form;
+    this.editLink = response.editLink;
+    this.submittedAt = response.submittedAt ? response.timestampText : '';
     this.errors = response.errors;
     this.notes = response.notes;
     this.answers = response.detachedAnswers();
   }
 
-  data(number: number, several: boolean): SubmissionData {
+  data(number: number, several: boolean, editLink: string): SubmissionData {
     return {
       formTitle: this.title,
       submittedAt: this.submittedAt,
@@ -49,7 +54,7 @@ class ResponsePart {
       answers: this.valid ? this.answers() : [],
       errors: this.errors,
       notes: this.notes,
-      editLink: this.editLink,
+      editLink,
       number,
       several,
     };
@@ -62,25 +67,26 @@ class ResponsePart {
  */
 class ResponsesEmail implements OutgoingEmail {
   readonly template: 'receipt' | 'fix-request';
-  private readonly parts: readonly ResponsePart[];
 
   constructor(
     readonly key: string,
     readonly to: readonly Recipient[],
-    parts: readonly ResponsePart[],
+    /** Those to fix first. */
+    private readonly parts: readonly ResponsePart[],
     private readonly layout: LayoutData,
+    private readonly links: FormLinks,
     private readonly unitCode: string,
     private readonly unitName: string,
   ) {
-    // Stable: within each group, the order the responses were judged in (tab by tab, row by row).
-    this.parts = parts.length > 1 ? [...parts].sort((a, b) => Number(a.valid) - Number(b.valid)) : parts;
-    this.template = this.parts.some((p) => !p.valid) ? 'fix-request' : 'receipt';
+    this.template = parts[0].valid ? 'receipt' : 'fix-request';
   }
 
   get data(): ResponsesData {
-    const { layout, parts } = this;
+    const { layout, parts, links, unitCode } = this;
     const several = parts.length > 1;
-    const submissions = parts.map((p, i) => p.data(i + 1, several));
+    const submissions = parts.map((p, i) =>
+      p.data(i + 1, several, p.editLink ?? links.get(formLinkKey(unitCode, p.form)) ?? ''),
+    );
     const first = submissions[0];
     const fixCount = parts.filter((p) => !p.valid).length;
     return {
@@ -88,7 +94,7 @@ class ResponsesEmail implements OutgoingEmail {
       organisation: layout.organisation,
       year: layout.year,
       unitName: this.unitName,
-      unitCode: this.unitCode,
+      unitCode,
       formTitle: first.formTitle,
       submittedAt: first.submittedAt,
       answers: first.answers,
@@ -110,12 +116,13 @@ class ResponsesEmail implements OutgoingEmail {
  */
 export const MAX_RESPONSES_PER_EMAIL = 50;
 
-/** A response judged by this run that may need an email, before the mail log says whether it does. */
-interface Pending {
-  readonly item: string;
-  readonly response: JudgedResponse;
-  readonly title: string;
-  readonly submitted: string;
+/**
+ * A unit's responses judged by this run that may need an email, before the mail log says which do: each response's
+ * item (its part of the email key) at the same index.
+ */
+interface UnitResponses {
+  readonly items: string[];
+  readonly responses: JudgedResponse[];
 }
 
 /** Forms whose every response stands on its own (a nominee each): none replaces another. */
@@ -170,47 +177,53 @@ function* ingestEmails(context: JobContext): Generator<EmailOffer> {
   const units = new Map(evaluation.units.map((u) => [u.code, u]));
   const replaced = replacedResponses(responses);
   const facts = new Map<string, FormFacts>();
-  const byUnit = new Map<Unit, Pending[]>();
+  const factsOf = (form: string) => {
+    let known = facts.get(form);
+    if (!known) facts.set(form, (known = formFacts(form)));
+    return known;
+  };
+  const byUnit = new Map<Unit, UnitResponses>();
   for (const response of responses) {
     // A response that could not prove its unit is the `Kiểm tra` row's business alone: no one is mailed about it.
     if (replaced.has(response) || !response.authenticated) continue;
     const unit = units.get(response.unitCode);
     // A code not in `Đơn vị` has no registered address: the `Kiểm tra` row is all we can do.
     if (!unit || unitRecipients(unit).length === 0) continue;
-    let form = facts.get(response.form);
-    if (!form) facts.set(response.form, (form = formFacts(response.form)));
+    const form = factsOf(response.form);
     const template = response.valid ? 'receipt' : 'fix-request';
     const submitted = response.submittedAt ? response.timestampText : '';
     // Joined, not a template literal: that leaves a tree of string pieces, twice the memory of the flat key, per email.
     // No campaign name: the response's time and content already make the key unique, and correcting a typo in
     // `Tên phong trào` must not send every receipt of the year again.
     const item = ['ingest', form.slug, response.unitCode, submitted, response.contentHash, template].join('|');
-    const pending: Pending = { item, response, title: form.title, submitted };
     const ofUnit = byUnit.get(unit);
-    if (ofUnit) ofUnit.push(pending);
-    else byUnit.set(unit, [pending]);
+    if (ofUnit) {
+      ofUnit.items.push(item);
+      ofUnit.responses.push(response);
+    } else byUnit.set(unit, { items: [item], responses: [response] });
   }
-  const part = ({ response, title, submitted }: Pending) =>
-    new ResponsePart(
-      response,
-      title,
-      submitted,
-      response.editLink ?? links.get(formLinkKey(response.unitCode, response.form)) ?? '',
-    );
-  for (const [unit, pending] of byUnit) {
-    for (let from = 0; from < pending.length; from += MAX_RESPONSES_PER_EMAIL) {
-      const chunk = pending.slice(from, from + MAX_RESPONSES_PER_EMAIL);
+  for (const [unit, { items, responses: judged }] of byUnit) {
+    for (let from = 0; from < items.length; from += MAX_RESPONSES_PER_EMAIL) {
+      // Most units' responses fit in one email: its lists are then the unit's own, not copies.
+      const whole = items.length <= MAX_RESPONSES_PER_EMAIL;
+      const chunk = whole ? items : items.slice(from, from + MAX_RESPONSES_PER_EMAIL);
+      const chunkResponses = whole ? judged : judged.slice(from, from + MAX_RESPONSES_PER_EMAIL);
       yield {
-        items: chunk.map((p) => p.item),
-        build: (due, key) =>
-          new ResponsesEmail(
-            key,
-            unitRecipients(unit),
-            chunk.filter((p) => due.has(p.item)).map(part),
-            layout,
-            unit.code,
-            unit.name,
-          ),
+        items: chunk,
+        build: (key, isDue) => {
+          // Those to fix first, then those received; each in the order judged (tab by tab, row by row).
+          const toFix: ResponsePart[] = [];
+          const received: ResponsePart[] = [];
+          for (let i = 0; i < chunk.length; i++) {
+            if (!isDue(chunk[i])) continue;
+            const response = chunkResponses[i];
+            const part = new ResponsePart(response, factsOf(response.form).title);
+            if (response.valid) received.push(part);
+            else toFix.push(part);
+          }
+          const parts = toFix.concat(received);
+          return new ResponsesEmail(key, unitRecipients(unit), parts, layout, links, unit.code, unit.name);
+        },
       };
     }
   }

@@ -71,6 +71,8 @@ export interface DueEmails {
   readonly inDoubt: number;
 }
 
+const everyItem = (): boolean => true;
+
 /** A holding row of the log, counted at most once however many of its items the plan offers again. */
 interface HoldingRow {
   readonly status: string;
@@ -112,21 +114,26 @@ export class DueEmailSorter implements EmailSink {
     return true;
   }
 
+  /** Whether `item` is still to send: the log does not hold it (else its row is counted) and no offer had it before. */
+  private isNew(item: string): boolean {
+    if (this.count(item) || this.seen.has(item)) return false;
+    this.seen.add(item);
+    return true;
+  }
+
   /** `build` runs only for a key the log does not hold that this plan has not offered before. */
   offer(key: string, build: () => PlannedEmail): void {
-    if (this.count(key) || this.seen.has(key)) return;
-    this.seen.add(key);
-    this.due.push(build());
+    if (this.isNew(key)) this.due.push(build());
   }
 
   offerBundle(bundle: Bundle): void {
     if (bundle.gate !== undefined && this.held.has(bundle.gate)) return;
-    const due = new Set<string>();
-    for (const item of bundle.items) if (!this.count(item) && !this.seen.has(item)) due.add(item);
-    if (due.size === 0) return;
-    for (const item of due) this.seen.add(item);
-    const key = bundleKey(bundle.gate === undefined ? [...due] : [bundle.gate, ...due]);
-    this.due.push(bundle.build(due, key));
+    const due: string[] = [];
+    for (const item of bundle.items) if (this.isNew(item)) due.push(item);
+    if (due.length === 0) return;
+    const key = bundleKey(bundle.gate === undefined ? due : [bundle.gate, ...due]);
+    // Every item due is the common case (a first run, a unit's new responses): it needs no lookup at all.
+    this.due.push(bundle.build(key, due.length === bundle.items.length ? everyItem : (item) => due.includes(item)));
   }
 
   result(): DueEmails {

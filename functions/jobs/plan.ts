@@ -49,8 +49,11 @@ export interface Bundle {
    * carries it too, so two runs of one day agree on a single sender.
    */
   readonly gate?: string;
-  /** Builds the email for the items still due (never empty) under `key`, which carries them. */
-  build(due: ReadonlySet<string>, key: string): PlannedEmail;
+  /**
+   * Builds the email under `key`, which carries the items still due (at least one): `isDue` tells them from the items
+   * the mail log holds or an earlier offer of this plan carried.
+   */
+  build(key: string, isDue: (item: string) => boolean): PlannedEmail;
 }
 
 /** What a planner asks to send: one email under its own key, or a bundle of items. */

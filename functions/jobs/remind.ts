@@ -64,8 +64,8 @@ export const remind: Planner = ({ now, settings, progress, layout, links }) => {
         items: dues.map((d) => d.item),
         // One email a unit a day: the day's gate is carried by the email, so a later run that day sends nothing new.
         gate: `${keyPrefix}|${unit.code}|${dayText}`,
-        build: (fresh, key) => {
-          const data = reminderData(unit, dues, fresh, context, layout);
+        build: (key, isDue) => {
+          const data = reminderData(unit, dues, isDue, context, layout);
           if (data.leadersCopied) notices++;
           else reminders++;
           const cc = data.leadersCopied ? recipients(unit.leaderEmails, undefined, to) : [];
@@ -128,12 +128,12 @@ function dueOf(entries: readonly ProgressEntry[], ctx: Context, unitPrefix: stri
 function reminderData(
   unit: Unit,
   dues: readonly Due[],
-  fresh: ReadonlySet<string>,
+  isDue: (item: string) => boolean,
   ctx: Context,
   layout: LayoutData,
 ): ReminderData {
-  const mixed = dues.some((d) => !fresh.has(d.item));
-  const items = dues.map((d) => reminderItem(d, fresh.has(d.item), mixed, ctx));
+  const mixed = dues.some((d) => !isDue(d.item));
+  const items = dues.map((d) => reminderItem(d, isDue(d.item), mixed, ctx));
   const overdueCount = items.filter((i) => i.overdue).length;
   return {
     ...layout,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { planJob } from '../../../functions/jobs/jobs.ts';
 import { keyItems } from '../../../functions/jobs/mail-log.ts';
 import { MAX_RESPONSES_PER_EMAIL } from '../../../functions/jobs/ingest.ts';
+import type { ResponsesData } from '../../../functions/mail/types.ts';
 import { TAB } from '../../../sheets-schema/index.ts';
 import { campaign } from '../rules/builder.ts';
 
@@ -37,5 +38,38 @@ describe('ingest emails per unit', () => {
     const strangers = plan.emails.filter((e) => e.key.includes('|KHONG-CO|'));
     expect(strangers).toEqual([]);
     expect(plan.emails.flatMap((e) => e.to.map((t) => t.email))).not.toContain('mot@example.vn');
+  });
+
+  it("lists the responses to fix first in a unit's email, each with its form link filled with the unit's code", () => {
+    const b = campaign()
+      .unit('A')
+      .tab(TAB.formLinks, [
+        ['Mã đơn vị', 'Biểu mẫu', 'Liên kết'],
+        ['*', TAB.nominations, 'https://docs.google.com/forms/d/e/kt/viewform?entry.1=THIDUAMADONVI'],
+      ]);
+    const nominee = (name: string) => ({
+      'Đối tượng': 'Tập thể',
+      'Hình thức khen thưởng': 'Giấy khen',
+      'Họ tên / Tên tập thể': name,
+    });
+    b.nominate('A', nominee('Tổ một')).nominate('A', nominee('')).nominate('A', nominee('Tổ ba'));
+    const { plan } = planJob('ingest', snapshotOf(b), NOW);
+    const emails = plan.emails.filter((e) => e.key.startsWith('ingest|'));
+    expect(emails.map((e) => e.template)).toEqual(['fix-request']);
+    const data = emails[0].data as ResponsesData;
+    expect(data.submissions.map((s) => [s.number, s.valid])).toEqual([
+      [1, false],
+      [2, true],
+      [3, true],
+    ]);
+    expect(data.submissions.map((s) => s.answers.find((a) => a.question === 'Họ tên / Tên tập thể')?.answer)).toEqual([
+      undefined,
+      'Tổ một',
+      'Tổ ba',
+    ]);
+    expect(new Set(data.submissions.map((s) => s.editLink))).toEqual(
+      new Set(['https://docs.google.com/forms/d/e/kt/viewform?entry.1=A']),
+    );
+    expect([data.fixCount, data.receivedCount]).toEqual([1, 2]);
   });
 });

@@ -120,10 +120,17 @@ describe('mail log', () => {
   it('sends a bundle with only the items the log does not hold, and nothing once its gate is held', () => {
     const sorter = new DueEmailSorter(log([[bundleKey(['g1', 'a', 'b']), 'reminder', '', '', 'Đã gửi']]));
     const built: string[] = [];
-    const build = (due: ReadonlySet<string>, key: string) => (built.push(key), email(key, { due: [...due] }));
-    sorter.offerBundle({ items: ['a', 'b'], gate: 'g1', build }); // same day: the gate is held
-    sorter.offerBundle({ items: ['a', 'b', 'c'], gate: 'g2', build }); // the next day, one new item
-    sorter.offerBundle({ items: ['b'], gate: 'g3', build }); // nothing new
+    const bundle = (items: string[], gate: string) => ({
+      items,
+      gate,
+      build: (key: string, isDue: (item: string) => boolean) => (
+        built.push(key),
+        email(key, { due: items.filter(isDue) })
+      ),
+    });
+    sorter.offerBundle(bundle(['a', 'b'], 'g1')); // same day: the gate is held
+    sorter.offerBundle(bundle(['a', 'b', 'c'], 'g2')); // the next day, one new item
+    sorter.offerBundle(bundle(['b'], 'g3')); // nothing new
     expect(built).toEqual([bundleKey(['g2', 'c'])]);
     expect(sorter.result().due.map((e) => e.data)).toEqual([{ due: ['c'] }]);
   });
