@@ -40,7 +40,7 @@ class ResponsePart {
     this.valid = response.valid;
     this.form = response.form;
     this.editLink = response.editLink;
-    this.submittedAt = response.submittedAt ? response.timestampText : '';
+    this.submittedAt = submittedText(response);
     this.errors = response.errors;
     this.notes = response.notes;
     this.answers = response.detachedAnswers();
@@ -116,14 +116,8 @@ class ResponsesEmail implements OutgoingEmail {
  */
 export const MAX_RESPONSES_PER_EMAIL = 50;
 
-/**
- * A unit's responses judged by this run that may need an email, before the mail log says which do: each response's
- * item (its part of the email key) at the same index.
- */
-interface UnitResponses {
-  readonly items: string[];
-  readonly responses: JudgedResponse[];
-}
+/** When the response was sent, as its row shows it; '' when its row has no valid time. */
+const submittedText = (response: JudgedResponse): string => (response.submittedAt ? response.timestampText : '');
 
 /** Forms whose every response stands on its own (a nominee each): none replaces another. */
 const STANDING_ALONE = new Set(FORMS.filter((f) => f.eachResponseStands).map((f) => f.tab));
@@ -132,21 +126,20 @@ const STANDING_ALONE = new Set(FORMS.filter((f) => f.eachResponseStands).map((f)
  * A response earlier than a valid one of the same unit and form needs no email: the later one speaks for it. Not so
  * in a form whose every response stands on its own.
  */
-function replacedResponses(responses: readonly JudgedResponse[]): Set<JudgedResponse> {
-  // form → unit → latest valid time; nested maps spare building a composite string key per response, twice.
-  const latestValid = new Map<string, Map<string, number>>();
+function replacedAmong(responses: readonly JudgedResponse[]): (response: JudgedResponse) => boolean {
+  // form → unit → the latest valid response's time; nested maps spare building a composite string key per response.
+  const latestValid = new Map<string, Map<string, Date>>();
   for (const r of responses) {
     if (!r.valid || !r.submittedAt || STANDING_ALONE.has(r.form)) continue;
     let ofForm = latestValid.get(r.form);
-    if (!ofForm) latestValid.set(r.form, (ofForm = new Map<string, number>()));
-    ofForm.set(r.unitCode, Math.max(ofForm.get(r.unitCode) ?? -Infinity, r.submittedAt.getTime()));
+    if (!ofForm) latestValid.set(r.form, (ofForm = new Map<string, Date>()));
+    const latest = ofForm.get(r.unitCode);
+    if (!latest || latest.getTime() < r.submittedAt.getTime()) ofForm.set(r.unitCode, r.submittedAt);
   }
-  const replaced = new Set<JudgedResponse>();
-  for (const r of responses) {
+  return (r) => {
     const latest = latestValid.get(r.form)?.get(r.unitCode);
-    if (r.superseded || (latest !== undefined && r.submittedAt && r.submittedAt.getTime() < latest)) replaced.add(r);
-  }
-  return replaced;
+    return r.superseded || (!!latest && !!r.submittedAt && r.submittedAt.getTime() < latest.getTime());
+  };
 }
 
 /**
@@ -173,36 +166,35 @@ export const ingest: Planner = (context) => {
  */
 function* ingestEmails(context: JobContext): Generator<EmailOffer> {
   const { evaluation, layout, links } = context;
-  const { responses } = evaluation;
   const units = new Map(evaluation.units.map((u) => [u.code, u]));
-  const replaced = replacedResponses(responses);
+  const replaced = replacedAmong(evaluation.responses);
+  const byUnit = new Map<Unit, JudgedResponse[]>();
+  for (const response of evaluation.responses) {
+    // A response that could not prove its unit is the `Kiểm tra` row's business alone: no one is mailed about it.
+    if (replaced(response) || !response.authenticated) continue;
+    const unit = units.get(response.unitCode);
+    // A code not in `Đơn vị` has no registered address: the `Kiểm tra` row is all we can do.
+    if (!unit || unitRecipients(unit).length === 0) continue;
+    const ofUnit = byUnit.get(unit);
+    if (ofUnit) ofUnit.push(response);
+    else byUnit.set(unit, [response]);
+  }
   const facts = new Map<string, FormFacts>();
   const factsOf = (form: string) => {
     let known = facts.get(form);
     if (!known) facts.set(form, (known = formFacts(form)));
     return known;
   };
-  const byUnit = new Map<Unit, UnitResponses>();
-  for (const response of responses) {
-    // A response that could not prove its unit is the `Kiểm tra` row's business alone: no one is mailed about it.
-    if (replaced.has(response) || !response.authenticated) continue;
-    const unit = units.get(response.unitCode);
-    // A code not in `Đơn vị` has no registered address: the `Kiểm tra` row is all we can do.
-    if (!unit || unitRecipients(unit).length === 0) continue;
-    const form = factsOf(response.form);
-    const template = response.valid ? 'receipt' : 'fix-request';
-    const submitted = response.submittedAt ? response.timestampText : '';
-    // Joined, not a template literal: that leaves a tree of string pieces, twice the memory of the flat key, per email.
-    // No campaign name: the response's time and content already make the key unique, and correcting a typo in
-    // `Tên phong trào` must not send every receipt of the year again.
-    const item = ['ingest', form.slug, response.unitCode, submitted, response.contentHash, template].join('|');
-    const ofUnit = byUnit.get(unit);
-    if (ofUnit) {
-      ofUnit.items.push(item);
-      ofUnit.responses.push(response);
-    } else byUnit.set(unit, { items: [item], responses: [response] });
-  }
-  for (const [unit, { items, responses: judged }] of byUnit) {
+  // Joined, not a template literal: that leaves a tree of string pieces, three times the memory of the flat item, held
+  // while the mail log sorts the plan.
+  // No campaign name: the response's time and content already make the key unique, and correcting a typo in
+  // `Tên phong trào` must not send every receipt of the year again.
+  const itemOf = (r: JudgedResponse) => {
+    const template = r.valid ? 'receipt' : 'fix-request';
+    return ['ingest', factsOf(r.form).slug, r.unitCode, submittedText(r), r.contentHash, template].join('|');
+  };
+  for (const [unit, judged] of byUnit) {
+    const items = judged.map(itemOf);
     for (let from = 0; from < items.length; from += MAX_RESPONSES_PER_EMAIL) {
       // Most units' responses fit in one email: its lists are then the unit's own, not copies.
       const whole = items.length <= MAX_RESPONSES_PER_EMAIL;

@@ -72,4 +72,21 @@ describe('ingest emails per unit', () => {
     );
     expect([data.fixCount, data.receivedCount]).toEqual([1, 2]);
   });
+
+  it('mails no response a later valid one of the same unit and form replaces, only those after it (validation.md, eachResponseStands)', () => {
+    const b = campaign().unit('A');
+    b.register('A', { 'Email người đăng ký': 'sai@' }); // replaced by the valid one below
+    b.register('A', { 'Email người đăng ký': 'a@example.vn' });
+    b.register('A', { 'Email người đăng ký': 'cung-sai@' }); // later: still to fix
+    const { plan } = planJob('ingest', snapshotOf(b), NOW);
+    const emails = plan.emails.filter((e) => e.key.startsWith('ingest|'));
+    expect(emails.map((e) => keyItems(e.key).map((item) => item.split('|').at(-1)))).toEqual([
+      ['receipt', 'fix-request'],
+    ]);
+    const data = emails[0].data as ResponsesData;
+    expect(data.submissions.map((s) => [s.valid, s.submittedAt])).toEqual([
+      [false, '01/01/2026 08:03:00'],
+      [true, '01/01/2026 08:02:00'],
+    ]);
+  });
 });
