@@ -126,8 +126,9 @@ export function sendUpTab(verdicts: ReadonlyMap<JudgedResponse, NominationVerdic
   const rows: Cell[][] = [[...SEND_UP_HEADERS]];
   for (const [r, v] of verdicts) {
     if (v.status !== 'Đủ điều kiện') continue;
-    const origin = r instanceof ForwardedNomination ? r.origin : '';
-    rows.push([v.unitCode, origin, r.timestampText, ...FORWARDED_ANSWER_HEADERS.map((h) => r.values.get(h) ?? '')]);
+    const row: Cell[] = [v.unitCode, r instanceof ForwardedNomination ? r.origin : '', r.timestampText];
+    for (const h of FORWARDED_ANSWER_HEADERS) row.push(r.values.get(h) ?? '');
+    rows.push(row);
   }
   return { tab: TAB.sendUp, rows };
 }
