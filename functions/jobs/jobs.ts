@@ -99,7 +99,7 @@ export function planWith(planner: Planner, context: JobContext): JobPlan {
   const sorter = new DueEmailSorter(context.snapshot);
   for (const offer of output.emails) {
     if ('items' in offer) sorter.offerBundle(offer);
-    else sorter.offer(offer.key, () => offer);
+    else sorter.offer(offer);
   }
   const { due, alreadySent, inDoubt } = sorter.result();
   const { evaluation, progress, dashboard } = context;

@@ -121,9 +121,9 @@ export class DueEmailSorter implements EmailSink {
     return true;
   }
 
-  /** `build` runs only for a key the log does not hold that this plan has not offered before. */
-  offer(key: string, build: () => PlannedEmail): void {
-    if (this.isNew(key)) this.due.push(build());
+  /** Keeps `email` when the log does not hold its key and this plan has not offered it before. */
+  offer(email: PlannedEmail): void {
+    if (this.isNew(email.key)) this.due.push(email);
   }
 
   offerBundle(bundle: Bundle): void {
@@ -144,7 +144,7 @@ export class DueEmailSorter implements EmailSink {
 /** Which planned emails the log does not hold yet; duplicates of a key within one plan count once. */
 export function dueEmails(snapshot: Snapshot, planned: readonly PlannedEmail[]): DueEmails {
   const sorter = new DueEmailSorter(snapshot);
-  for (const email of planned) sorter.offer(email.key, () => email);
+  for (const email of planned) sorter.offer(email);
   return sorter.result();
 }
 

@@ -89,9 +89,10 @@ export interface JobPlan {
   readonly summary: readonly string[];
 }
 
-/** Where the runner puts a planner's emails: `build` runs only for an email still due. */
+/** Where the runner puts a planner's emails: a bundle's `build` runs only for an email still due. */
 export interface EmailSink {
-  offer(key: string, build: () => PlannedEmail): void;
+  /** Keeps the email when the mail log does not hold its key. */
+  offer(email: PlannedEmail): void;
   /** Plans one email with the bundle's items still due, or none when every item is held or its gate is. */
   offerBundle(bundle: Bundle): void;
 }

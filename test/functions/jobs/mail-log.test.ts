@@ -42,16 +42,14 @@ describe('mail log', () => {
     expect(dueEmails(log([]), [email('k1'), email('k1')]).due).toHaveLength(1);
   });
 
-  it('never builds an email the log already holds, so a later run does not keep 50,000 sent emails', () => {
+  it('never keeps an email the log already holds, so a later run does not keep 50,000 sent emails', () => {
     const sorter = new DueEmailSorter(
       log([
         ['k1', 'receipt', 'a@example.vn', '46000', 'Đã gửi'],
         ['k2', 'receipt', 'a@example.vn', '46000', 'Đang gửi'],
       ]),
     );
-    const built: string[] = [];
-    for (const key of ['k1', 'k2', 'k3', 'k1', 'k3']) sorter.offer(key, () => (built.push(key), email(key)));
-    expect(built).toEqual(['k3']);
+    for (const key of ['k1', 'k2', 'k3', 'k1', 'k3']) sorter.offer(email(key));
     expect(sorter.result()).toEqual({ due: [email('k3')], alreadySent: 1, inDoubt: 1 });
   });
 
