@@ -28,11 +28,10 @@ export interface LinkSecrets {
 
 /** `template` for `unit`: the code and its secret in force now, URL-encoded, in place of the placeholders. */
 export function fillLink(template: string, code: string, secret: string): string {
+  // replaceAll reads `$` in a replacement as a pattern, and encodeURIComponent leaves none (it writes %24).
   return template
-    .split(UNIT_PLACEHOLDER)
-    .join(encodeURIComponent(code))
-    .split(SECRET_PLACEHOLDER)
-    .join(encodeURIComponent(secret));
+    .replaceAll(UNIT_PLACEHOLDER, encodeURIComponent(code))
+    .replaceAll(SECRET_PLACEHOLDER, encodeURIComponent(secret));
 }
 
 /**
@@ -54,7 +53,8 @@ export function readFormLinks(snapshot: Snapshot, { units, secrets }: LinkSecret
       else own.set(formLinkKey(code, form), link);
     }
   }
-  const byCode = new Map(units.map((u) => [u.code, u]));
+  const byCode = new Map<string, Unit>();
+  for (const u of units) byCode.set(u.code, u);
   // Built on each call, not kept: a job asks for each (unit, form) link about once, and 50,000 kept links would stay
   // in memory for the whole run; the secret inside is cached by `secrets`.
   return {

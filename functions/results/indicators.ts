@@ -131,7 +131,10 @@ function countedByForm(evaluation: Evaluation, forms: readonly string[]): Map<st
   for (const u of evaluation.units) known.add(u.code);
   const out = new Map<string, Map<string, JudgedResponse>>();
   for (const form of forms) out.set(form, new Map<string, JudgedResponse>());
-  for (const r of evaluation.responses) {
+  // An index loop over every response: `for…of` left an iterator result per response behind (2 MiB, 1/12/2026).
+  const { responses } = evaluation;
+  for (let i = 0; i < responses.length; i++) {
+    const r = responses[i];
     if (!r.valid || r.superseded) continue;
     const ofForm = out.get(r.form);
     if (ofForm && known.has(r.unitCode)) ofForm.set(r.unitCode, r);
