@@ -25,35 +25,6 @@ interface Chunk {
   readonly bytes: Buffer;
 }
 
-interface EncodedRange {
-  readonly range: string;
-  readonly chunks: readonly Chunk[];
-}
-
-/**
- * Ranges already serialised as UTF-8 JSON, so a caller can let go of their rows long before the write is sent
- * (an ingest keeps 100,000 rewritten rows waiting while it sends emails otherwise).
- */
-export class EncodedRanges {
-  private constructor(
-    readonly ranges: readonly EncodedRange[],
-    readonly count: number,
-  ) {}
-
-  static of(writes: readonly ValueRangeWrite[]): EncodedRanges {
-    const ranges = writes
-      .filter((w) => w.values.length > 0)
-      .map((w) => ({ range: w.range, chunks: encodeChunks(w.values) }));
-    return new EncodedRanges(ranges, ranges.length);
-  }
-
-  get bytes(): number {
-    let n = 0;
-    for (const r of this.ranges) for (const c of r.chunks) n += c.bytes.length;
-    return n;
-  }
-}
-
 /** Rows per JSON.stringify call at most: no string of a whole tab is ever built. */
 const ROWS_PER_CHUNK = 2000;
 /**
@@ -64,9 +35,11 @@ const CHUNK_BYTES = 4 * 1024;
 
 const COMMA = Buffer.from(',');
 
-/** Rows as JSON chunks; joined with commas inside brackets they are the text JSON.stringify gives for the array. */
-function encodeChunks(rows: readonly (readonly Cell[])[]): Chunk[] {
-  const chunks: Chunk[] = [];
+/**
+ * Rows as JSON chunks, encoded as they are taken; joined with commas inside brackets they are the text JSON.stringify
+ * gives for the array. Taken one request at a time, a write never holds more than one request's bytes of them.
+ */
+function* encodeChunks(rows: readonly (readonly Cell[])[]): Generator<Chunk> {
   // Rows per chunk follow the size of the rows just encoded, so a chunk is rarely encoded twice.
   let perChunk = 64;
   for (let i = 0; i < rows.length;) {
@@ -77,11 +50,10 @@ function encodeChunks(rows: readonly (readonly Cell[])[]): Chunk[] {
       json = Buffer.from(JSON.stringify(rows.slice(i, i + n)));
     }
     // Brackets cut from the bytes, not the text: slicing and prefixing the text made V8 copy each chunk once more.
-    chunks.push({ rows: n, bytes: json.subarray(1, json.length - 1) });
+    yield { rows: n, bytes: json.subarray(1, json.length - 1) };
     i += n;
     perChunk = Math.max(1, Math.min(ROWS_PER_CHUNK, Math.floor((n * CHUNK_BYTES) / json.length)));
   }
-  return chunks;
 }
 
 /** The range of `count` rows of `range` from its `offset`-th row (the whole range when that is all of it). */
@@ -96,105 +68,102 @@ function subRange(range: string, offset: number, count: number, total: number): 
 /**
  * Request bodies of at most `max` bytes, each `open` + items + `close`: an item is `head` + its chunks + `tail`, and an
  * item that does not fit is cut between two chunks and goes on in the next body (`head` addresses the part from
- * `offset`). Only a single chunk larger than `max` makes a larger body, alone.
+ * `offset`). Only a single chunk larger than `max` makes a larger body, alone. Each body is packed when the previous
+ * one has been taken, from chunks encoded as they are needed.
  */
-function pack<T>(
+function* pack<T>(
   items: readonly T[],
   max: number,
   envelope: { open: Buffer; close: Buffer; tail: Buffer },
-  chunksOf: (item: T) => readonly Chunk[],
+  item: (item: T) => { rows: number; chunks: Iterator<Chunk> },
   head: (item: T, offset: number, count: number, total: number) => Buffer,
-): Body[] {
+): Generator<Body> {
   const { open, close, tail } = envelope;
-  const bodies: Buffer[][] = [];
   let parts: Buffer[] = [];
   let size = 0;
   let inBody = 0;
-  const flush = () => {
-    if (inBody > 0) {
-      parts.push(close);
-      bodies.push(parts);
-    }
+  const take = (): Body | undefined => {
+    const body = inBody > 0 ? [...parts, close] : undefined;
     parts = [];
     size = 0;
     inBody = 0;
+    return body;
   };
-  for (const item of items) {
-    const chunks = chunksOf(item);
-    let total = 0;
-    for (const c of chunks) total += c.rows;
-    let i = 0;
+  for (const it of items) {
+    const { rows: total, chunks } = item(it);
+    const nextChunk = (): Chunk | undefined => {
+      const next = chunks.next();
+      return next.done ? undefined : next.value;
+    };
+    let chunk = nextChunk();
     let offset = 0;
-    while (i < chunks.length) {
+    while (chunk) {
       if (inBody === 0) {
         parts = [open];
         size = open.length + close.length;
       }
       const separator = inBody > 0 ? 1 : 0;
       // The head of the longest part bounds the head of any shorter one (its row numbers have no more digits).
-      let bytes = separator + head(item, offset, total - offset, total).length + tail.length;
-      let j = i;
-      let rows = 0;
-      while (j < chunks.length && size + bytes + chunks[j].bytes.length + (j > i ? 1 : 0) <= max) {
-        bytes += chunks[j].bytes.length + (j > i ? 1 : 0);
-        rows += chunks[j].rows;
-        j++;
+      let bytes = separator + head(it, offset, total - offset, total).length + tail.length;
+      if (inBody > 0 && size + bytes + chunk.bytes.length > max) {
+        yield take()!;
+        continue;
       }
-      if (j === i) {
-        if (inBody > 0) {
-          flush();
-          continue;
-        }
-        rows = chunks[i].rows;
-        j = i + 1;
+      // The first chunk always goes in (alone when it is larger than a body), then as many as fit.
+      const taken: Buffer[] = [chunk.bytes];
+      let rows = chunk.rows;
+      bytes += chunk.bytes.length;
+      chunk = nextChunk();
+      while (chunk && size + bytes + 1 + chunk.bytes.length <= max) {
+        bytes += 1 + chunk.bytes.length;
+        rows += chunk.rows;
+        taken.push(chunk.bytes);
+        chunk = nextChunk();
       }
-      const start = head(item, offset, rows, total);
+      const start = head(it, offset, rows, total);
       if (separator) parts.push(COMMA);
       parts.push(start);
       size += separator + start.length + tail.length;
-      for (let c = i; c < j; c++) {
-        if (c > i) {
+      for (const [c, bytesOfChunk] of taken.entries()) {
+        if (c > 0) {
           parts.push(COMMA);
           size++;
         }
-        parts.push(chunks[c].bytes);
-        size += chunks[c].bytes.length;
+        parts.push(bytesOfChunk);
+        size += bytesOfChunk.length;
       }
       parts.push(tail);
       inBody++;
       offset += rows;
-      i = j;
-      if (i < chunks.length) flush();
+      if (chunk) yield take()!;
     }
   }
-  flush();
-  return bodies;
+  const last = take();
+  if (last) yield last;
 }
 
-/** values.batchUpdate bodies, always RAW so `=IMPORTXML(...)` stays text. */
-export function valuesBodies(writes: readonly (ValueRangeWrite | EncodedRanges)[], max: number): Body[] {
-  const ranges: EncodedRange[] = [];
-  for (const w of writes) ranges.push(...(w instanceof EncodedRanges ? w : EncodedRanges.of([w])).ranges);
+/** values.batchUpdate bodies, always RAW so `=IMPORTXML(...)` stays text; each encoded as it is taken. */
+export function valuesBodies(writes: readonly ValueRangeWrite[], max: number): Iterable<Body> {
   return pack(
-    ranges,
+    writes.filter((w) => w.values.length > 0),
     max,
     { open: Buffer.from('{"valueInputOption":"RAW","data":['), close: Buffer.from(']}'), tail: Buffer.from(']}') },
-    (r) => r.chunks,
-    (r, offset, count, total) =>
+    (w) => ({ rows: w.values.length, chunks: encodeChunks(w.values) }),
+    (w, offset, count, total) =>
       Buffer.from(
-        `{"range":${JSON.stringify(subRange(r.range, offset, count, total))},"majorDimension":"ROWS","values":[`,
+        `{"range":${JSON.stringify(subRange(w.range, offset, count, total))},"majorDimension":"ROWS","values":[`,
       ),
   );
 }
 
-/** values.append bodies (a ValueRange each), the rows in order. */
-export function appendBodies(rows: readonly (readonly Cell[])[], max: number): Body[] {
+/** values.append bodies (a ValueRange each), the rows in order; each encoded as it is taken. */
+export function appendBodies(rows: readonly (readonly Cell[])[], max: number): Iterable<Body> {
   if (rows.length === 0) return [];
   return pack(
-    [encodeChunks(rows)],
+    [rows],
     max,
     { open: Buffer.alloc(0), close: Buffer.alloc(0), tail: Buffer.from(']}') },
-    (chunks) => chunks,
+    (all) => ({ rows: all.length, chunks: encodeChunks(all) }),
     () => Buffer.from('{"majorDimension":"ROWS","values":['),
   );
 }

@@ -4,11 +4,11 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { cellText, type Cell } from '../core/cells.ts';
 import { parseA1, quoteSheet, rangeOf } from '../core/a1.ts';
 import type { Snapshot } from '../core/snapshot.ts';
-import type { EncodedRanges, ValueRangeWrite } from './sheets-body.ts';
+import type { ValueRangeWrite } from './sheets-body.ts';
 import { openSpreadsheet, SheetsError, type RowSpan, type SpreadsheetOptions, type WriteStats } from './spreadsheet.ts';
 
 // What the jobs use of the layer, from the one module they import.
-export { EncodedRanges, MAX_REQUEST_BYTES, type ValueRangeWrite } from './sheets-body.ts';
+export { MAX_REQUEST_BYTES, type ValueRangeWrite } from './sheets-body.ts';
 export { SheetsError, type RowSpan, type WriteStats } from './spreadsheet.ts';
 
 export interface SheetInfo {
@@ -97,8 +97,8 @@ export interface SheetsGateway {
    * read as ColumnLayout says.
    */
   readSnapshot(tabs: readonly string[], columnsOnly?: ReadonlyMap<string, ColumnLayout>): Promise<SheetsSnapshot>;
-  /** The layer's values.batchUpdate: RAW, split by size. */
-  writeValues(writes: readonly (ValueRangeWrite | EncodedRanges)[]): Promise<void>;
+  /** The layer's values.batchUpdate: RAW, split by size, each request encoded as the previous one is sent. */
+  writeValues(writes: readonly ValueRangeWrite[]): Promise<void>;
   /** The layer's values.append after the tab's table. */
   appendRows(tab: string, rows: readonly (readonly Cell[])[]): Promise<readonly RowSpan[]>;
   /**

@@ -20,7 +20,6 @@ import {
   structureBodies,
   valuesBodies,
   type Body,
-  type EncodedRanges,
   type ValueRangeWrite,
 } from './sheets-body.ts';
 import type { SheetsApi } from './sheets-client.ts';
@@ -85,7 +84,7 @@ export interface Spreadsheet {
    * values.batchUpdate, always RAW so `=IMPORTXML(...)` stays text: as few requests of at most the request size as
    * hold the ranges (a range too large for one is cut between rows).
    */
-  valuesBatchUpdate(writes: readonly (ValueRangeWrite | EncodedRanges)[]): Promise<void>;
+  valuesBatchUpdate(writes: readonly ValueRangeWrite[]): Promise<void>;
   /**
    * values.append RAW (INSERT_ROWS) after the table of `range`, in as few requests as hold the rows, in order; returns
    * where each request's rows landed. Another client's append may land between two of them. A failed request throws a
@@ -229,10 +228,13 @@ export function openSpreadsheet(options: SpreadsheetOptions): Spreadsheet {
     return request<T>(send, body);
   }
 
-  /** Bodies split from what fit in one: the requests the split added are counted. */
-  function split(bodies: readonly Body[]): readonly Body[] {
-    writes.splits += Math.max(0, bodies.length - 1);
-    return bodies;
+  /** The bodies, each packed as the previous one is sent; the requests the split added are counted. */
+  function* split(bodies: Iterable<Body>): Generator<Body> {
+    let n = 0;
+    for (const body of bodies) {
+      if (n++ > 0) writes.splits++;
+      yield body;
+    }
   }
 
   return {

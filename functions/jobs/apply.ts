@@ -1,7 +1,8 @@
-// Applies a plan: claim due emails in the mail log, send the ones we won, then write what changed in the system tabs
-// and the statuses at once. Sheets calls per run: the snapshot read (with the sheet list beside it), plus (only with
-// emails) the claims append and one re-read, plus one final write when anything differs; moving rows, sizing a grid or
-// adding a missing system tab costs one more call, only when it happens. Every request stays under 2 MB, split if not.
+// Applies a plan: write what changed in the system tabs, then claim due emails in the mail log, send the ones we won
+// and write their statuses. Sheets calls per run: the snapshot read (with the sheet list beside it), one write of the
+// tabs when anything differs, plus (only with emails) the claims append, one re-read and the statuses' write; moving
+// rows, sizing a grid or adding a missing system tab costs one more call, only when it happens. Every request stays
+// under 2 MB, split if not.
 import { formatNumber } from '../core/format.ts';
 import { randomUUID } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
@@ -11,7 +12,6 @@ import type { PlannedEmail, TabWrite } from '../core/snapshot.ts';
 import { withSpreadsheetRows } from '../dashboard/index.ts';
 import { quoteSheet, toLetters } from '../core/a1.ts';
 import {
-  EncodedRanges,
   SheetsError,
   type GridSize,
   type RowSpan,
@@ -107,9 +107,9 @@ function sizeGrid(
   return { rows, columns };
 }
 
-function planTab(write: TabWrite, previous: TabState | undefined, snapshot: SheetsSnapshot): TabPlan {
+function planTab(write: TabWrite, previous: TabState | undefined, layout: SheetLayout): TabPlan {
   const change = diffTab(write.rows, previous, { shift: SHIFTABLE.has(write.tab), stampRow: write.stampRow });
-  const info = snapshot.sheets.find((s) => s.title === write.tab);
+  const info = layout.sheets.find((s) => s.title === write.tab);
   let gridAfterMoves = info?.grid.rows ?? 0;
   for (const op of change.rowOps) gridAfterMoves += op.insert ? op.count : -op.count;
   const grid = sizeGrid(change, info?.grid, gridAfterMoves, write.tab);
@@ -183,15 +183,15 @@ function structureRequests(
 }
 
 /** Cells of the spreadsheet once this run is written: every sheet's grid, the ones it resizes at their new size. */
-function cellsAfter(snapshot: SheetsSnapshot, plans: readonly TabPlan[], logRows: number, logColumns: number): number {
+function cellsAfter(layout: SheetLayout, plans: readonly TabPlan[], logRows: number, logColumns: number): number {
   const planned = new Map(
     plans.map((p) => [
       p.tab,
-      p.grid ?? { rows: p.gridAfterMoves, columns: snapshot.grids.get(p.tab)?.columns ?? p.change.width },
+      p.grid ?? { rows: p.gridAfterMoves, columns: layout.grids.get(p.tab)?.columns ?? p.change.width },
     ]),
   );
   let cells = 0;
-  for (const s of snapshot.sheets) {
+  for (const s of layout.sheets) {
     const grid = planned.get(s.title) ?? s.grid;
     cells += grid.rows * grid.columns;
     planned.delete(s.title);
@@ -200,8 +200,8 @@ function cellsAfter(snapshot: SheetsSnapshot, plans: readonly TabPlan[], logRows
   return cells + logRows * logColumns;
 }
 
-function capMessage(cells: number, snapshot: SheetsSnapshot): string {
-  const largest = [...snapshot.sheets]
+function capMessage(cells: number, layout: SheetLayout): string {
+  const largest = [...layout.sheets]
     .sort((a, b) => b.grid.rows * b.grid.columns - a.grid.rows * a.grid.columns)
     .slice(0, 3)
     .map((s) => `'${s.title}' ${formatNumber(s.grid.rows)} hàng × ${formatNumber(s.grid.columns)} cột`)
@@ -362,34 +362,51 @@ async function claimAndSend(
   };
 }
 
-/** Everything apply needs from the snapshot and the plan, so both can be let go before the sends and the writes. */
-export interface Prepared {
+/** What the claims, the sends and the mail log need once the system tabs are written. */
+export interface Mailing {
   readonly planned: number;
   /** The plan's due emails, in an array of apply's own, which a real run empties as it sends. */
   readonly due: PlannedEmail[];
   readonly alreadySent: number;
   readonly inDoubt: number;
-  /** The rows of system tabs that differ from what the sheet holds, encoded. */
-  readonly tabs: EncodedRanges;
   readonly tabsWritten: number;
-  readonly structure: readonly sheets_v4.Schema$Request[];
   readonly logHeaders: readonly string[];
   readonly headers: readonly string[];
   readonly stopped?: string;
   readonly notes: readonly string[];
 }
 
+/** Everything apply needs from the snapshot and the plan, so both can be let go before the writes and the sends. */
+export interface Prepared extends Mailing {
+  /** The rows of system tabs that differ from what the sheet holds (the plan's own rows, encoded as they are sent). */
+  readonly tabs: readonly ValueRangeWrite[];
+  readonly structure: readonly sheets_v4.Schema$Request[];
+}
+
+/** What apply needs of the snapshot: every sheet's grid, the spreadsheet's zone and the mail log's header row. */
+export interface SheetLayout extends Pick<SheetsSnapshot, 'sheets' | 'grids' | 'timeZone'> {
+  readonly logHeaders: readonly string[];
+}
+
+export function sheetLayout(snapshot: SheetsSnapshot): SheetLayout {
+  const { sheets, grids, timeZone } = snapshot;
+  return { sheets, grids, timeZone, logHeaders: (snapshot.tabs.get(TAB.mailLog)?.[0] ?? []).map(String) };
+}
+
+/**
+ * Takes the layout rather than the snapshot, so a caller can let the snapshot's tabs go before the system tabs are
+ * compared with the plan's (a sweep's 100,000 rows fingerprinted again).
+ */
 export function prepareApply(
   ctx: Pick<ApplyContext, 'now' | 'timeZone' | 'dryRun'>,
-  snapshot: SheetsSnapshot,
+  layout: SheetLayout,
   plan: JobPlan,
   previous: ReadonlyMap<string, TabState>,
 ): Prepared {
   const { emails: due, alreadySent, inDoubt } = plan;
-  const logValues = snapshot.tabs.get(TAB.mailLog) ?? [];
-  const logHeaders = (logValues[0] ?? []).map(String);
+  const { logHeaders } = layout;
   const headers = logHeaders.length > 0 ? logHeaders : LOG_LAYOUT;
-  const zone = zoneWarning(snapshot.timeZone, ctx.timeZone, ctx.now);
+  const zone = zoneWarning(layout.timeZone, ctx.timeZone, ctx.now);
   const notes = zone ? [zone] : [];
   const base = {
     planned: due.length + alreadySent + inDoubt,
@@ -400,30 +417,29 @@ export function prepareApply(
     headers,
     notes,
   };
-  if (ctx.dryRun) return { ...base, tabs: EncodedRanges.of([]), tabsWritten: 0, structure: [] };
+  if (ctx.dryRun) return { ...base, tabs: [], tabsWritten: 0, structure: [] };
 
   const plans: TabPlan[] = [];
   let dashboard: TabWrite | undefined;
   for (const w of plan.writes) {
     if (w.tab === TAB.dashboard) dashboard = w;
-    else plans.push(planTab(w, previous.get(w.tab), snapshot));
+    else plans.push(planTab(w, previous.get(w.tab), layout));
   }
   // The claims are appended below the log's rows (INSERT_ROWS), which adds as many rows to its grid.
-  const log = snapshot.sheets.find((s) => s.title === TAB.mailLog);
+  const log = layout.sheets.find((s) => s.title === TAB.mailLog);
   const addLog = due.length > 0 && !log;
   const logRows = due.length > 0 ? due.length + (logHeaders.length === 0 ? 1 : 0) : 0;
   const logColumns = log?.grid.columns ?? headers.length;
   const cellsWith = (extra: readonly TabPlan[]) =>
-    cellsAfter(snapshot, [...plans, ...extra], logRows + (addLog ? 1 : 0), logColumns);
+    cellsAfter(layout, [...plans, ...extra], logRows + (addLog ? 1 : 0), logColumns);
   let cells = cellsWith([]);
   if (dashboard) {
     // The figure does not change the dashboard's size, so a first pass with any figure sizes it.
-    const figures = (n: number) => ({ cells: n, cap: CELL_CAP, timeZone: snapshot.timeZone, warning: zone });
-    cells = cellsWith([planTab(withSpreadsheetRows(dashboard, figures(0)), previous.get(TAB.dashboard), snapshot)]);
-    plans.push(planTab(withSpreadsheetRows(dashboard, figures(cells)), previous.get(TAB.dashboard), snapshot));
+    const figures = (n: number) => ({ cells: n, cap: CELL_CAP, timeZone: layout.timeZone, warning: zone });
+    cells = cellsWith([planTab(withSpreadsheetRows(dashboard, figures(0)), previous.get(TAB.dashboard), layout)]);
+    plans.push(planTab(withSpreadsheetRows(dashboard, figures(cells)), previous.get(TAB.dashboard), layout));
   }
-  if (cells > CELL_CAP)
-    return { ...base, tabs: EncodedRanges.of([]), tabsWritten: 0, structure: [], stopped: capMessage(cells, snapshot) };
+  if (cells > CELL_CAP) return { ...base, tabs: [], tabsWritten: 0, structure: [], stopped: capMessage(cells, layout) };
 
   // `Cập nhật lúc` alone is no change: an idle sweep writes nothing.
   const changed = plans.some(
@@ -436,7 +452,7 @@ export function prepareApply(
     if (own.length > 0 || p.change.rowOps.length > 0) tabsWritten++;
     ranges.push(...own);
   }
-  const structure = structureRequests(plans, (tab) => snapshot.sheets.find((x) => x.title === tab)?.grid);
+  const structure = structureRequests(plans, (tab) => layout.sheets.find((x) => x.title === tab)?.grid);
   if (addLog) {
     structure.push({
       addSheet: {
@@ -447,7 +463,7 @@ export function prepareApply(
       },
     });
   }
-  return { ...base, tabs: EncodedRanges.of(ranges), tabsWritten, structure };
+  return { ...base, tabs: ranges, tabsWritten, structure };
 }
 
 /** `previous` holds the system tabs as the sheet has them (TabState): only the rows that differ are written. */
@@ -457,16 +473,32 @@ export async function applyPlan(
   plan: JobPlan,
   previous: ReadonlyMap<string, TabState>,
 ): Promise<ApplyResult> {
-  return applyPrepared(ctx, prepareApply(ctx, snapshot, plan, previous));
+  return applyPrepared(ctx, prepareApply(ctx, sheetLayout(snapshot), plan, previous));
 }
 
 export async function applyPrepared(ctx: ApplyContext, prepared: Prepared): Promise<ApplyResult> {
-  const { planned, due, alreadySent, inDoubt, notes, stopped, tabs, tabsWritten, headers, logHeaders } = prepared;
+  return sendPrepared(ctx, await writeTabs(ctx, prepared));
+}
+
+/**
+ * Writes the system tabs (their grids first) and returns what is left to do: their rows, at a first run of 10,000
+ * units 100,000 of them and 20 MB once encoded, are let go before the claims are appended and the emails sent.
+ */
+export async function writeTabs(ctx: ApplyContext, prepared: Prepared): Promise<Mailing> {
+  const { tabs, structure, ...mailing } = prepared;
+  if (ctx.dryRun || prepared.stopped) return mailing;
+  if (structure.length > 0) await ctx.sheets.batchUpdate(structure);
+  await ctx.sheets.writeValues(tabs);
+  return mailing;
+}
+
+/** Claims the due emails, sends those this run won and writes their statuses in the mail log. */
+export async function sendPrepared(ctx: ApplyContext, mailing: Mailing): Promise<ApplyResult> {
+  const { planned, due, alreadySent, inDoubt, notes, stopped, tabsWritten, headers, logHeaders } = mailing;
   const nothing = { sent: 0, failed: 0, lostClaims: 0, unclaimed: 0, tabsWritten: 0, notes };
   if (ctx.dryRun) return { planned, due, alreadySent, inDoubt, ...nothing };
   if (stopped) return { planned, due: [], alreadySent, inDoubt, ...nothing, stopped };
 
-  if (prepared.structure.length > 0) await ctx.sheets.batchUpdate(prepared.structure);
   if (ctx.recordOnly !== undefined && due.length > 0) {
     // A log started afresh: what is due now belongs to the lost log's time, so it is recorded, not sent.
     await appendClaims(ctx, due, headers, logHeaders.length === 0, randomUUID(), STATUS.notResent, ctx.recordOnly);
@@ -475,7 +507,7 @@ export async function applyPrepared(ctx: ApplyContext, prepared: Prepared): Prom
     ctx.recordOnly === undefined && due.length > 0
       ? await claimAndSend(ctx, due, headers, logHeaders.length === 0)
       : undefined;
-  await ctx.sheets.writeValues([tabs, ...(mail?.statusWrites ?? [])]);
+  if (mail) await ctx.sheets.writeValues(mail.statusWrites);
   const cut = mail?.appendError
     ? [
         `Ghi nhật ký thư bị gián đoạn (${mail.appendError.message}): ${mail.unclaimed} thư chưa được nhận gửi, lượt chạy sau sẽ gửi.`,

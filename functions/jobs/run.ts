@@ -11,10 +11,22 @@ import { createSheetsClient, type SheetsApi } from '../gateways/sheets-client.ts
 import type { RetryPolicy } from '../gateways/retry.ts';
 import type { MailGateway } from '../gateways/mail.ts';
 import { createSheetsGateway, type SheetsGateway, type SheetsSnapshot, type WriteStats } from '../gateways/sheets.ts';
-import { applyPlan, applyPrepared, prepareApply, type ApplyContext, type ApplyResult, type Prepared } from './apply.ts';
+import {
+  applyPlan,
+  prepareApply,
+  sendPrepared,
+  writeTabs,
+  type ApplyContext,
+  type ApplyResult,
+  type Mailing,
+  type Prepared,
+  type SheetLayout,
+  sheetLayout,
+} from './apply.ts';
 import { DUE_COLUMNS } from './mail-log.ts';
 import { mailLogLoss, MailLogLostError, restartDetail, stopNotice, withoutMailLog } from './log-guard.ts';
 import { planJob, READS_CHILDREN, type JobName } from './jobs.ts';
+import type { JobPlan } from './plan.ts';
 import { openSpreadsheet, type Spreadsheet } from '../gateways/spreadsheet.ts';
 import { readChildren, type ChildReadings } from '../rollup/index.ts';
 import { readBodies } from '../rules/index.ts';
@@ -101,8 +113,8 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
   });
   const children = childReader(api, config, options);
   const run = { name, config, now, dryRun, sheets, mail, children };
-  const planned = await planRun(run);
-  const result = await applyPrepared(planned.apply, planned.prepared);
+  const planned = await planAndWrite(run);
+  const result = await sendPrepared(planned.apply, planned.mailing);
   return {
     job: name,
     lines: await resultLines(run, planned, result),
@@ -122,21 +134,50 @@ interface RunContext {
   readonly children: ChildReader;
 }
 
-interface PlannedRun {
+interface RunOutline {
   readonly apply: ApplyContext;
-  readonly prepared: Prepared;
   /** The plan's summary, for people. */
   readonly summary: readonly string[];
   readonly replyWarning?: string;
   readonly dueCount: number;
 }
 
+interface PlannedRun extends RunOutline {
+  readonly prepared: Prepared;
+}
+
+interface WrittenRun extends RunOutline {
+  readonly mailing: Mailing;
+}
+
 /**
- * Reads the snapshot and plans the job. The snapshot and the plan live only in this scope: what the sends and the
- * writes need is prepared here, so both are garbage before the first email goes out (at 10,000 units they are most
- * of the heap).
+ * Plans the job and writes its system tabs: what it returns no longer holds their rows, so they are garbage before
+ * the claims and the sends (at 10,000 units a first run rewrites 100,000 rows, 20 MB once encoded).
  */
+async function planAndWrite(run: RunContext): Promise<WrittenRun> {
+  const { prepared, ...outline } = await planRun(run);
+  return { ...outline, mailing: await writeTabs(outline.apply, prepared) };
+}
+
+/** Plans the job and prepares its writes and sends from the plan and the sheets' layout, without the snapshot. */
 async function planRun(run: RunContext): Promise<PlannedRun> {
+  const { plan, layout, previous, ...outline } = await readAndPlan(run);
+  return { ...outline, prepared: prepareApply(outline.apply, layout, plan, previous) };
+}
+
+interface ReadPlan extends RunOutline {
+  readonly plan: JobPlan;
+  readonly layout: SheetLayout;
+  /** The written tabs as the sheet holds them, one fingerprint per row. */
+  readonly previous: ReadonlyMap<string, TabState>;
+}
+
+/**
+ * Reads the snapshot and plans the job. The snapshot lives only in this scope: what is left of it once the plan is
+ * made is what the plan's emails hold (a sweep's, none), so the writes are prepared without its tabs (at 10,000 units
+ * the snapshot holds 45 MiB and the evaluation made from it more).
+ */
+async function readAndPlan(run: RunContext): Promise<ReadPlan> {
   const { config, now, dryRun } = run;
   const read = splitWritten(await run.sheets.readSnapshot(SNAPSHOT_TABS, new Map([[TAB.mailLog, DUE_COLUMNS]])));
   // Checked before planning: a log without its key column cannot be read, and the plan is still wanted for `Tổng hợp`.
@@ -183,7 +224,9 @@ async function planRun(run: RunContext): Promise<PlannedRun> {
   }
   return {
     apply,
-    prepared: prepareApply(apply, snapshot, plan, read.previous),
+    plan,
+    layout: sheetLayout(snapshot),
+    previous: read.previous,
     summary: children
       ? [...plan.summary, `Đọc bảng tính cấp dưới: ${children.requests} yêu cầu values.batchGet.`]
       : plan.summary,
@@ -220,7 +263,7 @@ function childReader(api: SheetsApi, config: Config, options: RunOptions): Child
 }
 
 /** What the sends and the writes did, for people. */
-async function resultLines(run: RunContext, planned: PlannedRun, result: ApplyResult): Promise<string[]> {
+async function resultLines(run: RunContext, planned: RunOutline, result: ApplyResult): Promise<string[]> {
   const lines = [...planned.summary, ...result.notes];
   if (planned.replyWarning) lines.push(planned.replyWarning);
   if (result.stopped) {

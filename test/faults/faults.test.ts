@@ -46,8 +46,9 @@ describe('faults on the Sheets API', () => {
     const s = await fresh();
     s.sheets.faults.inject({ status: 429, count: 3, methods: ['values.batchGet'], retryAfterSec: 0 });
     const summary = await s.run('ingest', NOW);
-    // Sheet list and values read, grids sized on this first run, append, read-back, final write; three refusals.
-    expect(summary.sheetsCalls).toBe(6 + 3);
+    // Sheet list and values read, grids sized on this first run, the tabs' write, append, read-back, the statuses'
+    // write; three refusals.
+    expect(summary.sheetsCalls).toBe(7 + 3);
     await expectAllGood(s);
     expect(deliveries(s).size).toBeGreaterThan(0);
   });
@@ -77,11 +78,12 @@ describe('faults on the Sheets API', () => {
     };
     const result = await applyPlan(ctx, snapshot, plan, new Map());
     expect(result.sent).toBe(plan.emails.length);
-    expect(sheets.calls()).toBe(4 + 1 + 1 + 3 + 1);
+    // The reads; the grids, the tabs' write and the append; the read-back and its two refusals; the statuses' write.
+    expect(sheets.calls()).toBe(4 + 1 + 1 + 1 + 3 + 1);
     await expectAllGood(s);
   });
 
-  it('500s on the claim append and the final write are retried', async () => {
+  it('500s on the claim append and the writes are retried', async () => {
     const s = await fresh();
     s.sheets.faults.inject({ status: 500, count: 2, methods: ['values.append'] });
     s.sheets.faults.inject({ status: 503, count: 2, methods: ['values.batchUpdate'] });
@@ -99,8 +101,10 @@ describe('faults on the Sheets API', () => {
     await expectAllGood(s);
   });
 
-  it('a final write failing after the mails went out leaves claims in doubt, never resent; the next run writes the tabs', async () => {
+  it("the statuses' write failing after the mails went out leaves claims in doubt, never resent", async () => {
     const s = await fresh();
+    // The tabs' write, before the claims, goes through (a fault that only delays it); the statuses' write does not.
+    s.sheets.faults.inject({ latencyMs: 1, count: 1, methods: ['values.batchUpdate'] });
     s.sheets.faults.inject({ status: 503, count: 50, methods: ['values.batchUpdate'] });
     await expect(s.run('ingest', NOW)).rejects.toThrow(/503/);
     const sent = deliveries(s).size;
@@ -149,7 +153,7 @@ describe('faults on SendGrid', () => {
 
   it('a crash after SendGrid accepted a batch but before its log write: claims stay `Đang gửi`, nothing is resent', async () => {
     // In-process: the crash comes the instant SendGrid has answered, before apply does anything else. kill.test.ts
-    // kills a real job process (SIGKILL) at the final write, which leaves the same state on both servers.
+    // kills a real job process (SIGKILL) at the statuses' write, which leaves the same state on both servers.
     const s = await fresh();
     const sheets = createSheetsGateway({
       api: createSheetsClient(s.sheets.url),

@@ -35,8 +35,13 @@ function campaign(): Map<string, Cell[][]> {
   return toSnapshot(tabs).tabs as Map<string, Cell[][]>;
 }
 
-/** `npm run job -- ingest` in its own process, killed with SIGKILL once the Sheets server has received `method`. */
-async function killAt(s: CampaignStack, method: string): Promise<void> {
+/**
+ * `npm run job -- ingest` in its own process, killed with SIGKILL once the Sheets server has received the `nth` request
+ * of `method`.
+ */
+async function killAt(s: CampaignStack, method: string, nth = 1): Promise<void> {
+  // The requests before the nth go through (a fault that only delays them); the nth is held.
+  if (nth > 1) s.sheets.faults.inject({ latencyMs: 1, count: nth - 1, methods: [method] });
   s.sheets.faults.inject({ latencyMs: HOLD_MS, count: 1, methods: [method] });
   s.sheets.resetStats();
   const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/job.ts', 'ingest', '--now', NOW.toISOString()], {
@@ -47,7 +52,7 @@ async function killAt(s: CampaignStack, method: string): Promise<void> {
   child = proc;
   const exited = new Promise<NodeJS.Signals | null>((resolve) => proc.on('exit', (_, signal) => resolve(signal)));
   const deadline = Date.now() + HOLD_MS;
-  while (!(s.sheets.stats().calls[method] >= 1)) {
+  while (!(s.sheets.stats().calls[method] >= nth)) {
     if (proc.exitCode !== null) throw new Error(`the job ended (${proc.exitCode}) before it reached ${method}`);
     if (Date.now() > deadline) throw new Error(`the job never reached ${method}`);
     await new Promise((r) => setTimeout(r, 10));
@@ -61,7 +66,8 @@ describe('a job process killed mid-run', () => {
   it('killed between the snapshot and its first write: nothing written or sent; the next run does it all', async () => {
     const s = (stack = await startCampaignStack(campaign()));
     const before = await s.read([TAB.checks, TAB.mailLog]);
-    await killAt(s, 'values.append');
+    // The tabs' write, the run's first values write.
+    await killAt(s, 'values.batchUpdate');
     expect(deliveries(s).size).toBe(0);
     expect(await s.read([TAB.checks, TAB.mailLog])).toEqual(before);
 
@@ -72,9 +78,10 @@ describe('a job process killed mid-run', () => {
     await expectWorkComplete(s);
   });
 
-  it('killed after SendGrid accepted the emails, before their log write: none is sent again; the next run writes the tabs', async () => {
+  it('killed after SendGrid accepted the emails, before their statuses were written: none is sent again', async () => {
     const s = (stack = await startCampaignStack(campaign()));
-    await killAt(s, 'values.batchUpdate');
+    // The statuses' write, after the tabs' one.
+    await killAt(s, 'values.batchUpdate', 2);
     const sent = deliveries(s).size;
     expect(sent).toBe(FIRST_RUN_EMAILS);
     const log = (await s.read([TAB.mailLog])).get(TAB.mailLog) ?? [];

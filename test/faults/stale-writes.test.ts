@@ -9,7 +9,7 @@ import { SPREADSHEET_ID, startCampaignStack, type CampaignStack } from './campai
 import { deliveries, expectEveryResponseChecked, expectNoDuplicateEmails, expectWorkComplete } from './invariants.ts';
 
 const NOW = new Date('2026-12-01T03:00:00Z');
-/** Long enough for a whole second run to start and finish while the first one's final write is held. */
+/** Long enough for a whole second run to start and finish while the first one's write of the tabs is held. */
 const HOLD_MS = 4_000;
 
 let stack: CampaignStack | undefined;
@@ -25,7 +25,7 @@ async function verdict(s: CampaignStack, tab: string, row: number): Promise<stri
   return String(found?.[header.indexOf('Trạng thái')] ?? '(không có)');
 }
 
-describe('overlapping runs whose final writes land out of order', () => {
+describe('overlapping runs whose writes of the tabs land out of order', () => {
   it('issue 15 defect 7: the older snapshot written last leaves Kiểm tra stale until the next run, which repairs it; every email once', async () => {
     const s = (stack = await startCampaignStack(toSnapshot(benchCampaign(3, 2026)).tabs));
     await s.run('ingest', NOW);
@@ -42,7 +42,8 @@ describe('overlapping runs whose final writes land out of order', () => {
         requestBody: { values: [[value]] },
       });
 
-    // The unit blanks a required answer; run A reads that, asks for a fix, and its final write is held on the way.
+    // The unit blanks a required answer; run A reads that, plans to ask for a fix, and its write of the tabs (before
+    // its claims) is held on the way.
     await edit('');
     s.sheets.faults.inject({ latencyMs: HOLD_MS, count: 1, methods: ['values.batchUpdate'] });
     s.sheets.resetStats();
@@ -53,18 +54,19 @@ describe('overlapping runs whose final writes land out of order', () => {
     await edit(original);
     await s.run('ingest', NOW);
     expect(await verdict(s, TAB.registration, 2)).toBe('Hợp lệ');
-    const sentBeforeStale = deliveries(s).size;
 
-    // A's older write lands last: Kiểm tra shows the blanked answer's verdict although the row is valid again.
+    // A's older write lands last: Kiểm tra shows the blanked answer's verdict although the row is valid again. A then
+    // claims its emails: B holds all but the request for a fix, which A sends.
     await older;
     expect(await verdict(s, TAB.registration, 2)).toBe('Không hợp lệ');
     expectNoDuplicateEmails(s);
+    const sentBeforeRepair = deliveries(s).size;
 
     // The next run (at the latest the 10-minute sweep) puts Kiểm tra right and sends nothing again.
     await s.run('ingest', NOW);
     expect(await verdict(s, TAB.registration, 2)).toBe('Hợp lệ');
     await expectEveryResponseChecked(s);
-    expect(deliveries(s).size).toBe(sentBeforeStale);
+    expect(deliveries(s).size).toBe(sentBeforeRepair);
     expectNoDuplicateEmails(s);
     await expectWorkComplete(s);
   }, 30_000);

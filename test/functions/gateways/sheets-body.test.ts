@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSheetsClient } from '../../../functions/gateways/sheets-client.ts';
 import { quoteSheet } from '../../../functions/core/a1.ts';
-import { createSheetsGateway, EncodedRanges } from '../../../functions/gateways/sheets.ts';
+import { createSheetsGateway } from '../../../functions/gateways/sheets.ts';
 
 interface Seen {
   readonly url: string;
@@ -47,15 +47,15 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('Sheets gateway requests', () => {
-  it('sends one values.batchUpdate of plain and pre-encoded ranges as application/json, Vietnamese text intact', async () => {
+  it('sends one values.batchUpdate of several ranges as application/json, Vietnamese text intact', async () => {
     seen.length = 0;
     const gateway = createSheetsGateway({ api: createSheetsClient(root), spreadsheetId: 'x' });
     const many = Array.from({ length: 4500 }, (_, i) => [`Đơn vị ${i}`, i, i % 2 === 0]);
-    const encoded = EncodedRanges.of([
+    await gateway.writeValues([
       { range: `${quoteSheet('Kiểm tra')}!A1:C4500`, values: many },
       { range: `${quoteSheet('Xếp loại')}!A1`, values: [['Hoàn thành xuất sắc']] },
+      { range: `${quoteSheet('Nhật ký thư')}!E2:E2`, values: [['Đã gửi']] },
     ]);
-    await gateway.writeValues([encoded, { range: `${quoteSheet('Nhật ký thư')}!E2:E2`, values: [['Đã gửi']] }]);
     expect(gateway.calls()).toBe(1);
     expect(seen).toHaveLength(1);
     expect(seen[0].headers['content-type']).toBe('application/json');
@@ -75,7 +75,8 @@ describe('Sheets gateway requests', () => {
   it('makes no request when every range given is empty', async () => {
     seen.length = 0;
     const gateway = createSheetsGateway({ api: createSheetsClient(root), spreadsheetId: 'x' });
-    await gateway.writeValues([EncodedRanges.of([])]);
+    await gateway.writeValues([]);
+    await gateway.writeValues([{ range: `${quoteSheet('Kiểm tra')}!A2:C2`, values: [] }]);
     expect(gateway.calls()).toBe(0);
     expect(seen).toHaveLength(0);
   });
