@@ -95,6 +95,17 @@ describe('computeProgress', () => {
     ]);
   });
 
+  it('dates each submission by its day in the campaign zone, even two on the same UTC day (Cấu hình, Múi giờ)', () => {
+    const events = [
+      reg('SO-TP', '01/03/2026', '23:30'), // 16:30 UTC on 01/03
+      reg('SO-YT', '02/03/2026', '00:30'), // 17:30 UTC, still 01/03 in UTC
+      reg('XA-AB', '02/03/2026', '06:59'), // 23:59 UTC on 01/03
+    ];
+    const tab = progressTab(statuses(events, ict('02/04/2026')).progress);
+    const dk = tab.rows.filter((row) => row[2] === 'DK').map((row) => `${row[0]} ${row[5]}`);
+    expect(dk).toEqual(['SO-TP 01/03/2026', 'SO-YT 02/03/2026', 'XA-AB 02/03/2026', 'THPT-LQD ']);
+  });
+
   it('shows an optional milestone past its deadline as Không bắt buộc for a unit that sent nothing, not Quá hạn (Mốc thời gian, Bắt buộc)', () => {
     const optional = snapshot(
       {},

@@ -3,6 +3,9 @@ import { DASHBOARD_SECTIONS, dashboardModel, dashboardTab } from '../../../funct
 import type { Settings } from '../../../functions/core/settings.ts';
 import { folderSettingLine } from '../../../functions/publish/folder.ts';
 import { NOW, lateCampaign } from './fixture.ts';
+import { evaluation, ict, snapshot } from '../calendar/fixture.ts';
+import { computeProgress, readMilestones } from '../../../functions/calendar/index.ts';
+import { TAB } from '../../../sheets-schema/index.ts';
 
 describe('dashboardModel', () => {
   it('counts each milestone, lists overdue and late units, levels, cluster leaders and pending fixes', () => {
@@ -35,6 +38,37 @@ describe('dashboardModel', () => {
     ]);
     expect(model.pendingFixes.map((f) => [f.unitCode, f.unitName, f.errors])).toEqual([
       ['XA-AB', 'UBND xã An Bình', ["Câu 'Số buổi tuyên truyền' phải là số nguyên không âm."]],
+    ]);
+  });
+});
+
+describe('answers waiting for a fix (CÂU TRẢ LỜI CHỜ ĐƠN VỊ SỬA)', () => {
+  it('lists an invalid response until a later valid one of the same unit to the same form replaces it', () => {
+    const at = (day: string) => ict(day, '09:00');
+    const event = (unitCode: string, form: string, day: string, valid: boolean) => ({
+      unitCode,
+      form,
+      at: at(day),
+      valid,
+      errors: valid ? [] : [`Lỗi của ${unitCode}`],
+    });
+    const events = [
+      event('XA-AB', TAB.registration, '10/03/2026', false), // fixed on 20/03
+      event('THPT-LQD', TAB.registration, '01/03/2026', true),
+      event('THPT-LQD', TAB.registration, '05/03/2026', false), // after its valid one: still waiting
+      event('SO-TP', TAB.registration, '10/03/2026', false), // a valid report to another form fixes nothing
+      event('SO-TP', TAB.interim, '20/03/2026', true),
+      event('XA-AB', TAB.registration, '20/03/2026', true),
+      event('KHONG-CO', TAB.registration, '11/03/2026', false),
+    ];
+    const now = ict('25/03/2026');
+    const snap = snapshot();
+    const ev = evaluation(snap, events, now);
+    const model = dashboardModel(ev, computeProgress(ev, readMilestones(snap, ev.settings), now), now);
+    expect(model.pendingFixes.map((f) => [f.unitCode, f.unitName, f.form, f.errors.join()])).toEqual([
+      ['THPT-LQD', 'Trường THPT Lê Quý Đôn', TAB.registration, 'Lỗi của THPT-LQD'],
+      ['SO-TP', 'Sở Tư pháp', TAB.registration, 'Lỗi của SO-TP'],
+      ['KHONG-CO', '', TAB.registration, 'Lỗi của KHONG-CO'],
     ]);
   });
 });
