@@ -5,6 +5,7 @@ import { cellText, type Cell } from '../core/cells.ts';
 import { parseA1, quoteSheet, rangeOf } from '../core/a1.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import type { ValueRangeWrite } from './sheets-body.ts';
+import type { RowFolder } from './values-stream.ts';
 import { openSpreadsheet, SheetsError, type RowSpan, type SpreadsheetOptions, type WriteStats } from './spreadsheet.ts';
 
 // What the jobs use of the layer, from the one module they import.
@@ -37,6 +38,17 @@ export interface SheetsSnapshot extends Snapshot {
  * is read instead, with one more call.
  */
 export type ColumnLayout = ReadonlyMap<string, number>;
+
+/**
+ * A tab's rows reduced as they are read instead of kept (a job keeps one fingerprint per row of the tabs it rewrites):
+ * called for each read of the tab, its `add` takes each run of rows as it is parsed, its `done` what stands for them.
+ */
+export type RowFold<T> = () => { add(rows: readonly (readonly Cell[])[]): void; done(): T };
+
+export interface FoldedSnapshot<T> extends SheetsSnapshot {
+  /** What each folded tab's rows reduced to; such a tab is not in `tabs`. */
+  readonly folded: ReadonlyMap<string, T>;
+}
 
 /** The cells of one column from row 2 down: index `i` is sheet row `i + 2`. */
 export type Column = readonly (Cell | undefined)[];
@@ -94,9 +106,13 @@ export interface SheetsGateway {
   /**
    * Every tab of `tabs` that exists, read in one values.batchGet, beside one spreadsheets.get of the spreadsheet's time
    * zone and every sheet's grid (which tells the missing tabs when the read fails on one). Tabs of `columnsOnly` are
-   * read as ColumnLayout says.
+   * read as ColumnLayout says, tabs of `folds` reduced as their rows arrive (never all held at once).
    */
-  readSnapshot(tabs: readonly string[], columnsOnly?: ReadonlyMap<string, ColumnLayout>): Promise<SheetsSnapshot>;
+  readSnapshot<T = never>(
+    tabs: readonly string[],
+    columnsOnly?: ReadonlyMap<string, ColumnLayout>,
+    folds?: ReadonlyMap<string, RowFold<T>>,
+  ): Promise<FoldedSnapshot<T>>;
   /** The layer's values.batchUpdate: RAW, split by size, each request encoded as the previous one is sent. */
   writeValues(writes: readonly ValueRangeWrite[]): Promise<void>;
   /** The layer's values.append after the tab's table. */
@@ -143,25 +159,39 @@ export function createSheetsGateway(options: SpreadsheetOptions): SheetsGateway 
     return { values: (whole?.values ?? []) as Cell[][], grid: gridFromRange(whole?.range) };
   }
 
-  type Values = Pick<SheetsSnapshot, 'tabs' | 'grids'>;
+  type Values<T> = Pick<FoldedSnapshot<T>, 'tabs' | 'grids' | 'folded'>;
 
-  async function batchGet(tabs: readonly string[], columnsOnly: ReadonlyMap<string, ColumnLayout>): Promise<Values> {
+  async function batchGet<T>(
+    tabs: readonly string[],
+    columnsOnly: ReadonlyMap<string, ColumnLayout>,
+    folds: ReadonlyMap<string, RowFold<T>>,
+  ): Promise<Values<T>> {
     const ranges: string[] = [];
+    const foldAt = new Map<number, RowFold<T>>();
     const starts = tabs.map((tab) => {
       const at = ranges.length;
       const layout = columnsOnly.get(tab);
+      const fold = folds.get(tab);
+      if (!layout && fold) foldAt.set(at, fold);
       ranges.push(...(layout ? columnRanges(tab, layout) : [quoteSheet(tab)]));
       return at;
     });
-    const valueRanges = await book.batchGet(ranges);
+    // The rows a folder is given are parsed cells, as every tab's are.
+    const valueRanges = await book.batchGet(ranges, {
+      fold: (range) => foldAt.get(range)?.() as RowFolder | undefined,
+    });
     const values = new Map<string, readonly (readonly Cell[])[]>();
+    const folded = new Map<string, T>();
     const grids = new Map<string, GridSize>();
     const moved: string[] = [];
     tabs.forEach((tab, i) => {
       const at = starts[i];
       const layout = columnsOnly.get(tab);
       if (!layout) {
-        values.set(tab, (valueRanges[at]?.values ?? []) as Cell[][]);
+        const fold = foldAt.get(at);
+        // An empty tab's range comes back without `values`: its folder is given no rows.
+        if (fold) folded.set(tab, (valueRanges[at]?.values as T | undefined) ?? fold().done());
+        else values.set(tab, (valueRanges[at]?.values ?? []) as Cell[][]);
         const grid = gridFromRange(valueRanges[at]?.range);
         if (grid) grids.set(tab, grid);
         return;
@@ -178,18 +208,22 @@ export function createSheetsGateway(options: SpreadsheetOptions): SheetsGateway 
       values.set(tab, whole.values);
       if (whole.grid) grids.set(tab, whole.grid);
     }
-    return { tabs: values, grids };
+    return { tabs: values, grids, folded };
   }
 
   return {
     calls: () => book.stats().calls,
     writes: () => book.stats().writes,
-    async readSnapshot(tabs, columnsOnly = new Map()) {
+    async readSnapshot<T>(
+      tabs: readonly string[],
+      columnsOnly: ReadonlyMap<string, ColumnLayout> = new Map(),
+      folds: ReadonlyMap<string, RowFold<T>> = new Map(),
+    ) {
       // Both at once: the sheet list costs a call but no waiting, and it is what the cell cap and the zone need.
-      const [meta, read] = await Promise.allSettled([book.get(SHEET_FIELDS), batchGet(tabs, columnsOnly)]);
+      const [meta, read] = await Promise.allSettled([book.get(SHEET_FIELDS), batchGet(tabs, columnsOnly, folds)]);
       if (meta.status === 'rejected') throw meta.reason;
       const sheets = sheetsOf(meta.value);
-      let values: Values;
+      let values: Values<T>;
       if (read.status === 'fulfilled') values = read.value;
       else {
         // One unknown tab fails the whole batchGet with 400; the sheet list says which exist, and those are read.
@@ -199,13 +233,15 @@ export function createSheetsGateway(options: SpreadsheetOptions): SheetsGateway 
         values = await batchGet(
           tabs.filter((t) => existing.has(t)),
           columnsOnly,
+          folds,
         );
       }
       const grids = new Map(values.grids);
-      for (const s of sheets) if (values.tabs.has(s.title)) grids.set(s.title, s.grid);
+      for (const s of sheets) if (values.tabs.has(s.title) || values.folded.has(s.title)) grids.set(s.title, s.grid);
       return {
         spreadsheetId: book.id,
         tabs: values.tabs,
+        folded: values.folded,
         grids,
         sheets,
         timeZone: meta.value.properties?.timeZone ?? undefined,

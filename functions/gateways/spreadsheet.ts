@@ -23,7 +23,7 @@ import {
   type ValueRangeWrite,
 } from './sheets-body.ts';
 import type { SheetsApi } from './sheets-client.ts';
-import { parseValuesBody } from './values-stream.ts';
+import { parseValuesBody, type FoldOf } from './values-stream.ts';
 
 /** Rows written by one append request: from 1-based sheet row `first`, `count` rows. */
 export interface RowSpan {
@@ -70,6 +70,8 @@ export interface ReadOptions {
   readonly majorDimension?: 'ROWS' | 'COLUMNS';
   /** UNFORMATTED_VALUE (numbers, serial dates) unless the text is wanted as Google Sheets displays it. */
   readonly render?: 'FORMATTED_VALUE' | 'UNFORMATTED_VALUE';
+  /** Ranges whose rows are reduced as they are read: their `values` hold what the folder gave (values-stream.ts). */
+  readonly fold?: FoldOf;
 }
 
 export interface Spreadsheet {
@@ -198,7 +200,7 @@ export function openSpreadsheet(options: SpreadsheetOptions): Spreadsheet {
    * each attempt: given an object, googleapis-common and gaxios each deep-copy it before their own JSON.stringify,
    * three copies of 100,000 rows at once. Its JSON type and length are stated, so it is not sent chunked.
    */
-  async function request<T>(send: Send, body?: Body): Promise<T> {
+  async function request<T>(send: Send, body?: Body, fold?: FoldOf): Promise<T> {
     let length = 0;
     for (const part of body ?? []) length += part.length;
     try {
@@ -211,7 +213,7 @@ export function openSpreadsheet(options: SpreadsheetOptions): Spreadsheet {
             body: Readable.from(body),
             headers: { 'Content-Type': 'application/json', 'Content-Length': String(length) },
           };
-          return (await parseValuesBody(counted((await send(withBody ?? base)).data))) as T;
+          return (await parseValuesBody(counted((await send(withBody ?? base)).data), fold)) as T;
         },
         judgeGoogleError,
         policy,
@@ -242,17 +244,20 @@ export function openSpreadsheet(options: SpreadsheetOptions): Spreadsheet {
     get: (fields) => request((o) => api.spreadsheets.get({ spreadsheetId, fields }, o)),
     async batchGet(ranges, read = {}) {
       if (ranges.length === 0) return [];
-      const data = await request<sheets_v4.Schema$BatchGetValuesResponse>((o) =>
-        api.spreadsheets.values.batchGet(
-          {
-            spreadsheetId,
-            ranges: [...ranges],
-            majorDimension: read.majorDimension ?? 'ROWS',
-            valueRenderOption: read.render ?? 'UNFORMATTED_VALUE',
-            dateTimeRenderOption: 'SERIAL_NUMBER',
-          },
-          o,
-        ),
+      const data = await request<sheets_v4.Schema$BatchGetValuesResponse>(
+        (o) =>
+          api.spreadsheets.values.batchGet(
+            {
+              spreadsheetId,
+              ranges: [...ranges],
+              majorDimension: read.majorDimension ?? 'ROWS',
+              valueRenderOption: read.render ?? 'UNFORMATTED_VALUE',
+              dateTimeRenderOption: 'SERIAL_NUMBER',
+            },
+            o,
+          ),
+        undefined,
+        read.fold,
       );
       return data.valueRanges ?? [];
     },

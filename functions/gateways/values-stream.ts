@@ -4,7 +4,8 @@
 // it). Read whole (gaxios' `res.text()`), it is held as its chunks, then as one buffer, then as a 26 MB two-byte string
 // (Vietnamese text is not Latin-1) while JSON.parse builds the rows, and the process keeps that high-water mark as
 // resident memory for the rest of the run. Here every `values` array is parsed a few hundred kilobytes of rows at a
-// time, as its bytes arrive; the rest of the body (ranges, dimensions) is small and parsed whole at the end.
+// time, as its bytes arrive (and, when the caller only wants them reduced, handed to its folder and let go); the rest
+// of the body (ranges, dimensions) is small and parsed whole at the end.
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -21,18 +22,35 @@ const SEGMENT_BYTES = 256 * 1024;
 const KEY_BYTES = 8;
 const VALUES_KEY = Buffer.from('values');
 
+/** Rows reduced as they are parsed: `add` takes each run of rows, `done` gives what stands for them all. */
+export interface RowFolder {
+  add(rows: unknown[]): void;
+  done(): unknown;
+}
+
+/**
+ * A folder for the `values` array of the `range`-th value range of a body (its index in `valueRanges`; 0 for a
+ * values.get), or undefined to keep its rows. Asked afresh for every body parsed, so a retried read starts over.
+ */
+export type FoldOf = (range: number) => RowFolder | undefined;
+
 /**
  * The parsed body. Same result as `JSON.parse` of the whole text, for any JSON whose `values` properties hold arrays
- * (as a ValueRange's do); `segmentBytes` is for tests, which cut rows at every size.
+ * (as a ValueRange's do), except that a `values` array `fold` takes holds what its folder's `done` gave: its rows are
+ * never all held. `segmentBytes` is for tests, which cut rows at every size.
  */
 export async function parseValuesBody(
   chunks: AsyncIterable<Uint8Array | string>,
+  fold?: FoldOf,
   segmentBytes = SEGMENT_BYTES,
 ): Promise<unknown> {
   const skeleton: Buffer[] = [];
-  const lists: unknown[][] = [];
+  /** Each streamed `values` array, or what its folder gave, in document order. */
+  const lists: unknown[] = [];
   /** Open containers, innermost last: OPEN_ARRAY or OPEN_OBJECT. */
   const stack: number[] = [];
+  /** Objects opened so far at each depth: the one holding a `values` array tells which value range it is. */
+  const objectsAt: number[] = [];
   let inString = false;
   let escaped = false;
   /** The last string closed directly inside an object (its bytes, up to KEY_BYTES + 1): the key of the next value. */
@@ -42,6 +60,7 @@ export async function parseValuesBody(
   /** Depth of the `values` array being streamed, -1 outside one. */
   let valuesDepth = -1;
   let rows: unknown[] = [];
+  let folder: RowFolder | undefined;
   let segment: Uint8Array[] = [];
   let segmentLength = 0;
 
@@ -56,7 +75,8 @@ export async function parseValuesBody(
     const parsed = JSON.parse(
       text.charCodeAt(start) === COMMA ? `[${text.slice(start + 1)}]` : `[${text}]`,
     ) as unknown[];
-    for (let i = 0; i < parsed.length; i++) rows.push(parsed[i]);
+    if (folder) folder.add(parsed);
+    else for (let i = 0; i < parsed.length; i++) rows.push(parsed[i]);
   };
 
   for await (const piece of chunks) {
@@ -105,8 +125,10 @@ export async function parseValuesBody(
             from = i + 1;
             valuesDepth = stack.length + 1;
             rows = [];
+            folder = fold?.((objectsAt[stack.length] ?? 0) - 1);
           }
           stack.push(b);
+          if (b === OPEN_OBJECT) objectsAt[stack.length] = (objectsAt[stack.length] ?? 0) + 1;
           break;
         case CLOSE_ARRAY:
         case CLOSE_OBJECT:
@@ -116,7 +138,8 @@ export async function parseValuesBody(
             // The `values` array itself closed: its last rows, then the skeleton resumes with this bracket.
             segment.push(chunk.subarray(from, i));
             flush();
-            lists.push(rows);
+            lists.push(folder ? folder.done() : rows);
+            folder = undefined;
             from = i;
             valuesDepth = -1;
           } else if (stack.length === valuesDepth && segmentLength + (i + 1 - from) >= segmentBytes) {
@@ -138,7 +161,8 @@ export async function parseValuesBody(
 
   const body = JSON.parse(Buffer.concat(skeleton).toString('utf8')) as unknown;
   let next = 0;
-  // The skeleton's `values` arrays are empty placeholders, met in document order as the streamed lists were.
+  // The skeleton's `values` arrays are empty placeholders, met in document order as the streamed lists (or what their
+  // folders gave) were.
   const fill = (node: unknown): void => {
     if (Array.isArray(node)) {
       for (const item of node) fill(item);

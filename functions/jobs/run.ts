@@ -10,7 +10,13 @@ import { campaignTimeZone } from '../core/zone.ts';
 import { createSheetsClient, type SheetsApi } from '../gateways/sheets-client.ts';
 import type { RetryPolicy } from '../gateways/retry.ts';
 import type { MailGateway } from '../gateways/mail.ts';
-import { createSheetsGateway, type SheetsGateway, type SheetsSnapshot, type WriteStats } from '../gateways/sheets.ts';
+import {
+  createSheetsGateway,
+  type FoldedSnapshot,
+  type RowFold,
+  type SheetsGateway,
+  type WriteStats,
+} from '../gateways/sheets.ts';
 import {
   applyPlan,
   prepareApply,
@@ -31,7 +37,7 @@ import { openSpreadsheet, type Spreadsheet } from '../gateways/spreadsheet.ts';
 import { readChildren, type ChildReadings } from '../rollup/index.ts';
 import { readBodies } from '../rules/index.ts';
 import type { Snapshot } from '../core/snapshot.ts';
-import { tabState, type TabState } from './tab-diff.ts';
+import { tabState, tabStateFold, type TabState } from './tab-diff.ts';
 
 export type { JobName } from './jobs.ts';
 
@@ -61,9 +67,10 @@ export interface RunOptions {
 }
 
 /**
- * The derived tabs every job computes and no rule reads. They are read whole with the snapshot, so that only the rows
- * that differ are written, and reduced at once to a fingerprint per row (TabState): at 10,000 units they hold 100,000
- * rows, which would otherwise stay in memory beside the snapshot while the plan is built. `Lịch sử` is written too,
+ * The derived tabs every job computes and no rule reads. They are read with the snapshot, so that only the rows that
+ * differ are written, and reduced to a fingerprint per row (TabState) as their rows arrive: at 10,000 units they hold
+ * 140,000 rows (35 MiB as cells). Held whole until the snapshot was read, they left a heap the plan then filled: a
+ * sweep peaked at 291–293 MiB with the deployed heap, 270 MiB folded (1/12, load average 12). `Lịch sử` is written too,
  * and read by the digest, so it stays in the snapshot as well; so is `Tổng hợp cấp dưới`, written by the roll-up and
  * read back for each child's last good figures; so is `Sổ mô hình`, whose coordinator cells the plan carries over
  * (results/model-register.ts), so that only its new or changed rows are written. Of the mail log only the key and
@@ -77,19 +84,18 @@ const DERIVED_ONLY: readonly string[] = [
   TAB.dashboard,
   TAB.sendUp,
 ];
-const WRITTEN: readonly string[] = [...DERIVED_ONLY, TAB.history, TAB.children, TAB.models, TAB.forwarded];
+const FOLDED: ReadonlyMap<string, RowFold<TabState>> = new Map(DERIVED_ONLY.map((tab) => [tab, tabStateFold]));
+const KEPT_AND_WRITTEN: readonly string[] = [TAB.history, TAB.children, TAB.models, TAB.forwarded];
 const SNAPSHOT_TABS = TABS.map((t) => t.name);
 
-/** The written tabs as fingerprints, and the snapshot without the tabs only the write needed. */
-function splitWritten(read: SheetsSnapshot): { snapshot: SheetsSnapshot; previous: Map<string, TabState> } {
-  const previous = new Map<string, TabState>();
-  for (const tab of WRITTEN) {
+/** The written tabs as fingerprints, beside the snapshot. */
+function previousOf(read: FoldedSnapshot<TabState>): Map<string, TabState> {
+  const previous = new Map(read.folded);
+  for (const tab of KEPT_AND_WRITTEN) {
     const values = read.tabs.get(tab);
     if (values) previous.set(tab, tabState(values));
   }
-  const tabs = new Map(read.tabs);
-  for (const tab of DERIVED_ONLY) tabs.delete(tab);
-  return { snapshot: { ...read, tabs }, previous };
+  return previous;
 }
 
 export async function runJob(name: JobName, options: RunOptions = {}): Promise<JobSummary> {
@@ -179,10 +185,11 @@ interface ReadPlan extends RunOutline {
  */
 async function readAndPlan(run: RunContext): Promise<ReadPlan> {
   const { config, now, dryRun } = run;
-  const read = splitWritten(await run.sheets.readSnapshot(SNAPSHOT_TABS, new Map([[TAB.mailLog, DUE_COLUMNS]])));
+  const read = await run.sheets.readSnapshot(SNAPSHOT_TABS, new Map([[TAB.mailLog, DUE_COLUMNS]]), FOLDED);
+  const previous = previousOf(read);
   // Checked before planning: a log without its key column cannot be read, and the plan is still wanted for `Tổng hợp`.
-  const loss = mailLogLoss(read.snapshot.tabs, (tab) => read.previous.get(tab)?.rows.length ?? 0);
-  const snapshot = loss?.kind === 'no-key' ? withoutMailLog(read.snapshot) : read.snapshot;
+  const loss = mailLogLoss(read.tabs, (tab) => previous.get(tab)?.rows.length ?? 0);
+  const snapshot = loss?.kind === 'no-key' ? withoutMailLog(read) : read;
   const children = READS_CHILDREN.has(run.name) ? await run.children.read(snapshot) : undefined;
   const { plan, settings } = planJob(run.name, snapshot, now, config.UNIT_SECRET_KEY, children?.readings);
   if (secretsRequired(settings) && !config.UNIT_SECRET_KEY) {
@@ -218,7 +225,7 @@ async function readAndPlan(run: RunContext): Promise<ReadPlan> {
         plan.writes.find((w) => w.tab === TAB.dashboard),
       );
       const stop = { writes: [notice], emails: [], alreadySent: 0, inDoubt: 0, summary: [] };
-      await applyPlan(apply, snapshot, stop, read.previous);
+      await applyPlan(apply, snapshot, stop, previous);
     }
     throw new MailLogLostError(loss);
   }
@@ -226,7 +233,7 @@ async function readAndPlan(run: RunContext): Promise<ReadPlan> {
     apply,
     plan,
     layout: sheetLayout(snapshot),
-    previous: read.previous,
+    previous,
     summary: children
       ? [...plan.summary, `Đọc bảng tính cấp dưới: ${children.requests} yêu cầu values.batchGet.`]
       : plan.summary,

@@ -77,6 +77,43 @@ describe('Sheets gateway', () => {
     expect(snapshot.grids.get('Kiểm tra')).toEqual({ rows: 1000, columns: 26 });
   });
 
+  it('reduces the rows of the tabs asked for as they are read, in the same call, and keeps the others whole', async () => {
+    const gateway = createSheetsGateway({ api: createSheetsClient(server.url), spreadsheetId: ID, retry: fastRetry });
+    const runs: unknown[][] = [];
+    const count = () => {
+      let rows = 0;
+      return {
+        add: (some: readonly unknown[]) => {
+          runs.push([...some]);
+          rows += some.length;
+        },
+        done: () => rows,
+      };
+    };
+    const snapshot = await gateway.readSnapshot(
+      ['Kiểm tra', "Ý kiến 'đơn vị'"],
+      new Map(),
+      new Map([
+        ['Kiểm tra', count],
+        ["Ý kiến 'đơn vị'", count],
+      ]),
+    );
+    expect(gateway.calls()).toBe(2);
+    expect(snapshot.folded).toEqual(
+      new Map([
+        ['Kiểm tra', 2],
+        // An empty tab comes back without values: its folder is given none.
+        ["Ý kiến 'đơn vị'", 0],
+      ]),
+    );
+    expect(runs.flat()).toEqual([
+      ['Lỗi', 'Số'],
+      ['=IMPORTXML("http://example.vn/x";"//a")', '0012'],
+    ]);
+    expect(snapshot.tabs.has('Kiểm tra')).toBe(false);
+    expect(snapshot.grids.get('Kiểm tra')).toEqual({ rows: 1000, columns: 26 });
+  });
+
   it('reads only the named columns of a log in the same call, each cell in its own column', async () => {
     const log = [
       ['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái'],

@@ -47,14 +47,14 @@ describe('values read as a stream (values-stream.ts)', () => {
   it('gives JSON.parse’s result for a batchGet body cut into chunks of every size from 1 byte up', async () => {
     for (const body of [compact, pretty]) {
       for (let size = 1; size <= 64; size++) {
-        expect(await parseValuesBody(chunked(body, [size]), 1)).toEqual(JSON.parse(body.toString('utf8')));
+        expect(await parseValuesBody(chunked(body, [size]), undefined, 1)).toEqual(JSON.parse(body.toString('utf8')));
       }
     }
   });
 
   it('parses rows in runs of any length: one row per run, a few, or the whole array at once', async () => {
     for (const segment of [1, 7, 40, 1_000, 1 << 30]) {
-      expect(await parseValuesBody(chunked(compact, [13, 1, 250]), segment)).toEqual(BATCH_GET);
+      expect(await parseValuesBody(chunked(compact, [13, 1, 250]), undefined, segment)).toEqual(BATCH_GET);
     }
   });
 
@@ -62,8 +62,36 @@ describe('values read as a stream (values-stream.ts)', () => {
     // Every cut position of a row full of escapes.
     const body = Buffer.from(JSON.stringify({ values: [['a\\"b', '\\', '\\\\"', '"'], ['x']] }));
     for (let cut = 1; cut < body.length; cut++) {
-      expect(await parseValuesBody(chunked(body, [cut, body.length]), 2)).toEqual(JSON.parse(body.toString()));
+      expect(await parseValuesBody(chunked(body, [cut, body.length]), undefined, 2)).toEqual(
+        JSON.parse(body.toString()),
+      );
     }
+  });
+
+  it('hands the rows of the value ranges asked for to their folder a run at a time, whatever ranges lack values', async () => {
+    const folded = (range: number) => (range === 0 || range === 2 ? `range ${range}` : undefined);
+    for (const segment of [1, 1 << 30]) {
+      const runs: unknown[][][] = [[], [], [], []];
+      const fold = (range: number) =>
+        folded(range) === undefined
+          ? undefined
+          : { add: (rows: unknown[]) => void runs[range].push(rows), done: () => folded(range) };
+      const parsed = await parseValuesBody(chunked(pretty, [13, 1, 250]), fold, segment);
+      expect(parsed).toEqual({
+        ...BATCH_GET,
+        valueRanges: BATCH_GET.valueRanges.map((r, i) => (folded(i) ? { ...r, values: folded(i) } : r)),
+      });
+      // Range 1 has no values at all, yet range 2's rows go to range 2's folder.
+      expect(runs[0].flat()).toEqual(TRICKY_ROWS);
+      expect(runs[2].flat()).toEqual(BATCH_GET.valueRanges[2].values);
+      expect(runs[0].length).toBe(segment === 1 ? TRICKY_ROWS.length : 1);
+    }
+    const get = { range: 'A1:B1', majorDimension: 'ROWS', values: [['Khóa', 'Giá trị']] };
+    const rows: unknown[] = [];
+    const fold = (range: number) =>
+      range === 0 ? { add: (r: unknown[]) => void rows.push(...r), done: () => 1 } : undefined;
+    expect(await parseValuesBody(chunked(Buffer.from(JSON.stringify(get)), [4]), fold)).toEqual({ ...get, values: 1 });
+    expect(rows).toEqual(get.values);
   });
 
   it('reads a values.get body (values at the top level) and a body without values', async () => {
@@ -101,7 +129,9 @@ describe('values read as a stream (values-stream.ts)', () => {
         fc.integer({ min: 1, max: 200 }),
         async (ranges, sizes, segment) => {
           const text = JSON.stringify({ spreadsheetId: 'x', valueRanges: ranges });
-          expect(await parseValuesBody(chunked(Buffer.from(text), sizes), segment)).toEqual(JSON.parse(text));
+          expect(await parseValuesBody(chunked(Buffer.from(text), sizes), undefined, segment)).toEqual(
+            JSON.parse(text),
+          );
         },
       ),
       { numRuns: 300 },

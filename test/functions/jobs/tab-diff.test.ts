@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../functions/core/cells.ts';
-import { diffTab, tabState, type TabChange } from '../../../functions/jobs/tab-diff.ts';
+import { diffTab, rowFingerprint, tabState, tabStateFold, type TabChange } from '../../../functions/jobs/tab-diff.ts';
 
 type Grid = Cell[][];
 
@@ -140,5 +140,25 @@ describe('diffTab (issue 14 part 4: write only what changed)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('writes every row below a tab that holds only its header, in one block (a first run)', () => {
+    const change = diffTab(tab(500), tabState(tab(0)), { shift: true });
+    expect(change.rowOps).toEqual([]);
+    expect(change.blocks).toEqual([{ first: 2, rows: tab(500).slice(1) }]);
+  });
+
+  it('folds the rows of a tab read in runs of any length into the fingerprints of the whole tab', () => {
+    const sheet = asRead(tab(50, (i) => (i % 7 === 0 ? 'Không hợp lệ' : 'Hợp lệ')));
+    for (const run of [1, 3, 50, 1_000]) {
+      const fold = tabStateFold();
+      for (let i = 0; i < sheet.length; i += run) fold.add(sheet.slice(i, i + run));
+      expect(fold.done()).toEqual({ rows: sheet.map((r) => rowFingerprint(r)), width: HEADER.length });
+    }
+    // Trailing empty rows are not content, however they arrive.
+    const fold = tabStateFold();
+    fold.add(tab(2));
+    fold.add([[], ['']]);
+    expect(fold.done().rows).toHaveLength(3);
   });
 });
