@@ -1,5 +1,5 @@
 // `ingest`: a receipt or a "please fix" email for the responses each unit sent since the last run, and its results.
-import { FORMS, formDef, formSlug } from '../../sheets-schema/index.ts';
+import { formDef, formSlug } from '../../sheets-schema/index.ts';
 import { formLinkKey, type FormLinks } from '../core/links.ts';
 import type { JudgedResponse, Unit } from '../core/model.ts';
 import type { LayoutData, ResponsesData, SubmissionData } from '../mail/types.ts';
@@ -119,29 +119,6 @@ export const MAX_RESPONSES_PER_EMAIL = 50;
 /** When the response was sent, as its row shows it; '' when its row has no valid time. */
 const submittedText = (response: JudgedResponse): string => (response.submittedAt ? response.timestampText : '');
 
-/** Forms whose every response stands on its own (a nominee each): none replaces another. */
-const STANDING_ALONE = new Set(FORMS.filter((f) => f.eachResponseStands).map((f) => f.tab));
-
-/**
- * A response earlier than a valid one of the same unit and form needs no email: the later one speaks for it. Not so
- * in a form whose every response stands on its own.
- */
-function replacedAmong(responses: readonly JudgedResponse[]): (response: JudgedResponse) => boolean {
-  // form → unit → the latest valid response's time; nested maps spare building a composite string key per response.
-  const latestValid = new Map<string, Map<string, Date>>();
-  for (const r of responses) {
-    if (!r.valid || !r.submittedAt || STANDING_ALONE.has(r.form)) continue;
-    let ofForm = latestValid.get(r.form);
-    if (!ofForm) latestValid.set(r.form, (ofForm = new Map<string, Date>()));
-    const latest = ofForm.get(r.unitCode);
-    if (!latest || latest.getTime() < r.submittedAt.getTime()) ofForm.set(r.unitCode, r.submittedAt);
-  }
-  return (r) => {
-    const latest = latestValid.get(r.form)?.get(r.unitCode);
-    return r.superseded || (!!latest && !!r.submittedAt && r.submittedAt.getTime() < latest.getTime());
-  };
-}
-
 /**
  * A receipt or "please fix" email per unit with responses still unanswered: when one run judges several responses of a
  * unit (the first run of the year, a sweep after a missed trigger), they go in one email. Then each unit's results.
@@ -167,11 +144,12 @@ export const ingest: Planner = (context) => {
 function* ingestEmails(context: JobContext): Generator<EmailOffer> {
   const { evaluation, layout, links } = context;
   const units = new Map(evaluation.units.map((u) => [u.code, u]));
-  const replaced = replacedAmong(evaluation.responses);
   const byUnit = new Map<Unit, JudgedResponse[]>();
   for (const response of evaluation.responses) {
-    // A response that could not prove its unit is the `Kiểm tra` row's business alone: no one is mailed about it.
-    if (replaced(response) || !response.authenticated) continue;
+    // A response a later valid one of its unit and form replaces needs no email: the later one speaks for it (the
+    // rules mark it, except in a form whose every response stands on its own). A response that could not prove its
+    // unit is the `Kiểm tra` row's business alone: no one is mailed about it.
+    if (response.superseded || !response.authenticated) continue;
     const unit = units.get(response.unitCode);
     // A code not in `Đơn vị` has no registered address: the `Kiểm tra` row is all we can do.
     if (!unit || unitRecipients(unit).length === 0) continue;
