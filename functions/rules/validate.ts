@@ -22,6 +22,10 @@ import { Invalid, judgeAnswer } from './validate-answer.ts';
 const NONE: readonly string[] = Object.freeze([]);
 const DEFAULT_AWARDS = defaultAwards();
 
+/** A cell read as an answer without any change: blank (and a checkbox, which no question takes) is no answer. */
+const asAnswer = (cell: Cell | undefined): Answer | undefined =>
+  cell === '' || typeof cell === 'boolean' ? undefined : cell;
+
 /** An answer as the unit sees it: numbers as digits, text NFC and trimmed; '' when blank. */
 const answerText = (cell: Cell | undefined): string => (typeof cell === 'number' ? String(cell) : cellText(cell));
 
@@ -37,11 +41,30 @@ class FormSheet {
     readonly form: string,
     /** Declared header → the slot of a response's answers that holds it. */
     readonly slotOf: ReadonlyMap<string, number>,
+    /**
+     * Per slot, the position in the row of the one column answering it; -1 when the tab lacks it, -2 when several
+     * columns share it (then no row reads that slot from its cells).
+     */
+    private readonly slotColumn: readonly number[],
     /** Criterion code → its score column's declared header; empty when the form has no scores. */
     readonly scoreHeaders: ReadonlyMap<string, string>,
     /** The columns a receipt shows, in form order. */
     private readonly shown: readonly { readonly seen: string; readonly index: number }[],
   ) {}
+
+  /** Slot `slot` of a row that keeps no answers of its own: its cell as typed, blank as undefined. */
+  cellAnswer(raw: readonly Cell[], slot: number): Answer | undefined {
+    const index = this.slotColumn[slot];
+    return index < 0 ? undefined : asAnswer(raw[index]);
+  }
+
+  /** Whether every answer in `slots` is the row's own cell unchanged, so the row can be read instead of a copy. */
+  sameAsRow(raw: readonly Cell[], slots: readonly (Answer | undefined)[]): boolean {
+    for (let s = 0; s < slots.length; s++) {
+      if (this.slotColumn[s] === -2 || slots[s] !== this.cellAnswer(raw, s)) return false;
+    }
+    return true;
+  }
 
   /** The non-empty answers of `raw`, in form order; the same texts the content fingerprint was taken of. */
   lines(raw: readonly Cell[]): { question: string; answer: string }[] {
@@ -72,20 +95,32 @@ class FormSheet {
   }
 }
 
-/** The normalised answer kept in `slots` for `header`, undefined when blank, refused or not a question of the form. */
-function slotAnswer(sheet: FormSheet, slots: readonly (Answer | undefined)[], header: string): Answer | undefined {
+/**
+ * The normalised answer for `header`, undefined when blank, refused or not a question of the form: from `slots`, or
+ * from the row itself when the row keeps none (its answers are its cells unchanged).
+ */
+function slotAnswer(
+  sheet: FormSheet,
+  raw: readonly Cell[],
+  slots: readonly (Answer | undefined)[] | undefined,
+  header: string,
+): Answer | undefined {
   const slot = sheet.slotOf.get(header);
-  return slot === undefined ? undefined : slots[slot];
+  if (slot === undefined) return undefined;
+  return slots ? slots[slot] : sheet.cellAnswer(raw, slot);
 }
 
 /** The row being checked, read through one reader per form (requiredWhen and the form's rules look at its answers). */
 class CheckedAnswers implements Answers {
-  slots: readonly (Answer | undefined)[] = [];
-
-  constructor(private readonly sheet: FormSheet) {}
+  constructor(
+    private readonly sheet: FormSheet,
+    /** The scratch the row's answers are judged into (RowLayout.slots). */
+    private readonly slots: readonly (Answer | undefined)[],
+  ) {}
 
   get(header: string): Answer | undefined {
-    return slotAnswer(this.sheet, this.slots, header);
+    const slot = this.sheet.slotOf.get(header);
+    return slot === undefined ? undefined : this.slots[slot];
   }
 
   has(header: string): boolean {
@@ -110,9 +145,9 @@ class RowScores implements Scores {
 }
 
 /**
- * A response with its verdict, the one object kept per row for the whole job. It answers `values.get` itself from
- * one array of answers (the form's header → slot map is shared), and its receipt lines are read back from the row only
- * when an email shows them.
+ * A response with its verdict, the one object kept per row for the whole job. It answers `values.get` itself: from the
+ * row's cells when its answers are those cells unchanged (most rows), else from one array of answers of its own (the
+ * form's header → slot map is shared). Its receipt lines are read back from the row only when an email shows them.
  */
 export class Judged implements JudgedResponse, Answers {
   /** Replaced, never pushed to: most responses share one empty list. */
@@ -123,7 +158,8 @@ export class Judged implements JudgedResponse, Answers {
   constructor(
     private readonly sheet: FormSheet,
     private readonly raw: readonly Cell[],
-    private readonly slots: readonly (Answer | undefined)[],
+    /** Undefined when the row's cells are its answers (FormSheet.sameAsRow). */
+    private readonly slots: readonly (Answer | undefined)[] | undefined,
     readonly rowNumber: number,
     readonly submittedAt: Date | null,
     readonly timestampText: string,
@@ -149,7 +185,7 @@ export class Judged implements JudgedResponse, Answers {
   }
 
   get(header: string): Answer | undefined {
-    return slotAnswer(this.sheet, this.slots, header);
+    return slotAnswer(this.sheet, this.raw, this.slots, header);
   }
 
   has(header: string): boolean {
@@ -298,12 +334,18 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
   const scoreHeaders = new Map<string, string>();
   for (const c of columns) if (c.criterion !== undefined) scoreHeaders.set(c.criterion, c.question.header);
   const slotOfColumn = columns.map((c) => slotOf.get(c.question.header)!);
+  // Every slot has a column; a second column of one header makes that slot -2.
+  const slotColumn: number[] = [];
+  columns.forEach((c, i) => {
+    const slot = slotOfColumn[i];
+    slotColumn[slot] = slotColumn[slot] === undefined ? c.index : -2;
+  });
   const typedColumns = columns.flatMap((c, i) => (c.unitTypes ? [i] : []));
   // The branching question is checked only where some criterion has types: otherwise it is not asked.
   const typeColumn = typedColumns.length > 0 ? columns.findIndex((c) => c.question.optionsFrom === 'unitTypes') : -1;
   // The secret is never read back to anyone: receipts list every answer but it.
   const shown = columns.filter((c) => c.question.kind !== 'unitSecret');
-  const sheet = new FormSheet(form.tab, slotOf, scoreHeaders, shown);
+  const sheet = new FormSheet(form.tab, slotOf, slotColumn, scoreHeaders, shown);
   // A campaign has a handful of unit types: what each must answer is worked out once per type, not per response.
   const byType = new Map<string, TypeRules>();
   const typeRules = (type: string): TypeRules => {
@@ -318,6 +360,7 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
     }
     return rules;
   };
+  const slots = new Array<Answer | undefined>(slotOf.size);
   const layout = {
     columns,
     order,
@@ -329,7 +372,8 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
     rules: form.rules ?? [],
     sheet,
     texts: new Array<string>(columns.length),
-    answers: new CheckedAnswers(sheet),
+    slots,
+    answers: new CheckedAnswers(sheet, slots),
   };
   const responses: Judged[] = [];
   for (let r = 1; r < values.length; r++) {
@@ -373,6 +417,12 @@ interface RowLayout {
    * row added 12 MiB to the 380 MiB a 10,000-unit plan allocates (1/12/2026), while the bench guard is over budget.
    */
   readonly texts: string[];
+  /**
+   * Scratch for one row's normalised answers, by slot: only a row whose answers differ from its cells (a code typed in
+   * lower case, a date or decimal rewritten, an answer refused) keeps a copy. Most keep none: an array per row was
+   * 11 MiB of the 29 MiB the five forms' 50,000 judged responses keep for a whole 10,000-unit plan (1/12/2026).
+   */
+  readonly slots: (Answer | undefined)[];
   /** The answers of the row being checked, for the questions and rules that look at other answers. */
   readonly answers: CheckedAnswers;
 }
@@ -391,6 +441,7 @@ function checkRow(
     rules,
     sheet,
     texts,
+    slots,
     answers,
   }: RowLayout,
   ctx: ValidationContext,
@@ -409,8 +460,7 @@ function checkRow(
   }
 
   // Plain loops, no per-row closures: this runs 50,000 times per job.
-  const slots = new Array<Answer | undefined>(sheet.slotOf.size);
-  answers.slots = slots;
+  slots.fill(undefined);
   let results: (string | undefined)[] | undefined; // most responses have no error: allocate on the first
   // By index: `for…of` here left an array iterator per row, 2.3 MiB of a 10,000-unit plan (measured 1/12).
   for (let o = 0; o < order.length; o++) {
@@ -460,7 +510,7 @@ function checkRow(
   return new Judged(
     sheet,
     raw,
-    slots,
+    sheet.sameAsRow(raw, slots) ? undefined : slots.slice(),
     rowNumber,
     submittedAt,
     timestampText,

@@ -105,6 +105,26 @@ describe('field rules from the schema', () => {
       'Câu "Đăng ký "An toàn về ANTT"": phải là một trong các lựa chọn "Có", "Không", "Không thuộc phạm vi" (đơn vị đã nhập "Chưa").',
     ]);
   });
+  it('DOMAIN §7: the rules read each answer as judged, whether the row was typed exactly so or needed rewriting', () => {
+    const b = campaign()
+      .unit('A')
+      .respond(TAB.interim, { 'Mã đơn vị': 'A', 'Số buổi tuyên truyền': 12, 'Số lượt người dự tuyên truyền': '' })
+      .respond(TAB.interim, {
+        'Mã đơn vị': ' a ',
+        'Số buổi tuyên truyền': ' 12 ',
+        'Số lượt người dự tuyên truyền': '  ',
+      })
+      .respond(TAB.interim, { 'Mã đơn vị': 'A', 'Số buổi tuyên truyền': 'abc', 'Số lượt người dự tuyên truyền': 30 });
+    const [typed, rewritten, refused] = only(b, TAB.interim).map((r) => r.values);
+    for (const values of [typed, rewritten]) {
+      expect(values.get('Mã đơn vị')).toBe('A');
+      expect(values.get('Số buổi tuyên truyền')).toBe(12);
+      expect(values.has('Số lượt người dự tuyên truyền')).toBe(false);
+    }
+    // A refused answer counts nowhere, while the row's other answers still read.
+    expect(refused.has('Số buổi tuyên truyền')).toBe(false);
+    expect(refused.get('Số lượt người dự tuyên truyền')).toBe(30);
+  });
 });
 
 describe('the plan (KH)', () => {
@@ -189,6 +209,13 @@ describe('criterion scores', () => {
     };
     const r = evaluateCampaign(withNew, NOW).responses.find((x) => x.form === TAB.final)!;
     expect(r.errors).toEqual(['Câu "[TC3] Tiêu chí mới (tối đa 10 điểm)": bắt buộc trả lời nhưng đang để trống.']);
+  });
+
+  it('QĐ 510: a score typed as text with a decimal comma counts as its number', () => {
+    const ev = evaluateCampaign(campaign().unit('A').report('A', { TC1: '40,5', TC2: 45 }).snapshot(), NOW);
+    const r = ev.responses.find((x) => x.form === TAB.final)!;
+    expect(r.scores.get('TC1')).toBe(40.5);
+    expect(ev.results[0].total).toBe(85.5);
   });
 
   it('QĐ 510: a retitled criterion column is still found by its [code]', () => {
