@@ -64,6 +64,14 @@ describe('reissue by date (Ngày cấp lại mã xác thực)', () => {
     expect(secrets.current(u)).toBe(fresh);
   });
 
+  it('issue 15: a response stamped before the reissue still verifies after the new links were filled', () => {
+    const secrets = unitSecrets(KEY, true, at('2026-11-01T00:00:00Z'));
+    const u = unit('SO-TP', readReissues('15/06/2026', ZONE));
+    expect(secrets.current(u)).toBe(unitSecret(KEY, 'SO-TP', 1));
+    expect(secrets.verify(u, at('2026-03-10T02:00:00Z'), unitSecret(KEY, 'SO-TP', 0))).toBe('ok');
+    expect(secrets.verify(u, at('2026-07-01T02:00:00Z'), unitSecret(KEY, 'SO-TP', 1))).toBe('ok');
+  });
+
   it('fails closed without a key', () => {
     const secrets = unitSecrets(undefined, true, at('2026-11-01T00:00:00Z'));
     expect(secrets.verify(unit('SO-TP'), null, unitSecret(KEY, 'SO-TP', 0))).toBe('wrong');
