@@ -50,7 +50,15 @@ class FormSheet {
     readonly scoreHeaders: ReadonlyMap<string, string>,
     /** The columns a receipt shows, in form order. */
     private readonly shown: readonly { readonly seen: string; readonly index: number }[],
+    /** Position of the edit link the trigger records, -1 when the tab has none. */
+    private readonly editLinkColumn: number,
   ) {}
+
+  /** The response's own edit link in `raw`, when the trigger recorded one. */
+  editLink(raw: readonly Cell[]): string | undefined {
+    const link = this.editLinkColumn < 0 ? '' : cellText(raw[this.editLinkColumn]);
+    return link !== '' && /^https?:\/\//.test(link) ? link : undefined;
+  }
 
   /** Slot `slot` of a row that keeps no answers of its own: its cell as typed, blank as undefined. */
   cellAnswer(raw: readonly Cell[], slot: number): Answer | undefined {
@@ -167,7 +175,6 @@ export class Judged implements JudgedResponse, Answers {
     readonly errors: readonly string[],
     readonly authenticated: boolean,
     readonly contentHash: string,
-    readonly editLink: string | undefined,
   ) {
     this.scores = sheet.scoreHeaders.size > 0 ? new RowScores(sheet.scoreHeaders, this) : NO_SCORES;
   }
@@ -211,6 +218,11 @@ export class Judged implements JudgedResponse, Answers {
 
   answer(question: string): string {
     return this.sheet.answer(this.raw, question);
+  }
+
+  /** Read from the row when asked: only the emails a run sends show it. */
+  get editLink(): string | undefined {
+    return this.sheet.editLink(this.raw);
   }
 }
 
@@ -322,7 +334,6 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
   const special = {
     timestamp: at(TIMESTAMP_HEADER),
     unit: at('Mã đơn vị'),
-    editLink: at(EDIT_LINK_HEADER),
     secret: at(UNIT_SECRET_HEADER),
   };
   // Conditions come first so that `requiredWhen` can look at the answers they depend on.
@@ -345,7 +356,7 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
   const typeColumn = typedColumns.length > 0 ? columns.findIndex((c) => c.question.optionsFrom === 'unitTypes') : -1;
   // The secret is never read back to anyone: receipts list every answer but it.
   const shown = columns.filter((c) => c.question.kind !== 'unitSecret');
-  const sheet = new FormSheet(form.tab, slotOf, slotColumn, scoreHeaders, shown);
+  const sheet = new FormSheet(form.tab, slotOf, slotColumn, scoreHeaders, shown, at(EDIT_LINK_HEADER));
   // A campaign has a handful of unit types: what each must answer is worked out once per type, not per response.
   const byType = new Map<string, TypeRules>();
   const typeRules = (type: string): TypeRules => {
@@ -373,6 +384,7 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
     sheet,
     texts: new Array<string>(columns.length),
     slots,
+    errors: [],
     answers: new CheckedAnswers(sheet, slots),
   };
   const responses: Judged[] = [];
@@ -398,7 +410,6 @@ interface RowLayout {
   readonly special: {
     readonly timestamp: number;
     readonly unit: number;
-    readonly editLink: number;
     readonly secret: number;
   };
   /** Each column's answer slot, so a row's answers are stored without a map lookup per answer. */
@@ -423,6 +434,8 @@ interface RowLayout {
    * 11 MiB of the 29 MiB the five forms' 50,000 judged responses keep for a whole 10,000-unit plan (1/12/2026).
    */
   readonly slots: (Answer | undefined)[];
+  /** Scratch for one row's errors: only an invalid row keeps a list, of its own errors' length. */
+  readonly errors: string[];
   /** The answers of the row being checked, for the questions and rules that look at other answers. */
   readonly answers: CheckedAnswers;
 }
@@ -442,11 +455,12 @@ function checkRow(
     sheet,
     texts,
     slots,
+    errors,
     answers,
   }: RowLayout,
   ctx: ValidationContext,
 ): Judged {
-  const errors: string[] = [];
+  errors.length = 0;
   const stamp = raw[special.timestamp];
   const submittedAt = cellDate(stamp, ctx.timeZone);
   const timestampText = submittedAt ? formatDateTime(submittedAt, ctx.timeZone) : cellText(stamp);
@@ -506,7 +520,6 @@ function checkRow(
     }
   }
 
-  const link = special.editLink < 0 ? '' : cellText(raw[special.editLink]);
   return new Judged(
     sheet,
     raw,
@@ -516,11 +529,10 @@ function checkRow(
     timestampText,
     unitCode,
     // Most responses have none: one shared empty list instead of an array kept per response.
-    errors.length > 0 ? errors : NONE,
+    errors.length > 0 ? errors.slice() : NONE,
     authenticated,
     // Questions by position in the form: headers are long, answers short.
     fingerprint(sheet.form, texts),
-    link !== '' && /^https?:\/\//.test(link) ? link : undefined,
   );
 }
 

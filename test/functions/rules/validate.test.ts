@@ -368,11 +368,14 @@ describe('cross-row rules', () => {
     expect(r.errors).toEqual(['Cột "Dấu thời gian": không đọc được thời điểm nộp (đơn vị đã nhập "hôm qua").']);
   });
 
-  it('the edit link column is carried to the response', () => {
+  it('the edit link column is carried to the response; a cell that is not a web address is no link', () => {
     const b = campaign()
       .unit('A')
-      .register('A', { 'Liên kết chỉnh sửa': 'https://docs.google.com/forms/d/e/x/viewform?edit2=abc' });
-    expect(only(b, TAB.registration)[0].editLink).toBe('https://docs.google.com/forms/d/e/x/viewform?edit2=abc');
+      .register('A', { 'Liên kết chỉnh sửa': 'https://docs.google.com/forms/d/e/x/viewform?edit2=abc' })
+      .register('A', { 'Liên kết chỉnh sửa': 'javascript:alert(1)' });
+    const [linked, unlinked] = only(b, TAB.registration);
+    expect(linked.editLink).toBe('https://docs.google.com/forms/d/e/x/viewform?edit2=abc');
+    expect(unlinked.editLink).toBeUndefined();
   });
 
   it('an edited answer changes the content hash; the same answers keep it', () => {
