@@ -31,9 +31,12 @@ function sameText(a: string, b: string): boolean {
   return diff === 0;
 }
 
-/** A secret as typed or pasted: case, spaces and dashes do not matter; nothing else is forgiven. */
+/**
+ * A secret as typed or pasted: case, spaces and dashes do not matter; nothing else is forgiven. A secret the prefilled
+ * link carried is already so: it is taken as it is, where the replace and lower-casing built two copies per response.
+ */
 function normalise(typed: string): string {
-  return typed.replace(/[\s-]+/g, '').toLowerCase();
+  return /[\sA-Z-]/.test(typed) ? typed.replace(/[\s-]+/g, '').toLowerCase() : typed;
 }
 
 export type Verdict = 'ok' | 'missing' | 'wrong';

@@ -72,6 +72,18 @@ describe('reissue by date (Ngày cấp lại mã xác thực)', () => {
     expect(secrets.verify(u, at('2026-07-01T02:00:00Z'), unitSecret(KEY, 'SO-TP', 1))).toBe('ok');
   });
 
+  it('issue 15: a secret typed by hand in groups, with dashes, spaces or capitals, is the secret; another is not', () => {
+    const secrets = unitSecrets(KEY, true, at('2026-11-01T00:00:00Z'));
+    const u = unit('SO-TP');
+    const secret = unitSecret(KEY, 'SO-TP', 0);
+    const grouped = `${secret.slice(0, 5)}-${secret.slice(5, 10)} ${secret.slice(10)}`;
+    expect(secrets.verify(u, null, secret)).toBe('ok');
+    expect(secrets.verify(u, null, grouped)).toBe('ok');
+    expect(secrets.verify(u, null, grouped.toUpperCase())).toBe('ok');
+    expect(secrets.verify(u, null, `${secret.slice(0, 19)}x`)).toBe('wrong');
+    expect(secrets.verify(u, null, ' - ')).toBe('missing');
+  });
+
   it('fails closed without a key', () => {
     const secrets = unitSecrets(undefined, true, at('2026-11-01T00:00:00Z'));
     expect(secrets.verify(unit('SO-TP'), null, unitSecret(KEY, 'SO-TP', 0))).toBe('wrong');
