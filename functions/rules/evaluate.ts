@@ -1,6 +1,6 @@
 // The whole campaign judged from one snapshot: responses, classification, ANTT, nominations and award tallies.
 import { FORMS, NOMINATION_FORM, REGISTRATION_FORM, FINAL_FORM } from '../../sheets-schema/forms/index.ts';
-import type { Evaluation, JudgedResponse, Unit, UnitResult } from '../core/model.ts';
+import type { Evaluation, Unit, UnitResult } from '../core/model.ts';
 import { numberSetting, readSettings, setting, type Settings } from '../core/settings.ts';
 import { nameKey } from '../core/cells.ts';
 import { unitSecrets } from '../core/unit-secret.ts';
@@ -123,18 +123,16 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   const awards = tallyAwards(readTargets(snapshot), verdicts);
 
   // Form by form, as `Kiểm tra` lists them. The children's forwarded nominations are not responses of this campaign's
-  // forms: listed after them with their verdict, never mailed a receipt.
+  // forms: listed after them with their verdict, never mailed a receipt. Listed before the verdicts become notes, so
+  // the `Ghi chú` column holds the other notes without taking the verdict back off each row.
   const responses = FORMS.flatMap((f) => byForm.get(f.tab)!.responses);
-  const checked: JudgedResponse[] = [...responses, ...forwarded];
-  const conclusions = checked.map((r) => {
-    const v = verdictOf.get(r);
-    return v ? verdictLine(v) : undefined;
-  });
-  // A nomination's verdict is also a note of its receipt.
-  responses.forEach((r, i) => {
-    const conclusion = conclusions[i];
-    if (conclusion !== undefined) r.note(conclusion);
-  });
+  const checks = checksTab([responses, forwarded], verdictOf);
+  // A nomination's verdict is also a note of its receipt: only the campaign's own nominations have verdicts to note.
+  const ownNominations = byForm.get(NOMINATION_FORM.tab)!.responses;
+  for (let i = 0; i < ownNominations.length; i++) {
+    const v = verdictOf.get(ownNominations[i]);
+    if (v) ownNominations[i].note(verdictLine(v));
+  }
 
   return {
     settings,
@@ -146,12 +144,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
     awards,
     forwarded,
     bodies,
-    tabs: [
-      checksTab(checked, conclusions),
-      classificationTab(units, results, bodies, standings),
-      awardsTab(awards),
-      sendUpTab(verdictOf),
-    ],
+    tabs: [checks, classificationTab(units, results, bodies, standings), awardsTab(awards), sendUpTab(verdictOf)],
     ...(problems.length > 0 ? { warnings: problems } : {}),
   };
 }

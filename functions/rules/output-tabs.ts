@@ -16,25 +16,30 @@ export function verdictLine(v: NominationVerdict): string {
   return v.reason === '' ? v.status : `${v.status}: ${v.reason}`;
 }
 
-/** `conclusions[i]` belongs to `responses[i]`: a parallel array, not a 50,000-entry map. */
+/**
+ * One row per response of `lists`, in order; a judged nomination's verdict in `Kết luận`. Built before the verdicts are
+ * noted on the responses: `Ghi chú` is every note.
+ */
 export function checksTab(
-  responses: readonly JudgedResponse[],
-  conclusions: readonly (string | undefined)[],
+  lists: readonly (readonly JudgedResponse[])[],
+  verdictOf: ReadonlyMap<JudgedResponse, NominationVerdict>,
 ): TabWrite {
   const rows: Row[] = [header(TAB.checks, ['Dòng', 'Kết luận', 'Ghi chú'])];
-  for (let i = 0; i < responses.length; i++) {
-    const r = responses[i];
-    const conclusion = conclusions[i] ?? '';
-    rows.push([
-      r.form,
-      r.timestampText,
-      r.unitCode,
-      r.valid ? 'Hợp lệ' : 'Không hợp lệ',
-      r.errors.join('\n'),
-      r.rowNumber,
-      conclusion,
-      (conclusion === '' ? r.notes : r.notes.slice(0, -1)).join('\n'),
-    ]);
+  for (const list of lists) {
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i];
+      const verdict = verdictOf.get(r);
+      rows.push([
+        r.form,
+        r.timestampText,
+        r.unitCode,
+        r.valid ? 'Hợp lệ' : 'Không hợp lệ',
+        r.errors.join('\n'),
+        r.rowNumber,
+        verdict ? verdictLine(verdict) : '',
+        r.notes.join('\n'),
+      ]);
+    }
   }
   return { tab: TAB.checks, rows };
 }
