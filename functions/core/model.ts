@@ -159,6 +159,12 @@ export interface Evaluation {
   readonly secrets: UnitSecrets;
   readonly units: readonly Unit[];
   readonly responses: readonly JudgedResponse[];
+  /**
+   * Form → unit code → the unit's counted response (its latest valid one, which replaced every earlier one), for the
+   * forms whose responses replace each other: what validation found, so no reader indexes the responses again.
+   * Absent in evaluations built by hand.
+   */
+  readonly counted?: ReadonlyMap<string, ReadonlyMap<string, JudgedResponse>>;
   readonly results: readonly UnitResult[];
   readonly nominations: readonly NominationVerdict[];
   readonly awards: readonly AwardTally[];

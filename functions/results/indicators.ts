@@ -250,7 +250,9 @@ export function clusterLeaders(units: readonly Unit[], resultOf: ReadonlyMap<str
 
 export function indicatorTotals(evaluation: Evaluation): IndicatorTotals {
   const { units, results } = evaluation;
-  const counted = countedByForm(evaluation, [INTERIM_FORM.tab, FINAL_FORM.tab, REGISTRATION_FORM.tab]);
+  // Found by validation; indexed here only for an evaluation built by hand.
+  const counted =
+    evaluation.counted ?? countedByForm(evaluation, [INTERIM_FORM.tab, FINAL_FORM.tab, REGISTRATION_FORM.tab]);
   const interim = counted.get(INTERIM_FORM.tab)!;
   const final = counted.get(FINAL_FORM.tab)!;
   const registrations = counted.get(REGISTRATION_FORM.tab)!;

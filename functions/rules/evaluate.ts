@@ -139,6 +139,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
     secrets,
     units,
     responses,
+    counted: new Map(FORMS.flatMap((f) => (f.eachResponseStands ? [] : [[f.tab, byForm.get(f.tab)!.standing]]))),
     results,
     nominations: verdicts,
     awards,
