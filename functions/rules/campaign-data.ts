@@ -28,19 +28,25 @@ export function readReissues(cell: Cell | undefined, timeZone: string): Date[] {
 }
 
 /**
- * `Đơn vị`, codes normalised; a repeated code keeps its first row, a row without code is skipped. Only the units that
- * fill this campaign's forms: a row with a `Mã bảng tính` is a body whose results come from its own campaign
- * (readBodies, docs/design/rollup.md), and owes no milestone here.
+ * `Đơn vị`, codes normalised; a repeated code keeps its first row, a row without code is skipped. `units`: only the
+ * units that fill this campaign's forms. `bodies`: the rows with a `Mã bảng tính`, bodies whose results come from their
+ * own campaign (docs/design/rollup.md), owing no milestone here; in sheet order. Both from one reading of the tab.
  */
-export function readUnits(snapshot: Snapshot, timeZone: string): Unit[] {
+export function readUnitsAndBodies(snapshot: Snapshot, timeZone: string): { units: Unit[]; bodies: Body[] } {
   const table = readDeclaredTable(snapshot, TAB.units);
   const seen = new Set<string>();
   const units: Unit[] = [];
+  const bodies: Body[] = [];
+  const reissues = table.has(SECRET_REISSUED_HEADER);
   for (const row of table.rows) {
     const code = unitCode(row.get('Mã đơn vị'));
     if (code === '' || seen.has(code)) continue;
     seen.add(code);
-    if (cellText(row.get(CHILD_SPREADSHEET_HEADER)) !== '') continue;
+    const spreadsheet = cellText(row.get(CHILD_SPREADSHEET_HEADER));
+    if (spreadsheet !== '') {
+      bodies.push({ code, name: cellText(row.get('Tên đơn vị')), cluster: cellText(row.get('Cụm/Khối')), spreadsheet });
+      continue;
+    }
     const contact = splitAddresses(cellText(row.get('Email liên hệ')));
     const leader = splitAddresses(cellText(row.get('Email lãnh đạo')));
     const invalid =
@@ -58,12 +64,15 @@ export function readUnits(snapshot: Snapshot, timeZone: string): Unit[] {
       contactEmails: contact.valid,
       leaderEmails: leader.valid,
       ...(invalid.length > 0 ? { invalidEmails: invalid } : {}),
-      ...(table.has(SECRET_REISSUED_HEADER)
-        ? { secretReissued: readReissues(row.get(SECRET_REISSUED_HEADER), timeZone) }
-        : {}),
+      ...(reissues ? { secretReissued: readReissues(row.get(SECRET_REISSUED_HEADER), timeZone) } : {}),
     });
   }
-  return units;
+  return { units, bodies };
+}
+
+/** The units of readUnitsAndBodies. */
+export function readUnits(snapshot: Snapshot, timeZone: string): Unit[] {
+  return readUnitsAndBodies(snapshot, timeZone).units;
 }
 
 /** A unit of `Đơn vị` with a child campaign's spreadsheet: its results come from below. */
@@ -75,7 +84,9 @@ export interface Body {
   readonly spreadsheet: string;
 }
 
-/** The bodies of `Đơn vị`, in sheet order; the first row of a repeated code decides whether it is one. */
+/**
+ * The bodies of readUnitsAndBodies, for a reader that needs no unit: their email addresses and secrets are not read.
+ */
 export function readBodies(snapshot: Snapshot): Body[] {
   const table = readDeclaredTable(snapshot, TAB.units);
   const seen = new Set<string>();

@@ -11,11 +11,10 @@ import {
   decisionText,
   readAnttDecisions,
   readAssessments,
-  readBodies,
   readCriteria,
   readQuotas,
   readTargets,
-  readUnits,
+  readUnitsAndBodies,
 } from './campaign-data.ts';
 import { classifyUnit, commendableLevel, rankInClusters } from './classify.ts';
 import type { UnitStanding } from '../awards/rules.ts';
@@ -43,7 +42,7 @@ export function secretsRequired(settings: Settings): boolean {
 export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string): Evaluation {
   const settings = readSettings(snapshot);
   const timeZone = campaignTimeZone(settings);
-  const units = readUnits(snapshot, timeZone);
+  const { units, bodies } = readUnitsAndBodies(snapshot, timeZone);
   const unitMap = new Map<string, Unit>();
   for (const u of units) unitMap.set(u.code, u);
   const criteria = readCriteria(snapshot);
@@ -98,7 +97,6 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
 
   // A body (a unit with its own campaign below) stands at the level the last roll-up derived from its subtree
   // (docs/design/rollup.md): the gate of the nominations it forwards.
-  const bodies = readBodies(snapshot);
   const bodyRows = storedChildRows(snapshot.tabs.get(TAB.children), bodies);
   const bodyLevels = new Map(bodyRows.map((r) => [r.code, r.level === '' ? UNCLASSIFIED : r.level]));
   const standings = new Map<string, UnitStanding>();
