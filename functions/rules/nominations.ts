@@ -68,7 +68,10 @@ function twoUnits(
       reason: `Cùng một người (họ tên, ngày sinh) đã được đơn vị ${same.unitCode} đề nghị ${award} ở dòng ${same.rowNumber}; chỉ tính một lần.`,
     };
   const namesakes = people.byName.get(nomineeKey);
-  const namesake = namesakes?.find((p) => p.unitCode !== unit && (!dated || !p.dated));
+  let namesake: Seen | undefined;
+  // A loop, not `find`: a closure per individual nominated.
+  for (let i = 0; namesakes && !namesake && i < namesakes.length; i++)
+    if (namesakes[i].unitCode !== unit && (!dated || !namesakes[i].dated)) namesake = namesakes[i];
   if (namesake)
     return {
       status: 'Chưa xét',
@@ -101,6 +104,7 @@ function inOrder(valid: readonly JudgedResponse[]): JudgedResponse[] {
 }
 
 const NO_ANTT: ReadonlyMap<string, UnitAntt> = new Map();
+const NOBODY = { id: '', name: '', unitCode: '' } as const;
 const ELIGIBLE = { status: 'Đủ điều kiện', reason: '' } as const;
 
 /** What the verdicts read besides the nominations and the classifications. */
@@ -139,7 +143,8 @@ export function judgeNominations(
     antt = NO_ANTT,
   }: NominationContext,
 ): Map<JudgedResponse, NominationVerdict> {
-  const firstRow = new Map<string, number>();
+  // Award → unit, origin and nominee → the first row: the award is the outer key, the inner keys stay short.
+  const firstRow = new Map<string, Map<string, number>>();
   const used = new Map<string, number>();
   // Validation gives the catalogue's own spelling; the name key only serves answers typed into the tab by hand.
   const exact = new Map(catalogue.map((a) => [a.name, a]));
@@ -174,10 +179,12 @@ export function judgeNominations(
     // Answers are already NFC and trimmed; Vietnamese has no locale-specific casing, so plain toLowerCase suffices.
     const nomineeKey = collapseSpaces(nominee.toLowerCase());
     // A body's forwarded nominations come from several units below it: the same name twice may be two people there.
-    const dupKey = `${c.unitCode}\u0000${origin(c)}\u0000${nomineeKey}\u0000${award}`;
-    const first = firstRow.get(dupKey);
+    const dupKey = `${c.unitCode}\u0000${origin(c)}\u0000${nomineeKey}`;
+    let ofAward = firstRow.get(award);
+    if (!ofAward) firstRow.set(award, (ofAward = new Map<string, number>()));
+    const first = ofAward.get(dupKey);
     if (first !== undefined) return { status: 'Trùng', reason: `Trùng với đề nghị ở dòng ${first}; chỉ tính một lần.` };
-    firstRow.set(dupKey, c.rowNumber);
+    ofAward.set(dupKey, c.rowNumber);
 
     const def = exact.get(award) ?? awards.get(nameKey(award));
     if (!def) return { status: 'Chưa xét', reason: `"${award}" không có trong Danh mục khen thưởng.` };
@@ -187,13 +194,14 @@ export function judgeNominations(
     // An identity is an HMAC, the dearest step of a verdict: taken only when something can read it.
     const id = birth !== null || registered ? identity(idKey, nominee, birth, c.unitCode) : '';
     if (individual) {
-      let ofAward = people.get(def);
-      if (!ofAward) people.set(def, (ofAward = { byId: new Map(), byName: new Map() }));
-      const twin = twoUnits(ofAward, id, birth !== null, nomineeKey, award, c.unitCode, c.rowNumber);
+      let seen = people.get(def);
+      if (!seen) people.set(def, (seen = { byId: new Map(), byName: new Map() }));
+      const twin = twoUnits(seen, id, birth !== null, nomineeKey, award, c.unitCode, c.rowNumber);
       if (twin) return twin;
     }
-    // Already received is final whatever the unit's classification: said at once, not after the report.
-    const who = { id, name: nominee, unitCode: c.unitCode };
+    // Already received is final whatever the unit's classification: said at once, not after the report. Only a
+    // registry reads who the nominee is.
+    const who = registered ? { id, name: nominee, unitCode: c.unitCode } : NOBODY;
     const received = registered && def.oncePerLifetime ? receivedBefore(registry, who, def.name, year) : null;
     if (received) return received;
     const failed =
