@@ -1,6 +1,6 @@
 // The whole campaign judged from one snapshot: responses, classification, ANTT, nominations and award tallies.
 import { FORMS, NOMINATION_FORM, REGISTRATION_FORM, FINAL_FORM } from '../../sheets-schema/forms/index.ts';
-import type { Evaluation, Unit, UnitResult } from '../core/model.ts';
+import type { Evaluation, JudgedResponse, Unit, UnitResult } from '../core/model.ts';
 import { numberSetting, readSettings, setting, type Settings } from '../core/settings.ts';
 import { nameKey } from '../core/cells.ts';
 import { unitSecrets } from '../core/unit-secret.ts';
@@ -17,7 +17,7 @@ import {
   readUnitsAndBodies,
 } from './campaign-data.ts';
 import { classifyUnit, commendableLevel, rankInClusters } from './classify.ts';
-import type { UnitStanding } from '../awards/rules.ts';
+import type { UnitAntt, UnitStanding } from '../awards/rules.ts';
 import { UNCLASSIFIED } from '../core/model.ts';
 import { TAB } from '../../sheets-schema/index.ts';
 import { readForwarded, sendUpTab } from '../rollup/forward.ts';
@@ -99,12 +99,15 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   // (docs/design/rollup.md): the gate of the nominations it forwards.
   const bodyRows = storedChildRows(snapshot.tabs.get(TAB.children), bodies);
   const bodyLevels = new Map(bodyRows.map((r) => [r.code, r.level === '' ? UNCLASSIFIED : r.level]));
+  // The results, not the classifications: these are let go now rather than kept through the nominations' judging.
   const standings = new Map<string, UnitStanding>();
-  units.forEach((u, i) => standings.set(u.code, classifications[i]));
+  for (let i = 0; i < units.length; i++) standings.set(units[i].code, results[i]);
   for (const b of bodies) {
     const level = bodyLevels.get(b.code) ?? UNCLASSIFIED;
     standings.set(b.code, { level, commendable: level !== UNCLASSIFIED && commendableLevel(level, settings) });
   }
+  const antt = new Map<string, UnitAntt>();
+  for (let i = 0; i < units.length; i++) antt.set(units[i].code, { name: units[i].name, verdict: results[i].antt });
   const forwarded = readForwarded(snapshot, timeZone);
   const nominations = [...byForm.get(NOMINATION_FORM.tab)!.responses.filter((c) => c.valid), ...forwarded];
   const verdictOf = judgeNominations(nominations, standings, {
@@ -115,7 +118,7 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
     registryKey: registryKey(unitKey),
     year: campaignYear,
     history: readYearResults(snapshot),
-    antt: new Map(units.map((u, i) => [u.code, { name: u.name, verdict: results[i].antt }])),
+    antt,
   });
   const verdicts = [...verdictOf.values()];
   const awards = tallyAwards(readTargets(snapshot), verdicts);
@@ -123,7 +126,8 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   // Form by form, as `Kiểm tra` lists them. The children's forwarded nominations are not responses of this campaign's
   // forms: listed after them with their verdict, never mailed a receipt. Listed before the verdicts become notes, so
   // the `Ghi chú` column holds the other notes without taking the verdict back off each row.
-  const responses = FORMS.flatMap((f) => byForm.get(f.tab)!.responses);
+  // concat sizes the list once; flatMap grows it by steps.
+  const responses = ([] as JudgedResponse[]).concat(...FORMS.map((f) => byForm.get(f.tab)!.responses));
   const checks = checksTab([responses, forwarded], verdictOf);
   // A nomination's verdict is also a note of its receipt: only the campaign's own nominations have verdicts to note.
   const ownNominations = byForm.get(NOMINATION_FORM.tab)!.responses;
