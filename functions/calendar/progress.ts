@@ -62,25 +62,43 @@ export function computeProgress(evaluation: Evaluation, milestones: readonly Mil
     else byUnit.set(r.unitCode, [r]);
   }
   const today = localDay(now, timeZone);
-  const entries: ProgressEntry[] = [];
+  // What a unit's status on each milestone depends on besides its responses, worked out once per milestone rather than
+  // once per unit.
+  const facts = milestones.map((milestone): MilestoneFacts => {
+    const deadline = milestone.deadline.getTime();
+    const window = Math.max(0, ...milestone.remindBefore);
+    return {
+      milestone,
+      deadline,
+      past: now.getTime() > deadline,
+      dueSoon: localDay(milestone.deadline, timeZone) - today <= window,
+    };
+  });
+  // Made at its final length: 60,000 entries pushed one by one left the list with room for half as many more.
+  const entries = new Array<ProgressEntry>(units.length * facts.length);
   for (let u = 0; u < units.length; u++) {
     const unit = units[u];
-    const sent = byUnit.get(unit.code) ?? [];
-    for (let m = 0; m < milestones.length; m++) entries.push(statusOf(unit, milestones[m], sent, now, today, timeZone));
+    const sent = byUnit.get(unit.code) ?? NOTHING_SENT;
+    for (let m = 0; m < facts.length; m++) entries[u * facts.length + m] = statusOf(unit, facts[m], sent);
   }
   return { timeZone, now, milestones, entries };
 }
 
+const NOTHING_SENT: readonly JudgedResponse[] = [];
+
+interface MilestoneFacts {
+  readonly milestone: Milestone;
+  /** The deadline in milliseconds. */
+  readonly deadline: number;
+  /** `now` is past the deadline. */
+  readonly past: boolean;
+  /** The deadline's day is within the milestone's reminder window of today. */
+  readonly dueSoon: boolean;
+}
+
 /** `responses`: the unit's, to every form. */
-function statusOf(
-  unit: Unit,
-  milestone: Milestone,
-  responses: readonly JudgedResponse[],
-  now: Date,
-  today: number,
-  timeZone: string,
-): ProgressEntry {
-  const deadline = milestone.deadline.getTime();
+function statusOf(unit: Unit, facts: MilestoneFacts, responses: readonly JudgedResponse[]): ProgressEntry {
+  const { milestone, deadline } = facts;
   let latestValid: Date | null = null;
   let latestOnTime: Date | null = null;
   let latestInvalid: JudgedResponse | null = null;
@@ -109,12 +127,9 @@ function statusOf(
     };
   }
   // An optional milestone past its deadline with nothing sent: the unit had nothing to send (no nominee), not late.
-  if (now.getTime() > deadline)
+  if (facts.past)
     return { unit, milestone, status: milestone.required ? 'Quá hạn' : 'Không bắt buộc', submittedAt: null };
-  const deadlineDay = localDay(milestone.deadline, timeZone);
-  const window = Math.max(0, ...milestone.remindBefore);
-  const status = deadlineDay - today <= window ? 'Sắp đến hạn' : 'Chưa đến hạn';
-  return { unit, milestone, status, submittedAt: null };
+  return { unit, milestone, status: facts.dueSoon ? 'Sắp đến hạn' : 'Chưa đến hạn', submittedAt: null };
 }
 
 /** `Tiến độ`, one row per unit × milestone; dates as dd/MM/yyyy text in the campaign zone. */
@@ -129,18 +144,20 @@ export function progressTab(progress: Progress): TabWrite {
     if (text === undefined) days.set(day, (text = formatDate(at, progress.timeZone)));
     return text;
   };
-  const rows: (readonly Cell[])[] = [[...PROGRESS_HEADERS]];
   const { entries } = progress;
+  // Made at its final length, as the entries are.
+  const rows = new Array<readonly Cell[]>(entries.length + 1);
+  rows[0] = [...PROGRESS_HEADERS];
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
-    rows.push([
+    rows[i + 1] = [
       e.unit.code,
       e.unit.name,
       e.milestone.code,
       deadlines.get(e.milestone) ?? formatDate(e.milestone.deadline, progress.timeZone),
       e.status,
       e.submittedAt ? dayText(e.submittedAt) : '',
-    ]);
+    ];
   }
   return { tab: TAB.progress, rows };
 }
