@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint } from '../../../functions/core/fingerprint.ts';
+import { Fingerprint, fingerprint } from '../../../functions/core/fingerprint.ts';
 
 // DESIGN (jobs): the email key carries a hash of the response content, so an edit is mailed again and an unchanged
 // response never is. These tests pin what the fingerprint must tell apart.
@@ -35,5 +35,32 @@ describe('fingerprint', () => {
   it('reads a long answer to its end', () => {
     const long = 'a'.repeat(50_000);
     expect(fingerprint('F', [long])).not.toBe(fingerprint('F', [long.slice(0, -1) + 'b']));
+  });
+
+  it('keeps the fingerprints already in the mail logs (values of 1/12/2026), else every email would be due again', () => {
+    expect(fingerprint('Đăng ký thi đua', ['DV-00001', '', 'Nguyễn Văn A', '12'])).toBe('e94aab1914d57abe');
+    expect(fingerprint('F', ['', '', 'x', ''])).toBe('ee66febef93efd53');
+    expect(fingerprint('')).toBe('b850f018ec50a672');
+  });
+
+  it('fed one field at a time, gives what the array gives, an empty field still taking its position', () => {
+    const cases: [string, string[]][] = [
+      ['results', ['Khá', '84', 'false', '5', 'Lãnh đạo, chỉ đạo', '11', '17', '', 'true', '', 'Đạt', '0']],
+      ['F', ['', 'x']],
+      ['F', ['x', '']],
+      ['', []],
+    ];
+    // Heads and fields of every length up to 8, some empty, of ASCII and Vietnamese letters.
+    const letters = 'aĐđếữ|0 ';
+    const text = (n: number, length: number) =>
+      Array.from({ length }, (_, i) => letters[(n + i * 3) % letters.length]).join('');
+    for (let n = 0; n < 300; n++)
+      cases.push([text(n, n % 5), Array.from({ length: n % 7 }, (_, f) => text(n + f, (n * 7 + f) % 9))]);
+    for (const [head, fields] of cases) {
+      const print = new Fingerprint(head);
+      for (const field of fields) print.add(field);
+      expect(print.digest()).toBe(fingerprint(head, fields));
+    }
+    expect(new Fingerprint('F').add('').add('').add('x').add('').digest()).toBe('ee66febef93efd53');
   });
 });
