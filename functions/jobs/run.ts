@@ -56,6 +56,8 @@ export interface RunOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Per-request timeout and retry policy of both gateways (tests shorten them; production keeps the defaults). */
   readonly timeoutMs?: number;
+  /** The mail gateway's own per-request timeout, instead of `timeoutMs` (a test slows SendGrid, not Sheets). */
+  readonly mailTimeoutMs?: number;
   readonly retry?: RetryPolicy;
   /** Largest Sheets write body (tests make the 2 MB split visible on small data; production keeps 2 MB). */
   readonly maxRequestBytes?: number;
@@ -114,7 +116,7 @@ export async function runJob(name: JobName, options: RunOptions = {}): Promise<J
   const mail = createMailGateway({
     apiKey: config.SENDGRID_API_KEY,
     baseUrl: config.SENDGRID_BASE_URL,
-    timeoutMs: options.timeoutMs,
+    timeoutMs: options.mailTimeoutMs ?? options.timeoutMs,
     retry: options.retry,
   });
   const children = childReader(api, config, options);

@@ -88,7 +88,8 @@ describe('apply', () => {
   });
 });
 
-async function runWith(s: CampaignStack, now: Date, timeoutMs: number) {
+/** Runs `ingest` with SendGrid requests timing out after `mailTimeoutMs`; Sheets requests keep their own timeout. */
+async function runWith(s: CampaignStack, now: Date, mailTimeoutMs: number) {
   const { runJob } = await import('../../../functions/jobs/run.ts');
-  return runJob('ingest', { now, env: s.env, timeoutMs, retry: FAST });
+  return runJob('ingest', { now, env: s.env, mailTimeoutMs, retry: FAST });
 }
