@@ -196,13 +196,13 @@ export function openSpreadsheet(options: SpreadsheetOptions): Spreadsheet {
 
   /**
    * One API request with its retries, parsed inside them (a body cut short fails like any network error and is asked
-   * again). A body is sent already serialised, as the request options' `body`, a stream of its parts made afresh for
+   * again). A body is sent already serialised, as the request options' `body`, a stream of its bytes made afresh for
    * each attempt: given an object, googleapis-common and gaxios each deep-copy it before their own JSON.stringify,
-   * three copies of 100,000 rows at once. Its JSON type and length are stated, so it is not sent chunked.
+   * three copies of 100,000 rows at once. Its JSON type and length are stated, so it is not sent chunked. The body's
+   * bytes are not read once this returns: the next body of a write is packed over them (sheets-body.ts).
    */
   async function request<T>(send: Send, body?: Body, fold?: FoldOf): Promise<T> {
-    let length = 0;
-    for (const part of body ?? []) length += part.length;
+    const length = body?.length ?? 0;
     try {
       return await withRetry(
         async () => {
@@ -226,7 +226,7 @@ export function openSpreadsheet(options: SpreadsheetOptions): Spreadsheet {
   /** A write request, counted once whatever its retries. */
   function write<T>(send: Send, body: Body): Promise<T> {
     writes.requests++;
-    for (const part of body) writes.bytes += part.length;
+    writes.bytes += body.length;
     return request<T>(send, body);
   }
 

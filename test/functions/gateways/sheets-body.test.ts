@@ -28,6 +28,8 @@ const BATCH_GET = {
 let server: Server;
 let root: string;
 const seen: Seen[] = [];
+/** Write requests still to be answered 500 (Google's transient failure), after their body was read whole. */
+let failures = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -35,6 +37,11 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       seen.push({ url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      if (req.method === 'POST' && failures > 0) {
+        failures--;
+        res.writeHead(500, { 'content-type': 'application/json; charset=UTF-8' });
+        return void res.end(JSON.stringify({ error: { code: 500, message: 'Internal error encountered.' } }));
+      }
       res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
       if (req.url?.includes(':batchGet')) return void res.end(JSON.stringify(BATCH_GET, null, 2));
       res.end(JSON.stringify(req.url?.includes(':append') ? { updates: { updatedRange: "'Nhật ký thư'!A7:C8" } } : {}));
@@ -69,6 +76,47 @@ describe('Sheets gateway requests', () => {
         { range: "'Xếp loại'!A1", majorDimension: 'ROWS', values: [['Hoàn thành xuất sắc']] },
         { range: "'Nhật ký thư'!E2:E2", majorDimension: 'ROWS', values: [['Đã gửi']] },
       ],
+    });
+  });
+
+  it('splits a long write into requests that each hold whole rows under their own range, retried ones included', async () => {
+    seen.length = 0;
+    const retry = { retries: 2, baseDelayMs: 1, maxDelayMs: 5 };
+    const gateway = createSheetsGateway({
+      api: createSheetsClient(root),
+      spreadsheetId: 'x',
+      retry,
+      maxRequestBytes: 20_000,
+    });
+    const many = Array.from({ length: 1200 }, (_, i) => [`Đơn vị "${i}"`, i, 'Hoàn thành tốt nhiệm vụ']);
+    failures = 2; // the first two requests fail once each: each is sent again as it was
+    await gateway.writeValues([
+      { range: `${quoteSheet('Kiểm tra')}!A1:C1200`, values: many },
+      { range: `${quoteSheet('Xếp loại')}!A1`, values: [['Hoàn thành xuất sắc']] },
+    ]);
+    expect(gateway.writes().requests).toBeGreaterThan(3);
+    const sent = seen.map((s) => {
+      expect(s.headers['content-length']).toBe(String(Buffer.byteLength(s.body)));
+      expect(Buffer.byteLength(s.body)).toBeLessThanOrEqual(20_000);
+      return JSON.parse(s.body) as { data: { range: string; values: unknown[][] }[] };
+    });
+    // Each failed request was sent again with the same body before the next one.
+    expect(sent[1]).toEqual(sent[0]);
+    expect(sent[2]).toEqual(sent[0]);
+    expect(sent[3]).not.toEqual(sent[0]);
+    const parts = sent.slice(2).flatMap((body) => body.data);
+    const checks = parts.filter((p) => p.range.startsWith(quoteSheet('Kiểm tra')));
+    expect(checks.flatMap((p) => p.values)).toEqual(many);
+    // Each part's range names exactly its rows, whatever the digits of its row numbers.
+    let row = 1;
+    for (const part of checks) {
+      expect(part.range).toBe(`${quoteSheet('Kiểm tra')}!A${row}:C${row + part.values.length - 1}`);
+      row += part.values.length;
+    }
+    expect(parts.at(-1)).toEqual({
+      range: "'Xếp loại'!A1",
+      majorDimension: 'ROWS',
+      values: [['Hoàn thành xuất sắc']],
     });
   });
 
