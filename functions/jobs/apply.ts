@@ -23,7 +23,7 @@ import type { Envelope, MailSender } from '../gateways/mail.ts';
 import { CLAIM_COLUMNS, LOG_DETAIL_HEADER, LOG_LAYOUT, LOG_RUN_HEADER, resolveClaims, STATUS } from './mail-log.ts';
 import type { JobPlan } from './plan.ts';
 import { zoneWarning } from './sheet-zone.ts';
-import { diffTab, type TabChange, type TabState } from './tab-diff.ts';
+import { diffTab, tabExtent, type TabChange, type TabState } from './tab-diff.ts';
 
 export interface ApplyContext {
   readonly sheets: SheetsGateway;
@@ -76,20 +76,26 @@ function headroom(rows: number): number {
   return Math.max(100, Math.ceil(rows / 10));
 }
 
-/** What a run does to one system tab: its rows (moves, writes) and, when it changes, its grid. */
-interface TabPlan {
+/** A system tab's grid after this run, what the cell cap counts. */
+interface TabSize {
   readonly tab: string;
-  readonly change: TabChange;
   /** Grid after this run: undefined when it stays as it is. */
   readonly grid: GridSize | undefined;
   /** Rows of the grid once the row moves are done, before any resize. */
   readonly gridAfterMoves: number;
+  /** Columns of the content, old or new. */
+  readonly width: number;
+}
+
+/** What a run does to one system tab: its rows (moves, writes) and, when it changes, its grid. */
+interface TabPlan extends TabSize {
+  readonly change: TabChange;
   readonly sheetId: number | undefined;
 }
 
 /** The grid a tab should have for `change`, or undefined when the current one will do. */
 function sizeGrid(
-  change: TabChange,
+  change: Pick<TabChange, 'rows' | 'width'>,
   current: GridSize | undefined,
   gridAfterMoves: number,
   tab: string,
@@ -113,7 +119,18 @@ function planTab(write: TabWrite, previous: TabState | undefined, layout: SheetL
   let gridAfterMoves = info?.grid.rows ?? 0;
   for (const op of change.rowOps) gridAfterMoves += op.insert ? op.count : -op.count;
   const grid = sizeGrid(change, info?.grid, gridAfterMoves, write.tab);
-  return { tab: write.tab, change, grid, gridAfterMoves, sheetId: info?.sheetId };
+  return { tab: write.tab, change, grid, gridAfterMoves, width: change.width, sheetId: info?.sheetId };
+}
+
+/**
+ * The size of a tab whose rows never move (not SHIFTABLE), from its extent alone, without comparing its rows with the
+ * sheet's: `Tổng hợp` (22,000 rows at 10,000 units) is sized so, before the figure of the cells it shows is known.
+ */
+function sizeTab(write: TabWrite, previous: TabState | undefined, layout: SheetLayout): TabSize {
+  const extent = tabExtent(write.rows, previous);
+  const current = layout.sheets.find((s) => s.title === write.tab)?.grid;
+  const gridAfterMoves = current?.rows ?? 0;
+  return { tab: write.tab, grid: sizeGrid(extent, current, gridAfterMoves, write.tab), gridAfterMoves, ...extent };
 }
 
 /** The blocks of a tab as value ranges, clipped to its final grid (a shrunk grid drops the rows past it). */
@@ -183,11 +200,11 @@ function structureRequests(
 }
 
 /** Cells of the spreadsheet once this run is written: every sheet's grid, the ones it resizes at their new size. */
-function cellsAfter(layout: SheetLayout, plans: readonly TabPlan[], logRows: number, logColumns: number): number {
+function cellsAfter(layout: SheetLayout, plans: readonly TabSize[], logRows: number, logColumns: number): number {
   const planned = new Map(
     plans.map((p) => [
       p.tab,
-      p.grid ?? { rows: p.gridAfterMoves, columns: layout.grids.get(p.tab)?.columns ?? p.change.width },
+      p.grid ?? { rows: p.gridAfterMoves, columns: layout.grids.get(p.tab)?.columns ?? p.width },
     ]),
   );
   let cells = 0;
@@ -430,13 +447,13 @@ export function prepareApply(
   const addLog = due.length > 0 && !log;
   const logRows = due.length > 0 ? due.length + (logHeaders.length === 0 ? 1 : 0) : 0;
   const logColumns = log?.grid.columns ?? headers.length;
-  const cellsWith = (extra: readonly TabPlan[]) =>
+  const cellsWith = (extra: readonly TabSize[]) =>
     cellsAfter(layout, [...plans, ...extra], logRows + (addLog ? 1 : 0), logColumns);
   let cells = cellsWith([]);
   if (dashboard) {
-    // The figure does not change the dashboard's size, so a first pass with any figure sizes it.
+    // The figure does not change the dashboard's size, so it is sized with any figure, then compared with the sheet.
     const figures = (n: number) => ({ cells: n, cap: CELL_CAP, timeZone: layout.timeZone, warning: zone });
-    cells = cellsWith([planTab(withSpreadsheetRows(dashboard, figures(0)), previous.get(TAB.dashboard), layout)]);
+    cells = cellsWith([sizeTab(withSpreadsheetRows(dashboard, figures(0)), previous.get(TAB.dashboard), layout)]);
     plans.push(planTab(withSpreadsheetRows(dashboard, figures(cells)), previous.get(TAB.dashboard), layout));
   }
   if (cells > CELL_CAP) return { ...base, tabs: [], tabsWritten: 0, structure: [], stopped: capMessage(cells, layout) };

@@ -236,21 +236,28 @@ function padded(row: readonly Cell[] | undefined, width: number, blank: readonly
   return out;
 }
 
+/** What `next` takes of its tab once written over `old`: rows (header included) and columns, the tab's extent. */
+export function tabExtent(
+  next: readonly (readonly Cell[])[],
+  old: TabState | undefined,
+): Pick<TabChange, 'rows' | 'width'> {
+  let width = old?.width ?? 0;
+  for (const row of next) if (row.length > width) width = row.length;
+  // Trailing empty rows are not content.
+  let rows = next.length;
+  while (rows > 1 && isEmptyRow(next[rows - 1])) rows--;
+  return { rows: Math.max(1, rows), width: Math.max(1, width) };
+}
+
 /** The change that turns `old` (undefined: the tab is new or unread) into `next` (header row first). */
 export function diffTab(
   next: readonly (readonly Cell[])[],
   old: TabState | undefined,
   options: DiffOptions,
 ): TabChange {
-  let width = old?.width ?? 0;
-  for (const row of next) if (row.length > width) width = row.length;
-  width = Math.max(1, width);
+  const { rows: m, width } = tabExtent(next, old);
   const blank: readonly Cell[] = new Array<Cell>(width).fill('');
   const rowOf = (i: number) => padded(next[i], width, blank);
-  // Trailing empty rows are not content.
-  let m = next.length;
-  while (m > 1 && isEmptyRow(next[m - 1])) m--;
-  m = Math.max(1, m);
   const oldRows = old?.rows ?? [];
 
   if (!old || oldRows.length === 0 || oldRows[0] !== (next.length > 0 ? rowFingerprint(next[0]) : undefined)) {
