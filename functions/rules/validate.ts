@@ -601,6 +601,8 @@ function markSuperseded(checked: Judged[], timeZone: string): Map<string, Judged
     const current = latest.get(c.unitCode);
     if (!current || before(current, c)) latest.set(c.unitCode, c);
   }
+  // Every response valid and the only one of its unit (most forms, most runs): none is replaced, no second look.
+  if (latest.size === checked.length) return latest;
   for (const c of checked) {
     const last = latest.get(c.unitCode);
     if (!last || last === c || !before(c, last)) continue;
