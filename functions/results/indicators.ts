@@ -196,14 +196,22 @@ function anttClass(verdict: string): keyof Omit<AnttByType, 'type' | 'units'> {
   return 'notMet';
 }
 
+/** One line of `Mô hình điển hình đăng ký` without its list marker. */
+const modelName = (line: string): string => line.replace(/^\s*(?:[-–•*+]|\d{1,2}[.)])\s*/, '').trim();
+
 /**
  * `Mô hình điển hình đăng ký` split into model names: one per line or `;` item, list markers (`-`, `•`, `1.`)
  * dropped.
  */
 export function modelNames(text: string): string[] {
+  // Most units register one model on one line: its list is made at its length, not grown with room for 16 more.
+  if (!/[\n;]/.test(text)) {
+    const name = modelName(text);
+    return name === '' ? [] : [name];
+  }
   const names: string[] = [];
   for (const line of text.split(/\r?\n|;/)) {
-    const name = line.replace(/^\s*(?:[-–•*+]|\d{1,2}[.)])\s*/, '').trim();
+    const name = modelName(line);
     if (name !== '') names.push(name);
   }
   return names;
