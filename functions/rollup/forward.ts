@@ -56,7 +56,7 @@ export class ForwardedNomination implements JudgedResponse {
   }
 
   note(line: string): void {
-    this.notes = [...this.notes, line];
+    this.notes = this.notes.concat(line);
   }
 
   answers(): { question: string; answer: string }[] {

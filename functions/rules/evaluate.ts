@@ -123,18 +123,14 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
   const verdicts = [...verdictOf.values()];
   const awards = tallyAwards(readTargets(snapshot), verdicts);
 
-  // Form by form, as `Kiểm tra` lists them. The children's forwarded nominations are not responses of this campaign's
-  // forms: listed after them with their verdict, never mailed a receipt. Listed before the verdicts become notes, so
-  // the `Ghi chú` column holds the other notes without taking the verdict back off each row.
-  // concat sizes the list once; flatMap grows it by steps.
-  const responses = ([] as JudgedResponse[]).concat(...FORMS.map((f) => byForm.get(f.tab)!.responses));
-  const checks = checksTab([responses, forwarded], verdictOf);
-  // A nomination's verdict is also a note of its receipt: only the campaign's own nominations have verdicts to note.
-  const ownNominations = byForm.get(NOMINATION_FORM.tab)!.responses;
-  for (let i = 0; i < ownNominations.length; i++) {
-    const v = verdictOf.get(ownNominations[i]);
-    if (v) ownNominations[i].note(verdictLine(v));
+  // A nomination's verdict is also a note of its receipt, and the last: `Kiểm tra` shows it apart from the other notes.
+  for (let i = 0; i < nominations.length; i++) {
+    const v = verdictOf.get(nominations[i]);
+    if (v) nominations[i].note(verdictLine(v));
   }
+  // Form by form, as `Kiểm tra` lists them. The children's forwarded nominations are not responses of this campaign's
+  // forms: listed after them with their verdict, never mailed a receipt. concat sizes the list once; flatMap grows it.
+  const responses = ([] as JudgedResponse[]).concat(...FORMS.map((f) => byForm.get(f.tab)!.responses));
 
   return {
     settings,
@@ -147,7 +143,12 @@ export function evaluateCampaign(snapshot: Snapshot, now: Date, unitKey?: string
     awards,
     forwarded,
     bodies,
-    tabs: [checks, classificationTab(units, results, bodies, standings), awardsTab(awards), sendUpTab(verdictOf)],
+    tabs: [
+      checksTab([responses, forwarded], verdictOf),
+      classificationTab(units, results, bodies, standings),
+      awardsTab(awards),
+      sendUpTab(verdictOf),
+    ],
     ...(problems.length > 0 ? { warnings: problems } : {}),
   };
 }

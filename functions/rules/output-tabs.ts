@@ -17,8 +17,8 @@ export function verdictLine(v: NominationVerdict): string {
 }
 
 /**
- * One row per response of `lists`, in order; a judged nomination's verdict in `Kết luận`. Built before the verdicts are
- * noted on the responses: `Ghi chú` is every note.
+ * One row per response of `lists`, in order. A judged nomination (a key of `verdictOf`) has its verdict as its last
+ * note: in `Kết luận`, the notes before it in `Ghi chú`.
  */
 export function checksTab(
   lists: readonly (readonly JudgedResponse[])[],
@@ -28,7 +28,8 @@ export function checksTab(
   for (const list of lists) {
     for (let i = 0; i < list.length; i++) {
       const r = list[i];
-      const verdict = verdictOf.get(r);
+      const { notes } = r;
+      const others = verdictOf.has(r) ? notes.length - 1 : notes.length;
       rows.push([
         r.form,
         r.timestampText,
@@ -36,8 +37,9 @@ export function checksTab(
         r.valid ? 'Hợp lệ' : 'Không hợp lệ',
         r.errors.join('\n'),
         r.rowNumber,
-        verdict ? verdictLine(verdict) : '',
-        r.notes.join('\n'),
+        others < notes.length ? notes[others] : '',
+        // Most rows have no other note: no list sliced for them.
+        others === 0 ? '' : notes.slice(0, others).join('\n'),
       ]);
     }
   }
