@@ -86,6 +86,7 @@ interface HoldingRow {
 export class DueEmailSorter implements EmailSink {
   /** Item → the holding row that carries it (a sent row rather than a claimed one). */
   private readonly held = new Map<string, HoldingRow>();
+  /** The keys of the single emails offered so far (a bundle's items need none: see Bundle.items). */
   private readonly seen = new Set<string>();
   private readonly due: PlannedEmail[] = [];
   private alreadySent = 0;
@@ -114,10 +115,10 @@ export class DueEmailSorter implements EmailSink {
     return true;
   }
 
-  /** Whether `item` is still to send: the log does not hold it (else its row is counted) and no offer had it before. */
-  private isNew(item: string): boolean {
-    if (this.count(item) || this.seen.has(item)) return false;
-    this.seen.add(item);
+  /** Whether `key` is still to send: the log does not hold it (else its row is counted) and no offer had it before. */
+  private isNew(key: string): boolean {
+    if (this.count(key) || this.seen.has(key)) return false;
+    this.seen.add(key);
     return true;
   }
 
@@ -129,7 +130,9 @@ export class DueEmailSorter implements EmailSink {
   offerBundle(bundle: Bundle): void {
     if (bundle.gate !== undefined && this.held.has(bundle.gate)) return;
     const due: string[] = [];
-    for (const item of bundle.items) if (this.isNew(item)) due.push(item);
+    // Checked against the log and the bundle's own items only: no other bundle of the plan carries them, so the plan's
+    // 50,000 receipt items are neither added to a set nor kept in one until it ends.
+    for (const item of bundle.items) if (!this.count(item) && !due.includes(item)) due.push(item);
     if (due.length === 0) return;
     const key = bundleKey(bundle.gate === undefined ? due : [bundle.gate, ...due]);
     // Every item due is the common case (a first run, a unit's new responses): it needs no lookup at all.

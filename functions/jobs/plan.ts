@@ -42,7 +42,11 @@ export interface JobContext {
  * the mail log still lacks one of its items, so a later run neither builds nor keeps emails already sent.
  */
 export interface Bundle {
-  /** The items this email would carry, each sent at most once over every run. */
+  /**
+   * The items this email would carry, each sent at most once over every run. They name what they are about (a unit's
+   * response, a unit's step of a milestone), so no other bundle of the plan carries one: the mail log checks them
+   * against its rows and the bundle's own items only.
+   */
   readonly items: readonly string[];
   /**
    * An item that, once held, stops any further email of the bundle's kind (a unit's reminders of one day): the email

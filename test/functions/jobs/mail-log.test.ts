@@ -166,4 +166,15 @@ describe('mail log', () => {
     expect(resolveClaims(columns(values), ['y'], (row) => row === 3).won).toEqual([3]);
     expect(dueEmails(log(values.slice(1)), [email('x')]).due).toHaveLength(1);
   });
+  it('sends an item a bundle repeats once, in one email with the items the log does not hold', () => {
+    const sorter = new DueEmailSorter(log([['b', 'receipt', '', '', 'Đã gửi']]));
+    const seen: string[][] = [];
+    sorter.offerBundle({
+      items: ['a', 'b', 'a', 'c'],
+      build: (key, isDue) => (seen.push(['a', 'b', 'c'].filter(isDue)), email(key)),
+    });
+    expect(sorter.result().due.map((e) => e.key)).toEqual([bundleKey(['a', 'c'])]);
+    expect(seen).toEqual([['a', 'c']]);
+    expect(sorter.result().alreadySent).toBe(1);
+  });
 });
