@@ -132,7 +132,9 @@ const submittedText = (response: JudgedResponse): string => (response.submittedA
  */
 export const ingest: Planner = (context) => {
   const { responses, units } = context.evaluation;
-  const valid = responses.filter((r) => r.valid).length;
+  // Counted, not filtered: a list of 50,000 valid responses only to take its length was 1.2 MiB a job.
+  let valid = 0;
+  for (const r of responses) if (r.valid) valid++;
   return {
     writes: [],
     emails: ingestEmails(context),
