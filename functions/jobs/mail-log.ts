@@ -105,6 +105,8 @@ export class DueEmailSorter implements EmailSink {
 
   /** Counts the row holding `item` once; false for an item the log does not hold. */
   private count(item: string): boolean {
+    // A first run's log holds nothing: its 50,000 items need not even be hashed.
+    if (this.held.size === 0) return false;
     const row = this.held.get(item);
     if (row === undefined) return false;
     if (!row.counted) {
