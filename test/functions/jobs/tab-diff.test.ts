@@ -104,7 +104,7 @@ describe('diffTab (issue 14 part 4: write only what changed)', () => {
     expect(diffTab(next, tabState(asRead(applyChange(old, change))), { shift: true }).blocks).toEqual([]);
   });
 
-  it('blanks the cells a row no longer fills, and tells a number from the same digits as text', () => {
+  it('blanks the cells a row no longer fills, and tells a number or a checkbox from the same text', () => {
     const old: Grid = [
       ['A', 'B', 'C'],
       ['x', 5, 'ghi chú'],
@@ -115,6 +115,25 @@ describe('diffTab (issue 14 part 4: write only what changed)', () => {
     ];
     const change = diffTab(next, tabState(old), { shift: false });
     expect(change.blocks).toEqual([{ first: 2, rows: [['x', '5', '']] }]);
+    const ticked: Grid = [
+      ['A', 'B', 'C'],
+      ['x', true, 1],
+      ['y', 'true', 1],
+    ];
+    const texts: Grid = [
+      ['A', 'B', 'C'],
+      ['x', 'true', 1],
+      ['y', 'true', true],
+    ];
+    expect(diffTab(texts, tabState(ticked), { shift: false }).blocks).toEqual([
+      {
+        first: 2,
+        rows: [
+          ['x', 'true', 1],
+          ['y', 'true', true],
+        ],
+      },
+    ]);
   });
 
   it('compares in place where rows must not move (a dashboard with charts), and flags a lone stamp', () => {
