@@ -156,7 +156,10 @@ export function judgeNominations(
   // A registry without entries finds no one, whatever the identity: then only a dated person's twin check reads it.
   const registered = registry.firstYear !== null;
   const verdicts = new Map<JudgedResponse, NominationVerdict>();
-  for (const c of inOrder(valid)) {
+  const ordered = inOrder(valid);
+  // By index: `for…of` left an iterator result per nomination (1 MiB of a 10,000-unit plan, measured 1/12/2026).
+  for (let i = 0; i < ordered.length; i++) {
+    const c = ordered[i];
     const award = text(c, H.award);
     const kind = text(c, H.kind);
     const nominee = text(c, H.nominee);
