@@ -9,6 +9,8 @@ import type { Table } from '../core/table.ts';
 import { readDeclaredTable, readTable } from '../core/table.ts';
 import { parseLooseNumber } from './numbers.ts';
 
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** The optional column of `Đơn vị` where a coordinator dates each reissue of a unit's secret. */
 export const SECRET_REISSUED_HEADER = 'Ngày cấp lại mã xác thực';
 
@@ -49,23 +51,22 @@ export function readUnitsAndBodies(snapshot: Snapshot, timeZone: string): { unit
     }
     const contact = splitAddresses(cellText(row.get('Email liên hệ')));
     const leader = splitAddresses(cellText(row.get('Email lãnh đạo')));
-    const invalid =
-      contact.invalid.length + leader.invalid.length === 0
-        ? []
-        : [
-            ...contact.invalid.map((address) => ({ header: 'Email liên hệ', address })),
-            ...leader.invalid.map((address) => ({ header: 'Email lãnh đạo', address })),
-          ];
-    units.push({
+    const unit: Writable<Unit> = {
       code,
       name: cellText(row.get('Tên đơn vị')),
       type: cellText(row.get('Loại hình')),
       cluster: cellText(row.get('Cụm/Khối')),
       contactEmails: contact.valid,
       leaderEmails: leader.valid,
-      ...(invalid.length > 0 ? { invalidEmails: invalid } : {}),
-      ...(reissues ? { secretReissued: readReissues(row.get(SECRET_REISSUED_HEADER), timeZone) } : {}),
-    });
+    };
+    // Set only when there is one: spreading `{}` otherwise left two empty objects and a list behind per unit.
+    if (contact.invalid.length + leader.invalid.length > 0)
+      unit.invalidEmails = [
+        ...contact.invalid.map((address) => ({ header: 'Email liên hệ', address })),
+        ...leader.invalid.map((address) => ({ header: 'Email lãnh đạo', address })),
+      ];
+    if (reissues) unit.secretReissued = readReissues(row.get(SECRET_REISSUED_HEADER), timeZone);
+    units.push(unit);
   }
   return { units, bodies };
 }
