@@ -117,28 +117,16 @@ export function percentOf(part: number, whole: number): number {
 /**
  * Only what the evaluation counts: for each unit of `Đơn vị`, its valid response that no later valid one replaced
  * (a response that could not prove its unit is invalid, so never counted); a code not in `Đơn vị` counts nowhere.
+ * Validation found these for the forms whose responses replace each other (`evaluation.counted`); the responses are
+ * indexed here only for an evaluation built by hand, or a form whose every response stands on its own.
  */
-export function countedResponses(evaluation: Evaluation, form: string): Map<string, JudgedResponse> {
-  return countedByForm(evaluation, [form]).get(form)!;
-}
-
-/**
- * countedResponses of `forms` at once: form → unit code → its counted response. Only the forms asked for: the
- * nominations alone are 20,000 responses of a 10,000-unit campaign, indexed for nobody.
- */
-function countedByForm(evaluation: Evaluation, forms: readonly string[]): Map<string, Map<string, JudgedResponse>> {
-  const known = new Set<string>();
-  for (const u of evaluation.units) known.add(u.code);
-  const out = new Map<string, Map<string, JudgedResponse>>();
-  for (const form of forms) out.set(form, new Map<string, JudgedResponse>());
-  // An index loop over every response: `for…of` left an iterator result per response behind (2 MiB, 1/12/2026).
-  const { responses } = evaluation;
-  for (let i = 0; i < responses.length; i++) {
-    const r = responses[i];
-    if (!r.valid || r.superseded) continue;
-    const ofForm = out.get(r.form);
-    if (ofForm && known.has(r.unitCode)) ofForm.set(r.unitCode, r);
-  }
+export function countedResponses(evaluation: Evaluation, form: string): ReadonlyMap<string, JudgedResponse> {
+  const found = evaluation.counted?.get(form);
+  if (found) return found;
+  const known = new Set(evaluation.units.map((u) => u.code));
+  const out = new Map<string, JudgedResponse>();
+  for (const r of evaluation.responses)
+    if (r.form === form && r.valid && !r.superseded && known.has(r.unitCode)) out.set(r.unitCode, r);
   return out;
 }
 
@@ -258,12 +246,9 @@ export function clusterLeaders(units: readonly Unit[], resultOf: ReadonlyMap<str
 
 export function indicatorTotals(evaluation: Evaluation): IndicatorTotals {
   const { units, results } = evaluation;
-  // Found by validation; indexed here only for an evaluation built by hand.
-  const counted =
-    evaluation.counted ?? countedByForm(evaluation, [INTERIM_FORM.tab, FINAL_FORM.tab, REGISTRATION_FORM.tab]);
-  const interim = counted.get(INTERIM_FORM.tab)!;
-  const final = counted.get(FINAL_FORM.tab)!;
-  const registrations = counted.get(REGISTRATION_FORM.tab)!;
+  const interim = countedResponses(evaluation, INTERIM_FORM.tab);
+  const final = countedResponses(evaluation, FINAL_FORM.tab);
+  const registrations = countedResponses(evaluation, REGISTRATION_FORM.tab);
 
   const whole = { units: 0, interim: new Accumulator(), final: new Accumulator() };
   const clusters = new Map<string, typeof whole>();
