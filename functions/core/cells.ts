@@ -16,7 +16,8 @@ const MAY_NEED_NFC = /[^\u0000-\u02ff\u1e00-\u1eff]/;
 
 /** Text for people: NFC, trimmed. Vietnamese typed on some keyboards arrives decomposed (NFD). */
 export function cellText(cell: Cell | undefined | null): string {
-  if (cell === undefined || cell === null) return '';
+  // A blank cell is a third of a report's cells and most of a nomination's: no NFC check and trim for it.
+  if (cell === undefined || cell === null || cell === '') return '';
   const text = String(cell);
   return (MAY_NEED_NFC.test(text) ? text.normalize('NFC') : text).trim();
 }
@@ -35,9 +36,12 @@ export function nameKey(cell: Cell | undefined | null): string {
   return collapseSpaces(cellText(cell).toLowerCase());
 }
 
+/** Whitespace other than a single space: a regular expression literal is a new object each time it is evaluated. */
+const ODD_SPACE = /[^\S ]|\s\s/;
+
 /** Inner whitespace as single spaces; names rarely have more than single spaces, so the replace is usually skipped. */
 export function collapseSpaces(text: string): string {
-  return /[^\S ]|\s\s/.test(text) ? text.replace(/\s+/g, ' ') : text;
+  return ODD_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 /**
@@ -123,6 +127,8 @@ export function cellDate(cell: Cell | undefined | null, timeZone = DEFAULT_TIME_
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const TYPED_DAY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
 /**
  * A calendar day typed by hand (`5/3/1980`, `05.03.1980`, `05-03-1980`) or a date cell, as `dd/MM/yyyy`; null for an
  * impossible day (31/02), a time of day, or a year outside PLAUSIBLE_YEARS. A serial's day is its integer part: a
@@ -134,7 +140,7 @@ export function calendarDay(cell: Cell | undefined | null): string | null {
     const d = new Date(SERIAL_EPOCH_UTC_MS + Math.floor(cell) * DAY_MS);
     return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
   }
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(cellText(cell));
+  const m = TYPED_DAY.exec(cellText(cell));
   if (!m) return null;
   const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (year < PLAUSIBLE_YEARS.first || year > PLAUSIBLE_YEARS.last) return null;

@@ -87,9 +87,11 @@ export function judgeAnswer(
   }
 }
 
+const HTTP_URL = /^https?:\/\/\S+$/i;
+
 /** An absolute http(s) address with a host and no spaces, the way Google Forms' "is URL" check reads one. */
 export function isHttpUrl(text: string): boolean {
-  if (!/^https?:\/\/\S+$/i.test(text)) return false;
+  if (!HTTP_URL.test(text)) return false;
   try {
     return new URL(text).hostname.includes('.');
   } catch {

@@ -26,6 +26,9 @@ const DEFAULT_AWARDS = defaultAwards();
 const asAnswer = (cell: Cell | undefined): Answer | undefined =>
   cell === '' || typeof cell === 'boolean' ? undefined : cell;
 
+/** An absolute http(s) address's start; a literal in editLink would be a new object per call. */
+const HTTP = /^https?:\/\//;
+
 /** An answer as the unit sees it: numbers as digits, text NFC and trimmed; '' when blank. */
 const answerText = (cell: Cell | undefined): string => (typeof cell === 'number' ? String(cell) : cellText(cell));
 
@@ -57,7 +60,7 @@ class FormSheet {
   /** The response's own edit link in `raw`, when the trigger recorded one. */
   editLink(raw: readonly Cell[]): string | undefined {
     const link = this.editLinkColumn < 0 ? '' : cellText(raw[this.editLinkColumn]);
-    return link !== '' && /^https?:\/\//.test(link) ? link : undefined;
+    return link !== '' && HTTP.test(link) ? link : undefined;
   }
 
   /** Slot `slot` of a row that keeps no answers of its own: its cell as typed, blank as undefined. */
@@ -335,6 +338,8 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
     timestamp: at(TIMESTAMP_HEADER),
     unit: at('Mã đơn vị'),
     secret: at(UNIT_SECRET_HEADER),
+    // The question reading that column, whose text checkRow already has: the cell is not read a second time.
+    secretColumn: columns.findIndex((c) => c.question.kind === 'unitSecret' && c.index === at(UNIT_SECRET_HEADER)),
   };
   // Conditions come first so that `requiredWhen` can look at the answers they depend on.
   const order = columns
@@ -411,6 +416,8 @@ interface RowLayout {
     readonly timestamp: number;
     readonly unit: number;
     readonly secret: number;
+    /** The column of `columns` asking for the secret in that column, -1 when the form has no such question. */
+    readonly secretColumn: number;
   };
   /** Each column's answer slot, so a row's answers are stored without a map lookup per answer. */
   readonly slotOfColumn: readonly number[];
@@ -493,7 +500,9 @@ function checkRow(
   if (unitCode !== '' && !unit) errors.push(msg.unknownUnit('Mã đơn vị', unitCode));
   let authenticated = true;
   if (unit && ctx.secrets?.required) {
-    const verdict = ctx.secrets.verify(unit, submittedAt, special.secret < 0 ? '' : cellText(raw[special.secret]));
+    const typed =
+      special.secretColumn >= 0 ? texts[special.secretColumn] : special.secret < 0 ? '' : cellText(raw[special.secret]);
+    const verdict = ctx.secrets.verify(unit, submittedAt, typed);
     if (verdict !== 'ok') {
       authenticated = false;
       errors.push(msg.notAuthenticated(UNIT_SECRET_HEADER, unitCode, verdict === 'missing'));

@@ -9,6 +9,8 @@ describe('cellText fast path', () => {
     ['a compatibility singleton outside Latin is normalised', 'Å ngström', '\u00c5 ngström'],
     ['a combining mark after Latin Extended Additional is composed', 'e\u0323\u0302', 'ệ'],
     ['surrounding spaces are trimmed', '  Có  ', 'Có'],
+    ['a blank cell is blank', '', ''],
+    ['a cell of spaces is blank', '   ', ''],
   ])('%s', (_, typed, expected) => {
     expect(cellText(typed)).toBe(expected);
     expect(cellText(typed)).toBe(String(typed).normalize('NFC').trim());
