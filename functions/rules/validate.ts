@@ -9,7 +9,7 @@ import {
   unitTypeQuestions,
 } from '../../sheets-schema/forms/index.ts';
 import { defaultAwards } from '../../sheets-schema/awards.ts';
-import { cellDate, cellText, formatDate, formatDateTime, PLAUSIBLE_YEARS } from '../core/cells.ts';
+import { cellDate, cellText, formatDateTime, PLAUSIBLE_YEARS } from '../core/cells.ts';
 import { fingerprint } from '../core/fingerprint.ts';
 import type { Answer, Answers, JudgedResponse, Scores, Unit } from '../core/model.ts';
 import type { Snapshot } from '../core/snapshot.ts';
@@ -397,7 +397,7 @@ export function validateForm(snapshot: Snapshot, form: FormDef, ctx: ValidationC
     const raw = values[r] ?? [];
     if (!isBlank(raw)) responses.push(checkRow(raw, r + 1, layout, ctx));
   }
-  return { responses, standing: form.eachResponseStands ? new Map() : markSuperseded(responses, ctx.timeZone) };
+  return { responses, standing: form.eachResponseStands ? new Map() : markSuperseded(responses) };
 }
 
 interface TypeRules {
@@ -508,7 +508,7 @@ function checkRow(
       errors.push(msg.notAuthenticated(UNIT_SECRET_HEADER, unitCode, verdict === 'missing'));
     }
   }
-  crossRules(rules, answers, unit, submittedAt, ctx.timeZone, errors);
+  crossRules(rules, answers, unit, submittedAt ? timestampText : null, errors);
   if (unit && typedColumns.length > 0) {
     const { expected, applies } = typeRules(unit.type);
     const chosen = typeColumn < 0 ? undefined : slots[slotOfColumn[typeColumn]];
@@ -550,13 +550,13 @@ function crossRules(
   rules: NonNullable<FormDef['rules']>,
   values: Answers,
   unit: Unit | undefined,
-  submittedAt: Date | null,
-  timeZone: string,
+  /** The response's timestamp text when its time was read, else null. */
+  stamp: string | null,
   errors: string[],
 ): void {
   for (const rule of rules) {
     if (rule.kind === 'pastDate') {
-      const error = pastDate(rule.header, values.get(rule.header), submittedAt, timeZone, rule.maxYears);
+      const error = pastDate(rule.header, values.get(rule.header), stamp, rule.maxYears);
       if (error) errors.push(error);
       continue;
     }
@@ -573,21 +573,17 @@ function crossRules(
   }
 }
 
-/** `dd/MM/yyyy` as yyyyMMdd, so that days compare as numbers. */
+/** `dd/MM/yyyy` (and whatever follows it, such as a time) as yyyyMMdd, so that days compare as numbers. */
 const dayNumber = (day: string) => Number(day.slice(6, 10) + day.slice(3, 5) + day.slice(0, 2));
 
-/** A day answered (already `dd/MM/yyyy`) that cannot be in the past of the submission, or lies too far back. */
-function pastDate(
-  header: string,
-  answer: Answer | undefined,
-  submittedAt: Date | null,
-  timeZone: string,
-  maxYears: number,
-): string | null {
-  if (typeof answer !== 'string' || !submittedAt) return null;
-  const submitted = formatDate(submittedAt, timeZone);
-  const [day, sent] = [dayNumber(answer), dayNumber(submitted)];
-  if (day > sent) return msg.dateAfter(header, answer, submitted);
+/**
+ * A day answered (already `dd/MM/yyyy`) that cannot be in the past of the submission, or lies too far back. The
+ * submission's day is the first ten characters of its timestamp text (formatDateTime), not formatted a second time.
+ */
+function pastDate(header: string, answer: Answer | undefined, stamp: string | null, maxYears: number): string | null {
+  if (typeof answer !== 'string' || stamp === null) return null;
+  const [day, sent] = [dayNumber(answer), dayNumber(stamp)];
+  if (day > sent) return msg.dateAfter(header, answer, stamp.slice(0, 10));
   return day < sent - maxYears * 10_000 ? msg.dateTooEarly(header, answer, maxYears) : null;
 }
 
@@ -603,7 +599,7 @@ function before(a: JudgedResponse, b: JudgedResponse): boolean {
  * Each unit's latest valid response stands; every earlier one of that unit, valid or not, is replaced by it. Returns
  * the standing ones by unit code: a valid response has a time, so every other valid one of its unit comes before it.
  */
-function markSuperseded(checked: Judged[], timeZone: string): Map<string, Judged> {
+function markSuperseded(checked: Judged[]): Map<string, Judged> {
   const latest = new Map<string, Judged>();
   for (const c of checked) {
     if (!c.valid) continue;
@@ -616,7 +612,8 @@ function markSuperseded(checked: Judged[], timeZone: string): Map<string, Judged
     const last = latest.get(c.unitCode);
     if (!last || last === c || !before(c, last)) continue;
     c.superseded = true;
-    c.note(msg.superseded(last.submittedAt ? formatDateTime(last.submittedAt, timeZone) : `dòng ${last.rowNumber}`));
+    // Its time as its own row of `Kiểm tra` shows it: the text checkRow made, not a second one.
+    c.note(msg.superseded(last.submittedAt ? last.timestampText : `dòng ${last.rowNumber}`));
   }
   return latest;
 }

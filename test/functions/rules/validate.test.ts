@@ -340,6 +340,8 @@ describe('cross-row rules', () => {
     const checks = ev.tabs.find((t) => t.tab === TAB.checks)!.rows;
     expect(checks.slice(1).map((r) => r[3])).toEqual(['Hợp lệ', 'Hợp lệ']);
     expect(checks[1][8 - 1]).toBe(first.notes[0]);
+    // The note quotes the time the replacing response's own row of Kiểm tra shows.
+    expect(first.notes[0]).toBe(`Đã thay thế bằng lần nộp sau (${checks[2][1]}).`);
   });
 
   it('a later invalid submission does not supersede the valid one', () => {
