@@ -14,11 +14,9 @@ export const UNIT_SECRET_LENGTH = 20;
 
 /** The secret of `code` in its `generation` (0 until the first reissue). */
 export function unitSecret(key: string | KeyObject, code: string, generation: number): string {
-  // Only the digits kept are written: a slice of the whole 64-digit hex kept all 64 alive behind each cached secret.
-  return createHmac('sha256', key)
-    .update(`${code}|${generation}`, 'utf8')
-    .digest()
-    .toString('hex', 0, UNIT_SECRET_LENGTH / 2);
+  // The slice keeps the whole 64-digit hex alive behind each cached secret (0.7 MiB for 10,000 units), yet writing
+  // only 20 digits from a Buffer digest took about 0.7 µs more per secret, 7 ms of a 10,000-unit job (measured 1/12).
+  return createHmac('sha256', key).update(`${code}|${generation}`, 'utf8').digest('hex').slice(0, UNIT_SECRET_LENGTH);
 }
 
 /** How many reissues are in force at `at`: a reissue dated on or before it counts. */
