@@ -16,7 +16,7 @@ const MAY_NEED_NFC = /[^\u0000-\u02ff\u1e00-\u1eff]/;
 
 /** Text for people: NFC, trimmed. Vietnamese typed on some keyboards arrives decomposed (NFD). */
 export function cellText(cell: Cell | undefined | null): string {
-  // A blank cell is a third of a report's cells and most of a nomination's: no NFC check and trim for it.
+  // A fifth of a final report's cells are blank and over half of a nomination's: no NFC check and trim for them.
   if (cell === undefined || cell === null || cell === '') return '';
   const text = String(cell);
   return (MAY_NEED_NFC.test(text) ? text.normalize('NFC') : text).trim();
