@@ -105,8 +105,6 @@ export class DueEmailSorter implements EmailSink {
 
   /** Counts the row holding `item` once; false for an item the log does not hold. */
   private count(item: string): boolean {
-    // A first run's log holds nothing: its 50,000 items need not even be hashed.
-    if (this.held.size === 0) return false;
     const row = this.held.get(item);
     if (row === undefined) return false;
     if (!row.counted) {
@@ -130,15 +128,25 @@ export class DueEmailSorter implements EmailSink {
   }
 
   offerBundle(bundle: Bundle): void {
-    if (bundle.gate !== undefined && this.held.has(bundle.gate)) return;
-    const due: string[] = [];
+    const { items, gate } = bundle;
+    if (gate !== undefined && this.held.has(gate)) return;
     // Checked against the log and the bundle's own items only: no other bundle of the plan carries them, so the plan's
-    // 50,000 receipt items are neither added to a set nor kept in one until it ends.
-    for (const item of bundle.items) if (!this.count(item) && !due.includes(item)) due.push(item);
-    if (due.length === 0) return;
-    const key = bundleKey(bundle.gate === undefined ? due : [bundle.gate, ...due]);
-    // Every item due is the common case (a first run, a unit's new responses): it needs no lookup at all.
-    this.due.push(bundle.build(key, due.length === bundle.items.length ? everyItem : (item) => due.includes(item)));
+    // 50,000 receipt items are neither added to a set nor kept in one until it ends. Every item due is the common case
+    // (a first run, a unit's new responses): the items are then the key's as they are, with no list of those due.
+    let due: string[] | undefined;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (this.count(item) || items.indexOf(item) < i) due ??= items.slice(0, i);
+      else due?.push(item);
+    }
+    if (due === undefined) {
+      this.due.push(bundle.build(bundleKey(gate === undefined ? items : [gate, ...items]), everyItem));
+    } else if (due.length > 0) {
+      const some = due;
+      this.due.push(
+        bundle.build(bundleKey(gate === undefined ? some : [gate, ...some]), (item) => some.includes(item)),
+      );
+    }
   }
 
   result(): DueEmails {

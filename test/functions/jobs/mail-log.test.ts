@@ -177,4 +177,20 @@ describe('mail log', () => {
     expect(seen).toEqual([['a', 'c']]);
     expect(sorter.result().alreadySent).toBe(1);
   });
+
+  it('sends an item a bundle repeats once on a first run too, when the log holds none of its items', () => {
+    const sorter = new DueEmailSorter(log([]));
+    const seen: string[][] = [];
+    sorter.offerBundle({
+      items: ['a', 'b', 'a'],
+      gate: 'g',
+      build: (key, isDue) => (seen.push(['a', 'b', 'c'].filter(isDue)), email(key)),
+    });
+    sorter.offerBundle({ items: ['c', 'd'], build: (key, isDue) => (seen.push(['c', 'd'].filter(isDue)), email(key)) });
+    expect(sorter.result().due.map((e) => e.key)).toEqual([bundleKey(['g', 'a', 'b']), bundleKey(['c', 'd'])]);
+    expect(seen).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+  });
 });
