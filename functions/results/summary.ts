@@ -1,6 +1,6 @@
 // Each unit's results summary email: sent once per distinct result, because the key carries a hash of what it says.
 import { formatNumber } from '../core/format.ts';
-import type { NominationVerdict, Unit, UnitResult } from '../core/model.ts';
+import type { Evaluation, NominationVerdict, Unit, UnitResult } from '../core/model.ts';
 import { UNCLASSIFIED } from '../core/model.ts';
 import type { PlannedEmail, Recipient } from '../core/snapshot.ts';
 import { Fingerprint } from '../core/fingerprint.ts';
@@ -22,13 +22,17 @@ function vn(n: number): string {
   return text;
 }
 
+/** A unit without nominations: one shared empty list rather than one per unit. */
+const NO_NOMINATIONS: readonly NominationVerdict[] = [];
+
 /**
  * One summary per unit that has a level or a nomination verdict. The whole content is hashed into the key,
  * so the apply step's mail log sends a changed result once and an unchanged one never again.
  */
 export function* resultsEmails({ evaluation, settings, layout }: JobContext): Generator<PlannedEmail<'results'>> {
   const keyPrefix = `results|${campaignKey(settings)}|`;
-  const results = new Map(evaluation.results.map((r) => [r.unitCode, r]));
+  const { units } = evaluation;
+  const results = resultsOfUnits(evaluation);
   const nominationsOf = new Map<string, NominationVerdict[]>();
   for (const n of evaluation.nominations) {
     const list = nominationsOf.get(n.unitCode);
@@ -36,14 +40,17 @@ export function* resultsEmails({ evaluation, settings, layout }: JobContext): Ge
     else nominationsOf.set(n.unitCode, [n]);
   }
   const classifiedIn = new Map<string, number>();
-  for (const u of evaluation.units) {
-    const r = results.get(u.code);
-    if (r && r.level !== UNCLASSIFIED) classifiedIn.set(u.cluster, (classifiedIn.get(u.cluster) ?? 0) + 1);
+  for (let i = 0; i < units.length; i++) {
+    const r = results[i];
+    if (r && r.level !== UNCLASSIFIED)
+      classifiedIn.set(units[i].cluster, (classifiedIn.get(units[i].cluster) ?? 0) + 1);
   }
 
-  for (const unit of evaluation.units) {
-    const result = results.get(unit.code);
-    const nominations = byRow(nominationsOf.get(unit.code) ?? []);
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
+    const result = results[i];
+    const listed = nominationsOf.get(unit.code);
+    const nominations = listed ? byRow(listed) : NO_NOMINATIONS;
     const classified = !!result && result.level !== UNCLASSIFIED;
     if (!classified && nominations.length === 0) continue;
     const to = unitRecipients(unit);
@@ -51,6 +58,18 @@ export function* resultsEmails({ evaluation, settings, layout }: JobContext): Ge
     const facts = { layout, unit, result, classified, clusterSize: classifiedIn.get(unit.cluster) ?? 0, nominations };
     yield new ResultsEmail(keyPrefix + unit.code + '|' + contentHash(facts), to, facts);
   }
+}
+
+/**
+ * Each unit's result, in the units' order. evaluateCampaign classifies the units in that order, so its results need no
+ * index by code; an evaluation built by hand (rule and planner tests) may list them otherwise.
+ */
+function resultsOfUnits({ units, results }: Evaluation): readonly (UnitResult | undefined)[] {
+  let inOrder = results.length === units.length;
+  for (let i = 0; inOrder && i < units.length; i++) inOrder = results[i].unitCode === units[i].code;
+  if (inOrder) return results;
+  const byCode = new Map(results.map((r) => [r.unitCode, r]));
+  return units.map((u) => byCode.get(u.code));
 }
 
 /** What a unit's summary says, as the evaluation has it: its data is built from these only when it is sent. */

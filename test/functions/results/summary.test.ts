@@ -41,6 +41,14 @@ describe('resultsEmails', () => {
     expect(emails.map((e) => e.key.slice(PREFIX.length).split('|')[0])).toEqual(['SO-TP', 'XA-AB', 'THPT-LQD']);
   });
 
+  it('gives each unit its own result when an evaluation lists the results in another order than the units', () => {
+    const { snap, ev } = lateCampaign();
+    const inOrder = planResultsEmails(ev, snap);
+    const reversed = planResultsEmails({ ...ev, results: [...ev.results].reverse() }, snap);
+    expect(reversed.map((e) => e.key)).toEqual(inOrder.map((e) => e.key));
+    expect(reversed.map((e) => e.data)).toEqual(inOrder.map((e) => e.data));
+  });
+
   it('keeps the key while the result is unchanged, and changes it when the level, ANTT or a verdict changes', () => {
     const { snap, ev } = lateCampaign();
     const keyOf = (e: typeof ev, unit: string) =>
