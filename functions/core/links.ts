@@ -53,17 +53,23 @@ export function readFormLinks(snapshot: Snapshot, { units, secrets }: LinkSecret
       else own.set(formLinkKey(code, form), link);
     }
   }
-  const byCode = new Map<string, Unit>();
-  for (const u of units) byCode.set(u.code, u);
   // Built on each call, not kept: a job asks for each (unit, form) link about once, and 50,000 kept links would stay
-  // in memory for the whole run; the secret inside is cached by `secrets`.
+  // in memory for the whole run; the secret inside is cached by `secrets`. The units are indexed by code when the first
+  // link is filled, not before: ingest's plan fills none (a receipt's links are filled as it is sent), and a campaign
+  // without the tab none at all.
+  let byCode: Map<string, Unit> | undefined;
   return {
     get(key) {
       const [code = '', form = ''] = key.split('\u0000');
-      const unit = byCode.get(code);
       const source = templates.get(form) ?? own.get(key);
+      if (source === undefined) return undefined;
+      if (!byCode) {
+        byCode = new Map<string, Unit>();
+        for (const u of units) byCode.set(u.code, u);
+      }
+      const unit = byCode.get(code);
       // A code not in `Đơn vị` gets no link: it has no secret, and its own row may be a leftover.
-      return source === undefined || !unit ? undefined : fillLink(source, code, secrets.current(unit));
+      return unit ? fillLink(source, code, secrets.current(unit)) : undefined;
     },
   };
 }
