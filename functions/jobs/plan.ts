@@ -45,7 +45,8 @@ export interface Bundle {
   /**
    * The items this email would carry, each sent at most once over every run. They name what they are about (a unit's
    * response, a unit's step of a milestone), so no other bundle of the plan carries one: the mail log checks them
-   * against its rows and the bundle's own items only.
+   * against its rows and the bundle's own items only (test/functions/jobs/bundle-items.test.ts checks what ingest and
+   * remind produce).
    */
   readonly items: readonly string[];
   /**

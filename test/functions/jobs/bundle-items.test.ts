@@ -1,0 +1,63 @@
+// Bundle.items (functions/jobs/plan.ts): no two bundles of one plan carry the same item, so the mail log checks a
+// bundle's items against its rows and the bundle's own items only, never against a set of the plan's 50,000 items.
+// These plans are what the bundling planners (ingest's receipts, remind) produce; each must keep the convention.
+import { describe, expect, it } from 'vitest';
+import { TAB } from '../../../sheets-schema/index.ts';
+import { jobContext } from '../../../functions/jobs/jobs.ts';
+import { ingest } from '../../../functions/jobs/ingest.ts';
+import type { EmailOffer } from '../../../functions/jobs/plan.ts';
+import { remind } from '../../../functions/jobs/remind.ts';
+import { campaign } from '../rules/builder.ts';
+import { evaluation, ict, snapshot, type ResponseEvent } from '../calendar/fixture.ts';
+
+/** Each item (a gate included) that two bundles of the plan carry; a bundle repeating its own item is its business. */
+function sharedItems(offers: Iterable<EmailOffer>): { bundles: number; shared: string[] } {
+  const carried = new Set<string>();
+  const shared: string[] = [];
+  let bundles = 0;
+  for (const offer of offers) {
+    if (!('items' in offer)) continue;
+    bundles++;
+    for (const item of new Set([...(offer.gate === undefined ? [] : [offer.gate]), ...offer.items])) {
+      if (carried.has(item)) shared.push(item);
+      else carried.add(item);
+    }
+  }
+  return { bundles, shared };
+}
+
+describe('no two bundles of a plan share an item (plan.ts, Bundle.items)', () => {
+  it("ingest: each unit's responses in bundles of their own, however many, one of them sent twice in the same second", () => {
+    const b = campaign().unit('A').unit('B').unit('C');
+    for (const unit of ['A', 'B', 'C']) b.register(unit);
+    b.register('B', { 'Email người đăng ký': 'sai@' });
+    const nominee = (i: number) => ({
+      'Đối tượng': 'Tập thể',
+      'Hình thức khen thưởng': 'Giấy khen',
+      'Họ tên / Tên tập thể': `Tổ tự quản số ${i}`,
+    });
+    // 120 nominations of A: three emails of 50 at most. Each response to `Đề nghị khen thưởng` stands on its own, so a
+    // double submission (same second, same answers) is two responses with one item, carried by one email.
+    for (let i = 1; i <= 120; i++)
+      b.nominate('A', i === 10 || i === 11 ? { ...nominee(10), 'Dấu thời gian': 46_305.5 } : nominee(i));
+    b.nominate('C', nominee(1)).nominate('C', nominee(1));
+    const snap = b.tab(TAB.milestones, [['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)']]).snapshot();
+    const { bundles, shared } = sharedItems(ingest(jobContext(snap, new Date('2026-12-01T01:00:00Z'))).emails);
+    expect(bundles).toBe(5);
+    expect(shared).toEqual([]);
+  });
+
+  it('remind: one bundle a unit a day, its items and its gate naming the unit', () => {
+    const events: readonly ResponseEvent[] = [
+      { unitCode: 'SO-TP', form: TAB.registration, at: ict('03/04/2026', '10:00'), valid: true },
+    ];
+    const snap = snapshot();
+    for (const day of ['28/03/2026', '31/03/2026', '02/04/2026', '25/09/2026', '05/10/2026']) {
+      const now = ict(day, '08:00');
+      const plan = remind(jobContext(snap, now, { evaluation: evaluation(snap, events, now) }));
+      const { bundles, shared } = sharedItems(plan.emails);
+      expect(bundles, day).toBeGreaterThan(1);
+      expect(shared, day).toEqual([]);
+    }
+  });
+});
