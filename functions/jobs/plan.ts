@@ -38,15 +38,16 @@ export interface JobContext {
 }
 
 /**
- * An email that carries several items (a unit's reminders of the day, its receipts of one run). It is built only when
- * the mail log still lacks one of its items, so a later run neither builds nor keeps emails already sent.
+ * An email that carries several items (a unit's reminders of the day, its receipts of one run), or one whose key is its
+ * one item (a unit's results summary). It is built only when the mail log still lacks one of its items, so a later
+ * run neither builds nor keeps emails already sent.
  */
-export interface Bundle {
+export interface Bundle<E extends PlannedEmail = PlannedEmail> {
   /**
    * The items this email would carry, each sent at most once over every run. They name what they are about (a unit's
-   * response, a unit's step of a milestone), so no other bundle of the plan carries one: the mail log checks them
-   * against its rows and the bundle's own items only (test/functions/jobs/bundle-items.test.ts checks what ingest and
-   * remind produce).
+   * response, a unit's step of a milestone, a unit's results summary), so no other bundle of the plan carries one:
+   * the mail log checks them against its rows and the bundle's own items only (test/functions/jobs/bundle-items.test.ts
+   * checks what ingest and remind produce).
    */
   readonly items: readonly string[];
   /**
@@ -58,7 +59,7 @@ export interface Bundle {
    * Builds the email under `key`, which carries the items still due (at least one): `isDue` tells them from the items
    * the mail log holds or an earlier offer of this plan carried.
    */
-  build(key: string, isDue: (item: string) => boolean): PlannedEmail;
+  build(key: string, isDue: (item: string) => boolean): E;
 }
 
 /** What a planner asks to send: one email under its own key, or a bundle of items. */

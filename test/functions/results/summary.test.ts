@@ -6,9 +6,12 @@ import { jobContext } from '../../../functions/jobs/jobs.ts';
 import { resultsEmails } from '../../../functions/results/index.ts';
 import { NOW, lateCampaign } from '../dashboard/fixture.ts';
 
-const planResultsEmails = (evaluation: Evaluation, snap: Snapshot) => [
-  ...resultsEmails(jobContext(snap, NOW, { evaluation })),
-];
+/** The summaries as a first run's mail log builds them: each is a bundle of one item, its key. */
+const planResultsEmails = (evaluation: Evaluation, snap: Snapshot) =>
+  [...resultsEmails(jobContext(snap, NOW, { evaluation }))].map((bundle) => {
+    expect(bundle.items).toHaveLength(1);
+    return bundle.build(bundle.items[0], () => true);
+  });
 
 const PREFIX = 'results|Phong trào Toàn dân bảo vệ an ninh Tổ quốc 2026|';
 
