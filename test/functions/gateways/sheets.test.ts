@@ -140,7 +140,7 @@ describe('Sheets gateway', () => {
       [undefined, undefined, 'Gửi lại'],
     ]);
     expect(snapshot.grids.get('Nhật ký thư')).toEqual({ rows: 1000, columns: 26 });
-    // Read alone, column-major: one array per column, blanks inside a column kept as empty text.
+    // Read alone: one array per column, blanks inside a column kept as empty text.
     expect(await reader.readColumns('Nhật ký thư', layout)).toEqual(
       new Map([
         ['Khóa', ['k1', 'k2']],
@@ -171,6 +171,29 @@ describe('Sheets gateway', () => {
     const moved = await reader.readColumns('Nhật ký thư', layout);
     expect([moved.get('Khóa')?.[0], moved.get('Trạng thái')?.[0]]).toEqual(['k1', 'Đã gửi']);
     expect(reader.calls()).toBe(5);
+  });
+
+  it('reads a long log column whole, rows past the first streamed run included, blanks inside it as empty text', async () => {
+    const tab = 'Nhật ký dài';
+    await open().batchUpdate([{ addSheet: { properties: { title: tab, gridProperties: { rowCount: 5000 } } } }]);
+    // About 600 KB of keys: the body's rows are parsed in runs of 256 KB, so the column arrives in several.
+    const keys = Array.from({ length: 4000 }, (_, i) =>
+      i === 1234 ? '' : `ingest|tong-ket|DV-${i}|${'x'.repeat(120)}`,
+    );
+    const rows = [
+      ['Khóa', 'Mẫu thư', 'Người nhận', 'Thời điểm', 'Trạng thái'],
+      ...keys.map((k) => [k, '', '', '', 'Đã gửi']),
+    ];
+    await gateway().writeValues([{ range: `${quoteSheet(tab)}!A1:E${rows.length}`, values: rows }]);
+    const columns = await gateway().readColumns(
+      tab,
+      new Map([
+        ['Khóa', 0],
+        ['Trạng thái', 4],
+      ]),
+    );
+    expect(columns.get('Khóa')).toEqual(keys);
+    expect(columns.get('Trạng thái')).toEqual(keys.map(() => 'Đã gửi'));
   });
 
   it('skips tabs the spreadsheet does not have instead of failing the whole read', async () => {
