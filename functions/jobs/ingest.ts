@@ -25,52 +25,11 @@ const formFacts = (form: string): FormFacts => ({ title: formDef(form)?.title ??
 const oneByte = (ascii: string): string => String.fromCharCode(...Array.from(ascii, (c) => c.charCodeAt(0)));
 
 /**
- * One response's part of a receipt or "please fix" email. Its answers are read from the row, and its form link filled,
- * each time the email's data is read: only the emails a run actually sends need them, and the gateway reads them 1,000
- * at a time, so a run never holds 50,000 at once. It keeps only what its data needs, not the judged response, so a run
- * that sends 50,000 responses lets the rest go.
- */
-class ResponsePart {
-  readonly valid: boolean;
-  readonly form: string;
-  /** The response's own edit link, when its row has one. */
-  readonly editLink: string | undefined;
-  private readonly submittedAt: string;
-  private readonly errors: readonly string[];
-  private readonly notes: readonly string[];
-  private readonly answers: () => readonly { question: string; answer: string }[];
-
-  constructor(
-    response: JudgedResponse,
-    private readonly title: string,
-  ) {
-    this.valid = response.valid;
-    this.form = response.form;
-    this.editLink = response.editLink;
-    this.submittedAt = submittedText(response);
-    this.errors = response.errors;
-    this.notes = response.notes;
-    this.answers = response.detachedAnswers();
-  }
-
-  data(number: number, several: boolean, editLink: string): SubmissionData {
-    return {
-      formTitle: this.title,
-      submittedAt: this.submittedAt,
-      valid: this.valid,
-      answers: this.valid ? this.answers() : [],
-      errors: this.errors,
-      notes: this.notes,
-      editLink,
-      number,
-      several,
-    };
-  }
-}
-
-/**
  * The responses of one unit judged by one run, in one email: `fix-request` when any is to fix (listed first), else
- * `receipt`.
+ * `receipt`. It keeps the judged responses and nothing built from them: each one's answers are read from its row, and
+ * its form link filled, only when the gateway reads the data to send it, 1,000 emails at a time, so a plan holds no
+ * receipt's lines and a run never holds 50,000 at once. Measured at 10,000 units (1/12): a plan allocates 13 MiB less
+ * than with a part object per response, and the due emails a first run waits to send keep 95 MiB instead of 90.
  */
 class ResponsesEmail implements OutgoingEmail {
   readonly template: 'receipt' | 'fix-request';
@@ -79,23 +38,23 @@ class ResponsesEmail implements OutgoingEmail {
     readonly key: string,
     readonly to: readonly Recipient[],
     /** Those to fix first. */
-    private readonly parts: readonly ResponsePart[],
+    private readonly responses: readonly JudgedResponse[],
+    private readonly titleOf: (form: string) => string,
     private readonly layout: LayoutData,
     private readonly links: FormLinks,
     private readonly unitCode: string,
     private readonly unitName: string,
   ) {
-    this.template = parts[0].valid ? 'receipt' : 'fix-request';
+    this.template = responses[0].valid ? 'receipt' : 'fix-request';
   }
 
   get data(): ResponsesData {
-    const { layout, parts, links, unitCode } = this;
-    const several = parts.length > 1;
-    const submissions = parts.map((p, i) =>
-      p.data(i + 1, several, p.editLink ?? links.get(formLinkKey(unitCode, p.form)) ?? ''),
-    );
+    const { layout, responses, unitCode } = this;
+    const several = responses.length > 1;
+    const submissions = responses.map((r, i) => this.submission(r, i + 1, several));
     const first = submissions[0];
-    const fixCount = parts.filter((p) => !p.valid).length;
+    let fixCount = 0;
+    for (const r of responses) if (!r.valid) fixCount++;
     return {
       campaign: layout.campaign,
       organisation: layout.organisation,
@@ -110,9 +69,23 @@ class ResponsesEmail implements OutgoingEmail {
       editLink: first.editLink,
       submissions,
       several,
-      count: parts.length,
+      count: responses.length,
       fixCount,
-      receivedCount: parts.length - fixCount,
+      receivedCount: responses.length - fixCount,
+    };
+  }
+
+  private submission(response: JudgedResponse, number: number, several: boolean): SubmissionData {
+    return {
+      formTitle: this.titleOf(response.form),
+      submittedAt: submittedText(response),
+      valid: response.valid,
+      answers: response.valid ? response.answers() : [],
+      errors: response.errors,
+      notes: response.notes,
+      editLink: response.editLink ?? this.links.get(formLinkKey(this.unitCode, response.form)) ?? '',
+      number,
+      several,
     };
   }
 }
@@ -172,6 +145,7 @@ function* ingestEmails(context: JobContext): Generator<EmailOffer> {
     if (!known) facts.set(form, (known = formFacts(form)));
     return known;
   };
+  const titleOf = (form: string) => factsOf(form).title;
   // Joined, not a template literal: that leaves a tree of string pieces, three times the memory of the flat item, held
   // while the mail log sorts the plan.
   // No campaign name: the response's time and content already make the key unique, and correcting a typo in
@@ -190,21 +164,31 @@ function* ingestEmails(context: JobContext): Generator<EmailOffer> {
       yield {
         items: chunk,
         build: (key, isDue) => {
-          // Those to fix first, then those received; each in the order judged (tab by tab, row by row).
-          const toFix: ResponsePart[] = [];
-          const received: ResponsePart[] = [];
-          for (let i = 0; i < chunk.length; i++) {
-            if (!isDue(chunk[i])) continue;
-            const response = chunkResponses[i];
-            const part = new ResponsePart(response, factsOf(response.form).title);
-            if (response.valid) received.push(part);
-            else toFix.push(part);
-          }
-          const parts = toFix.concat(received);
-          return new ResponsesEmail(key, unitRecipients(unit), parts, layout, links, unit.code, unit.name);
+          // Most emails carry every response of their chunk, all valid (a unit's receipts of a first run): the chunk is
+          // then the email's list, not a copy.
+          let plain = true;
+          for (let i = 0; plain && i < chunk.length; i++) plain = chunkResponses[i].valid && isDue(chunk[i]);
+          const due = plain ? chunkResponses : fixesFirst(chunk, chunkResponses, isDue);
+          return new ResponsesEmail(key, unitRecipients(unit), due, titleOf, layout, links, unit.code, unit.name);
         },
       };
     }
   }
   yield* resultsEmails(context);
+}
+
+/** The due responses of a chunk: those to fix first, then those received, each in the order judged (tab, row). */
+function fixesFirst(
+  items: readonly string[],
+  responses: readonly JudgedResponse[],
+  isDue: (item: string) => boolean,
+): JudgedResponse[] {
+  const toFix: JudgedResponse[] = [];
+  const received: JudgedResponse[] = [];
+  for (let i = 0; i < items.length; i++) {
+    if (!isDue(items[i])) continue;
+    if (responses[i].valid) received.push(responses[i]);
+    else toFix.push(responses[i]);
+  }
+  return toFix.length === 0 ? received : toFix.concat(received);
 }
