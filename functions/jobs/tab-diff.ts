@@ -290,8 +290,18 @@ export function diffTab(
     const nextPrints = new Array<string>(m);
     for (let i = 0; i < m; i++) nextPrints[i] = rowFingerprint(next[i]);
     if (options.shift) {
-      const [a, b] = intern(oldRows, nextPrints, 1);
-      hunks = editHunks(a, b, MAX_EDITS);
+      // The rows both ends share are matched as text first: a sweep changes a few rows of a long tab, and only the
+      // rows between need numbers for the search (an unchanged 50,000-row tab then builds no map of its rows).
+      let start = 1;
+      while (start < oldRows.length && start < m && oldRows[start] === nextPrints[start]) start++;
+      let endOld = oldRows.length;
+      let endNext = m;
+      while (endOld > start && endNext > start && oldRows[endOld - 1] === nextPrints[endNext - 1]) {
+        endOld--;
+        endNext--;
+      }
+      const [a, b] = intern(oldRows.slice(start, endOld), nextPrints.slice(start, endNext), 0);
+      hunks = editHunks(a, b, MAX_EDITS)?.map((h) => ({ ...h, a: h.a + start - 1, b: h.b + start - 1 }));
     }
     hunks ??= positionalHunks(oldRows, nextPrints, 1);
   }
