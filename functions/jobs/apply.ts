@@ -339,9 +339,11 @@ async function claimAndSend(
   // The winner of each key is its first holding row in sheet order, whichever request wrote it: a split append keeps
   // exactly-once. Keys whose part never landed have no row of ours and are simply not sent by this run.
   const claims = resolveClaims(await ctx.sheets.readColumns(TAB.mailLog, CLAIM_COLUMNS), keys, isOwn);
-  const won = new Set(keys.filter((_, i) => claims.won[i] !== 0));
+  // `drain` hands the emails over in the order of `keys`, so each one's claim is the next in `claims.won`: no set of
+  // the 20,000 keys of a first run is built (and hashed) only to look each one up once.
+  let next = 0;
   const results = await ctx.mail.send(
-    drain(due, (email) => won.has(email.key)),
+    drain(due, () => claims.won[next++] !== 0),
     ctx.envelope,
   );
 
