@@ -68,11 +68,6 @@ export interface JudgedResponse {
    * row on each call rather than kept: only the emails a run sends need them, a few at a time.
    */
   answers(): { question: string; answer: string }[];
-  /**
-   * `answers`, detached: a reader of the same row that holds nothing else of the response, for an email that waits
-   * to be sent while everything else the rules built is let go.
-   */
-  detachedAnswers(): () => { question: string; answer: string }[];
   /** The answer under the column titled `question`, '' when blank or absent. */
   answer(question: string): string;
   /** The answers as the rules read them, by declared header; only the answers that passed their own checks. */

@@ -69,10 +69,6 @@ export class ForwardedNomination implements JudgedResponse {
     ];
   }
 
-  detachedAnswers(): () => { question: string; answer: string }[] {
-    return () => this.answers();
-  }
-
   answer(question: string): string {
     return String(this.values.get(question) ?? '');
   }

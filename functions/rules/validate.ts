@@ -214,11 +214,6 @@ export class Judged implements JudgedResponse, Answers {
     return this.sheet.lines(this.raw);
   }
 
-  detachedAnswers(): () => { question: string; answer: string }[] {
-    const { raw, sheet } = this;
-    return () => sheet.lines(raw);
-  }
-
   answer(question: string): string {
     return this.sheet.answer(this.raw, question);
   }

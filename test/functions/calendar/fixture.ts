@@ -103,7 +103,6 @@ export function evaluation(
       superseded: false,
       authenticated: true,
       answers: () => [],
-      detachedAnswers: () => () => [],
       answer: () => '',
       values: new Map(),
       scores: new Map(),
