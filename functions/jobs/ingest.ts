@@ -154,7 +154,12 @@ function* ingestEmails(context: JobContext): Generator<EmailOffer> {
     const template = r.valid ? 'receipt' : 'fix-request';
     return ['ingest', factsOf(r.form).slug, r.unitCode, submittedText(r), r.contentHash, template].join('|');
   };
-  for (const [unit, judged] of byUnit) {
+  for (const [unit, all] of byUnit) {
+    // A response sent twice within one second with the same answers is one item. One email lists both copies under
+    // it, but split across two emails it would be one item in two bundles, against the mail log's convention
+    // (plan.ts, Bundle.items): the second email would lose its claim and wait a run. A unit with more than one email
+    // keeps the first copy only.
+    const judged = all.length > MAX_RESPONSES_PER_EMAIL ? firstOfEachItem(all, itemOf) : all;
     const items = judged.map(itemOf);
     for (let from = 0; from < items.length; from += MAX_RESPONSES_PER_EMAIL) {
       // Most units' responses fit in one email: its lists are then the unit's own, not copies.
@@ -191,4 +196,18 @@ function fixesFirst(
     else toFix.push(responses[i]);
   }
   return toFix.length === 0 ? received : toFix.concat(received);
+}
+
+/** `responses` without those whose item an earlier one already has. */
+function firstOfEachItem(
+  responses: readonly JudgedResponse[],
+  itemOf: (r: JudgedResponse) => string,
+): JudgedResponse[] {
+  const seen = new Set<string>();
+  return responses.filter((r) => {
+    const item = itemOf(r);
+    if (seen.has(item)) return false;
+    seen.add(item);
+    return true;
+  });
 }

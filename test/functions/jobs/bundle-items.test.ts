@@ -49,6 +49,29 @@ describe('no two bundles of a plan share an item (plan.ts, Bundle.items)', () =>
     expect(shared).toEqual([]);
   });
 
+  it("ingest: a response sent twice in a second where a unit's responses are split between two emails", () => {
+    const b = campaign().unit('A');
+    b.register('A');
+    const nominee = (i: number) => ({
+      'Đối tượng': 'Tập thể',
+      'Hình thức khen thưởng': 'Giấy khen',
+      'Họ tên / Tên tập thể': `Tổ tự quản số ${i}`,
+    });
+    // Nominations 49 and 50 are one double submission: after the registration, the 50-response split falls between
+    // the two copies.
+    for (let i = 1; i <= 70; i++)
+      b.nominate('A', i === 49 || i === 50 ? { ...nominee(49), 'Dấu thời gian': 46_305.5 } : nominee(i));
+    const snap = b.tab(TAB.milestones, [['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)']]).snapshot();
+    const offers = [...ingest(jobContext(snap, new Date('2026-12-01T01:00:00Z'))).emails];
+    const { shared } = sharedItems(offers);
+    expect(shared).toEqual([]);
+    // Every response of the unit is still in a receipt: 71 responses (the registration and 70 nominations), one item
+    // fewer for the copy.
+    const receiptItems = offers.flatMap((o) => ('items' in o ? o.items : [])).filter((i) => i.startsWith('ingest|'));
+    expect(new Set(receiptItems).size).toBe(70);
+    expect(receiptItems).toHaveLength(70);
+  });
+
   it('remind: one bundle a unit a day, its items and its gate naming the unit', () => {
     const events: readonly ResponseEvent[] = [
       { unitCode: 'SO-TP', form: TAB.registration, at: ict('03/04/2026', '10:00'), valid: true },
