@@ -27,23 +27,38 @@ function sharedItems(offers: Iterable<EmailOffer>): { bundles: number; shared: s
   return { bundles, shared };
 }
 
+/** A collective nominated for a certificate, named by `i`. */
+const nominee = (i: number) => ({
+  'Đối tượng': 'Tập thể',
+  'Hình thức khen thưởng': 'Giấy khen',
+  'Họ tên / Tên tập thể': `Tổ tự quản số ${i}`,
+});
+
+/**
+ * `count` nominations of `unit`, the `copy`th and the next being one double submission (same second, same answers):
+ * two responses with one item.
+ */
+function nominateWithCopy(b: ReturnType<typeof campaign>, unit: string, count: number, copy: number): void {
+  for (let i = 1; i <= count; i++)
+    b.nominate(unit, i === copy || i === copy + 1 ? { ...nominee(copy), 'Dấu thời gian': 46_305.5 } : nominee(i));
+}
+
+/** What ingest offers the mail log for the campaign `b` builds, on its first run after the campaign. */
+function ingestOffers(b: ReturnType<typeof campaign>): EmailOffer[] {
+  const snap = b.tab(TAB.milestones, [['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)']]).snapshot();
+  return [...ingest(jobContext(snap, new Date('2026-12-01T01:00:00Z'))).emails];
+}
+
 describe('no two bundles of a plan share an item (plan.ts, Bundle.items)', () => {
   it("ingest: each unit's responses and results summary in bundles of their own, one response sent twice in a second", () => {
     const b = campaign().unit('A').unit('B').unit('C');
     for (const unit of ['A', 'B', 'C']) b.register(unit);
     b.register('B', { 'Email người đăng ký': 'sai@' });
-    const nominee = (i: number) => ({
-      'Đối tượng': 'Tập thể',
-      'Hình thức khen thưởng': 'Giấy khen',
-      'Họ tên / Tên tập thể': `Tổ tự quản số ${i}`,
-    });
     // 120 nominations of A: three emails of 50 at most. Each response to `Đề nghị khen thưởng` stands on its own, so a
     // double submission (same second, same answers) is two responses with one item, carried by one email.
-    for (let i = 1; i <= 120; i++)
-      b.nominate('A', i === 10 || i === 11 ? { ...nominee(10), 'Dấu thời gian': 46_305.5 } : nominee(i));
+    nominateWithCopy(b, 'A', 120, 10);
     b.nominate('C', nominee(1)).nominate('C', nominee(1));
-    const snap = b.tab(TAB.milestones, [['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)']]).snapshot();
-    const { bundles, shared } = sharedItems(ingest(jobContext(snap, new Date('2026-12-01T01:00:00Z'))).emails);
+    const { bundles, shared } = sharedItems(ingestOffers(b));
     // A in three emails, B and C in one each; the results summaries of A and C (their nominations' verdicts).
     expect(bundles).toBe(7);
     expect(shared).toEqual([]);
@@ -52,17 +67,9 @@ describe('no two bundles of a plan share an item (plan.ts, Bundle.items)', () =>
   it("ingest: a response sent twice in a second where a unit's responses are split between two emails", () => {
     const b = campaign().unit('A');
     b.register('A');
-    const nominee = (i: number) => ({
-      'Đối tượng': 'Tập thể',
-      'Hình thức khen thưởng': 'Giấy khen',
-      'Họ tên / Tên tập thể': `Tổ tự quản số ${i}`,
-    });
-    // Nominations 49 and 50 are one double submission: after the registration, the 50-response split falls between
-    // the two copies.
-    for (let i = 1; i <= 70; i++)
-      b.nominate('A', i === 49 || i === 50 ? { ...nominee(49), 'Dấu thời gian': 46_305.5 } : nominee(i));
-    const snap = b.tab(TAB.milestones, [['Mã mốc', 'Tên mốc', 'Biểu mẫu', 'Hạn nộp', 'Nhắc trước (ngày)']]).snapshot();
-    const offers = [...ingest(jobContext(snap, new Date('2026-12-01T01:00:00Z'))).emails];
+    // After the registration, the 50-response split falls between the two copies of nominations 49 and 50.
+    nominateWithCopy(b, 'A', 70, 49);
+    const offers = ingestOffers(b);
     const { shared } = sharedItems(offers);
     expect(shared).toEqual([]);
     // Every response of the unit is still in a receipt: 71 responses (the registration and 70 nominations), one item
