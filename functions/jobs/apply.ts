@@ -316,9 +316,13 @@ function withoutHeader(spans: readonly RowSpan[]): RowSpan[] {
  * the deployed heap (1/12): handed over as a filtered array instead, the send phase stays at 255–266 MiB instead of
  * falling to 174 MiB, at the budget's edge (README, Performance).
  */
-function* drain(emails: PlannedEmail[], send: (email: PlannedEmail) => boolean): Generator<PlannedEmail> {
+function* drain(
+  emails: PlannedEmail[],
+  send: (email: PlannedEmail, position: number) => boolean,
+): Generator<PlannedEmail> {
   emails.reverse();
-  for (let email = emails.pop(); email; email = emails.pop()) if (send(email)) yield email;
+  for (let position = 0, email = emails.pop(); email; email = emails.pop(), position++)
+    if (send(email, position)) yield email;
 }
 
 /** Claim the due emails in the mail log, send those this run won (emptying `due`), and return the status cells. */
@@ -339,11 +343,9 @@ async function claimAndSend(
   // The winner of each key is its first holding row in sheet order, whichever request wrote it: a split append keeps
   // exactly-once. Keys whose part never landed have no row of ours and are simply not sent by this run.
   const claims = resolveClaims(await ctx.sheets.readColumns(TAB.mailLog, CLAIM_COLUMNS), keys, isOwn);
-  // `drain` hands the emails over in the order of `keys`, so each one's claim is the next in `claims.won`: no set of
-  // the 20,000 keys of a first run is built (and hashed) only to look each one up once.
-  let next = 0;
+  // `keys` lists the emails in the order of `due`, so an email's claim is at its own position in `claims.won`.
   const results = await ctx.mail.send(
-    drain(due, () => claims.won[next++] !== 0),
+    drain(due, (_, position) => claims.won[position] !== 0),
     ctx.envelope,
   );
 

@@ -132,21 +132,11 @@ export class DueEmailSorter implements EmailSink {
     if (gate !== undefined && this.held.has(gate)) return;
     // Checked against the log and the bundle's own items only: no other bundle of the plan carries them, so the plan's
     // 50,000 receipt items are neither added to a set nor kept in one until it ends. Every item due is the common case
-    // (a first run, a unit's new responses): the items are then the key's as they are, with no list of those due.
-    let due: string[] | undefined;
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      if (this.count(item) || items.indexOf(item) < i) due ??= items.slice(0, i);
-      else due?.push(item);
-    }
-    if (due === undefined) {
-      this.due.push(bundle.build(bundleKey(gate === undefined ? items : [gate, ...items]), everyItem));
-    } else if (due.length > 0) {
-      const some = due;
-      this.due.push(
-        bundle.build(bundleKey(gate === undefined ? some : [gate, ...some]), (item) => some.includes(item)),
-      );
-    }
+    // (a first run, a unit's new responses): it needs no lookup at all.
+    const due = items.filter((item, i) => !this.count(item) && items.indexOf(item) === i);
+    if (due.length === 0) return;
+    const isDue = due.length === items.length ? everyItem : (item: string) => due.includes(item);
+    this.due.push(bundle.build(bundleKey(gate === undefined ? due : [gate, ...due]), isDue));
   }
 
   result(): DueEmails {

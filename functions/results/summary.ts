@@ -1,6 +1,6 @@
 // Each unit's results summary email: sent once per distinct result, because the key carries a hash of what it says.
 import { formatNumber } from '../core/format.ts';
-import type { Evaluation, NominationVerdict, Unit, UnitResult } from '../core/model.ts';
+import type { NominationVerdict, Unit, UnitResult } from '../core/model.ts';
 import { UNCLASSIFIED } from '../core/model.ts';
 import type { PlannedEmail, Recipient } from '../core/snapshot.ts';
 import { Fingerprint } from '../core/fingerprint.ts';
@@ -40,7 +40,7 @@ export function* resultsEmails({
 }: JobContext): Generator<Bundle<PlannedEmail<'results'>>> {
   const keyPrefix = `results|${campaignKey(settings)}|`;
   const { units } = evaluation;
-  const results = resultsOfUnits(evaluation);
+  const results = new Map(evaluation.results.map((r) => [r.unitCode, r]));
   const nominationsOf = new Map<string, NominationVerdict[]>();
   for (const n of evaluation.nominations) {
     const list = nominationsOf.get(n.unitCode);
@@ -48,15 +48,13 @@ export function* resultsEmails({
     else nominationsOf.set(n.unitCode, [n]);
   }
   const classifiedIn = new Map<string, number>();
-  for (let i = 0; i < units.length; i++) {
-    const r = results[i];
-    if (r && r.level !== UNCLASSIFIED)
-      classifiedIn.set(units[i].cluster, (classifiedIn.get(units[i].cluster) ?? 0) + 1);
+  for (const u of units) {
+    const r = results.get(u.code);
+    if (r && r.level !== UNCLASSIFIED) classifiedIn.set(u.cluster, (classifiedIn.get(u.cluster) ?? 0) + 1);
   }
 
-  for (let i = 0; i < units.length; i++) {
-    const unit = units[i];
-    const result = results[i];
+  for (const unit of units) {
+    const result = results.get(unit.code);
     const listed = nominationsOf.get(unit.code);
     const nominations = listed ? byRow(listed) : NO_NOMINATIONS;
     const classified = !!result && result.level !== UNCLASSIFIED;
@@ -69,18 +67,6 @@ export function* resultsEmails({
       build: (key) => new ResultsEmail(key, to, facts),
     };
   }
-}
-
-/**
- * Each unit's result, in the units' order. evaluateCampaign classifies the units in that order, so its results need no
- * index by code; an evaluation built by hand (rule and planner tests) may list them otherwise.
- */
-function resultsOfUnits({ units, results }: Evaluation): readonly (UnitResult | undefined)[] {
-  let inOrder = results.length === units.length;
-  for (let i = 0; inOrder && i < units.length; i++) inOrder = results[i].unitCode === units[i].code;
-  if (inOrder) return results;
-  const byCode = new Map(results.map((r) => [r.unitCode, r]));
-  return units.map((u) => byCode.get(u.code));
 }
 
 /** What a unit's summary says, as the evaluation has it: its data is built from these only when it is sent. */
