@@ -120,8 +120,7 @@ export function dashboardModel(
   organiser: readonly OrganiserDeadline[] = [],
 ): DashboardModel {
   const unitCount = evaluation.units.length;
-  // One pass over the unit × milestone entries for all milestones' counts and both lists; an index loop, as `for…of`
-  // left an iterator result per entry behind (1.7 MiB of a 10,000-unit plan, measured 1/12/2026).
+  // One pass over the unit × milestone entries for all milestones' counts and both lists.
   const countsOf = new Map(progress.milestones.map((m) => [m, new Map<ProgressStatus, number>()]));
   const overdue: UnitMilestone[] = [];
   const late: UnitMilestone[] = [];

@@ -69,7 +69,6 @@ function twoUnits(
     };
   const namesakes = people.byName.get(nomineeKey);
   let namesake: Seen | undefined;
-  // A loop, not `find`: a closure per individual nominated.
   for (let i = 0; namesakes && !namesake && i < namesakes.length; i++)
     if (namesakes[i].unitCode !== unit && (!dated || !namesakes[i].dated)) namesake = namesakes[i];
   if (namesake)
@@ -157,7 +156,6 @@ export function judgeNominations(
   const registered = registry.firstYear !== null;
   const verdicts = new Map<JudgedResponse, NominationVerdict>();
   const ordered = inOrder(valid);
-  // By index: `for…of` left an iterator result per nomination (1 MiB of a 10,000-unit plan, measured 1/12/2026).
   for (let i = 0; i < ordered.length; i++) {
     const c = ordered[i];
     const award = text(c, H.award);

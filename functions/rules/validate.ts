@@ -475,10 +475,8 @@ function checkRow(
     );
   }
 
-  // Plain loops, no per-row closures: this runs 50,000 times per job.
   slots.fill(undefined);
   let results: (string | undefined)[] | undefined; // most responses have no error: allocate on the first
-  // By index: `for…of` here left an array iterator per row, 2.3 MiB of a 10,000-unit plan (measured 1/12).
   for (let o = 0; o < order.length; o++) {
     const i = order[o];
     const { question, seen, index } = columns[i];
