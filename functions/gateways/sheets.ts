@@ -6,7 +6,14 @@ import { parseA1, quoteSheet, rangeOf } from '../core/a1.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import type { ValueRangeWrite } from './sheets-body.ts';
 import type { RowFolder } from './values-stream.ts';
-import { openSpreadsheet, SheetsError, type RowSpan, type SpreadsheetOptions, type WriteStats } from './spreadsheet.ts';
+import {
+  openSpreadsheet,
+  SheetsError,
+  type FoldedValueRange,
+  type RowSpan,
+  type SpreadsheetOptions,
+  type WriteStats,
+} from './spreadsheet.ts';
 
 // What the jobs use of the layer, from the one module they import.
 export { MAX_REQUEST_BYTES, type ValueRangeWrite } from './sheets-body.ts';
@@ -89,11 +96,8 @@ function columnFolder(): RowFolder {
 }
 
 /** Rows rebuilt from a column read (header row first), or undefined when the header row does not match the layout. */
-function fromColumns(
-  ranges: readonly (sheets_v4.Schema$ValueRange | undefined)[],
-  layout: ColumnLayout,
-): Cell[][] | undefined {
-  const header = (ranges[0]?.values?.[0] ?? []) as Cell[];
+function fromColumns(ranges: readonly (FoldedValueRange | undefined)[], layout: ColumnLayout): Cell[][] | undefined {
+  const header = (ranges[0]?.values as Cell[][] | undefined)?.[0] ?? [];
   const columns = ranges.slice(1).map((r) => (r?.values ?? []) as Cell[][]);
   if (header.length === 0 && columns.every((c) => c.length === 0)) return [];
   for (const [name, column] of layout) if (cellText(header[column]) !== name) return undefined;
@@ -267,12 +271,12 @@ export function createSheetsGateway(options: SpreadsheetOptions): SheetsGateway 
       const ranges = await book.batchGet(columnRanges(tab, layout), {
         fold: (range) => (range === 0 ? undefined : columnFolder()),
       });
-      const header = (ranges[0]?.values?.[0] ?? []) as Cell[];
+      const header = (ranges[0]?.values as Cell[][] | undefined)?.[0] ?? [];
       const columns = new Map<string, Column>();
       let at = 1;
       for (const [name, position] of layout) {
         if (cellText(header[position]) !== name) return columnsByHeader((await readTab(tab)).values, layout);
-        columns.set(name, (ranges[at++]?.values as unknown as Column | undefined) ?? []);
+        columns.set(name, (ranges[at++]?.values as Column | undefined) ?? []);
       }
       return columns;
     },

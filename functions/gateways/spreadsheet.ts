@@ -70,9 +70,15 @@ export interface ReadOptions {
   readonly majorDimension?: 'ROWS' | 'COLUMNS';
   /** UNFORMATTED_VALUE (numbers, serial dates) unless the text is wanted as Google Sheets displays it. */
   readonly render?: 'FORMATTED_VALUE' | 'UNFORMATTED_VALUE';
-  /** Ranges whose rows are reduced as they are read: their `values` hold what the folder gave (values-stream.ts). */
-  readonly fold?: FoldOf;
 }
+
+export interface FoldedReadOptions extends ReadOptions {
+  /** Ranges whose rows are reduced as they are read (values-stream.ts). */
+  readonly fold: FoldOf;
+}
+
+/** A value range of a folded read: a folded range's `values` hold what its folder gave, the others' their rows. */
+export type FoldedValueRange = Omit<sheets_v4.Schema$ValueRange, 'values'> & { readonly values?: unknown };
 
 export interface Spreadsheet {
   readonly id: string;
@@ -80,6 +86,7 @@ export interface Spreadsheet {
   get(fields: string): Promise<sheets_v4.Schema$Spreadsheet>;
   /** values.batchGet, its body parsed as it streams in; value ranges in the order of `ranges`. */
   batchGet(ranges: readonly string[], options?: ReadOptions): Promise<sheets_v4.Schema$ValueRange[]>;
+  batchGet(ranges: readonly string[], options: FoldedReadOptions): Promise<FoldedValueRange[]>;
   /** spreadsheets.batchUpdate, in order, in as few requests of at most the request size as hold them. */
   batchUpdate(requests: readonly sheets_v4.Schema$Request[]): Promise<void>;
   /**
@@ -242,7 +249,7 @@ export function openSpreadsheet(options: SpreadsheetOptions): Spreadsheet {
   return {
     id: spreadsheetId,
     get: (fields) => request((o) => api.spreadsheets.get({ spreadsheetId, fields }, o)),
-    async batchGet(ranges, read = {}) {
+    async batchGet(ranges: readonly string[], read: Partial<FoldedReadOptions> = {}) {
       if (ranges.length === 0) return [];
       const data = await request<sheets_v4.Schema$BatchGetValuesResponse>(
         (o) =>
