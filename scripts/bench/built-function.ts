@@ -7,12 +7,10 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { DEPLOYED_HEAP } from './runtime.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FRAMEWORK_MAIN = path.join(ROOT, 'node_modules/@google-cloud/functions-framework/build/src/main.js');
-
-/** The heap Node gives itself in the deployed 256/512 MiB functions (measured; see DEPLOYED_HEAP in main.ts). */
-const DEPLOYED_HEAP = ['--max-old-space-size=256', '--max-semi-space-size=1'];
 
 /** `npm run build -- --out <dir>`; `dir` must be inside the repository so the built code finds node_modules. */
 export async function buildFunctions(dir: string): Promise<void> {

@@ -1,5 +1,8 @@
 // A scaled campaign for benchmarks and test corpora: N units, five responses each (registration, interim and final
 // reports, two nominations), as rows keyed by header like the demo. Deterministic: same inputs, same rows.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { TZDate } from '@date-fns/tz';
 import {
   FINAL_FORM,
@@ -238,6 +241,21 @@ export function toGrid(rows: readonly Row[], headers: string[] = []): Cell[][] {
 /** The campaign as a job would read it in one batchGet. */
 export function toSnapshot(tabs: CampaignTabs, spreadsheetId = 'bench'): Snapshot {
   return { spreadsheetId, tabs: new Map([...tabs].map(([tab, rows]) => [tab, toGrid(rows, formHeaders(tab))])) };
+}
+
+/**
+ * `snapshot` in a temporary JSON file, as the bench's child processes read it (pure-child.mjs), for the length of
+ * `use`.
+ */
+export async function withSnapshotFile<T>(snapshot: Snapshot, use: (file: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'thidua-bench-snapshot-'));
+  try {
+    const file = path.join(dir, 'snapshot.json');
+    await writeFile(file, JSON.stringify({ spreadsheetId: snapshot.spreadsheetId, tabs: [...snapshot.tabs] }));
+    return await use(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** A response tab's headers as Google Forms creates them, so an empty tab still has its header row. */

@@ -6,15 +6,15 @@
 // guard of `npm run bench`); this says which change moves it. Needs valgrind (Debian: `apt install valgrind`), so it
 // is not part of npm test.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { formatNumber } from '../../functions/core/format.ts';
 import { parseCommandLine } from '../cli/args.ts';
 import { buildFunctions } from './built-function.ts';
-import { benchCampaign, FIXTURE_UNIT_KEY, toSnapshot } from './campaign.ts';
+import { benchCampaign, FIXTURE_UNIT_KEY, toSnapshot, withSnapshotFile } from './campaign.ts';
+import { DEPLOYED_HEAP, deployedRuntime, type Runtime } from './runtime.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,8 +27,11 @@ const USAGE =
   'Cách dùng: npm run bench:instructions\n' +
   '  đếm số lệnh máy của một lần lập kế hoạch ingest ở 10.000 đơn vị (cần valgrind), để so sánh hai phiên bản mã';
 
-/** Instructions of start-up, the snapshot's parse and `plans` plans: one valgrind run of pure-child.mjs. */
-async function count(snapshotFile: string, plans: number): Promise<number> {
+/**
+ * Instructions of start-up, the snapshot's parse and `plans` plans: one valgrind run of pure-child.mjs, on the runtime
+ * and heap the guard measures.
+ */
+async function count(runtime: Runtime, snapshotFile: string, plans: number): Promise<number> {
   const { stderr } = await run(
     'valgrind',
     [
@@ -36,8 +39,9 @@ async function count(snapshotFile: string, plans: number): Promise<number> {
       '--callgrind-out-file=/dev/null',
       // V8 writes the code it compiles: valgrind must see that code change.
       '--smc-check=all-non-file',
-      process.execPath,
+      runtime.node,
       '--predictable',
+      ...DEPLOYED_HEAP,
       path.join(ROOT, 'scripts/bench/pure-child.mjs'),
       BUILT,
       snapshotFile,
@@ -60,21 +64,21 @@ async function main(): Promise<void> {
     process.stderr.write('Cần valgrind để đếm lệnh máy (Debian: apt install valgrind).\n');
     process.exit(1);
   }
+  const runtime = await deployedRuntime();
+  if (runtime.warning) process.stderr.write(`${runtime.warning}\n`);
   await buildFunctions(BUILT);
-  const snapshot = toSnapshot(benchCampaign(UNITS, 2026));
-  const dir = await mkdtemp(path.join(tmpdir(), 'thidua-bench-instructions-'));
   try {
-    const file = path.join(dir, 'snapshot.json');
-    await writeFile(file, JSON.stringify({ spreadsheetId: snapshot.spreadsheetId, tabs: [...snapshot.tabs] }));
     // The first plan also pays for compiling the code: the second and third, as a scheduled instance runs its job.
-    const [one, three] = await Promise.all([count(file, 1), count(file, 3)]);
+    const [one, three] = await withSnapshotFile(toSnapshot(benchCampaign(UNITS, 2026)), (file) =>
+      Promise.all([count(runtime, file, 1), count(runtime, file, 3)]),
+    );
     const perPlan = (three - one) / 2;
     process.stdout.write(
       `Lõi thuần ở ${formatNumber(UNITS)} đơn vị: ${formatNumber(Math.round(perPlan / 1e6))} triệu lệnh máy ` +
-        `mỗi lần lập kế hoạch ingest (lần thứ hai và thứ ba; valgrind, node --predictable).\n`,
+        `mỗi lần lập kế hoạch ingest (lần thứ hai và thứ ba; valgrind, Node ${runtime.version} --predictable, ` +
+        `heap như khi triển khai).\n`,
     );
   } finally {
-    await rm(dir, { recursive: true, force: true });
     await rm(BUILT, { recursive: true, force: true });
   }
 }

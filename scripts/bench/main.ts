@@ -19,12 +19,13 @@ import { startSheetsServer } from '../sheets-server/index.ts';
 import { setupSpreadsheet } from '../../functions/setup/index.ts';
 import { parseCommandLine } from '../cli/args.ts';
 import { syncTemplates } from '../sync-templates.ts';
-import { benchCampaign, FIXTURE_UNIT_KEY, toSnapshot } from './campaign.ts';
+import { benchCampaign, FIXTURE_UNIT_KEY, toSnapshot, withSnapshotFile } from './campaign.ts';
 import { loadGrids } from './load.ts';
 import { benchMailLimits } from './mail-limits.ts';
 import { runNaive, type NaiveResult } from './naive.ts';
 import { benchReminders, type ReminderResult } from './reminders.ts';
 import { benchRollup, type RollupBenchResult } from './rollup.ts';
+import { DEPLOYED_HEAP, deployedRuntime, type Runtime } from './runtime.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -37,13 +38,6 @@ const ID = 'bench';
 const API_KEY = 'SG.bench-placeholder-key';
 /** The functions compiled as `npm run build` compiles them: the job children and the cold imports run this code. */
 const BUILT = path.join(ROOT, 'bench-results', 'build');
-/**
- * The V8 heap Node 20 gives itself in the deployed functions. Node sizes its heap from the container's memory limit: in
- * a 256 MiB or 512 MiB memory cgroup on this machine `heap_size_limit` is 259 MiB, as with these flags; a 10,000-unit
- * sweep peaked at 246–261 MiB inside such a cgroup and at 248–255 MiB with the flags. Without a limit Node sizes the
- * heap from the machine's RAM (4 GiB here) and lets garbage pile up far longer before collecting it.
- */
-const DEPLOYED_HEAP = ['--max-old-space-size=256', '--max-semi-space-size=1'];
 
 interface SizeResult {
   units: number;
@@ -116,21 +110,16 @@ const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.flo
 /**
  * The pure core (`planJob('ingest')`) on one snapshot: the first run, then the median, fastest and slowest of PURE_RUNS
  * more (wall and CPU). This VM's speed drifts by half within minutes, so one run says little. The plans run in a
- * process of their own over the compiled functions (pure-child.mjs), as the deployed function runs them: under the
- * tsx loader every closure also carries a naming call, and the bench's own heap would be marked with the plan's.
+ * process of their own over the compiled functions (pure-child.mjs), as the deployed function runs them: on its Node
+ * and heap, and without the tsx loader (every closure would also carry a naming call) or the bench's own heap.
  */
-async function pure(n: number): Promise<SizeResult['pure'] & { responses: number }> {
+async function pure(n: number, runtime: Runtime): Promise<SizeResult['pure'] & { responses: number }> {
   const snapshot = toSnapshot(benchCampaign(n, 2026));
-  const dir = await mkdtemp(path.join(tmpdir(), 'thidua-bench-pure-'));
-  let walls: number[];
-  let cpus: number[];
-  let emails: number;
-  try {
-    const file = path.join(dir, 'snapshot.json');
-    await writeFile(file, JSON.stringify({ spreadsheetId: snapshot.spreadsheetId, tabs: [...snapshot.tabs] }));
+  const { walls, cpus, emails } = await withSnapshotFile(snapshot, async (file) => {
     const { stdout } = await run(
-      process.execPath,
+      runtime.node,
       [
+        ...DEPLOYED_HEAP,
         path.join(ROOT, 'scripts/bench/pure-child.mjs'),
         BUILT,
         file,
@@ -140,14 +129,8 @@ async function pure(n: number): Promise<SizeResult['pure'] & { responses: number
       ],
       { cwd: ROOT, maxBuffer: 1024 * 1024 },
     );
-    ({ walls, cpus, emails } = JSON.parse(stdout.trim().split('\n').pop()!) as {
-      walls: number[];
-      cpus: number[];
-      emails: number;
-    });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+    return JSON.parse(stdout.trim().split('\n').pop()!) as { walls: number[]; cpus: number[]; emails: number };
+  });
   const responses = [...snapshot.tabs]
     .filter(([t]) => ['Đăng ký thi đua', 'Báo cáo sơ kết', 'Báo cáo tổng kết', 'Đề nghị khen thưởng'].includes(t))
     .reduce((s, [, g]) => s + g.length - 1, 0);
@@ -191,9 +174,14 @@ async function appendResubmissions(book: Spreadsheet, snapshot: Stack['snapshot'
   );
 }
 
-async function child(env: NodeJS.ProcessEnv, job: string, nodeArgs: readonly string[]): Promise<JobRun> {
+async function child(
+  runtime: Runtime,
+  env: NodeJS.ProcessEnv,
+  job: string,
+  nodeArgs: readonly string[],
+): Promise<JobRun> {
   const { stdout, stderr } = await run(
-    process.execPath,
+    runtime.node,
     [...nodeArgs, path.join(ROOT, 'scripts/bench/job-child.mjs'), BUILT, job, NOW.toISOString()],
     {
       cwd: ROOT,
@@ -251,12 +239,15 @@ async function campaignStack(n: number): Promise<Stack> {
   }
 }
 
-async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 'responses' | 'deployedHeap'>> {
+async function whole(
+  n: number,
+  runtime: Runtime,
+): Promise<Omit<SizeResult, 'pure' | 'units' | 'responses' | 'deployedHeap'>> {
   const { env, sheets, mail, book, snapshot, close } = await campaignStack(n);
   try {
     sheets.resetStats();
     const sendsBefore = mail.requestCount();
-    const first = await child(env, 'ingest', []);
+    const first = await child(runtime, env, 'ingest', []);
     const stats = sheets.stats();
     const emailsSent = mail.outbox().reduce((s, m) => s + m.rendered.length, 0);
     const keys = mail.outbox().flatMap((m) => m.rendered.map((r) => r.email_key));
@@ -277,7 +268,7 @@ async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 're
 
     sheets.resetStats();
     let before = mail.requestCount();
-    const again = await child(env, 'ingest', []);
+    const again = await child(runtime, env, 'ingest', []);
     const ingestAgain = {
       sheetsCalls: sheets.stats().total,
       mailRequests: mail.requestCount() - before,
@@ -290,7 +281,7 @@ async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 're
     await appendResubmissions(book, snapshot);
     sheets.resetStats();
     before = mail.requestCount();
-    const fresh = await child(env, 'ingest', []);
+    const fresh = await child(runtime, env, 'ingest', []);
     const newResponses = {
       sheetsCalls: sheets.stats().total,
       mailRequests: mail.requestCount() - before,
@@ -302,7 +293,7 @@ async function whole(n: number): Promise<Omit<SizeResult, 'pure' | 'units' | 're
 
     sheets.resetStats();
     before = mail.requestCount();
-    const r = await child(env, 'remind', []);
+    const r = await child(runtime, env, 'remind', []);
     const remind = {
       sheetsCalls: sheets.stats().total,
       mailRequests: mail.requestCount() - before,
@@ -346,13 +337,13 @@ let DEPLOYED_REPEATS = (n: number): number => (n >= 10_000 ? 3 : 1);
  * A first and a later ingest on a fresh campaign, with the heap Node gives the deployed function, DEPLOYED_REPEATS
  * times.
  */
-async function deployedHeap(n: number): Promise<SizeResult['deployedHeap']> {
+async function deployedHeap(n: number, runtime: Runtime): Promise<SizeResult['deployedHeap']> {
   const runs: { ingest: JobRun; ingestAgain: JobRun }[] = [];
   for (let k = 0; k < DEPLOYED_REPEATS(n); k++) {
     const { env, close } = await campaignStack(n);
     try {
-      const ingest = await child(env, 'ingest', DEPLOYED_HEAP);
-      const ingestAgain = await child(env, 'ingest', DEPLOYED_HEAP);
+      const ingest = await child(runtime, env, 'ingest', DEPLOYED_HEAP);
+      const ingestAgain = await child(runtime, env, 'ingest', DEPLOYED_HEAP);
       runs.push({ ingest, ingestAgain });
     } finally {
       await close();
@@ -387,7 +378,7 @@ async function compile(): Promise<void> {
  * on its first request. Node's own start-up is excluded. Measured twice: as deployed (the JavaScript in BUILT) and
  * under the tsx loader `npm start` uses (its transform cache warmed first).
  */
-async function coldImport(): Promise<Record<string, number>> {
+async function coldImport(runtime: Runtime): Promise<Record<string, number>> {
   const env = {
     ...process.env,
     SPREADSHEET_ID: ID,
@@ -400,21 +391,24 @@ async function coldImport(): Promise<Record<string, number>> {
   const code = (spec: string) =>
     `const t=performance.now();await import(${JSON.stringify(spec)});process.stdout.write(String(performance.now()-t))`;
   const out: Record<string, number> = {};
-  for (const [label, spec, loader] of [
+  // As deployed on the deployed runtime; under tsx on the Node that runs `npm start`.
+  for (const [label, spec, node, loader] of [
     [
       'functions/index.js, as deployed (entry, registers ingest/remind/digest)',
       pathToFileURL(path.join(BUILT, 'functions/index.js')).href,
+      runtime.node,
       [],
     ],
     [
       'functions/jobs/run.js, as deployed (job code loaded on first request)',
       pathToFileURL(path.join(BUILT, 'functions/jobs/run.js')).href,
+      runtime.node,
       [],
     ],
-    ['functions/index.ts under tsx (npm start)', './functions/index.ts', ['--import', 'tsx']],
-    ['functions/jobs/run.ts under tsx (npm start)', './functions/jobs/run.ts', ['--import', 'tsx']],
+    ['functions/index.ts under tsx (npm start)', './functions/index.ts', process.execPath, ['--import', 'tsx']],
+    ['functions/jobs/run.ts under tsx (npm start)', './functions/jobs/run.ts', process.execPath, ['--import', 'tsx']],
   ] as const) {
-    const once = () => run(process.execPath, [...loader, '--input-type=module', '-e', code(spec)], { cwd: ROOT, env });
+    const once = () => run(node, [...loader, '--input-type=module', '-e', code(spec)], { cwd: ROOT, env });
     await once();
     const samples: number[] = [];
     for (let i = 0; i < 3; i++) samples.push(Number((await once()).stdout.trim().split('\n').pop()));
@@ -499,6 +493,11 @@ async function main(): Promise<void> {
   }
   const started = performance.now();
   const startLoad = load();
+  const runtime = await deployedRuntime();
+  console.log(
+    runtime.warning ||
+      `Đo mã đã biên dịch trên Node ${runtime.version}, phiên bản của môi trường triển khai, với heap như khi triển khai.`,
+  );
   await compile();
   if (values.rollup !== undefined) {
     const children = Number(values.rollup);
@@ -506,7 +505,7 @@ async function main(): Promise<void> {
       process.stderr.write(`--rollup cần một số nguyên dương, không phải "${values.rollup}".\n${USAGE}\n`);
       process.exit(2);
     }
-    const r = await benchRollup({ children, unitsPerChild: 30, built: BUILT, now: NOW, paced: values.paced });
+    const r = await benchRollup({ children, unitsPerChild: 30, built: BUILT, now: NOW, paced: values.paced, runtime });
     await rm(BUILT, { recursive: true, force: true });
     console.log(rollupLine(r));
     await mkdir(path.join(ROOT, 'bench-results'), { recursive: true });
@@ -516,12 +515,12 @@ async function main(): Promise<void> {
   if (values.quick) {
     // What the guard checks (the pure core and the deployed-heap ingests at GUARD_UNITS units), the reminders and the
     // cold import: the figures the README quotes, in minutes rather than the whole bench.
-    const p = await pure(GUARD_UNITS);
-    const deployed = await deployedHeap(GUARD_UNITS);
+    const p = await pure(GUARD_UNITS, runtime);
+    const deployed = await deployedHeap(GUARD_UNITS, runtime);
     const dir = await mkdtemp(path.join(tmpdir(), 'thidua-bench-mail-'));
     const reminders = await benchReminders(GUARD_UNITS, dir);
     await rm(dir, { recursive: true, force: true });
-    const cold = await coldImport();
+    const cold = await coldImport(runtime);
     await rm(BUILT, { recursive: true, force: true });
     const { responses, ...core } = p;
     const result = { units: GUARD_UNITS, responses, pure: core, deployedHeap: deployed } as SizeResult;
@@ -533,14 +532,14 @@ async function main(): Promise<void> {
       `Thư nhắc hạn: ${reminders.due} thư đến hạn, lập kế hoạch ${f(reminders.planMs)} ms, soạn nội dung ${f(reminders.renderMs)} ms`,
     );
     for (const [label, ms] of Object.entries(cold)) console.log(`Nạp mô-đun khi khởi động lạnh, ${label}: ${f(ms)} ms`);
-    return finish([result], started, startLoad);
+    return finish([result], started, startLoad, runtime);
   }
   const results: SizeResult[] = [];
   for (const n of SIZES) {
-    const p = await pure(n);
+    const p = await pure(n, runtime);
     process.stderr.write(`… ${n} đơn vị: lõi thuần ${f(p.wallMs)} ms (trung vị), lần đầu ${f(p.firstWallMs)} ms\n`);
-    const w = await whole(n);
-    const deployed = await deployedHeap(n);
+    const w = await whole(n, runtime);
+    const deployed = await deployedHeap(n, runtime);
     const { responses, ...core } = p;
     results.push({ units: n, responses, pure: core, ...w, deployedHeap: deployed });
     process.stderr.write(`… ${n} đơn vị: xong ingest/remind\n`);
@@ -555,8 +554,8 @@ async function main(): Promise<void> {
   const mailLimits = await benchMailLimits(10_000, NOW, mailDir);
   await rm(mailDir, { recursive: true, force: true });
   // One province's roll-up of 300 children, unpaced (Google's quota paces it: npm run bench -- --rollup 300 --paced).
-  const rollup = await benchRollup({ children: 300, unitsPerChild: 30, built: BUILT, now: NOW, paced: false });
-  const cold = await coldImport();
+  const rollup = await benchRollup({ children: 300, unitsPerChild: 30, built: BUILT, now: NOW, paced: false, runtime });
+  const cold = await coldImport(runtime);
   await rm(BUILT, { recursive: true, force: true });
   console.log(rollupLine(rollup));
 
@@ -677,7 +676,7 @@ async function main(): Promise<void> {
     JSON.stringify(
       {
         at: new Date().toISOString(),
-        node: process.version,
+        node: runtime.version,
         now: NOW.toISOString(),
         sizes: results,
         reminders,
@@ -689,12 +688,13 @@ async function main(): Promise<void> {
     ) + '\n',
   );
   console.log(`Đã ghi ${path.relative(ROOT, file)}`);
-  finish(results, started, startLoad);
+  finish(results, started, startLoad, runtime);
 }
 
 /** Exits non-zero, saying which budget was passed, when a run at GUARD_UNITS units passed one. */
-function finish(results: readonly SizeResult[], started: number, startLoad: string): void {
+function finish(results: readonly SizeResult[], started: number, startLoad: string, runtime: Runtime): void {
   console.log(`Tải máy (trung bình 1 phút): ${startLoad} lúc bắt đầu đo, ${load()} lúc kết thúc.`);
+  if (runtime.warning) console.log(runtime.warning);
   const failures = guard(results);
   if (failures.length > 0) {
     console.error(`\nĐo hiệu năng KHÔNG ĐẠT ngân sách:\n${failures.map((x) => `  - ${x}`).join('\n')}`);

@@ -18,6 +18,7 @@ import { GOOGLE_QUOTAS, startSheetsServer } from '../sheets-server/index.ts';
 import { setupSpreadsheet } from '../../functions/setup/index.ts';
 import { benchCampaign, FIXTURE_UNIT_KEY, toSnapshot } from './campaign.ts';
 import { loadGrids } from './load.ts';
+import type { Runtime } from './runtime.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -48,6 +49,8 @@ export async function benchRollup(options: {
   children: number;
   unitsPerChild: number;
   built: string;
+  /** The Node the child job runs on (runtime.ts). */
+  runtime: Runtime;
   now: Date;
   paced: boolean;
 }): Promise<RollupBenchResult> {
@@ -103,7 +106,7 @@ export async function benchRollup(options: {
       ROLLUP_READS_PER_MINUTE: options.paced ? '60' : '999999',
     };
     const { stdout } = await run(
-      process.execPath,
+      options.runtime.node,
       [path.join(ROOT, 'scripts/bench/job-child.mjs'), options.built, 'rollup', now.toISOString()],
       { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 },
     );
