@@ -3,7 +3,7 @@ import { formatNumber } from '../core/format.ts';
 import type { NominationVerdict, Unit, UnitResult } from '../core/model.ts';
 import { UNCLASSIFIED } from '../core/model.ts';
 import type { PlannedEmail, Recipient } from '../core/snapshot.ts';
-import { Fingerprint } from '../core/fingerprint.ts';
+import { fingerprint } from '../core/fingerprint.ts';
 import { campaignKey } from '../core/settings.ts';
 import type { LayoutData, ResultsData } from '../mail/types.ts';
 import { unitRecipients } from '../mail/recipients.ts';
@@ -152,25 +152,15 @@ function resultsData(facts: ResultFacts): ResultsData {
 function contentHash(facts: ResultFacts): string {
   const { result, nominations } = facts;
   const { total, groups } = scored(facts);
-  // Fed field by field: the fields array it replaces was 700 bytes a unit, 7 MiB a job, only to be hashed.
-  const print = new Fingerprint('results')
-    .add(result?.level ?? UNCLASSIFIED)
-    .add(total)
-    .add(String(result?.assessed ?? false))
-    .add(String(groups.length));
-  for (const g of groups) print.add(g.group).add(vn(g.score)).add(vn(g.max));
-  print
-    .add(String(result?.commendable ?? false))
-    .add(result?.reason ?? '')
-    .add(result?.antt ?? '')
-    .add(String(nominations.length));
+  const fields = [result?.level ?? UNCLASSIFIED, total, String(result?.assessed ?? false), String(groups.length)];
+  for (const g of groups) fields.push(g.group, vn(g.score), vn(g.max));
+  fields.push(
+    String(result?.commendable ?? false),
+    result?.reason ?? '',
+    result?.antt ?? '',
+    String(nominations.length),
+  );
   for (const n of nominations)
-    print
-      .add(n.nominee)
-      .add(n.award)
-      .add(n.kind)
-      .add(n.status)
-      .add(n.reason)
-      .add(String(n.status === ELIGIBLE));
-  return print.digest();
+    fields.push(n.nominee, n.award, n.kind, n.status, n.reason, String(n.status === ELIGIBLE));
+  return fingerprint('results', fields);
 }
