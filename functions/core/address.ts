@@ -42,21 +42,14 @@ export function splitAddresses(text: string): { valid: string[]; invalid: string
  * left out.
  */
 export function recipients(addresses: Iterable<string>, name?: string, except: readonly Recipient[] = []): Recipient[] {
+  const seen = new Set(except.map((r) => r.email.toLowerCase()));
   const out: Recipient[] = [];
   for (const raw of addresses) {
     const email = raw.trim();
     const key = email.toLowerCase();
-    if (email === '' || listed(except, key) || listed(out, key)) continue;
+    if (email === '' || seen.has(key)) continue;
+    seen.add(key);
     out.push(name ? { email, name } : { email });
   }
   return out;
-}
-
-/**
- * Whether `list` has the address `key` (lower case). Looked through rather than hashed: a list is a cell's few
- * addresses, and a set per list cost 10,000 units 1.5 MiB a job for nothing.
- */
-function listed(list: readonly Recipient[], key: string): boolean {
-  for (const r of list) if (r.email.toLowerCase() === key) return true;
-  return false;
 }
