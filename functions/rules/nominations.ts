@@ -155,9 +155,7 @@ export function judgeNominations(
   // A registry without entries finds no one, whatever the identity: then only a dated person's twin check reads it.
   const registered = registry.firstYear !== null;
   const verdicts = new Map<JudgedResponse, NominationVerdict>();
-  const ordered = inOrder(valid);
-  for (let i = 0; i < ordered.length; i++) {
-    const c = ordered[i];
+  for (const c of inOrder(valid)) {
     const award = text(c, H.award);
     const kind = text(c, H.kind);
     const nominee = text(c, H.nominee);
