@@ -33,15 +33,9 @@ function sameText(a: string, b: string): boolean {
   return diff === 0;
 }
 
-/** A space, capital or dash, which a secret as its link carried has none of; made once, not once per response. */
-const NOT_AS_LINKED = /[\sA-Z-]/;
-
-/**
- * A secret as typed or pasted: case, spaces and dashes do not matter; nothing else is forgiven. A secret the prefilled
- * link carried is already so: it is taken as it is, where the replace and lower-casing built two copies per response.
- */
+/** A secret as typed or pasted: case, spaces and dashes do not matter; nothing else is forgiven. */
 function normalise(typed: string): string {
-  return NOT_AS_LINKED.test(typed) ? typed.replace(/[\s-]+/g, '').toLowerCase() : typed;
+  return typed.replace(/[\s-]+/g, '').toLowerCase();
 }
 
 export type Verdict = 'ok' | 'missing' | 'wrong';

@@ -7,9 +7,6 @@ import { isEmailAddress } from '../core/address.ts';
 import { msg } from './messages.ts';
 import { parseCount, parseDecimal } from './numbers.ts';
 
-/** A lower-case ASCII letter, or any character beyond ASCII: only then can upper-casing change a text. */
-const MAY_CHANGE_CASE = /[a-z\u0080-\uffff]/;
-
 /** An answer its question refuses. */
 export class Invalid {
   constructor(readonly error: string) {}
@@ -76,8 +73,7 @@ export function judgeAnswer(
       return day === null ? new Invalid(msg.date(seen, text)) : day;
     }
     case 'unitCode':
-      // Codes are typed in capitals as a rule; upper-casing would build a copy of every one.
-      return withinLength(question, seen, MAY_CHANGE_CASE.test(text) ? text.toUpperCase() : text);
+      return withinLength(question, seen, text.toUpperCase());
     case 'unitSecret':
       // Whether it is the unit's is for validate.ts to say, once the unit is known.
       return withinLength(question, seen, text);
