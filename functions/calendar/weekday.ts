@@ -1,5 +1,7 @@
 // Dates the way Vietnamese letters write them: `Thứ Hai, 30/9/2024`.
-import { format, getDay } from 'date-fns';
+// date-fns one module per function, as days.ts says why.
+import { format } from 'date-fns/format';
+import { getDay } from 'date-fns/getDay';
 import { dayDate, localDay } from './days.ts';
 
 /** As the product has always written them; date-fns's Vietnamese writes `Chủ Nhật`. */
