@@ -35,8 +35,8 @@ const majorOf = (version: string) => Number(/^v?(\d+)/.exec(version)?.[1]);
 
 /**
  * The deployed Node: this process's own when it is that major, else the official binary npm publishes as
- * `node-<platform>-<arch>@<major>` (as `.ci/run` takes it), unpacked once into `cache`. Without the registry the
- * bench's own Node stands in, and `warning` says so beside every figure.
+ * `node-<platform>-<arch>@<major>`, unpacked once into `cache` (CI runs the functions' tests with it too). Without the
+ * registry the bench's own Node stands in, and `warning` says so before and after the figures.
  */
 export async function deployedRuntime({
   major = DEPLOY_NODE_MAJOR,
