@@ -50,6 +50,9 @@ export const ZONE = DEFAULT_TIME_ZONE;
  */
 export const FIXTURE_UNIT_KEY = 'thidua-fixture-unit-key-not-for-production-0123456789';
 
+/** The instant every benchmark plans at: the same plan whether `npm run bench` or bench:instructions measures it. */
+export const BENCH_NOW = new Date('2026-12-01T03:00:00Z');
+
 export interface BenchUnit {
   readonly code: string;
   readonly name: string;
@@ -256,6 +259,18 @@ export async function withSnapshotFile<T>(snapshot: Snapshot, use: (file: string
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** pure-child.mjs's arguments: `plans` plans at BENCH_NOW over `snapshotFile`, with the functions built in `built`. */
+export function pureChildArgs(built: string, snapshotFile: string, plans: number): string[] {
+  return [
+    path.join(import.meta.dirname, 'pure-child.mjs'),
+    built,
+    snapshotFile,
+    String(plans),
+    BENCH_NOW.toISOString(),
+    FIXTURE_UNIT_KEY,
+  ];
 }
 
 /** A response tab's headers as Google Forms creates them, so an empty tab still has its header row. */

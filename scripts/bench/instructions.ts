@@ -13,15 +13,13 @@ import { promisify } from 'node:util';
 import { formatNumber } from '../../functions/core/format.ts';
 import { parseCommandLine } from '../cli/args.ts';
 import { buildFunctions } from './built-function.ts';
-import { benchCampaign, FIXTURE_UNIT_KEY, toSnapshot, withSnapshotFile } from './campaign.ts';
+import { benchCampaign, pureChildArgs, toSnapshot, withSnapshotFile } from './campaign.ts';
 import { DEPLOYED_HEAP, deployedRuntime, type Runtime } from './runtime.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BUILT = path.join(ROOT, 'bench-results', 'instructions');
 const UNITS = 10_000;
-/** The bench's own instant (scripts/bench/main.ts), so both measure the same plan. */
-const NOW = '2026-12-01T03:00:00.000Z';
 
 const USAGE =
   'Cách dùng: npm run bench:instructions\n' +
@@ -42,12 +40,7 @@ async function count(runtime: Runtime, snapshotFile: string, plans: number): Pro
       runtime.node,
       '--predictable',
       ...DEPLOYED_HEAP,
-      path.join(ROOT, 'scripts/bench/pure-child.mjs'),
-      BUILT,
-      snapshotFile,
-      String(plans),
-      NOW,
-      FIXTURE_UNIT_KEY,
+      ...pureChildArgs(BUILT, snapshotFile, plans),
     ],
     { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
   );

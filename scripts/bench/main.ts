@@ -19,7 +19,14 @@ import { startSheetsServer } from '../sheets-server/index.ts';
 import { setupSpreadsheet } from '../../functions/setup/index.ts';
 import { parseCommandLine } from '../cli/args.ts';
 import { syncTemplates } from '../sync-templates.ts';
-import { benchCampaign, FIXTURE_UNIT_KEY, toSnapshot, withSnapshotFile } from './campaign.ts';
+import {
+  BENCH_NOW as NOW,
+  benchCampaign,
+  FIXTURE_UNIT_KEY,
+  pureChildArgs,
+  toSnapshot,
+  withSnapshotFile,
+} from './campaign.ts';
 import { loadGrids } from './load.ts';
 import { benchMailLimits } from './mail-limits.ts';
 import { runNaive, type NaiveResult } from './naive.ts';
@@ -33,7 +40,6 @@ const SIZES = [100, 1_000, 10_000];
 const NAIVE_SIZES = new Set([100, 1_000]);
 /** The naive baseline makes at most this many requests per size; beyond, its wall time is extrapolated (printed). */
 const NAIVE_BUDGET = 1_500;
-const NOW = new Date('2026-12-01T03:00:00Z');
 const ID = 'bench';
 const API_KEY = 'SG.bench-placeholder-key';
 /** The functions compiled as `npm run build` compiles them: the job children and the cold imports run this code. */
@@ -116,19 +122,10 @@ const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.flo
 async function pure(n: number, runtime: Runtime): Promise<SizeResult['pure'] & { responses: number }> {
   const snapshot = toSnapshot(benchCampaign(n, 2026));
   const { walls, cpus, emails } = await withSnapshotFile(snapshot, async (file) => {
-    const { stdout } = await run(
-      runtime.node,
-      [
-        ...DEPLOYED_HEAP,
-        path.join(ROOT, 'scripts/bench/pure-child.mjs'),
-        BUILT,
-        file,
-        String(PURE_RUNS + 1),
-        NOW.toISOString(),
-        FIXTURE_UNIT_KEY,
-      ],
-      { cwd: ROOT, maxBuffer: 1024 * 1024 },
-    );
+    const { stdout } = await run(runtime.node, [...DEPLOYED_HEAP, ...pureChildArgs(BUILT, file, PURE_RUNS + 1)], {
+      cwd: ROOT,
+      maxBuffer: 1024 * 1024,
+    });
     return JSON.parse(stdout.trim().split('\n').pop()!) as { walls: number[]; cpus: number[]; emails: number };
   });
   const responses = [...snapshot.tabs]
