@@ -15,10 +15,10 @@ const events = [];
 let peak = { rss: 0, after: 'start' };
 if (trace) {
   diagnostics.subscribe('http.client.request.start', ({ request }) => {
-    const { rss, heapUsed, external } = process.memoryUsage();
+    const { rss, heapTotal, heapUsed, external } = process.memoryUsage();
     const label = `${request.method} ${request.path.split('?')[0]}`;
     events.push(
-      `${Math.round(performance.now() - started)} ms ${label}: RSS ${mib(rss)}, heap ${mib(heapUsed)}, external ${mib(external)} MiB`,
+      `${Math.round(performance.now() - started)} ms ${label}: RSS ${mib(rss)}, heap ${mib(heapUsed)} of ${mib(heapTotal)}, external ${mib(external)} MiB`,
     );
     peak.last = label;
   });
