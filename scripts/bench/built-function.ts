@@ -58,15 +58,16 @@ function listeningPorts(pid: number): number[] {
 }
 
 /**
- * Starts `target` from the built folder on a port the OS picks; resolves once it listens. `env` replaces the process's
- * own.
+ * Starts `target` from the built folder on a port the OS picks, on `node` with the deployed heap; resolves once it
+ * listens. `env` replaces the process's own.
  */
 export async function startBuiltFunction(
   built: string,
   target: string,
   env: NodeJS.ProcessEnv,
+  node = process.execPath,
 ): Promise<RunningFunction> {
-  const child = spawn(process.execPath, [...DEPLOYED_HEAP, FRAMEWORK_MAIN, `--target=${target}`, `--source=${built}`], {
+  const child = spawn(node, [...DEPLOYED_HEAP, FRAMEWORK_MAIN, `--target=${target}`, `--source=${built}`], {
     cwd: ROOT,
     env: { ...env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,10 +1,12 @@
 // `npx tsx scripts/bench/edge.ts`: the attacks of issue 15 (defect 1) re-run on the built functions as Cloud Run runs
-// them (framework main, deployed heap), with what each got back, how soon, and the process's peak memory after it.
+// them (Node 22, framework main, deployed heap), with what each got back, how soon, and the process's peak memory
+// after it.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { buildFunctions, sendBody, startBuiltFunction, type Answer, type RunningFunction } from './built-function.ts';
+import { deployedRuntime } from './runtime.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const JSON_TYPE = { 'content-type': 'application/json' };
@@ -84,15 +86,20 @@ async function main(): Promise<void> {
     '| attack | function | answer | answered after | body sent before the answer | alive, answers the next request | peak RSS |',
     '| --- | --- | --- | ---: | ---: | --- | ---: |',
   ];
+  // The attacks meet the functions on the Node they are deployed to.
+  const runtime = await deployedRuntime();
+  if (runtime.warning) process.stderr.write(`${runtime.warning}\n`);
   try {
     await buildFunctions(built);
     for (const attack of ATTACKS) {
       let fn: RunningFunction | undefined;
       try {
-        fn = await startBuiltFunction(built, attack.target, {
-          ...ENV,
-          ...(attack.nodeEnv ? { NODE_ENV: attack.nodeEnv } : {}),
-        });
+        fn = await startBuiltFunction(
+          built,
+          attack.target,
+          { ...ENV, ...(attack.nodeEnv ? { NODE_ENV: attack.nodeEnv } : {}) },
+          runtime.node,
+        );
         const answer = await attack
           .send(fn.port)
           .catch((error: Error) => ({ status: 0, body: error.message, sentBeforeAnswer: -1, ms: NaN }));
