@@ -222,10 +222,20 @@ export function benchCampaign(unitCount: number, year: number): CampaignTabs {
       [N.kind]: KIND_INDIVIDUAL,
       [N.award]: AWARD_CERTIFICATE,
       [N.nominee]: PEOPLE[i % PEOPLE.length],
+      [N.birthDate]: birthDate(i),
       [N.position]: 'Tổ trưởng tổ bảo vệ',
     });
   });
   return tabs;
+}
+
+/**
+ * The `i`th unit's nominee's date of birth, as the demo writes one: a different day for every unit, so the
+ * namesakes PEOPLE makes are told apart by it and every individual's identity is hashed, as in a real campaign.
+ */
+function birthDate(i: number): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(1 + (i % 28))}/${pad(1 + (Math.floor(i / 28) % 12))}/${1960 + Math.floor(i / 336)}`;
 }
 
 /** Header row (keys in first-seen order) then each row's values under it. */
