@@ -38,13 +38,14 @@ type Refusal = { readonly status: NominationStatus; readonly reason: string } | 
 interface Seen {
   readonly unitCode: string;
   readonly rowNumber: number;
-  readonly dated: boolean;
 }
 
 /** Individuals nominated so far for one award: by identity, and by name (lower case, single spaces). */
 interface People {
   readonly byId: Map<string, Seen>;
   readonly byName: Map<string, Seen[]>;
+  /** Those of `byName` nominated without a date of birth. */
+  readonly undatedByName: Map<string, Seen[]>;
 }
 
 /**
@@ -67,20 +68,25 @@ function twoUnits(
       status: 'Trùng',
       reason: `Cùng một người (họ tên, ngày sinh) đã được đơn vị ${same.unitCode} đề nghị ${award} ở dòng ${same.rowNumber}; chỉ tính một lần.`,
     };
-  const namesakes = people.byName.get(nomineeKey);
-  let namesake: Seen | undefined;
-  for (let i = 0; namesakes && !namesake && i < namesakes.length; i++)
-    if (namesakes[i].unitCode !== unit && (!dated || !namesakes[i].dated)) namesake = namesakes[i];
+  // A dated nominee is mistaken only for a namesake without a date: looking among those alone keeps this linear when
+  // thousands of units nominate people of one common name, each with a date.
+  const namesake = (dated ? people.undatedByName : people.byName).get(nomineeKey)?.find((s) => s.unitCode !== unit);
   if (namesake)
     return {
       status: 'Chưa xét',
       reason: `Trùng họ tên với đề nghị ${award} của đơn vị ${namesake.unitCode} ở dòng ${namesake.rowNumber}; cần điền "${H.birthDate}" để phân biệt hai người.`,
     };
-  const seen = { unitCode: unit, rowNumber, dated };
+  const seen = { unitCode: unit, rowNumber };
   if (dated && !people.byId.has(id)) people.byId.set(id, seen);
-  if (namesakes) namesakes.push(seen);
-  else people.byName.set(nomineeKey, [seen]);
+  append(people.byName, nomineeKey, seen);
+  if (!dated) append(people.undatedByName, nomineeKey, seen);
   return null;
+}
+
+function append<T>(lists: Map<string, T[]>, key: string, item: T): void {
+  const list = lists.get(key);
+  if (list) list.push(item);
+  else lists.set(key, [item]);
 }
 
 /** Where below a forwarded nomination comes from (rollup/forward.ts); '' for the campaign's own. */
@@ -194,7 +200,7 @@ export function judgeNominations(
     const id = birth !== null || registered ? identity(idKey, nominee, birth, c.unitCode) : '';
     if (individual) {
       let seen = people.get(def);
-      if (!seen) people.set(def, (seen = { byId: new Map(), byName: new Map() }));
+      if (!seen) people.set(def, (seen = { byId: new Map(), byName: new Map(), undatedByName: new Map() }));
       const twin = twoUnits(seen, id, birth !== null, nomineeKey, award, c.unitCode, c.rowNumber);
       if (twin) return twin;
     }

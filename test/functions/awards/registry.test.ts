@@ -133,6 +133,20 @@ describe('Sổ theo dõi khen thưởng: checks of the nominations', () => {
     ]);
   });
 
+  it('a dated nominee waits for a namesake elsewhere nominated without a date, as the next dated one does', () => {
+    const waits =
+      'Trùng họ tên với đề nghị Giấy khen của đơn vị A ở dòng 2; cần điền "Ngày sinh" để phân biệt hai người.';
+    const b = rated('A', 'B', 'C')
+      .nominate('A', certificate('Phan Văn Khải'))
+      .nominate('B', certificate('Phan Văn Khải', { 'Ngày sinh': '01/01/1970' }))
+      .nominate('C', certificate('Phan Văn Khải', { 'Ngày sinh': '03/03/1973' }));
+    expect(verdicts(b).map((v) => [v[0], v[2], v[3]])).toEqual([
+      ['A', 'Đủ điều kiện', ''],
+      ['B', 'Chưa xét', waits],
+      ['C', 'Chưa xét', waits],
+    ]);
+  });
+
   it('an earlier commendation claimed but not found in the registry waits, with both counts; before the registry began it cannot be checked', () => {
     const id = nomineeId(KEY, 'Võ Văn Giang', '09/09/1970', 'A');
     const leader = medal('Võ Văn Giang', {
