@@ -7,6 +7,7 @@ import type { Snapshot } from '../core/snapshot.ts';
 import { readTable } from '../core/table.ts';
 import { parseLooseNumber } from '../rules/numbers.ts';
 import { sameName } from './rules.ts';
+import { pushTo } from '../core/group.ts';
 
 /** One award recorded in the registry. */
 export interface RegistryEntry {
@@ -100,9 +101,7 @@ export function readRegistry(snapshot: Snapshot): Registry {
       [byNameUnit, nameUnitKey(entry.name, entry.unitCode)],
       [byName, nameKey(entry.name)],
     ] as const) {
-      const list = map.get(key);
-      if (list) list.push(entry);
-      else map.set(key, [entry]);
+      pushTo(map, key, entry);
     }
     firstYear = firstYear === null ? year : Math.min(firstYear, year);
   }
