@@ -7,7 +7,6 @@ import type { Snapshot } from '../core/snapshot.ts';
 import { readTable } from '../core/table.ts';
 import { parseLooseNumber } from '../rules/numbers.ts';
 import { sameName } from './rules.ts';
-import { pushTo } from '../core/group.ts';
 
 /** One award recorded in the registry. */
 export interface RegistryEntry {
@@ -101,7 +100,9 @@ export function readRegistry(snapshot: Snapshot): Registry {
       [byNameUnit, nameUnitKey(entry.name, entry.unitCode)],
       [byName, nameKey(entry.name)],
     ] as const) {
-      pushTo(map, key, entry);
+      const list = map.get(key);
+      if (list) list.push(entry);
+      else map.set(key, [entry]);
     }
     firstYear = firstYear === null ? year : Math.min(firstYear, year);
   }

@@ -5,7 +5,6 @@ import type { TabWrite } from '../core/snapshot.ts';
 import { localDay } from './days.ts';
 import { formatDate, type Cell } from '../core/cells.ts';
 import { campaignTimeZone } from '../core/zone.ts';
-import { pushTo } from '../core/group.ts';
 
 export type ProgressStatus =
   'Chưa đến hạn' | 'Sắp đến hạn' | 'Đã nộp' | 'Nộp muộn' | 'Quá hạn' | 'Không hợp lệ' | 'Không bắt buộc';
@@ -56,7 +55,9 @@ export function computeProgress(evaluation: Evaluation, milestones: readonly Mil
     const r = responses[i];
     // A response that could not prove its unit is not the unit's: it neither counts nor makes the unit "Không hợp lệ".
     if (r.unitCode === '' || r.submittedAt === null || !r.authenticated) continue;
-    pushTo(byUnit, r.unitCode, r);
+    const list = byUnit.get(r.unitCode);
+    if (list) list.push(r);
+    else byUnit.set(r.unitCode, [r]);
   }
   const today = localDay(now, timeZone);
   // What a unit's status on each milestone depends on besides its responses, worked out once per milestone rather than

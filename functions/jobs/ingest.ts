@@ -7,7 +7,6 @@ import type { OutgoingEmail, Recipient } from '../core/snapshot.ts';
 import { unitRecipients } from '../mail/recipients.ts';
 import { resultsEmails } from '../results/index.ts';
 import type { EmailOffer, JobContext, Planner } from './plan.ts';
-import { pushTo } from '../core/group.ts';
 
 /** Per form, what every email of its responses needs. */
 interface FormFacts {
@@ -136,7 +135,9 @@ function* ingestEmails(context: JobContext): Generator<EmailOffer> {
     const unit = units.get(response.unitCode);
     // A code not in `Đơn vị` has no registered address: the `Kiểm tra` row is all we can do.
     if (!unit || unitRecipients(unit).length === 0) continue;
-    pushTo(byUnit, unit, response);
+    const ofUnit = byUnit.get(unit);
+    if (ofUnit) ofUnit.push(response);
+    else byUnit.set(unit, [response]);
   }
   const facts = new Map<string, FormFacts>();
   const factsOf = (form: string) => {

@@ -8,7 +8,6 @@ import { campaignKey } from '../core/settings.ts';
 import type { LayoutData, ResultsData } from '../mail/types.ts';
 import { unitRecipients } from '../mail/recipients.ts';
 import type { Bundle, JobContext } from '../jobs/plan.ts';
-import { pushTo } from '../core/group.ts';
 
 const ELIGIBLE = 'Đủ điều kiện';
 const vnCache = new Map<number, string>();
@@ -44,7 +43,9 @@ export function* resultsEmails({
   const results = new Map(evaluation.results.map((r) => [r.unitCode, r]));
   const nominationsOf = new Map<string, NominationVerdict[]>();
   for (const n of evaluation.nominations) {
-    pushTo(nominationsOf, n.unitCode, n);
+    const list = nominationsOf.get(n.unitCode);
+    if (list) list.push(n);
+    else nominationsOf.set(n.unitCode, [n]);
   }
   const classifiedIn = new Map<string, number>();
   for (const u of units) {

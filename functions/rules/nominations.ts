@@ -25,7 +25,6 @@ import { NO_YEAR_RESULTS, consecutiveYears } from '../awards/years.ts';
 import type { Target } from './campaign-data.ts';
 import { awardKey, quotaKey } from './campaign-data.ts';
 import type { UnitStanding } from '../awards/rules.ts';
-import { pushTo } from '../core/group.ts';
 
 const text = (c: JudgedResponse, header: string): string => String(c.values.get(header) ?? '');
 const numberAnswer = (c: JudgedResponse, header: string): number => {
@@ -79,9 +78,15 @@ function twoUnits(
     };
   const seen = { unitCode: unit, rowNumber };
   if (dated && !people.byId.has(id)) people.byId.set(id, seen);
-  pushTo(people.byName, nomineeKey, seen);
-  if (!dated) pushTo(people.undatedByName, nomineeKey, seen);
+  append(people.byName, nomineeKey, seen);
+  if (!dated) append(people.undatedByName, nomineeKey, seen);
   return null;
+}
+
+function append<T>(lists: Map<string, T[]>, key: string, item: T): void {
+  const list = lists.get(key);
+  if (list) list.push(item);
+  else lists.set(key, [item]);
 }
 
 /** Where below a forwarded nomination comes from (rollup/forward.ts); '' for the campaign's own. */

@@ -18,7 +18,6 @@ import type { UnitSecrets } from '../core/unit-secret.ts';
 import { readTable } from '../core/table.ts';
 import { msg } from './messages.ts';
 import { Invalid, judgeAnswer } from './validate-answer.ts';
-import { pushTo } from '../core/group.ts';
 
 const NONE: readonly string[] = Object.freeze([]);
 const DEFAULT_AWARDS = defaultAwards();
@@ -94,7 +93,9 @@ class FormSheet {
       this.positions = new Map();
       for (const { seen, index } of this.shown) {
         if (index < 0) continue;
-        pushTo(this.positions, seen, index);
+        const list = this.positions.get(seen);
+        if (list) list.push(index);
+        else this.positions.set(seen, [index]);
       }
     }
     for (const index of this.positions.get(question) ?? []) {
