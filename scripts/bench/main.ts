@@ -518,7 +518,7 @@ async function main(): Promise<void> {
     const p = await pure(GUARD_UNITS, runtime);
     const deployed = await deployedHeap(GUARD_UNITS, runtime);
     const dir = await mkdtemp(path.join(tmpdir(), 'thidua-bench-mail-'));
-    const reminders = await benchReminders(GUARD_UNITS, dir);
+    const reminders = await benchReminders(GUARD_UNITS, dir, BUILT, runtime);
     await rm(dir, { recursive: true, force: true });
     const cold = await coldImport(runtime);
     await rm(BUILT, { recursive: true, force: true });
@@ -547,7 +547,7 @@ async function main(): Promise<void> {
   const reminders: (ReminderResult & { units: number })[] = [];
   for (const n of [10, 1_000, 10_000]) {
     const dir = await mkdtemp(path.join(tmpdir(), 'thidua-bench-mail-'));
-    reminders.push({ units: n, ...(await benchReminders(n, dir)) });
+    reminders.push({ units: n, ...(await benchReminders(n, dir, BUILT, runtime)) });
     await rm(dir, { recursive: true, force: true });
   }
   const mailDir = await mkdtemp(path.join(tmpdir(), 'thidua-bench-mail-'));

@@ -1,12 +1,16 @@
 // Reminders at scale: N units that have not registered, the day before the deadline. Measures the time to plan and to
-// render every reminder (pure), and the SendGrid requests it takes to send them to the local mail server.
+// render every reminder with the compiled functions on the deployed runtime and heap (reminders-child.mjs), and the
+// SendGrid requests it takes to send them to the local mail server.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { createMailGateway } from '../../functions/gateways/mail.ts';
 import { planJob } from '../../functions/jobs/jobs.ts';
-import { loadTemplates } from '../../functions/mail/index.ts';
 import { FORMS } from '../../sheets-schema/index.ts';
 import { startMailServer } from '../mail-server/index.ts';
 import { syncTemplates } from '../sync-templates.ts';
-import { benchUnit, coordinatorTabs, FIXTURE_UNIT_KEY, toSnapshot } from './campaign.ts';
+import { benchUnit, coordinatorTabs, FIXTURE_UNIT_KEY, toSnapshot, withSnapshotFile } from './campaign.ts';
+import { DEPLOYED_HEAP, type Runtime } from './runtime.ts';
 
 export interface ReminderResult {
   readonly due: number;
@@ -19,7 +23,13 @@ export interface ReminderResult {
 const EVE_OF_DEADLINE = new Date('2026-03-30T01:00:00Z');
 const API_KEY = 'SG.bench-placeholder-key';
 
-export async function benchReminders(units: number, dataDir: string): Promise<ReminderResult> {
+/** `built`: the compiled functions (the templates beside them), run on `runtime` with the deployed heap. */
+export async function benchReminders(
+  units: number,
+  dataDir: string,
+  built: string,
+  runtime: Runtime,
+): Promise<ReminderResult> {
   const tabs = coordinatorTabs(
     Array.from({ length: units }, (_, i) => benchUnit(i)),
     2026,
@@ -27,15 +37,19 @@ export async function benchReminders(units: number, dataDir: string): Promise<Re
   for (const form of FORMS) tabs.set(form.tab, []);
   const snapshot = toSnapshot(tabs);
 
-  let t = performance.now();
+  const timed = await withSnapshotFile(snapshot, async (file) => {
+    const child = path.join(import.meta.dirname, 'reminders-child.mjs');
+    const { stdout } = await promisify(execFile)(
+      runtime.node,
+      [...DEPLOYED_HEAP, child, built, file, EVE_OF_DEADLINE.toISOString(), FIXTURE_UNIT_KEY],
+      { maxBuffer: 1024 * 1024 },
+    );
+    const { planMs, renderMs } = JSON.parse(stdout.trim().split('\n').pop()!) as { planMs: number; renderMs: number };
+    return { planMs, renderMs };
+  });
+
+  // The requests do not depend on the runtime: the same plan, made here, goes to the local mail server.
   const { plan, settings } = planJob('remind', snapshot, EVE_OF_DEADLINE, FIXTURE_UNIT_KEY);
-  const planMs = performance.now() - t;
-
-  const templates = loadTemplates();
-  t = performance.now();
-  for (const email of plan.emails) templates.render(email.template, email.data);
-  const renderMs = performance.now() - t;
-
   const mail = await startMailServer({ port: 0, dataDir });
   try {
     await syncTemplates({ apiKey: API_KEY, baseUrl: mail.url });
@@ -45,7 +59,7 @@ export async function benchReminders(units: number, dataDir: string): Promise<Re
       from: { email: 'thuongtruc@thidua.example.vn', name: settings.get('Tên người gửi') },
       categories: ['thidua', 'remind'],
     });
-    return { due: plan.emails.length, planMs, renderMs, mailRequests: mail.requestCount() - before };
+    return { due: plan.emails.length, ...timed, mailRequests: mail.requestCount() - before };
   } finally {
     await mail.close();
   }
