@@ -18,7 +18,7 @@ import { GOOGLE_QUOTAS, startSheetsServer } from '../sheets-server/index.ts';
 import { setupSpreadsheet } from '../../functions/setup/index.ts';
 import { benchCampaign, FIXTURE_UNIT_KEY, toSnapshot } from './campaign.ts';
 import { loadGrids } from './load.ts';
-import type { Runtime } from './runtime.ts';
+import { DEPLOYED_HEAP, type Runtime } from './runtime.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -49,7 +49,7 @@ export async function benchRollup(options: {
   children: number;
   unitsPerChild: number;
   built: string;
-  /** The Node the child job runs on (runtime.ts). */
+  /** The Node the child job runs on (runtime.ts), with the deployed heap. */
   runtime: Runtime;
   now: Date;
   paced: boolean;
@@ -107,7 +107,7 @@ export async function benchRollup(options: {
     };
     const { stdout } = await run(
       options.runtime.node,
-      [path.join(ROOT, 'scripts/bench/job-child.mjs'), options.built, 'rollup', now.toISOString()],
+      [...DEPLOYED_HEAP, path.join(ROOT, 'scripts/bench/job-child.mjs'), options.built, 'rollup', now.toISOString()],
       { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 },
     );
     const result = JSON.parse(stdout.trim().split('\n').pop()!) as {

@@ -142,7 +142,7 @@ const FUNCTIONS: readonly FunctionSpec[] = [
   // Public, like documents: the spreadsheet's menu ("Tổng hợp cấp dưới") signs its request and cannot present a
   // Google identity; the scheduler calls it with OIDC. It reads each child spreadsheet once, at most 60 a minute
   // (Google's read quota per user), so its timeout is longer: 25 minutes hold 1,500 children; 300 children peaked at
-  // 183 MiB in the bench (18,000 forwarded nominations judged, 2/12/2026). At 06:00, before the documents (07:00) and
+  // 152 MiB in the bench (18,000 forwarded nominations judged, 2/12/2026). At 06:00, before the documents (07:00) and
   // the reminders (08:00) use the children's figures. A failed run is retried twice, 5 and 10 minutes later; a child
   // it could not read keeps its last good figures meanwhile. One instance: a menu run and a scheduled one never
   // overlap (the second waits or is retried).
