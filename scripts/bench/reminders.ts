@@ -1,11 +1,9 @@
 // Reminders at scale: N units that have not registered, the day before the deadline. Measures the time to plan and to
 // render every reminder with the compiled functions on the deployed runtime and heap (reminders-child.mjs), and the
-// SendGrid requests it takes to send them to the local mail server.
+// SendGrid requests the child takes to send them to the local mail server.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createMailGateway } from '../../functions/gateways/mail.ts';
-import { planJob } from '../../functions/jobs/jobs.ts';
 import { FORMS } from '../../sheets-schema/index.ts';
 import { startMailServer } from '../mail-server/index.ts';
 import { syncTemplates } from '../sync-templates.ts';
@@ -37,29 +35,19 @@ export async function benchReminders(
   for (const form of FORMS) tabs.set(form.tab, []);
   const snapshot = toSnapshot(tabs);
 
-  const timed = await withSnapshotFile(snapshot, async (file) => {
-    const child = path.join(import.meta.dirname, 'reminders-child.mjs');
-    const { stdout } = await promisify(execFile)(
-      runtime.node,
-      [...DEPLOYED_HEAP, child, built, file, EVE_OF_DEADLINE.toISOString(), FIXTURE_UNIT_KEY],
-      { maxBuffer: 1024 * 1024 },
-    );
-    const { planMs, renderMs } = JSON.parse(stdout.trim().split('\n').pop()!) as { planMs: number; renderMs: number };
-    return { planMs, renderMs };
-  });
-
-  // The requests do not depend on the runtime: the same plan, made here, goes to the local mail server.
-  const { plan, settings } = planJob('remind', snapshot, EVE_OF_DEADLINE, FIXTURE_UNIT_KEY);
   const mail = await startMailServer({ port: 0, dataDir });
   try {
     await syncTemplates({ apiKey: API_KEY, baseUrl: mail.url });
     const before = mail.requestCount();
-    const gateway = createMailGateway({ apiKey: API_KEY, baseUrl: mail.url });
-    await gateway.send(plan.emails, {
-      from: { email: 'thuongtruc@thidua.example.vn', name: settings.get('Tên người gửi') },
-      categories: ['thidua', 'remind'],
+    const { due, planMs, renderMs } = await withSnapshotFile(snapshot, async (file) => {
+      const child = path.join(import.meta.dirname, 'reminders-child.mjs');
+      const args = [child, built, file, EVE_OF_DEADLINE.toISOString(), FIXTURE_UNIT_KEY, mail.url, API_KEY];
+      const { stdout } = await promisify(execFile)(runtime.node, [...DEPLOYED_HEAP, ...args], {
+        maxBuffer: 1024 * 1024,
+      });
+      return JSON.parse(stdout.trim().split('\n').pop()!) as Omit<ReminderResult, 'mailRequests'>;
     });
-    return { due: plan.emails.length, ...timed, mailRequests: mail.requestCount() - before };
+    return { due, planMs, renderMs, mailRequests: mail.requestCount() - before };
   } finally {
     await mail.close();
   }
