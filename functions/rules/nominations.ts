@@ -40,9 +40,9 @@ interface Seen {
   readonly rowNumber: number;
 }
 
-/** Individuals nominated so far for one award: by identity, and by name (lower case, single spaces). */
+/** Individuals nominated so far for one award: by name and date of birth, and by name (lower case, single spaces). */
 interface People {
-  readonly byId: Map<string, Seen>;
+  readonly byPerson: Map<string, Seen>;
   readonly byName: Map<string, Seen[]>;
   /** Those of `byName` nominated without a date of birth. */
   readonly undatedByName: Map<string, Seen[]>;
@@ -51,18 +51,18 @@ interface People {
 /**
  * The same person nominated for the same award by two units: with a date of birth on both, the later nomination is
  * `Trùng`; the same name with a date missing on either side waits, asking for it (two people may share a name).
- * `id` is read only when `dated`.
+ * `person` is the name key and the date of birth, null without a date.
  */
 function twoUnits(
   people: People,
-  id: string,
-  dated: boolean,
+  person: string | null,
   nomineeKey: string,
   award: string,
   unit: string,
   rowNumber: number,
 ): Refusal {
-  const same = dated ? people.byId.get(id) : undefined;
+  const dated = person !== null;
+  const same = dated ? people.byPerson.get(person) : undefined;
   if (same && same.unitCode !== unit)
     return {
       status: 'Trùng',
@@ -77,7 +77,7 @@ function twoUnits(
       reason: `Trùng họ tên với đề nghị ${award} của đơn vị ${namesake.unitCode} ở dòng ${namesake.rowNumber}; cần điền "${H.birthDate}" để phân biệt hai người.`,
     };
   const seen = { unitCode: unit, rowNumber };
-  if (dated && !people.byId.has(id)) people.byId.set(id, seen);
+  if (dated && !people.byPerson.has(person)) people.byPerson.set(person, seen);
   append(people.byName, nomineeKey, seen);
   if (!dated) append(people.undatedByName, nomineeKey, seen);
   return null;
@@ -158,7 +158,7 @@ export function judgeNominations(
   const people = new Map<CatalogueAward, People>();
   // Prepared once: a job may hash every nominee's identity.
   const idKey = createSecretKey(registryKey, 'utf8');
-  // A registry without entries finds no one, whatever the identity: then only a dated person's twin check reads it.
+  // A registry without entries finds no one, whatever the identity: then no nominee's identity is taken.
   const registered = registry.firstYear !== null;
   const verdicts = new Map<JudgedResponse, NominationVerdict>();
   for (const c of inOrder(valid)) {
@@ -196,12 +196,14 @@ export function judgeNominations(
     // A form's answer is one of the kinds as spelt: only another text needs comparing by name key.
     const individual = kind !== KIND_COLLECTIVE && sameName(kind, KIND_INDIVIDUAL);
     const birth = individual ? normalBirthDate(text(c, H.birthDate)) : null;
-    // An identity is an HMAC, the dearest step of a verdict: taken only when something can read it.
-    const id = birth !== null || registered ? identity(idKey, nominee, birth, c.unitCode) : '';
+    // An identity is an HMAC, the dearest step of a verdict: taken only for the registry, the one reader of it.
+    // Within the plan a person is their name key and date of birth, which the identity is a keyed hash of.
+    const id = registered ? identity(idKey, nominee, birth, c.unitCode) : '';
     if (individual) {
       let seen = people.get(def);
-      if (!seen) people.set(def, (seen = { byId: new Map(), byName: new Map(), undatedByName: new Map() }));
-      const twin = twoUnits(seen, id, birth !== null, nomineeKey, award, c.unitCode, c.rowNumber);
+      if (!seen) people.set(def, (seen = { byPerson: new Map(), byName: new Map(), undatedByName: new Map() }));
+      const person = birth === null ? null : `${nomineeKey}\u0000${birth}`;
+      const twin = twoUnits(seen, person, nomineeKey, award, c.unitCode, c.rowNumber);
       if (twin) return twin;
     }
     // Already received is final whatever the unit's classification: said at once, not after the report. Only a
