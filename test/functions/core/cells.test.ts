@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  calendarDay,
   cellDate,
   cellText,
   dateToSerial,
@@ -72,5 +73,31 @@ describe('plausible dates (issue 15, defect 4: a serial of 1e9 became NaN/NaN/Na
       expect(isPlausibleSerial(serial)).toBe(true);
       expect(formatDateTime(cellDate(serial)!)).not.toMatch(/NaN/);
     }
+  });
+});
+
+describe('calendarDay: a day of birth or a deadline typed by hand', () => {
+  it.each([
+    ['05/03/1980', '05/03/1980'],
+    ['5/3/1980', '05/03/1980'],
+    ['05.03.1980', '05/03/1980'],
+    ['29/02/2028', '29/02/2028'],
+    ['29/02/2000', '29/02/2000'],
+    ['31/12/2200', '31/12/2200'],
+  ])('reads %j as %j', (typed, day) => {
+    expect(calendarDay(typed)).toBe(day);
+  });
+
+  it.each([
+    '29/02/2027',
+    '29/02/1900',
+    '31/04/1980',
+    '00/05/1980',
+    '05/00/1980',
+    '05/13/1980',
+    '01/01/1899',
+    '01/01/2201',
+  ])('refuses the impossible or implausible day %j', (typed) => {
+    expect(calendarDay(typed)).toBeNull();
   });
 });
