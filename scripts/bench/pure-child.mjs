@@ -1,9 +1,11 @@
 // Plans `ingest` over one snapshot again and again with the compiled functions (the code the deployed function runs,
 // without the tsx loader) in a process of its own, so the plans' CPU time and garbage collection are theirs alone:
-// the bench's own heap (its servers, other sizes' campaigns) is neither marked nor counted. Prints one JSON line.
+// the bench's own heap (its servers, other sizes' campaigns) is neither marked nor counted. Prints one JSON line: each
+// plan's wall and CPU time, and the collector's pauses of the main thread within it.
 // Usage: node pure-child.mjs <compiled root> <snapshot JSON file> <runs> <now ISO> <unit key>
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -16,6 +18,11 @@ const snapshot = { spreadsheetId, tabs: new Map(tabs) };
 const now = new Date(nowIso);
 const walls = [];
 const cpus = [];
+// The collector's pauses of the main thread, to tell each plan's share of them: V8 reports them after the fact.
+const pauses = [];
+const observer = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+observer.observe({ entryTypes: ['gc'] });
+const plans = [];
 let emails = 0;
 for (let i = 0; i < Number(runs); i++) {
   // In the deployed function a plan always follows the snapshot's asynchronous read, so the collector's tasks queued
@@ -26,8 +33,17 @@ for (let i = 0; i < Number(runs); i++) {
   const cpu = process.cpuUsage();
   const { plan } = planJob('ingest', snapshot, now, unitKey);
   const used = process.cpuUsage(cpu);
-  walls.push(performance.now() - wall);
+  const end = performance.now();
+  plans.push([wall, end]);
+  walls.push(end - wall);
   cpus.push((used.user + used.system) / 1000);
   emails = plan.emails.length;
 }
-process.stdout.write(JSON.stringify({ walls, cpus, emails }) + '\n');
+// Node hands V8's reports on after a turn of the event loop or two.
+await new Promise((resolve) => setTimeout(resolve, 10));
+pauses.push(...observer.takeRecords());
+observer.disconnect();
+const gcs = plans.map(([from, to]) =>
+  pauses.filter((p) => p.startTime >= from && p.startTime < to).reduce((sum, p) => sum + p.duration, 0),
+);
+process.stdout.write(JSON.stringify({ walls, cpus, gcs, emails }) + '\n');
