@@ -1,9 +1,8 @@
 // The documents of the demo campaign, read back with an independent reader (mammoth, jszip): the reports' figures
 // against the sheet, the names in the tờ trình and danh sách against the eligible nominations the sheet lists, the
-// layout of Nghị định 30/2020/NĐ-CP, and LibreOffice converting every document to PDF where it is installed.
+// layout of Nghị định 30/2020/NĐ-CP. LibreOffice's PDF conversion is checked by CI: test/system/documents-pdf.test.ts.
 import { DERIVED_LEVEL_REASON } from '../../../functions/rules/output-tabs.ts';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -453,47 +452,4 @@ describe('a campaign before any nomination', () => {
     );
     expect(out.map((f) => f.kind)).toEqual(['bao-cao-so-ket', 'bao-cao-tong-ket']);
   });
-});
-
-/** LibreOffice with its Writer module (Debian: libreoffice-writer-nogui), which .docx needs; null when absent. */
-function libreOfficeWriter(): string | null {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const bin = path.join(dir, 'libreoffice');
-    if (!existsSync(bin)) continue;
-    const program = path.dirname(realpathSync(bin));
-    return existsSync(path.join(program, 'libswlo.so')) ? bin : null;
-  }
-  return null;
-}
-
-describe('LibreOffice', () => {
-  it('converts every document to PDF (A4 pages)', (ctx) => {
-    const soffice = libreOfficeWriter();
-    if (!soffice)
-      ctx.skip(
-        'LibreOffice Writer is not installed here (Debian: libreoffice-writer-nogui; .ci/run installs it), so no PDF conversion',
-      );
-    const dir = mkdtempSync(path.join(tmpdir(), 'thidua-docs-pdf-'));
-    try {
-      const names = files.map((f, i) => {
-        const file = path.join(dir, `${i}.docx`);
-        writeFileSync(file, f.bytes);
-        return file;
-      });
-      execFileSync(
-        soffice!,
-        [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...names],
-        { timeout: 240_000, stdio: 'ignore' },
-      );
-      const pdfs = readdirSync(dir).filter((n) => n.endsWith('.pdf'));
-      expect(pdfs).toHaveLength(files.length);
-      for (const [i, f] of files.entries()) {
-        const pdf = readFileSync(path.join(dir, `${i}.pdf`)).toString('latin1');
-        expect(pdf.startsWith('%PDF'), f.name).toBe(true);
-        expect(pdf, f.name).toMatch(/\/MediaBox\s*\[\s*0 0 (595\.\d+ 841\.\d+|841\.\d+ 595\.\d+)\s*\]/);
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 300_000);
 });
